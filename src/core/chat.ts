@@ -1,0 +1,87 @@
+/**
+ * The backend contract shared by the local engine and (later) every cloud provider: a chat request
+ * in, an async stream of events out, with usage and token probabilities where available.
+ * Plain data only: no HTTP, no node-llama-cpp.
+ */
+export type ChatRole = "system" | "user" | "assistant" | "tool";
+
+export interface ChatMessage {
+  role: ChatRole;
+  content: string;
+}
+
+export interface SamplingOptions {
+  temperature?: number;
+  topP?: number;
+  maxTokens?: number;
+  stop?: string[];
+  seed?: number;
+}
+
+export type ResponseFormat =
+  | { type: "text" }
+  | { type: "json_object" }
+  | { type: "json_schema"; name: string; schema: Record<string, unknown> };
+
+export interface ChatRequest {
+  messages: ChatMessage[];
+  sampling: SamplingOptions;
+  responseFormat?: ResponseFormat;
+  /** When set, return log-probabilities; `topLogprobs` alternatives per token (0–20). */
+  logprobs?: { topLogprobs: number };
+  /** Aborting stops generation and frees the backend's resources at once. */
+  signal?: AbortSignal;
+}
+
+export interface TopLogprob {
+  token: string;
+  logprob: number;
+  bytes: number[];
+}
+
+export interface TokenLogprob extends TopLogprob {
+  topLogprobs: TopLogprob[];
+}
+
+export interface Usage {
+  promptTokens: number;
+  completionTokens: number;
+}
+
+export type FinishReason = "stop" | "length";
+
+export type ChatEvent =
+  | { type: "delta"; text: string; logprobs: TokenLogprob[] }
+  | { type: "done"; finishReason: FinishReason; usage: Usage; confidence: ConfidenceSummary };
+
+/**
+ * Length-normalised confidence over the generated tokens, recorded for every generation
+ * (the router will use it), whether or not the client asked for logprobs.
+ */
+export interface ConfidenceSummary {
+  tokens: number;
+  meanLogprob: number;
+  minLogprob: number;
+}
+
+export interface EmbeddingResult {
+  embeddings: number[][];
+  promptTokens: number;
+}
+
+export interface BackendStatus {
+  model: string;
+  sequencesTotal: number;
+  sequencesInUse: number;
+  queued: number;
+  maxQueue: number;
+}
+
+export interface ChatBackend {
+  /** The model name this backend answers for. */
+  readonly model: string;
+  chat(request: ChatRequest): AsyncIterable<ChatEvent>;
+  embed(input: string[], signal?: AbortSignal): Promise<EmbeddingResult>;
+  status(): BackendStatus;
+  close(): Promise<void>;
+}

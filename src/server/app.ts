@@ -1,0 +1,138 @@
+import { randomUUID } from "node:crypto";
+import Fastify, {
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyServerOptions,
+} from "fastify";
+import type { ChatBackend } from "../core/chat.js";
+import { ColibriError, toColibriError } from "../core/errors.js";
+import type { ColibriConfig } from "../config/schema.js";
+import { createApiKeyCheck } from "./auth.js";
+import { errorBody } from "./error-body.js";
+import { InFlight } from "./in-flight.js";
+import { registerChatCompletions } from "./routes/chat-completions.js";
+import { registerEmbeddings } from "./routes/embeddings.js";
+import { registerHealth } from "./routes/health.js";
+import { registerModels } from "./routes/models.js";
+
+export interface ServerOptions {
+  backend: ChatBackend;
+  server: ColibriConfig["server"];
+  defaultMaxTokens: number;
+  /** Fastify/pino logger options; `false` for silence (tests). Logs never include prompt text. */
+  logger?: FastifyServerOptions["logger"];
+  now?: () => number;
+}
+
+export interface ColibriServer {
+  app: FastifyInstance;
+  /** Start listening; resolves to the address, e.g. http://127.0.0.1:8080. */
+  listen(): Promise<string>;
+  /** Stop taking requests, let in-flight ones finish until the grace deadline, then cut them. */
+  close(): Promise<void>;
+}
+
+const requestIdPattern = /^[\w.:-]{1,128}$/;
+
+export function createServer(options: ServerOptions): ColibriServer {
+  const now = options.now ?? Date.now;
+  const inFlight = new InFlight();
+  let closing = false;
+
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.server.bodyLimitBytes,
+    genReqId: (request) => {
+      const incoming = request.headers["x-request-id"];
+      return typeof incoming === "string" && requestIdPattern.test(incoming)
+        ? incoming
+        : randomUUID();
+    },
+    return503OnClosing: true,
+  });
+
+  app.addHook("onRequest", async (request, reply) => {
+    void reply.header("x-request-id", request.id);
+  });
+  if (options.server.apiKey !== undefined) {
+    const check = createApiKeyCheck(options.server.apiKey);
+    app.addHook("onRequest", (request, _reply, done) => {
+      try {
+        if (request.url.startsWith("/v1/")) check(request);
+        done();
+      } catch (error) {
+        done(error as Error);
+      }
+    });
+  }
+
+  app.setErrorHandler((error, request, reply) => {
+    const colibriError = fromFastifyError(error);
+    if (colibriError.status >= 500) request.log.error({ err: error }, colibriError.message);
+    if (colibriError instanceof ColibriError && "retryAfterSeconds" in colibriError) {
+      void reply.header("retry-after", String(colibriError.retryAfterSeconds));
+    }
+    return reply.code(colibriError.status).send(errorBody(colibriError));
+  });
+  app.setNotFoundHandler((request, reply) => {
+    const error = new ColibriError(
+      `Unknown route ${request.method} ${request.url}. See GET /v1/models, POST /v1/chat/completions, POST /v1/embeddings.`,
+      { code: "unknown_url", status: 404, type: "not_found_error" },
+    );
+    return reply.code(404).send(errorBody(error));
+  });
+
+  registerHealth(app, { backend: options.backend, isClosing: () => closing });
+  registerModels(app, { backend: options.backend, startedAt: now() });
+  registerChatCompletions(app, {
+    backend: options.backend,
+    defaultMaxTokens: options.defaultMaxTokens,
+    inFlight,
+    now,
+  });
+  registerEmbeddings(app, { backend: options.backend, inFlight });
+
+  return {
+    app,
+    async listen() {
+      return app.listen({ host: options.server.host, port: options.server.port });
+    },
+    async close() {
+      closing = true;
+      const deadline = setTimeout(() => {
+        inFlight.abortAll("server shutting down");
+        app.server.closeAllConnections();
+      }, options.server.shutdownGraceMs);
+      // Streams that finish during the grace period leave keep-alive sockets behind; close them
+      // as they go idle instead of waiting for the clients' keep-alive timeout.
+      const sweep = setInterval(() => {
+        app.server.closeIdleConnections();
+      }, 50);
+      try {
+        await app.close();
+      } finally {
+        clearTimeout(deadline);
+        clearInterval(sweep);
+      }
+    },
+  };
+}
+
+/** Fastify's own errors (bad JSON, body too large, wrong content type) in our error family. */
+function fromFastifyError(error: unknown): ColibriError {
+  if (error instanceof ColibriError) return error;
+  const fastifyError = error as Partial<FastifyError>;
+  const status = fastifyError.statusCode;
+  if (typeof status === "number" && status >= 400 && status < 500) {
+    const hints: Record<number, string> = {
+      413: " Send a smaller body or raise server.bodyLimitBytes in the config.",
+      415: " Send Content-Type: application/json.",
+    };
+    return new ColibriError(`${fastifyError.message ?? "Bad request."}${hints[status] ?? ""}`, {
+      code: (fastifyError.code ?? "invalid_request").toLowerCase(),
+      status,
+      cause: error,
+    });
+  }
+  return toColibriError(error);
+}

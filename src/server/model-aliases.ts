@@ -1,0 +1,13 @@
+import { ModelNotFoundError } from "../core/errors.js";
+
+/** Names that mean "the local model" until the router exists. */
+export const localAliases = ["local", "auto"] as const;
+
+/** Check that `requested` names the loaded local model or one of its aliases. */
+export function assertServesModel(requested: string, loadedModel: string): void {
+  if (requested === loadedModel || (localAliases as readonly string[]).includes(requested)) return;
+  throw new ModelNotFoundError(
+    requested,
+    `This server serves '${loadedModel}' (also reachable as 'local' and 'auto'). Run \`colibri pull ${requested}\` and restart with --model ${requested} to serve another.`,
+  );
+}

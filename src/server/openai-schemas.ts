@@ -1,0 +1,62 @@
+import { z } from "zod";
+
+/**
+ * Request bodies of the OpenAI endpoints we serve, validated at the edge. Unknown fields are
+ * accepted and ignored (OpenAI clients send many), but the fields we use are checked strictly.
+ */
+const textPart = z.object({ type: z.literal("text"), text: z.string() });
+
+const messageContent = z.union([z.string(), z.array(textPart).min(1)]);
+
+const message = z.object({
+  role: z.enum(["system", "developer", "user", "assistant", "tool"]),
+  content: messageContent.nullable().optional(),
+  name: z.string().optional(),
+});
+
+const responseFormat = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("text") }),
+  z.object({ type: z.literal("json_object") }),
+  z.object({
+    type: z.literal("json_schema"),
+    json_schema: z.object({
+      name: z.string().min(1).max(64),
+      schema: z.record(z.string(), z.unknown()).optional(),
+      strict: z.boolean().nullable().optional(),
+      description: z.string().optional(),
+    }),
+  }),
+]);
+
+export const chatCompletionBodySchema = z.object({
+  model: z.string().min(1),
+  messages: z.array(message).min(1),
+  stream: z.boolean().nullable().optional(),
+  stream_options: z.object({ include_usage: z.boolean().optional() }).nullable().optional(),
+  temperature: z.number().min(0).max(2).nullable().optional(),
+  top_p: z.number().gt(0).max(1).nullable().optional(),
+  max_tokens: z.number().int().positive().nullable().optional(),
+  max_completion_tokens: z.number().int().positive().nullable().optional(),
+  stop: z
+    .union([z.string(), z.array(z.string()).max(4)])
+    .nullable()
+    .optional(),
+  seed: z.number().int().nullable().optional(),
+  n: z.literal(1, { error: "Only n=1 is supported." }).nullable().optional(),
+  logprobs: z.boolean().nullable().optional(),
+  top_logprobs: z.number().int().min(0).max(20).nullable().optional(),
+  response_format: responseFormat.nullable().optional(),
+  user: z.string().optional(),
+});
+
+export type ChatCompletionBody = z.infer<typeof chatCompletionBodySchema>;
+
+export const embeddingBodySchema = z.object({
+  model: z.string().min(1),
+  input: z.union([z.string(), z.array(z.string()).min(1).max(2048)]),
+  encoding_format: z.enum(["float", "base64"]).optional(),
+  dimensions: z.number().int().positive().optional(),
+  user: z.string().optional(),
+});
+
+export type EmbeddingBody = z.infer<typeof embeddingBodySchema>;

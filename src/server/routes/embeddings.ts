@@ -1,0 +1,53 @@
+import type { FastifyInstance } from "fastify";
+import type { ChatBackend } from "../../core/chat.js";
+import { InvalidRequestError } from "../../core/errors.js";
+import type { InFlight } from "../in-flight.js";
+import { assertServesModel } from "../model-aliases.js";
+import { embeddingBodySchema } from "../openai-schemas.js";
+import { validateBody } from "../validate-body.js";
+
+export function registerEmbeddings(
+  app: FastifyInstance,
+  options: { backend: ChatBackend; inFlight: InFlight },
+): void {
+  const { backend, inFlight } = options;
+
+  app.post("/v1/embeddings", async (request, reply) => {
+    const body = validateBody(embeddingBodySchema, request.body);
+    assertServesModel(body.model, backend.model);
+    const inputs = typeof body.input === "string" ? [body.input] : body.input;
+    if (inputs.some((input) => input.length === 0)) {
+      throw new InvalidRequestError("input: strings must not be empty.", "input");
+    }
+
+    const abort = inFlight.begin(reply);
+    try {
+      const result = await backend.embed(inputs, abort.signal);
+      const dimensions = result.embeddings[0]?.length ?? 0;
+      if (body.dimensions !== undefined && body.dimensions !== dimensions) {
+        throw new InvalidRequestError(
+          `dimensions: this model produces ${dimensions}-dimensional embeddings and cannot shorten them; omit dimensions.`,
+          "dimensions",
+        );
+      }
+      void reply.header("x-colibri-route", "local");
+      return {
+        object: "list",
+        model: backend.model,
+        data: result.embeddings.map((vector, index) => ({
+          object: "embedding",
+          index,
+          embedding: body.encoding_format === "base64" ? toBase64(vector) : vector,
+        })),
+        usage: { prompt_tokens: result.promptTokens, total_tokens: result.promptTokens },
+      };
+    } finally {
+      inFlight.end(abort);
+    }
+  });
+}
+
+/** OpenAI's base64 encoding: little-endian float32 values. */
+function toBase64(vector: number[]): string {
+  return Buffer.from(new Float32Array(vector).buffer).toString("base64");
+}

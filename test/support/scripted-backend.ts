@@ -1,0 +1,87 @@
+import type {
+  BackendStatus,
+  ChatBackend,
+  ChatEvent,
+  ChatRequest,
+  EmbeddingResult,
+} from "../../src/core/chat.js";
+import { EngineBusyError } from "../../src/core/errors.js";
+
+/**
+ * A ChatBackend for the fast suite: replays scripted tokens with a delay, honours abort, and can be
+ * told to report a full queue. It exercises the server's plumbing, never model behaviour.
+ */
+export class ScriptedBackend implements ChatBackend {
+  readonly model = "scripted-model";
+  readonly requests: ChatRequest[] = [];
+  tokens = ["Hola", ",", " ¿qué", " tal", "?"];
+  tokenDelayMs = 0;
+  busy = false;
+  aborted = 0;
+  active = 0;
+
+  async *chat(request: ChatRequest): AsyncGenerator<ChatEvent> {
+    this.requests.push(request);
+    if (this.busy) throw new EngineBusyError(16, 2);
+    this.active++;
+    try {
+      let generated = 0;
+      for (const token of this.tokens.slice(0, request.sampling.maxTokens ?? Infinity)) {
+        if (this.tokenDelayMs > 0) await delay(this.tokenDelayMs);
+        if (request.signal?.aborted === true) {
+          this.aborted++;
+          return;
+        }
+        generated++;
+        const logprobs = request.logprobs
+          ? [
+              {
+                token,
+                logprob: -0.5,
+                bytes: [...Buffer.from(token)],
+                topLogprobs: Array.from({ length: request.logprobs.topLogprobs }, () => ({
+                  token,
+                  logprob: -0.5,
+                  bytes: [...Buffer.from(token)],
+                })),
+              },
+            ]
+          : [];
+        yield { type: "delta", text: token, logprobs };
+      }
+      yield {
+        type: "done",
+        finishReason: generated < this.tokens.length ? "length" : "stop",
+        usage: { promptTokens: 7, completionTokens: generated },
+        confidence: { tokens: generated, meanLogprob: -0.5, minLogprob: -0.5 },
+      };
+    } finally {
+      this.active--;
+    }
+  }
+
+  embed(input: string[]): Promise<EmbeddingResult> {
+    return Promise.resolve({
+      embeddings: input.map((text) => [text.length, 0.5, -1]),
+      promptTokens: input.length * 3,
+    });
+  }
+
+  status(): BackendStatus {
+    return {
+      model: this.model,
+      sequencesTotal: 4,
+      sequencesInUse: this.active,
+      queued: 0,
+      maxQueue: 16,
+    };
+  }
+
+  close(): Promise<void> {
+    return Promise.resolve();
+  }
+}
+
+function delay(milliseconds: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, milliseconds));
+}
