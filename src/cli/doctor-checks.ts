@@ -1,0 +1,85 @@
+import { readFile } from "node:fs/promises";
+import { createServer } from "node:net";
+import type { MachineInfo } from "../config/machine.js";
+import { formatBytes } from "../models/byte-size.js";
+
+export type CheckStatus = "ok" | "warn" | "fail";
+
+export interface CheckResult {
+  name: string;
+  status: CheckStatus;
+  detail: string;
+}
+
+export function checkNode(version: string): CheckResult {
+  const major = Number(version.replace(/^v/, "").split(".")[0]);
+  return major >= 20
+    ? { name: "node", status: "ok", detail: `Node.js ${version}` }
+    : { name: "node", status: "fail", detail: `Node.js ${version}; Colibrí needs 20 or newer.` };
+}
+
+export function checkMemory(machine: MachineInfo): CheckResult {
+  const detail = `${formatBytes(machine.totalMemoryBytes)} total, ${formatBytes(machine.freeMemoryBytes)} free, ${machine.cores} cores`;
+  return machine.freeMemoryBytes < 512 * 1024 * 1024
+    ? {
+        name: "memory",
+        status: "warn",
+        detail: `${detail}; under 512 MB free limits models and sequences.`,
+      }
+    : { name: "memory", status: "ok", detail };
+}
+
+/** x86 vector extensions (llama.cpp's speed depends on them) or ARM NEON, from /proc/cpuinfo. */
+export function checkCpuFeatures(cpuinfo: string | undefined, arch: string): CheckResult {
+  if (cpuinfo === undefined) {
+    return {
+      name: "cpu",
+      status: "warn",
+      detail: `${arch}; /proc/cpuinfo unreadable, features unknown`,
+    };
+  }
+  const flags = new Set(
+    (/^(?:flags|Features)\s*:\s*(.*)$/m.exec(cpuinfo)?.[1] ?? "").split(/\s+/).filter(Boolean),
+  );
+  const model = /^model name\s*:\s*(.*)$/m.exec(cpuinfo)?.[1]?.trim() ?? arch;
+  const wanted =
+    arch === "arm64" ? ["asimd", "fphp", "dotprod"] : ["avx", "avx2", "fma", "f16c", "avx512f"];
+  const present = wanted.filter((flag) => flags.has(flag));
+  const detail = `${model}; ${present.length > 0 ? present.join(" ") : "no vector extensions found"}`;
+  const essential = arch === "arm64" ? "asimd" : "avx2";
+  return flags.has(essential)
+    ? { name: "cpu", status: "ok", detail }
+    : {
+        name: "cpu",
+        status: "warn",
+        detail: `${detail}; without ${essential} generation is several times slower.`,
+      };
+}
+
+export async function readCpuinfo(): Promise<string | undefined> {
+  return readFile("/proc/cpuinfo", "utf8").catch(() => undefined);
+}
+
+/** Whether host:port can be bound (nothing else is listening there). */
+export function checkPort(host: string, port: number): Promise<CheckResult> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once("error", (error: NodeJS.ErrnoException) => {
+      resolve({
+        name: "port",
+        status: "warn",
+        detail: `${host}:${port} is not free (${error.code ?? error.message}); another Colibrí may be running — use --port to pick another.`,
+      });
+    });
+    probe.listen(port, host, () => {
+      probe.close(() => {
+        resolve({ name: "port", status: "ok", detail: `${host}:${port} is free` });
+      });
+    });
+  });
+}
+
+export function summarize(results: CheckResult[]): CheckStatus {
+  if (results.some((result) => result.status === "fail")) return "fail";
+  return results.some((result) => result.status === "warn") ? "warn" : "ok";
+}

