@@ -2,7 +2,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/", "node_modules/", "coverage/", "eslint.config.js"] },
+  { ignores: ["dist/", "node_modules/", "coverage/", "eslint.config.js", "bin/"] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {

@@ -2,6 +2,7 @@
 import { Command, CommanderError } from "commander";
 import { loadConfig } from "../config/load.js";
 import { toColibriError } from "../core/errors.js";
+import { registerBenchCommand } from "./commands/bench.js";
 import { registerChatCommand } from "./commands/chat.js";
 import { registerDoctorCommand } from "./commands/doctor.js";
 import { registerInspectCommand } from "./commands/inspect.js";
@@ -42,6 +43,7 @@ export async function main(argv: string[]): Promise<number> {
     registerRmCommand,
     registerChatCommand,
     registerDoctorCommand,
+    registerBenchCommand,
   ]) {
     register(program, context);
   }

@@ -31,6 +31,8 @@ const environmentVariables: Record<string, [string, string, "string" | "number"]
   COLIBRI_PORT: ["server", "port", "number"],
   COLIBRI_API_KEY: ["server", "apiKey", "string"],
   COLIBRI_MODEL: ["model", "default", "string"],
+  HF_ENDPOINT: ["model", "huggingfaceEndpoint", "string"],
+  HF_TOKEN: ["model", "huggingfaceToken", "string"],
   COLIBRI_THREADS: ["engine", "threads", "number"],
   COLIBRI_SEQUENCES: ["engine", "sequences", "number"],
   COLIBRI_CONTEXT_SIZE: ["engine", "contextSize", "number"],

@@ -25,6 +25,10 @@ export const configSchema = z
       .object({
         /** Catalog name, a path to a .gguf file, or any source `colibri pull` accepts. */
         default: z.string().min(1).default("smollm2-135m-instruct"),
+        /** Hugging Face endpoint (or mirror) for `hf:` sources; default the public Hub. */
+        huggingfaceEndpoint: z.url().optional(),
+        /** Token for gated or private Hugging Face repositories. */
+        huggingfaceToken: z.string().min(1).optional(),
       })
       .strict()
       .prefault({}),

@@ -1,4 +1,4 @@
-import { Option, type Command } from "commander";
+import type { Command } from "commander";
 import { ColibriError } from "../../core/errors.js";
 import { formatBytes } from "../../models/byte-size.js";
 import { findCatalogEntry } from "../../models/catalog.js";
@@ -27,14 +27,8 @@ export function registerPullCommand(program: Command, context: CliContext): void
     .option("--name <name>", "install under this name instead of the catalog or file name")
     .option("--force", "download again even if it is installed")
     .option("--json", "print the installed model's manifest as JSON")
-    .addOption(
-      new Option("--hf-endpoint <url>", "Hugging Face endpoint or mirror").env("HF_ENDPOINT"),
-    )
-    .addOption(
-      new Option("--hf-token <token>", "token for gated or private Hugging Face repositories").env(
-        "HF_TOKEN",
-      ),
-    )
+    .option("--hf-endpoint <url>", "Hugging Face endpoint or mirror (env: HF_ENDPOINT)")
+    .option("--hf-token <token>", "token for gated or private Hugging Face repos (env: HF_TOKEN)")
     .addHelpText(
       "after",
       `

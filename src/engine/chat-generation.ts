@@ -1,0 +1,179 @@
+import { randomInt } from "node:crypto";
+import {
+  LlamaGrammarEvaluationState,
+  type LlamaContextSequence,
+  type LlamaGrammar,
+  type LlamaModel,
+  type Token,
+} from "node-llama-cpp";
+import type { ChatEvent, FinishReason, TokenLogprob } from "../core/chat.js";
+import type { PreparedPrompt } from "./chat-prompt.js";
+import { ConfidenceTracker } from "./confidence-tracker.js";
+import { grammarStopStrings } from "./response-format-grammars.js";
+import { StopSequenceFilter, type TextPiece } from "./stop-sequence-filter.js";
+import {
+  logprobsForText,
+  toLogprob,
+  topAlternatives,
+  type SampledToken,
+} from "./token-logprobs.js";
+import { TokenTextDecoder } from "./token-text-decoder.js";
+
+export interface ResolvedSampling {
+  temperature: number;
+  topP: number;
+  maxTokens: number;
+  stop: readonly string[];
+  seed: number | undefined;
+}
+
+export interface GenerationInput {
+  sequence: LlamaContextSequence;
+  model: LlamaModel;
+  prompt: PreparedPrompt;
+  sampling: ResolvedSampling;
+  grammar: LlamaGrammar | undefined;
+  /** Undefined: no per-token logprobs in the deltas; a number: that many alternatives per token. */
+  topLogprobs: number | undefined;
+  signal: AbortSignal;
+  /** Prompt tokens evaluated per step, so that an abort lands between steps. */
+  promptChunkSize: number;
+}
+
+/** What `evaluateWithMetadata` yields with `confidence` on and `probabilities` maybe on. */
+interface EvaluationStep {
+  token: Token;
+  confidence?: number;
+  probabilities?: Map<Token, number>;
+}
+
+/**
+ * Generate one answer on a cleared sequence with node-llama-cpp's low-level sequence API:
+ * evaluate the prompt (in chunks, checking the abort signal), then sample token by token,
+ * recording every token's probability, decoding text safely across UTF-8 boundaries and holding
+ * back anything that could be the start of a stop sequence.
+ */
+export async function* generateChat(
+  input: GenerationInput,
+): AsyncGenerator<ChatEvent, void, undefined> {
+  const { sequence, model, prompt, sampling, signal } = input;
+  const promptTokens = prompt.tokens.length;
+  const budget = Math.min(sampling.maxTokens, sequence.contextSize - promptTokens);
+  const wantLogprobs = input.topLogprobs !== undefined;
+  const alternatives = input.topLogprobs ?? 0;
+
+  const lastPromptToken = prompt.tokens.at(-1);
+  if (lastPromptToken === undefined) throw new Error("The rendered prompt has no tokens.");
+  for (let start = 0; start < promptTokens - 1; start += input.promptChunkSize) {
+    signal.throwIfAborted();
+    const end = Math.min(start + input.promptChunkSize, promptTokens - 1);
+    await sequence.evaluateWithoutGeneratingNewTokens(prompt.tokens.slice(start, end));
+  }
+  signal.throwIfAborted();
+
+  const recentTokens: Token[] = prompt.tokens.slice(-16);
+  const describe = (token: number): string =>
+    model.detokenize([token as Token], false, recentTokens);
+  const decoder = new TokenTextDecoder(
+    (tokens, context) => model.detokenize(tokens as Token[], false, context as Token[]),
+    recentTokens,
+  );
+  const grammarStops = input.grammar === undefined ? [] : grammarStopStrings(input.grammar);
+  const filter = new StopSequenceFilter<TokenLogprob>(
+    [...sampling.stop, ...prompt.stopStrings, ...grammarStops],
+    { trimTrailingWhitespace: input.grammar?.trimWhitespaceSuffix ?? false },
+  );
+  const confidence = new ConfidenceTracker();
+  const undecoded: SampledToken[] = [];
+  let completionTokens = 0;
+  let finishReason: FinishReason = "length";
+
+  const toPiece = (text: string, tokenCount: number): TextPiece<TokenLogprob> => {
+    const sampled = undecoded.splice(0, tokenCount);
+    return { text, items: wantLogprobs ? logprobsForText(text, sampled) : [] };
+  };
+
+  const iterator = sequence.evaluateWithMetadata(
+    [lastPromptToken],
+    { confidence: true, probabilities: alternatives > 0 },
+    {
+      temperature: sampling.temperature,
+      topP: sampling.topP,
+      seed: sampling.seed ?? randomInt(0, 2 ** 31 - 1),
+      ...(input.grammar === undefined
+        ? {}
+        : {
+            grammarEvaluationState: new LlamaGrammarEvaluationState({
+              model,
+              grammar: input.grammar,
+            }),
+          }),
+    },
+  );
+  try {
+    while (completionTokens < budget) {
+      signal.throwIfAborted();
+      const step = await iterator.next();
+      signal.throwIfAborted();
+      if (step.done === true) {
+        finishReason = "stop"; // an end-of-generation token
+        break;
+      }
+      const { token, confidence: probability, probabilities } = step.value as EvaluationStep;
+      if (prompt.stopTokens.has(token)) {
+        finishReason = "stop";
+        break;
+      }
+      completionTokens += 1;
+      const logprob = toLogprob(probability);
+      confidence.record(logprob);
+      undecoded.push({
+        token,
+        logprob,
+        topLogprobs:
+          probabilities === undefined ? [] : topAlternatives(probabilities, alternatives, describe),
+      });
+      recentTokens.push(token);
+      if (recentTokens.length > 16) recentTokens.shift();
+
+      const decoded = decoder.push(token);
+      if (decoded === undefined) continue;
+      const result = filter.push(toPiece(decoded.text, decoded.tokens.length));
+      const delta = joinPieces(result.released);
+      if (delta !== undefined) yield delta;
+      if (result.stopped) {
+        finishReason = "stop";
+        break;
+      }
+    }
+  } finally {
+    await iterator.return();
+  }
+
+  if (!filter.isStopped) {
+    const released: TextPiece<TokenLogprob>[] = [];
+    const rest = decoder.flush();
+    if (rest !== undefined) {
+      const result = filter.push(toPiece(rest.text, rest.tokens.length));
+      released.push(...result.released);
+      if (result.stopped) finishReason = "stop";
+    }
+    released.push(...filter.flush());
+    const delta = joinPieces(released);
+    if (delta !== undefined) yield delta;
+  }
+  yield {
+    type: "done",
+    finishReason,
+    usage: { promptTokens, completionTokens },
+    confidence: confidence.summary(),
+  };
+}
+
+function joinPieces(pieces: readonly TextPiece<TokenLogprob>[]): ChatEvent | undefined {
+  if (pieces.length === 0) return undefined;
+  const text = pieces.map((piece) => piece.text).join("");
+  const logprobs = pieces.flatMap((piece) => piece.items);
+  if (text.length === 0 && logprobs.length === 0) return undefined;
+  return { type: "delta", text, logprobs };
+}

@@ -1,0 +1,103 @@
+import type { Llama, LlamaContext, LlamaContextSequence, LlamaModel } from "node-llama-cpp";
+import { ColibriError, InsufficientMemoryError, ModelNotFoundError } from "../core/errors.js";
+import { resolveEngineSettings, type EngineSettings } from "./engine-settings.js";
+import { loadLlamaRuntime, type EngineLogger } from "./llama-runtime.js";
+import type { LocalEngineOptions } from "./local-engine-options.js";
+import { assertMemoryFits, estimateEngineMemory } from "./memory-estimate.js";
+import { readModelFootprint, type ModelFootprint } from "./model-footprint.js";
+
+export interface LoadedEngine {
+  llama: Llama;
+  model: LlamaModel;
+  context: LlamaContext;
+  sequences: LlamaContextSequence[];
+  settings: EngineSettings;
+}
+
+/**
+ * Read the GGUF header, settle the settings, check RAM, then load: runtime, model, one context
+ * with every sequence. Frees whatever was loaded when a later step fails.
+ */
+export async function loadEngine(
+  options: LocalEngineOptions,
+  logger: EngineLogger,
+): Promise<LoadedEngine> {
+  const footprint = await readFootprint(options);
+  const settings = resolveEngineSettings({
+    machine: options.machine,
+    model: footprint,
+    requested: {
+      ...(options.threads === undefined ? {} : { threads: options.threads }),
+      ...(options.sequences === undefined ? {} : { sequences: options.sequences }),
+      ...(options.contextSize === undefined ? {} : { contextSize: options.contextSize }),
+    },
+  });
+  validateSettings(settings);
+  const estimate = estimateEngineMemory(footprint, settings);
+  assertMemoryFits(estimate, settings, options.machine.freeMemoryBytes, options.modelName);
+
+  const llama = await loadLlamaRuntime({ threads: settings.threads, logger });
+  try {
+    const model = await llama.loadModel({ modelPath: options.modelPath });
+    const context = await model.createContext({
+      contextSize: settings.contextSize,
+      sequences: settings.sequences,
+      threads: settings.threads,
+    });
+    const sequences = Array.from({ length: settings.sequences }, () => context.getSequence());
+    return { llama, model, context, sequences, settings };
+  } catch (error) {
+    await llama.dispose().catch(() => undefined);
+    throw translateLoadError(error, options.modelName, settings);
+  }
+}
+
+async function readFootprint(options: LocalEngineOptions): Promise<ModelFootprint> {
+  try {
+    return await readModelFootprint(options.modelPath);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") {
+      throw new ModelNotFoundError(
+        options.modelName,
+        `No model file at ${options.modelPath}. Run: colibri pull ${options.modelName}`,
+      );
+    }
+    throw new ColibriError(
+      `Cannot read the model file ${options.modelPath} as GGUF: ${describeError(error)}. Is it a complete GGUF file? Pull it again if it was cut short.`,
+      { code: "invalid_model_file", status: 500, cause: error },
+    );
+  }
+}
+
+function validateSettings(settings: EngineSettings): void {
+  const problems: string[] = [];
+  if (!(Number.isInteger(settings.threads) && settings.threads >= 1)) {
+    problems.push(`threads=${settings.threads} (at least 1)`);
+  }
+  const { sequences, contextSize } = settings;
+  if (!(Number.isInteger(sequences) && sequences >= 1 && sequences <= 256)) {
+    problems.push(`sequences=${sequences} (1 to 256)`);
+  }
+  if (!(Number.isInteger(contextSize) && contextSize >= 16)) {
+    problems.push(`contextSize=${contextSize} (at least 16)`);
+  }
+  if (problems.length > 0) {
+    throw new ColibriError(`Invalid engine settings: ${problems.join(", ")}.`, {
+      code: "invalid_config",
+      status: 500,
+    });
+  }
+}
+
+function translateLoadError(error: unknown, modelName: string, settings: EngineSettings): unknown {
+  if (error instanceof Error && error.name === "InsufficientMemoryError") {
+    return new InsufficientMemoryError(
+      `node-llama-cpp refused to create the context for "${modelName}" (${settings.sequences} sequences × ${settings.contextSize} tokens): ${error.message}. Lower engine.contextSize or engine.sequences, or use a smaller model.`,
+    );
+  }
+  return error;
+}
+
+export function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,25 @@
+// The engine's public surface. Everything that touches node-llama-cpp stays inside src/engine/.
+export { LocalEngine } from "./local-engine.js";
+export {
+  defaultMaxQueue,
+  defaultMaxTokens,
+  type LocalEngineOptions,
+} from "./local-engine-options.js";
+export { defaultTemperature, defaultTopP, maximumTopLogprobs } from "./chat-request-options.js";
+export {
+  resolveEngineSettings,
+  defaultContextCeiling,
+  defaultSequenceCeiling,
+  type EngineSettings,
+  type EngineSettingsInput,
+} from "./engine-settings.js";
+export { estimateEngineMemory, assertMemoryFits, type MemoryEstimate } from "./memory-estimate.js";
+export { readModelFootprint, kvBytesPerToken, type ModelFootprint } from "./model-footprint.js";
+export { toGrammarSchema } from "./json-schema-grammar.js";
+export { stderrEngineLogger, type EngineLogger, type EngineLogLevel } from "./llama-runtime.js";
+export {
+  benchmarkDirect,
+  type DirectBenchmarkOptions,
+  type DirectBenchmarkRun,
+  type DirectStreamFigures,
+} from "./direct-benchmark.js";

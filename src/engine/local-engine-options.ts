@@ -1,0 +1,26 @@
+import type { MachineInfo } from "../config/machine.js";
+import type { EngineLogger } from "./llama-runtime.js";
+
+export interface LocalEngineOptions {
+  /** Path of the GGUF file. */
+  modelPath: string;
+  /** The name requests use for this model. */
+  modelName: string;
+  /** Cores and RAM, read once at start-up; the defaults come from it. */
+  machine: MachineInfo;
+  /** CPU threads; default: `machine.cores`. */
+  threads?: number | undefined;
+  /** Parallel sequences in the one context; default from cores and RAM (see resolveEngineSettings). */
+  sequences?: number | undefined;
+  /** Tokens of context per sequence; default min(model's trained context, 4096). */
+  contextSize?: number | undefined;
+  /** Requests that may wait for a free sequence; beyond it, EngineBusyError (HTTP 429). Default 16. */
+  maxQueue?: number | undefined;
+  /** Tokens generated when a request sets no max_tokens. Default 512. */
+  defaultMaxTokens?: number | undefined;
+  /** Where llama.cpp warnings and engine errors go; default: stderr. */
+  logger?: EngineLogger | undefined;
+}
+
+export const defaultMaxQueue = 16;
+export const defaultMaxTokens = 512;

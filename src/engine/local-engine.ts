@@ -1,0 +1,230 @@
+import type { Llama, LlamaContext, LlamaContextSequence, LlamaModel } from "node-llama-cpp";
+import type {
+  BackendStatus,
+  ChatBackend,
+  ChatEvent,
+  ChatRequest,
+  EmbeddingResult,
+} from "../core/chat.js";
+import { InvalidRequestError, ServiceUnavailableError } from "../core/errors.js";
+import { generateChat } from "./chat-generation.js";
+import { ChatPromptRenderer } from "./chat-prompt.js";
+import { resolveSampling, resolveTopLogprobs } from "./chat-request-options.js";
+import { EmbeddingRunner } from "./embedding-runner.js";
+import { describeError, loadEngine } from "./engine-loading.js";
+import type { EngineSettings } from "./engine-settings.js";
+import { linkAbortSignals } from "./linked-abort.js";
+import { stderrEngineLogger, type EngineLogger } from "./llama-runtime.js";
+import {
+  defaultMaxQueue,
+  defaultMaxTokens,
+  type LocalEngineOptions,
+} from "./local-engine-options.js";
+import { releaseOnAbort } from "./release-on-abort.js";
+import { ResourcePool } from "./resource-pool.js";
+import { ResponseFormatGrammars } from "./response-format-grammars.js";
+
+const promptChunkSize = 256;
+/** How long close() waits for running generations to notice the abort before disposing. */
+const closeDrainMilliseconds = 5_000;
+
+/**
+ * The local inference backend: one model, one context with `sequences` sequences handed out one
+ * per request (FIFO wait queue, bounded), generation on node-llama-cpp's sequence API with the
+ * probability of every token recorded, JSON grammars, and embeddings. Create with `load()`.
+ */
+export class LocalEngine implements ChatBackend, AsyncDisposable {
+  readonly model: string;
+  /** The settings in effect (config values, or the defaults chosen from machine and model). */
+  readonly settings: EngineSettings;
+  /** Tokens of context each request may use (prompt + answer). */
+  readonly contextSize: number;
+  /** The chat template in use (node-llama-cpp's wrapper name, e.g. "ChatML" or "JinjaTemplate"). */
+  readonly chatTemplate: string;
+
+  private readonly pool: ResourcePool<LlamaContextSequence>;
+  private readonly prompts: ChatPromptRenderer;
+  private readonly grammars: ResponseFormatGrammars;
+  private readonly embeddings: EmbeddingRunner;
+  private readonly closing = new AbortController();
+  private readonly running = new Set<Promise<void>>();
+  private closed: Promise<void> | undefined;
+  private readonly defaultMaxTokens: number;
+  private readonly logger: EngineLogger;
+
+  private constructor(
+    private readonly llama: Llama,
+    private readonly llamaModel: LlamaModel,
+    private readonly context: LlamaContext,
+    sequences: LlamaContextSequence[],
+    options: {
+      modelName: string;
+      settings: EngineSettings;
+      maxQueue: number;
+      defaultMaxTokens: number;
+      logger: EngineLogger;
+    },
+  ) {
+    this.model = options.modelName;
+    this.settings = options.settings;
+    this.contextSize = context.contextSize;
+    this.defaultMaxTokens = options.defaultMaxTokens;
+    this.logger = options.logger;
+    this.pool = new ResourcePool({ resources: sequences, maxQueue: options.maxQueue });
+    this.prompts = new ChatPromptRenderer(llamaModel);
+    this.chatTemplate = this.prompts.wrapperName;
+    this.grammars = new ResponseFormatGrammars(llama);
+    this.embeddings = new EmbeddingRunner(llamaModel, {
+      threads: options.settings.threads,
+      contextSize: context.contextSize,
+      maxQueue: options.maxQueue,
+    });
+  }
+
+  /**
+   * Check RAM, then load the model and create the context. Throws ModelNotFoundError when the
+   * file is missing and InsufficientMemoryError (with the numbers and the fix) when it won't fit.
+   */
+  static async load(options: LocalEngineOptions): Promise<LocalEngine> {
+    const logger = options.logger ?? stderrEngineLogger;
+    const loaded = await loadEngine(options, logger);
+    return new LocalEngine(loaded.llama, loaded.model, loaded.context, loaded.sequences, {
+      modelName: options.modelName,
+      settings: loaded.settings,
+      maxQueue: options.maxQueue ?? defaultMaxQueue,
+      defaultMaxTokens: options.defaultMaxTokens ?? defaultMaxTokens,
+      logger,
+    });
+  }
+
+  /**
+   * Stream an answer. Queue full → the first `next()` rejects with EngineBusyError; aborting
+   * `request.signal` (or stopping the iteration) ends generation within a token and frees the
+   * sequence at once.
+   */
+  chat(request: ChatRequest): AsyncIterable<ChatEvent> {
+    return this.runChat(request);
+  }
+
+  private async *runChat(request: ChatRequest): AsyncGenerator<ChatEvent, void, undefined> {
+    this.assertOpen();
+    const sampling = resolveSampling(request, this.defaultMaxTokens);
+    const topLogprobs = resolveTopLogprobs(request);
+    const prompt = this.prompts.render(request.messages);
+    if (prompt.tokens.length >= this.contextSize) {
+      throw new InvalidRequestError(
+        `The messages use ${prompt.tokens.length} tokens, but "${this.model}" holds at most ${this.contextSize} tokens per request (prompt and answer). Shorten the messages, or raise engine.contextSize.`,
+        "messages",
+      );
+    }
+    const grammar = await this.grammars.forFormat(request.responseFormat);
+    const link = linkAbortSignals([request.signal, this.closing.signal]);
+    const signal = link.signal;
+    let sequence: LlamaContextSequence;
+    try {
+      sequence = await this.pool.acquire(signal);
+    } catch (error) {
+      link.dispose();
+      throw error;
+    }
+    let released!: () => void;
+    const run = new Promise<void>((resolve) => (released = resolve));
+    this.running.add(run);
+    const release = async (): Promise<void> => {
+      await this.recycle(sequence);
+      link.dispose();
+      this.running.delete(run);
+      released();
+    };
+    const generation = generateChat({
+      sequence,
+      model: this.llamaModel,
+      prompt,
+      sampling,
+      grammar,
+      topLogprobs,
+      signal,
+      promptChunkSize,
+    });
+    yield* releaseOnAbort(generation, signal, release);
+  }
+
+  async embed(input: string[], signal?: AbortSignal): Promise<EmbeddingResult> {
+    this.assertOpen();
+    const link = linkAbortSignals([signal, this.closing.signal]);
+    try {
+      return await this.embeddings.embed(input, link.signal);
+    } finally {
+      link.dispose();
+    }
+  }
+
+  status(): BackendStatus {
+    const pool = this.pool.status();
+    return {
+      model: this.model,
+      sequencesTotal: pool.total,
+      sequencesInUse: pool.inUse,
+      queued: pool.queued,
+      maxQueue: pool.maxQueue,
+    };
+  }
+
+  /** Stop running generations, reject waiting requests, and free the model and context. */
+  close(): Promise<void> {
+    this.closed ??= this.shutdown();
+    return this.closed;
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.close();
+  }
+
+  private async shutdown(): Promise<void> {
+    const error = this.closedError();
+    this.closing.abort(error);
+    this.pool.close(error);
+    let timer: NodeJS.Timeout | undefined;
+    const drained = Promise.allSettled([...this.running]);
+    const timeout = new Promise<void>(
+      (resolve) => (timer = setTimeout(resolve, closeDrainMilliseconds)),
+    );
+    await Promise.race([drained, timeout]);
+    clearTimeout(timer);
+    await this.embeddings.close(error);
+    await this.context.dispose();
+    await this.llamaModel.dispose();
+    await this.llama.dispose();
+  }
+
+  /** Clear the sequence so the next request sees nothing of this one, then hand it on. */
+  private async recycle(sequence: LlamaContextSequence): Promise<void> {
+    if (this.closed !== undefined) {
+      this.pool.release(sequence);
+      return;
+    }
+    try {
+      await sequence.clearHistory();
+      this.pool.release(sequence);
+    } catch (error) {
+      this.logger("error", `Could not clear a sequence, replacing it: ${describeError(error)}`);
+      try {
+        await sequence.dispose();
+        this.pool.replace(sequence, this.context.getSequence());
+      } catch (replaceError) {
+        this.logger("error", `Could not replace the sequence: ${describeError(replaceError)}`);
+        this.pool.retire(sequence);
+      }
+    }
+  }
+
+  private assertOpen(): void {
+    if (this.closed !== undefined) throw this.closedError();
+  }
+
+  private closedError(): ServiceUnavailableError {
+    return new ServiceUnavailableError(
+      `The local engine for "${this.model}" has been closed; load it again (LocalEngine.load) to serve requests.`,
+    );
+  }
+}
