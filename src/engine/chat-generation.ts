@@ -62,12 +62,15 @@ export async function* generateChat(
   const wantLogprobs = input.topLogprobs !== undefined;
   const alternatives = input.topLogprobs ?? 0;
 
-  const lastPromptToken = prompt.tokens.at(-1);
-  if (lastPromptToken === undefined) throw new Error("The rendered prompt has no tokens.");
-  for (let start = 0; start < promptTokens - 1; start += input.promptChunkSize) {
+  if (promptTokens === 0) throw new Error("The rendered prompt has no tokens.");
+  // Long prompts are evaluated in chunks so an abort lands between them; the last chunk goes in
+  // with the first generation step (one decode call less: short prompts need just one).
+  const tailStart = Math.floor((promptTokens - 1) / input.promptChunkSize) * input.promptChunkSize;
+  for (let start = 0; start < tailStart; start += input.promptChunkSize) {
     signal.throwIfAborted();
-    const end = Math.min(start + input.promptChunkSize, promptTokens - 1);
-    await sequence.evaluateWithoutGeneratingNewTokens(prompt.tokens.slice(start, end));
+    await sequence.evaluateWithoutGeneratingNewTokens(
+      prompt.tokens.slice(start, start + input.promptChunkSize),
+    );
   }
   signal.throwIfAborted();
 
@@ -94,7 +97,7 @@ export async function* generateChat(
   };
 
   const iterator = sequence.evaluateWithMetadata(
-    [lastPromptToken],
+    prompt.tokens.slice(tailStart),
     { confidence: true, probabilities: alternatives > 0 },
     {
       temperature: sampling.temperature,

@@ -142,6 +142,7 @@ describe("with four sequences", () => {
       model: "auto",
       messages: spanishQuestion,
       max_completion_tokens: 8,
+      temperature: 0, // greedy: alternatives come from the full distribution
       logprobs: true,
       top_logprobs: 3,
     });

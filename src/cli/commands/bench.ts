@@ -23,6 +23,7 @@ interface BenchOptions {
   threads?: number;
   maxTokens: number;
   concurrency: number[];
+  runs: number;
   json?: boolean;
 }
 
@@ -41,12 +42,19 @@ export function registerBenchCommand(program: Command, context: CliContext): voi
       parseList,
       [1, 4],
     )
+    .option(
+      "--runs <n>",
+      "repetitions of each measurement; medians are reported",
+      integer("--runs"),
+      5,
+    )
     .option("--json", "print the measurements as JSON")
     .addHelpText(
       "after",
       `
-Greedy decoding, a ~100-token Spanish prompt, the same context layout on both paths. The ratio
-server ÷ direct shows what the gateway costs (goal: ≥ 0.95). Run it on an idle machine.
+Greedy decoding, a ~100-token Spanish prompt, the same context layout on both paths, each
+measurement repeated --runs times and the median reported. The ratio server ÷ direct shows what
+the gateway costs (goal: ≥ 0.95). Run it on an idle machine.
 
 Example:
   colibri bench --concurrency 1,4 --max-tokens 128`,
@@ -64,14 +72,15 @@ Example:
       const quiet = () => undefined;
       const progress = (text: string) => context.stderr.write(`${text}\n`);
 
+      const schedule = Array.from({ length: options.runs }, () => options.concurrency).flat();
       progress(
-        `bench: ${model.name}, ${threads} threads, streams ${options.concurrency.join("/")}, ${options.maxTokens} tokens each`,
+        `bench: ${model.name}, ${threads} threads, streams ${options.concurrency.join("/")}, ${options.maxTokens} tokens each, ${options.runs} runs`,
       );
       progress("bench: node-llama-cpp directly…");
       const direct = await benchmarkDirect({
         modelPath: model.path,
         threads,
-        concurrency: options.concurrency,
+        concurrency: schedule,
         messages: benchmarkMessages,
         maxTokens: options.maxTokens,
         contextSize,
@@ -99,7 +108,7 @@ Example:
         const baseUrl = await server.listen();
         http = await benchmarkHttp({
           baseUrl,
-          concurrency: options.concurrency,
+          concurrency: schedule,
           messages: benchmarkMessages,
           maxTokens: options.maxTokens,
         });
@@ -111,8 +120,9 @@ Example:
         model: model.name,
         threads,
         maxTokens: options.maxTokens,
-        direct: summarize(direct),
-        server: summarize(http),
+        runs: options.runs,
+        direct: summarize(direct, options.concurrency),
+        server: summarize(http, options.concurrency),
         directPeakRssBytes,
         peakRssBytes: process.resourceUsage().maxRSS * 1024,
       };
@@ -124,25 +134,42 @@ Example:
 
 type Run = DirectBenchmarkRun | HttpBenchmarkRun;
 
-function summarize(runs: Run[]) {
-  const single = runs.find((run) => run.concurrency === 1) ?? runs[0];
-  const first = single?.streams[0];
+/** Medians over the repetitions: single-stream figures from the 1-stream runs, aggregates per level. */
+function summarize(runs: Run[], levels: readonly number[]) {
+  const singles = runs
+    .filter((run) => run.concurrency === Math.min(...levels))
+    .flatMap((run) => run.streams);
   return {
-    promptTokens: first?.promptTokens ?? 0,
-    promptTokensPerSecond: first?.promptTokensPerSecond ?? 0,
-    generationTokensPerSecond: first?.generationTokensPerSecond ?? 0,
-    timeToFirstTokenMs: first?.timeToFirstTokenMs ?? 0,
-    aggregate: runs.map((run) => ({
-      concurrency: run.concurrency,
-      tokensPerSecond: run.aggregateTokensPerSecond,
-      completionTokens: run.streams.reduce((sum, stream) => sum + stream.completionTokens, 0),
-    })),
+    promptTokens: singles[0]?.promptTokens ?? 0,
+    promptTokensPerSecond: median(singles.map((stream) => stream.promptTokensPerSecond)),
+    generationTokensPerSecond: median(singles.map((stream) => stream.generationTokensPerSecond)),
+    timeToFirstTokenMs: median(singles.map((stream) => stream.timeToFirstTokenMs)),
+    aggregate: levels.map((concurrency) => {
+      const level = runs.filter((run) => run.concurrency === concurrency);
+      return {
+        concurrency,
+        tokensPerSecond: median(level.map((run) => run.aggregateTokensPerSecond)),
+        completionTokens: median(
+          level.map((run) => run.streams.reduce((sum, stream) => sum + stream.completionTokens, 0)),
+        ),
+      };
+    }),
   };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  if (sorted.length === 0) return 0;
+  return sorted.length % 2 === 1
+    ? (sorted[middle] ?? 0)
+    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
 function formatReport(report: {
   model: string;
   threads: number;
+  runs: number;
   direct: ReturnType<typeof summarize>;
   server: ReturnType<typeof summarize>;
   directPeakRssBytes: number;
@@ -177,7 +204,7 @@ function formatReport(report: {
         `${name.padEnd(44)}${direct.toFixed(1).padStart(10)}${server.toFixed(1).padStart(10)}${(server / direct).toFixed(3).padStart(8)}`,
     ),
     `peak RSS: ${mebibytes(report.directPeakRssBytes)} after the direct run, ${mebibytes(report.peakRssBytes)} for the whole run`,
-    "(ratio = server ÷ direct; for time to first token, above 1 means the server is slower)",
+    `(medians of ${report.runs} runs; ratio = server ÷ direct; for time to first token, above 1 means the server is slower)`,
   ];
   return `${lines.join("\n")}\n`;
 }
