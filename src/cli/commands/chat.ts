@@ -1,12 +1,9 @@
 import { createInterface } from "node:readline/promises";
 import { InvalidArgumentError, type Command } from "commander";
 import type { ChatBackend, ChatMessage, Usage } from "../../core/chat.js";
-import { readMachine } from "../../config/machine.js";
-import { LocalEngine } from "../../engine/local-engine.js";
-import { modelStoreFromConfig } from "../../models/model-store-from-config.js";
 import type { CliContext } from "../context.js";
-import { createDownloadProgress } from "../download-progress.js";
 import { engineOptions, integer } from "../engine-options.js";
+import { startEngine } from "../start-engine.js";
 
 interface ChatOptions {
   model?: string;
@@ -49,29 +46,11 @@ In the session: /reset forgets the conversation, /exit (or Ctrl+D) leaves.`,
         sequences: options.sequences ?? 1,
         contextSize: options.contextSize,
         maxQueue: options.maxQueue,
+        defaultMaxTokens: options.maxTokens,
       },
     });
-    const progress = createDownloadProgress(context.stderr);
-    const model = await modelStoreFromConfig(config)
-      .ensure(config.model.default, {
-        onProgress: progress.onProgress,
-        onStatus: progress.onStatus,
-      })
-      .finally(() => {
-        progress.stop();
-      });
-    await using engine = await LocalEngine.load({
-      modelPath: model.path,
-      modelName: model.name,
-      machine: readMachine(),
-      threads: config.engine.threads,
-      sequences: config.engine.sequences,
-      contextSize: config.engine.contextSize,
-      maxQueue: config.engine.maxQueue,
-      defaultMaxTokens: options.maxTokens ?? config.engine.defaultMaxTokens,
-      logger: (level, message) => {
-        if (level === "error") context.stderr.write(`${message}\n`);
-      },
+    await using engine = await startEngine(config, context, (level, message) => {
+      if (level === "error") context.stderr.write(`${message}\n`);
     });
     const history: ChatMessage[] =
       options.system === undefined ? [] : [{ role: "system", content: options.system }];
@@ -81,7 +60,7 @@ In the session: /reset forgets the conversation, /exit (or Ctrl+D) leaves.`,
     if (question !== undefined) {
       if (options.json === true) {
         const result = await ask(question, () => undefined);
-        context.stdout.write(`${JSON.stringify({ model: model.name, ...result }, null, 2)}\n`);
+        context.stdout.write(`${JSON.stringify({ model: engine.model, ...result }, null, 2)}\n`);
       } else {
         await ask(question, (piece) => context.stdout.write(piece));
         context.stdout.write("\n");
@@ -89,7 +68,7 @@ In the session: /reset forgets the conversation, /exit (or Ctrl+D) leaves.`,
       return;
     }
 
-    context.stderr.write(`Chatting with ${model.name}. /reset forgets, /exit leaves.\n`);
+    context.stderr.write(`Chatting with ${engine.model}. /reset forgets, /exit leaves.\n`);
     const lines = createInterface({ input: process.stdin, output: process.stdout });
     try {
       for (;;) {

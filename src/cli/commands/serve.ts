@@ -1,11 +1,8 @@
 import { Option, type Command } from "commander";
-import { readMachine } from "../../config/machine.js";
-import { LocalEngine } from "../../engine/local-engine.js";
-import { modelStoreFromConfig } from "../../models/model-store-from-config.js";
 import { createServer } from "../../server/app.js";
 import type { CliContext } from "../context.js";
-import { createDownloadProgress } from "../download-progress.js";
 import { engineOptions, integer } from "../engine-options.js";
+import { startEngine } from "../start-engine.js";
 
 interface ServeOptions {
   host?: string;
@@ -59,26 +56,7 @@ Then point any OpenAI client at http://127.0.0.1:8080/v1 with model "auto".`,
         maxQueue: options.maxQueue,
       },
     });
-    const progress = createDownloadProgress(context.stderr);
-    const model = await modelStoreFromConfig(config)
-      .ensure(config.model.default, {
-        onProgress: progress.onProgress,
-        onStatus: progress.onStatus,
-      })
-      .finally(() => {
-        progress.stop();
-      });
-
-    const engine = await LocalEngine.load({
-      modelPath: model.path,
-      modelName: model.name,
-      machine: readMachine(),
-      threads: config.engine.threads,
-      sequences: config.engine.sequences,
-      contextSize: config.engine.contextSize,
-      maxQueue: config.engine.maxQueue,
-      defaultMaxTokens: config.engine.defaultMaxTokens,
-    });
+    const engine = await startEngine(config, context);
     const server = createServer({
       backend: engine,
       server: config.server,
@@ -91,7 +69,7 @@ Then point any OpenAI client at http://127.0.0.1:8080/v1 with model "auto".`,
     });
     const { threads, sequences, contextSize } = engine.settings;
     context.stderr.write(
-      `Colibrí is serving ${model.name} at ${address}/v1 (${threads} threads, ${sequences} parallel sequences × ${contextSize} tokens${config.server.apiKey === undefined ? "" : ", API key required"}). Ctrl+C stops.\n`,
+      `Colibrí is serving ${engine.model} at ${address}/v1 (${threads} threads, ${sequences} parallel sequences × ${contextSize} tokens${config.server.apiKey === undefined ? "" : ", API key required"}). Ctrl+C stops.\n`,
     );
 
     await waitForShutdownSignal();
