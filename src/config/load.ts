@@ -1,7 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { homedir } from "node:os";
 import { join } from "node:path";
-import { z } from "zod";
 import { ColibriError } from "../core/errors.js";
 import { configSchema, type ColibriConfig } from "./schema.js";
 
@@ -71,7 +70,12 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Colib
 export function parseConfig(input: unknown, source = "config"): ColibriConfig {
   const result = configSchema.safeParse(input);
   if (!result.success) {
-    throw new ConfigError(`Invalid configuration (${source}): ${z.prettifyError(result.error)}`);
+    const problems = result.error.issues
+      .map((issue) => `${issue.path.join(".") || "config"}: ${issue.message}`)
+      .join("; ");
+    throw new ConfigError(
+      `Invalid configuration: ${problems} (check ${source}, the COLIBRI_* environment variables and the command-line flags).`,
+    );
   }
   return result.data;
 }

@@ -5,7 +5,7 @@ import Fastify, {
   type FastifyServerOptions,
 } from "fastify";
 import type { ChatBackend } from "../core/chat.js";
-import { ColibriError, toColibriError } from "../core/errors.js";
+import { ColibriError, ServiceUnavailableError, toColibriError } from "../core/errors.js";
 import type { ColibriConfig } from "../config/schema.js";
 import { createApiKeyCheck } from "./auth.js";
 import { errorBody } from "./error-body.js";
@@ -95,7 +95,22 @@ export function createServer(options: ServerOptions): ColibriServer {
   return {
     app,
     async listen() {
-      return app.listen({ host: options.server.host, port: options.server.port });
+      const { host, port } = options.server;
+      try {
+        return await app.listen({ host, port });
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code !== "EADDRINUSE" && code !== "EACCES" && code !== "EADDRNOTAVAIL") throw error;
+        const reason =
+          code === "EADDRINUSE"
+            ? "is already in use (another Colibrí?)"
+            : code === "EACCES"
+              ? "needs privileges this user lacks"
+              : "is not an address of this machine";
+        throw new ServiceUnavailableError(
+          `Cannot listen on ${host}:${port}: it ${reason}. Choose another with --port/--host (or COLIBRI_PORT/COLIBRI_HOST).`,
+        );
+      }
     },
     async close() {
       closing = true;

@@ -346,6 +346,22 @@ describe("API key", () => {
   });
 });
 
+describe("listening", () => {
+  it("explains a port that is already taken", async () => {
+    const first = makeServer();
+    const address = new URL(await first.server.listen());
+    const backend = new ScriptedBackend();
+    const config = parseConfig({
+      home: "/tmp/colibri-unused",
+      server: { port: Number(address.port) },
+    });
+    const second = createServer({ backend, server: config.server, defaultMaxTokens: 64 });
+    await expect(second.listen()).rejects.toThrow(
+      `Cannot listen on 127.0.0.1:${address.port}: it is already in use (another Colibrí?). Choose another with --port/--host (or COLIBRI_PORT/COLIBRI_HOST).`,
+    );
+  });
+});
+
 describe("graceful shutdown", () => {
   it("lets an in-flight stream finish within the grace period", async () => {
     const { server, backend } = makeServer();

@@ -1,0 +1,40 @@
+// Colibrí's public API: what another program may import. Everything else is internal.
+export type {
+  BackendStatus,
+  ChatBackend,
+  ChatEvent,
+  ChatMessage,
+  ChatRequest,
+  ChatRole,
+  ConfidenceSummary,
+  EmbeddingResult,
+  FinishReason,
+  ResponseFormat,
+  SamplingOptions,
+  TokenLogprob,
+  TopLogprob,
+  Usage,
+} from "./core/chat.js";
+export {
+  AuthenticationError,
+  ChecksumMismatchError,
+  ColibriError,
+  DownloadError,
+  EngineBusyError,
+  InsufficientDiskError,
+  InsufficientMemoryError,
+  InvalidRequestError,
+  ModelNotFoundError,
+  ServiceUnavailableError,
+  toColibriError,
+} from "./core/errors.js";
+export { configSchema, type ColibriConfig, type ConfigInput } from "./config/schema.js";
+export { ConfigError, loadConfig, parseConfig, type ConfigOverrides } from "./config/load.js";
+export { readMachine, type MachineInfo } from "./config/machine.js";
+export { catalog, defaultModelName, findCatalogEntry } from "./models/catalog.js";
+export { ModelStore } from "./models/model-store.js";
+export { modelStoreFromConfig } from "./models/model-store-from-config.js";
+export { parseModelSource } from "./models/model-source.js";
+export { inspectModelFile, type ModelInspection } from "./models/inspect.js";
+export { LocalEngine, type LocalEngineOptions } from "./engine/index.js";
+export { createServer, type ColibriServer, type ServerOptions } from "./server/app.js";
