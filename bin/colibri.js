@@ -10,4 +10,10 @@ if (!existsSync(fileURLToPath(entry))) {
   );
   process.exit(1);
 }
-await import(entry.href);
+// `colibri models --json | head` closes the pipe early: that is not an error.
+process.stdout.on("error", (error) => {
+  if (error.code === "EPIPE") process.exit(0);
+  throw error;
+});
+const { main } = await import(entry.href);
+process.exitCode = await main(process.argv);

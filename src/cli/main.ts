@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 import { Command, CommanderError } from "commander";
 import { loadConfig } from "../config/load.js";
 import { toColibriError } from "../core/errors.js";
@@ -12,8 +11,19 @@ import { registerRmCommand } from "./commands/rm.js";
 import { registerServeCommand } from "./commands/serve.js";
 import type { CliContext } from "./context.js";
 
-/** The CLI's composition root: the one place that reads flags, environment and config. */
-export async function main(argv: string[]): Promise<number> {
+export interface CliOutput {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+}
+
+/**
+ * The CLI's composition root: the one place that reads flags, environment and config.
+ * Resolves to the exit code; errors are printed as one line on stderr.
+ */
+export async function main(
+  argv: string[],
+  output: CliOutput = { stdout: process.stdout, stderr: process.stderr },
+): Promise<number> {
   const program = new Command("colibri")
     .description(
       "Colibrí — a local-first language-model gateway with an OpenAI-compatible API.\nData folder: $COLIBRI_HOME (default ~/.colibri).",
@@ -22,7 +32,10 @@ export async function main(argv: string[]): Promise<number> {
     .option("--config <file>", "config file (default: $COLIBRI_HOME/config.json)")
     .showHelpAfterError("(add --help for usage and examples)")
     .exitOverride()
-    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+    .configureOutput({
+      writeOut: (text) => output.stdout.write(text),
+      writeErr: (text) => output.stderr.write(text),
+    });
 
   const context: CliContext = {
     loadConfig: (overrides) => {
@@ -32,8 +45,8 @@ export async function main(argv: string[]): Promise<number> {
         ...(overrides === undefined ? {} : { overrides }),
       });
     },
-    stdout: process.stdout,
-    stderr: process.stderr,
+    stdout: output.stdout,
+    stderr: output.stderr,
   };
   for (const register of [
     registerServeCommand,
@@ -47,16 +60,16 @@ export async function main(argv: string[]): Promise<number> {
   ]) {
     register(program, context);
   }
-  for (const command of program.commands) command.exitOverride();
+  for (const command of program.commands) {
+    command.exitOverride().configureOutput(program.configureOutput());
+  }
 
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === "number" ? process.exitCode : 0;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode; // commander already printed it
-    process.stderr.write(`colibri: ${toColibriError(error).message}\n`);
+    output.stderr.write(`colibri: ${toColibriError(error).message}\n`);
     return 1;
   }
 }
-
-process.exitCode = await main(process.argv);

@@ -1,0 +1,78 @@
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PassThrough } from "node:stream";
+import { beforeEach, describe, expect, it } from "vitest";
+import { main } from "../../src/cli/main.js";
+
+const tinyModel = new URL("../../../shared/models/llama-2-tiny-random.gguf", import.meta.url)
+  .pathname;
+
+/** Run the CLI in-process, as `colibri ...args`, and capture what it prints. */
+async function colibri(...args: string[]) {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const collect = (stream: PassThrough) => {
+    const chunks: Buffer[] = [];
+    stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+    return () => Buffer.concat(chunks).toString("utf8");
+  };
+  const out = collect(stdout);
+  const err = collect(stderr);
+  const code = await main(["node", "colibri", ...args], { stdout, stderr });
+  return { code, stdout: out(), stderr: err() };
+}
+
+beforeEach(async () => {
+  process.env["COLIBRI_HOME"] = await mkdtemp(join(tmpdir(), "colibri-cli-"));
+});
+
+describe("colibri CLI", () => {
+  it("teaches with --help and lists every command", async () => {
+    const result = await colibri("--help");
+    expect(result.code).toBe(0);
+    for (const command of ["serve", "pull", "models", "inspect", "rm", "chat", "doctor", "bench"]) {
+      expect(result.stdout).toContain(command);
+    }
+    const serveHelp = await colibri("serve", "--help");
+    expect(serveHelp.stdout).toContain("Examples:");
+  });
+
+  it("fails with one line and a non-zero exit on an unknown command or a bad flag", async () => {
+    const unknown = await colibri("bogus");
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain("unknown command 'bogus'");
+
+    const badPort = await colibri("serve", "--port", "99999");
+    expect(badPort.code).toBe(1);
+    expect(badPort.stderr.trim().split("\n")).toHaveLength(1);
+    expect(badPort.stderr).toMatch(/^colibri: Invalid configuration: server\.port: Too big/);
+  });
+
+  it("pulls a local file, lists, inspects and removes it", async () => {
+    const pulled = await colibri("pull", tinyModel, "--name", "tiny", "--json");
+    expect(pulled.code, pulled.stderr).toBe(0);
+    expect(JSON.parse(pulled.stdout)).toMatchObject({
+      name: "tiny",
+      sha256: "81f226c62d28ed4a1a9b9fa080fcd9f0cc40e0f9d5680036583ff98fbcd035cb",
+    });
+
+    const listed = await colibri("models", "--json");
+    const { models } = JSON.parse(listed.stdout) as { models: { name: string; status: string }[] };
+    expect(models.find((model) => model.name === "tiny")).toMatchObject({ status: "installed" });
+    expect(models.find((model) => model.name === "smollm2-135m-instruct")).toMatchObject({
+      status: "available",
+    });
+
+    const inspected = await colibri("inspect", "tiny", "--json");
+    expect(JSON.parse(inspected.stdout)).toMatchObject({
+      architecture: "llama",
+      hasChatTemplate: false,
+    });
+
+    expect((await colibri("rm", "tiny")).code).toBe(0);
+    const again = await colibri("rm", "tiny");
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/^colibri: The model 'tiny' does not exist or is not installed\./);
+  });
+});
