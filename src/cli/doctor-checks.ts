@@ -24,7 +24,7 @@ export function checkMemory(machine: MachineInfo): CheckResult {
     ? {
         name: "memory",
         status: "warn",
-        detail: `${detail}; under 512 MB free limits models and sequences.`,
+        detail: `${detail}; under 512 MiB free limits models and sequences.`,
       }
     : { name: "memory", status: "ok", detail };
 }

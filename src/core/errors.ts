@@ -109,7 +109,7 @@ export class ServiceUnavailableError extends ColibriError {
 }
 
 function formatMegabytes(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 }
 
 /** Turn anything thrown into a ColibriError (unknown failures become 500s). */

@@ -1,9 +1,10 @@
 import type { Llama, LlamaContext, LlamaContextSequence, LlamaModel } from "node-llama-cpp";
 import { ColibriError, InsufficientMemoryError, ModelNotFoundError } from "../core/errors.js";
+import { estimateMemory } from "../models/memory-estimate.js";
 import { resolveEngineSettings, type EngineSettings } from "./engine-settings.js";
 import { loadLlamaRuntime, type EngineLogger } from "./llama-runtime.js";
 import type { LocalEngineOptions } from "./local-engine-options.js";
-import { assertMemoryFits, estimateEngineMemory } from "./memory-estimate.js";
+import { assertMemoryFits } from "./memory-check.js";
 import { readModelFootprint, type ModelFootprint } from "./model-footprint.js";
 
 export interface LoadedEngine {
@@ -33,8 +34,13 @@ export async function loadEngine(
     },
   });
   validateSettings(settings);
-  const estimate = estimateEngineMemory(footprint, settings);
-  assertMemoryFits(estimate, settings, options.machine.freeMemoryBytes, options.modelName);
+  const estimate = estimateMemory({
+    fileSizeBytes: footprint.fileSizeBytes,
+    shape: footprint.shape,
+    contextSize: settings.contextSize,
+    sequences: settings.sequences,
+  });
+  assertMemoryFits(estimate, options.machine.freeMemoryBytes, options.modelName);
 
   const llama = await loadLlamaRuntime({ threads: settings.threads, logger });
   try {

@@ -1,45 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { InsufficientMemoryError } from "../core/errors.js";
 import { resolveEngineSettings } from "./engine-settings.js";
-import { assertMemoryFits, estimateEngineMemory } from "./memory-estimate.js";
-import { kvBytesPerToken, type ModelFootprint } from "./model-footprint.js";
+import type { ModelFootprint } from "./model-footprint.js";
 
 const gibibyte = 1024 ** 3;
 // SmolLM2-135M: 30 layers, 9 heads of 64 (576 wide), 3 KV heads → 23,040 bytes per token.
-const smolKv = kvBytesPerToken({
-  blockCount: 30,
-  embeddingLength: 576,
-  headCount: 9,
-  headCountKv: 3,
-});
 const smol: ModelFootprint = {
   fileSizeBytes: 98_362_432,
   trainContextSize: 8192,
-  kvBytesPerToken: smolKv,
+  shape: { layers: 30, embeddingLength: 576, headCount: 9, headCountKv: 3, vocabularySize: 49_152 },
 };
 const machine = (cores: number, freeGiB: number) => ({
   cores,
   totalMemoryBytes: 2 * freeGiB * gibibyte,
   freeMemoryBytes: freeGiB * gibibyte,
-});
-
-describe("kvBytesPerToken", () => {
-  it("counts keys and values of every KV head in every layer, in f16", () => {
-    expect(smolKv).toBe(30 * 3 * (64 + 64) * 2);
-  });
-
-  it("honours explicit key/value lengths and per-layer head counts", () => {
-    expect(
-      kvBytesPerToken({
-        blockCount: 2,
-        embeddingLength: 640,
-        headCount: [4, 4],
-        headCountKv: [1, 0],
-        keyLength: 256,
-        valueLength: 256,
-      }),
-    ).toBe(1 * 512 * 2);
-  });
 });
 
 describe("resolveEngineSettings", () => {
@@ -62,22 +35,30 @@ describe("resolveEngineSettings", () => {
   });
 
   it("bounds sequences by free RAM, then shrinks the context when even one does not fit", () => {
+    // Llama 3 8B's shape: 32 layers × 8 KV heads × (128 + 128) × 2 bytes = 128 KiB per token,
+    // so 512 MiB per 4096-token sequence; logits 128256 × 4 × 512 ≈ 250.5 MiB + 128 MiB runtime.
     const big: ModelFootprint = {
       fileSizeBytes: 2 * gibibyte,
       trainContextSize: 32_768,
-      kvBytesPerToken: 131_072,
+      shape: {
+        layers: 32,
+        embeddingLength: 4096,
+        headCount: 32,
+        headCountKv: 8,
+        vocabularySize: 128_256,
+      },
     };
-    // 0.75 × 5 GiB − 2 GiB − 128 MiB ≈ 1.6 GiB of KV budget; 512 MiB per 4096-token context,
-    // one of which is the embedding context.
-    expect(resolveEngineSettings({ machine: machine(8, 5), model: big })).toEqual({
+    // 0.75 × 6 GiB = 4608 MiB; 2048 + 378.5 + 512 (embedding context) leaves room for 3 × 512 MiB.
+    expect(resolveEngineSettings({ machine: machine(8, 6), model: big })).toEqual({
       threads: 8,
-      sequences: 2,
+      sequences: 3,
       contextSize: 4096,
     });
-    // ≈ 896 MiB: a sequence and the embedding context fit only at 2048 tokens (256 MiB each).
+    // 3072 MiB: one 4096-token sequence would make 3450.5 MiB; at 2048 tokens (256 MiB each)
+    // one sequence and the embedding context fit (2938.5 MiB), two do not.
     expect(resolveEngineSettings({ machine: machine(8, 4), model: big })).toEqual({
       threads: 8,
-      sequences: 2,
+      sequences: 1,
       contextSize: 2048,
     });
     // Too little for anything: still one sequence at the smallest context; the RAM check decides.
@@ -96,40 +77,5 @@ describe("resolveEngineSettings", () => {
         requested: { threads: 1, sequences: 9, contextSize: 1024 },
       }),
     ).toEqual({ threads: 1, sequences: 9, contextSize: 1024 });
-  });
-});
-
-describe("memory check", () => {
-  it("adds weights, KV cache for every sequence and runtime overhead", () => {
-    const estimate = estimateEngineMemory(smol, { sequences: 4, contextSize: 4096 });
-    expect(estimate.kvCacheBytes).toBe(smolKv * 4096 * 4);
-    expect(estimate.embeddingBytes).toBe(smolKv * 4096);
-    expect(estimate.totalBytes).toBe(
-      estimate.modelBytes +
-        estimate.kvCacheBytes +
-        estimate.embeddingBytes +
-        estimate.overheadBytes,
-    );
-  });
-
-  it("refuses with the numbers and the fix when the estimate exceeds free RAM", () => {
-    const settings = { sequences: 4, contextSize: 4096 };
-    const estimate = estimateEngineMemory(smol, settings);
-    expect(() => {
-      assertMemoryFits(estimate, settings, estimate.totalBytes, "smol");
-    }).not.toThrow();
-    let caught: unknown;
-    try {
-      assertMemoryFits(estimate, settings, 300 * 1024 * 1024, "smol");
-    } catch (error) {
-      caught = error;
-    }
-    expect(caught).toBeInstanceOf(InsufficientMemoryError);
-    const message = (caught as Error).message;
-    expect(message).toContain("smol");
-    expect(message).toContain("300 MiB is free");
-    expect(message).toContain("4 sequences × 4096 tokens");
-    expect(message).toMatch(/engine\.contextSize or engine\.sequences/);
-    expect(message).toContain("smaller model");
   });
 });

@@ -1,4 +1,5 @@
 import type { MachineInfo } from "../config/machine.js";
+import { estimateMemory } from "../models/memory-estimate.js";
 import type { ModelFootprint } from "./model-footprint.js";
 
 /** How the engine runs: CPU threads, parallel sequences, tokens of context per sequence. */
@@ -26,41 +27,42 @@ export const maximumSequences = 256;
 export const defaultSequenceCeiling = 32;
 /** Share of free RAM the defaults plan to use, leaving room for the OS and the gateway itself. */
 export const defaultMemoryShare = 0.75;
-/** Runtime, compute buffers and logits beside weights and KV cache (measured: well under this). */
-export const runtimeOverheadBytes = 128 * 1024 * 1024;
 
 /**
- * Fill in the settings the config left open, from the machine and the model (pure):
+ * Fill in the settings the config left open, from the machine and the model (pure), so that the
+ * RAM estimate (`estimateMemory`, the one `colibri inspect` prints and the load check applies)
+ * stays within 75% of free RAM:
  * - threads: the machine's cores (measured on 2 cores: 2 threads beat 1 for both prompt and generation);
- * - contextSize: min(model's trained context, 4096), halved (down to 512) when even one sequence
- *   would not fit in RAM;
- * - sequences: 2 per core (4 on a 2-core box), at most 32, and no more than fit in 75% of free
- *   RAM beside the model and the embedding context; at least 1 (the RAM check then says whether
- *   that fits).
+ * - contextSize: min(model's trained context, 4096), halved (down to 512) while even the requested
+ *   sequences (else one) would not fit;
+ * - sequences: 2 per core (4 on a 2-core box), at most 32, fewer while they do not fit; at least 1
+ *   (the RAM check then says whether that fits).
  */
 export function resolveEngineSettings(input: EngineSettingsInput): EngineSettings {
   const { machine, model, requested = {} } = input;
   const threads = requested.threads ?? Math.max(1, machine.cores);
-  const budget =
-    machine.freeMemoryBytes * defaultMemoryShare - model.fileSizeBytes - runtimeOverheadBytes;
-  const sequenceBytes = (contextSize: number): number => model.kvBytesPerToken * contextSize;
-  // The embedding context takes as much as one more sequence.
+  const budget = machine.freeMemoryBytes * defaultMemoryShare;
+  const fits = (contextSize: number, sequences: number): boolean =>
+    estimateMemory({
+      fileSizeBytes: model.fileSizeBytes,
+      shape: model.shape,
+      contextSize,
+      sequences,
+    }).totalBytes <= budget;
 
   let contextSize = requested.contextSize;
   if (contextSize === undefined) {
     contextSize = Math.min(model.trainContextSize ?? defaultContextCeiling, defaultContextCeiling);
     const fewest = requested.sequences ?? 1;
-    while (contextSize > minimumContextSize && sequenceBytes(contextSize) * (fewest + 1) > budget) {
+    while (contextSize > minimumContextSize && !fits(contextSize, fewest)) {
       contextSize = Math.max(minimumContextSize, Math.floor(contextSize / 2));
     }
   }
 
   let sequences = requested.sequences;
   if (sequences === undefined) {
-    const wanted = Math.min(defaultSequenceCeiling, Math.max(1, machine.cores * 2));
-    const perSequence = sequenceBytes(contextSize);
-    const fitting = perSequence > 0 ? Math.floor(budget / perSequence) - 1 : wanted;
-    sequences = Math.max(1, Math.min(wanted, fitting, maximumSequences));
+    sequences = Math.min(defaultSequenceCeiling, maximumSequences, Math.max(1, machine.cores * 2));
+    while (sequences > 1 && !fits(contextSize, sequences)) sequences -= 1;
   }
   return { threads, sequences, contextSize };
 }

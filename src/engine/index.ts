@@ -13,8 +13,8 @@ export {
   type EngineSettings,
   type EngineSettingsInput,
 } from "./engine-settings.js";
-export { estimateEngineMemory, assertMemoryFits, type MemoryEstimate } from "./memory-estimate.js";
-export { readModelFootprint, kvBytesPerToken, type ModelFootprint } from "./model-footprint.js";
+export { assertMemoryFits } from "./memory-check.js";
+export { readModelFootprint, type ModelFootprint } from "./model-footprint.js";
 export { toGrammarSchema } from "./json-schema-grammar.js";
 export { stderrEngineLogger, type EngineLogger, type EngineLogLevel } from "./llama-runtime.js";
 export {

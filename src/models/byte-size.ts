@@ -1,6 +1,6 @@
-const units = ["B", "KB", "MB", "GB", "TB"] as const;
+const units = ["B", "KiB", "MiB", "GiB", "TiB"] as const;
 
-/** Human size in binary units with one decimal: `98362432` → `93.8 MB`. */
+/** Human size in binary units with one decimal: `98362432` → `93.8 MiB`. */
 export function formatBytes(bytes: number): string {
   let value = bytes;
   let unit = 0;

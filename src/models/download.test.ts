@@ -142,7 +142,7 @@ describe("downloadFile", () => {
       statfs: () => Promise.resolve({ bavail: 10, bsize: 4096 }),
     });
     await expect(attempt).rejects.toThrow(InsufficientDiskError);
-    await expect(attempt).rejects.toThrow(/need 0\.3 MB, 0\.0 MB free/);
+    await expect(attempt).rejects.toThrow(/need 0\.3 MiB, 0\.0 MiB free/);
     expect(server.requests).toHaveLength(0);
     expect(await readdir(directory)).toEqual([]);
   });

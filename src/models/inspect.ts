@@ -1,6 +1,7 @@
 import { stat } from "node:fs/promises";
 import type { GgufFileInfo } from "node-llama-cpp";
 import { InvalidRequestError } from "../core/errors.js";
+import { ggufModelShape } from "./gguf-model-shape.js";
 import {
   estimateMemory,
   memoryEstimateMethod,
@@ -65,7 +66,7 @@ export async function inspectModelFile(
   }
   const { general, tokenizer } = info.metadata;
   const architecture = info.architectureMetadata;
-  const shape = modelShape(info);
+  const shape = ggufModelShape(info);
   const contextLength = architecture.context_length;
   const contextSize = options.contextSize ?? Math.min(contextLength ?? 4096, 4096);
   const estimate = estimateMemory({
@@ -94,24 +95,5 @@ export async function inspectModelFile(
     memory: { ...estimate, method: memoryEstimateMethod },
     fits: memoryFit(estimate, options.machine),
     machine: options.machine,
-  };
-}
-
-function modelShape(info: GgufFileInfo): ModelShape | undefined {
-  const architecture = info.architectureMetadata;
-  const layers = architecture.block_count;
-  const embeddingLength = architecture.embedding_length;
-  const headCount = architecture.attention?.head_count;
-  if (layers === undefined || embeddingLength === undefined || headCount === undefined) {
-    return undefined;
-  }
-  return {
-    layers,
-    embeddingLength,
-    headCount,
-    headCountKv: architecture.attention?.head_count_kv,
-    keyLength: architecture.attention?.key_length,
-    valueLength: architecture.attention?.value_length,
-    vocabularySize: architecture.vocab_size ?? info.metadata.tokenizer.ggml.tokens.length,
   };
 }

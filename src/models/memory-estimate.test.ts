@@ -1,21 +1,39 @@
 import { describe, expect, it } from "vitest";
-import { estimateMemory, memoryFit } from "./memory-estimate.js";
+import { estimateMemory, kvBytesPerToken, memoryFit, type ModelShape } from "./memory-estimate.js";
 
 const mebibyte = 1024 * 1024;
+// Gemma 3 270M: 18 layers, 640 wide, 4 heads, 1 KV head of 256 + 256, 262144 tokens.
+const gemma: ModelShape = {
+  layers: 18,
+  embeddingLength: 640,
+  headCount: 4,
+  headCountKv: 1,
+  keyLength: 256,
+  valueLength: 256,
+  vocabularySize: 262_144,
+};
+
+describe("kvBytesPerToken", () => {
+  it("counts keys and values of every KV head in every layer, in f16", () => {
+    expect(kvBytesPerToken(gemma)).toBe(18 * 1 * (256 + 256) * 2); // 18 KiB
+  });
+
+  it("defaults KV heads to the attention heads and widths to embedding ÷ heads", () => {
+    const llama = { layers: 2, embeddingLength: 8, headCount: 2 };
+    expect(kvBytesPerToken(llama)).toBe(2 * 2 * (4 + 4) * 2);
+    expect(kvBytesPerToken({ ...llama, headCountKv: [1, 2] })).toBe((1 + 2) * (4 + 4) * 2);
+  });
+
+  it("takes per-layer head counts, and layers without heads keep no cache", () => {
+    // Widths follow each layer's own head count: 8 ÷ 4 = 2 in layer 0, 8 ÷ 2 = 4 in layer 1.
+    const hybrid = { layers: 3, embeddingLength: 8, headCount: [4, 2, 0], headCountKv: [2, 1, 0] };
+    expect(kvBytesPerToken(hybrid)).toBe(2 * (2 + 2) * 2 + 1 * (4 + 4) * 2);
+    expect(kvBytesPerToken({ ...hybrid, headCountKv: [1, 0, 1] })).toBe(1 * (2 + 2) * 2);
+  });
+});
 
 describe("estimateMemory", () => {
-  // Gemma 3 270M: 18 layers, 640 wide, 4 heads, 1 KV head of 256 + 256, 262144 tokens.
-  const gemma = {
-    layers: 18,
-    embeddingLength: 640,
-    headCount: 4,
-    headCountKv: 1,
-    keyLength: 256,
-    valueLength: 256,
-    vocabularySize: 262_144,
-  };
-
-  it("adds weights, a KV cache that grows with context × sequences, and compute buffers", () => {
+  it("adds weights, KV for every sequence, the embedding context, logits and the runtime", () => {
     const one = estimateMemory({
       fileSizeBytes: 253_113_024,
       shape: gemma,
@@ -30,22 +48,27 @@ describe("estimateMemory", () => {
     });
 
     expect(one.kvCacheBytes).toBe(18 * 512 * 2 * 4096); // 72 MiB
-    expect(four.kvCacheBytes).toBe(4 * one.kvCacheBytes);
-    expect(one.computeBytes).toBe(262_144 * 4 * 512 + 32 * mebibyte);
-    expect(one.totalBytes).toBe(253_113_024 + one.kvCacheBytes + one.computeBytes);
+    expect(four.kvCacheBytes).toBe(4 * one.kvCacheBytes); // 288 MiB
+    // The embedding context is one more sequence's worth, however many chat sequences there are.
+    expect(four.embeddingContextBytes).toBe(one.kvCacheBytes);
+    // Logits for a 512-token batch (512 MiB for Gemma's 262144-token vocabulary) + 128 MiB.
+    expect(four.computeBytes).toBe(262_144 * 4 * 512 + 128 * mebibyte);
+    expect(four.totalBytes).toBe(253_113_024 + 288 * mebibyte + 72 * mebibyte + 640 * mebibyte);
   });
 
-  it("defaults KV heads to the attention heads and widths to embedding ÷ heads", () => {
-    const llama = { layers: 2, embeddingLength: 8, headCount: 2, vocabularySize: 10 };
-    expect(
-      estimateMemory({ fileSizeBytes: 0, shape: llama, contextSize: 100, sequences: 1 })
-        .kvCacheBytes,
-    ).toBe(2 * 2 * (4 + 4) * 2 * 100);
-    const perLayer = { ...llama, headCountKv: [1, 2] };
-    expect(
-      estimateMemory({ fileSizeBytes: 0, shape: perLayer, contextSize: 100, sequences: 1 })
-        .kvCacheBytes,
-    ).toBe((1 + 2) * (4 + 4) * 2 * 100);
+  it("sizes the logits by the batch when context × sequences is under 512 tokens", () => {
+    const small = estimateMemory({ fileSizeBytes: 0, shape: gemma, contextSize: 64, sequences: 2 });
+    expect(small.computeBytes).toBe(262_144 * 4 * 128 + 128 * mebibyte);
+  });
+
+  it("counts weights and runtime only when the GGUF has no shape", () => {
+    const estimate = estimateMemory({
+      fileSizeBytes: 100 * mebibyte,
+      shape: undefined,
+      contextSize: 4096,
+      sequences: 4,
+    });
+    expect(estimate.totalBytes).toBe(228 * mebibyte);
   });
 });
 
@@ -58,7 +81,7 @@ describe("memoryFit", () => {
       sequences: 1,
     });
     expect(
-      memoryFit(estimate, { totalMemoryBytes: 1024 * mebibyte, freeMemoryBytes: 64 * mebibyte }),
+      memoryFit(estimate, { totalMemoryBytes: 1024 * mebibyte, freeMemoryBytes: 200 * mebibyte }),
     ).toEqual({
       fitsInTotal: true,
       fitsInFree: false,

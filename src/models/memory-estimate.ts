@@ -2,10 +2,11 @@
 export interface ModelShape {
   layers: number;
   embeddingLength: number;
-  headCount: number;
+  /** Attention heads: one number, or one per layer (0 for a layer without attention). */
+  headCount: number | readonly number[];
   /** Key/value heads: one number, or one per layer. Default `headCount` (no grouped-query attention). */
   headCountKv?: number | readonly number[] | undefined;
-  /** Per-head key and value widths. Default `embeddingLength / headCount`. */
+  /** Per-head key and value widths. Default `embeddingLength / heads` of the layer. */
   keyLength?: number | undefined;
   valueLength?: number | undefined;
   vocabularySize: number;
@@ -14,50 +15,78 @@ export interface ModelShape {
 export interface MemoryEstimate {
   /** The model file, memory-mapped and read in full during inference. */
   weightsBytes: number;
+  /** KV cache of the chat context: every sequence at full context. */
   kvCacheBytes: number;
-  /** Scratch buffers for one batch: the logits plus a fixed allowance for activations. */
+  /** KV cache of the embedding context (one sequence at full context, created on first use). */
+  embeddingContextBytes: number;
+  /** Logits for one batch plus a fixed allowance for the runtime and its other buffers. */
   computeBytes: number;
   totalBytes: number;
   contextSize: number;
   sequences: number;
 }
 
-export const memoryEstimateMethod =
-  "weights = file size; KV cache = layers × KV heads × (key + value width) × 2 bytes (F16) × context size × sequences, every layer at full context (an upper bound for sliding-window models); compute = vocabulary × 4 bytes × min(512, context × sequences) for logits + 32 MiB for activations.";
-
-const batchTokens = 512;
-const activationAllowanceBytes = 32 * 1024 * 1024;
-const cacheElementBytes = 2;
-
-/** A deliberately conservative RAM estimate for running `shape` with this context (see method). */
-export function estimateMemory(input: {
+export interface MemoryEstimateInput {
   fileSizeBytes: number;
+  /** Undefined when the GGUF lacks the metadata: the estimate is then weights + runtime only. */
   shape: ModelShape | undefined;
+  /** Tokens per sequence. */
   contextSize: number;
   sequences: number;
-}): MemoryEstimate {
-  const { fileSizeBytes, shape, contextSize, sequences } = input;
-  let kvCacheBytes = 0;
-  let computeBytes = activationAllowanceBytes;
-  if (shape !== undefined) {
-    const headWidth = shape.embeddingLength / Math.max(1, shape.headCount);
+}
+
+/**
+ * Runtime beside weights, KV caches and logits: llama.cpp's load-time copies, vocabulary and
+ * activation buffers. Measured with SmolLM2-135M (94 MiB file), 4 sequences × 4096 tokens, on
+ * 2 cores: loading, creating both contexts and generating on every sequence grew RSS by ~207 MiB
+ * beyond the file and the KV caches; logits (96 MiB) + this allowance = 224 MiB covers it.
+ */
+export const runtimeAllowanceBytes = 128 * 1024 * 1024;
+/** node-llama-cpp's default batch: min(context × sequences, 512) tokens. */
+const batchTokens = 512;
+const logitBytes = 4; // f32
+const cacheElementBytes = 2; // f16, node-llama-cpp's default KV cache type
+
+export const memoryEstimateMethod = `weights = file size; KV per token = sum over layers of KV heads × (key + value width) × 2 bytes (F16), every layer at full context (an upper bound for sliding-window models); KV cache = KV per token × context size × sequences; embedding context = KV per token × context size (the engine creates it on the first embeddings request; long embedding inputs also need logits buffers, not counted); compute = vocabulary × 4 bytes × min(${batchTokens}, context size × sequences) for logits + ${runtimeAllowanceBytes / 1024 / 1024} MiB for the runtime.`;
+
+/** KV-cache bytes per token: for every layer, keys and values of all its KV heads, in f16. */
+export function kvBytesPerToken(shape: Omit<ModelShape, "vocabularySize">): number {
+  let total = 0;
+  for (let layer = 0; layer < shape.layers; layer += 1) {
+    const heads = perLayer(shape.headCount, layer);
+    const kvHeads = perLayer(shape.headCountKv ?? shape.headCount, layer);
+    if (heads === 0 || kvHeads === 0) continue; // e.g. recurrent layers keep no KV cache
+    const headWidth = shape.embeddingLength / heads;
     const keyLength = shape.keyLength ?? headWidth;
     const valueLength = shape.valueLength ?? headWidth;
-    for (let layer = 0; layer < shape.layers; layer += 1) {
-      const kvHeads =
-        typeof shape.headCountKv === "number"
-          ? shape.headCountKv
-          : (shape.headCountKv?.[layer] ?? shape.headCount);
-      kvCacheBytes +=
-        kvHeads * (keyLength + valueLength) * cacheElementBytes * contextSize * sequences;
-    }
-    computeBytes += shape.vocabularySize * 4 * Math.min(batchTokens, contextSize * sequences);
+    total += kvHeads * (keyLength + valueLength) * cacheElementBytes;
   }
+  return Math.ceil(total);
+}
+
+function perLayer(value: number | readonly number[], layer: number): number {
+  return typeof value === "number" ? value : (value[layer] ?? 0);
+}
+
+/**
+ * The RAM the engine takes to serve `shape` with this context (see `memoryEstimateMethod`): the
+ * one estimate behind `colibri inspect`, `colibri doctor`, the engine's defaults and its
+ * refusal to load.
+ */
+export function estimateMemory(input: MemoryEstimateInput): MemoryEstimate {
+  const { fileSizeBytes, shape, contextSize, sequences } = input;
+  const perToken = shape === undefined ? 0 : kvBytesPerToken(shape);
+  const kvCacheBytes = perToken * contextSize * sequences;
+  const embeddingContextBytes = perToken * contextSize;
+  const logitsBytes =
+    (shape?.vocabularySize ?? 0) * logitBytes * Math.min(batchTokens, contextSize * sequences);
+  const computeBytes = logitsBytes + runtimeAllowanceBytes;
   return {
     weightsBytes: fileSizeBytes,
     kvCacheBytes,
+    embeddingContextBytes,
     computeBytes,
-    totalBytes: fileSizeBytes + kvCacheBytes + computeBytes,
+    totalBytes: fileSizeBytes + kvCacheBytes + embeddingContextBytes + computeBytes,
     contextSize,
     sequences,
   };

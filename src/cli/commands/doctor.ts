@@ -1,9 +1,12 @@
 import { arch, version } from "node:process";
 import type { Command } from "commander";
-import { readMachine } from "../../config/machine.js";
+import { readMachine, type MachineInfo } from "../../config/machine.js";
+import type { ColibriConfig } from "../../config/schema.js";
+import { resolveEngineSettings } from "../../engine/engine-settings.js";
+import { readModelFootprint } from "../../engine/model-footprint.js";
 import { loadLlamaRuntime } from "../../engine/llama-runtime.js";
 import { formatBytes } from "../../models/byte-size.js";
-import { inspectModelFile } from "../../models/inspect.js";
+import { estimateMemory, memoryFit } from "../../models/memory-estimate.js";
 import { modelStoreFromConfig } from "../../models/model-store-from-config.js";
 import { runCommand } from "../../models/command-runner.js";
 import type { CliContext } from "../context.js";
@@ -39,7 +42,7 @@ export function registerDoctorCommand(program: Command, context: CliContext): vo
         checkCpuFeatures(await readCpuinfo(), arch),
         await checkRuntime(machine.cores),
         await checkPython(),
-        await checkModel(context, config, machine),
+        await checkModel(config, machine),
         await checkPort(config.server.host, config.server.port),
       ];
       const overall = summarize(results);
@@ -59,7 +62,7 @@ export function registerDoctorCommand(program: Command, context: CliContext): vo
 async function checkRuntime(threads: number): Promise<CheckResult> {
   try {
     const llama = await loadLlamaRuntime({ threads, logger: () => undefined });
-    const detail = `node-llama-cpp prebuilt CPU binary loads (llama.cpp ${llama.llamaCppRelease.release}, ${threads} threads)`;
+    const detail = `the prebuilt node-llama-cpp CPU binary loads (${threads} threads, nothing compiled)`;
     await llama.dispose();
     return { name: "runtime", status: "ok", detail };
   } catch (error) {
@@ -83,27 +86,12 @@ async function checkPython(): Promise<CheckResult> {
       };
 }
 
-async function checkModel(
-  context: CliContext,
-  config: Awaited<ReturnType<CliContext["loadConfig"]>>,
-  machine: ReturnType<typeof readMachine>,
-): Promise<CheckResult> {
+/** Installed, and fits in free RAM with the settings `serve` would choose (config or defaults)? */
+async function checkModel(config: ColibriConfig, machine: MachineInfo): Promise<CheckResult> {
   const name = config.model.default;
+  let path: string;
   try {
-    const model = await modelStoreFromConfig(config).resolve(name);
-    const inspection = await inspectModelFile(model.path, {
-      contextSize: config.engine.contextSize,
-      sequences: config.engine.sequences,
-      machine,
-    });
-    const need = formatBytes(inspection.memory.totalBytes);
-    return inspection.fits.fitsInFree
-      ? { name: "model", status: "ok", detail: `${model.name} installed, needs ~${need} of RAM` }
-      : {
-          name: "model",
-          status: "fail",
-          detail: `${model.name} needs ~${need} of RAM, more than is free; use a smaller model or context.`,
-        };
+    path = (await modelStoreFromConfig(config).resolve(name)).path;
   } catch (error) {
     return {
       name: "model",
@@ -111,4 +99,24 @@ async function checkModel(
       detail: `${name} is not installed (${(error as Error).message.split(". ")[0]}). Run \`colibri pull\` (or \`colibri serve\` pulls it).`,
     };
   }
+  const footprint = await readModelFootprint(path);
+  const { contextSize, sequences } = resolveEngineSettings({
+    machine,
+    model: footprint,
+    requested: {
+      ...(config.engine.contextSize === undefined
+        ? {}
+        : { contextSize: config.engine.contextSize }),
+      ...(config.engine.sequences === undefined ? {} : { sequences: config.engine.sequences }),
+    },
+  });
+  const estimate = estimateMemory({ ...footprint, contextSize, sequences });
+  const need = `~${formatBytes(estimate.totalBytes)} of RAM for ${sequences} sequences × ${contextSize} tokens`;
+  return memoryFit(estimate, machine).fitsInFree
+    ? { name: "model", status: "ok", detail: `${name} installed, needs ${need}` }
+    : {
+        name: "model",
+        status: "fail",
+        detail: `${name} needs ${need}, more than is free; lower engine.sequences or engine.contextSize, or use a smaller model.`,
+      };
 }

@@ -79,7 +79,7 @@ function formatInspection(model: string, inspection: ModelInspection): string {
     ["Vocabulary", `${inspection.tokenCount} tokens`],
     [
       "RAM estimate",
-      `${formatBytes(memory.totalBytes)} for ${memory.contextSize} tokens × ${memory.sequences} sequence${memory.sequences === 1 ? "" : "s"}: weights ${formatBytes(memory.weightsBytes)} + KV cache ${formatBytes(memory.kvCacheBytes)} + compute ${formatBytes(memory.computeBytes)}`,
+      `${formatBytes(memory.totalBytes)} for ${memory.contextSize} tokens × ${memory.sequences} sequence${memory.sequences === 1 ? "" : "s"}: weights ${formatBytes(memory.weightsBytes)} + KV cache ${formatBytes(memory.kvCacheBytes)} + embedding context ${formatBytes(memory.embeddingContextBytes)} + compute and runtime ${formatBytes(memory.computeBytes)}`,
     ],
     [
       "Fits here",
