@@ -103,7 +103,7 @@ export async function downloadFile(options: DownloadOptions): Promise<DownloadRe
 
   const sha256 = await sha256File(partialPath);
   const sizeBytes = await fileSize(partialPath);
-  await commitPartial({
+  return commitPartial({
     partialPath,
     finalPath: destination,
     actualSha256: sha256,
@@ -111,7 +111,6 @@ export async function downloadFile(options: DownloadOptions): Promise<DownloadRe
     expectedSha256: options.expectedSha256,
     expectedSizeBytes: options.expectedSizeBytes,
   });
-  return { path: destination, sha256, sizeBytes };
 }
 
 /** One HTTP request: appends what arrives to the partial file. Throws retryable DownloadErrors. */

@@ -48,12 +48,11 @@ export async function installLocalFile(
     }
   }
   const sha256 = await sha256File(partialPath);
-  await commitPartial({
+  return commitPartial({
     partialPath,
     finalPath: destination,
     actualSha256: sha256,
     actualSizeBytes: sizeBytes,
     expectedSha256: options.expectedSha256,
   });
-  return { path: destination, sha256, sizeBytes };
 }

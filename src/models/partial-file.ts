@@ -36,8 +36,15 @@ export interface CommitOptions {
 /**
  * Verify a complete `.partial` file and move it to its final name. On a size or sha256 mismatch the
  * partial file is deleted and ChecksumMismatchError (or DownloadError for a wrong size) is thrown.
+ * Resolves to the committed file's path, sha256 and size.
  */
-export async function commitPartial(options: CommitOptions): Promise<void> {
+export interface CommittedFile {
+  path: string;
+  sha256: string;
+  sizeBytes: number;
+}
+
+export async function commitPartial(options: CommitOptions): Promise<CommittedFile> {
   const { partialPath, finalPath, actualSha256, actualSizeBytes } = options;
   const expectedSha256 = options.expectedSha256?.toLowerCase();
   if (expectedSha256 !== undefined && expectedSha256 !== actualSha256) {
@@ -53,6 +60,7 @@ export async function commitPartial(options: CommitOptions): Promise<void> {
   await syncFile(partialPath);
   await rename(partialPath, finalPath);
   await syncDirectory(dirname(finalPath));
+  return { path: finalPath, sha256: actualSha256, sizeBytes: actualSizeBytes };
 }
 
 export async function syncFile(path: string): Promise<void> {

