@@ -1,4 +1,4 @@
-import { createInterface } from "node:readline/promises";
+import { createInterface } from "node:readline";
 import { InvalidArgumentError, type Command } from "commander";
 import type { ChatBackend, ChatMessage, Usage } from "../../core/chat.js";
 import type { CliContext } from "../context.js";
@@ -69,23 +69,26 @@ In the session: /reset forgets the conversation, /exit (or Ctrl+D) leaves.`,
     }
 
     context.stderr.write(`Chatting with ${engine.model}. /reset forgets, /exit leaves.\n`);
-    const lines = createInterface({ input: process.stdin, output: process.stdout });
+    // The line iterator buffers input that arrives while an answer streams (pasted or piped text).
+    const lines = createInterface({ input: process.stdin, output: context.stdout });
+    lines.setPrompt("› ");
     try {
-      for (;;) {
-        const text = (await lines.question("› ").catch(() => "/exit")).trim();
+      lines.prompt();
+      for await (const line of lines) {
+        const text = line.trim();
         if (text === "/exit") break;
         if (text === "/reset") {
           history.splice(options.system === undefined ? 0 : 1);
           context.stderr.write("(conversation forgotten)\n");
-          continue;
+        } else if (text !== "") {
+          const result = await ask(text, (piece) => context.stdout.write(piece));
+          context.stdout.write("\n");
+          history.push(
+            { role: "user", content: text },
+            { role: "assistant", content: result.content },
+          );
         }
-        if (text === "") continue;
-        const result = await ask(text, (piece) => context.stdout.write(piece));
-        context.stdout.write("\n");
-        history.push(
-          { role: "user", content: text },
-          { role: "assistant", content: result.content },
-        );
+        lines.prompt();
       }
     } finally {
       lines.close();
