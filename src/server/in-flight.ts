@@ -1,4 +1,5 @@
 import type { FastifyReply } from "fastify";
+import { ColibriError } from "../core/errors.js";
 
 /**
  * Tracks running generations: each gets an AbortController that fires when the client goes away
@@ -10,7 +11,15 @@ export class InFlight {
   begin(reply: FastifyReply): AbortController {
     const controller = new AbortController();
     reply.raw.once("close", () => {
-      if (!reply.raw.writableFinished) controller.abort(new Error("client disconnected"));
+      if (!reply.raw.writableFinished) {
+        // 499 (nginx's "client closed request"): logged as the client's doing, not a server fault.
+        controller.abort(
+          new ColibriError("The client closed the connection; generation stopped.", {
+            code: "client_closed_request",
+            status: 499,
+          }),
+        );
+      }
     });
     this.#controllers.add(controller);
     return controller;
@@ -25,6 +34,7 @@ export class InFlight {
   }
 
   abortAll(reason: string): void {
-    for (const controller of this.#controllers) controller.abort(new Error(reason));
+    const error = new ColibriError(reason, { code: "server_shutting_down", status: 503 });
+    for (const controller of this.#controllers) controller.abort(error);
   }
 }
