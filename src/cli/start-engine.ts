@@ -28,6 +28,7 @@ export async function startEngine(
     threads: config.engine.threads,
     sequences: config.engine.sequences,
     contextSize: config.engine.contextSize,
+    embeddingContextSize: config.engine.embeddingContextSize,
     maxQueue: config.engine.maxQueue,
     defaultMaxTokens: config.engine.defaultMaxTokens,
     ...(logger === undefined ? {} : { logger }),

@@ -40,6 +40,8 @@ export const configSchema = z
         sequences: z.number().int().min(1).max(256).optional(),
         /** Context size per sequence in tokens; default min(model's trained size, 4096). */
         contextSize: z.number().int().min(256).optional(),
+        /** Longest embeddings input in tokens; default min(512, contextSize). Costs RAM per token. */
+        embeddingContextSize: z.number().int().min(16).optional(),
         /** Requests that may wait for a free sequence; beyond it, HTTP 429. */
         maxQueue: z.number().int().nonnegative().default(16),
         /** Tokens generated when a request gives no max_tokens. */

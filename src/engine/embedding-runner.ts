@@ -32,7 +32,7 @@ export class EmbeddingRunner {
       const tokens = this.model.tokenize(text);
       if (tokens.length > this.options.contextSize) {
         throw new InvalidRequestError(
-          `input[${index}] has ${tokens.length} tokens; the embedding context holds at most ${this.options.contextSize}. Split the text or raise engine.contextSize.`,
+          `input[${index}] has ${tokens.length} tokens; the embedding context holds at most ${this.options.contextSize}. Split the text or raise engine.embeddingContextSize.`,
           "input",
         );
       }

@@ -31,6 +31,9 @@ export async function loadEngine(
       ...(options.threads === undefined ? {} : { threads: options.threads }),
       ...(options.sequences === undefined ? {} : { sequences: options.sequences }),
       ...(options.contextSize === undefined ? {} : { contextSize: options.contextSize }),
+      ...(options.embeddingContextSize === undefined
+        ? {}
+        : { embeddingContextSize: options.embeddingContextSize }),
     },
   });
   validateSettings(settings);
@@ -39,6 +42,7 @@ export async function loadEngine(
     shape: footprint.shape,
     contextSize: settings.contextSize,
     sequences: settings.sequences,
+    embeddingContextSize: settings.embeddingContextSize,
   });
   assertMemoryFits(estimate, options.machine.freeMemoryBytes, options.modelName);
 

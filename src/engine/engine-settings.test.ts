@@ -21,6 +21,7 @@ describe("resolveEngineSettings", () => {
       threads: 2,
       sequences: 4,
       contextSize: 4096,
+      embeddingContextSize: 512,
     });
   });
 
@@ -36,7 +37,8 @@ describe("resolveEngineSettings", () => {
 
   it("bounds sequences by free RAM, then shrinks the context when even one does not fit", () => {
     // Llama 3 8B's shape: 32 layers × 8 KV heads × (128 + 128) × 2 bytes = 128 KiB per token,
-    // so 512 MiB per 4096-token sequence; logits 128256 × 4 × 512 ≈ 250.5 MiB + 128 MiB runtime.
+    // so 512 MiB per 4096-token sequence; logits 128256 × 4 × 512 ≈ 250.5 MiB + 128 MiB runtime;
+    // the 512-token embedding context (128 KiB + 128256 × 8 bytes) × 512 = 565 MiB.
     const big: ModelFootprint = {
       fileSizeBytes: 2 * gibibyte,
       trainContextSize: 32_768,
@@ -48,24 +50,27 @@ describe("resolveEngineSettings", () => {
         vocabularySize: 128_256,
       },
     };
-    // 0.75 × 6 GiB = 4608 MiB; 2048 + 378.5 + 512 (embedding context) leaves room for 3 × 512 MiB.
+    // 0.75 × 6 GiB = 4608 MiB; 2048 + 378.5 + 565 = 2991.5 MiB leaves room for 3 × 512 MiB.
     expect(resolveEngineSettings({ machine: machine(8, 6), model: big })).toEqual({
       threads: 8,
       sequences: 3,
       contextSize: 4096,
+      embeddingContextSize: 512,
     });
-    // 3072 MiB: one 4096-token sequence would make 3450.5 MiB; at 2048 tokens (256 MiB each)
-    // one sequence and the embedding context fit (2938.5 MiB), two do not.
-    expect(resolveEngineSettings({ machine: machine(8, 4), model: big })).toEqual({
+    // 0.75 × 4.5 GiB = 3456 MiB: one 4096-token sequence would make 3503.5 MiB; at 2048 tokens
+    // (256 MiB each) one sequence fits (3247.5 MiB), two do not.
+    expect(resolveEngineSettings({ machine: machine(8, 4.5), model: big })).toEqual({
       threads: 8,
       sequences: 1,
       contextSize: 2048,
+      embeddingContextSize: 512,
     });
     // Too little for anything: still one sequence at the smallest context; the RAM check decides.
     expect(resolveEngineSettings({ machine: machine(8, 2), model: big })).toEqual({
       threads: 8,
       sequences: 1,
       contextSize: 512,
+      embeddingContextSize: 512,
     });
   });
 
@@ -76,6 +81,13 @@ describe("resolveEngineSettings", () => {
         model: smol,
         requested: { threads: 1, sequences: 9, contextSize: 1024 },
       }),
-    ).toEqual({ threads: 1, sequences: 9, contextSize: 1024 });
+    ).toEqual({ threads: 1, sequences: 9, contextSize: 1024, embeddingContextSize: 512 });
+    expect(
+      resolveEngineSettings({
+        machine: machine(2, 20),
+        model: smol,
+        requested: { contextSize: 256, embeddingContextSize: 2048 },
+      }),
+    ).toMatchObject({ contextSize: 256, embeddingContextSize: 2048 });
   });
 });

@@ -1,5 +1,5 @@
 import type { MachineInfo } from "../config/machine.js";
-import { estimateMemory } from "../models/memory-estimate.js";
+import { estimateMemory, resolveEmbeddingContextSize } from "../models/memory-estimate.js";
 import type { ModelFootprint } from "./model-footprint.js";
 
 /** How the engine runs: CPU threads, parallel sequences, tokens of context per sequence. */
@@ -8,6 +8,8 @@ export interface EngineSettings {
   sequences: number;
   /** Tokens per sequence (node-llama-cpp's `contextSize` is per sequence). */
   contextSize: number;
+  /** Longest embeddings input (the separate embedding context's size). */
+  embeddingContextSize: number;
 }
 
 export interface EngineSettingsInput {
@@ -48,6 +50,7 @@ export function resolveEngineSettings(input: EngineSettingsInput): EngineSetting
       shape: model.shape,
       contextSize,
       sequences,
+      embeddingContextSize: requested.embeddingContextSize,
     }).totalBytes <= budget;
 
   let contextSize = requested.contextSize;
@@ -64,5 +67,9 @@ export function resolveEngineSettings(input: EngineSettingsInput): EngineSetting
     sequences = Math.min(defaultSequenceCeiling, maximumSequences, Math.max(1, machine.cores * 2));
     while (sequences > 1 && !fits(contextSize, sequences)) sequences -= 1;
   }
-  return { threads, sequences, contextSize };
+  const embeddingContextSize = resolveEmbeddingContextSize(
+    contextSize,
+    requested.embeddingContextSize,
+  );
+  return { threads, sequences, contextSize, embeddingContextSize };
 }

@@ -14,6 +14,8 @@ export interface LocalEngineOptions {
   sequences?: number | undefined;
   /** Tokens of context per sequence; default min(model's trained context, 4096). */
   contextSize?: number | undefined;
+  /** Longest embeddings input in tokens; default min(512, contextSize). */
+  embeddingContextSize?: number | undefined;
   /** Requests that may wait for a free sequence; beyond it, EngineBusyError (HTTP 429). Default 16. */
   maxQueue?: number | undefined;
   /** Tokens generated when a request sets no max_tokens. Default 512. */

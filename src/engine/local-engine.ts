@@ -76,7 +76,7 @@ export class LocalEngine implements ChatBackend, AsyncDisposable {
     this.grammars = new ResponseFormatGrammars(llama);
     this.embeddings = new EmbeddingRunner(llamaModel, {
       threads: options.settings.threads,
-      contextSize: context.contextSize,
+      contextSize: options.settings.embeddingContextSize,
       maxQueue: options.maxQueue,
     });
   }

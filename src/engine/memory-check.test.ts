@@ -21,8 +21,9 @@ const tinyModel = fileURLToPath(
 describe("assertMemoryFits", () => {
   it("refuses with the parts of the estimate and the fix when it exceeds free RAM", () => {
     const estimate = estimateMemory({ ...smol, contextSize: 4096, sequences: 4 });
-    // 93.8 MiB file + 360 MiB KV + 90 MiB embedding context + 96 MiB logits + 128 MiB runtime.
-    expect(Math.ceil(estimate.totalBytes / mebibyte)).toBe(768);
+    // 93.8 MiB file + 360 MiB KV + 203.3 MiB embedding context (512 tokens of KV and logits)
+    // + 96 MiB logits + 128 MiB runtime.
+    expect(Math.ceil(estimate.totalBytes / mebibyte)).toBe(882);
     expect(() => {
       assertMemoryFits(estimate, estimate.totalBytes, "smol");
     }).not.toThrow();
@@ -34,9 +35,9 @@ describe("assertMemoryFits", () => {
     }
     expect(caught).toBeInstanceOf(InsufficientMemoryError);
     const message = (caught as Error).message;
-    expect(message).toContain('"smol": it needs about 768 MiB');
+    expect(message).toContain('"smol": it needs about 882 MiB');
     expect(message).toContain("KV cache 360 MiB for 4 sequences × 4096 tokens");
-    expect(message).toContain("embedding context 90 MiB");
+    expect(message).toContain("embedding context 204 MiB");
     expect(message).toContain("compute and runtime 224 MiB");
     expect(message).toContain("300 MiB is free");
     expect(message).toMatch(/engine\.contextSize or engine\.sequences/);

@@ -20,6 +20,8 @@ export interface InspectOptions {
   /** Tokens per sequence for the RAM estimate; default min(trained context, 4096). */
   contextSize?: number | undefined;
   sequences?: number | undefined;
+  /** Longest embeddings input; default min(512, contextSize). */
+  embeddingContextSize?: number | undefined;
   /** This machine's memory (`os.totalmem()` / `os.freemem()`), passed in. */
   machine: MachineMemory;
 }
@@ -74,6 +76,7 @@ export async function inspectModelFile(
     shape,
     contextSize,
     sequences: options.sequences ?? 1,
+    embeddingContextSize: options.embeddingContextSize,
   });
   const fileType = general.file_type === undefined ? undefined : GgufFileType[general.file_type];
   return {

@@ -49,11 +49,32 @@ describe("estimateMemory", () => {
 
     expect(one.kvCacheBytes).toBe(18 * 512 * 2 * 4096); // 72 MiB
     expect(four.kvCacheBytes).toBe(4 * one.kvCacheBytes); // 288 MiB
-    // The embedding context is one more sequence's worth, however many chat sequences there are.
-    expect(four.embeddingContextBytes).toBe(one.kvCacheBytes);
+    // The embedding context, however many chat sequences: 512 tokens (the default longest input)
+    // of KV (9 MiB) and of per-token logits (262144 × 8 bytes: 1 GiB).
+    expect(four.embeddingContextSize).toBe(512);
+    expect(four.embeddingContextBytes).toBe((18 * 1024 + 262_144 * 8) * 512); // 1033 MiB
+    expect(four.embeddingContextBytes).toBe(one.embeddingContextBytes);
     // Logits for a 512-token batch (512 MiB for Gemma's 262144-token vocabulary) + 128 MiB.
     expect(four.computeBytes).toBe(262_144 * 4 * 512 + 128 * mebibyte);
-    expect(four.totalBytes).toBe(253_113_024 + 288 * mebibyte + 72 * mebibyte + 640 * mebibyte);
+    expect(four.totalBytes).toBe(253_113_024 + 288 * mebibyte + 1033 * mebibyte + 640 * mebibyte);
+  });
+
+  it("grows the embedding context with its configured size, never past the chat context by default", () => {
+    const longInputs = estimateMemory({
+      fileSizeBytes: 0,
+      shape: gemma,
+      contextSize: 4096,
+      sequences: 1,
+      embeddingContextSize: 2048,
+    });
+    expect(longInputs.embeddingContextBytes).toBe((18 * 1024 + 262_144 * 8) * 2048);
+    const short = estimateMemory({
+      fileSizeBytes: 0,
+      shape: gemma,
+      contextSize: 256,
+      sequences: 1,
+    });
+    expect(short.embeddingContextSize).toBe(256);
   });
 
   it("sizes the logits by the batch when context × sequences is under 512 tokens", () => {

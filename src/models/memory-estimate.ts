@@ -17,13 +17,17 @@ export interface MemoryEstimate {
   weightsBytes: number;
   /** KV cache of the chat context: every sequence at full context. */
   kvCacheBytes: number;
-  /** KV cache of the embedding context (one sequence at full context, created on first use). */
+  /**
+   * The embedding context (created on the first embeddings request): its KV cache plus the logits
+   * llama.cpp keeps for every input token, at the longest input it accepts.
+   */
   embeddingContextBytes: number;
   /** Logits for one batch plus a fixed allowance for the runtime and its other buffers. */
   computeBytes: number;
   totalBytes: number;
   contextSize: number;
   sequences: number;
+  embeddingContextSize: number;
 }
 
 export interface MemoryEstimateInput {
@@ -33,6 +37,20 @@ export interface MemoryEstimateInput {
   /** Tokens per sequence. */
   contextSize: number;
   sequences: number;
+  /** Longest embeddings input in tokens; default min(512, contextSize). */
+  embeddingContextSize?: number | undefined;
+}
+
+/**
+ * Longest embeddings input by default. llama.cpp keeps logits for every token of an embeddings
+ * input (vocabulary × 8 bytes per token, measured: +1,368 MiB for one 3,585-token input on
+ * SmolLM2), so the embedding context is kept short unless the config raises it.
+ */
+export const defaultEmbeddingContextSize = 512;
+
+/** The embedding context for a chat context of `contextSize`, unless configured. */
+export function resolveEmbeddingContextSize(contextSize: number, configured?: number): number {
+  return configured ?? Math.min(defaultEmbeddingContextSize, contextSize);
 }
 
 /**
@@ -45,9 +63,11 @@ export const runtimeAllowanceBytes = 128 * 1024 * 1024;
 /** node-llama-cpp's default batch: min(context × sequences, 512) tokens. */
 const batchTokens = 512;
 const logitBytes = 4; // f32
+/** Measured per embeddings-input token: logits plus llama.cpp's output copy. */
+const embeddingLogitBytes = 8;
 const cacheElementBytes = 2; // f16, node-llama-cpp's default KV cache type
 
-export const memoryEstimateMethod = `weights = file size; KV per token = sum over layers of KV heads × (key + value width) × 2 bytes (F16), every layer at full context (an upper bound for sliding-window models); KV cache = KV per token × context size × sequences; embedding context = KV per token × context size (the engine creates it on the first embeddings request; long embedding inputs also need logits buffers, not counted); compute = vocabulary × 4 bytes × min(${batchTokens}, context size × sequences) for logits + ${runtimeAllowanceBytes / 1024 / 1024} MiB for the runtime.`;
+export const memoryEstimateMethod = `weights = file size; KV per token = sum over layers of KV heads × (key + value width) × 2 bytes (F16), every layer at full context (an upper bound for sliding-window models); KV cache = KV per token × context size × sequences; embedding context = (KV per token + vocabulary × 8 bytes) × embedding context size (default min(${defaultEmbeddingContextSize}, context size); created on the first embeddings request); compute = vocabulary × 4 bytes × min(${batchTokens}, context size × sequences) for logits + ${runtimeAllowanceBytes / 1024 / 1024} MiB for the runtime.`;
 
 /** KV-cache bytes per token: for every layer, keys and values of all its KV heads, in f16. */
 export function kvBytesPerToken(shape: Omit<ModelShape, "vocabularySize">): number {
@@ -75,9 +95,11 @@ function perLayer(value: number | readonly number[], layer: number): number {
  */
 export function estimateMemory(input: MemoryEstimateInput): MemoryEstimate {
   const { fileSizeBytes, shape, contextSize, sequences } = input;
+  const embeddingContextSize = resolveEmbeddingContextSize(contextSize, input.embeddingContextSize);
   const perToken = shape === undefined ? 0 : kvBytesPerToken(shape);
   const kvCacheBytes = perToken * contextSize * sequences;
-  const embeddingContextBytes = perToken * contextSize;
+  const embeddingContextBytes =
+    (perToken + (shape?.vocabularySize ?? 0) * embeddingLogitBytes) * embeddingContextSize;
   const logitsBytes =
     (shape?.vocabularySize ?? 0) * logitBytes * Math.min(batchTokens, contextSize * sequences);
   const computeBytes = logitsBytes + runtimeAllowanceBytes;
@@ -89,6 +111,7 @@ export function estimateMemory(input: MemoryEstimateInput): MemoryEstimate {
     totalBytes: fileSizeBytes + kvCacheBytes + embeddingContextBytes + computeBytes,
     contextSize,
     sequences,
+    embeddingContextSize,
   };
 }
 

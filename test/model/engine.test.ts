@@ -84,7 +84,12 @@ describe("LocalEngine plumbing (tiny random model)", () => {
   });
 
   it("loads with the settings asked for and reports an idle status", () => {
-    expect(engine.settings).toEqual({ threads: 2, sequences: 4, contextSize: 512 });
+    expect(engine.settings).toEqual({
+      threads: 2,
+      sequences: 4,
+      contextSize: 512,
+      embeddingContextSize: 512,
+    });
     expect(engine.status()).toEqual({
       model: "test-model",
       sequencesTotal: 4,

@@ -1,4 +1,4 @@
-import OpenAI, { RateLimitError } from "openai";
+import OpenAI, { BadRequestError, RateLimitError } from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readMachine } from "../../src/config/machine.js";
 import { parseConfig } from "../../src/config/load.js";
@@ -180,6 +180,18 @@ describe("with four sequences", () => {
     expect(result.data).toHaveLength(2);
     expect(result.data[0]?.embedding.length).toBeGreaterThan(16);
     expect(result.data[0]?.embedding).not.toEqual(result.data[1]?.embedding);
+
+    // Longer than the embedding context (512 tokens by default): a clear 400, not a memory spike.
+    const tooLong = await client.embeddings
+      .create({ model: "auto", input: "colibrí ".repeat(2000) })
+      .then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+    expect(tooLong).toBeInstanceOf(BadRequestError);
+    expect((tooLong as BadRequestError).message).toMatch(
+      /input\[0\] has \d+ tokens; the embedding context holds at most 512.*engine\.embeddingContextSize/,
+    );
   });
 });
 

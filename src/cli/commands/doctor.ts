@@ -100,7 +100,7 @@ async function checkModel(config: ColibriConfig, machine: MachineInfo): Promise<
     };
   }
   const footprint = await readModelFootprint(path);
-  const { contextSize, sequences } = resolveEngineSettings({
+  const { contextSize, sequences, embeddingContextSize } = resolveEngineSettings({
     machine,
     model: footprint,
     requested: {
@@ -108,9 +108,12 @@ async function checkModel(config: ColibriConfig, machine: MachineInfo): Promise<
         ? {}
         : { contextSize: config.engine.contextSize }),
       ...(config.engine.sequences === undefined ? {} : { sequences: config.engine.sequences }),
+      ...(config.engine.embeddingContextSize === undefined
+        ? {}
+        : { embeddingContextSize: config.engine.embeddingContextSize }),
     },
   });
-  const estimate = estimateMemory({ ...footprint, contextSize, sequences });
+  const estimate = estimateMemory({ ...footprint, contextSize, sequences, embeddingContextSize });
   const need = `~${formatBytes(estimate.totalBytes)} of RAM for ${sequences} sequences × ${contextSize} tokens`;
   return memoryFit(estimate, machine).fitsInFree
     ? { name: "model", status: "ok", detail: `${name} installed, needs ${need}` }

@@ -44,6 +44,7 @@ Examples:
       const inspection = await inspectModelFile(resolved.path, {
         contextSize,
         sequences,
+        embeddingContextSize: config.engine.embeddingContextSize,
         machine: readMachine(),
       });
       context.stdout.write(
