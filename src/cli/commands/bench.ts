@@ -72,23 +72,9 @@ Example:
       const quiet = () => undefined;
       const progress = (text: string) => context.stderr.write(`${text}\n`);
 
-      const schedule = Array.from({ length: options.runs }, () => options.concurrency).flat();
       progress(
         `bench: ${model.name}, ${threads} threads, streams ${options.concurrency.join("/")}, ${options.maxTokens} tokens each, ${options.runs} runs`,
       );
-      progress("bench: node-llama-cpp directly…");
-      const direct = await benchmarkDirect({
-        modelPath: model.path,
-        threads,
-        concurrency: schedule,
-        messages: benchmarkMessages,
-        maxTokens: options.maxTokens,
-        contextSize,
-        logger: quiet,
-      });
-      const directPeakRssBytes = process.resourceUsage().maxRSS * 1024;
-
-      progress("bench: through the HTTP server…");
       const engine = await LocalEngine.load({
         modelPath: model.path,
         modelName: model.name,
@@ -103,15 +89,36 @@ Example:
         server: { ...config.server, host: "127.0.0.1", port: 0 },
         defaultMaxTokens: options.maxTokens,
       });
-      let http: HttpBenchmarkRun[];
+      // The two paths alternate run by run, so a machine that drifts (other tenants, thermal
+      // limits) weighs on both alike.
+      const direct: DirectBenchmarkRun[] = [];
+      const http: HttpBenchmarkRun[] = [];
+      let serverPeakRssBytes = 0;
       try {
         const baseUrl = await server.listen();
-        http = await benchmarkHttp({
-          baseUrl,
-          concurrency: schedule,
-          messages: benchmarkMessages,
-          maxTokens: options.maxTokens,
-        });
+        for (let run = 1; run <= options.runs; run++) {
+          progress(`bench: run ${run}/${options.runs}: through the HTTP server, then directly…`);
+          http.push(
+            ...(await benchmarkHttp({
+              baseUrl,
+              concurrency: options.concurrency,
+              messages: benchmarkMessages,
+              maxTokens: options.maxTokens,
+            })),
+          );
+          if (run === 1) serverPeakRssBytes = process.resourceUsage().maxRSS * 1024;
+          direct.push(
+            ...(await benchmarkDirect({
+              modelPath: model.path,
+              threads,
+              concurrency: options.concurrency,
+              messages: benchmarkMessages,
+              maxTokens: options.maxTokens,
+              contextSize,
+              logger: quiet,
+            })),
+          );
+        }
       } finally {
         await server.close();
         await engine.close();
@@ -123,7 +130,7 @@ Example:
         runs: options.runs,
         direct: summarize(direct, options.concurrency),
         server: summarize(http, options.concurrency),
-        directPeakRssBytes,
+        serverPeakRssBytes,
         peakRssBytes: process.resourceUsage().maxRSS * 1024,
       };
       context.stdout.write(
@@ -172,7 +179,7 @@ function formatReport(report: {
   runs: number;
   direct: ReturnType<typeof summarize>;
   server: ReturnType<typeof summarize>;
-  directPeakRssBytes: number;
+  serverPeakRssBytes: number;
   peakRssBytes: number;
 }): string {
   const rows: [string, number, number][] = [
@@ -203,7 +210,7 @@ function formatReport(report: {
       ([name, direct, server]) =>
         `${name.padEnd(44)}${direct.toFixed(1).padStart(10)}${server.toFixed(1).padStart(10)}${(server / direct).toFixed(3).padStart(8)}`,
     ),
-    `peak RSS: ${mebibytes(report.directPeakRssBytes)} after the direct run, ${mebibytes(report.peakRssBytes)} for the whole run`,
+    `peak RSS: ${mebibytes(report.serverPeakRssBytes)} serving (engine, server and client, after run 1), ${mebibytes(report.peakRssBytes)} for the whole run (with the direct baseline's own model and context loaded beside)`,
     `(medians of ${report.runs} runs; ratio = server ÷ direct; for time to first token, above 1 means the server is slower)`,
   ];
   return `${lines.join("\n")}\n`;
