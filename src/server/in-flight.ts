@@ -29,10 +29,6 @@ export class InFlight {
     this.#controllers.delete(controller);
   }
 
-  get size(): number {
-    return this.#controllers.size;
-  }
-
   abortAll(reason: string): void {
     const error = new ColibriError(reason, { code: "server_shutting_down", status: 503 });
     for (const controller of this.#controllers) controller.abort(error);
