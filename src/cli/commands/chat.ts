@@ -46,7 +46,6 @@ In the session: /reset forgets the conversation, /exit (or Ctrl+D) leaves.`,
         sequences: options.sequences ?? 1,
         contextSize: options.contextSize,
         maxQueue: options.maxQueue,
-        defaultMaxTokens: options.maxTokens,
       },
     });
     await using engine = await startEngine(config, context, (level, message) => {
