@@ -5,10 +5,13 @@ import { registerBenchCommand } from "./commands/bench.js";
 import { registerChatCommand } from "./commands/chat.js";
 import { registerDoctorCommand } from "./commands/doctor.js";
 import { registerInspectCommand } from "./commands/inspect.js";
+import { registerKeysCommand } from "./commands/keys.js";
 import { registerModelsCommand } from "./commands/models.js";
 import { registerPullCommand } from "./commands/pull.js";
 import { registerRmCommand } from "./commands/rm.js";
 import { registerServeCommand } from "./commands/serve.js";
+import { registerTenantsCommand } from "./commands/tenants.js";
+import { registerUsageCommand } from "./commands/usage.js";
 import type { CliContext } from "./context.js";
 
 export interface CliOutput {
@@ -57,6 +60,9 @@ export async function main(
     registerChatCommand,
     registerDoctorCommand,
     registerBenchCommand,
+    registerKeysCommand,
+    registerTenantsCommand,
+    registerUsageCommand,
   ]) {
     register(program, context);
   }

@@ -29,6 +29,7 @@ const environmentVariables: Record<string, [string, string, "string" | "number"]
   COLIBRI_HOST: ["server", "host", "string"],
   COLIBRI_PORT: ["server", "port", "number"],
   COLIBRI_API_KEY: ["server", "apiKey", "string"],
+  COLIBRI_ADMIN_KEY: ["server", "adminKey", "string"],
   COLIBRI_MODEL: ["model", "default", "string"],
   HF_ENDPOINT: ["model", "huggingfaceEndpoint", "string"],
   HF_TOKEN: ["model", "huggingfaceToken", "string"],
@@ -49,6 +50,8 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Colib
   const fromFile = await readConfigFile(file, options.file !== undefined);
 
   const merged: Record<string, unknown> = { ...fromFile, home };
+  const database = env["COLIBRI_DATABASE_URL"];
+  if (database !== undefined && database !== "") merged["database"] = database;
   for (const [variable, [section, key, kind]] of Object.entries(environmentVariables)) {
     const raw = env[variable];
     if (raw === undefined || raw === "") continue;
@@ -59,6 +62,7 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Colib
     merged[section] = { ...asRecord(merged[section]), [key]: value };
   }
   for (const [section, values] of Object.entries(options.overrides ?? {})) {
+    if (values === undefined) continue;
     merged[section] =
       typeof values === "object"
         ? { ...asRecord(merged[section]), ...withoutUndefined(values) }

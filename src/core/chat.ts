@@ -51,7 +51,16 @@ export interface Usage {
 export type FinishReason = "stop" | "length";
 
 export type ChatEvent =
-  | { type: "delta"; text: string; logprobs: TokenLogprob[] }
+  | {
+      type: "delta";
+      text: string;
+      logprobs: TokenLogprob[];
+      /**
+       * Tokens used so far, when the backend knows them: lets a request the client abandons
+       * still be accounted for what was actually generated.
+       */
+      usage?: Usage;
+    }
   | { type: "done"; finishReason: FinishReason; usage: Usage; confidence: ConfidenceSummary };
 
 /**

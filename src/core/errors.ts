@@ -7,6 +7,8 @@ export type OpenAIErrorType =
   | "authentication_error"
   | "not_found_error"
   | "rate_limit_error"
+  | "insufficient_quota"
+  | "permission_error"
   | "server_error"
   | "service_unavailable";
 
@@ -46,6 +48,41 @@ export class InvalidRequestError extends ColibriError {
 export class AuthenticationError extends ColibriError {
   constructor(message: string) {
     super(message, { code: "invalid_api_key", status: 401, type: "authentication_error" });
+  }
+}
+
+export class PermissionDeniedError extends ColibriError {
+  constructor(message: string) {
+    super(message, { code: "permission_denied", status: 403, type: "permission_error" });
+  }
+}
+
+/** A request or token rate limit was reached; it frees up when the window resets. */
+export class RateLimitError extends ColibriError {
+  readonly retryAfterSeconds: number;
+  /** Which limit, e.g. "requests_per_minute". */
+  readonly limit: string;
+  constructor(message: string, retryAfterSeconds: number, limit: string) {
+    super(message, {
+      code: "rate_limit_exceeded",
+      status: 429,
+      type: "rate_limit_error",
+      isRetryable: true,
+    });
+    this.retryAfterSeconds = retryAfterSeconds;
+    this.limit = limit;
+  }
+}
+
+/** A spending budget is used up until its day or month resets (OpenAI's insufficient_quota). */
+export class BudgetExceededError extends ColibriError {
+  readonly retryAfterSeconds: number;
+  /** Which budget, e.g. "budget_usd_month". */
+  readonly limit: string;
+  constructor(message: string, retryAfterSeconds: number, limit: string) {
+    super(message, { code: "budget_exceeded", status: 429, type: "insufficient_quota" });
+    this.retryAfterSeconds = retryAfterSeconds;
+    this.limit = limit;
   }
 }
 

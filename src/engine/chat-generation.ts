@@ -6,7 +6,7 @@ import {
   type LlamaModel,
   type Token,
 } from "node-llama-cpp";
-import type { ChatEvent, FinishReason, TokenLogprob } from "../core/chat.js";
+import type { ChatEvent, FinishReason, TokenLogprob, Usage } from "../core/chat.js";
 import type { PreparedPrompt } from "./chat-prompt.js";
 import { ConfidenceTracker } from "./confidence-tracker.js";
 import { grammarStopStrings } from "./response-format-grammars.js";
@@ -142,7 +142,7 @@ export async function* generateChat(
       const decoded = decoder.push(token);
       if (decoded === undefined) continue;
       const result = filter.push(toPiece(decoded.text, decoded.tokens.length));
-      const delta = joinPieces(result.released);
+      const delta = joinPieces(result.released, { promptTokens, completionTokens });
       if (delta !== undefined) yield delta;
       if (result.stopped) {
         finishReason = "stop";
@@ -162,7 +162,7 @@ export async function* generateChat(
       if (result.stopped) finishReason = "stop";
     }
     released.push(...filter.flush());
-    const delta = joinPieces(released);
+    const delta = joinPieces(released, { promptTokens, completionTokens });
     if (delta !== undefined) yield delta;
   }
   yield {
@@ -173,10 +173,13 @@ export async function* generateChat(
   };
 }
 
-function joinPieces(pieces: readonly TextPiece<TokenLogprob>[]): ChatEvent | undefined {
+function joinPieces(
+  pieces: readonly TextPiece<TokenLogprob>[],
+  usage: Usage,
+): ChatEvent | undefined {
   if (pieces.length === 0) return undefined;
   const text = pieces.map((piece) => piece.text).join("");
   const logprobs = pieces.flatMap((piece) => piece.items);
   if (text.length === 0 && logprobs.length === 0) return undefined;
-  return { type: "delta", text, logprobs };
+  return { type: "delta", text, logprobs, usage };
 }

@@ -4,19 +4,30 @@ import Fastify, {
   type FastifyInstance,
   type FastifyServerOptions,
 } from "fastify";
+import type { Administration } from "../accounting/administration.js";
+import type { Gatekeeper } from "../accounting/gatekeeper.js";
 import type { ChatBackend } from "../core/chat.js";
 import { ColibriError, ServiceUnavailableError, toColibriError } from "../core/errors.js";
 import type { ColibriConfig } from "../config/schema.js";
-import { createApiKeyCheck } from "./auth.js";
+import { registerAuth } from "./auth.js";
 import { errorBody } from "./error-body.js";
 import { InFlight } from "./in-flight.js";
+import type { MeteringContext } from "./metering.js";
+import { GatewayMetrics } from "./metrics.js";
+import { decorateRequestState } from "./request-state.js";
 import { registerChatCompletions } from "./routes/chat-completions.js";
 import { registerEmbeddings } from "./routes/embeddings.js";
+import { registerAdmin } from "./routes/admin.js";
 import { registerHealth } from "./routes/health.js";
+import { registerMetrics } from "./routes/metrics.js";
 import { registerModels } from "./routes/models.js";
 
 export interface ServerOptions {
   backend: ChatBackend;
+  /** Auth, limits and accounting over the store: every /v1 request goes through it. */
+  gatekeeper: Gatekeeper;
+  /** Tenants, keys and usage reports for the /admin routes. */
+  administration: Administration;
   server: ColibriConfig["server"];
   defaultMaxTokens: number;
   /** Fastify/pino logger options; `false` for silence (tests). Logs never include prompt text. */
@@ -26,6 +37,7 @@ export interface ServerOptions {
 
 export interface ColibriServer {
   app: FastifyInstance;
+  metrics: GatewayMetrics;
   /** Start listening; resolves to the address, e.g. http://127.0.0.1:8080. */
   listen(): Promise<string>;
   /** Stop taking requests, let in-flight ones finish until the grace deadline, then cut them. */
@@ -37,6 +49,8 @@ const requestIdPattern = /^[\w.:-]{1,128}$/;
 export function createServer(options: ServerOptions): ColibriServer {
   const now = options.now ?? Date.now;
   const inFlight = new InFlight();
+  const metrics = new GatewayMetrics(() => options.backend.status());
+  const metering: MeteringContext = { gatekeeper: options.gatekeeper, metrics };
   let closing = false;
 
   const app = Fastify({
@@ -51,20 +65,20 @@ export function createServer(options: ServerOptions): ColibriServer {
     return503OnClosing: true,
   });
 
+  decorateRequestState(app);
   app.addHook("onRequest", async (request, reply) => {
     void reply.header("x-request-id", request.id);
   });
-  if (options.server.apiKey !== undefined) {
-    const check = createApiKeyCheck(options.server.apiKey);
-    app.addHook("onRequest", (request, _reply, done) => {
-      try {
-        if (request.url.startsWith("/v1/")) check(request);
-        done();
-      } catch (error) {
-        done(error as Error);
-      }
+  registerAuth(app, options.gatekeeper);
+  app.addHook("onResponse", async (request, reply) => {
+    metrics.observeRequest({
+      route: request.routeOptions.url ?? "unmatched",
+      model: request.served?.model ?? "",
+      target: request.served?.target ?? "",
+      status: request.served?.status ?? reply.statusCode,
+      seconds: reply.elapsedTime / 1000,
     });
-  }
+  });
 
   app.setErrorHandler((error, request, reply) => {
     const colibriError = fromFastifyError(error);
@@ -76,7 +90,7 @@ export function createServer(options: ServerOptions): ColibriServer {
   });
   app.setNotFoundHandler((request, reply) => {
     const error = new ColibriError(
-      `Unknown route ${request.method} ${request.url}. See GET /v1/models, POST /v1/chat/completions, POST /v1/embeddings.`,
+      `Unknown route ${request.method} ${request.url}. See GET /v1/models, POST /v1/chat/completions, POST /v1/embeddings, and /admin/tenants, /admin/keys, /admin/usage with the admin key.`,
       { code: "unknown_url", status: 404, type: "not_found_error" },
     );
     return reply.code(404).send(errorBody(error));
@@ -84,16 +98,21 @@ export function createServer(options: ServerOptions): ColibriServer {
 
   registerHealth(app, { backend: options.backend, isClosing: () => closing });
   registerModels(app, { backend: options.backend, startedAt: now() });
+  registerMetrics(app, metrics);
+  registerAdmin(app, { administration: options.administration, now });
   registerChatCompletions(app, {
     backend: options.backend,
     defaultMaxTokens: options.defaultMaxTokens,
+    logPrompts: options.server.logPrompts,
     inFlight,
+    metering,
     now,
   });
-  registerEmbeddings(app, { backend: options.backend, inFlight });
+  registerEmbeddings(app, { backend: options.backend, inFlight, metering });
 
   return {
     app,
+    metrics,
     async listen() {
       const { host, port } = options.server;
       try {

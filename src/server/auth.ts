@@ -1,24 +1,40 @@
-import { createHash, timingSafeEqual } from "node:crypto";
-import type { FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { Gatekeeper } from "../accounting/gatekeeper.js";
 import { AuthenticationError } from "../core/errors.js";
 
-/** Bearer-key check for the /v1 routes (compared in constant time). */
-export function createApiKeyCheck(apiKey: string): (request: FastifyRequest) => void {
-  const expected = digest(apiKey);
-  return (request) => {
-    const header = request.headers.authorization;
-    if (header === undefined) {
-      throw new AuthenticationError(
-        "Missing API key. Send it as `Authorization: Bearer <key>` (the OpenAI clients' apiKey option).",
-      );
+/**
+ * Who may call what: /v1 routes need a tenant key when auth is on (the key decides the tenant);
+ * /admin routes always need the admin key, and so does /metrics when auth is on.
+ */
+export function registerAuth(app: FastifyInstance, gatekeeper: Gatekeeper): void {
+  app.addHook("onRequest", async (request, reply) => {
+    const path = request.url;
+    if (path.startsWith("/v1/")) {
+      const principal = await gatekeeper.authenticate(bearerToken(request, gatekeeper));
+      request.principal = principal;
+      // The "request completed" line is written through reply.log: tag both with the tenant.
+      request.log = reply.log = request.log.child({ tenant: principal.tenant.name });
+    } else if (
+      path.startsWith("/admin/") ||
+      (gatekeeper.authRequired && (path === "/metrics" || path.startsWith("/metrics?")))
+    ) {
+      await gatekeeper.authenticateAdmin(bearerToken(request, gatekeeper, true));
     }
-    const match = /^Bearer\s+(.+)$/i.exec(header);
-    if (!match?.[1] || !timingSafeEqual(digest(match[1].trim()), expected)) {
-      throw new AuthenticationError("Incorrect API key provided.");
-    }
-  };
+  });
 }
 
-function digest(value: string): Buffer {
-  return createHash("sha256").update(value).digest();
+/** The key from `Authorization: Bearer <key>`; undefined when there is none. */
+function bearerToken(
+  request: FastifyRequest,
+  gatekeeper: Gatekeeper,
+  required = gatekeeper.authRequired,
+): string | undefined {
+  const header = request.headers.authorization;
+  if (header === undefined) return undefined;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  if (match?.[1] !== undefined) return match[1];
+  if (!required) return undefined;
+  throw new AuthenticationError(
+    "Malformed Authorization header: expected `Authorization: Bearer <key>`.",
+  );
 }

@@ -1,33 +1,25 @@
 import { request as httpRequest } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
-import { parseConfig } from "../../src/config/load.js";
-import { createServer, type ColibriServer } from "../../src/server/app.js";
-import { ScriptedBackend } from "../support/scripted-backend.js";
+import type { ScriptedBackend } from "../support/scripted-backend.js";
+import { startTestGateway, type TestGateway } from "../support/test-gateway.js";
 
-const servers: ColibriServer[] = [];
+const gateways: TestGateway<ScriptedBackend>[] = [];
 
-function makeServer(options: { apiKey?: string; bodyLimitBytes?: number } = {}) {
-  const backend = new ScriptedBackend();
-  const config = parseConfig({ home: "/tmp/colibri-unused", server: { port: 0, ...options } });
-  const server = createServer({
-    backend,
-    server: config.server,
-    defaultMaxTokens: 64,
-    now: () => 1_700_000_000_000,
-  });
-  servers.push(server);
-  return { backend, server, app: server.app };
+async function makeServer(server: { apiKey?: string; bodyLimitBytes?: number } = {}) {
+  const gateway = await startTestGateway({ config: { server }, now: () => 1_700_000_000_000 });
+  gateways.push(gateway);
+  return gateway;
 }
 
 afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
+  await Promise.all(gateways.splice(0).map((gateway) => gateway.close()));
 });
 
 const chatBody = { model: "local", messages: [{ role: "user", content: "Hola" }] };
 
 describe("chat completions", () => {
   it("answers in OpenAI's shape with usage, finish_reason and a request id", async () => {
-    const { app } = makeServer();
+    const { app } = await makeServer();
     const response = await app.inject({
       method: "POST",
       url: "/v1/chat/completions",
@@ -55,7 +47,7 @@ describe("chat completions", () => {
   });
 
   it("passes sampling options through and reports length when max_tokens cuts", async () => {
-    const { app, backend } = makeServer();
+    const { app, backend } = await makeServer();
     const response = await app.inject({
       method: "POST",
       url: "/v1/chat/completions",
@@ -83,7 +75,7 @@ describe("chat completions", () => {
   });
 
   it("returns logprobs with top alternatives when asked", async () => {
-    const { app } = makeServer();
+    const { app } = await makeServer();
     const response = await app.inject({
       method: "POST",
       url: "/v1/chat/completions",
@@ -103,7 +95,7 @@ describe("chat completions", () => {
   });
 
   it("maps json_schema response_format to the backend request", async () => {
-    const { app, backend } = makeServer();
+    const { app, backend } = await makeServer();
     const schema = {
       type: "object",
       properties: { ciudad: { type: "string" } },
@@ -132,14 +124,14 @@ describe("chat completions", () => {
     [{ ...chatBody, n: 2 }, "n"],
     [{ ...chatBody, top_logprobs: 3 }, "top_logprobs"],
   ])("rejects an invalid body %j with a 400 naming the param", async (payload, param) => {
-    const { app } = makeServer();
+    const { app } = await makeServer();
     const response = await app.inject({ method: "POST", url: "/v1/chat/completions", payload });
     expect(response.statusCode).toBe(400);
     expect(response.json().error).toMatchObject({ type: "invalid_request_error", param });
   });
 
   it("rejects malformed JSON, a wrong content type and an oversized body in OpenAI's shape", async () => {
-    const { app } = makeServer({ bodyLimitBytes: 1024 });
+    const { app } = await makeServer({ bodyLimitBytes: 1024 });
     const malformed = await app.inject({
       method: "POST",
       url: "/v1/chat/completions",
@@ -177,7 +169,7 @@ describe("chat completions", () => {
   });
 
   it("answers 404 model_not_found for a model it does not serve", async () => {
-    const { app } = makeServer();
+    const { app } = await makeServer();
     const response = await app.inject({
       method: "POST",
       url: "/v1/chat/completions",
@@ -188,7 +180,7 @@ describe("chat completions", () => {
   });
 
   it("answers 429 with Retry-After when the engine queue is full", async () => {
-    const { app, backend } = makeServer();
+    const { app, backend } = await makeServer();
     backend.busy = true;
     const response = await app.inject({
       method: "POST",
@@ -203,7 +195,7 @@ describe("chat completions", () => {
 
 describe("streaming", () => {
   it("sends exact SSE frames ending in [DONE], with usage when asked", async () => {
-    const { app } = makeServer();
+    const { app } = await makeServer();
     const response = await app.inject({
       method: "POST",
       url: "/v1/chat/completions",
@@ -233,7 +225,7 @@ describe("streaming", () => {
   });
 
   it("stops generating when the client disconnects mid-stream", async () => {
-    const { server, backend } = makeServer();
+    const { server, backend } = await makeServer();
     backend.tokens = Array.from({ length: 200 }, (_, index) => ` t${index}`);
     backend.tokenDelayMs = 5;
     const address = new URL(await server.listen());
@@ -265,7 +257,7 @@ describe("streaming", () => {
 
 describe("other routes", () => {
   it("lists the served model and its aliases", async () => {
-    const { app } = makeServer();
+    const { app } = await makeServer();
     const response = await app.inject({ method: "GET", url: "/v1/models" });
     expect(response.json().data.map((model: { id: string }) => model.id)).toEqual([
       "scripted-model",
@@ -279,7 +271,7 @@ describe("other routes", () => {
   });
 
   it("computes embeddings as floats or base64", async () => {
-    const { app } = makeServer();
+    const { app } = await makeServer();
     const floats = await app.inject({
       method: "POST",
       url: "/v1/embeddings",
@@ -311,7 +303,7 @@ describe("other routes", () => {
   });
 
   it("reports health and readiness, and 404s unknown routes in OpenAI's shape", async () => {
-    const { app } = makeServer();
+    const { app } = await makeServer();
     expect((await app.inject({ method: "GET", url: "/health" })).json()).toEqual({ status: "ok" });
     const ready = await app.inject({ method: "GET", url: "/ready" });
     expect(ready.json()).toMatchObject({ status: "ready", engine: { sequencesTotal: 4 } });
@@ -323,7 +315,7 @@ describe("other routes", () => {
 
 describe("API key", () => {
   it("requires the bearer key on /v1 routes but not on health", async () => {
-    const { app } = makeServer({ apiKey: "sk-secret" });
+    const { app } = await makeServer({ apiKey: "sk-secret" });
     const missing = await app.inject({ method: "GET", url: "/v1/models" });
     expect(missing.statusCode).toBe(401);
     expect(missing.json().error).toMatchObject({
@@ -348,15 +340,11 @@ describe("API key", () => {
 
 describe("listening", () => {
   it("explains a port that is already taken", async () => {
-    const first = makeServer();
+    const first = await makeServer();
     const address = new URL(await first.server.listen());
-    const backend = new ScriptedBackend();
-    const config = parseConfig({
-      home: "/tmp/colibri-unused",
-      server: { port: Number(address.port) },
-    });
-    const second = createServer({ backend, server: config.server, defaultMaxTokens: 64 });
-    await expect(second.listen()).rejects.toThrow(
+    const second = await startTestGateway({ config: { server: { port: Number(address.port) } } });
+    gateways.push(second);
+    await expect(second.server.listen()).rejects.toThrow(
       `Cannot listen on 127.0.0.1:${address.port}: it is already in use (another Colibrí?). Choose another with --port/--host (or COLIBRI_PORT/COLIBRI_HOST).`,
     );
   });
@@ -364,7 +352,7 @@ describe("listening", () => {
 
 describe("graceful shutdown", () => {
   it("lets an in-flight stream finish within the grace period", async () => {
-    const { server, backend } = makeServer();
+    const { server, backend } = await makeServer();
     backend.tokenDelayMs = 40;
     const address = await server.listen();
     const pending = fetch(`${address}/v1/chat/completions`, {

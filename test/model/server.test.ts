@@ -1,11 +1,10 @@
 import OpenAI, { BadRequestError, RateLimitError } from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readMachine } from "../../src/config/machine.js";
-import { parseConfig } from "../../src/config/load.js";
 import { LocalEngine } from "../../src/engine/local-engine.js";
-import { createServer, type ColibriServer } from "../../src/server/app.js";
 import { defaultModel } from "../support/default-model.js";
 import { guessLanguage } from "../support/language.js";
+import { startTestGateway, type TestGateway } from "../support/test-gateway.js";
 
 /**
  * The real default model behind a real listening server, driven by the official `openai` client:
@@ -13,13 +12,12 @@ import { guessLanguage } from "../support/language.js";
  */
 interface Running {
   engine: LocalEngine;
-  server: ColibriServer;
+  gateway: TestGateway<LocalEngine>;
   client: OpenAI;
 }
 
 async function start(engineOptions: { sequences: number; maxQueue: number }): Promise<Running> {
   const model = await defaultModel();
-  const config = parseConfig({ home: "/tmp/colibri-unused", server: { port: 0 } });
   const engine = await LocalEngine.load({
     modelPath: model.path,
     modelName: model.name,
@@ -28,14 +26,14 @@ async function start(engineOptions: { sequences: number; maxQueue: number }): Pr
     ...engineOptions,
     logger: () => undefined,
   });
-  const server = createServer({ backend: engine, server: config.server, defaultMaxTokens: 256 });
-  const address = await server.listen();
+  const gateway = await startTestGateway({ backend: engine, defaultMaxTokens: 256 });
+  const address = await gateway.server.listen();
   const client = new OpenAI({ baseURL: `${address}/v1`, apiKey: "unused", maxRetries: 0 });
-  return { engine, server, client };
+  return { engine, gateway, client };
 }
 
 async function stop(running: Running | undefined): Promise<void> {
-  await running?.server.close();
+  await running?.gateway.close();
   await running?.engine.close();
 }
 

@@ -47,7 +47,12 @@ export class ScriptedBackend implements ChatBackend {
               },
             ]
           : [];
-        yield { type: "delta", text: token, logprobs };
+        yield {
+          type: "delta",
+          text: token,
+          logprobs,
+          usage: { promptTokens: 7, completionTokens: generated },
+        };
       }
       yield {
         type: "done",

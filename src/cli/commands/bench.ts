@@ -5,7 +5,12 @@ import { benchmarkHttp, type HttpBenchmarkRun } from "../../bench/http-benchmark
 import { benchmarkDirect, type DirectBenchmarkRun } from "../../engine/direct-benchmark.js";
 import { LocalEngine } from "../../engine/local-engine.js";
 import { modelStoreFromConfig } from "../../models/model-store-from-config.js";
+import {
+  administrationFromConfig,
+  gatekeeperFromConfig,
+} from "../../accounting/gatekeeper-from-config.js";
 import { createServer } from "../../server/app.js";
+import { openStore } from "../../store/open-store.js";
 import type { CliContext } from "../context.js";
 import { integer } from "../engine-options.js";
 
@@ -84,9 +89,14 @@ Example:
         contextSize,
         logger: quiet,
       });
+      // The server path includes the platform (auth, limits, accounting) on a throwaway store.
+      const serverConfig = { ...config.server, host: "127.0.0.1", port: 0, auth: false };
+      const store = await openStore({ url: "sqlite::memory:", home: config.home });
       const server = createServer({
         backend: engine,
-        server: { ...config.server, host: "127.0.0.1", port: 0 },
+        gatekeeper: await gatekeeperFromConfig({ ...config, server: serverConfig }, store),
+        administration: administrationFromConfig(config, store),
+        server: serverConfig,
         defaultMaxTokens: options.maxTokens,
       });
       // The two paths alternate run by run, so a machine that drifts (other tenants, thermal
@@ -121,6 +131,7 @@ Example:
         }
       } finally {
         await server.close();
+        await store.close();
         await engine.close();
       }
       const report = {

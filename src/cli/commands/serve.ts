@@ -1,14 +1,28 @@
 import { Option, type Command } from "commander";
+import type { Administration } from "../../accounting/administration.js";
+import {
+  administrationFromConfig,
+  gatekeeperFromConfig,
+} from "../../accounting/gatekeeper-from-config.js";
+import type { ColibriConfig } from "../../config/schema.js";
 import { createServer } from "../../server/app.js";
+import { defaultDatabaseUrl } from "../../store/database-url.js";
+import { openStore } from "../../store/open-store.js";
+import type { Store } from "../../store/store.js";
 import type { CliContext } from "../context.js";
 import { engineOptions, integer } from "../engine-options.js";
 import { startEngine } from "../start-engine.js";
+import { databaseOption } from "../store-access.js";
 
 interface ServeOptions {
   host?: string;
   port?: number;
   model?: string;
   apiKey?: string;
+  adminKey?: string;
+  auth?: boolean;
+  database?: string;
+  logPrompts?: boolean;
   threads?: number;
   sequences?: number;
   contextSize?: number;
@@ -20,34 +34,58 @@ export function registerServeCommand(program: Command, context: CliContext): voi
   const command = program
     .command("serve")
     .description(
-      "Serve the local model through an OpenAI-compatible API. Downloads the default model on first run.",
+      "Serve the local model through an OpenAI-compatible API, with tenants, keys, limits and usage accounting. Downloads the default model on first run.",
     )
     .option("--host <host>", "address to listen on (default 127.0.0.1; 0.0.0.0 for the network)")
     .option("--port <port>", "TCP port (default 8080)", integer("--port"))
     .option("--model <name>", "catalog name, installed model, .gguf path or pull source to serve")
+    .option(
+      "--auth",
+      "require a key on /v1 routes (default: on when listening beyond loopback); keys come from `colibri keys create`",
+    )
+    .option("--no-auth", "serve /v1 without keys, as the default tenant, even on the network")
     .addOption(
-      new Option("--api-key <key>", "require Authorization: Bearer <key> on /v1 routes").env(
+      new Option("--api-key <key>", "one shared key for /v1, served as the default tenant").env(
         "COLIBRI_API_KEY",
       ),
     )
+    .addOption(
+      new Option(
+        "--admin-key <key>",
+        "key for /admin routes and /metrics (default: one created at first start and printed once)",
+      ).env("COLIBRI_ADMIN_KEY"),
+    )
+    .option("--log-prompts", "debug only: log prompt and completion text (off: never logged)")
     .addOption(
       new Option("--log-level <level>", "request log level (JSON lines on stdout)")
         .choices(["fatal", "error", "warn", "info", "debug", "silent"])
         .default("info"),
     );
+  databaseOption(command);
   engineOptions(command).addHelpText(
     "after",
     `
 Examples:
   colibri serve                                  # default model on http://127.0.0.1:8080/v1
-  colibri serve --host 0.0.0.0 --api-key s3cret  # on the network, with a key
+  colibri serve --host 0.0.0.0                   # on the network: keys required
+  colibri keys create --tenant acme              # …then give each team or app its own key
+  colibri serve --database postgres://colibri@db:5432/colibri   # replicas sharing one ledger
   colibri serve --model gemma3-270m --sequences 8
 
-Then point any OpenAI client at http://127.0.0.1:8080/v1 with model "auto".`,
+Then point any OpenAI client at http://127.0.0.1:8080/v1 with model "auto".
+Prometheus metrics: GET /metrics (admin key required when auth is on).`,
   );
   command.action(async (options: ServeOptions) => {
     const config = await context.loadConfig({
-      server: { host: options.host, port: options.port, apiKey: options.apiKey },
+      database: options.database,
+      server: {
+        host: options.host,
+        port: options.port,
+        apiKey: options.apiKey,
+        adminKey: options.adminKey,
+        auth: options.auth,
+        logPrompts: options.logPrompts,
+      },
       model: { default: options.model },
       engine: {
         threads: options.threads,
@@ -56,20 +94,45 @@ Then point any OpenAI client at http://127.0.0.1:8080/v1 with model "auto".`,
         maxQueue: options.maxQueue,
       },
     });
-    const engine = await startEngine(config, context);
+    // The store first: a wrong database URL should fail before a model is loaded.
+    const store = await openStore({
+      url: config.database ?? defaultDatabaseUrl(config.home),
+      home: config.home,
+    });
+    try {
+      await serve(config, store, context, options.logLevel);
+    } finally {
+      await store.close();
+    }
+  });
+}
+
+async function serve(
+  config: ColibriConfig,
+  store: Store,
+  context: CliContext,
+  logLevel: string,
+): Promise<void> {
+  const gatekeeper = await gatekeeperFromConfig(config, store);
+  const administration = administrationFromConfig(config, store);
+  await ensureAdminKey(config, store, administration, context);
+  const engine = await startEngine(config, context);
+  try {
     const server = createServer({
       backend: engine,
+      gatekeeper,
+      administration,
       server: config.server,
       defaultMaxTokens: config.engine.defaultMaxTokens,
-      logger: { level: options.logLevel },
+      logger: { level: logLevel },
     });
-    const address = await server.listen().catch(async (error: unknown) => {
-      await engine.close();
-      throw error;
-    });
+    const address = await server.listen();
     const { threads, sequences, contextSize } = engine.settings;
+    const access = gatekeeper.authRequired
+      ? "keys required"
+      : `no keys needed: callers count as tenant "${config.limits.defaultTenant}"`;
     context.stderr.write(
-      `Colibrí is serving ${engine.model} at ${address}/v1 (${threads} threads, ${sequences} parallel sequences × ${contextSize} tokens${config.server.apiKey === undefined ? "" : ", API key required"}). Ctrl+C stops.\n`,
+      `Colibrí is serving ${engine.model} at ${address}/v1 (${threads} threads, ${sequences} parallel sequences × ${contextSize} tokens; ${access}; store ${store.location}). Ctrl+C stops.\n`,
     );
 
     await waitForShutdownSignal();
@@ -78,8 +141,26 @@ Then point any OpenAI client at http://127.0.0.1:8080/v1 with model "auto".`,
     );
     process.once("SIGINT", () => process.exit(130)); // a second Ctrl+C does not wait
     await server.close();
+  } finally {
     await engine.close();
+  }
+}
+
+/** Without a configured admin key, the first start creates one and prints it, once. */
+async function ensureAdminKey(
+  config: ColibriConfig,
+  store: Store,
+  administration: Administration,
+  context: CliContext,
+): Promise<void> {
+  if (config.server.adminKey !== undefined || (await store.keys.hasActiveAdmin())) return;
+  const { key } = await administration.createKey({
+    kind: "admin",
+    name: "created at first start",
   });
+  context.stderr.write(
+    `Admin key for /admin routes and /metrics (shown once — store it now; only its hash is kept):\n  ${key}\n`,
+  );
 }
 
 function waitForShutdownSignal(): Promise<void> {

@@ -11,6 +11,7 @@ import {
 } from "../chat-response.js";
 import { errorBody } from "../error-body.js";
 import type { InFlight } from "../in-flight.js";
+import { metered, type Meter, type MeteringContext } from "../metering.js";
 import { assertServesModel } from "../model-aliases.js";
 import { chatCompletionBodySchema } from "../openai-schemas.js";
 import { sseData, sseDone } from "../sse.js";
@@ -19,7 +20,10 @@ import { validateBody } from "../validate-body.js";
 export interface ChatRouteOptions {
   backend: ChatBackend;
   defaultMaxTokens: number;
+  /** Debug only: log prompt and completion text. */
+  logPrompts: boolean;
   inFlight: InFlight;
+  metering: MeteringContext;
   now: () => number;
 }
 
@@ -29,28 +33,48 @@ export function registerChatCompletions(app: FastifyInstance, options: ChatRoute
   app.post("/v1/chat/completions", async (request, reply) => {
     const body = validateBody(chatCompletionBodySchema, request.body);
     assertServesModel(body.model, backend.model);
+    const stream = body.stream === true;
+    if (options.logPrompts) request.log.info({ messages: body.messages }, "prompt (logPrompts on)");
 
-    const abort = inFlight.begin(reply);
-    const chatRequest = toChatRequest(body, options.defaultMaxTokens, abort.signal);
-    const identity: CompletionIdentity = {
-      id: `chatcmpl-${randomUUID()}`,
-      created: Math.floor(options.now() / 1000),
+    const call = {
+      endpoint: "chat.completions" as const,
       model: backend.model,
+      target: "local",
+      stream,
     };
-    const events = backend.chat(chatRequest)[Symbol.asyncIterator]();
     try {
-      // The first event is awaited before any byte is sent, so queue-full and validation errors
-      // still get a proper status code instead of an error inside a 200 stream.
-      const first = await events.next();
-      void reply.header("x-colibri-route", "local");
-      if (body.stream === true) {
-        await streamCompletion(reply, identity, first, events, body.stream_options?.include_usage);
-        return undefined; // hijacked: the stream has been written and ended
-      }
-      return await collectCompletion(reply, identity, first, events);
+      return await metered(options.metering, request, call, async (meter) => {
+        const abort = inFlight.begin(reply);
+        const chatRequest = toChatRequest(body, options.defaultMaxTokens, abort.signal);
+        const identity: CompletionIdentity = {
+          id: `chatcmpl-${randomUUID()}`,
+          created: Math.floor(options.now() / 1000),
+          model: backend.model,
+        };
+        const events = backend.chat(chatRequest)[Symbol.asyncIterator]();
+        try {
+          // The first event is awaited before any byte is sent, so queue-full and validation
+          // errors still get a proper status code instead of an error inside a 200 stream.
+          const first = await events.next();
+          void reply.header("x-colibri-route", "local");
+          if (stream) {
+            const { text } = await streamCompletion(reply, identity, first, events, meter, {
+              includeUsage: body.stream_options?.include_usage === true,
+            });
+            if (options.logPrompts) request.log.info({ completion: text }, "completion");
+            return undefined; // hijacked: the frames have been written
+          }
+          const completion = await collectCompletion(reply, identity, first, events, meter);
+          if (options.logPrompts) request.log.info({ completion: completion.text }, "completion");
+          return completion.body;
+        } finally {
+          await events.return?.();
+          inFlight.end(abort);
+        }
+      });
     } finally {
-      await events.return?.();
-      inFlight.end(abort);
+      // A stream ends only after its usage is settled, so a client holding [DONE] can see it.
+      if (stream && reply.raw.headersSent) reply.raw.end();
     }
   });
 }
@@ -60,6 +84,7 @@ async function collectCompletion(
   identity: CompletionIdentity,
   first: IteratorResult<ChatEvent>,
   events: AsyncIterator<ChatEvent>,
+  meter: Meter,
 ) {
   let text = "";
   let logprobs: TokenLogprob[] | undefined;
@@ -67,22 +92,32 @@ async function collectCompletion(
     const event = result.value;
     if (event.type === "delta") {
       text += event.text;
+      if (event.usage !== undefined) meter.usage = event.usage;
       if (event.logprobs.length > 0) (logprobs ??= []).push(...event.logprobs);
       continue;
     }
+    meter.usage = event.usage;
     void reply.header("x-colibri-confidence", Math.exp(event.confidence.meanLogprob).toFixed(4));
-    return completionObject(identity, text, event.finishReason, event.usage, logprobs);
+    return {
+      text,
+      body: completionObject(identity, text, event.finishReason, event.usage, logprobs),
+    };
   }
   throw new Error("The backend ended without a final event.");
 }
 
+/**
+ * Write the completion as SSE frames. Does not end the response: the caller ends it after
+ * settling usage. Records on the meter what was generated, also when the client goes away.
+ */
 async function streamCompletion(
   reply: FastifyReply,
   identity: CompletionIdentity,
   first: IteratorResult<ChatEvent>,
   events: AsyncIterator<ChatEvent>,
-  includeUsage: boolean | undefined,
-): Promise<void> {
+  meter: Meter,
+  options: { includeUsage: boolean },
+): Promise<{ text: string }> {
   reply.hijack();
   const raw = reply.raw;
   raw.writeHead(200, {
@@ -98,23 +133,33 @@ async function streamCompletion(
       await new Promise<void>((resolve) => raw.once("drain", resolve).once("close", resolve));
   };
 
+  let text = "";
   try {
     await write(sseData(chunkObject(identity, { role: "assistant", content: "" }, null)));
     for (let result = first; !result.done && !raw.destroyed; result = await events.next()) {
       const event = result.value;
       if (event.type === "delta") {
+        text += event.text;
+        if (event.usage !== undefined) meter.usage = event.usage;
         const logprobs = event.logprobs.length > 0 ? event.logprobs : undefined;
         await write(sseData(chunkObject(identity, { content: event.text }, null, logprobs)));
         continue;
       }
+      meter.usage = event.usage;
       await write(sseData(chunkObject(identity, {}, event.finishReason)));
-      if (includeUsage === true) await write(sseData(usageChunkObject(identity, event.usage)));
+      if (options.includeUsage) await write(sseData(usageChunkObject(identity, event.usage)));
     }
     await write(sseDone);
   } catch (error) {
-    // Headers are gone: report the failure in-band the way OpenAI does, then end the stream.
-    await write(sseData(errorBody(toColibriError(error))));
-  } finally {
-    raw.end();
+    // Headers are gone: report the failure in-band the way OpenAI does.
+    const colibriError = toColibriError(error);
+    meter.status = colibriError.status;
+    meter.outcome = colibriError.status === 499 ? "abandoned" : "failed";
+    await write(sseData(errorBody(colibriError)));
   }
+  if (raw.destroyed && meter.outcome === "completed") {
+    meter.status = 499;
+    meter.outcome = "abandoned";
+  }
+  return { text };
 }

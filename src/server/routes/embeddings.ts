@@ -2,13 +2,14 @@ import type { FastifyInstance } from "fastify";
 import type { ChatBackend } from "../../core/chat.js";
 import { InvalidRequestError } from "../../core/errors.js";
 import type { InFlight } from "../in-flight.js";
+import { metered, type MeteringContext } from "../metering.js";
 import { assertServesModel } from "../model-aliases.js";
 import { embeddingBodySchema } from "../openai-schemas.js";
 import { validateBody } from "../validate-body.js";
 
 export function registerEmbeddings(
   app: FastifyInstance,
-  options: { backend: ChatBackend; inFlight: InFlight },
+  options: { backend: ChatBackend; inFlight: InFlight; metering: MeteringContext },
 ): void {
   const { backend, inFlight } = options;
 
@@ -20,30 +21,39 @@ export function registerEmbeddings(
       throw new InvalidRequestError("input: strings must not be empty.", "input");
     }
 
-    const abort = inFlight.begin(reply);
-    try {
-      const result = await backend.embed(inputs, abort.signal);
-      const dimensions = result.embeddings[0]?.length ?? 0;
-      if (body.dimensions !== undefined && body.dimensions !== dimensions) {
-        throw new InvalidRequestError(
-          `dimensions: this model produces ${dimensions}-dimensional embeddings and cannot shorten them; omit dimensions.`,
-          "dimensions",
-        );
+    const call = {
+      endpoint: "embeddings" as const,
+      model: backend.model,
+      target: "local",
+      stream: false,
+    };
+    return metered(options.metering, request, call, async (meter) => {
+      const abort = inFlight.begin(reply);
+      try {
+        const result = await backend.embed(inputs, abort.signal);
+        meter.usage = { promptTokens: result.promptTokens, completionTokens: 0 };
+        const dimensions = result.embeddings[0]?.length ?? 0;
+        if (body.dimensions !== undefined && body.dimensions !== dimensions) {
+          throw new InvalidRequestError(
+            `dimensions: this model produces ${dimensions}-dimensional embeddings and cannot shorten them; omit dimensions.`,
+            "dimensions",
+          );
+        }
+        void reply.header("x-colibri-route", "local");
+        return {
+          object: "list",
+          model: backend.model,
+          data: result.embeddings.map((vector, index) => ({
+            object: "embedding",
+            index,
+            embedding: body.encoding_format === "base64" ? toBase64(vector) : vector,
+          })),
+          usage: { prompt_tokens: result.promptTokens, total_tokens: result.promptTokens },
+        };
+      } finally {
+        inFlight.end(abort);
       }
-      void reply.header("x-colibri-route", "local");
-      return {
-        object: "list",
-        model: backend.model,
-        data: result.embeddings.map((vector, index) => ({
-          object: "embedding",
-          index,
-          embedding: body.encoding_format === "base64" ? toBase64(vector) : vector,
-        })),
-        usage: { prompt_tokens: result.promptTokens, total_tokens: result.promptTokens },
-      };
-    } finally {
-      inFlight.end(abort);
-    }
+    });
   });
 }
 

@@ -1,0 +1,126 @@
+import type { CounterValues, CounterWindow, Limits, Period } from "../store/store.js";
+
+/** A tenant or a key, with its limits, as the limit checks see it. */
+export interface LimitedScope {
+  scope: CounterWindow["scope"];
+  id: string;
+  /** How messages name it: `tenant "acme"` or `key sk-col-3fA9…`. */
+  label: string;
+  limits: Limits;
+  /** The command that raises this scope's limits, given the flag, e.g. `colibri tenants set acme`. */
+  raiseCommand: (flag: string) => string;
+}
+
+export type LimitName =
+  "requests_per_minute" | "tokens_per_minute" | "budget_usd_day" | "budget_usd_month";
+
+export interface Violation {
+  limit: LimitName;
+  scope: LimitedScope;
+  used: number;
+  allowed: number;
+  resetsAt: number;
+}
+
+/** Fixed windows in UTC: the current minute, day and month. */
+export function windowStart(period: Period, now: number): number {
+  const date = new Date(now);
+  switch (period) {
+    case "minute":
+      return now - (now % 60_000);
+    case "day":
+      return Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
+    case "month":
+      return Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1);
+  }
+}
+
+export function windowEnd(period: Period, start: number): number {
+  const date = new Date(start);
+  switch (period) {
+    case "minute":
+      return start + 60_000;
+    case "day":
+      return start + 86_400_000;
+    case "month":
+      return Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1);
+  }
+}
+
+export function windowOf(scope: LimitedScope, period: Period, now: number): CounterWindow {
+  return { scope: scope.scope, scopeId: scope.id, period, start: windowStart(period, now) };
+}
+
+/** The windows `findViolation` needs for each scope, in the order it expects them. */
+export const checkedPeriods: readonly Period[] = ["minute", "day", "month"];
+
+/**
+ * The first token or budget limit already used up, given each scope's counters for the current
+ * minute, day and month (in `checkedPeriods` order). Request-per-minute limits are not checked
+ * here: they are taken atomically when the request is admitted.
+ */
+export function findViolation(
+  scopes: readonly { scope: LimitedScope; counters: readonly CounterValues[] }[],
+  options: { budgets: boolean; now: number },
+): Violation | undefined {
+  for (const { scope, counters } of scopes) {
+    const [minute, day, month] = counters;
+    type Check = [LimitName, number | null, number | undefined, Period];
+    const checks: Check[] = [
+      ["tokens_per_minute", scope.limits.tokensPerMinute, minute?.tokens, "minute"],
+    ];
+    if (options.budgets) {
+      checks.push(
+        ["budget_usd_day", scope.limits.budgetUsdDay, day?.costUsd, "day"],
+        ["budget_usd_month", scope.limits.budgetUsdMonth, month?.costUsd, "month"],
+      );
+    }
+    for (const [limit, allowed, used = 0, period] of checks) {
+      if (allowed !== null && used >= allowed) {
+        const resetsAt = windowEnd(period, windowStart(period, options.now));
+        return { limit, scope, used, allowed, resetsAt };
+      }
+    }
+  }
+  return undefined;
+}
+
+const limitWords: Record<LimitName, (allowed: number) => string> = {
+  requests_per_minute: (allowed) => `${allowed} requests per minute`,
+  tokens_per_minute: (allowed) => `${allowed} tokens per minute`,
+  budget_usd_day: (allowed) => `a daily budget of ${usd(allowed)}`,
+  budget_usd_month: (allowed) => `a monthly budget of ${usd(allowed)}`,
+};
+
+const limitFlags: Record<LimitName, string> = {
+  requests_per_minute: "--rpm",
+  tokens_per_minute: "--tpm",
+  budget_usd_day: "--budget-usd-day",
+  budget_usd_month: "--budget-usd",
+};
+
+/** A message naming the limit, what was used and when it resets; and seconds until then. */
+export function describeViolation(
+  violation: Violation,
+  now: number,
+): { message: string; retryAfterSeconds: number } {
+  const { limit, scope, used, allowed, resetsAt } = violation;
+  const retryAfterSeconds = Math.max(1, Math.ceil((resetsAt - now) / 1000));
+  const usedText = limit.startsWith("budget") ? `${usd(used)} spent` : `${used} used`;
+  const raise = scope.raiseCommand(limitFlags[limit]);
+  return {
+    message: `${scope.label} has reached its limit of ${limitWords[limit](allowed)} (${usedText}). It resets at ${new Date(resetsAt).toISOString()} (in ${formatDuration(retryAfterSeconds)}). An administrator can raise it: ${raise}.`,
+    retryAfterSeconds,
+  };
+}
+
+function usd(value: number): string {
+  return `$${value.toFixed(value !== 0 && value < 0.01 ? 6 : 2)}`;
+}
+
+function formatDuration(seconds: number): string {
+  if (seconds < 120) return `${seconds} s`;
+  if (seconds < 7200) return `${Math.round(seconds / 60)} min`;
+  if (seconds < 172_800) return `${Math.round(seconds / 3600)} h`;
+  return `${Math.round(seconds / 86_400)} days`;
+}

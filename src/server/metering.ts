@@ -1,0 +1,116 @@
+import type { FastifyRequest } from "fastify";
+import type { Admission, Gatekeeper, Settlement } from "../accounting/gatekeeper.js";
+import type { Usage } from "../core/chat.js";
+import { BudgetExceededError, RateLimitError, toColibriError } from "../core/errors.js";
+import type { UsageOutcome } from "../store/store.js";
+import type { GatewayMetrics } from "./metrics.js";
+
+export interface MeteringContext {
+  gatekeeper: Gatekeeper;
+  metrics: GatewayMetrics;
+}
+
+export interface MeteredCall {
+  endpoint: Settlement["endpoint"];
+  model: string;
+  target: string;
+  stream: boolean;
+}
+
+/** What the work reports as it goes; read when the request is settled. */
+export interface Meter {
+  usage: Usage;
+  /** HTTP status to record; errors thrown by the work set it from the error. */
+  status: number;
+  outcome: UsageOutcome;
+  route: string | null;
+  reason: string | null;
+}
+
+/**
+ * Run one unit of billable work under the platform's rules, with no way around them: admit it
+ * (rate limits, budgets), run it, then settle what it used — also when it failed or the client
+ * went away — before the response ends, so a client that has its answer can already see its usage.
+ */
+export async function metered<T>(
+  context: MeteringContext,
+  request: FastifyRequest,
+  call: MeteredCall,
+  work: (meter: Meter) => Promise<T>,
+): Promise<T> {
+  const { principal } = request;
+  if (principal === null) throw new Error(`${request.url} is metered but was not authenticated.`);
+  request.served = { model: call.model, target: call.target };
+  const meter: Meter = {
+    usage: { promptTokens: 0, completionTokens: 0 },
+    status: 200,
+    outcome: "completed",
+    route: call.target,
+    reason: null,
+  };
+
+  let admission: Admission;
+  try {
+    admission = await context.gatekeeper.admit(principal, { target: call.target });
+  } catch (error) {
+    if (error instanceof RateLimitError || error instanceof BudgetExceededError) {
+      context.metrics.observeRejection(error.limit);
+      meter.status = error.status;
+      meter.outcome = "rejected";
+      await settle(
+        context,
+        request,
+        { principal, startedAt: context.gatekeeper.now() },
+        call,
+        meter,
+      );
+    }
+    throw error;
+  }
+  try {
+    return await work(meter);
+  } catch (error) {
+    meter.status = toColibriError(error).status;
+    meter.outcome = meter.status === 499 ? "abandoned" : "failed";
+    throw error;
+  } finally {
+    if (meter.status !== 200) request.served.status = meter.status;
+    await settle(context, request, admission, call, meter);
+  }
+}
+
+/** Write the usage record; a store failure is logged and counted, never turned into lost work. */
+async function settle(
+  context: MeteringContext,
+  request: FastifyRequest,
+  admission: Admission,
+  call: MeteredCall,
+  meter: Meter,
+): Promise<void> {
+  const settlement: Settlement = {
+    requestId: request.id,
+    endpoint: call.endpoint,
+    model: call.model,
+    target: call.target,
+    stream: call.stream,
+    usage: meter.usage,
+    status: meter.status,
+    outcome: meter.outcome,
+    route: meter.route,
+    reason: meter.reason,
+  };
+  try {
+    const record = await context.gatekeeper.settle(admission, settlement);
+    context.metrics.observeUsage(call.model, call.target, {
+      ...meter.usage,
+      costUsd: record.costUsd,
+    });
+  } catch (error) {
+    context.metrics.observeUsageWriteFailure();
+    // The record (never prompt text) goes to the log so it can be replayed by hand.
+    request.log.error(
+      { err: error, usage: { ...settlement, tenantId: admission.principal.tenant.id } },
+      "Could not write the usage record",
+    );
+  }
+}

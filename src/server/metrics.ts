@@ -1,0 +1,103 @@
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
+import type { BackendStatus } from "../core/chat.js";
+
+export interface RequestObservation {
+  route: string;
+  model: string;
+  target: string;
+  status: number;
+  seconds: number;
+}
+
+/**
+ * The gateway's Prometheus metrics, in a registry of its own (several servers in one process,
+ * as in tests, never share counters). Labels hold routes, models and targets — never tenants or
+ * keys, whose number is unbounded.
+ */
+export class GatewayMetrics {
+  readonly registry = new Registry();
+  readonly #requests = new Counter({
+    name: "colibri_requests_total",
+    help: "HTTP requests answered, by route, model, target (local or cloud provider) and status.",
+    labelNames: ["route", "model", "target", "status"] as const,
+    registers: [this.registry],
+  });
+  readonly #duration = new Histogram({
+    name: "colibri_request_duration_seconds",
+    help: "Time from request to the end of the response (the whole stream for streaming).",
+    labelNames: ["route", "target"] as const,
+    buckets: [0.001, 0.005, 0.025, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120],
+    registers: [this.registry],
+  });
+  readonly #tokens = new Counter({
+    name: "colibri_tokens_total",
+    help: "Tokens processed, by model, target and kind (prompt or completion).",
+    labelNames: ["model", "target", "kind"] as const,
+    registers: [this.registry],
+  });
+  readonly #cost = new Counter({
+    name: "colibri_cost_usd_total",
+    help: "Cost in USD from the pricing table, by model and target.",
+    labelNames: ["model", "target"] as const,
+    registers: [this.registry],
+  });
+  readonly #rejections = new Counter({
+    name: "colibri_limit_rejections_total",
+    help: "Requests refused with 429 by a budget or rate limit, by limit (e.g. budget_usd_month).",
+    labelNames: ["limit"] as const,
+    registers: [this.registry],
+  });
+  readonly #usageWriteFailures = new Counter({
+    name: "colibri_usage_write_failures_total",
+    help: "Usage records that could not be written to the store (see the error log).",
+    registers: [this.registry],
+  });
+
+  constructor(backendStatus: () => BackendStatus) {
+    collectDefaultMetrics({ register: this.registry });
+    new Gauge({
+      name: "colibri_queue_depth",
+      help: "Requests waiting for a free sequence of the local engine.",
+      registers: [this.registry],
+      collect() {
+        this.set(backendStatus().queued);
+      },
+    });
+    new Gauge({
+      name: "colibri_active_sequences",
+      help: "Local engine sequences generating right now.",
+      registers: [this.registry],
+      collect() {
+        this.set(backendStatus().sequencesInUse);
+      },
+    });
+  }
+
+  observeRequest(observation: RequestObservation): void {
+    const { route, model, target, status, seconds } = observation;
+    this.#requests.inc({ route, model, target, status: String(status) });
+    this.#duration.observe({ route, target }, seconds);
+  }
+
+  observeUsage(
+    model: string,
+    target: string,
+    usage: { promptTokens: number; completionTokens: number; costUsd: number },
+  ): void {
+    if (usage.promptTokens > 0) {
+      this.#tokens.inc({ model, target, kind: "prompt" }, usage.promptTokens);
+    }
+    if (usage.completionTokens > 0) {
+      this.#tokens.inc({ model, target, kind: "completion" }, usage.completionTokens);
+    }
+    if (usage.costUsd > 0) this.#cost.inc({ model, target }, usage.costUsd);
+  }
+
+  observeRejection(limit: string): void {
+    this.#rejections.inc({ limit });
+  }
+
+  observeUsageWriteFailure(): void {
+    this.#usageWriteFailures.inc();
+  }
+}

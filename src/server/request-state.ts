@@ -1,0 +1,23 @@
+import type { FastifyInstance } from "fastify";
+import type { Principal } from "../accounting/gatekeeper.js";
+
+/** What a route served, for the request metrics written when the response ends. */
+export interface Served {
+  model: string;
+  target: string;
+  /** Set when it differs from the HTTP status sent, e.g. 499 for an abandoned stream. */
+  status?: number;
+}
+
+declare module "fastify" {
+  interface FastifyRequest {
+    /** The caller of a /v1 route, set by the auth hook. */
+    principal: Principal | null;
+    served: Served | null;
+  }
+}
+
+export function decorateRequestState(app: FastifyInstance): void {
+  app.decorateRequest("principal", null);
+  app.decorateRequest("served", null);
+}

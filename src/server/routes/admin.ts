@@ -1,0 +1,105 @@
+import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import type { Administration } from "../../accounting/administration.js";
+import { parseWhen } from "../../accounting/report-time.js";
+import { validateBody } from "../validate-body.js";
+
+const usd = z.number().positive();
+const perMinute = z.number().int().min(1);
+
+const createKeyBody = z
+  .object({
+    tenant: z.string().optional(),
+    name: z.string().max(200).optional(),
+    kind: z.enum(["tenant", "admin"]).optional(),
+    budgetUsdMonth: usd.optional(),
+    budgetUsdDay: usd.optional(),
+    requestsPerMinute: perMinute.optional(),
+    tokensPerMinute: perMinute.optional(),
+  })
+  .strict();
+
+/** null removes a limit; an absent field leaves it as it is. */
+const tenantLimitsBody = z
+  .object({
+    budgetUsdMonth: usd.nullable().optional(),
+    budgetUsdDay: usd.nullable().optional(),
+    requestsPerMinute: perMinute.nullable().optional(),
+    tokensPerMinute: perMinute.nullable().optional(),
+  })
+  .strict();
+
+const keysQuery = z.object({
+  tenant: z.string().optional(),
+  includeRevoked: z.enum(["true", "false"]).optional(),
+});
+
+const usageQuery = z.object({
+  since: z.string().default("30d"),
+  until: z.string().optional(),
+  tenant: z.string().optional(),
+});
+
+/**
+ * The admin API (admin key required, checked in auth.ts): what `colibri keys`, `colibri tenants`
+ * and `colibri usage` do, over HTTP, with the same Administration operations and JSON shapes.
+ */
+export function registerAdmin(
+  app: FastifyInstance,
+  options: { administration: Administration; now: () => number },
+): void {
+  const { administration } = options;
+
+  app.get("/admin/tenants", async () => ({
+    object: "list",
+    data: await administration.listTenants(),
+  }));
+  app.get<{ Params: { name: string } }>("/admin/tenants/:name", async (request) =>
+    administration.showTenant(request.params.name),
+  );
+  app.patch<{ Params: { name: string } }>("/admin/tenants/:name", async (request) => {
+    const body = validateBody(tenantLimitsBody, request.body);
+    return administration.setTenantLimits(request.params.name, withoutUndefined(body));
+  });
+
+  app.get("/admin/keys", async (request) => {
+    const query = validateBody(keysQuery, request.query);
+    const data = await administration.listKeys({
+      tenant: query.tenant,
+      includeRevoked: query.includeRevoked === "true",
+    });
+    return { object: "list", data };
+  });
+  app.post("/admin/keys", async (request, reply) => {
+    const { tenant, name, kind, ...limits } = validateBody(createKeyBody, request.body);
+    const created = await administration.createKey({
+      tenant,
+      name,
+      kind,
+      limits: withoutUndefined(limits),
+    });
+    return reply.code(201).send(created);
+  });
+  app.delete<{ Params: { key: string } }>("/admin/keys/:key", async (request) =>
+    administration.revokeKey(request.params.key),
+  );
+
+  app.get("/admin/usage", async (request) => {
+    const query = validateBody(usageQuery, request.query);
+    const now = options.now();
+    return administration.usageReport({
+      since: parseWhen("since", query.since, now),
+      until: query.until === undefined ? undefined : parseWhen("until", query.until, now),
+      tenant: query.tenant,
+    });
+  });
+}
+
+/** Absent fields dropped (zod gives them as undefined), so they leave limits unchanged. */
+function withoutUndefined<T extends object>(
+  value: T,
+): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as {
+    [K in keyof T]?: Exclude<T[K], undefined>;
+  };
+}

@@ -1,0 +1,69 @@
+/**
+ * The tables as Kysely sees them, shared by SQLite and PostgreSQL. Times are BIGINT milliseconds
+ * since the epoch, money is double precision (REAL on SQLite) and booleans are integers 0/1, so
+ * every column reads back as a plain number on both databases (see open-store.ts for int8).
+ */
+import type { ApiKeyKind, UsageOutcome } from "./store.js";
+
+export interface Database {
+  tenants: TenantTable;
+  api_keys: ApiKeyTable;
+  usage_records: UsageRecordTable;
+  limit_counters: LimitCounterTable;
+}
+
+export interface LimitColumns {
+  budget_usd_day: number | null;
+  budget_usd_month: number | null;
+  requests_per_minute: number | null;
+  tokens_per_minute: number | null;
+}
+
+export interface TenantTable extends LimitColumns {
+  id: string;
+  name: string;
+  created_at: number;
+}
+
+export interface ApiKeyTable extends LimitColumns {
+  id: string;
+  tenant_id: string | null;
+  kind: ApiKeyKind;
+  name: string | null;
+  prefix: string;
+  hash: string;
+  created_at: number;
+  revoked_at: number | null;
+}
+
+export interface UsageRecordTable {
+  id: string;
+  created_at: number;
+  request_id: string;
+  tenant_id: string;
+  key_id: string | null;
+  endpoint: string;
+  model: string;
+  target: string;
+  /** 0 or 1. */
+  stream: number;
+  prompt_tokens: number;
+  completion_tokens: number;
+  cost_usd: number;
+  reference_cost_usd: number;
+  latency_ms: number;
+  status: number;
+  outcome: UsageOutcome;
+  route: string | null;
+  reason: string | null;
+}
+
+export interface LimitCounterTable {
+  scope: string;
+  scope_id: string;
+  period: string;
+  window_start: number;
+  requests: number;
+  tokens: number;
+  cost_usd: number;
+}

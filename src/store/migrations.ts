@@ -1,0 +1,183 @@
+import {
+  Migrator,
+  sql,
+  type CreateTableBuilder,
+  type Kysely,
+  type Migration,
+  type MigrationProvider,
+  type MigrationResultSet,
+} from "kysely";
+import type { Database } from "./database-schema.js";
+import { DatabaseUnavailableError } from "./store-errors.js";
+
+/*
+ * Versioned migrations, in code so they ship inside the package. Names sort in the order they
+ * run; never edit one that has shipped, add the next one instead. Only the schema builder is used,
+ * so the same migration runs on SQLite and PostgreSQL.
+ */
+
+function withLimitColumns(table: CreateTableBuilder<string, string>) {
+  return table
+    .addColumn("budget_usd_day", "double precision")
+    .addColumn("budget_usd_month", "double precision")
+    .addColumn("requests_per_minute", "integer")
+    .addColumn("tokens_per_minute", "bigint");
+}
+
+const initial: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable("tenants")
+      .addColumn("id", "text", (column) => column.primaryKey())
+      .addColumn("name", "text", (column) => column.notNull())
+      .addColumn("created_at", "bigint", (column) => column.notNull())
+      .$call(withLimitColumns)
+      .execute();
+    await db.schema
+      .createIndex("tenants_name_unique")
+      .on("tenants")
+      .column("name")
+      .unique()
+      .execute();
+
+    await db.schema
+      .createTable("api_keys")
+      .addColumn("id", "text", (column) => column.primaryKey())
+      .addColumn("tenant_id", "text", (column) => column.references("tenants.id"))
+      .addColumn("kind", "text", (column) => column.notNull())
+      .addColumn("name", "text")
+      .addColumn("prefix", "text", (column) => column.notNull())
+      .addColumn("hash", "text", (column) => column.notNull())
+      .addColumn("created_at", "bigint", (column) => column.notNull())
+      .addColumn("revoked_at", "bigint")
+      .$call(withLimitColumns)
+      .execute();
+    await db.schema
+      .createIndex("api_keys_hash_unique")
+      .on("api_keys")
+      .column("hash")
+      .unique()
+      .execute();
+    await db.schema.createIndex("api_keys_prefix").on("api_keys").column("prefix").execute();
+
+    await db.schema
+      .createTable("usage_records")
+      .addColumn("id", "text", (column) => column.primaryKey())
+      .addColumn("created_at", "bigint", (column) => column.notNull())
+      .addColumn("request_id", "text", (column) => column.notNull())
+      .addColumn("tenant_id", "text", (column) => column.notNull().references("tenants.id"))
+      .addColumn("key_id", "text")
+      .addColumn("endpoint", "text", (column) => column.notNull())
+      .addColumn("model", "text", (column) => column.notNull())
+      .addColumn("target", "text", (column) => column.notNull())
+      .addColumn("stream", "integer", (column) => column.notNull())
+      .addColumn("prompt_tokens", "bigint", (column) => column.notNull())
+      .addColumn("completion_tokens", "bigint", (column) => column.notNull())
+      .addColumn("cost_usd", "double precision", (column) => column.notNull())
+      .addColumn("reference_cost_usd", "double precision", (column) => column.notNull())
+      .addColumn("latency_ms", "bigint", (column) => column.notNull())
+      .addColumn("status", "integer", (column) => column.notNull())
+      .addColumn("outcome", "text", (column) => column.notNull())
+      .addColumn("route", "text")
+      .addColumn("reason", "text")
+      .execute();
+    await db.schema
+      .createIndex("usage_records_created_at")
+      .on("usage_records")
+      .column("created_at")
+      .execute();
+    await db.schema
+      .createIndex("usage_records_tenant_created_at")
+      .on("usage_records")
+      .columns(["tenant_id", "created_at"])
+      .execute();
+
+    await db.schema
+      .createTable("limit_counters")
+      .addColumn("scope", "text", (column) => column.notNull())
+      .addColumn("scope_id", "text", (column) => column.notNull())
+      .addColumn("period", "text", (column) => column.notNull())
+      .addColumn("window_start", "bigint", (column) => column.notNull())
+      .addColumn("requests", "bigint", (column) => column.notNull())
+      .addColumn("tokens", "bigint", (column) => column.notNull())
+      .addColumn("cost_usd", "double precision", (column) => column.notNull())
+      .addPrimaryKeyConstraint("limit_counters_pk", ["scope", "scope_id", "period", "window_start"])
+      .execute();
+  },
+
+  async down(db: Kysely<unknown>) {
+    for (const table of ["limit_counters", "usage_records", "api_keys", "tenants"]) {
+      await db.schema.dropTable(table).execute();
+    }
+  },
+};
+
+/** Every migration, by name. */
+export const migrations: Readonly<Record<string, Migration>> = {
+  "0001_initial": initial,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: () => Promise.resolve(migrations),
+};
+
+export interface MigrateOptions {
+  dialect: "sqlite" | "postgres";
+  /** Printable database location, for error messages. */
+  location: string;
+  /** PostgreSQL schema holding the migration bookkeeping tables. */
+  schema?: string | undefined;
+}
+
+/**
+ * Bring the database up to the latest migration. On PostgreSQL, Kysely's Migrator takes an
+ * advisory lock and runs the pending migrations in one transaction. SQLite DDL does not run in a
+ * Kysely transaction, so there the whole run happens inside BEGIN IMMEDIATE on the store's only
+ * connection: it is atomic and waits (busy_timeout) for another process migrating the same file.
+ */
+export async function migrateToLatest(db: Kysely<Database>, options: MigrateOptions) {
+  const run = (target: Kysely<Database>) =>
+    new Migrator({
+      db: target,
+      provider: migrationProvider,
+      ...(options.schema === undefined ? {} : { migrationTableSchema: options.schema }),
+    }).migrateToLatest();
+
+  let result: MigrationResultSet;
+  try {
+    result = options.dialect === "postgres" ? await run(db) : await inSqliteWriteLock(db, run);
+  } catch (error) {
+    result = { error };
+  }
+  if (result.error !== undefined) throw migrationError(result, options.location);
+}
+
+async function inSqliteWriteLock(
+  db: Kysely<Database>,
+  run: (target: Kysely<Database>) => Promise<MigrationResultSet>,
+): Promise<MigrationResultSet> {
+  return db.connection().execute(async (connection) => {
+    await sql`begin immediate`.execute(connection);
+    let outcome: MigrationResultSet;
+    try {
+      outcome = await run(connection);
+    } catch (error) {
+      outcome = { error };
+    }
+    await sql.raw(outcome.error === undefined ? "commit" : "rollback").execute(connection);
+    return outcome;
+  });
+}
+
+function migrationError(result: MigrationResultSet, location: string) {
+  const failed = result.results?.find((migration) => migration.status === "Error");
+  const reason = result.error instanceof Error ? result.error.message : String(result.error);
+  const what =
+    failed === undefined
+      ? "Preparing the database migrations failed"
+      : `Database migration ${failed.migrationName} failed`;
+  return new DatabaseUnavailableError(
+    `${what} on ${location}: ${reason}. The migration was rolled back; fix the cause (permissions, disk space, a table changed by hand) and start Colibrí again.`,
+    result.error,
+  );
+}

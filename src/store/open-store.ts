@@ -1,0 +1,110 @@
+import type { Kysely } from "kysely";
+import type { Database } from "./database-schema.js";
+import { describeDatabase, parseDatabaseUrl } from "./database-url.js";
+import { migrateToLatest, type MigrateOptions } from "./migrations.js";
+import { openPostgres } from "./postgres-connection.js";
+import { createRepositories } from "./repositories.js";
+import { openSqlite } from "./sqlite-connection.js";
+import { StoreClosedGuard } from "./store-closed-guard.js";
+import { StoreClosedError } from "./store-errors.js";
+import type {
+  ApiKeyRepository,
+  CounterRepository,
+  Store,
+  StoreRepositories,
+  TenantRepository,
+  UsageRepository,
+} from "./store.js";
+
+export interface OpenStoreOptions {
+  /** A database URL (see parseDatabaseUrl); relative SQLite paths are resolved against `home`. */
+  url: string;
+  home: string;
+}
+
+/**
+ * Open the store named by `url` and bring its tables up to date. Throws a ConfigError for a bad
+ * URL and a ServiceUnavailableError when the database cannot be opened, reached or migrated.
+ */
+export async function openStore(options: OpenStoreOptions): Promise<Store> {
+  const target = parseDatabaseUrl(options.url, options.home);
+  if (target.dialect === "sqlite") {
+    const location = `sqlite:${target.file}`;
+    const db = await openSqlite(target.file);
+    await oneAtATime(target.file, () => migrateOrClose(db, { dialect: "sqlite", location }));
+    return new KyselyStore(db, "sqlite", location);
+  }
+  const location = describeDatabase(options.url.trim());
+  const { db, schema } = await openPostgres({ ...target, location });
+  await migrateOrClose(db, { dialect: "postgres", location, schema });
+  return new KyselyStore(db, "postgres", location);
+}
+
+async function migrateOrClose(db: Kysely<Database>, options: MigrateOptions) {
+  try {
+    await migrateToLatest(db, options);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+}
+
+/** SQLite files being migrated in this process, and the end of the last migration queued. */
+const sqliteMigrations = new Map<string, Promise<void>>();
+
+/**
+ * Run the migrations of one SQLite file one store at a time. Other processes wait on the file's
+ * lock (busy_timeout); two stores of this process cannot, because better-sqlite3 would block
+ * the very thread the lock holder needs to finish.
+ */
+async function oneAtATime(file: string, work: () => Promise<void>): Promise<void> {
+  const previous = sqliteMigrations.get(file) ?? Promise.resolve();
+  const run = previous.then(work);
+  const settled = run.then(
+    () => undefined,
+    () => undefined,
+  );
+  sqliteMigrations.set(file, settled);
+  try {
+    await run;
+  } finally {
+    if (sqliteMigrations.get(file) === settled) sqliteMigrations.delete(file);
+  }
+}
+
+class KyselyStore implements Store {
+  readonly tenants: TenantRepository;
+  readonly keys: ApiKeyRepository;
+  readonly usage: UsageRepository;
+  readonly counters: CounterRepository;
+  readonly #db: Kysely<Database>;
+  #closing: Promise<void> | undefined;
+
+  constructor(
+    db: Kysely<Database>,
+    readonly dialect: "sqlite" | "postgres",
+    readonly location: string,
+  ) {
+    // Every query, transactions included, goes through the guard.
+    this.#db = db.withPlugin(new StoreClosedGuard(() => this.#closing !== undefined));
+    const repositories = createRepositories(this.#db);
+    this.tenants = repositories.tenants;
+    this.keys = repositories.keys;
+    this.usage = repositories.usage;
+    this.counters = repositories.counters;
+  }
+
+  async transaction<T>(work: (repositories: StoreRepositories) => Promise<T>): Promise<T> {
+    if (this.#closing !== undefined) throw new StoreClosedError();
+    return this.#db.transaction().execute((transaction) => work(createRepositories(transaction)));
+  }
+
+  close(): Promise<void> {
+    this.#closing ??= this.#db.destroy();
+    return this.#closing;
+  }
+
+  [Symbol.asyncDispose](): Promise<void> {
+    return this.close();
+  }
+}

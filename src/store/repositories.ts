@@ -1,0 +1,17 @@
+import type { Kysely } from "kysely";
+import { apiKeyRepository } from "./api-key-repository.js";
+import { counterRepository } from "./counter-repository.js";
+import type { Database } from "./database-schema.js";
+import type { StoreRepositories } from "./store.js";
+import { tenantRepository } from "./tenant-repository.js";
+import { usageRepository } from "./usage-repository.js";
+
+/** Every repository over one database handle (the store's, or one transaction's). */
+export function createRepositories(db: Kysely<Database>): StoreRepositories {
+  return {
+    tenants: tenantRepository(db),
+    keys: apiKeyRepository(db),
+    usage: usageRepository(db),
+    counters: counterRepository(db),
+  };
+}

@@ -1,0 +1,61 @@
+import { mkdir } from "node:fs/promises";
+import { dirname } from "node:path";
+import BetterSqlite3 from "better-sqlite3";
+import {
+  CompiledQuery,
+  Kysely,
+  SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+  type Driver,
+  type SqliteDialectConfig,
+} from "kysely";
+import type { Database } from "./database-schema.js";
+import { DatabaseUnavailableError } from "./store-errors.js";
+
+/**
+ * Open (creating it and its folder if needed) a SQLite file, or ":memory:". WAL lets readers run
+ * beside the writer; busy_timeout makes a second process wait for the write lock, not fail.
+ */
+export async function openSqlite(file: string): Promise<Kysely<Database>> {
+  let database: BetterSqlite3.Database;
+  try {
+    if (file !== ":memory:") await mkdir(dirname(file), { recursive: true });
+    database = new BetterSqlite3(file);
+    database.pragma("journal_mode = WAL");
+    database.pragma("synchronous = NORMAL");
+    database.pragma("busy_timeout = 5000");
+    database.pragma("foreign_keys = ON");
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new DatabaseUnavailableError(
+      `Cannot open the SQLite database ${file}: ${reason}. Check that the folder exists and is writable, or choose another file with the database URL (--database, COLIBRI_DATABASE_URL or "database" in the config).`,
+      error,
+    );
+  }
+  return new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database }) });
+}
+
+/**
+ * Kysely's SQLite dialect, except that transactions start with BEGIN IMMEDIATE: they take the
+ * write lock up front, so a transaction racing another process waits (busy_timeout) instead of
+ * failing with SQLITE_BUSY when it first tries to write.
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #config: SqliteDialectConfig;
+
+  constructor(config: SqliteDialectConfig) {
+    super(config);
+    this.#config = config;
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.#config);
+  }
+}
+
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw("begin immediate"));
+  }
+}

@@ -1,0 +1,164 @@
+/**
+ * The storage contract: small async repositories over plain records. Two implementations share
+ * one Kysely code path (SQLite by default, PostgreSQL for fleets); see open-store.ts.
+ * Times are milliseconds since the epoch (UTC); money is USD as a floating-point number.
+ */
+
+/** Limits shared by tenants and keys; null means "no limit at this level". */
+export interface Limits {
+  budgetUsdDay: number | null;
+  budgetUsdMonth: number | null;
+  requestsPerMinute: number | null;
+  tokensPerMinute: number | null;
+}
+
+export interface Tenant extends Limits {
+  id: string;
+  name: string;
+  createdAt: number;
+}
+
+export type ApiKeyKind = "tenant" | "admin";
+
+export interface ApiKeyRecord extends Limits {
+  id: string;
+  /** Null for admin keys. */
+  tenantId: string | null;
+  kind: ApiKeyKind;
+  /** Optional label given at creation ("mobile app", "nightly batch"). */
+  name: string | null;
+  /** The first characters of the key, safe to show ("sk-col-3fA9…"); the key itself is never stored. */
+  prefix: string;
+  /** sha256 of the whole key, hex. */
+  hash: string;
+  createdAt: number;
+  revokedAt: number | null;
+}
+
+/** Where a request ran: "local" or the name of a cloud provider. */
+export type Target = string;
+
+export type UsageOutcome = "completed" | "abandoned" | "failed" | "rejected";
+
+/** One row per request that reached a route with a known tenant. Never holds prompt text. */
+export interface UsageRecord {
+  id: string;
+  createdAt: number;
+  requestId: string;
+  tenantId: string;
+  keyId: string | null;
+  /** "chat.completions", "embeddings", later "batch". */
+  endpoint: string;
+  model: string;
+  target: Target;
+  stream: boolean;
+  promptTokens: number;
+  completionTokens: number;
+  costUsd: number;
+  /** What the same tokens would have cost on the configured reference cloud model. */
+  referenceCostUsd: number;
+  latencyMs: number;
+  /** HTTP status sent (499 when the client went away). */
+  status: number;
+  outcome: UsageOutcome;
+  /** The routing decision (x-colibri-route / x-colibri-reason), when one was made. */
+  route: string | null;
+  reason: string | null;
+}
+
+export interface UsageQuery {
+  since: number;
+  until?: number;
+  tenantId?: string;
+}
+
+/** Totals for one tenant and one target over a time range. */
+export interface UsageTotals {
+  tenantId: string;
+  tenantName: string;
+  target: Target;
+  requests: number;
+  /** Requests whose outcome was not "completed". */
+  unsuccessful: number;
+  promptTokens: number;
+  completionTokens: number;
+  costUsd: number;
+  referenceCostUsd: number;
+}
+
+export type Period = "minute" | "day" | "month";
+
+/** One fixed accounting window of one tenant or key, e.g. key k1's minute starting 12:03:00. */
+export interface CounterWindow {
+  scope: "tenant" | "key";
+  scopeId: string;
+  period: Period;
+  /** Start of the window, ms since the epoch. */
+  start: number;
+}
+
+export interface CounterValues {
+  requests: number;
+  tokens: number;
+  costUsd: number;
+}
+
+export interface TenantRepository {
+  /** The tenant with this name, created (without limits) if it does not exist yet. */
+  ensure(name: string, now: number): Promise<Tenant>;
+  findByName(name: string): Promise<Tenant | undefined>;
+  findById(id: string): Promise<Tenant | undefined>;
+  list(): Promise<Tenant[]>;
+  /** Change some limits (undefined fields stay as they are); undefined when no such tenant. */
+  updateLimits(name: string, limits: Partial<Limits>): Promise<Tenant | undefined>;
+}
+
+export interface ApiKeyRepository {
+  insert(record: ApiKeyRecord): Promise<void>;
+  findByHash(hash: string): Promise<ApiKeyRecord | undefined>;
+  /** Keys, newest first; revoked ones only when asked. */
+  list(options?: { tenantId?: string; includeRevoked?: boolean }): Promise<ApiKeyRecord[]>;
+  /** Revoke by id or by unique prefix; returns the revoked key, undefined when none matched. */
+  revoke(idOrPrefix: string, now: number): Promise<ApiKeyRecord | undefined>;
+  /** Whether any admin key that is not revoked exists. */
+  hasActiveAdmin(): Promise<boolean>;
+}
+
+export interface UsageRepository {
+  insert(record: UsageRecord): Promise<void>;
+  /** Totals per tenant and target, for records created in [since, until). */
+  totals(query: UsageQuery): Promise<UsageTotals[]>;
+  /** The newest records first, at most `limit`. */
+  list(query: UsageQuery & { limit: number }): Promise<UsageRecord[]>;
+}
+
+export interface CounterRepository {
+  /**
+   * Count one request in the window, atomically, unless the window already holds `limit`
+   * requests (null: no limit). Returns false, counting nothing, when the limit is reached.
+   */
+  takeRequest(window: CounterWindow, limit: number | null): Promise<boolean>;
+  /** Atomically add tokens and cost to the window (created if missing). */
+  add(window: CounterWindow, amount: { tokens: number; costUsd: number }): Promise<void>;
+  /** Current values of each window, in order; zeros for windows never written. */
+  read(windows: readonly CounterWindow[]): Promise<CounterValues[]>;
+  /** Delete windows that started before `before` (old minutes); returns how many. */
+  prune(period: Period, before: number): Promise<number>;
+}
+
+export interface StoreRepositories {
+  tenants: TenantRepository;
+  keys: ApiKeyRepository;
+  usage: UsageRepository;
+  counters: CounterRepository;
+}
+
+export interface Store extends StoreRepositories, AsyncDisposable {
+  readonly dialect: "sqlite" | "postgres";
+  /** A description safe to print (no password), e.g. "sqlite:/home/u/.colibri/colibri.db". */
+  readonly location: string;
+  /** Run `work` in one transaction: all of its writes land, or none. */
+  transaction<T>(work: (repositories: StoreRepositories) => Promise<T>): Promise<T>;
+  /** Close connections; using the store afterwards throws. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,122 @@
+import type { Kysely, Selectable } from "kysely";
+import type { Database, UsageRecordTable } from "./database-schema.js";
+import type { UsageRecord, UsageRepository } from "./store.js";
+
+export function usageRepository(db: Kysely<Database>): UsageRepository {
+  return {
+    async insert(record) {
+      await db
+        .insertInto("usage_records")
+        .values({
+          id: record.id,
+          created_at: record.createdAt,
+          request_id: record.requestId,
+          tenant_id: record.tenantId,
+          key_id: record.keyId,
+          endpoint: record.endpoint,
+          model: record.model,
+          target: record.target,
+          stream: record.stream ? 1 : 0,
+          prompt_tokens: record.promptTokens,
+          completion_tokens: record.completionTokens,
+          cost_usd: record.costUsd,
+          reference_cost_usd: record.referenceCostUsd,
+          latency_ms: record.latencyMs,
+          status: record.status,
+          outcome: record.outcome,
+          route: record.route,
+          reason: record.reason,
+        })
+        .execute();
+    },
+
+    async totals(query) {
+      let selection = db
+        .selectFrom("usage_records")
+        .innerJoin("tenants", "tenants.id", "usage_records.tenant_id")
+        .where("usage_records.created_at", ">=", query.since);
+      if (query.until !== undefined) {
+        selection = selection.where("usage_records.created_at", "<", query.until);
+      }
+      if (query.tenantId !== undefined) {
+        selection = selection.where("usage_records.tenant_id", "=", query.tenantId);
+      }
+      const rows = await selection
+        .groupBy(["usage_records.tenant_id", "tenants.name", "usage_records.target"])
+        .select((eb) => [
+          "usage_records.tenant_id as tenantId",
+          "tenants.name as tenantName",
+          "usage_records.target as target",
+          eb.fn.countAll().as("requests"),
+          eb.fn
+            .sum(
+              eb
+                .case()
+                .when("usage_records.outcome", "<>", "completed")
+                .then(eb.lit(1))
+                .else(eb.lit(0))
+                .end(),
+            )
+            .as("unsuccessful"),
+          eb.fn.sum("usage_records.prompt_tokens").as("promptTokens"),
+          eb.fn.sum("usage_records.completion_tokens").as("completionTokens"),
+          eb.fn.sum("usage_records.cost_usd").as("costUsd"),
+          eb.fn.sum("usage_records.reference_cost_usd").as("referenceCostUsd"),
+        ])
+        .orderBy("tenants.name")
+        .orderBy("usage_records.target")
+        .execute();
+      // PostgreSQL returns COUNT and SUM of integers as int8/numeric; make them plain numbers.
+      return rows.map((row) => ({
+        tenantId: row.tenantId,
+        tenantName: row.tenantName,
+        target: row.target,
+        requests: Number(row.requests),
+        unsuccessful: Number(row.unsuccessful),
+        promptTokens: Number(row.promptTokens),
+        completionTokens: Number(row.completionTokens),
+        costUsd: Number(row.costUsd),
+        referenceCostUsd: Number(row.referenceCostUsd),
+      }));
+    },
+
+    async list(query) {
+      let selection = db
+        .selectFrom("usage_records")
+        .selectAll()
+        .where("created_at", ">=", query.since);
+      if (query.until !== undefined) selection = selection.where("created_at", "<", query.until);
+      if (query.tenantId !== undefined)
+        selection = selection.where("tenant_id", "=", query.tenantId);
+      const rows = await selection
+        .orderBy("created_at", "desc")
+        .orderBy("id", "desc")
+        .limit(query.limit)
+        .execute();
+      return rows.map(usageFromRow);
+    },
+  };
+}
+
+function usageFromRow(row: Selectable<UsageRecordTable>): UsageRecord {
+  return {
+    id: row.id,
+    createdAt: row.created_at,
+    requestId: row.request_id,
+    tenantId: row.tenant_id,
+    keyId: row.key_id,
+    endpoint: row.endpoint,
+    model: row.model,
+    target: row.target,
+    stream: row.stream !== 0,
+    promptTokens: row.prompt_tokens,
+    completionTokens: row.completion_tokens,
+    costUsd: row.cost_usd,
+    referenceCostUsd: row.reference_cost_usd,
+    latencyMs: row.latency_ms,
+    status: row.status,
+    outcome: row.outcome,
+    route: row.route,
+    reason: row.reason,
+  };
+}

@@ -1,0 +1,641 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import BetterSqlite3 from "better-sqlite3";
+import pg from "pg";
+import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import { InvalidRequestError, ServiceUnavailableError } from "../../src/core/errors.js";
+import {
+  openStore,
+  parseDatabaseUrl,
+  type ApiKeyRecord,
+  type CounterWindow,
+  type Store,
+  type UsageRecord,
+} from "../../src/store/index.js";
+
+/*
+ * One contract, two databases. Every test gets a database nobody has used: a new SQLite file, or
+ * a new PostgreSQL schema named after this run (all dropped in afterAll), so parallel runs and
+ * other test files never see each other's rows.
+ */
+
+const postgresUrl =
+  process.env["COLIBRI_TEST_POSTGRES_URL"] ?? "postgres://postgres@127.0.0.1:5432/test";
+const run = randomBytes(4).toString("hex");
+const home = await mkdtemp(join(tmpdir(), "colibri-store-"));
+
+interface Backend {
+  name: "sqlite" | "postgres";
+  /** The URL of a database (file or schema) nobody has used yet. */
+  freshUrl(): string;
+  /** Run one SQL statement directly, without the store. */
+  execute(url: string, statement: string): Promise<void>;
+  cleanUp(): Promise<void>;
+}
+
+let databases = 0;
+
+const sqlite: Backend = {
+  name: "sqlite",
+  freshUrl: () => `sqlite:${join(home, `store-${++databases}.db`)}`,
+  execute(url, statement) {
+    const target = parseDatabaseUrl(url, home);
+    if (target.dialect !== "sqlite") throw new Error(`not a SQLite URL: ${url}`);
+    const database = new BetterSqlite3(target.file);
+    try {
+      database.exec(statement);
+    } finally {
+      database.close();
+    }
+    return Promise.resolve();
+  },
+  async cleanUp() {
+    await rm(home, { recursive: true, force: true });
+  },
+};
+
+const schemas: string[] = [];
+
+async function withPostgres(work: (client: pg.Client) => Promise<unknown>) {
+  const client = new pg.Client({ connectionString: postgresUrl });
+  await client.connect();
+  try {
+    await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+const postgres: Backend = {
+  name: "postgres",
+  freshUrl() {
+    const schema = `colibri_test_${run}_${++databases}`;
+    schemas.push(schema);
+    const url = new URL(postgresUrl);
+    url.searchParams.set("schema", schema);
+    return url.toString();
+  },
+  async execute(url, statement) {
+    const target = parseDatabaseUrl(url, home);
+    if (target.dialect !== "postgres" || target.schema === undefined) {
+      throw new Error(`not a PostgreSQL URL with a schema: ${url}`);
+    }
+    const schema = target.schema;
+    await withPostgres(async (client) => {
+      await client.query(`create schema if not exists ${schema}`);
+      await client.query(`set search_path = ${schema}`);
+      await client.query(statement);
+    });
+  },
+  async cleanUp() {
+    if (schemas.length === 0) return;
+    await withPostgres(async (client) => {
+      for (const schema of schemas) await client.query(`drop schema if exists ${schema} cascade`);
+    });
+  },
+};
+
+afterAll(async () => {
+  await Promise.all([sqlite.cleanUp(), postgres.cleanUp()]);
+});
+
+const minute = 60_000;
+const t0 = Date.UTC(2025, 0, 15, 12, 0, 0);
+
+function apiKey(overrides: Partial<ApiKeyRecord> = {}): ApiKeyRecord {
+  const id = overrides.id ?? randomUUID();
+  return {
+    id,
+    tenantId: null,
+    kind: "tenant",
+    name: null,
+    prefix: `sk-col-${id.slice(0, 4)}`,
+    hash: randomBytes(32).toString("hex"),
+    createdAt: t0,
+    revokedAt: null,
+    budgetUsdDay: null,
+    budgetUsdMonth: null,
+    requestsPerMinute: null,
+    tokensPerMinute: null,
+    ...overrides,
+  };
+}
+
+function usage(overrides: Partial<UsageRecord> & { tenantId: string }): UsageRecord {
+  return {
+    id: randomUUID(),
+    createdAt: t0,
+    requestId: `req-${randomUUID()}`,
+    keyId: null,
+    endpoint: "chat.completions",
+    model: "qwen2.5-0.5b",
+    target: "local",
+    stream: false,
+    promptTokens: 10,
+    completionTokens: 5,
+    costUsd: 0,
+    referenceCostUsd: 0.5,
+    latencyMs: 120,
+    status: 200,
+    outcome: "completed",
+    route: null,
+    reason: null,
+    ...overrides,
+  };
+}
+
+function window(overrides: Partial<CounterWindow> = {}): CounterWindow {
+  return { scope: "key", scopeId: "k1", period: "minute", start: t0, ...overrides };
+}
+
+describe.each([sqlite, postgres])("store contract on $name", (backend) => {
+  let url: string;
+  let store: Store;
+  const opened: Store[] = [];
+
+  /** Open another store; it is closed after the test. */
+  async function open(target = url): Promise<Store> {
+    const another = await openStore({ url: target, home });
+    opened.push(another);
+    return another;
+  }
+
+  beforeEach(async () => {
+    url = backend.freshUrl();
+    store = await open();
+  });
+
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((each) => each.close()));
+  });
+
+  describe("opening", () => {
+    it("names its dialect and a printable location", () => {
+      expect(store.dialect).toBe(backend.name);
+      expect(store.location).toMatch(backend.name === "sqlite" ? /^sqlite:\// : /^postgres:\/\//);
+    });
+
+    it("migrates once: opening the same database again keeps the data", async () => {
+      const tenant = await store.tenants.ensure("acme", t0);
+      await store.close();
+      const again = await open();
+      expect(await again.tenants.findByName("acme")).toEqual(tenant);
+      const third = await open();
+      expect(await third.tenants.list()).toEqual([tenant]);
+    });
+
+    it("lets two stores open the same fresh database at once", async () => {
+      const fresh = backend.freshUrl();
+      const [first, second] = await Promise.all([open(fresh), open(fresh)]);
+      const tenant = await first.tenants.ensure("shared", t0);
+      expect(await second.tenants.findById(tenant.id)).toEqual(tenant);
+    });
+
+    it("rolls a failed migration back and names it and the database", async () => {
+      const fresh = backend.freshUrl();
+      // A table in the way makes 0001_initial fail after it created the first tables.
+      await backend.execute(fresh, "create table limit_counters (x integer)");
+      const failure = openStore({ url: fresh, home });
+      await expect(failure).rejects.toThrow(ServiceUnavailableError);
+      await expect(failure).rejects.toThrow(/Database migration 0001_initial failed on \S+/);
+      await backend.execute(fresh, "drop table limit_counters");
+      // Nothing of the failed run stayed behind, so the next start migrates cleanly.
+      const healed = await open(fresh);
+      expect(await healed.tenants.list()).toEqual([]);
+    });
+  });
+
+  describe("tenants", () => {
+    it("ensure creates a tenant once, without limits", async () => {
+      const tenant = await store.tenants.ensure("acme", t0);
+      expect(tenant).toEqual({
+        id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+        name: "acme",
+        createdAt: t0,
+        budgetUsdDay: null,
+        budgetUsdMonth: null,
+        requestsPerMinute: null,
+        tokensPerMinute: null,
+      });
+      expect(await store.tenants.ensure("acme", t0 + 1000)).toEqual(tenant);
+      expect(await store.tenants.findById(tenant.id)).toEqual(tenant);
+      expect(await store.tenants.findByName("acme")).toEqual(tenant);
+      expect(await store.tenants.findByName("nobody")).toBeUndefined();
+      expect(await store.tenants.findById(randomUUID())).toBeUndefined();
+    });
+
+    it("ensure is safe to race from two stores", async () => {
+      const other = await open();
+      const tenants = await Promise.all(
+        Array.from({ length: 20 }, (_, index) =>
+          (index % 2 === 0 ? store : other).tenants.ensure("racer", t0 + index),
+        ),
+      );
+      expect(new Set(tenants.map((tenant) => tenant.id)).size).toBe(1);
+      expect(await store.tenants.list()).toHaveLength(1);
+    });
+
+    it("lists tenants by name", async () => {
+      for (const name of ["zeta", "acme", "mid"]) await store.tenants.ensure(name, t0);
+      expect((await store.tenants.list()).map((tenant) => tenant.name)).toEqual([
+        "acme",
+        "mid",
+        "zeta",
+      ]);
+    });
+
+    it("updateLimits changes only the fields given", async () => {
+      await store.tenants.ensure("acme", t0);
+      const first = await store.tenants.updateLimits("acme", {
+        budgetUsdDay: 2.5,
+        requestsPerMinute: 60,
+      });
+      expect(first).toMatchObject({
+        budgetUsdDay: 2.5,
+        budgetUsdMonth: null,
+        requestsPerMinute: 60,
+        tokensPerMinute: null,
+      });
+      const second = await store.tenants.updateLimits("acme", {
+        tokensPerMinute: 10_000_000_000,
+        budgetUsdDay: null,
+      });
+      expect(second).toMatchObject({
+        budgetUsdDay: null,
+        requestsPerMinute: 60,
+        tokensPerMinute: 10_000_000_000,
+      });
+      expect(await store.tenants.findByName("acme")).toEqual(second);
+      expect(await store.tenants.updateLimits("acme", {})).toEqual(second);
+      expect(await store.tenants.updateLimits("nobody", { budgetUsdDay: 1 })).toBeUndefined();
+      expect(await store.tenants.updateLimits("nobody", {})).toBeUndefined();
+    });
+  });
+
+  describe("api keys", () => {
+    it("stores a key and finds it by hash", async () => {
+      const tenant = await store.tenants.ensure("acme", t0);
+      const key = apiKey({
+        tenantId: tenant.id,
+        name: "mobile app",
+        budgetUsdMonth: 99.5,
+        tokensPerMinute: 5000,
+      });
+      await store.keys.insert(key);
+      expect(await store.keys.findByHash(key.hash)).toEqual(key);
+      expect(await store.keys.findByHash("0".repeat(64))).toBeUndefined();
+      await expect(store.keys.insert(apiKey({ hash: key.hash }))).rejects.toThrow();
+    });
+
+    it("lists keys newest first, revoked ones only when asked", async () => {
+      const acme = await store.tenants.ensure("acme", t0);
+      const beta = await store.tenants.ensure("beta", t0);
+      const old = apiKey({ tenantId: acme.id, createdAt: t0 });
+      const revoked = apiKey({ tenantId: acme.id, createdAt: t0 + 1, revokedAt: t0 + 5 });
+      const newest = apiKey({ tenantId: beta.id, createdAt: t0 + 2 });
+      const admin = apiKey({ kind: "admin", createdAt: t0 + 3 });
+      for (const key of [old, revoked, newest, admin]) await store.keys.insert(key);
+
+      expect(await store.keys.list()).toEqual([admin, newest, old]);
+      expect(await store.keys.list({ includeRevoked: true })).toEqual([
+        admin,
+        newest,
+        revoked,
+        old,
+      ]);
+      expect(await store.keys.list({ tenantId: acme.id })).toEqual([old]);
+      expect(await store.keys.list({ tenantId: acme.id, includeRevoked: true })).toEqual([
+        revoked,
+        old,
+      ]);
+    });
+
+    it("revokes by id or by prefix, once", async () => {
+      const byId = apiKey({ prefix: "sk-col-aaaa" });
+      const byPrefix = apiKey({ prefix: "sk-col-bbbb" });
+      await store.keys.insert(byId);
+      await store.keys.insert(byPrefix);
+
+      expect(await store.keys.revoke(byId.id, t0 + 10)).toEqual({ ...byId, revokedAt: t0 + 10 });
+      expect(await store.keys.revoke("sk-col-bbbb", t0 + 20)).toEqual({
+        ...byPrefix,
+        revokedAt: t0 + 20,
+      });
+      // A second revocation changes nothing.
+      expect(await store.keys.revoke(byId.id, t0 + 99)).toEqual({ ...byId, revokedAt: t0 + 10 });
+      expect(await store.keys.list()).toEqual([]);
+      expect(await store.keys.revoke("sk-col-none", t0)).toBeUndefined();
+      expect(await store.keys.revoke("sk-col", t0)).toBeUndefined();
+    });
+
+    it("refuses an ambiguous prefix and asks for the id", async () => {
+      const first = apiKey({ prefix: "sk-col-same" });
+      const second = apiKey({ prefix: "sk-col-same" });
+      await store.keys.insert(first);
+      await store.keys.insert(second);
+      const attempt = store.keys.revoke("sk-col-same", t0);
+      await expect(attempt).rejects.toThrow(InvalidRequestError);
+      await expect(attempt).rejects.toThrow(/"sk-col-same" is ambiguous.*Give the key id/);
+      expect(await store.keys.list()).toHaveLength(2);
+      expect((await store.keys.revoke(second.id, t0))?.revokedAt).toBe(t0);
+      expect((await store.keys.findByHash(first.hash))?.revokedAt).toBeNull();
+    });
+
+    it("knows whether an active admin key exists", async () => {
+      expect(await store.keys.hasActiveAdmin()).toBe(false);
+      await store.keys.insert(apiKey({ kind: "admin", revokedAt: t0 }));
+      const tenant = await store.tenants.ensure("acme", t0);
+      await store.keys.insert(apiKey({ kind: "tenant", tenantId: tenant.id }));
+      expect(await store.keys.hasActiveAdmin()).toBe(false);
+      const admin = apiKey({ kind: "admin" });
+      await store.keys.insert(admin);
+      expect(await store.keys.hasActiveAdmin()).toBe(true);
+      await store.keys.revoke(admin.id, t0 + 1);
+      expect(await store.keys.hasActiveAdmin()).toBe(false);
+    });
+  });
+
+  describe("usage", () => {
+    it("round-trips records and lists them newest first", async () => {
+      const tenant = await store.tenants.ensure("acme", t0);
+      const key = apiKey({ tenantId: tenant.id });
+      await store.keys.insert(key);
+      const records = [
+        usage({ tenantId: tenant.id, createdAt: t0, keyId: key.id, stream: true }),
+        usage({
+          tenantId: tenant.id,
+          createdAt: t0 + 2,
+          target: "openai",
+          costUsd: 0.0125,
+          route: "cloud",
+          reason: "context too long",
+          outcome: "failed",
+          status: 502,
+        }),
+        usage({ tenantId: tenant.id, createdAt: t0 + 1 }),
+      ];
+      for (const record of records) await store.usage.insert(record);
+      const [first, second, third] = records;
+
+      expect(await store.usage.list({ since: 0, limit: 10 })).toEqual([second, third, first]);
+      expect(await store.usage.list({ since: 0, limit: 2 })).toEqual([second, third]);
+      expect(await store.usage.list({ since: t0 + 1, until: t0 + 2, limit: 10 })).toEqual([third]);
+      expect(await store.usage.list({ since: 0, tenantId: randomUUID(), limit: 10 })).toEqual([]);
+    });
+
+    it("totals by tenant and target in [since, until), as numbers", async () => {
+      const acme = await store.tenants.ensure("acme", t0);
+      const beta = await store.tenants.ensure("beta", t0);
+      const records = [
+        usage({ tenantId: acme.id, createdAt: t0, costUsd: 0.25, referenceCostUsd: 1 }),
+        usage({
+          tenantId: acme.id,
+          createdAt: t0 + minute,
+          costUsd: 0.5,
+          promptTokens: 3_000_000_000,
+          outcome: "abandoned",
+          status: 499,
+        }),
+        usage({ tenantId: acme.id, createdAt: t0 + minute, target: "openai", costUsd: 2 }),
+        usage({ tenantId: beta.id, createdAt: t0 + 2 * minute, outcome: "rejected" }),
+        usage({ tenantId: beta.id, createdAt: t0 + 2 * minute, outcome: "failed" }),
+        // Outside the ranges asked below.
+        usage({ tenantId: acme.id, createdAt: t0 - 1, costUsd: 100 }),
+        usage({ tenantId: beta.id, createdAt: t0 + 3 * minute, costUsd: 100 }),
+      ];
+      for (const record of records) await store.usage.insert(record);
+
+      const totals = await store.usage.totals({ since: t0, until: t0 + 3 * minute });
+      expect(totals).toEqual([
+        {
+          tenantId: acme.id,
+          tenantName: "acme",
+          target: "local",
+          requests: 2,
+          unsuccessful: 1,
+          promptTokens: 3_000_000_010,
+          completionTokens: 10,
+          costUsd: 0.75,
+          referenceCostUsd: 1.5,
+        },
+        {
+          tenantId: acme.id,
+          tenantName: "acme",
+          target: "openai",
+          requests: 1,
+          unsuccessful: 0,
+          promptTokens: 10,
+          completionTokens: 5,
+          costUsd: 2,
+          referenceCostUsd: 0.5,
+        },
+        {
+          tenantId: beta.id,
+          tenantName: "beta",
+          target: "local",
+          requests: 2,
+          unsuccessful: 2,
+          promptTokens: 20,
+          completionTokens: 10,
+          costUsd: 0,
+          referenceCostUsd: 1,
+        },
+      ]);
+      for (const row of totals) {
+        for (const field of ["requests", "unsuccessful", "promptTokens", "costUsd"] as const) {
+          expect(typeof row[field]).toBe("number");
+        }
+      }
+
+      const acmeOnly = await store.usage.totals({ since: t0 + minute, tenantId: acme.id });
+      expect(acmeOnly.map((row) => [row.target, row.requests, row.costUsd])).toEqual([
+        ["local", 1, 0.5],
+        ["openai", 1, 2],
+      ]);
+      const open = await store.usage.totals({ since: t0 + 2 * minute });
+      expect(open.map((row) => [row.tenantName, row.requests, row.costUsd])).toEqual([
+        ["beta", 3, 100],
+      ]);
+      expect(await store.usage.totals({ since: t0 + 10 * minute })).toEqual([]);
+    });
+  });
+
+  describe("counters", () => {
+    it("takeRequest counts up to the limit and no further", async () => {
+      for (let index = 0; index < 3; index++) {
+        expect(await store.counters.takeRequest(window(), 3)).toBe(true);
+      }
+      expect(await store.counters.takeRequest(window(), 3)).toBe(false);
+      expect(await store.counters.takeRequest(window(), 3)).toBe(false);
+      expect(await store.counters.read([window()])).toEqual([
+        { requests: 3, tokens: 0, costUsd: 0 },
+      ]);
+      // Another window, and no limit at all.
+      expect(await store.counters.takeRequest(window({ start: t0 + minute }), 1)).toBe(true);
+      for (let index = 0; index < 5; index++) {
+        expect(await store.counters.takeRequest(window({ scopeId: "k2" }), null)).toBe(true);
+      }
+      expect(await store.counters.read([window({ scopeId: "k2" }), window()])).toEqual([
+        { requests: 5, tokens: 0, costUsd: 0 },
+        { requests: 3, tokens: 0, costUsd: 0 },
+      ]);
+    });
+
+    it("takeRequest holds the limit exactly under concurrency from two stores", async () => {
+      const other = await open();
+      const results = await Promise.all(
+        Array.from({ length: 50 }, (_, index) =>
+          (index % 2 === 0 ? store : other).counters.takeRequest(window(), 20),
+        ),
+      );
+      expect(results.filter(Boolean)).toHaveLength(20);
+      expect(await other.counters.read([window()])).toEqual([
+        { requests: 20, tokens: 0, costUsd: 0 },
+      ]);
+    });
+
+    it("add sums exactly under concurrency from two stores, leaving requests alone", async () => {
+      const other = await open();
+      expect(await store.counters.takeRequest(window(), null)).toBe(true);
+      await Promise.all(
+        Array.from({ length: 100 }, (_, index) =>
+          (index % 2 === 0 ? store : other).counters.add(window(), { tokens: 3, costUsd: 0.25 }),
+        ),
+      );
+      expect(await store.counters.read([window()])).toEqual([
+        { requests: 1, tokens: 300, costUsd: 25 },
+      ]);
+      await store.counters.add(window({ scope: "tenant", period: "month" }), {
+        tokens: 7,
+        costUsd: 0.001,
+      });
+      const [values] = await store.counters.read([window({ scope: "tenant", period: "month" })]);
+      expect(values?.requests).toBe(0);
+      expect(values?.tokens).toBe(7);
+      expect(values?.costUsd).toBeCloseTo(0.001, 12);
+    });
+
+    it("read keeps the order asked, with zeros for windows never written", async () => {
+      const tenantDay = window({ scope: "tenant", scopeId: "t1", period: "day", start: t0 });
+      const keyMinute = window({ start: t0 + minute });
+      await store.counters.add(tenantDay, { tokens: 11, costUsd: 1.5 });
+      await store.counters.takeRequest(keyMinute, 5);
+      expect(
+        await store.counters.read([
+          keyMinute,
+          window({ scope: "tenant", scopeId: "k1" }),
+          tenantDay,
+          window({ period: "day", start: t0 + minute }),
+          keyMinute,
+        ]),
+      ).toEqual([
+        { requests: 1, tokens: 0, costUsd: 0 },
+        { requests: 0, tokens: 0, costUsd: 0 },
+        { requests: 0, tokens: 11, costUsd: 1.5 },
+        { requests: 0, tokens: 0, costUsd: 0 },
+        { requests: 1, tokens: 0, costUsd: 0 },
+      ]);
+      expect(await store.counters.read([])).toEqual([]);
+    });
+
+    it("prune deletes the windows of one period that started before a time", async () => {
+      for (const start of [t0, t0 + minute, t0 + 2 * minute]) {
+        await store.counters.takeRequest(window({ start }), null);
+      }
+      await store.counters.takeRequest(window({ period: "day", start: t0 }), null);
+      expect(await store.counters.prune("minute", t0 + 2 * minute)).toBe(2);
+      expect(await store.counters.prune("minute", t0 + 2 * minute)).toBe(0);
+      const remaining = await store.counters.read([
+        window({ start: t0 }),
+        window({ start: t0 + 2 * minute }),
+        window({ period: "day", start: t0 }),
+      ]);
+      expect(remaining.map((values) => values.requests)).toEqual([0, 1, 1]);
+    });
+  });
+
+  describe("transactions", () => {
+    it("keeps every write when the work succeeds", async () => {
+      const result = await store.transaction(async (repositories) => {
+        const tenant = await repositories.tenants.ensure("acme", t0);
+        await repositories.usage.insert(usage({ tenantId: tenant.id }));
+        await repositories.counters.add(window(), { tokens: 4, costUsd: 0.5 });
+        return tenant.id;
+      });
+      expect((await store.tenants.findByName("acme"))?.id).toBe(result);
+      expect(await store.usage.list({ since: 0, limit: 10 })).toHaveLength(1);
+      expect(await store.counters.read([window()])).toEqual([
+        { requests: 0, tokens: 4, costUsd: 0.5 },
+      ]);
+    });
+
+    it("rolls back every write when the work throws", async () => {
+      const existing = await store.tenants.ensure("existing", t0);
+      const failure = new Error("work failed halfway");
+      await expect(
+        store.transaction(async (repositories) => {
+          const tenant = await repositories.tenants.ensure("acme", t0);
+          await repositories.keys.insert(apiKey({ tenantId: tenant.id }));
+          await repositories.tenants.updateLimits("existing", { budgetUsdDay: 1 });
+          await repositories.usage.insert(usage({ tenantId: tenant.id }));
+          expect(await repositories.counters.takeRequest(window(), 5)).toBe(true);
+          await repositories.counters.add(window(), { tokens: 4, costUsd: 0.5 });
+          expect(await repositories.tenants.findByName("acme")).toEqual(tenant);
+          throw failure;
+        }),
+      ).rejects.toBe(failure);
+      expect(await store.tenants.list()).toEqual([existing]);
+      expect(await store.keys.list({ includeRevoked: true })).toEqual([]);
+      expect(await store.usage.list({ since: 0, limit: 10 })).toEqual([]);
+      expect(await store.counters.read([window()])).toEqual([
+        { requests: 0, tokens: 0, costUsd: 0 },
+      ]);
+    });
+  });
+
+  describe("closing", () => {
+    it("rejects every call after close, with a clear message", async () => {
+      await store.close();
+      await store.close();
+      await expect(store.tenants.list()).rejects.toThrow("The store is closed.");
+      await expect(store.keys.hasActiveAdmin()).rejects.toThrow("The store is closed.");
+      await expect(store.counters.takeRequest(window(), 1)).rejects.toThrow("The store is closed.");
+      await expect(store.transaction(() => Promise.resolve(1))).rejects.toThrow(
+        "The store is closed.",
+      );
+    });
+
+    it("closes through Symbol.asyncDispose", async () => {
+      const another = await open();
+      await another[Symbol.asyncDispose]();
+      await expect(another.usage.list({ since: 0, limit: 1 })).rejects.toThrow(
+        "The store is closed.",
+      );
+      expect(await store.tenants.list()).toEqual([]);
+    });
+  });
+});
+
+describe("openStore failures", () => {
+  it("says in one line that PostgreSQL cannot be reached, without the password", async () => {
+    const attempt = openStore({ url: "postgres://colibri:hunter2@127.0.0.1:1/test", home });
+    await expect(attempt).rejects.toThrow(ServiceUnavailableError);
+    const message = await attempt.then(
+      () => "",
+      (error: unknown) => (error as Error).message,
+    );
+    expect(message).toBe(
+      'Cannot connect to PostgreSQL at postgres://colibri:***@127.0.0.1:1/test: ECONNREFUSED. Is the server running? Check the database URL (--database, COLIBRI_DATABASE_URL or "database" in the config).',
+    );
+  });
+
+  it("says which SQLite file cannot be opened", async () => {
+    const attempt = openStore({ url: "sqlite:/dev/null/colibri.db", home });
+    await expect(attempt).rejects.toThrow(ServiceUnavailableError);
+    await expect(attempt).rejects.toThrow(
+      /Cannot open the SQLite database \/dev\/null\/colibri\.db/,
+    );
+  });
+});

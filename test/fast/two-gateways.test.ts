@@ -1,0 +1,129 @@
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApiKey } from "../../src/accounting/api-keys.js";
+import { windowStart } from "../../src/accounting/limits.js";
+import type { CounterWindow, Period } from "../../src/store/store.js";
+import type { ScriptedBackend } from "../support/scripted-backend.js";
+import { startTestGateway, type TestGateway } from "../support/test-gateway.js";
+
+const postgresUrl =
+  process.env["COLIBRI_TEST_POSTGRES_URL"] ?? "postgres://postgres@127.0.0.1:5432/test";
+const schema = `colibri_two_${randomBytes(4).toString("hex")}`;
+const fixedNow = Date.UTC(2026, 10, 29, 12, 30, 30);
+const config = {
+  database: `${postgresUrl}?schema=${schema}`,
+  server: { auth: true },
+  pricing: { local: { input: 500, output: 1500 } }, // 7 prompt + 5 completion = $0.011
+};
+
+let first: TestGateway<ScriptedBackend>;
+let second: TestGateway<ScriptedBackend>;
+let addresses: string[];
+
+beforeAll(async () => {
+  first = await startTestGateway({ config, now: () => fixedNow });
+  second = await startTestGateway({ config, now: () => fixedNow });
+  first.backend.tokenDelayMs = second.backend.tokenDelayMs = 1;
+  addresses = [await first.server.listen(), await second.server.listen()];
+});
+
+afterAll(async () => {
+  await first.close();
+  await second.close();
+  const client = new pg.Client({ connectionString: postgresUrl });
+  await client.connect();
+  await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  await client.end();
+});
+
+async function newKey(tenant: string, limits: { requestsPerMinute?: number } = {}) {
+  const { id } = await first.store.tenants.ensure(tenant, fixedNow);
+  const created = createApiKey({ kind: "tenant", tenantId: id, now: fixedNow, limits });
+  await first.store.keys.insert(created.record);
+  return { ...created, tenantId: id };
+}
+
+function window(scope: CounterWindow["scope"], scopeId: string, period: Period): CounterWindow {
+  return { scope, scopeId, period, start: windowStart(period, fixedNow) };
+}
+
+/** `count` concurrent chat requests, alternating between the two gateways, over real HTTP. */
+function burst(key: string, count: number): Promise<number[]> {
+  return Promise.all(
+    Array.from({ length: count }, async (_, index) => {
+      const response = await fetch(`${addresses[index % 2] ?? ""}/v1/chat/completions`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${key}` },
+        body: JSON.stringify({
+          model: "local",
+          stream: index % 3 === 0,
+          messages: [{ role: "user", content: "Hola" }],
+        }),
+      });
+      await response.text();
+      return response.status;
+    }),
+  );
+}
+
+describe("two gateways sharing one PostgreSQL database", () => {
+  it("admit exactly the requests-per-minute limit across both, with no lost updates", async () => {
+    const { key, record } = await newKey("acme", { requestsPerMinute: 20 });
+    const statuses = await burst(key, 60);
+    expect(statuses.filter((status) => status === 200)).toHaveLength(20);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(40);
+
+    const records = (await second.store.usage.list({ since: 0, limit: 1000 })).filter(
+      (usage) => usage.keyId === record.id,
+    );
+    expect(records).toHaveLength(60);
+    expect(records.filter((usage) => usage.outcome === "completed")).toHaveLength(20);
+    const [minute] = await first.store.counters.read([window("key", record.id, "minute")]);
+    expect(minute).toMatchObject({ requests: 20, tokens: 20 * 12 });
+  });
+
+  it("add every request's tokens and cost to the tenant's counters and the ledger alike", async () => {
+    const { key, tenantId } = await newKey("clinica");
+    const statuses = await burst(key, 40);
+    expect(statuses.every((status) => status === 200)).toBe(true);
+
+    const [totals] = await first.store.usage.totals({ since: 0, tenantId });
+    expect(totals).toMatchObject({ requests: 40, promptTokens: 280, completionTokens: 200 });
+    expect(totals?.costUsd).toBeCloseTo(40 * 0.011, 9);
+    const counters = await second.store.counters.read(
+      (["minute", "day", "month"] as const).map((period) => window("tenant", tenantId, period)),
+    );
+    for (const counter of counters) {
+      expect(counter.tokens).toBe(480);
+      expect(counter.costUsd).toBeCloseTo(40 * 0.011, 9);
+    }
+  });
+
+  it("stop both gateways once the tenant's budget is spent", async () => {
+    const { key } = await newKey("escuela");
+    await second.store.tenants.updateLimits("escuela", { budgetUsdDay: 0.1 });
+    const strict = { ...config, limits: { localWhenBudgetSpent: false } };
+    const third = await startTestGateway({ config: strict, now: () => fixedNow });
+    const fourth = await startTestGateway({ config: strict, now: () => fixedNow });
+    try {
+      const call = (gateway: TestGateway<ScriptedBackend>) =>
+        gateway.app.inject({
+          method: "POST",
+          url: "/v1/chat/completions",
+          payload: { model: "local", messages: [{ role: "user", content: "Hola" }] },
+          headers: { authorization: `Bearer ${key}` },
+        });
+      const served: number[] = [];
+      for (let round = 0; round < 6; round++) {
+        served.push((await call(third)).statusCode, (await call(fourth)).statusCode);
+      }
+      // $0.011 each: the 10th request brings the day to $0.11 ≥ $0.10; the rest are refused.
+      expect(served.filter((status) => status === 200)).toHaveLength(10);
+      expect(served.slice(10)).toEqual([429, 429]);
+    } finally {
+      await third.close();
+      await fourth.close();
+    }
+  });
+});

@@ -1,0 +1,69 @@
+import {
+  administrationFromConfig,
+  gatekeeperFromConfig,
+} from "../../src/accounting/gatekeeper-from-config.js";
+import type { Gatekeeper } from "../../src/accounting/gatekeeper.js";
+import { parseConfig } from "../../src/config/load.js";
+import type { ColibriConfig } from "../../src/config/schema.js";
+import type { ChatBackend } from "../../src/core/chat.js";
+import { createServer, type ColibriServer } from "../../src/server/app.js";
+import { openStore } from "../../src/store/open-store.js";
+import type { Store } from "../../src/store/store.js";
+import { ScriptedBackend } from "./scripted-backend.js";
+
+export interface TestGateway<B extends ChatBackend> {
+  backend: B;
+  config: ColibriConfig;
+  store: Store;
+  gatekeeper: Gatekeeper;
+  server: ColibriServer;
+  app: ColibriServer["app"];
+  /** Close the server, then the store. */
+  close(): Promise<void>;
+}
+
+/**
+ * A real server over a real store (in-memory SQLite unless `database` is given) and, by default,
+ * the scripted backend: the platform is never mocked.
+ */
+export async function startTestGateway<B extends ChatBackend = ScriptedBackend>(
+  options: {
+    config?: Record<string, unknown>;
+    backend?: B;
+    now?: () => number;
+    defaultMaxTokens?: number;
+    logger?: Parameters<typeof createServer>[0]["logger"];
+  } = {},
+): Promise<TestGateway<B>> {
+  const input = options.config ?? {};
+  const config = parseConfig({
+    home: "/tmp/colibri-unused",
+    database: "sqlite::memory:",
+    ...input,
+    server: { port: 0, ...(input["server"] as object | undefined) },
+  });
+  const backend = options.backend ?? (new ScriptedBackend() as unknown as B);
+  const store = await openStore({ url: config.database ?? "sqlite::memory:", home: config.home });
+  const gatekeeper = await gatekeeperFromConfig(config, store, options.now);
+  const server = createServer({
+    backend,
+    gatekeeper,
+    administration: administrationFromConfig(config, store, options.now),
+    server: config.server,
+    defaultMaxTokens: options.defaultMaxTokens ?? 64,
+    ...(options.now === undefined ? {} : { now: options.now }),
+    ...(options.logger === undefined ? {} : { logger: options.logger }),
+  });
+  return {
+    backend,
+    config,
+    store,
+    gatekeeper,
+    server,
+    app: server.app,
+    async close() {
+      await server.close();
+      await store.close();
+    },
+  };
+}
