@@ -1,17 +1,11 @@
 import { tenantNamePattern } from "../config/schema.js";
 import { ColibriError, InvalidRequestError } from "../core/errors.js";
-import type {
-  ApiKeyKind,
-  ApiKeyRecord,
-  Limits,
-  Period,
-  Store,
-  Tenant,
-  UsageTotals,
-} from "../store/store.js";
+import type { ApiKeyKind, ApiKeyRecord, Limits, Period, Store, Tenant } from "../store/store.js";
 import { createApiKey, hashApiKey, maskApiKey } from "./api-keys.js";
 import { windowEnd, windowOf, type LimitedScope } from "./limits.js";
 import type { PricingSettings } from "./pricing.js";
+import { limitNames, validateLimits, validTenantName } from "./input-validation.js";
+import { buildUsageReport, type UsageReport } from "./usage-report.js";
 
 export interface AdministrationOptions {
   store: Store;
@@ -81,52 +75,6 @@ export interface TenantLimitsResult {
   /** True when the tenant did not exist and was created. */
   created: boolean;
 }
-
-export interface UsageFigures {
-  requests: number;
-  /** Requests whose outcome was not "completed". */
-  unsuccessful: number;
-  promptTokens: number;
-  completionTokens: number;
-  /** What was spent (cloud prices, plus the configured local price per token). */
-  costUsd: number;
-  /** What the same tokens would have cost on the reference cloud model ("all cloud"). */
-  referenceCostUsd: number;
-  savingUsd: number;
-  /** Saving as a percentage of the all-cloud cost; null when that cost is zero. */
-  savingPercent: number | null;
-}
-
-export interface TargetUsage extends UsageFigures {
-  /** "local" or a cloud provider. */
-  target: string;
-}
-
-export interface TenantUsage extends UsageFigures {
-  tenantId: string;
-  tenant: string;
-  targets: TargetUsage[];
-}
-
-export interface UsageReport {
-  since: number;
-  until: number;
-  referenceModel: string | null;
-  tenants: TenantUsage[];
-  total: UsageFigures & { targets: TargetUsage[] };
-}
-
-const tenantNameRule =
-  'letters, digits, ".", "_" and "-", up to 64 characters, starting with a letter or digit';
-
-const limitDescriptions: Record<keyof Limits, string> = {
-  budgetUsdDay: "The daily budget (budgetUsdDay) must be a positive number of USD",
-  budgetUsdMonth: "The monthly budget (budgetUsdMonth) must be a positive number of USD",
-  requestsPerMinute: "The request rate (requestsPerMinute) must be a whole number of at least 1",
-  tokensPerMinute: "The token rate (tokensPerMinute) must be a whole number of at least 1",
-};
-
-const limitNames = Object.keys(limitDescriptions) as (keyof Limits)[];
 
 /**
  * What an administrator can do with tenants, keys and usage: plain operations over the Store,
@@ -391,27 +339,11 @@ export class Administration {
       ...(tenantId === undefined ? {} : { tenantId }),
     });
 
-    const byTenant = new Map<string, UsageTotals[]>();
-    for (const row of rows)
-      byTenant.set(row.tenantId, [...(byTenant.get(row.tenantId) ?? []), row]);
-    const tenants = [...byTenant.values()]
-      .map((tenantRows): TenantUsage => {
-        const first = tenantRows[0];
-        return {
-          tenantId: first?.tenantId ?? "",
-          tenant: first?.tenantName ?? "",
-          ...figures(tenantRows),
-          targets: targetsOf(tenantRows),
-        };
-      })
-      .sort((a, b) => a.tenant.localeCompare(b.tenant));
-    return {
+    return buildUsageReport(rows, {
       since: query.since,
       until,
       referenceModel: this.#referenceModel,
-      tenants,
-      total: { ...figures(rows), targets: targetsOf(rows) },
-    };
+    });
   }
 
   async #existingTenant(name: string): Promise<Tenant> {
@@ -430,43 +362,6 @@ function tenantNotFound(name: string): ColibriError {
 
 function tenantNameSuggestion(name: string): string {
   return tenantNamePattern.test(name) ? name : "NAME";
-}
-
-function validTenantName(name: string): string {
-  if (!tenantNamePattern.test(name)) {
-    throw new InvalidRequestError(
-      `Invalid tenant name "${name}": use ${tenantNameRule}.`,
-      "tenant",
-    );
-  }
-  return name;
-}
-
-/** Checks limits; undefined fields stay undefined and null stays null (no limit). */
-function validateLimits(limits: Partial<Limits>): Partial<Limits> {
-  const valid: Partial<Limits> = {};
-  for (const limit of limitNames) {
-    const value: unknown = limits[limit];
-    if (value === undefined) continue;
-    if (value === null) {
-      valid[limit] = null;
-      continue;
-    }
-    const whole = limit === "requestsPerMinute" || limit === "tokensPerMinute";
-    const maximum = limit === "requestsPerMinute" ? 2_147_483_647 : Number.MAX_SAFE_INTEGER;
-    const ok =
-      typeof value === "number" &&
-      Number.isFinite(value) &&
-      (whole ? Number.isInteger(value) && value >= 1 && value <= maximum : value > 0);
-    if (!ok) {
-      throw new InvalidRequestError(
-        `${limitDescriptions[limit]} (or null for no limit), got ${JSON.stringify(value)}.`,
-        limit,
-      );
-    }
-    valid[limit] = value;
-  }
-  return valid;
 }
 
 /** What the caller typed, masked when it may be a whole key (a secret). */
@@ -493,33 +388,4 @@ function view(record: ApiKeyRecord, tenant: string | null): KeyView {
     requestsPerMinute: record.requestsPerMinute,
     tokensPerMinute: record.tokensPerMinute,
   };
-}
-
-function figures(rows: readonly UsageTotals[]): UsageFigures {
-  const sum = (field: keyof Omit<UsageTotals, "tenantId" | "tenantName" | "target">) =>
-    rows.reduce((total, row) => total + row[field], 0);
-  const costUsd = sum("costUsd");
-  const referenceCostUsd = sum("referenceCostUsd");
-  const savingUsd = referenceCostUsd - costUsd;
-  return {
-    requests: sum("requests"),
-    unsuccessful: sum("unsuccessful"),
-    promptTokens: sum("promptTokens"),
-    completionTokens: sum("completionTokens"),
-    costUsd,
-    referenceCostUsd,
-    savingUsd,
-    savingPercent: referenceCostUsd > 0 ? (savingUsd / referenceCostUsd) * 100 : null,
-  };
-}
-
-/** Figures per target, "local" first and then the cloud providers by name. */
-function targetsOf(rows: readonly UsageTotals[]): TargetUsage[] {
-  const byTarget = new Map<string, UsageTotals[]>();
-  for (const row of rows) byTarget.set(row.target, [...(byTarget.get(row.target) ?? []), row]);
-  return [...byTarget.entries()]
-    .map(([target, targetRows]) => ({ target, ...figures(targetRows) }))
-    .sort((a, b) =>
-      a.target === "local" ? -1 : b.target === "local" ? 1 : a.target.localeCompare(b.target),
-    );
 }

@@ -241,6 +241,18 @@ export class Gatekeeper {
     return record;
   }
 
+  /**
+   * Delete counter windows no check will read again: minutes older than an hour and days older
+   * than two (months stay: twelve rows a year). Returns how many rows went.
+   */
+  async pruneCounters(): Promise<number> {
+    const now = this.#now();
+    const { counters } = this.#options.store;
+    const minutes = await counters.prune("minute", now - 3_600_000);
+    const days = await counters.prune("day", now - 2 * 86_400_000);
+    return minutes + days;
+  }
+
   /** The default tenant as stored now (its limits may have changed since start-up). */
   async #currentDefaultTenant(): Promise<Tenant> {
     return (

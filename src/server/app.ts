@@ -98,6 +98,21 @@ export function createServer(options: ServerOptions): ColibriServer {
 
   registerHealth(app, { backend: options.backend, isClosing: () => closing });
   registerModels(app, { backend: options.backend, startedAt: now() });
+  // Old minute and day counters are pruned hourly while the server runs.
+  let pruning: NodeJS.Timeout | undefined;
+  app.addHook("onReady", (done) => {
+    pruning = setInterval(() => {
+      options.gatekeeper.pruneCounters().catch((error: unknown) => {
+        app.log.error({ err: error }, "Could not prune old limit counters");
+      });
+    }, 3_600_000).unref();
+    done();
+  });
+  app.addHook("onClose", (_instance, done) => {
+    clearInterval(pruning);
+    done();
+  });
+
   registerMetrics(app, metrics);
   registerAdmin(app, { administration: options.administration, now });
   registerChatCompletions(app, {

@@ -334,3 +334,29 @@ describe("observability", () => {
     expect(lines.join("\n")).toContain("Hola, ¿qué tal?");
   });
 });
+
+describe("maintenance", () => {
+  it("prunes minute and day counters no check will read again", async () => {
+    const started = await gateway();
+    const hour = 3_600_000;
+    const window = (period: "minute" | "day" | "month", start: number) => ({
+      scope: "tenant" as const,
+      scopeId: "t1",
+      period,
+      start,
+    });
+    const windows = [
+      window("minute", fixedNow - 2 * hour),
+      window("minute", fixedNow - 60_000),
+      window("day", fixedNow - 3 * 24 * hour),
+      window("day", fixedNow - 24 * hour),
+      window("month", fixedNow - 90 * 24 * hour),
+    ];
+    for (const counter of windows) {
+      await started.store.counters.add(counter, { tokens: 1, costUsd: 0 });
+    }
+    expect(await started.gatekeeper.pruneCounters()).toBe(2);
+    const left = await started.store.counters.read(windows);
+    expect(left.map((values) => values.tokens)).toEqual([0, 1, 0, 1, 1]);
+  });
+});

@@ -1,9 +1,6 @@
 import type { Command } from "commander";
-import {
-  Administration,
-  type UsageFigures,
-  type UsageReport,
-} from "../../accounting/administration.js";
+import { Administration } from "../../accounting/administration.js";
+import type { UsageFigures, UsageReport } from "../../accounting/usage-report.js";
 import { parseWhen } from "../../accounting/report-time.js";
 import type { CliContext } from "../context.js";
 import { databaseOption, withStore, type DatabaseOptions } from "../store-access.js";

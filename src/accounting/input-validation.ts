@@ -1,0 +1,53 @@
+import { tenantNamePattern } from "../config/schema.js";
+import { InvalidRequestError } from "../core/errors.js";
+import type { Limits } from "../store/store.js";
+
+const tenantNameRule =
+  'letters, digits, ".", "_" and "-", up to 64 characters, starting with a letter or digit';
+
+const limitDescriptions: Record<keyof Limits, string> = {
+  budgetUsdDay: "The daily budget (budgetUsdDay) must be a positive number of USD",
+  budgetUsdMonth: "The monthly budget (budgetUsdMonth) must be a positive number of USD",
+  requestsPerMinute: "The request rate (requestsPerMinute) must be a whole number of at least 1",
+  tokensPerMinute: "The token rate (tokensPerMinute) must be a whole number of at least 1",
+};
+
+export const limitNames = Object.keys(limitDescriptions) as (keyof Limits)[];
+
+/** The tenant name if it follows the naming rule; an InvalidRequestError saying the rule if not. */
+export function validTenantName(name: string): string {
+  if (!tenantNamePattern.test(name)) {
+    throw new InvalidRequestError(
+      `Invalid tenant name "${name}": use ${tenantNameRule}.`,
+      "tenant",
+    );
+  }
+  return name;
+}
+
+/** Checks limits; undefined fields stay undefined and null stays null (no limit). */
+export function validateLimits(limits: Partial<Limits>): Partial<Limits> {
+  const valid: Partial<Limits> = {};
+  for (const limit of limitNames) {
+    const value: unknown = limits[limit];
+    if (value === undefined) continue;
+    if (value === null) {
+      valid[limit] = null;
+      continue;
+    }
+    const whole = limit === "requestsPerMinute" || limit === "tokensPerMinute";
+    const maximum = limit === "requestsPerMinute" ? 2_147_483_647 : Number.MAX_SAFE_INTEGER;
+    const ok =
+      typeof value === "number" &&
+      Number.isFinite(value) &&
+      (whole ? Number.isInteger(value) && value >= 1 && value <= maximum : value > 0);
+    if (!ok) {
+      throw new InvalidRequestError(
+        `${limitDescriptions[limit]} (or null for no limit), got ${JSON.stringify(value)}.`,
+        limit,
+      );
+    }
+    valid[limit] = value;
+  }
+  return valid;
+}
