@@ -2,7 +2,7 @@ import { tenantNamePattern } from "../config/schema.js";
 import { ColibriError, InvalidRequestError } from "../core/errors.js";
 import type { ApiKeyKind, ApiKeyRecord, Limits, Period, Store, Tenant } from "../store/store.js";
 import { createApiKey, hashApiKey, maskApiKey } from "./api-keys.js";
-import { windowEnd, windowOf, type LimitedScope } from "./limits.js";
+import { tenantScope, windowEnd, windowOf } from "./limits.js";
 import type { PricingSettings } from "./pricing.js";
 import { limitNames, validateLimits, validTenantName } from "./input-validation.js";
 import { buildUsageReport, type UsageReport } from "./usage-report.js";
@@ -243,13 +243,7 @@ export class Administration {
   async showTenant(name: string): Promise<TenantDetails> {
     const tenant = await this.#existingTenant(name);
     const now = this.#now();
-    const scope: LimitedScope = {
-      scope: "tenant",
-      id: tenant.id,
-      label: `Tenant "${tenant.name}"`,
-      limits: tenant,
-      raiseCommand: (flag) => `colibri tenants set ${tenant.name} ${flag} N`,
-    };
+    const scope = tenantScope(tenant);
     const periods: Period[] = ["minute", "day", "month"];
     const windows = periods.map((period) => windowOf(scope, period, now));
     const [records, values] = await Promise.all([

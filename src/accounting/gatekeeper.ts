@@ -12,6 +12,7 @@ import {
   checkedPeriods,
   describeViolation,
   findViolation,
+  tenantScope,
   windowOf,
   type LimitedScope,
 } from "./limits.js";
@@ -263,14 +264,7 @@ export class Gatekeeper {
 
 function limitedScopes(principal: Principal): LimitedScope[] {
   const { tenant, key } = principal;
-  const tenantScope: LimitedScope = {
-    scope: "tenant",
-    id: tenant.id,
-    label: `Tenant "${tenant.name}"`,
-    limits: tenant,
-    raiseCommand: (flag) => `colibri tenants set ${tenant.name} ${flag} N`,
-  };
-  if (key === undefined) return [tenantScope];
+  if (key === undefined) return [tenantScope(tenant)];
   const keyScope: LimitedScope = {
     scope: "key",
     id: key.id,
@@ -279,7 +273,7 @@ function limitedScopes(principal: Principal): LimitedScope[] {
     raiseCommand: (flag) =>
       `issue a key with a higher limit (colibri keys create --tenant ${tenant.name} ${flag} N)`,
   };
-  return [keyScope, tenantScope];
+  return [keyScope, tenantScope(tenant)];
 }
 
 function sameSecret(given: string, expected: string): boolean {

@@ -1,4 +1,4 @@
-import type { CounterValues, CounterWindow, Limits, Period } from "../store/store.js";
+import type { CounterValues, CounterWindow, Limits, Period, Tenant } from "../store/store.js";
 
 /** A tenant or a key, with its limits, as the limit checks see it. */
 export interface LimitedScope {
@@ -20,6 +20,17 @@ export interface Violation {
   used: number;
   allowed: number;
   resetsAt: number;
+}
+
+/** A tenant as the limit checks see it. */
+export function tenantScope(tenant: Tenant): LimitedScope {
+  return {
+    scope: "tenant",
+    id: tenant.id,
+    label: `Tenant "${tenant.name}"`,
+    limits: tenant,
+    raiseCommand: (flag) => `colibri tenants set ${tenant.name} ${flag} N`,
+  };
 }
 
 /** Fixed windows in UTC: the current minute, day and month. */

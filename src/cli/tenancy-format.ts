@@ -1,34 +1,6 @@
 import type { Limits } from "../store/store.js";
 
 /**
- * Rows as aligned columns separated by two spaces; the first row is the header. Columns listed in
- * `rightAligned` (numbers) are padded on the left.
- */
-export function formatTable(
-  rows: readonly (readonly string[])[],
-  rightAligned: readonly number[] = [],
-): string {
-  const widths: number[] = [];
-  for (const row of rows) {
-    row.forEach((cell, column) => {
-      widths[column] = Math.max(widths[column] ?? 0, cell.length);
-    });
-  }
-  return rows
-    .map((row) =>
-      row
-        .map((cell, column) =>
-          rightAligned.includes(column)
-            ? cell.padStart(widths[column] ?? 0)
-            : cell.padEnd(widths[column] ?? 0),
-        )
-        .join("  ")
-        .trimEnd(),
-    )
-    .join("\n");
-}
-
-/**
  * USD with cents from $1 up; below that three significant digits (at least two decimals), so a
  * tiny local energy cost shows as $0.000123 rather than $0.00, and $0.0225 keeps its last digit.
  */

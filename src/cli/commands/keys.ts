@@ -2,9 +2,10 @@ import type { Command } from "commander";
 import { Administration, type KeyView } from "../../accounting/administration.js";
 import { InvalidRequestError } from "../../core/errors.js";
 import type { CliContext } from "../context.js";
+import { formatTable } from "../format-table.js";
 import { limitOptions, limitsFromFlags, type LimitFlagValues } from "../limit-flags.js";
 import { databaseOption, withStore, type DatabaseOptions } from "../store-access.js";
-import { describeLimits, formatTable, formatTime, writeJson } from "../tenancy-format.js";
+import { describeLimits, formatTime, writeJson } from "../tenancy-format.js";
 
 interface CreateOptions extends LimitFlagValues, DatabaseOptions {
   tenant?: string;

@@ -4,6 +4,7 @@ import { catalog } from "../../models/catalog.js";
 import { parseModelSource } from "../../models/model-source.js";
 import { modelStoreFromConfig } from "../../models/model-store-from-config.js";
 import type { CliContext } from "../context.js";
+import { formatTable } from "../format-table.js";
 
 type ModelStatus = "installed" | "missing file" | "available";
 
@@ -96,21 +97,4 @@ function nameOf(defaultModel: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-function formatTable(rows: string[][]): string {
-  const widths: number[] = [];
-  for (const row of rows) {
-    row.forEach((cell, column) => {
-      widths[column] = Math.max(widths[column] ?? 0, cell.length);
-    });
-  }
-  return rows
-    .map((row) =>
-      row
-        .map((cell, column) => cell.padEnd(widths[column] ?? 0))
-        .join("  ")
-        .trimEnd(),
-    )
-    .join("\n");
 }

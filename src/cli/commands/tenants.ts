@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { Administration, type TenantDetails } from "../../accounting/administration.js";
 import { InvalidRequestError } from "../../core/errors.js";
 import type { CliContext } from "../context.js";
+import { formatTable } from "../format-table.js";
 import {
   limitFlagList,
   limitOptions,
@@ -12,7 +13,6 @@ import { databaseOption, withStore, type DatabaseOptions } from "../store-access
 import {
   describeLimits,
   formatCount,
-  formatTable,
   formatTime,
   formatUsd,
   writeJson,

@@ -3,15 +3,9 @@ import { Administration } from "../../accounting/administration.js";
 import type { UsageFigures, UsageReport } from "../../accounting/usage-report.js";
 import { parseWhen } from "../../accounting/report-time.js";
 import type { CliContext } from "../context.js";
+import { formatTable } from "../format-table.js";
 import { databaseOption, withStore, type DatabaseOptions } from "../store-access.js";
-import {
-  formatCount,
-  formatPercent,
-  formatTable,
-  formatTime,
-  formatUsd,
-  writeJson,
-} from "../tenancy-format.js";
+import { formatCount, formatPercent, formatTime, formatUsd, writeJson } from "../tenancy-format.js";
 
 interface UsageOptions extends DatabaseOptions {
   since: string;
