@@ -9,6 +9,8 @@ import { formatBytes } from "../../models/byte-size.js";
 import { estimateMemory, memoryFit } from "../../models/memory-estimate.js";
 import { modelStoreFromConfig } from "../../models/model-store-from-config.js";
 import { runCommand } from "../../models/command-runner.js";
+import { defaultDatabaseUrl } from "../../store/database-url.js";
+import { openStore } from "../../store/open-store.js";
 import type { CliContext } from "../context.js";
 import {
   checkCpuFeatures,
@@ -26,15 +28,16 @@ export function registerDoctorCommand(program: Command, context: CliContext): vo
   program
     .command("doctor")
     .description(
-      "Check that this machine can run Colibrí: Node, RAM, CPU, inference runtime, model, port.",
+      "Check that this machine can run Colibrí: Node, RAM, CPU, inference runtime, model, store, port.",
     )
     .option("--json", "print the checks as JSON")
+    .option("--database <url>", "check this database instead of the configured one")
     .addHelpText(
       "after",
       "\nExits 1 when a check fails (warnings exit 0).\n\nExample:\n  colibri doctor",
     )
-    .action(async (options: { json?: boolean }) => {
-      const config = await context.loadConfig();
+    .action(async (options: { json?: boolean; database?: string }) => {
+      const config = await context.loadConfig({ database: options.database });
       const machine = readMachine();
       const results: CheckResult[] = [
         checkNode(version),
@@ -43,6 +46,7 @@ export function registerDoctorCommand(program: Command, context: CliContext): vo
         await checkRuntime(machine.cores),
         await checkPython(),
         await checkModel(config, machine),
+        await checkStore(config),
         await checkPort(config.server.host, config.server.port),
       ];
       const overall = summarize(results);
@@ -122,4 +126,26 @@ async function checkModel(config: ColibriConfig, machine: MachineInfo): Promise<
         status: "fail",
         detail: `${name} needs ${need}, more than is free; lower engine.sequences or engine.contextSize, or use a smaller model.`,
       };
+}
+
+/** The store opens, its migrations are applied, and it answers a query. */
+async function checkStore(config: ColibriConfig): Promise<CheckResult> {
+  try {
+    const store = await openStore({
+      url: config.database ?? defaultDatabaseUrl(config.home),
+      home: config.home,
+    });
+    try {
+      const tenants = await store.tenants.list();
+      return {
+        name: "store",
+        status: "ok",
+        detail: `${store.location} (up to date, ${tenants.length} tenants)`,
+      };
+    } finally {
+      await store.close();
+    }
+  } catch (error) {
+    return { name: "store", status: "fail", detail: (error as Error).message };
+  }
 }
