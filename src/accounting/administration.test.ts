@@ -238,11 +238,11 @@ describe("tenants", () => {
     const monthStart = Date.UTC(2025, 5, 1);
     await store.counters.takeRequest(window("minute", minuteStart), 60);
     await store.counters.takeRequest(window("minute", minuteStart), 60);
-    await store.counters.add(window("minute", minuteStart), { tokens: 300, costUsd: 0.25 });
-    await store.counters.add(window("day", dayStart), { tokens: 300, costUsd: 0.25 });
-    await store.counters.add(window("month", monthStart), { tokens: 5000, costUsd: 12 });
+    await store.counters.add([window("minute", minuteStart)], { tokens: 300, costUsd: 0.25 });
+    await store.counters.add([window("day", dayStart)], { tokens: 300, costUsd: 0.25 });
+    await store.counters.add([window("month", monthStart)], { tokens: 5000, costUsd: 12 });
     // Yesterday's window does not count today.
-    await store.counters.add(window("day", dayStart - 86_400_000), { tokens: 1, costUsd: 5 });
+    await store.counters.add([window("day", dayStart - 86_400_000)], { tokens: 1, costUsd: 5 });
 
     const details = await admin.showTenant("acme");
     expect(details.tenant.name).toBe("acme");

@@ -6,7 +6,14 @@ import {
   PermissionDeniedError,
   RateLimitError,
 } from "../core/errors.js";
-import type { ApiKeyRecord, Store, Tenant, UsageOutcome, UsageRecord } from "../store/store.js";
+import type {
+  ApiKeyRecord,
+  CounterRepository,
+  Store,
+  Tenant,
+  UsageOutcome,
+  UsageRecord,
+} from "../store/store.js";
 import { hashApiKey, maskApiKey } from "./api-keys.js";
 import {
   checkedPeriods,
@@ -101,10 +108,10 @@ export class Gatekeeper {
     if (sharedKey !== undefined && sameSecret(token, sharedKey)) {
       return { tenant: await this.#currentDefaultTenant(), key: undefined };
     }
-    const key = await store.keys.findByHash(hashApiKey(token));
-    if (key?.kind === "tenant" && key.revokedAt === null && key.tenantId !== null) {
-      const tenant = await store.tenants.findById(key.tenantId);
-      if (tenant !== undefined) return { tenant, key };
+    const found = await store.keys.findByHashWithTenant(hashApiKey(token));
+    const key = found?.key;
+    if (key?.kind === "tenant" && key.revokedAt === null && found?.tenant !== undefined) {
+      return { tenant: found.tenant, key };
     }
     // With auth off, OpenAI clients still send some placeholder key: serve it as the default.
     if (!authRequired) return { tenant: await this.#currentDefaultTenant(), key: undefined };
@@ -169,28 +176,30 @@ export class Gatekeeper {
         : new RateLimitError(message, retryAfterSeconds, violation.limit);
     }
 
+    // One limited scope needs one atomic statement; two (key and tenant) a transaction, so a
+    // refusal by the second gives the first its slot back.
     const rateLimited = scopes.filter((scope) => scope.limits.requestsPerMinute !== null);
-    if (rateLimited.length > 0) {
-      await store.transaction(async (repositories) => {
-        for (const scope of rateLimited) {
-          const allowed = scope.limits.requestsPerMinute;
-          if (await repositories.counters.takeRequest(windowOf(scope, "minute", now), allowed)) {
-            continue;
-          }
-          const { message, retryAfterSeconds } = describeViolation(
-            {
-              limit: "requests_per_minute",
-              scope,
-              used: allowed ?? 0,
-              allowed: allowed ?? 0,
-              resetsAt: windowOf(scope, "minute", now).start + 60_000,
-            },
-            now,
-          );
-          throw new RateLimitError(message, retryAfterSeconds, "requests_per_minute");
-        }
-      });
-    }
+    const take = async (counters: CounterRepository) => {
+      for (const scope of rateLimited) {
+        const window = windowOf(scope, "minute", now);
+        const allowed = scope.limits.requestsPerMinute;
+        if (await counters.takeRequest(window, allowed)) continue;
+        const { message, retryAfterSeconds } = describeViolation(
+          {
+            limit: "requests_per_minute",
+            scope,
+            used: allowed ?? 0,
+            allowed: allowed ?? 0,
+            resetsAt: window.start + 60_000,
+          },
+          now,
+        );
+        throw new RateLimitError(message, retryAfterSeconds, "requests_per_minute");
+      }
+    };
+    if (rateLimited.length === 1) await take(store.counters);
+    if (rateLimited.length > 1)
+      await store.transaction((repositories) => take(repositories.counters));
     return { principal, startedAt: now };
   }
 
@@ -233,11 +242,10 @@ export class Gatekeeper {
     await this.#options.store.transaction(async (repositories) => {
       await repositories.usage.insert(record);
       if (amount.tokens === 0 && amount.costUsd === 0) return;
-      for (const scope of limitedScopes(principal)) {
-        for (const period of checkedPeriods) {
-          await repositories.counters.add(windowOf(scope, period, now), amount);
-        }
-      }
+      const windows = limitedScopes(principal).flatMap((scope) =>
+        checkedPeriods.map((period) => windowOf(scope, period, now)),
+      );
+      await repositories.counters.add(windows, amount);
     });
     return record;
   }

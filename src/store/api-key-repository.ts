@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from "kysely";
 import { InvalidRequestError } from "../core/errors.js";
+import { executeCompiledOnce } from "./compiled-once.js";
 import type { ApiKeyTable, Database } from "./database-schema.js";
 import { limitsFromColumns } from "./limit-columns.js";
 import type { ApiKeyRecord, ApiKeyRepository } from "./store.js";
@@ -33,6 +34,43 @@ export function apiKeyRepository(db: Kysely<Database>): ApiKeyRepository {
         .where("hash", "=", hash)
         .executeTakeFirst();
       return row === undefined ? undefined : keyFromRow(row);
+    },
+
+    async findByHashWithTenant(hash) {
+      const { rows } = await executeCompiledOnce(
+        db,
+        "keys.findByHashWithTenant",
+        ([placeholder]) =>
+          db
+            .selectFrom("api_keys")
+            .leftJoin("tenants", "tenants.id", "api_keys.tenant_id")
+            .selectAll("api_keys")
+            .select([
+              "tenants.name as tenant_name",
+              "tenants.created_at as tenant_created_at",
+              "tenants.budget_usd_day as tenant_budget_usd_day",
+              "tenants.budget_usd_month as tenant_budget_usd_month",
+              "tenants.requests_per_minute as tenant_requests_per_minute",
+              "tenants.tokens_per_minute as tenant_tokens_per_minute",
+            ])
+            .where("api_keys.hash", "=", placeholder as string),
+        [hash],
+      );
+      const row = rows[0];
+      if (row === undefined) return undefined;
+      const tenant =
+        row.tenant_id === null || row.tenant_name === null || row.tenant_created_at === null
+          ? undefined
+          : {
+              id: row.tenant_id,
+              name: row.tenant_name,
+              createdAt: row.tenant_created_at,
+              budgetUsdDay: row.tenant_budget_usd_day,
+              budgetUsdMonth: row.tenant_budget_usd_month,
+              requestsPerMinute: row.tenant_requests_per_minute,
+              tokensPerMinute: row.tenant_tokens_per_minute,
+            };
+      return { key: keyFromRow(row), tenant };
     },
 
     async list(options = {}) {

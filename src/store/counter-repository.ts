@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "./database-schema.js";
-import type { CounterRepository, CounterValues, CounterWindow } from "./store.js";
+import { executeCompiledOnce } from "./compiled-once.js";
+import type { CounterRepository, CounterValues, CounterWindow, Period } from "./store.js";
 
 const primaryKey = ["scope", "scope_id", "period", "window_start"] as const;
 
@@ -9,56 +10,88 @@ export function counterRepository(db: Kysely<Database>): CounterRepository {
     async takeRequest(window, limit) {
       // One statement, so the check and the increment cannot be split by another writer: the row
       // comes back only when it was inserted or when the update's WHERE let it through.
-      const row = await db
-        .insertInto("limit_counters")
-        .values({ ...windowColumns(window), requests: 1, tokens: 0, cost_usd: 0 })
-        .onConflict((conflict) => {
-          const update = conflict
-            .columns(primaryKey)
-            .doUpdateSet((eb) => ({ requests: eb("limit_counters.requests", "+", 1) }));
-          return limit === null ? update : update.where("limit_counters.requests", "<", limit);
-        })
-        .returning("requests")
-        .executeTakeFirst();
-      return row !== undefined;
+      const result = await executeCompiledOnce(
+        db,
+        limit === null ? "counters.takeRequest" : "counters.takeRequest/limited",
+        ([scope, scopeId, period, start, allowed]) =>
+          db
+            .insertInto("limit_counters")
+            .values({
+              scope: scope as CounterWindow["scope"],
+              scope_id: scopeId as string,
+              period: period as Period,
+              window_start: start as number,
+              requests: 1,
+              tokens: 0,
+              cost_usd: 0,
+            })
+            .onConflict((conflict) => {
+              const update = conflict
+                .columns(primaryKey)
+                .doUpdateSet((eb) => ({ requests: eb("limit_counters.requests", "+", 1) }));
+              return limit === null
+                ? update
+                : update.where("limit_counters.requests", "<", allowed as number);
+            })
+            .returning("requests"),
+        [...windowValues(window), limit],
+      );
+      return result.rows.length > 0;
     },
 
-    async add(window, amount) {
-      await db
-        .insertInto("limit_counters")
-        .values({
-          ...windowColumns(window),
-          requests: 0,
-          tokens: amount.tokens,
-          cost_usd: amount.costUsd,
-        })
-        .onConflict((conflict) =>
-          conflict.columns(primaryKey).doUpdateSet((eb) => ({
-            tokens: eb("limit_counters.tokens", "+", eb.ref("excluded.tokens")),
-            cost_usd: eb("limit_counters.cost_usd", "+", eb.ref("excluded.cost_usd")),
-          })),
-        )
-        .execute();
+    async add(windows, amount) {
+      if (windows.length === 0) return;
+      // Arguments: tokens, cost, then scope, id, period and start of each window.
+      await executeCompiledOnce(
+        db,
+        `counters.add/${windows.length}`,
+        ([tokens, cost, ...placeholders]) =>
+          db
+            .insertInto("limit_counters")
+            .values(
+              windows.map((_, index) => ({
+                scope: placeholders[index * 4] as CounterWindow["scope"],
+                scope_id: placeholders[index * 4 + 1] as string,
+                period: placeholders[index * 4 + 2] as Period,
+                window_start: placeholders[index * 4 + 3] as number,
+                requests: 0,
+                tokens: tokens as number,
+                cost_usd: cost as number,
+              })),
+            )
+            .onConflict((conflict) =>
+              conflict.columns(primaryKey).doUpdateSet((eb) => ({
+                tokens: eb("limit_counters.tokens", "+", eb.ref("excluded.tokens")),
+                cost_usd: eb("limit_counters.cost_usd", "+", eb.ref("excluded.cost_usd")),
+              })),
+            ),
+        [amount.tokens, amount.costUsd, ...windows.flatMap(windowValues)],
+      );
     },
 
     async read(windows) {
       if (windows.length === 0) return [];
-      const rows = await db
-        .selectFrom("limit_counters")
-        .selectAll()
-        .where((eb) =>
-          eb.or(
-            windows.map((window) =>
-              eb.and([
-                eb("scope", "=", window.scope),
-                eb("scope_id", "=", window.scopeId),
-                eb("period", "=", window.period),
-                eb("window_start", "=", window.start),
-              ]),
+      const { rows } = await executeCompiledOnce(
+        db,
+        `counters.read/${windows.length}`,
+        (placeholders) =>
+          db
+            .selectFrom("limit_counters")
+            .selectAll()
+            .where((eb) =>
+              eb.or(
+                windows.map((_, index) =>
+                  eb.and([
+                    eb("scope", "=", placeholders[index * 4] as CounterWindow["scope"]),
+                    eb("scope_id", "=", placeholders[index * 4 + 1] as string),
+                    eb("period", "=", placeholders[index * 4 + 2] as Period),
+                    eb("window_start", "=", placeholders[index * 4 + 3] as number),
+                  ]),
+                ),
+              ),
             ),
-          ),
-        )
-        .execute();
+        windows.flatMap(windowValues),
+      );
       const byKey = new Map<string, CounterValues>();
       for (const row of rows) {
         const key = windowKey(row.scope, row.scope_id, row.period, row.window_start);
@@ -85,13 +118,9 @@ export function counterRepository(db: Kysely<Database>): CounterRepository {
   };
 }
 
-function windowColumns(window: CounterWindow) {
-  return {
-    scope: window.scope,
-    scope_id: window.scopeId,
-    period: window.period,
-    window_start: window.start,
-  };
+/** A window's key columns, in the order the compiled queries take them. */
+function windowValues(window: CounterWindow): unknown[] {
+  return [window.scope, window.scopeId, window.period, window.start];
 }
 
 function windowKey(scope: string, scopeId: string, period: string, start: number) {

@@ -116,6 +116,10 @@ export interface TenantRepository {
 export interface ApiKeyRepository {
   insert(record: ApiKeyRecord): Promise<void>;
   findByHash(hash: string): Promise<ApiKeyRecord | undefined>;
+  /** The key with this hash and its tenant (undefined for admin keys), in one query. */
+  findByHashWithTenant(
+    hash: string,
+  ): Promise<{ key: ApiKeyRecord; tenant: Tenant | undefined } | undefined>;
   /** Keys, newest first; revoked ones only when asked. */
   list(options?: { tenantId?: string; includeRevoked?: boolean }): Promise<ApiKeyRecord[]>;
   /** Revoke by id or by unique prefix; returns the revoked key, undefined when none matched. */
@@ -138,8 +142,11 @@ export interface CounterRepository {
    * requests (null: no limit). Returns false, counting nothing, when the limit is reached.
    */
   takeRequest(window: CounterWindow, limit: number | null): Promise<boolean>;
-  /** Atomically add tokens and cost to the window (created if missing). */
-  add(window: CounterWindow, amount: { tokens: number; costUsd: number }): Promise<void>;
+  /** Atomically add the same tokens and cost to each window (created if missing); one statement. */
+  add(
+    windows: readonly CounterWindow[],
+    amount: { tokens: number; costUsd: number },
+  ): Promise<void>;
   /** Current values of each window, in order; zeros for windows never written. */
   read(windows: readonly CounterWindow[]): Promise<CounterValues[]>;
   /** Delete windows that started before `before` (old minutes); returns how many. */

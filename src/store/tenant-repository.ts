@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely, Selectable } from "kysely";
 import { ColibriError } from "../core/errors.js";
+import { executeCompiledOnce } from "./compiled-once.js";
 import type { Database, TenantTable } from "./database-schema.js";
 import { limitsFromColumns, limitsToColumns, noLimitColumns } from "./limit-columns.js";
 import type { Tenant, TenantRepository } from "./store.js";
@@ -36,11 +37,17 @@ export function tenantRepository(db: Kysely<Database>): TenantRepository {
     findByName,
 
     async findById(id) {
-      const row = await db
-        .selectFrom("tenants")
-        .selectAll()
-        .where("id", "=", id)
-        .executeTakeFirst();
+      const { rows } = await executeCompiledOnce(
+        db,
+        "tenants.findById",
+        ([placeholder]) =>
+          db
+            .selectFrom("tenants")
+            .selectAll()
+            .where("id", "=", placeholder as string),
+        [id],
+      );
+      const row = rows[0];
       return row === undefined ? undefined : tenantFromRow(row);
     },
 

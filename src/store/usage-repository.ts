@@ -1,33 +1,26 @@
-import type { Kysely, Selectable } from "kysely";
+import type { Insertable, Kysely, Selectable } from "kysely";
+import { executeCompiledOnce } from "./compiled-once.js";
 import type { Database, UsageRecordTable } from "./database-schema.js";
 import type { UsageRecord, UsageRepository } from "./store.js";
 
 export function usageRepository(db: Kysely<Database>): UsageRepository {
   return {
     async insert(record) {
-      await db
-        .insertInto("usage_records")
-        .values({
-          id: record.id,
-          created_at: record.createdAt,
-          request_id: record.requestId,
-          tenant_id: record.tenantId,
-          key_id: record.keyId,
-          endpoint: record.endpoint,
-          model: record.model,
-          target: record.target,
-          stream: record.stream ? 1 : 0,
-          prompt_tokens: record.promptTokens,
-          completion_tokens: record.completionTokens,
-          cost_usd: record.costUsd,
-          reference_cost_usd: record.referenceCostUsd,
-          latency_ms: record.latencyMs,
-          status: record.status,
-          outcome: record.outcome,
-          route: record.route,
-          reason: record.reason,
-        })
-        .execute();
+      const values = usageColumns(record);
+      const columns = Object.keys(values) as (keyof typeof values)[];
+      await executeCompiledOnce(
+        db,
+        "usage.insert",
+        (placeholders) =>
+          db
+            .insertInto("usage_records")
+            .values(
+              Object.fromEntries(
+                columns.map((column, index) => [column, placeholders[index]]),
+              ) as typeof values,
+            ),
+        columns.map((column) => values[column]),
+      );
     },
 
     async totals(query) {
@@ -118,5 +111,29 @@ function usageFromRow(row: Selectable<UsageRecordTable>): UsageRecord {
     outcome: row.outcome,
     route: row.route,
     reason: row.reason,
+  };
+}
+
+/** The row for a record; always the same columns in the same order. */
+function usageColumns(record: UsageRecord): Insertable<UsageRecordTable> {
+  return {
+    id: record.id,
+    created_at: record.createdAt,
+    request_id: record.requestId,
+    tenant_id: record.tenantId,
+    key_id: record.keyId,
+    endpoint: record.endpoint,
+    model: record.model,
+    target: record.target,
+    stream: record.stream ? 1 : 0,
+    prompt_tokens: record.promptTokens,
+    completion_tokens: record.completionTokens,
+    cost_usd: record.costUsd,
+    reference_cost_usd: record.referenceCostUsd,
+    latency_ms: record.latencyMs,
+    status: record.status,
+    outcome: record.outcome,
+    route: record.route,
+    reason: record.reason,
   };
 }

@@ -353,7 +353,7 @@ describe("maintenance", () => {
       window("month", fixedNow - 90 * 24 * hour),
     ];
     for (const counter of windows) {
-      await started.store.counters.add(counter, { tokens: 1, costUsd: 0 });
+      await started.store.counters.add([counter], { tokens: 1, costUsd: 0 });
     }
     expect(await started.gatekeeper.pruneCounters()).toBe(2);
     const left = await started.store.counters.read(windows);

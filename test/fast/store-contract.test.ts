@@ -289,6 +289,23 @@ describe.each([sqlite, postgres])("store contract on $name", (backend) => {
       await expect(store.keys.insert(apiKey({ hash: key.hash }))).rejects.toThrow();
     });
 
+    it("finds a key with its tenant in one go; admin keys have none", async () => {
+      const tenant = await store.tenants.updateLimits(
+        (await store.tenants.ensure("acme", t0)).name,
+        { requestsPerMinute: 30, budgetUsdDay: 2.5 },
+      );
+      const key = apiKey({ tenantId: tenant?.id ?? "", requestsPerMinute: 5 });
+      const admin = apiKey({ kind: "admin", tenantId: null, hash: "a".repeat(64) });
+      await store.keys.insert(key);
+      await store.keys.insert(admin);
+      expect(await store.keys.findByHashWithTenant(key.hash)).toEqual({ key, tenant });
+      expect(await store.keys.findByHashWithTenant(admin.hash)).toEqual({
+        key: admin,
+        tenant: undefined,
+      });
+      expect(await store.keys.findByHashWithTenant("0".repeat(64))).toBeUndefined();
+    });
+
     it("lists keys newest first, revoked ones only when asked", async () => {
       const acme = await store.tenants.ensure("acme", t0);
       const beta = await store.tenants.ensure("beta", t0);
@@ -501,13 +518,13 @@ describe.each([sqlite, postgres])("store contract on $name", (backend) => {
       expect(await store.counters.takeRequest(window(), null)).toBe(true);
       await Promise.all(
         Array.from({ length: 100 }, (_, index) =>
-          (index % 2 === 0 ? store : other).counters.add(window(), { tokens: 3, costUsd: 0.25 }),
+          (index % 2 === 0 ? store : other).counters.add([window()], { tokens: 3, costUsd: 0.25 }),
         ),
       );
       expect(await store.counters.read([window()])).toEqual([
         { requests: 1, tokens: 300, costUsd: 25 },
       ]);
-      await store.counters.add(window({ scope: "tenant", period: "month" }), {
+      await store.counters.add([window({ scope: "tenant", period: "month" })], {
         tokens: 7,
         costUsd: 0.001,
       });
@@ -517,10 +534,28 @@ describe.each([sqlite, postgres])("store contract on $name", (backend) => {
       expect(values?.costUsd).toBeCloseTo(0.001, 12);
     });
 
+    it("add writes several windows at once, concurrently from two stores", async () => {
+      const other = await open();
+      const windows = [
+        window({ period: "minute" }),
+        window({ period: "day" }),
+        window({ scope: "tenant", scopeId: "t9", period: "month" }),
+      ];
+      await Promise.all(
+        Array.from({ length: 40 }, (_, index) =>
+          (index % 2 === 0 ? store : other).counters.add(windows, { tokens: 2, costUsd: 0.5 }),
+        ),
+      );
+      expect(await store.counters.read(windows)).toEqual(
+        windows.map(() => ({ requests: 0, tokens: 80, costUsd: 20 })),
+      );
+      await store.counters.add([], { tokens: 1, costUsd: 1 });
+    });
+
     it("read keeps the order asked, with zeros for windows never written", async () => {
       const tenantDay = window({ scope: "tenant", scopeId: "t1", period: "day", start: t0 });
       const keyMinute = window({ start: t0 + minute });
-      await store.counters.add(tenantDay, { tokens: 11, costUsd: 1.5 });
+      await store.counters.add([tenantDay], { tokens: 11, costUsd: 1.5 });
       await store.counters.takeRequest(keyMinute, 5);
       expect(
         await store.counters.read([
@@ -561,7 +596,7 @@ describe.each([sqlite, postgres])("store contract on $name", (backend) => {
       const result = await store.transaction(async (repositories) => {
         const tenant = await repositories.tenants.ensure("acme", t0);
         await repositories.usage.insert(usage({ tenantId: tenant.id }));
-        await repositories.counters.add(window(), { tokens: 4, costUsd: 0.5 });
+        await repositories.counters.add([window()], { tokens: 4, costUsd: 0.5 });
         return tenant.id;
       });
       expect((await store.tenants.findByName("acme"))?.id).toBe(result);
@@ -581,7 +616,7 @@ describe.each([sqlite, postgres])("store contract on $name", (backend) => {
           await repositories.tenants.updateLimits("existing", { budgetUsdDay: 1 });
           await repositories.usage.insert(usage({ tenantId: tenant.id }));
           expect(await repositories.counters.takeRequest(window(), 5)).toBe(true);
-          await repositories.counters.add(window(), { tokens: 4, costUsd: 0.5 });
+          await repositories.counters.add([window()], { tokens: 4, costUsd: 0.5 });
           expect(await repositories.tenants.findByName("acme")).toEqual(tenant);
           throw failure;
         }),
