@@ -17,6 +17,7 @@ export type {
 } from "./core/chat.js";
 export {
   AuthenticationError,
+  BudgetExceededError,
   ChecksumMismatchError,
   ColibriError,
   DownloadError,
@@ -25,6 +26,8 @@ export {
   InsufficientMemoryError,
   InvalidRequestError,
   ModelNotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
   ServiceUnavailableError,
   toColibriError,
 } from "./core/errors.js";
@@ -38,3 +41,24 @@ export { parseModelSource } from "./models/model-source.js";
 export { inspectModelFile, type ModelInspection } from "./models/inspect.js";
 export { LocalEngine, type LocalEngineOptions } from "./engine/index.js";
 export { createServer, type ColibriServer, type ServerOptions } from "./server/app.js";
+export {
+  openStore,
+  defaultDatabaseUrl,
+  parseDatabaseUrl,
+  type OpenStoreOptions,
+  type Store,
+  type Tenant,
+  type ApiKeyRecord,
+  type Limits,
+  type UsageRecord,
+  type UsageTotals,
+} from "./store/index.js";
+export { Gatekeeper, type Principal, type GatekeeperOptions } from "./accounting/gatekeeper.js";
+export {
+  administrationFromConfig,
+  gatekeeperFromConfig,
+  isAuthRequired,
+} from "./accounting/gatekeeper-from-config.js";
+export { Administration } from "./accounting/administration.js";
+export { Pricing, type Price, type PricingSettings } from "./accounting/pricing.js";
+export type { UsageReport } from "./accounting/usage-report.js";
