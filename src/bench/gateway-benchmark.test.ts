@@ -32,11 +32,12 @@ describe("benchmarkGateway", () => {
         expect(measurement.achievedRate).toBeGreaterThan(0);
         expect(measurement.servedRate).toBeGreaterThan(0);
       }
+      expect(result.platformBackToBack).toMatchObject(summaryShape);
       for (const part of ["authenticate", "admit", "settle"] as const) {
         expect(result.platformOverhead.breakdown[part]).toMatchObject(summaryShape);
       }
       expect(result.records).toEqual({
-        withPlatform: { expected: 120, found: 120 },
+        withPlatform: { expected: 170, found: 170 },
         minimal: { expected: 60, found: 60 },
         matches: true,
       });

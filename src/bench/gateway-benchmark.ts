@@ -67,6 +67,11 @@ export interface GatewayBenchmarkResult {
   platformOverhead: Measurement & {
     breakdown: { authenticate: LatencySummary; admit: LatencySummary; settle: LatencySummary };
   };
+  /**
+   * The same calls one after another, never overlapping and never waiting for a timer: each
+   * request's own cost, without queueing behind another or waking an idle CPU.
+   */
+  platformBackToBack: LatencySummary;
   /** app.inject of a non-streaming chat completion with a tenant key: auth on, every limit set. */
   endToEndWithPlatform: Measurement;
   /** The same request with auth off and a tenant without limits: the fewest queries possible. */
@@ -142,6 +147,9 @@ export async function benchmarkGateway(
 
     const schedule = { rate: options.rate, requests: options.requests, warmup: options.warmup };
     const overhead = await measurePlatformOverhead(full, key, schedule);
+    const platformBackToBack = await measureBackToBack(options.requests, () =>
+      platformCalls(full, key),
+    );
     const endToEndWithPlatform = await measureAtFixedRate(schedule, () =>
       injectChat(fullServer, { authorization: `Bearer ${key}` }),
     );
@@ -151,13 +159,17 @@ export async function benchmarkGateway(
     const totals = await store.usage.totals({ since: 0 });
     const countFor = (id: string) =>
       totals.filter((total) => total.tenantId === id).reduce((sum, t) => sum + t.requests, 0);
-    const withPlatform = { expected: 2 * perMeasurement, found: countFor(tenantId) };
+    const withPlatform = {
+      expected: 2 * perMeasurement + options.requests,
+      found: countFor(tenantId),
+    };
     const minimalRecords = { expected: perMeasurement, found: countFor(minimalTenant.id) };
     return {
       dialect: store.dialect,
       location: store.location,
       ...schedule,
       platformOverhead: overhead,
+      platformBackToBack,
       endToEndWithPlatform,
       endToEndMinimal,
       records: {
@@ -219,6 +231,27 @@ async function measurePlatformOverhead(gatekeeper: Gatekeeper, key: string, sche
       settle: summarize(parts.settle),
     },
   };
+}
+
+/** authenticate + admit + settle, untimed. */
+async function platformCalls(gatekeeper: Gatekeeper, key: string): Promise<void> {
+  const principal = await gatekeeper.authenticate(key);
+  const admission = await gatekeeper.admit(principal, { target: "local" });
+  await gatekeeper.settle(admission, settlementOf(randomUUID()));
+}
+
+/** `count` calls of `work`, each started when the previous one ended; durations in µs. */
+async function measureBackToBack(
+  count: number,
+  work: () => Promise<void>,
+): Promise<LatencySummary> {
+  const durations: number[] = [];
+  for (let index = 0; index < count; index++) {
+    const started = process.hrtime.bigint();
+    await work();
+    durations.push(Number(process.hrtime.bigint() - started));
+  }
+  return summarize(durations);
 }
 
 /** What the chat route settles for one instant answer. */

@@ -170,6 +170,7 @@ function formatReport(
         lines.push(cells("", `  ${part}`, figures(overhead.breakdown[part])));
       }
     }
+    lines.push(cells(result.dialect, "platform, back to back", figures(result.platformBackToBack)));
     lines.push(row(result.dialect, "end-to-end with platform", result.endToEndWithPlatform));
     lines.push(row(result.dialect, "end-to-end minimal", result.endToEndMinimal));
   }
@@ -184,6 +185,7 @@ function formatReport(
     "",
     "platform overhead = authenticate + admit + settle called directly (key lookup by hash, counter reads,",
     "  an atomic requests-per-minute take, a usage record and counter upserts in one transaction);",
+    "back to back = the same calls one after another (no overlap, no timers): each request's own cost;",
     "end-to-end = app.inject of a non-streaming POST /v1/chat/completions (no sockets), with a tenant key",
     "  whose limits are all set (with platform) or with auth off and an unlimited tenant (minimal);",
     "offered/s = requests started per second; served/s = completed per second (* = could not keep up,",
