@@ -2,28 +2,12 @@ import { randomUUID } from "node:crypto";
 import { mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough } from "node:stream";
 import pg from "pg";
 import { beforeEach, describe, expect, it } from "vitest";
+import { colibri } from "../support/run-cli.js";
 import { hashApiKey } from "../../src/accounting/api-keys.js";
-import { main } from "../../src/cli/main.js";
 import { openStore } from "../../src/store/open-store.js";
 import type { Store, UsageRecord } from "../../src/store/store.js";
-
-/** Run the CLI in-process, as `colibri ...args`, and capture what it prints. */
-async function colibri(...args: string[]) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const collect = (stream: PassThrough) => {
-    const chunks: Buffer[] = [];
-    stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-    return () => Buffer.concat(chunks).toString("utf8");
-  };
-  const out = collect(stdout);
-  const err = collect(stderr);
-  const code = await main(["node", "colibri", ...args], { stdout, stderr });
-  return { code, stdout: out(), stderr: err() };
-}
 
 let home: string;
 

@@ -1,27 +1,11 @@
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough } from "node:stream";
 import { beforeEach, describe, expect, it } from "vitest";
-import { main } from "../../src/cli/main.js";
+import { colibri } from "../support/run-cli.js";
 
 const tinyModel = new URL("../../../shared/models/llama-2-tiny-random.gguf", import.meta.url)
   .pathname;
-
-/** Run the CLI in-process, as `colibri ...args`, and capture what it prints. */
-async function colibri(...args: string[]) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const collect = (stream: PassThrough) => {
-    const chunks: Buffer[] = [];
-    stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-    return () => Buffer.concat(chunks).toString("utf8");
-  };
-  const out = collect(stdout);
-  const err = collect(stderr);
-  const code = await main(["node", "colibri", ...args], { stdout, stderr });
-  return { code, stdout: out(), stderr: err() };
-}
 
 beforeEach(async () => {
   process.env["COLIBRI_HOME"] = await mkdtemp(join(tmpdir(), "colibri-cli-"));

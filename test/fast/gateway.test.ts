@@ -1,8 +1,8 @@
-import { request as httpRequest } from "node:http";
 import { Writable } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
 import { createApiKey } from "../../src/accounting/api-keys.js";
 import type { Limits } from "../../src/store/store.js";
+import { abandonStream } from "../support/abandon-stream.js";
 import type { ScriptedBackend } from "../support/scripted-backend.js";
 import { startTestGateway, type TestGateway } from "../support/test-gateway.js";
 
@@ -150,31 +150,7 @@ describe("usage records", () => {
 
     started.backend.tokens = Array.from({ length: 200 }, (_, index) => ` t${index}`);
     started.backend.tokenDelayMs = 5;
-    const address = new URL(await started.server.listen());
-    await new Promise<void>((resolve, reject) => {
-      const request = httpRequest(
-        {
-          host: address.hostname,
-          port: address.port,
-          path: "/v1/chat/completions",
-          method: "POST",
-        },
-        (response) => {
-          let frames = 0;
-          response.on("data", () => {
-            if (++frames === 4) {
-              request.destroy();
-              resolve();
-            }
-          });
-        },
-      );
-      request.on("error", (error) => {
-        if ((error as NodeJS.ErrnoException).code !== "ECONNRESET") reject(error);
-      });
-      request.setHeader("content-type", "application/json");
-      request.end(JSON.stringify({ ...chatBody, stream: true }));
-    });
+    await abandonStream(await started.server.listen(), chatBody, 4);
     await expect.poll(async () => (await usageRecords(started)).length).toBe(3);
     const records = await usageRecords(started);
     const byEndpoint = (endpoint: string, stream: boolean, outcome: string) =>

@@ -1,5 +1,5 @@
-import { request as httpRequest } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
+import { abandonStream } from "../support/abandon-stream.js";
 import type { ScriptedBackend } from "../support/scripted-backend.js";
 import { startTestGateway, type TestGateway } from "../support/test-gateway.js";
 
@@ -228,28 +228,7 @@ describe("streaming", () => {
     const { server, backend } = await makeServer();
     backend.tokens = Array.from({ length: 200 }, (_, index) => ` t${index}`);
     backend.tokenDelayMs = 5;
-    const address = new URL(await server.listen());
-    await new Promise<void>((resolve, reject) => {
-      const request = httpRequest(
-        {
-          host: address.hostname,
-          port: address.port,
-          path: "/v1/chat/completions",
-          method: "POST",
-          headers: { "content-type": "application/json" },
-        },
-        (response) => {
-          response.once("data", () => {
-            request.destroy();
-            resolve();
-          });
-        },
-      );
-      request.on("error", (error) => {
-        if ((error as NodeJS.ErrnoException).code !== "ECONNRESET") reject(error);
-      });
-      request.end(JSON.stringify({ ...chatBody, stream: true }));
-    });
+    await abandonStream(await server.listen(), chatBody);
     await expect.poll(() => backend.aborted, { timeout: 2000 }).toBe(1);
     expect(backend.active).toBe(0);
   });

@@ -1,0 +1,17 @@
+import { PassThrough } from "node:stream";
+import { main } from "../../src/cli/main.js";
+
+/** Run the CLI in-process, as `colibri ...args`, and capture what it prints. */
+export async function colibri(...args: string[]) {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const collect = (stream: PassThrough) => {
+    const chunks: Buffer[] = [];
+    stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+    return () => Buffer.concat(chunks).toString("utf8");
+  };
+  const out = collect(stdout);
+  const err = collect(stderr);
+  const code = await main(["node", "colibri", ...args], { stdout, stderr });
+  return { code, stdout: out(), stderr: err() };
+}
