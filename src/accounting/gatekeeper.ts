@@ -158,22 +158,34 @@ export class Gatekeeper {
     const { store, localWhenBudgetSpent } = this.#options;
     const now = this.#now();
     const scopes = limitedScopes(principal);
-    const windows = scopes.flatMap((scope) =>
-      checkedPeriods.map((period) => windowOf(scope, period, now)),
+    const budgets = !(request.target === "local" && localWhenBudgetSpent);
+    const counted = scopes.some(
+      ({ limits }) =>
+        limits.tokensPerMinute !== null ||
+        (budgets && (limits.budgetUsdDay !== null || limits.budgetUsdMonth !== null)),
     );
-    const values = await store.counters.read(windows);
-    const violation = findViolation(
-      scopes.map((scope, index) => ({
-        scope,
-        counters: values.slice(index * checkedPeriods.length, (index + 1) * checkedPeriods.length),
-      })),
-      { budgets: !(request.target === "local" && localWhenBudgetSpent), now },
-    );
-    if (violation !== undefined) {
-      const { message, retryAfterSeconds } = describeViolation(violation, now);
-      throw violation.limit.startsWith("budget")
-        ? new BudgetExceededError(message, retryAfterSeconds, violation.limit)
-        : new RateLimitError(message, retryAfterSeconds, violation.limit);
+    // Counters are read only when a token or budget limit applies (none by default).
+    if (counted) {
+      const windows = scopes.flatMap((scope) =>
+        checkedPeriods.map((period) => windowOf(scope, period, now)),
+      );
+      const values = await store.counters.read(windows);
+      const violation = findViolation(
+        scopes.map((scope, index) => ({
+          scope,
+          counters: values.slice(
+            index * checkedPeriods.length,
+            (index + 1) * checkedPeriods.length,
+          ),
+        })),
+        { budgets, now },
+      );
+      if (violation !== undefined) {
+        const { message, retryAfterSeconds } = describeViolation(violation, now);
+        throw violation.limit.startsWith("budget")
+          ? new BudgetExceededError(message, retryAfterSeconds, violation.limit)
+          : new RateLimitError(message, retryAfterSeconds, violation.limit);
+      }
     }
 
     // One limited scope needs one atomic statement; two (key and tenant) a transaction, so a
