@@ -1,15 +1,7 @@
 import type { UsageTotals } from "../store/store.js";
 
-export interface UsageFigures {
-  requests: number;
-  /** Requests whose outcome was not "completed". */
-  unsuccessful: number;
-  promptTokens: number;
-  completionTokens: number;
-  /** What was spent (cloud prices, plus the configured local price per token). */
-  costUsd: number;
-  /** What the same tokens would have cost on the reference cloud model ("all cloud"). */
-  referenceCostUsd: number;
+/** Totals of a set of usage records, with the saving against the all-cloud cost. */
+export interface UsageFigures extends Omit<UsageTotals, "tenantId" | "tenantName" | "target"> {
   savingUsd: number;
   /** Saving as a percentage of the all-cloud cost; null when that cost is zero. */
   savingPercent: number | null;

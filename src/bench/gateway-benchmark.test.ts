@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { benchmarkGateway, summarize, temporarySqliteDatabase } from "./gateway-benchmark.js";
+import { benchmarkGateway, summarize } from "./gateway-benchmark.js";
+import { temporarySqliteDatabase } from "./temporary-database.js";
 
 describe("benchmarkGateway", () => {
   it("measures the three paths on a fresh SQLite file and finds one usage record per request", async () => {

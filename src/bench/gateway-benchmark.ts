@@ -1,9 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import pg from "pg";
 import { createApiKey } from "../accounting/api-keys.js";
 import {
   administrationFromConfig,
@@ -381,58 +377,4 @@ export function summarize(nanoseconds: readonly number[]): LatencySummary {
     max: at(100),
     mean: sorted.length === 0 ? 0 : total / sorted.length / 1000,
   };
-}
-
-/** A store location nobody has used: a new SQLite file (WAL) in a new temporary folder. */
-export interface TemporaryDatabase {
-  url: string;
-  home: string;
-  /** Delete it (the file and folder, or the schema and everything in it). */
-  remove(): Promise<void>;
-}
-
-export async function temporarySqliteDatabase(): Promise<TemporaryDatabase> {
-  const home = await mkdtemp(join(tmpdir(), "colibri-bench-"));
-  return {
-    url: `sqlite:${join(home, "colibri.db")}`,
-    home,
-    remove: () => rm(home, { recursive: true, force: true }),
-  };
-}
-
-/** A fresh schema (colibri_bench_<random>) in the PostgreSQL database at `url`. */
-export async function temporaryPostgresSchema(url: string): Promise<TemporaryDatabase> {
-  const schema = `colibri_bench_${randomBytes(4).toString("hex")}`;
-  const withSchema = new URL(url);
-  withSchema.searchParams.set("schema", schema);
-  const home = await mkdtemp(join(tmpdir(), "colibri-bench-"));
-  return {
-    url: withSchema.toString(),
-    home,
-    async remove() {
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      try {
-        await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      } finally {
-        await client.end();
-        await rm(home, { recursive: true, force: true });
-      }
-    },
-  };
-}
-
-/** Whether a PostgreSQL server answers at `url` within a few seconds. */
-export async function isPostgresReachable(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
-  client.on("error", () => undefined);
-  try {
-    await client.connect();
-    await client.query("select 1");
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
 }

@@ -15,14 +15,17 @@ import { availableParallelism, cpus } from "node:os";
 import { parseArgs } from "node:util";
 import {
   benchmarkGateway,
-  isPostgresReachable,
-  temporaryPostgresSchema,
-  temporarySqliteDatabase,
   type GatewayBenchmarkResult,
   type LatencySummary,
   type Measurement,
-  type TemporaryDatabase,
 } from "./gateway-benchmark.js";
+import {
+  isPostgresReachable,
+  temporaryPostgresSchema,
+  temporarySqliteDatabase,
+  testPostgresUrl,
+  type TemporaryDatabase,
+} from "./temporary-database.js";
 
 const usage =
   "usage: node dist/bench/run-gateway-benchmark.js [--rate 500] [--postgres-rate 100] [--requests 5000] [--warmup 1000] [--postgres URL] [--breakdown] [--json]";
@@ -34,11 +37,7 @@ try {
       "postgres-rate": { type: "string", default: "100" },
       requests: { type: "string", default: "5000" },
       warmup: { type: "string", default: "1000" },
-      postgres: {
-        type: "string",
-        default:
-          process.env["COLIBRI_TEST_POSTGRES_URL"] ?? "postgres://postgres@127.0.0.1:5432/test",
-      },
+      postgres: { type: "string", default: testPostgresUrl() },
       breakdown: { type: "boolean", default: false },
       json: { type: "boolean", default: false },
     },

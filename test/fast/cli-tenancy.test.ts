@@ -2,10 +2,10 @@ import { randomUUID } from "node:crypto";
 import { mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
 import { beforeEach, describe, expect, it } from "vitest";
 import { colibri } from "../support/run-cli.js";
 import { hashApiKey } from "../../src/accounting/api-keys.js";
+import { temporaryPostgresSchema, testPostgresUrl } from "../../src/bench/temporary-database.js";
 import { openStore } from "../../src/store/open-store.js";
 import type { Store, UsageRecord } from "../../src/store/store.js";
 
@@ -347,9 +347,8 @@ describe("colibri usage", () => {
 
 describe("--database", () => {
   it("works with PostgreSQL (a fresh schema, dropped afterwards)", async () => {
-    const schema = `colibri_cli_${randomUUID().replaceAll("-", "").slice(0, 12)}`;
-    const server = "postgres://postgres@127.0.0.1:5432/test";
-    const url = `${server}?schema=${schema}`;
+    const database = await temporaryPostgresSchema(testPostgresUrl(), "colibri_cli");
+    const { url } = database;
     try {
       const created = await colibri(
         "keys",
@@ -383,13 +382,7 @@ describe("--database", () => {
       expect(usage.code, usage.stderr).toBe(0);
     } finally {
       delete process.env["COLIBRI_DATABASE_URL"];
-      const client = new pg.Client({ connectionString: server });
-      await client.connect();
-      try {
-        await client.query(`drop schema if exists ${schema} cascade`);
-      } finally {
-        await client.end();
-      }
+      await database.remove();
     }
   });
 

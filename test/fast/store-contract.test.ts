@@ -5,6 +5,7 @@ import { join } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
 import pg from "pg";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import { testPostgresUrl } from "../../src/bench/temporary-database.js";
 import { InvalidRequestError, ServiceUnavailableError } from "../../src/core/errors.js";
 import {
   openStore,
@@ -21,8 +22,7 @@ import {
  * other test files never see each other's rows.
  */
 
-const postgresUrl =
-  process.env["COLIBRI_TEST_POSTGRES_URL"] ?? "postgres://postgres@127.0.0.1:5432/test";
+const postgresUrl = testPostgresUrl();
 const run = randomBytes(4).toString("hex");
 const home = await mkdtemp(join(tmpdir(), "colibri-store-"));
 

@@ -1,18 +1,19 @@
-import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiKey } from "../../src/accounting/api-keys.js";
 import { windowStart } from "../../src/accounting/limits.js";
+import {
+  temporaryPostgresSchema,
+  testPostgresUrl,
+  type TemporaryDatabase,
+} from "../../src/bench/temporary-database.js";
 import type { CounterWindow, Period } from "../../src/store/store.js";
 import type { ScriptedBackend } from "../support/scripted-backend.js";
 import { startTestGateway, type TestGateway } from "../support/test-gateway.js";
 
-const postgresUrl =
-  process.env["COLIBRI_TEST_POSTGRES_URL"] ?? "postgres://postgres@127.0.0.1:5432/test";
-const schema = `colibri_two_${randomBytes(4).toString("hex")}`;
+const database: TemporaryDatabase = await temporaryPostgresSchema(testPostgresUrl(), "colibri_two");
 const fixedNow = Date.UTC(2026, 10, 29, 12, 30, 30);
 const config = {
-  database: `${postgresUrl}?schema=${schema}`,
+  database: database.url,
   server: { auth: true },
   pricing: { local: { input: 500, output: 1500 } }, // 7 prompt + 5 completion = $0.011
 };
@@ -31,10 +32,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await first.close();
   await second.close();
-  const client = new pg.Client({ connectionString: postgresUrl });
-  await client.connect();
-  await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  await client.end();
+  await database.remove();
 });
 
 async function newKey(tenant: string, limits: { requestsPerMinute?: number } = {}) {
