@@ -8,6 +8,128 @@ const priceSchema = z
   .object({ input: z.number().nonnegative(), output: z.number().nonnegative() })
   .strict();
 
+/** Provider names appear in headers, usage records and `provider/model` names. */
+export const providerNamePattern = /^[a-z0-9][a-z0-9_-]{0,31}$/;
+
+/** One cloud provider (or any OpenAI-compatible server: vLLM, Ollama, another Colibrí). */
+export const providerSchema = z
+  .object({
+    name: z.string().regex(providerNamePattern, {
+      error: "use lower-case letters, digits, '-' and '_' (e.g. \"openai\")",
+    }),
+    /** Wire protocol: OpenAI chat completions, or Anthropic Messages. */
+    kind: z.enum(["openai", "anthropic"]).default("openai"),
+    /** e.g. https://api.openai.com/v1, https://api.anthropic.com/v1, http://127.0.0.1:11434/v1 */
+    baseUrl: z.url(),
+    /** Name of the environment variable holding the API key (the key itself never sits in config). */
+    apiKeyEnv: z.string().min(1).optional(),
+    /**
+     * Models clients may ask for by name: a list, or a map from the name clients use to the
+     * provider's own name (Azure deployments, OpenRouter's "vendor/model" names).
+     */
+    models: z.union([
+      z.array(z.string().min(1)).min(1),
+      z.record(z.string().min(1), z.string().min(1)),
+    ]),
+    /** The model the router uses when it escalates; default the first of `models`. */
+    defaultModel: z.string().min(1).optional(),
+    /** Extra HTTP headers on every call (e.g. Azure's api-key, OpenRouter's HTTP-Referer). */
+    headers: z.record(z.string().min(1), z.string()).default({}),
+    /** Query parameters on every call (e.g. Azure's api-version). */
+    query: z.record(z.string().min(1), z.string()).default({}),
+    /** Where the provider processes data (e.g. "us", "br"), for residency rules. */
+    region: z.string().min(1).optional(),
+    timeouts: z
+      .object({
+        /** TCP/TLS connection set-up. */
+        connectMs: z.number().int().positive().default(5_000),
+        /** From sending the request to the first byte of the response. */
+        firstByteMs: z.number().int().positive().default(30_000),
+        /** Longest silence inside a streamed response before it counts as stalled. */
+        idleMs: z.number().int().positive().default(30_000),
+        /** The whole call, retries included. */
+        totalMs: z.number().int().positive().default(120_000),
+      })
+      .strict()
+      .prefault({}),
+    retry: z
+      .object({
+        /** Further attempts after the first, only for 429, 5xx and network failures. */
+        maxRetries: z.number().int().min(0).max(10).default(2),
+        baseDelayMs: z.number().int().nonnegative().default(250),
+        maxDelayMs: z.number().int().nonnegative().default(8_000),
+      })
+      .strict()
+      .prefault({}),
+    breaker: z
+      .object({
+        /** Consecutive failed calls that open the circuit. */
+        failureThreshold: z.number().int().positive().default(5),
+        /** How long it stays open before one probe call is let through (half-open). */
+        openMs: z.number().int().positive().default(30_000),
+      })
+      .strict()
+      .prefault({}),
+  })
+  .strict();
+
+export type ProviderConfig = z.infer<typeof providerSchema>;
+
+export const routeTargets = ["local", "cloud", "cascade", "auto"] as const;
+export const languages = ["es", "pt", "en", "other"] as const;
+export const tasks = [
+  "code",
+  "math",
+  "translation",
+  "summarization",
+  "extraction",
+  "classification",
+  "question",
+  "chat",
+] as const;
+
+const oneOrMany = <T extends z.ZodType>(item: T) =>
+  z
+    .union([item, z.array(item).min(1)])
+    .transform((value) => (Array.isArray(value) ? value : [value]));
+
+/** Conditions of a routing rule: every condition given must hold. */
+export const ruleConditionsSchema = z
+  .object({
+    /** The model the client asked for ("auto", "local", a local or cloud model's name). */
+    model: oneOrMany(z.string().min(1)).optional(),
+    language: oneOrMany(z.enum(languages)).optional(),
+    task: oneOrMany(z.enum(tasks)).optional(),
+    tenant: oneOrMany(z.string().regex(tenantNamePattern)).optional(),
+    /** Estimated prompt tokens (characters / 4), inclusive bounds. */
+    minPromptTokens: z.number().int().nonnegative().optional(),
+    maxPromptTokens: z.number().int().nonnegative().optional(),
+    /** Values the request carries in `x-colibri-metadata: key=value; …` or the body's `metadata`. */
+    metadata: z.record(z.string().min(1), z.string()).optional(),
+    /** Whether the tenant's USD budget is spent. */
+    budget: z.enum(["ok", "spent"]).optional(),
+    /** Whether the cloud provider is reachable (its circuit breaker is not open). */
+    cloud: z.enum(["up", "down"]).optional(),
+  })
+  .strict();
+
+export const ruleSchema = z
+  .object({
+    /** Appears in x-colibri-reason as `rule:<name>`. */
+    name: z.string().regex(/^[\w.-]{1,64}$/, { error: "letters, digits, '.', '_' and '-'" }),
+    when: ruleConditionsSchema.prefault({}),
+    /** local | cloud | cascade (local first, cloud when unsure) | auto (the learned router). */
+    route: z.enum(routeTargets),
+    /** For cloud and cascade: which provider (default router.cloudProvider) … */
+    provider: z.string().regex(providerNamePattern).optional(),
+    /** … and which of its models (default that provider's defaultModel). */
+    model: z.string().min(1).optional(),
+  })
+  .strict();
+
+export type RoutingRule = z.infer<typeof ruleSchema>;
+export type RuleConditions = RoutingRule["when"];
+
 /** The one typed configuration. Every field has a default that runs out of the box. */
 export const configSchema = z
   .object({
@@ -80,6 +202,42 @@ export const configSchema = z
         local: priceSchema.prefault({ input: 0, output: 0 }),
         /** Cloud prices in USD per million tokens; they extend and override the bundled table. */
         models: z.record(z.string().min(1), priceSchema).default({}),
+      })
+      .strict()
+      .prefault({}),
+    /** Cloud providers the router may escalate to; none by default (local only). */
+    providers: z.array(providerSchema).default([]),
+    router: z
+      .object({
+        /** Provider used for `auto` escalations; default the first in `providers`. */
+        cloudProvider: z.string().regex(providerNamePattern).optional(),
+        /**
+         * When the cloud is needed but unreachable (breaker open, connection refused, timeout):
+         * answer locally with `x-colibri-degraded: cloud-unavailable`, or fail with 503.
+         */
+        whenCloudUnavailable: z.enum(["local", "fail"]).default("local"),
+        /** Policy rules, first match wins. */
+        rules: z.array(ruleSchema).default([]),
+        preRouter: z
+          .object({
+            enabled: z.boolean().default(true),
+            /** Artifact from `colibri router train`; default $home/router/pre-router.json, else the bundled one. */
+            artifact: z.string().min(1).optional(),
+            /** Score (0–1, higher = needs the cloud) at or above which `auto` goes straight to the cloud. */
+            cloudThreshold: z.number().min(0).max(1).optional(),
+          })
+          .strict()
+          .prefault({}),
+        cascade: z
+          .object({
+            enabled: z.boolean().default(true),
+            /** Local answers whose confidence (0–1) is below this go to the cloud. */
+            threshold: z.number().min(0).max(1).default(0.5),
+            /** Tokens held back from a streamed local answer until its confidence is known. */
+            holdTokens: z.number().int().min(1).max(4096).default(32),
+          })
+          .strict()
+          .prefault({}),
       })
       .strict()
       .prefault({}),

@@ -1,5 +1,5 @@
 /**
- * The backend contract shared by the local engine and (later) every cloud provider: a chat request
+ * The backend contract shared by the local engine and every cloud provider: a chat request
  * in, an async stream of events out, with usage and token probabilities where available.
  * Plain data only: no HTTP, no node-llama-cpp.
  */
@@ -24,6 +24,11 @@ export type ResponseFormat =
   | { type: "json_schema"; name: string; schema: Record<string, unknown> };
 
 export interface ChatRequest {
+  /**
+   * For a backend that serves several models (a cloud provider): the client-facing model name to
+   * use; default the backend's own default. The local engine serves one model and ignores it.
+   */
+  model?: string;
   messages: ChatMessage[];
   sampling: SamplingOptions;
   responseFormat?: ResponseFormat;
@@ -61,7 +66,13 @@ export type ChatEvent =
        */
       usage?: Usage;
     }
-  | { type: "done"; finishReason: FinishReason; usage: Usage; confidence: ConfidenceSummary };
+  | {
+      type: "done";
+      finishReason: FinishReason;
+      usage: Usage;
+      /** Present when the backend saw every token's probability (always for the local engine). */
+      confidence?: ConfidenceSummary;
+    };
 
 /**
  * Length-normalised confidence over the generated tokens, recorded for every generation

@@ -106,10 +106,10 @@ describe("LocalEngine plumbing (tiny random model)", () => {
     expect(result.done.finishReason).toBe("length");
     expect(result.done.usage.completionTokens).toBe(12);
     expect(result.done.usage.promptTokens).toBeGreaterThan(2);
-    expect(result.done.confidence.tokens).toBe(12);
-    expect(result.done.confidence.meanLogprob).toBeLessThan(0);
-    expect(result.done.confidence.minLogprob).toBeLessThanOrEqual(
-      result.done.confidence.meanLogprob,
+    expect(result.done.confidence?.tokens).toBe(12);
+    expect(result.done.confidence?.meanLogprob).toBeLessThan(0);
+    expect(result.done.confidence?.minLogprob).toBeLessThanOrEqual(
+      result.done.confidence?.meanLogprob ?? NaN,
     );
     // Without a logprobs request the deltas carry none, but confidence is still recorded.
     expect(result.deltas.every((delta) => delta.logprobs.length === 0)).toBe(true);
@@ -127,8 +127,8 @@ describe("LocalEngine plumbing (tiny random model)", () => {
     );
     expect(plainLogprobs.map((item) => item.token).join("")).toBe(plain.text);
     const mean = plainLogprobs.reduce((sum, item) => sum + item.logprob, 0) / plainLogprobs.length;
-    expect(plain.done.confidence.meanLogprob).toBeCloseTo(mean, 6);
-    expect(plain.done.confidence.minLogprob).toBe(
+    expect(plain.done.confidence?.meanLogprob).toBeCloseTo(mean, 6);
+    expect(plain.done.confidence?.minLogprob).toBe(
       Math.min(...plainLogprobs.map((item) => item.logprob)),
     );
 
@@ -441,8 +441,14 @@ describe("LocalEngine behaviour (real model)", () => {
     const after = await collect(engine.chat(ask("Name three colours.", { maxTokens: 30 })));
     expect(after.text).toBe(before.text);
     // Leftover context would shift every probability, even where the greedy choice stays the same.
-    expect(after.done.confidence.meanLogprob).toBeCloseTo(before.done.confidence.meanLogprob, 9);
-    expect(after.done.confidence.minLogprob).toBeCloseTo(before.done.confidence.minLogprob, 9);
+    expect(after.done.confidence?.meanLogprob).toBeCloseTo(
+      before.done.confidence?.meanLogprob ?? NaN,
+      9,
+    );
+    expect(after.done.confidence?.minLogprob).toBeCloseTo(
+      before.done.confidence?.minLogprob ?? NaN,
+      9,
+    );
   });
 
   it("follows a json_schema: the answer parses and matches it", async () => {

@@ -97,7 +97,9 @@ async function collectCompletion(
       continue;
     }
     meter.usage = event.usage;
-    void reply.header("x-colibri-confidence", Math.exp(event.confidence.meanLogprob).toFixed(4));
+    if (event.confidence !== undefined) {
+      void reply.header("x-colibri-confidence", Math.exp(event.confidence.meanLogprob).toFixed(4));
+    }
     return {
       text,
       body: completionObject(identity, text, event.finishReason, event.usage, logprobs),
