@@ -300,6 +300,7 @@ describe("usage report", () => {
       outcome: "completed",
       route: null,
       reason: null,
+      confidence: null,
       ...fields,
     });
   }

@@ -63,6 +63,7 @@ export interface Settlement {
   outcome: UsageOutcome;
   route: string | null;
   reason: string | null;
+  confidence: number | null;
 }
 
 /**
@@ -147,6 +148,29 @@ export class Gatekeeper {
       );
     }
     throw new AuthenticationError(`Incorrect admin key provided: ${maskApiKey(token)}.`);
+  }
+
+  /**
+   * Whether a USD budget of the caller (key or tenant) is used up, for the router: with budgets
+   * spent, `auto` stays local. Reads the counters only when a budget is set.
+   */
+  async budgetSpent(principal: Principal): Promise<boolean> {
+    const scopes = limitedScopes(principal).filter(
+      ({ limits }) => limits.budgetUsdDay !== null || limits.budgetUsdMonth !== null,
+    );
+    if (scopes.length === 0) return false;
+    const now = this.#now();
+    const values = await this.#options.store.counters.read(
+      scopes.flatMap((scope) => checkedPeriods.map((period) => windowOf(scope, period, now))),
+    );
+    const violation = findViolation(
+      scopes.map((scope, index) => ({
+        scope: { ...scope, limits: { ...scope.limits, tokensPerMinute: null } },
+        counters: values.slice(index * checkedPeriods.length, (index + 1) * checkedPeriods.length),
+      })),
+      { budgets: true, now },
+    );
+    return violation !== undefined;
   }
 
   /**
@@ -249,6 +273,7 @@ export class Gatekeeper {
       outcome: settlement.outcome,
       route: settlement.route,
       reason: settlement.reason,
+      confidence: settlement.confidence,
     };
     const amount = { tokens: usage.promptTokens + usage.completionTokens, costUsd };
     await this.#options.store.transaction(async (repositories) => {

@@ -263,6 +263,7 @@ function settlementOf(requestId: string): Settlement {
     outcome: "completed",
     route: "local",
     reason: null,
+    confidence: null,
   };
 }
 

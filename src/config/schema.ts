@@ -75,6 +75,8 @@ export const providerSchema = z
 
 export type ProviderConfig = z.infer<typeof providerSchema>;
 
+export const confidenceSignals = ["mean", "min", "tail"] as const;
+
 export const routeTargets = ["local", "cloud", "cascade", "auto"] as const;
 export const languages = ["es", "pt", "en", "other"] as const;
 export const tasks = [
@@ -233,6 +235,12 @@ export const configSchema = z
             enabled: z.boolean().default(true),
             /** Local answers whose confidence (0–1) is below this go to the cloud. */
             threshold: z.number().min(0).max(1).default(0.5),
+            /**
+             * How token probabilities become one confidence: the geometric mean probability
+             * ("mean"), the least likely token ("min"), or the mean of the least likely quarter
+             * ("tail").
+             */
+            signal: z.enum(confidenceSignals).default("mean"),
             /** Tokens held back from a streamed local answer until its confidence is known. */
             holdTokens: z.number().int().min(1).max(4096).default(32),
           })

@@ -19,12 +19,17 @@ export interface MeteredCall {
 
 /** What the work reports as it goes; read when the request is settled. */
 export interface Meter {
+  /** What answered: starts as the call's, changes when the router escalates or degrades. */
+  model: string;
+  target: string;
   usage: Usage;
   /** HTTP status to record; errors thrown by the work set it from the error. */
   status: number;
   outcome: UsageOutcome;
   route: string | null;
   reason: string | null;
+  /** The local answer's confidence, when the router measured it. */
+  confidence: number | null;
 }
 
 /**
@@ -42,11 +47,14 @@ export async function metered<T>(
   if (principal === null) throw new Error(`${request.url} is metered but was not authenticated.`);
   request.served = { model: call.model, target: call.target };
   const meter: Meter = {
+    model: call.model,
+    target: call.target,
     usage: { promptTokens: 0, completionTokens: 0 },
     status: 200,
     outcome: "completed",
     route: call.target,
     reason: null,
+    confidence: null,
   };
 
   let admission: Admission;
@@ -74,6 +82,7 @@ export async function metered<T>(
     meter.outcome = meter.status === 499 ? "abandoned" : "failed";
     throw error;
   } finally {
+    request.served = { model: meter.model, target: meter.target };
     if (meter.status !== 200) request.served.status = meter.status;
     await settle(context, request, admission, call, meter);
   }
@@ -90,18 +99,19 @@ async function settle(
   const settlement: Settlement = {
     requestId: request.id,
     endpoint: call.endpoint,
-    model: call.model,
-    target: call.target,
+    model: meter.model,
+    target: meter.target,
     stream: call.stream,
     usage: meter.usage,
     status: meter.status,
     outcome: meter.outcome,
     route: meter.route,
     reason: meter.reason,
+    confidence: meter.confidence,
   };
   try {
     const record = await context.gatekeeper.settle(admission, settlement);
-    context.metrics.observeUsage(call.model, call.target, {
+    context.metrics.observeUsage(meter.model, meter.target, {
       ...meter.usage,
       costUsd: record.costUsd,
     });

@@ -56,6 +56,7 @@ export interface UsageRecordTable {
   outcome: UsageOutcome;
   route: string | null;
   reason: string | null;
+  confidence: number | null;
 }
 
 export interface LimitCounterTable {

@@ -112,9 +112,23 @@ const initial: Migration = {
   },
 };
 
+/** The router's confidence in the local answer, stored with each routing decision. */
+const routeConfidence: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .alterTable("usage_records")
+      .addColumn("confidence", "double precision")
+      .execute();
+  },
+  async down(db: Kysely<unknown>) {
+    await db.schema.alterTable("usage_records").dropColumn("confidence").execute();
+  },
+};
+
 /** Every migration, by name. */
 export const migrations: Readonly<Record<string, Migration>> = {
   "0001_initial": initial,
+  "0002_route_confidence": routeConfidence,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -64,6 +64,8 @@ export interface UsageRecord {
   /** The routing decision (x-colibri-route / x-colibri-reason), when one was made. */
   route: string | null;
   reason: string | null;
+  /** The local answer's confidence (0–1) when the router measured it (cascades). */
+  confidence: number | null;
 }
 
 export interface UsageQuery {

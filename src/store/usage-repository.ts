@@ -111,6 +111,7 @@ function usageFromRow(row: Selectable<UsageRecordTable>): UsageRecord {
     outcome: row.outcome,
     route: row.route,
     reason: row.reason,
+    confidence: row.confidence,
   };
 }
 
@@ -135,5 +136,6 @@ function usageColumns(record: UsageRecord): Insertable<UsageRecordTable> {
     outcome: record.outcome,
     route: record.route,
     reason: record.reason,
+    confidence: record.confidence,
   };
 }

@@ -258,6 +258,7 @@ describe("colibri usage", () => {
       outcome: "completed",
       route: null,
       reason: null,
+      confidence: null,
       ...fields,
     });
     for (const usage of [

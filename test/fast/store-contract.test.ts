@@ -142,6 +142,7 @@ function usage(overrides: Partial<UsageRecord> & { tenantId: string }): UsageRec
     outcome: "completed",
     route: null,
     reason: null,
+    confidence: null,
     ...overrides,
   };
 }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readMachine } from "../../src/config/machine.js";
 import { LocalEngine } from "../../src/engine/local-engine.js";
 import { defaultModel } from "../support/default-model.js";
-import { guessLanguage } from "../support/language.js";
+import { guessLanguage } from "../../src/router/language.js";
 import { startTestGateway, type TestGateway } from "../support/test-gateway.js";
 
 /**

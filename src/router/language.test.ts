@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { guessLanguage } from "../support/language.js";
+import { guessLanguage } from "./language.js";
 
 describe("guessLanguage (the model suite's judge)", () => {
   it.each([
