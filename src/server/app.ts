@@ -8,7 +8,8 @@ import type { Administration } from "../accounting/administration.js";
 import type { Gatekeeper } from "../accounting/gatekeeper.js";
 import type { ChatBackend } from "../core/chat.js";
 import { ColibriError, ServiceUnavailableError, toColibriError } from "../core/errors.js";
-import type { ColibriConfig } from "../config/schema.js";
+import { configSchema, type ColibriConfig } from "../config/schema.js";
+import { HybridRouter, noProviders } from "../router/hybrid-router.js";
 import { registerAuth } from "./auth.js";
 import { errorBody } from "./error-body.js";
 import { InFlight } from "./in-flight.js";
@@ -23,7 +24,10 @@ import { registerMetrics } from "./routes/metrics.js";
 import { registerModels } from "./routes/models.js";
 
 export interface ServerOptions {
+  /** The local engine (embeddings, status and the router's local answers). */
   backend: ChatBackend;
+  /** Routes chat between the local engine and cloud providers; default: everything local. */
+  router?: HybridRouter;
   /** Auth, limits and accounting over the store: every /v1 request goes through it. */
   gatekeeper: Gatekeeper;
   /** Tenants, keys and usage reports for the /admin routes. */
@@ -96,8 +100,17 @@ export function createServer(options: ServerOptions): ColibriServer {
     return reply.code(404).send(errorBody(error));
   });
 
-  registerHealth(app, { backend: options.backend, isClosing: () => closing });
-  registerModels(app, { backend: options.backend, startedAt: now() });
+  const router =
+    options.router ??
+    new HybridRouter({
+      local: options.backend,
+      providers: noProviders,
+      router: configSchema.shape.router.parse(undefined),
+      localWhenBudgetSpent: true,
+      preRouter: undefined,
+    });
+  registerHealth(app, { backend: options.backend, router, isClosing: () => closing });
+  registerModels(app, { router, startedAt: now() });
   // Old minute and day counters are pruned hourly while the server runs.
   let pruning: NodeJS.Timeout | undefined;
   app.addHook("onReady", (done) => {
@@ -116,7 +129,7 @@ export function createServer(options: ServerOptions): ColibriServer {
   registerMetrics(app, metrics);
   registerAdmin(app, { administration: options.administration, now });
   registerChatCompletions(app, {
-    backend: options.backend,
+    router,
     defaultMaxTokens: options.defaultMaxTokens,
     logPrompts: options.server.logPrompts,
     inFlight,

@@ -5,6 +5,7 @@ import type { ChatCompletionBody } from "./openai-schemas.js";
 /** Translate a validated OpenAI chat body into the backend's ChatRequest. */
 export function toChatRequest(
   body: ChatCompletionBody,
+  messages: ChatMessage[],
   defaultMaxTokens: number,
   signal: AbortSignal,
 ): ChatRequest {
@@ -19,7 +20,7 @@ export function toChatRequest(
     if (stop.length > 0) sampling.stop = stop;
   }
 
-  const request: ChatRequest = { messages: body.messages.map(toChatMessage), sampling, signal };
+  const request: ChatRequest = { messages, sampling, signal };
   const responseFormat = toResponseFormat(body.response_format ?? undefined);
   if (responseFormat) request.responseFormat = responseFormat;
 
@@ -28,6 +29,10 @@ export function toChatRequest(
   }
   if (body.logprobs === true) request.logprobs = { topLogprobs: body.top_logprobs ?? 0 };
   return request;
+}
+
+export function toChatMessages(messages: ChatCompletionBody["messages"]): ChatMessage[] {
+  return messages.map(toChatMessage);
 }
 
 function toChatMessage(message: ChatCompletionBody["messages"][number]): ChatMessage {

@@ -1,6 +1,6 @@
 import { ModelNotFoundError } from "../core/errors.js";
 
-/** Names that mean "the local model" until the router exists. */
+/** Names that mean "the local model" for embeddings, which are always computed locally. */
 export const localAliases = ["local", "auto"] as const;
 
 /** Check that `requested` names the loaded local model or one of its aliases. */

@@ -47,6 +47,8 @@ export const chatCompletionBodySchema = z.object({
   top_logprobs: z.number().int().min(0).max(20).nullable().optional(),
   response_format: responseFormat.nullable().optional(),
   user: z.string().optional(),
+  /** OpenAI's key-value tags; routing rules can match them. */
+  metadata: z.record(z.string().max(64), z.string().max(512)).nullable().optional(),
 });
 
 export type ChatCompletionBody = z.infer<typeof chatCompletionBodySchema>;

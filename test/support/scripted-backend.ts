@@ -12,13 +12,19 @@ import { EngineBusyError } from "../../src/core/errors.js";
  * told to report a full queue. It exercises the server's plumbing, never model behaviour.
  */
 export class ScriptedBackend implements ChatBackend {
-  readonly model = "scripted-model";
+  readonly model: string;
   readonly requests: ChatRequest[] = [];
   tokens = ["Hola", ",", " ¿qué", " tal", "?"];
   tokenDelayMs = 0;
+  /** Every token's log-probability: how sure the "model" is (exp(-0.5) ≈ 0.61). */
+  logprob = -0.5;
   busy = false;
   aborted = 0;
   active = 0;
+
+  constructor(model = "scripted-model") {
+    this.model = model;
+  }
 
   async *chat(request: ChatRequest): AsyncGenerator<ChatEvent> {
     this.requests.push(request);
@@ -33,15 +39,16 @@ export class ScriptedBackend implements ChatBackend {
           return;
         }
         generated++;
+        const logprob = this.logprob;
         const logprobs = request.logprobs
           ? [
               {
                 token,
-                logprob: -0.5,
+                logprob,
                 bytes: [...Buffer.from(token)],
                 topLogprobs: Array.from({ length: request.logprobs.topLogprobs }, () => ({
                   token,
-                  logprob: -0.5,
+                  logprob,
                   bytes: [...Buffer.from(token)],
                 })),
               },
@@ -58,7 +65,7 @@ export class ScriptedBackend implements ChatBackend {
         type: "done",
         finishReason: generated < this.tokens.length ? "length" : "stop",
         usage: { promptTokens: 7, completionTokens: generated },
-        confidence: { tokens: generated, meanLogprob: -0.5, minLogprob: -0.5 },
+        confidence: { tokens: generated, meanLogprob: this.logprob, minLogprob: this.logprob },
       };
     } finally {
       this.active--;

@@ -1,8 +1,13 @@
 import { randomUUID } from "node:crypto";
 import type { FastifyInstance, FastifyReply } from "fastify";
-import type { ChatBackend, ChatEvent, TokenLogprob } from "../../core/chat.js";
+import type { ChatEvent, TokenLogprob } from "../../core/chat.js";
 import { toColibriError } from "../../core/errors.js";
-import { toChatRequest } from "../chat-request.js";
+import type { RoutePlan } from "../../router/decide-route.js";
+import type { HybridRouter } from "../../router/hybrid-router.js";
+import { extractFeatures } from "../../router/request-features.js";
+import type { RoutedAnswer } from "../../router/run-route.js";
+import { toChatMessages, toChatRequest } from "../chat-request.js";
+import { requestMetadata } from "../request-metadata.js";
 import {
   chunkObject,
   completionObject,
@@ -12,13 +17,12 @@ import {
 import { errorBody } from "../error-body.js";
 import type { InFlight } from "../in-flight.js";
 import { metered, type Meter, type MeteringContext } from "../metering.js";
-import { assertServesModel } from "../model-aliases.js";
 import { chatCompletionBodySchema } from "../openai-schemas.js";
 import { sseData, sseDone } from "../sse.js";
 import { validateBody } from "../validate-body.js";
 
 export interface ChatRouteOptions {
-  backend: ChatBackend;
+  router: HybridRouter;
   defaultMaxTokens: number;
   /** Debug only: log prompt and completion text. */
   logPrompts: boolean;
@@ -28,47 +32,64 @@ export interface ChatRouteOptions {
 }
 
 export function registerChatCompletions(app: FastifyInstance, options: ChatRouteOptions): void {
-  const { backend, inFlight } = options;
+  const { router, inFlight, metering } = options;
 
   app.post("/v1/chat/completions", async (request, reply) => {
     const body = validateBody(chatCompletionBodySchema, request.body);
-    assertServesModel(body.model, backend.model);
+    const requested = router.resolve(body.model);
     const stream = body.stream === true;
     if (options.logPrompts) request.log.info({ messages: body.messages }, "prompt (logPrompts on)");
+    const principal = request.principal;
+    if (principal === null) throw new Error("/v1/chat/completions was not authenticated.");
 
+    const messages = toChatMessages(body.messages);
+    const plan = router.decide(
+      extractFeatures({
+        model: body.model,
+        requested,
+        messages,
+        tenant: principal.tenant.name,
+        metadata: requestMetadata(request.headers["x-colibri-metadata"], body.metadata),
+        budgetSpent: await metering.gatekeeper.budgetSpent(principal),
+        cloudUp: router.cloudUp(requested),
+      }),
+    );
     const call = {
       endpoint: "chat.completions" as const,
-      model: backend.model,
-      target: "local",
+      model: plan.route === "local" ? router.localModel : plan.target.model,
+      target: plan.route === "local" ? "local" : plan.target.provider,
       stream,
     };
     try {
-      return await metered(options.metering, request, call, async (meter) => {
+      return await metered(metering, request, call, async (meter) => {
         const abort = inFlight.begin(reply);
-        const chatRequest = toChatRequest(body, options.defaultMaxTokens, abort.signal);
-        const identity: CompletionIdentity = {
-          id: `chatcmpl-${randomUUID()}`,
-          created: Math.floor(options.now() / 1000),
-          model: backend.model,
-        };
-        const events = backend.chat(chatRequest)[Symbol.asyncIterator]();
+        const chatRequest = toChatRequest(body, messages, options.defaultMaxTokens, abort.signal);
+        meter.route = plan.route;
+        meter.reason = plan.reason;
+        let answer: RoutedAnswer | undefined;
         try {
-          // The first event is awaited before any byte is sent, so queue-full and validation
-          // errors still get a proper status code instead of an error inside a 200 stream.
-          const first = await events.next();
-          void reply.header("x-colibri-route", "local");
+          // The route is decided and the first event read before any byte is sent, so a full
+          // queue or an unreachable cloud still gets a proper status code (or a fallback).
+          answer = await router.run(plan, chatRequest, stream);
+          recordAnswer(meter, answer);
+          setRouteHeaders(reply, plan, answer);
+          const identity: CompletionIdentity = {
+            id: `chatcmpl-${randomUUID()}`,
+            created: Math.floor(options.now() / 1000),
+            model: answer.model,
+          };
           if (stream) {
-            const { text } = await streamCompletion(reply, identity, first, events, meter, {
+            const { text } = await streamCompletion(reply, identity, answer.events, meter, {
               includeUsage: body.stream_options?.include_usage === true,
             });
             if (options.logPrompts) request.log.info({ completion: text }, "completion");
             return undefined; // hijacked: the frames have been written
           }
-          const completion = await collectCompletion(reply, identity, first, events, meter);
+          const completion = await collectCompletion(reply, identity, answer, meter);
           if (options.logPrompts) request.log.info({ completion: completion.text }, "completion");
           return completion.body;
         } finally {
-          await events.return?.();
+          await answer?.events.close();
           inFlight.end(abort);
         }
       });
@@ -79,17 +100,34 @@ export function registerChatCompletions(app: FastifyInstance, options: ChatRoute
   });
 }
 
+/** What answered, for the usage record; never the prompt. */
+function recordAnswer(meter: Meter, answer: RoutedAnswer): void {
+  meter.model = answer.model;
+  meter.target = answer.target;
+  meter.route = answer.route;
+  meter.reason = answer.reason;
+  meter.confidence = answer.confidence ?? null;
+}
+
+function setRouteHeaders(reply: FastifyReply, plan: RoutePlan, answer: RoutedAnswer): void {
+  void reply.header("x-colibri-route", answer.route);
+  void reply.header("x-colibri-reason", answer.reason);
+  if (answer.confidence !== undefined) {
+    void reply.header("x-colibri-confidence", answer.confidence.toFixed(4));
+  }
+  if (plan.score !== undefined) void reply.header("x-colibri-score", plan.score.toFixed(4));
+  if (answer.degraded) void reply.header("x-colibri-degraded", "cloud-unavailable");
+}
+
 async function collectCompletion(
   reply: FastifyReply,
   identity: CompletionIdentity,
-  first: IteratorResult<ChatEvent>,
-  events: AsyncIterator<ChatEvent>,
+  answer: RoutedAnswer,
   meter: Meter,
 ) {
   let text = "";
   let logprobs: TokenLogprob[] | undefined;
-  for (let result = first; !result.done; result = await events.next()) {
-    const event = result.value;
+  for await (const event of answer.events) {
     if (event.type === "delta") {
       text += event.text;
       if (event.usage !== undefined) meter.usage = event.usage;
@@ -97,7 +135,8 @@ async function collectCompletion(
       continue;
     }
     meter.usage = event.usage;
-    if (event.confidence !== undefined) {
+    // A plain local answer reports the geometric mean probability of its tokens.
+    if (answer.confidence === undefined && event.confidence !== undefined) {
       void reply.header("x-colibri-confidence", Math.exp(event.confidence.meanLogprob).toFixed(4));
     }
     return {
@@ -115,7 +154,6 @@ async function collectCompletion(
 async function streamCompletion(
   reply: FastifyReply,
   identity: CompletionIdentity,
-  first: IteratorResult<ChatEvent>,
   events: AsyncIterator<ChatEvent>,
   meter: Meter,
   options: { includeUsage: boolean },
@@ -138,7 +176,11 @@ async function streamCompletion(
   let text = "";
   try {
     await write(sseData(chunkObject(identity, { role: "assistant", content: "" }, null)));
-    for (let result = first; !result.done && !raw.destroyed; result = await events.next()) {
+    for (
+      let result = await events.next();
+      !result.done && !raw.destroyed;
+      result = await events.next()
+    ) {
       const event = result.value;
       if (event.type === "delta") {
         text += event.text;

@@ -1,18 +1,18 @@
 import type { FastifyInstance } from "fastify";
-import type { ChatBackend } from "../../core/chat.js";
 import { ModelNotFoundError } from "../../core/errors.js";
-import { localAliases } from "../model-aliases.js";
+import type { HybridRouter } from "../../router/hybrid-router.js";
 
+/** `/v1/models`: the local model, the router's names (`auto`, `local`) and every cloud model. */
 export function registerModels(
   app: FastifyInstance,
-  options: { backend: ChatBackend; startedAt: number },
+  options: { router: HybridRouter; startedAt: number },
 ): void {
   const created = Math.floor(options.startedAt / 1000);
-  const models = [options.backend.model, ...localAliases].map((id) => ({
+  const models = options.router.models().map(({ id, ownedBy }) => ({
     id,
     object: "model" as const,
     created,
-    owned_by: "colibri",
+    owned_by: ownedBy,
   }));
 
   app.get("/v1/models", () => ({ object: "list", data: models }));

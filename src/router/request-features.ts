@@ -1,0 +1,59 @@
+import type { ChatMessage } from "../core/chat.js";
+import { detectLanguage, type Language } from "./language.js";
+import { detectTask, type Task } from "./task.js";
+
+/** What the client asked for by name. */
+export type RequestedModel =
+  { kind: "auto" } | { kind: "local" } | { kind: "cloud"; provider: string; model: string };
+
+/**
+ * Everything the router decides on, computed from the request and the gateway's state before any
+ * model runs. Never holds more of the prompt than the router's scorer needs.
+ */
+export interface RequestFeatures {
+  /** The model name as the client sent it. */
+  model: string;
+  requested: RequestedModel;
+  /** The text of the user's messages (what the pre-router scores). */
+  prompt: string;
+  language: Language | "other";
+  task: Task;
+  /** Estimated prompt tokens: characters of all messages / 4. */
+  promptTokens: number;
+  tenant: string;
+  metadata: Readonly<Record<string, string>>;
+  budget: "ok" | "spent";
+  /** Whether the cloud provider the request would use can be called now. */
+  cloud: "up" | "down";
+}
+
+export interface FeatureInput {
+  model: string;
+  requested: RequestedModel;
+  messages: readonly ChatMessage[];
+  tenant: string;
+  metadata: Readonly<Record<string, string>>;
+  budgetSpent: boolean;
+  cloudUp: boolean;
+}
+
+/** Plain computation over the request: language and task from the user's own words. */
+export function extractFeatures(input: FeatureInput): RequestFeatures {
+  const prompt = input.messages
+    .filter((message) => message.role === "user")
+    .map((message) => message.content)
+    .join("\n");
+  const characters = input.messages.reduce((sum, message) => sum + message.content.length, 0);
+  return {
+    model: input.model,
+    requested: input.requested,
+    prompt,
+    language: detectLanguage(prompt),
+    task: detectTask(prompt),
+    promptTokens: Math.ceil(characters / 4),
+    tenant: input.tenant,
+    metadata: input.metadata,
+    budget: input.budgetSpent ? "spent" : "ok",
+    cloud: input.cloudUp ? "up" : "down",
+  };
+}

@@ -1,0 +1,179 @@
+import type { ChatBackend, ChatEvent, ChatRequest } from "../core/chat.js";
+import { CloudUnavailableError, EngineBusyError, UpstreamError } from "../core/errors.js";
+import { confidenceOf, type ConfidenceSignal } from "./confidence.js";
+import type { CloudTarget, RoutePlan } from "./decide-route.js";
+import { PrefetchedEvents } from "./prefetched-events.js";
+
+/** The route a response reports in `x-colibri-route`. */
+export type AnsweredRoute = "local" | "cloud" | "cascade-local" | "cascade-cloud";
+
+/** A cloud provider as the router uses it. */
+export interface CloudBackend {
+  chat(request: ChatRequest): AsyncIterable<ChatEvent>;
+  /** Whether a call may be attempted now (its circuit is not open). */
+  isAvailable(): boolean;
+}
+
+export interface RouteBackends {
+  local: ChatBackend;
+  /** The provider by name; the names in plans were checked at start-up. */
+  cloud(provider: string): CloudBackend;
+}
+
+export interface RouteRunOptions {
+  /** Local tokens read before a cascade decides (Infinity: the whole answer, when not streaming). */
+  holdTokens: number;
+  /** Confidence below which a cascade goes to the cloud. */
+  threshold: number;
+  signal: ConfidenceSignal;
+  whenCloudUnavailable: "local" | "fail";
+}
+
+/** An answer under way: which route, why, and its events (the first already read). */
+export interface RoutedAnswer {
+  route: AnsweredRoute;
+  reason: string;
+  /** "local", or the provider's name. */
+  target: string;
+  /** The model that answers: the local model's name or the client-facing cloud name. */
+  model: string;
+  /** The local answer's confidence, when a cascade measured it. */
+  confidence?: number;
+  /** True when the cloud was wanted but could not be reached, so the local model answered. */
+  degraded: boolean;
+  events: PrefetchedEvents;
+}
+
+/**
+ * Carry out a routing decision. Errors that occur before the first event (a full queue, an
+ * unreachable cloud) surface here, before any byte reaches the client; an unreachable cloud
+ * degrades to the local model when the policy says so. A cascade reads the local answer (or its
+ * first `holdTokens` tokens), measures its confidence, and either passes it on or escalates —
+ * always before anything was sent, never switching models mid-answer.
+ */
+export async function runRoute(
+  plan: RoutePlan,
+  request: ChatRequest,
+  backends: RouteBackends,
+  options: RouteRunOptions,
+): Promise<RoutedAnswer> {
+  const local = () => startLocal(request, backends.local);
+  switch (plan.route) {
+    case "local":
+      return { ...(await local()), route: "local", reason: plan.reason, degraded: plan.degraded };
+    case "cloud":
+      try {
+        return await startCloud(plan.target, request, backends, "cloud", plan.reason);
+      } catch (error) {
+        if (!(cloudCannotAnswer(error) && options.whenCloudUnavailable === "local")) throw error;
+        return { ...(await local()), route: "local", reason: "cloud-unavailable", degraded: true };
+      }
+    case "cascade":
+      return cascade(plan.target, request, backends, options);
+  }
+}
+
+async function cascade(
+  target: CloudTarget,
+  request: ChatRequest,
+  backends: RouteBackends,
+  options: RouteRunOptions,
+): Promise<RoutedAnswer> {
+  const clientLogprobs = request.logprobs !== undefined;
+  // Token probabilities are always needed to judge the answer; the client sees them only if asked.
+  const source = backends.local.chat({
+    ...request,
+    logprobs: { topLogprobs: request.logprobs?.topLogprobs ?? 0 },
+  });
+  const iterator = source[Symbol.asyncIterator]();
+  const held: ChatEvent[] = [];
+  const logprobs: number[] = [];
+  let finished = false;
+  try {
+    while (logprobs.length < options.holdTokens) {
+      const result = await iterator.next();
+      if (result.done === true) {
+        finished = true;
+        break;
+      }
+      held.push(result.value);
+      if (result.value.type === "delta") {
+        for (const token of result.value.logprobs) logprobs.push(token.logprob);
+      }
+    }
+  } catch (error) {
+    await iterator.return?.();
+    // A full local queue is one more reason to ask the cloud, if it can answer.
+    if (error instanceof EngineBusyError && backends.cloud(target.provider).isAvailable()) {
+      return startCloud(target, request, backends, "cascade-cloud", "local-busy");
+    }
+    throw error;
+  }
+
+  const confidence = confidenceOf(logprobs, options.signal);
+  const strip = clientLogprobs ? undefined : withoutLogprobs;
+  const keepLocal = (reason: string, degraded: boolean): RoutedAnswer => ({
+    route: "cascade-local",
+    reason,
+    target: "local",
+    model: backends.local.model,
+    confidence,
+    degraded,
+    events: new PrefetchedEvents(held, iterator, { finished, ...(strip ? { map: strip } : {}) }),
+  });
+  if (confidence >= options.threshold) return keepLocal("confident", false);
+  if (!backends.cloud(target.provider).isAvailable())
+    return unavailable(keepLocal, options, target.provider);
+  try {
+    // The local generation stays paused until the cloud has answered its first event, so a
+    // failing cloud still leaves the local answer to fall back on.
+    const answer = await startCloud(target, request, backends, "cascade-cloud", "low-confidence");
+    await iterator.return?.();
+    return { ...answer, confidence };
+  } catch (error) {
+    if (!cloudCannotAnswer(error)) {
+      await iterator.return?.();
+      throw error;
+    }
+    return unavailable(keepLocal, options, target.provider);
+  }
+}
+
+function unavailable(
+  keepLocal: (reason: string, degraded: boolean) => RoutedAnswer,
+  options: RouteRunOptions,
+  provider: string,
+): RoutedAnswer {
+  const answer = keepLocal("cloud-unavailable", true);
+  if (options.whenCloudUnavailable === "local") return answer;
+  void answer.events.close();
+  throw new CloudUnavailableError(
+    `The local answer was not confident enough and provider "${provider}" cannot be reached (router.whenCloudUnavailable is "fail"). Retry later, or set it to "local" to accept local answers while the link is down.`,
+    { provider },
+  );
+}
+
+async function startLocal(request: ChatRequest, local: ChatBackend) {
+  const events = await PrefetchedEvents.start(local.chat(request));
+  return { target: "local", model: local.model, events };
+}
+
+async function startCloud(
+  target: CloudTarget,
+  request: ChatRequest,
+  backends: RouteBackends,
+  route: AnsweredRoute,
+  reason: string,
+): Promise<RoutedAnswer> {
+  const cloudRequest = { ...request, model: target.model };
+  const events = await PrefetchedEvents.start(backends.cloud(target.provider).chat(cloudRequest));
+  return { route, reason, target: target.provider, model: target.model, degraded: false, events };
+}
+
+function cloudCannotAnswer(error: unknown): boolean {
+  return error instanceof UpstreamError && error.unavailable;
+}
+
+function withoutLogprobs(event: ChatEvent): ChatEvent {
+  return event.type === "delta" && event.logprobs.length > 0 ? { ...event, logprobs: [] } : event;
+}
