@@ -159,3 +159,172 @@ export function toColibriError(error: unknown): ColibriError {
     cause: error,
   });
 }
+
+/**
+ * A cloud provider's call failed. `unavailable` is true when the cloud cannot answer now
+ * (network, timeouts, 5xx, 429 after retries, circuit open): the router may answer locally
+ * instead. It is false when the provider rejected this request (400, 401, 404, 422…).
+ */
+export class UpstreamError extends ColibriError {
+  readonly provider: string;
+  readonly unavailable: boolean;
+  /** The provider's HTTP status, when it answered with one. */
+  readonly upstreamStatus: number | undefined;
+
+  constructor(
+    message: string,
+    options: ColibriErrorOptions & {
+      provider: string;
+      unavailable: boolean;
+      upstreamStatus?: number | undefined;
+    },
+  ) {
+    super(message, options);
+    this.provider = options.provider;
+    this.unavailable = options.unavailable;
+    this.upstreamStatus = options.upstreamStatus;
+  }
+}
+
+export interface CloudUnavailableOptions {
+  provider: string;
+  upstreamStatus?: number | undefined;
+  /** How long the provider (Retry-After) or the circuit breaker says to wait. */
+  retryAfterMs?: number | undefined;
+  /** Whether another attempt could succeed (false for e.g. an unknown host). Default true. */
+  isRetryable?: boolean;
+  cause?: unknown;
+}
+
+/** The provider cannot answer now: unreachable, overloaded, rate-limited, or its circuit is open. */
+export class CloudUnavailableError extends UpstreamError {
+  readonly retryAfterMs: number | undefined;
+  /** Present only when known, so the server sends Retry-After only then. */
+  declare readonly retryAfterSeconds?: number;
+
+  constructor(message: string, options: CloudUnavailableOptions) {
+    super(message, {
+      code: "cloud_unavailable",
+      status: 503,
+      type: "service_unavailable",
+      isRetryable: options.isRetryable ?? true,
+      provider: options.provider,
+      unavailable: true,
+      upstreamStatus: options.upstreamStatus,
+      cause: options.cause,
+    });
+    this.retryAfterMs = options.retryAfterMs;
+    if (options.retryAfterMs !== undefined) {
+      Object.defineProperty(this, "retryAfterSeconds", {
+        value: Math.max(1, Math.ceil(options.retryAfterMs / 1000)),
+        enumerable: true,
+      });
+    }
+  }
+}
+
+/** Which of a provider's timeouts ran out. */
+export type UpstreamTimeoutPhase = "connect" | "firstByte" | "idle" | "total";
+
+const timeoutDescriptions: Record<UpstreamTimeoutPhase, (provider: string, ms: number) => string> =
+  {
+    connect: (provider, ms) => `Could not connect to provider "${provider}" within ${ms} ms`,
+    firstByte: (provider, ms) =>
+      `Provider "${provider}" sent no response within ${ms} ms of the request`,
+    idle: (provider, ms) =>
+      `Provider "${provider}" stalled: no data for ${ms} ms in the middle of its response`,
+    total: (provider, ms) =>
+      `The call to provider "${provider}" took longer than ${ms} ms in all, retries included`,
+  };
+
+/** One of the provider's timeouts ran out; says which, after how long, and what to raise. */
+export class UpstreamTimeoutError extends UpstreamError {
+  readonly timeout: UpstreamTimeoutPhase;
+  readonly timeoutMs: number;
+  /** The config field that sets this timeout, e.g. `providers[].timeouts.firstByteMs`. */
+  readonly configField: string;
+
+  constructor(provider: string, timeout: UpstreamTimeoutPhase, timeoutMs: number, cause?: unknown) {
+    const configField = `providers[].timeouts.${timeout}Ms`;
+    super(
+      `${timeoutDescriptions[timeout](provider, timeoutMs)}. Check the provider's status, or raise ${configField} for "${provider}".`,
+      {
+        code: "upstream_timeout",
+        status: 504,
+        isRetryable: true,
+        provider,
+        unavailable: true,
+        cause,
+      },
+    );
+    this.timeout = timeout;
+    this.timeoutMs = timeoutMs;
+    this.configField = configField;
+  }
+}
+
+export interface UpstreamRejectedOptions {
+  provider: string;
+  /** The provider's HTTP status (400, 401, 403, 404, 422…). */
+  upstreamStatus: number;
+  /** The provider's own explanation, passed on to the client. */
+  providerMessage: string;
+  /** The provider's error code or type, e.g. "invalid_request_error". */
+  upstreamCode?: string | undefined;
+  /** The environment variable holding the provider's key, named when the key is refused. */
+  apiKeyEnv?: string | undefined;
+  cause?: unknown;
+}
+
+/**
+ * The provider refused this request. Its 4xx status reaches our client with its message, except
+ * 401/403: the gateway's own key for the provider is at fault, so the client sees a 502.
+ */
+export class UpstreamRejectedError extends UpstreamError {
+  readonly upstreamCode: string | undefined;
+
+  constructor(options: UpstreamRejectedOptions) {
+    const { provider, upstreamStatus, providerMessage } = options;
+    const label = options.upstreamCode === undefined ? "" : ` ${options.upstreamCode}`;
+    const refusedKey = upstreamStatus === 401 || upstreamStatus === 403;
+    const clientError = upstreamStatus >= 400 && upstreamStatus < 500 && !refusedKey;
+    const keyHint =
+      options.apiKeyEnv === undefined
+        ? `Provider "${provider}" has no providers[].apiKeyEnv; set it to the environment variable holding its API key.`
+        : `Check the API key in the environment variable ${options.apiKeyEnv}.`;
+    const message = refusedKey
+      ? `Provider "${provider}" refused the gateway's credentials (${upstreamStatus}${label}: ${providerMessage}). ${keyHint}`
+      : clientError
+        ? `Provider "${provider}" rejected the request (${upstreamStatus}${label}): ${providerMessage}`
+        : `Provider "${provider}" answered with an unexpected HTTP ${upstreamStatus} (${providerMessage}). Check providers[].baseUrl for "${provider}".`;
+    super(message, {
+      code: refusedKey ? "upstream_authentication_failed" : "upstream_rejected",
+      status: clientError ? upstreamStatus : 502,
+      type:
+        upstreamStatus === 404
+          ? "not_found_error"
+          : clientError
+            ? "invalid_request_error"
+            : "server_error",
+      isRetryable: false,
+      provider,
+      unavailable: false,
+      upstreamStatus,
+      cause: options.cause,
+    });
+    this.upstreamCode = options.upstreamCode;
+  }
+}
+
+/**
+ * The provider answered, but not in its protocol (a body that is not the JSON or the event stream
+ * it should send, a stream cut before its end). Counts as unavailable: the router may go local.
+ */
+export class UpstreamProtocolError extends UpstreamError {
+  constructor(provider: string, detail: string, cause?: unknown) {
+    super(
+      `Provider "${provider}" sent a response the gateway cannot read: ${detail}. Check that providers[].baseUrl and providers[].kind for "${provider}" match the server.`,
+      { code: "upstream_bad_response", status: 502, provider, unavailable: true, cause },
+    );
+  }
+}

@@ -1,0 +1,85 @@
+import type { BackendStatus, ChatEvent, ChatRequest, EmbeddingResult } from "../core/chat.js";
+import { InvalidRequestError } from "../core/errors.js";
+import { anthropicAnswerEvents } from "./anthropic-answer-events.js";
+import { anthropicMessagesBody } from "./anthropic-request-body.js";
+import type { CloudProvider, CloudProviderOptions, ProviderHealth } from "./cloud-provider.js";
+import { ProviderRuntime } from "./provider-runtime.js";
+import { estimatePromptTokens } from "./usage-estimate.js";
+
+/** The Messages API version this provider speaks. */
+export const anthropicVersion = "2023-06-01";
+
+/**
+ * Anthropic's Messages API: `POST {baseUrl}/messages` (always streamed) with `x-api-key` and
+ * `anthropic-version`. Anthropic has no embeddings endpoint, so `embed` always fails.
+ */
+export class AnthropicProvider implements CloudProvider {
+  readonly kind = "anthropic";
+  readonly name: string;
+  readonly region: string | undefined;
+  readonly models: readonly string[];
+  readonly defaultModel: string;
+  private readonly runtime: ProviderRuntime;
+
+  constructor(options: CloudProviderOptions) {
+    const headers: Record<string, string> = { "anthropic-version": anthropicVersion };
+    if (options.apiKey !== undefined) headers["x-api-key"] = options.apiKey;
+    this.runtime = new ProviderRuntime(options, headers);
+    this.name = options.config.name;
+    this.region = options.config.region;
+    this.models = this.runtime.catalog.names;
+    this.defaultModel = this.runtime.catalog.defaultModel;
+  }
+
+  get model(): string {
+    return this.defaultModel;
+  }
+
+  chat(request: ChatRequest): AsyncIterable<ChatEvent> {
+    return this.runChat(request);
+  }
+
+  private async *runChat(request: ChatRequest): AsyncGenerator<ChatEvent, void, undefined> {
+    this.runtime.assertOpen();
+    const body = anthropicMessagesBody(request, this.runtime.catalog.upstreamName(request.model));
+    const promptEstimate = estimatePromptTokens(request.messages);
+    const { transport, context } = this.runtime;
+    yield* this.runtime.caller.stream(request.signal, async function* (signal) {
+      const response = await transport.post("/messages", body, signal);
+      try {
+        yield* anthropicAnswerEvents(response, promptEstimate, context);
+      } finally {
+        response.close();
+      }
+    });
+  }
+
+  embed(_input: string[], _signal?: AbortSignal): Promise<EmbeddingResult> {
+    return Promise.reject(
+      new InvalidRequestError(
+        `Provider "${this.name}" speaks Anthropic's Messages API, which has no embeddings endpoint. Send embeddings to the local model or to an OpenAI-compatible provider.`,
+        "model",
+      ),
+    );
+  }
+
+  status(): BackendStatus {
+    return this.runtime.status();
+  }
+
+  health(): ProviderHealth {
+    return this.runtime.health(this.kind);
+  }
+
+  isAvailable(): boolean {
+    return this.runtime.breaker.canAcquire();
+  }
+
+  close(): Promise<void> {
+    return this.runtime.close();
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.close();
+  }
+}

@@ -1,0 +1,129 @@
+import { UpstreamError } from "../core/errors.js";
+
+export type CircuitState = "closed" | "open" | "half-open";
+
+export interface CircuitBreakerOptions {
+  /** Consecutive failed calls that open the circuit. */
+  failureThreshold: number;
+  /** How long the circuit stays open before one probe call is let through. */
+  openMs: number;
+  /** Milliseconds since the epoch; injected so tests control time. */
+  now?: () => number;
+  /** Told when the circuit opens or closes again. */
+  onChange?: (state: CircuitState, snapshot: CircuitSnapshot) => void;
+}
+
+export interface CircuitSnapshot {
+  state: CircuitState;
+  consecutiveFailures: number;
+  /** When the circuit last opened (ms since the epoch); undefined while closed. */
+  openedAt: number | undefined;
+  /** When a probe call will be let through; undefined while closed. */
+  retryAt: number | undefined;
+  /** Message of the last failure that counted. */
+  lastError: string | undefined;
+  lastSuccessAt: number | undefined;
+}
+
+/**
+ * A per-provider circuit breaker. Closed, calls go through; after `failureThreshold` consecutive
+ * failures it opens and calls fail fast; once `openMs` has passed, one probe call goes through
+ * (half-open, every other call still fails fast); the probe's success closes the circuit, its
+ * failure opens it again. Only failures that mean "the cloud cannot answer"
+ * (`UpstreamError.unavailable`) count: a request the provider rejected proves it is reachable.
+ */
+export class CircuitBreaker {
+  private current: CircuitState = "closed";
+  private failures = 0;
+  private openedAt: number | undefined;
+  private lastError: string | undefined;
+  private lastSuccessAt: number | undefined;
+  private readonly now: () => number;
+
+  constructor(private readonly options: CircuitBreakerOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  get state(): CircuitState {
+    return this.current;
+  }
+
+  /** When the next probe may go through, while the circuit is not closed. */
+  get retryAt(): number | undefined {
+    return this.openedAt === undefined ? undefined : this.openedAt + this.options.openMs;
+  }
+
+  /** Whether `tryAcquire()` would let a call through now; consumes nothing. */
+  canAcquire(): boolean {
+    switch (this.current) {
+      case "closed":
+        return true;
+      case "half-open":
+        return false;
+      case "open":
+        return this.now() >= (this.retryAt ?? 0);
+    }
+  }
+
+  /**
+   * Ask to make a call. True: go ahead, then report how it ended with `recordSuccess`,
+   * `recordFailure` or `release`. False: the circuit is open (or its one probe is running).
+   */
+  tryAcquire(): boolean {
+    if (!this.canAcquire()) return false;
+    if (this.current === "open") this.current = "half-open";
+    return true;
+  }
+
+  recordSuccess(): void {
+    const wasClosed = this.current === "closed";
+    this.current = "closed";
+    this.failures = 0;
+    this.openedAt = undefined;
+    this.lastSuccessAt = this.now();
+    if (!wasClosed) this.options.onChange?.("closed", this.snapshot());
+  }
+
+  /**
+   * Report a failed call. Only an `unavailable` UpstreamError counts against the provider; one it
+   * rejected proves it reachable (a success), and any other error tells nothing (a `release`).
+   */
+  recordFailure(error: unknown): void {
+    if (!(error instanceof UpstreamError)) {
+      this.release();
+      return;
+    }
+    if (!error.unavailable) {
+      this.recordSuccess();
+      return;
+    }
+    this.failures += 1;
+    this.lastError = error.message;
+    const reopen = this.current === "half-open";
+    const trip = this.current === "closed" && this.failures >= this.options.failureThreshold;
+    if (reopen || trip) {
+      this.current = "open";
+      this.openedAt = this.now();
+      this.options.onChange?.("open", this.snapshot());
+    }
+  }
+
+  /**
+   * The call ended without telling anything about the provider (the client went away first).
+   * A probe hands its turn back, so the next call may probe instead.
+   */
+  release(): void {
+    if (this.current === "half-open") this.current = "open";
+  }
+
+  snapshot(): CircuitSnapshot {
+    return {
+      state: this.current,
+      consecutiveFailures: this.failures,
+      openedAt: this.openedAt,
+      retryAt: this.retryAt,
+      lastError: this.lastError,
+      lastSuccessAt: this.lastSuccessAt,
+    };
+  }
+}

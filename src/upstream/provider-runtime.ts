@@ -1,0 +1,107 @@
+import type { BackendStatus } from "../core/chat.js";
+import { ServiceUnavailableError } from "../core/errors.js";
+import { CircuitBreaker } from "./circuit-breaker.js";
+import type { CloudProviderOptions, ProviderHealth } from "./cloud-provider.js";
+import { HttpTransport } from "./http-transport.js";
+import { ModelCatalog } from "./model-catalog.js";
+import { providerContext, type ProviderContext } from "./provider-context.js";
+import { ResilientCaller, realSleep } from "./resilient-caller.js";
+import { RetryPolicy } from "./retry-policy.js";
+import { silentUpstreamLogger } from "./upstream-logger.js";
+
+/**
+ * What every cloud provider holds whatever its protocol: its models, its HTTP transport, its
+ * circuit breaker and the caller that applies breaker, retries and timeouts, and its lifecycle.
+ */
+export class ProviderRuntime {
+  readonly context: ProviderContext;
+  readonly catalog: ModelCatalog;
+  readonly transport: HttpTransport;
+  readonly breaker: CircuitBreaker;
+  readonly caller: ResilientCaller;
+  private readonly closing = new AbortController();
+  private closed: Promise<void> | undefined;
+
+  constructor(options: CloudProviderOptions, authHeaders: Record<string, string>) {
+    const { config } = options;
+    const now = options.now ?? Date.now;
+    const logger = options.logger ?? silentUpstreamLogger;
+    this.context = providerContext(config);
+    this.catalog = new ModelCatalog(config.name, config.models, config.defaultModel);
+    this.transport = new HttpTransport({
+      context: this.context,
+      headers: { ...authHeaders, ...config.headers },
+      query: config.query,
+      now,
+    });
+    this.breaker = new CircuitBreaker({
+      ...config.breaker,
+      now,
+      onChange: (state, snapshot) => {
+        if (state === "open") {
+          logger(
+            "warn",
+            `Provider "${config.name}": circuit open after ${snapshot.consecutiveFailures} consecutive failures (last: ${snapshot.lastError ?? "unknown"}); next probe in ${config.breaker.openMs} ms.`,
+          );
+        } else logger("info", `Provider "${config.name}": circuit closed, calls go through again.`);
+      },
+    });
+    this.caller = new ResilientCaller({
+      context: this.context,
+      breaker: this.breaker,
+      retry: new RetryPolicy(config.retry, options.random),
+      sleep: options.sleep ?? realSleep,
+      now,
+      closing: this.closing.signal,
+      closedError: () => this.closedError(),
+      logger,
+    });
+  }
+
+  assertOpen(): void {
+    if (this.closed !== undefined) throw this.closedError();
+  }
+
+  status(): BackendStatus {
+    return {
+      model: this.catalog.defaultModel,
+      sequencesTotal: 0,
+      sequencesInUse: 0,
+      queued: 0,
+      maxQueue: 0,
+    };
+  }
+
+  health(kind: ProviderHealth["kind"]): ProviderHealth {
+    const snapshot = this.breaker.snapshot();
+    return {
+      name: this.context.name,
+      kind,
+      state: snapshot.state,
+      available: this.breaker.canAcquire(),
+      consecutiveFailures: snapshot.consecutiveFailures,
+      lastError: snapshot.lastError ?? null,
+      retryAt: isoTime(snapshot.retryAt),
+      lastSuccessAt: isoTime(snapshot.lastSuccessAt),
+    };
+  }
+
+  /** Cut running calls (they throw the closed error) and close the connections. */
+  close(): Promise<void> {
+    this.closed ??= (async () => {
+      this.closing.abort(this.closedError());
+      await this.transport.close();
+    })();
+    return this.closed;
+  }
+
+  private closedError(): ServiceUnavailableError {
+    return new ServiceUnavailableError(
+      `Provider "${this.context.name}" has been closed; build it again (providersFromConfig) to call it.`,
+    );
+  }
+}
+
+function isoTime(milliseconds: number | undefined): string | null {
+  return milliseconds === undefined ? null : new Date(milliseconds).toISOString();
+}
