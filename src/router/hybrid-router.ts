@@ -17,8 +17,15 @@ export interface RoutableProvider extends CloudBackend {
   /** Client-facing model names. */
   readonly models: readonly string[];
   readonly defaultModel: string;
-  /** Circuit state and recent failures, JSON-friendly, for `/ready`. */
-  health(): object;
+  /** Circuit state and recent failures, JSON-friendly, for `/ready` and the metrics. */
+  health(): ProviderStatus;
+}
+
+/** What the router reads of a provider's health (the provider reports more). */
+export interface ProviderStatus {
+  name: string;
+  available: boolean;
+  consecutiveFailures: number;
 }
 
 /** The configured providers, looked up by name or by the models they serve. */
@@ -144,7 +151,7 @@ export class HybridRouter {
   }
 
   /** Each provider's circuit state, for `/ready`. */
-  providerHealth(): object[] {
+  providerHealth(): ProviderStatus[] {
     return this.#options.providers.list().map((provider) => provider.health());
   }
 

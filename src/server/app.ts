@@ -53,7 +53,19 @@ const requestIdPattern = /^[\w.:-]{1,128}$/;
 export function createServer(options: ServerOptions): ColibriServer {
   const now = options.now ?? Date.now;
   const inFlight = new InFlight();
-  const metrics = new GatewayMetrics(() => options.backend.status());
+  const router =
+    options.router ??
+    new HybridRouter({
+      local: options.backend,
+      providers: noProviders,
+      router: configSchema.shape.router.parse(undefined),
+      localWhenBudgetSpent: true,
+      preRouter: undefined,
+    });
+  const metrics = new GatewayMetrics(
+    () => options.backend.status(),
+    () => router.providerHealth(),
+  );
   const metering: MeteringContext = { gatekeeper: options.gatekeeper, metrics };
   let closing = false;
 
@@ -100,15 +112,6 @@ export function createServer(options: ServerOptions): ColibriServer {
     return reply.code(404).send(errorBody(error));
   });
 
-  const router =
-    options.router ??
-    new HybridRouter({
-      local: options.backend,
-      providers: noProviders,
-      router: configSchema.shape.router.parse(undefined),
-      localWhenBudgetSpent: true,
-      preRouter: undefined,
-    });
   registerHealth(app, { backend: options.backend, router, isClosing: () => closing });
   registerModels(app, { router, startedAt: now() });
   // Old minute and day counters are pruned hourly while the server runs.

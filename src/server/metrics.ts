@@ -1,6 +1,13 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 import type { BackendStatus } from "../core/chat.js";
 
+/** What the provider gauges read from a provider's health. */
+export interface ProviderGaugeSource {
+  name: string;
+  available: boolean;
+  consecutiveFailures: number;
+}
+
 export interface RequestObservation {
   route: string;
   model: string;
@@ -53,7 +60,21 @@ export class GatewayMetrics {
     registers: [this.registry],
   });
 
-  constructor(backendStatus: () => BackendStatus) {
+  readonly #decisions = new Counter({
+    name: "colibri_route_decisions_total",
+    help: "Chat requests by the route that answered (local, cloud, cascade-local, cascade-cloud) and the reason code.",
+    labelNames: ["route", "reason"] as const,
+    registers: [this.registry],
+  });
+
+  /**
+   * @param providerHealth each cloud provider's circuit, exported as colibri_provider_up (1 when
+   *   a call would be let through) and colibri_provider_consecutive_failures.
+   */
+  constructor(
+    backendStatus: () => BackendStatus,
+    providerHealth: () => readonly ProviderGaugeSource[] = () => [],
+  ) {
     collectDefaultMetrics({ register: this.registry });
     new Gauge({
       name: "colibri_queue_depth",
@@ -71,6 +92,32 @@ export class GatewayMetrics {
         this.set(backendStatus().sequencesInUse);
       },
     });
+    new Gauge({
+      name: "colibri_provider_up",
+      help: "1 when the cloud provider's circuit lets calls through, 0 while it is open.",
+      labelNames: ["provider"] as const,
+      registers: [this.registry],
+      collect() {
+        for (const health of providerHealth()) {
+          this.set({ provider: health.name }, health.available ? 1 : 0);
+        }
+      },
+    });
+    new Gauge({
+      name: "colibri_provider_consecutive_failures",
+      help: "Failed calls in a row to the cloud provider (its circuit opens at the configured threshold).",
+      labelNames: ["provider"] as const,
+      registers: [this.registry],
+      collect() {
+        for (const health of providerHealth()) {
+          this.set({ provider: health.name }, health.consecutiveFailures);
+        }
+      },
+    });
+  }
+
+  observeDecision(route: string, reason: string): void {
+    this.#decisions.inc({ route, reason });
   }
 
   observeRequest(observation: RequestObservation): void {

@@ -18,6 +18,8 @@ export class ScriptedBackend implements ChatBackend {
   tokenDelayMs = 0;
   /** Every token's log-probability: how sure the "model" is (exp(-0.5) ≈ 0.61). */
   logprob = -0.5;
+  /** The log-probability for a given request; default `logprob`. */
+  logprobOf: (request: ChatRequest) => number = () => this.logprob;
   busy = false;
   aborted = 0;
   active = 0;
@@ -39,7 +41,7 @@ export class ScriptedBackend implements ChatBackend {
           return;
         }
         generated++;
-        const logprob = this.logprob;
+        const logprob = this.logprobOf(request);
         const logprobs = request.logprobs
           ? [
               {
@@ -65,7 +67,11 @@ export class ScriptedBackend implements ChatBackend {
         type: "done",
         finishReason: generated < this.tokens.length ? "length" : "stop",
         usage: { promptTokens: 7, completionTokens: generated },
-        confidence: { tokens: generated, meanLogprob: this.logprob, minLogprob: this.logprob },
+        confidence: {
+          tokens: generated,
+          meanLogprob: this.logprobOf(request),
+          minLogprob: this.logprobOf(request),
+        },
       };
     } finally {
       this.active--;

@@ -7,8 +7,11 @@ import { parseConfig } from "../../src/config/load.js";
 import type { ColibriConfig } from "../../src/config/schema.js";
 import type { ChatBackend } from "../../src/core/chat.js";
 import { createServer, type ColibriServer } from "../../src/server/app.js";
+import { routerFromConfig } from "../../src/router/router-from-config.js";
 import { openStore } from "../../src/store/open-store.js";
 import type { Store } from "../../src/store/store.js";
+import type { ProviderRegistry } from "../../src/upstream/provider-registry.js";
+import { providersFromConfig } from "../../src/upstream/providers-from-config.js";
 import { ScriptedBackend } from "./scripted-backend.js";
 
 export interface TestGateway<B extends ChatBackend> {
@@ -18,7 +21,8 @@ export interface TestGateway<B extends ChatBackend> {
   gatekeeper: Gatekeeper;
   server: ColibriServer;
   app: ColibriServer["app"];
-  /** Close the server, then the store. */
+  providers: ProviderRegistry;
+  /** Close the server, then the providers and the store. */
   close(): Promise<void>;
 }
 
@@ -31,6 +35,8 @@ export async function startTestGateway<B extends ChatBackend = ScriptedBackend>(
     config?: Record<string, unknown>;
     backend?: B;
     now?: () => number;
+    /** Where providers' API keys are read from (`providers[].apiKeyEnv`). */
+    env?: NodeJS.ProcessEnv;
     defaultMaxTokens?: number;
     logger?: Parameters<typeof createServer>[0]["logger"];
   } = {},
@@ -45,8 +51,10 @@ export async function startTestGateway<B extends ChatBackend = ScriptedBackend>(
   const backend = options.backend ?? (new ScriptedBackend() as unknown as B);
   const store = await openStore({ url: config.database ?? "sqlite::memory:", home: config.home });
   const gatekeeper = await gatekeeperFromConfig(config, store, options.now);
+  const providers = providersFromConfig(config.providers, options.env ?? {});
   const server = createServer({
     backend,
+    router: await routerFromConfig(config, backend, providers),
     gatekeeper,
     administration: administrationFromConfig(config, store, options.now),
     server: config.server,
@@ -61,8 +69,10 @@ export async function startTestGateway<B extends ChatBackend = ScriptedBackend>(
     gatekeeper,
     server,
     app: server.app,
+    providers,
     async close() {
       await server.close();
+      await providers.close();
       await store.close();
     },
   };

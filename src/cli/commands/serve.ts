@@ -1,14 +1,18 @@
 import { Option, type Command } from "commander";
+import type { FastifyBaseLogger } from "fastify";
 import type { Administration } from "../../accounting/administration.js";
 import {
   administrationFromConfig,
   gatekeeperFromConfig,
 } from "../../accounting/gatekeeper-from-config.js";
 import type { ColibriConfig } from "../../config/schema.js";
+import { routerFromConfig } from "../../router/router-from-config.js";
 import { createServer } from "../../server/app.js";
 import { defaultDatabaseUrl } from "../../store/database-url.js";
 import { openStore } from "../../store/open-store.js";
 import type { Store } from "../../store/store.js";
+import type { ProviderRegistry } from "../../upstream/provider-registry.js";
+import { providersFromConfig } from "../../upstream/providers-from-config.js";
 import type { CliContext } from "../context.js";
 import { engineOptions, integer } from "../engine-options.js";
 import { startEngine } from "../start-engine.js";
@@ -116,34 +120,55 @@ async function serve(
   const gatekeeper = await gatekeeperFromConfig(config, store);
   const administration = administrationFromConfig(config, store);
   await ensureAdminKey(config, store, administration, context);
-  const engine = await startEngine(config, context);
+  // Providers before the model: a missing API key should fail before a model is loaded.
+  let log: FastifyBaseLogger | undefined;
+  const providers = providersFromConfig(config.providers, process.env, {
+    logger: (level, message) => log?.[level](message),
+  });
   try {
-    const server = createServer({
-      backend: engine,
-      gatekeeper,
-      administration,
-      server: config.server,
-      defaultMaxTokens: config.engine.defaultMaxTokens,
-      logger: { level: logLevel },
-    });
-    const address = await server.listen();
-    const { threads, sequences, contextSize } = engine.settings;
-    const access = gatekeeper.authRequired
-      ? "keys required"
-      : `no keys needed: callers count as tenant "${config.limits.defaultTenant}"`;
-    context.stderr.write(
-      `Colibrí is serving ${engine.model} at ${address}/v1 (${threads} threads, ${sequences} parallel sequences × ${contextSize} tokens; ${access}; store ${store.location}). Ctrl+C stops.\n`,
-    );
+    const engine = await startEngine(config, context);
+    try {
+      const router = await routerFromConfig(config, engine, providers);
+      const server = createServer({
+        backend: engine,
+        router,
+        gatekeeper,
+        administration,
+        server: config.server,
+        defaultMaxTokens: config.engine.defaultMaxTokens,
+        logger: { level: logLevel },
+      });
+      log = server.app.log;
+      const address = await server.listen();
+      const { threads, sequences, contextSize } = engine.settings;
+      const access = gatekeeper.authRequired
+        ? "keys required"
+        : `no keys needed: callers count as tenant "${config.limits.defaultTenant}"`;
+      context.stderr.write(
+        `Colibrí is serving ${engine.model} at ${address}/v1 (${threads} threads, ${sequences} parallel sequences × ${contextSize} tokens; ${access}; store ${store.location}). ${describeCloud(providers)} Ctrl+C stops.\n`,
+      );
 
-    await waitForShutdownSignal();
-    context.stderr.write(
-      `Shutting down: finishing in-flight requests (up to ${config.server.shutdownGraceMs} ms)…\n`,
-    );
-    process.once("SIGINT", () => process.exit(130)); // a second Ctrl+C does not wait
-    await server.close();
+      await waitForShutdownSignal();
+      context.stderr.write(
+        `Shutting down: finishing in-flight requests (up to ${config.server.shutdownGraceMs} ms)…\n`,
+      );
+      process.once("SIGINT", () => process.exit(130)); // a second Ctrl+C does not wait
+      await server.close();
+    } finally {
+      await engine.close();
+    }
   } finally {
-    await engine.close();
+    await providers.close();
   }
+}
+
+function describeCloud(providers: ProviderRegistry): string {
+  const names = providers
+    .list()
+    .map((provider) => `${provider.name} (${provider.models.join(", ")})`);
+  return names.length === 0
+    ? 'No cloud provider: "auto" answers locally.'
+    : `Cloud providers for "auto": ${names.join("; ")}.`;
 }
 
 /** Without a configured admin key, the first start creates one and prints it, once. */

@@ -72,6 +72,7 @@ export function registerChatCompletions(app: FastifyInstance, options: ChatRoute
           // queue or an unreachable cloud still gets a proper status code (or a fallback).
           answer = await router.run(plan, chatRequest, stream);
           recordAnswer(meter, answer);
+          metering.metrics.observeDecision(answer.route, answer.reason);
           setRouteHeaders(reply, plan, answer);
           const identity: CompletionIdentity = {
             id: `chatcmpl-${randomUUID()}`,

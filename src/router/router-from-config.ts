@@ -1,0 +1,35 @@
+import type { ChatBackend } from "../core/chat.js";
+import type { ColibriConfig } from "../config/schema.js";
+import type { ProviderRegistry } from "../upstream/provider-registry.js";
+import { HybridRouter, type PromptScorer } from "./hybrid-router.js";
+import { loadPreRouter } from "./pre-router/pre-router.js";
+// TEMPORARY until the pre-router's own path helper lands.
+function resolvePreRouterPath(home: string, configured: string | undefined): Promise<string> {
+  return Promise.resolve(
+    configured ??
+      (home ? new URL("../../assets/router/pre-router.json", import.meta.url).pathname : ""),
+  );
+}
+
+/**
+ * The router as the config describes it, over the local engine and the configured providers.
+ * The pre-router is loaded only when there is a cloud to send prompts to.
+ */
+export async function routerFromConfig(
+  config: ColibriConfig,
+  local: ChatBackend,
+  providers: ProviderRegistry,
+): Promise<HybridRouter> {
+  const { preRouter } = config.router;
+  let scorer: PromptScorer | undefined;
+  if (preRouter.enabled && providers.list().length > 0) {
+    scorer = await loadPreRouter(await resolvePreRouterPath(config.home, preRouter.artifact));
+  }
+  return new HybridRouter({
+    local,
+    providers,
+    router: config.router,
+    localWhenBudgetSpent: config.limits.localWhenBudgetSpent,
+    preRouter: scorer,
+  });
+}
