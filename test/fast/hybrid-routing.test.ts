@@ -1,5 +1,6 @@
 import OpenAI from "openai";
 import { afterEach, describe, expect, it } from "vitest";
+import { abandonStream } from "../support/abandon-stream.js";
 import { ScriptedBackend } from "../support/scripted-backend.js";
 import { startTestGateway, type TestGateway } from "../support/test-gateway.js";
 
@@ -117,6 +118,30 @@ describe("model auto between two Colibrí servers", () => {
       ["cascade-local", "confident", "local", "small-model"],
     ]);
     expect(records.every((record) => record.confidence !== null)).toBe(true);
+  });
+
+  it("streams a confident local answer after its held-back prefix, and a client that leaves mid-stream stops the cloud too", async () => {
+    const { address: cloudAddress, cloud } = await startCloud();
+    const { client, address, edge } = await startEdge(cloudAddress, { cascade: { holdTokens: 2 } });
+    const streamed = await client.chat.completions
+      .create({ model: "auto", messages: easy, stream: true })
+      .withResponse();
+    expect(routeHeaders(streamed.response)).toMatchObject({
+      route: "cascade-local",
+      reason: "confident",
+    });
+    let text = "";
+    for await (const chunk of streamed.data) text += chunk.choices[0]?.delta.content ?? "";
+    expect(text).toBe("Hola, ¿qué tal?");
+
+    cloud.backend.tokenDelayMs = 50;
+    await abandonStream(address, { model: "big-model", messages: easy, stream: true }, 2);
+    await expect.poll(() => cloud.backend.aborted, { timeout: 2000 }).toBe(1);
+    await expect
+      .poll(async () =>
+        (await edge.store.usage.list({ since: 0, limit: 10 })).map((r) => r.outcome),
+      )
+      .toContain("abandoned");
   });
 
   it("a cloud model's name forces the cloud; local forces local; unknown names are a 404 listing both", async () => {
