@@ -1,0 +1,165 @@
+import { describe, expect, it } from "vitest";
+import { taskMessages } from "./cascade-task-prompt.js";
+import { loadCascadeTasks, parseCascadeTasks } from "./cascade-tasks.js";
+
+const enemFile = new URL("../../../../shared/data/enem/2022.json", import.meta.url).pathname;
+
+describe("parseCascadeTasks: JSONL", () => {
+  it("reads multiple-choice and numeric tasks, guessing each one's language", () => {
+    const text = [
+      JSON.stringify({
+        id: "capital",
+        question: "¿Cuál es la capital de Argentina?",
+        options: ["Lima", "Buenos Aires", "Santiago"],
+        answer: "b",
+      }),
+      "",
+      JSON.stringify({ question: "How much is 12 times 12?", answer: 144 }),
+      JSON.stringify({ question: "Quanto é metade de 3?", answer: "1.5", language: "pt" }),
+    ].join("\n");
+    const loaded = parseCascadeTasks(text, "tasks.jsonl");
+    expect(loaded.format).toBe("jsonl");
+    expect(loaded.tasks).toEqual([
+      {
+        id: "capital",
+        language: "es",
+        question: "¿Cuál es la capital de Argentina?",
+        options: ["Lima", "Buenos Aires", "Santiago"],
+        answer: { kind: "choice", letter: "B" },
+      },
+      {
+        id: "line-3",
+        language: "en",
+        question: "How much is 12 times 12?",
+        answer: { kind: "number", value: 144 },
+      },
+      {
+        id: "line-4",
+        language: "pt",
+        question: "Quanto é metade de 3?",
+        answer: { kind: "number", value: 1.5 },
+      },
+    ]);
+  });
+
+  it.each([
+    ["{not json", /^tasks\.jsonl:2: not valid JSON/u],
+    [
+      JSON.stringify({ question: "Q?", options: ["a", "b"], answer: "C" }),
+      /^tasks\.jsonl:2: answer: expected one of the option letters A, B, got "C"\./u,
+    ],
+    [
+      JSON.stringify({ question: "Q?", answer: "forty" }),
+      /^tasks\.jsonl:2: answer: a task without options needs a number/u,
+    ],
+    [JSON.stringify({ question: "", answer: 1 }), /^tasks\.jsonl:2: question: /u],
+    [
+      JSON.stringify({ question: "Q?", answer: 1, extra: true }),
+      /^tasks\.jsonl:2: task: Unrecognized key/u,
+    ],
+    [
+      JSON.stringify({ id: "one", question: "Q?", answer: 2 }),
+      /^tasks\.jsonl:2: the id "one" is used twice\./u,
+    ],
+  ])("names the file and line of a bad task: %s", (line, message) => {
+    const first = JSON.stringify({ id: "one", question: "Q?", answer: 1 });
+    expect(() => parseCascadeTasks(`${first}\n${line}\n`, "tasks.jsonl")).toThrow(message);
+  });
+
+  it("refuses a file without tasks", () => {
+    expect(() => parseCascadeTasks("\n\n", "empty.jsonl")).toThrow(
+      "The task file empty.jsonl holds no usable task.",
+    );
+  });
+});
+
+describe("parseCascadeTasks: ENEM", () => {
+  const question = (overrides: object) => ({
+    id: "ENEM_2022_6",
+    question: "O discurso  da jornalista\ntraz questionamentos sobre a",
+    context: "A conquista da medalha de prata por Rayssa Leal…",
+    options: [
+      "conciliação do\njornalismo.",
+      "inserção.",
+      "desconstrução.",
+      "vanguarda.",
+      "conquista.",
+    ],
+    label: "c",
+    has_associated_images: false,
+    ...overrides,
+  });
+
+  it("keeps text questions with a label and counts the ones it skips", () => {
+    const text = JSON.stringify([
+      question({}),
+      question({ id: "ENEM_2022_1", has_associated_images: true }),
+      question({ id: "ENEM_2022_2", label: "" }),
+      question({ id: "ENEM_2022_137", options: [] }),
+    ]);
+    const loaded = parseCascadeTasks(text, "enem.json");
+    expect(loaded.format).toBe("enem");
+    expect(loaded.skipped).toEqual({ images: 1, noLabel: 1, noOptions: 1 });
+    expect(loaded.tasks).toEqual([
+      {
+        id: "ENEM_2022_6",
+        language: "pt",
+        context: "A conquista da medalha de prata por Rayssa Leal…",
+        question: "O discurso da jornalista traz questionamentos sobre a",
+        options: [
+          "conciliação do jornalismo.",
+          "inserção.",
+          "desconstrução.",
+          "vanguarda.",
+          "conquista.",
+        ],
+        answer: { kind: "choice", letter: "C" },
+      },
+    ]);
+  });
+
+  it("names the question that does not fit the format", () => {
+    const text = JSON.stringify([question({}), { id: "x", options: [] }]);
+    expect(() => parseCascadeTasks(text, "enem.json")).toThrow(
+      /^enem\.json: question 2: question: /u,
+    );
+  });
+
+  it("reads the ENEM 2022 file: 150 text questions with five options", async () => {
+    const loaded = await loadCascadeTasks(enemFile);
+    expect(loaded.tasks).toHaveLength(150);
+    expect(loaded.skipped).toEqual({ images: 26, noLabel: 0, noOptions: 3 });
+    expect(loaded.tasks.every((task) => task.options?.length === 5)).toBe(true);
+  });
+
+  it("reports a file it cannot read", async () => {
+    await expect(loadCascadeTasks("/nonexistent/tasks.jsonl")).rejects.toThrow(
+      /^Cannot read the task file \/nonexistent\/tasks\.jsonl: /u,
+    );
+  });
+});
+
+describe("taskMessages", () => {
+  it("writes the passage, the question, lettered options and the instruction in the task's language", () => {
+    const [message] = taskMessages({
+      id: "q",
+      language: "pt",
+      context: "Texto.",
+      question: "Qual?",
+      options: ["um", "dois", "três"],
+      answer: { kind: "choice", letter: "A" },
+    });
+    expect(message).toEqual({
+      role: "user",
+      content:
+        "Texto.\n\nQual?\n\nA) um\nB) dois\nC) três\n\nResponda apenas com a letra da alternativa correta (A, B ou C).",
+    });
+    const [numeric] = taskMessages({
+      id: "n",
+      language: "es",
+      question: "¿Cuánto es 2 + 2?",
+      answer: { kind: "number", value: 4 },
+    });
+    expect(numeric?.content).toBe("¿Cuánto es 2 + 2?\n\nResponde solo con el número.");
+  });
+});
