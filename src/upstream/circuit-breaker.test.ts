@@ -1,0 +1,140 @@
+import { describe, expect, it } from "vitest";
+import {
+  CloudUnavailableError,
+  UpstreamRejectedError,
+  UpstreamTimeoutError,
+} from "../core/errors.js";
+import { CircuitBreaker, type CircuitState } from "./circuit-breaker.js";
+
+const refused = () => new CloudUnavailableError("connection refused", { provider: "openai" });
+
+function setup(failureThreshold = 3, openMs = 30_000) {
+  const clock = { now: 1_000_000 };
+  const changes: CircuitState[] = [];
+  const breaker = new CircuitBreaker({
+    failureThreshold,
+    openMs,
+    now: () => clock.now,
+    onChange: (state) => changes.push(state),
+  });
+  /** Acquire and fail, as one failed call does. */
+  const failCall = (error: unknown = refused()) => {
+    expect(breaker.tryAcquire()).toBe(true);
+    breaker.recordFailure(error);
+  };
+  return { clock, breaker, changes, failCall };
+}
+
+describe("CircuitBreaker", () => {
+  it("stays closed below the threshold and a success resets the count", () => {
+    const { breaker, failCall } = setup();
+    failCall();
+    failCall();
+    expect(breaker.snapshot()).toMatchObject({ state: "closed", consecutiveFailures: 2 });
+    expect(breaker.tryAcquire()).toBe(true);
+    breaker.recordSuccess();
+    expect(breaker.snapshot()).toMatchObject({
+      state: "closed",
+      consecutiveFailures: 0,
+      lastSuccessAt: 1_000_000,
+      lastError: "connection refused",
+    });
+    failCall();
+    failCall();
+    expect(breaker.state).toBe("closed");
+  });
+
+  it("opens after failureThreshold consecutive failures and rejects calls until openMs passed", () => {
+    const { clock, breaker, changes, failCall } = setup(3, 30_000);
+    failCall();
+    failCall();
+    failCall(new UpstreamTimeoutError("openai", "firstByte", 500));
+    expect(changes).toEqual(["open"]);
+    expect(breaker.snapshot()).toEqual({
+      state: "open",
+      consecutiveFailures: 3,
+      openedAt: 1_000_000,
+      retryAt: 1_030_000,
+      lastError: expect.stringContaining("sent no response within 500 ms"),
+      lastSuccessAt: undefined,
+    });
+    expect(breaker.tryAcquire()).toBe(false);
+    expect(breaker.canAcquire()).toBe(false);
+    clock.now += 29_999;
+    expect(breaker.tryAcquire()).toBe(false);
+  });
+
+  it("after openMs lets exactly one probe through; others are rejected while it runs", () => {
+    const { clock, breaker, failCall } = setup(1, 1_000);
+    failCall();
+    clock.now += 1_000;
+    expect(breaker.canAcquire()).toBe(true);
+    expect(breaker.canAcquire()).toBe(true); // asking does not take the probe
+    expect(breaker.tryAcquire()).toBe(true);
+    expect(breaker.state).toBe("half-open");
+    expect(breaker.tryAcquire()).toBe(false);
+    expect(breaker.canAcquire()).toBe(false);
+  });
+
+  it("a successful probe closes the circuit", () => {
+    const { clock, breaker, changes, failCall } = setup(1, 1_000);
+    failCall();
+    clock.now += 1_500;
+    expect(breaker.tryAcquire()).toBe(true);
+    breaker.recordSuccess();
+    expect(changes).toEqual(["open", "closed"]);
+    expect(breaker.snapshot()).toMatchObject({
+      state: "closed",
+      consecutiveFailures: 0,
+      openedAt: undefined,
+      retryAt: undefined,
+      lastSuccessAt: 1_001_500,
+    });
+    expect(breaker.tryAcquire()).toBe(true);
+  });
+
+  it("a failed probe opens the circuit again for another openMs", () => {
+    const { clock, breaker, changes, failCall } = setup(2, 1_000);
+    failCall();
+    failCall();
+    clock.now += 1_000;
+    failCall();
+    expect(changes).toEqual(["open", "open"]);
+    expect(breaker.snapshot()).toMatchObject({
+      state: "open",
+      consecutiveFailures: 3,
+      openedAt: 1_001_000,
+      retryAt: 1_002_000,
+    });
+    expect(breaker.tryAcquire()).toBe(false);
+  });
+
+  it("a request the provider rejected counts as a success for connectivity", () => {
+    const { clock, breaker, failCall } = setup(2, 1_000);
+    failCall();
+    failCall(
+      new UpstreamRejectedError({ provider: "openai", upstreamStatus: 400, providerMessage: "no" }),
+    );
+    expect(breaker.snapshot()).toMatchObject({ state: "closed", consecutiveFailures: 0 });
+    failCall();
+    failCall();
+    clock.now += 1_000;
+    failCall(
+      new UpstreamRejectedError({ provider: "openai", upstreamStatus: 422, providerMessage: "no" }),
+    );
+    expect(breaker.state).toBe("closed");
+  });
+
+  it("errors that are not upstream failures neither count nor close; a released probe frees the turn", () => {
+    const { clock, breaker, failCall } = setup(1, 1_000);
+    failCall(new TypeError("a bug"));
+    expect(breaker.snapshot()).toMatchObject({ state: "closed", consecutiveFailures: 0 });
+    failCall();
+    clock.now += 1_000;
+    expect(breaker.tryAcquire()).toBe(true);
+    breaker.release(); // the client went away before the probe told anything
+    expect(breaker.state).toBe("open");
+    expect(breaker.tryAcquire()).toBe(true);
+    expect(breaker.state).toBe("half-open");
+  });
+});

@@ -1,0 +1,182 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import {
+  InvalidRequestError,
+  UpstreamRejectedError,
+  UpstreamTimeoutError,
+} from "../../src/core/errors.js";
+import { AnthropicProvider } from "../../src/upstream/index.js";
+import { FakeCloud } from "../support/fake-cloud.js";
+import { chatRequest, collect, testProviderConfig, textOf } from "../support/provider-config.js";
+
+let cloud: FakeCloud;
+const providers: AnthropicProvider[] = [];
+
+beforeAll(async () => {
+  cloud = await FakeCloud.start();
+});
+beforeEach(() => {
+  cloud.otherwise = { kind: "fixture", file: "anthropic-message-stream.sse" };
+});
+afterEach(async () => {
+  await Promise.all(providers.splice(0).map((provider) => provider.close()));
+  await cloud.waitUntilIdle();
+  cloud.reset();
+});
+afterAll(async () => {
+  await cloud.close();
+});
+
+function anthropic(overrides: Partial<Parameters<typeof testProviderConfig>[0]> = {}) {
+  const created = new AnthropicProvider({
+    config: testProviderConfig({
+      name: "anthropic",
+      kind: "anthropic",
+      baseUrl: cloud.url,
+      apiKeyEnv: "ANTHROPIC_API_KEY",
+      models: { claude: "claude-sonnet-4-20250514" },
+      ...overrides,
+    }),
+    apiKey: "sk-ant-test",
+  });
+  providers.push(created);
+  return created;
+}
+
+describe("Anthropic provider: request translation", () => {
+  it("POSTs /messages with the system on top, merged turns, a default max_tokens and its headers", async () => {
+    await collect(
+      anthropic().chat(
+        chatRequest({
+          messages: [
+            { role: "system", content: "Responde en portugués." },
+            { role: "user", content: "Olá!" },
+            { role: "user", content: "Qual é a capital do Brasil?" },
+            { role: "assistant", content: "Brasília." },
+            { role: "system", content: "Sê breve." },
+            { role: "tool", content: '{"country": "BR"}' },
+          ],
+          sampling: { temperature: 0.3, topP: 0.8, stop: ["\n\nHuman:"], seed: 1 },
+          logprobs: { topLogprobs: 2 },
+        }),
+      ),
+    );
+    const [sent] = cloud.requests;
+    expect(sent).toMatchObject({ method: "POST", path: "/v1/messages" });
+    expect(sent?.headers).toMatchObject({
+      "x-api-key": "sk-ant-test",
+      "anthropic-version": "2023-06-01",
+      "content-type": "application/json",
+    });
+    expect(sent?.headers.authorization).toBeUndefined();
+    expect(sent?.body).toEqual({
+      model: "claude-sonnet-4-20250514",
+      max_tokens: 1024,
+      system: "Responde en portugués.\n\nSê breve.",
+      messages: [
+        { role: "user", content: "Olá!\n\nQual é a capital do Brasil?" },
+        { role: "assistant", content: "Brasília." },
+        { role: "user", content: '{"country": "BR"}' },
+      ],
+      temperature: 0.3,
+      top_p: 0.8,
+      stop_sequences: ["\n\nHuman:"],
+      stream: true,
+    });
+  });
+
+  it("uses the request's max_tokens and asks for JSON in the system prompt", async () => {
+    await collect(
+      anthropic().chat(
+        chatRequest({ sampling: { maxTokens: 50 }, responseFormat: { type: "json_object" } }),
+      ),
+    );
+    expect(cloud.requests[0]?.body).toMatchObject({
+      max_tokens: 50,
+      system: expect.stringMatching(/^Responde en español\.\n\nAnswer with a single JSON object/),
+      messages: [{ role: "user", content: "¿Cuál es la capital de Perú?" }],
+    });
+  });
+});
+
+describe("Anthropic provider: answer translation", () => {
+  it("streams text deltas, skips pings, and ends with the stop reason and reported usage", async () => {
+    const events = await collect(anthropic().chat(chatRequest()));
+    expect(events.filter((event) => event.type === "delta").map((event) => event.text)).toEqual([
+      "A capital",
+      " do Brasil",
+      " é Brasília",
+      ".",
+    ]);
+    expect(events[0]).toEqual({
+      type: "delta",
+      text: "A capital",
+      logprobs: [],
+      usage: { promptTokens: 31, completionTokens: 1 },
+    });
+    expect(events.at(-1)).toEqual({
+      type: "done",
+      finishReason: "length",
+      usage: { promptTokens: 31, completionTokens: 12 },
+    });
+  });
+
+  it("accepts a whole JSON message", async () => {
+    cloud.reply({ kind: "fixture", file: "anthropic-message.json" });
+    expect(await collect(anthropic().chat(chatRequest()))).toEqual([
+      { type: "delta", text: "A capital do Brasil é Brasília.", logprobs: [] },
+      { type: "done", finishReason: "stop", usage: { promptTokens: 31, completionTokens: 12 } },
+    ]);
+  });
+
+  it("an overloaded error event before any text is retried", async () => {
+    cloud.reply({ kind: "fixture", file: "anthropic-stream-overloaded.sse" });
+    const events = await collect(anthropic().chat(chatRequest()));
+    expect(textOf(events)).toBe("A capital do Brasil é Brasília.");
+    expect(cloud.requests).toHaveLength(2);
+  });
+
+  it("an overloaded stream that never recovers fails as unavailable after the retries", async () => {
+    cloud.reply(
+      ...Array.from({ length: 3 }, () => ({
+        kind: "fixture" as const,
+        file: "anthropic-stream-overloaded.sse",
+      })),
+    );
+    await expect(collect(anthropic().chat(chatRequest()))).rejects.toMatchObject({
+      code: "cloud_unavailable",
+      unavailable: true,
+      message: expect.stringContaining("overloaded_error"),
+    });
+    expect(cloud.requests).toHaveLength(3);
+  });
+
+  it("a refused key names the variable to check, and is not retried", async () => {
+    cloud.reply({ kind: "status", status: 401, body: "anthropic-error-authentication.json" });
+    const failure = await collect(anthropic().chat(chatRequest())).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(UpstreamRejectedError);
+    expect(failure).toMatchObject({ status: 502, upstreamStatus: 401, unavailable: false });
+    expect((failure as Error).message).toContain("invalid x-api-key");
+    expect((failure as Error).message).toContain("ANTHROPIC_API_KEY");
+    expect(cloud.requests).toHaveLength(1);
+  });
+
+  it("a stream that stalls after text throws an idle timeout and keeps the text already passed on", async () => {
+    cloud.reply({ kind: "stall", file: "anthropic-message-stream.sse", frames: 5 });
+    const received: string[] = [];
+    const failure = await (async () => {
+      for await (const event of anthropic().chat(chatRequest())) {
+        if (event.type === "delta") received.push(event.text);
+      }
+    })().catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(UpstreamTimeoutError);
+    expect(failure).toMatchObject({ timeout: "idle", timeoutMs: 300 });
+    expect(received).toEqual(["A capital", " do Brasil"]);
+    expect(cloud.requests).toHaveLength(1);
+  });
+
+  it("has no embeddings", async () => {
+    await expect(anthropic().embed(["hola"])).rejects.toBeInstanceOf(InvalidRequestError);
+    await expect(anthropic().embed(["hola"])).rejects.toThrow("no embeddings endpoint");
+    expect(cloud.requests).toHaveLength(0);
+  });
+});

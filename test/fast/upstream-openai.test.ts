@@ -1,0 +1,304 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import {
+  CloudUnavailableError,
+  ModelNotFoundError,
+  ServiceUnavailableError,
+} from "../../src/core/errors.js";
+import { OpenAICompatibleProvider } from "../../src/upstream/index.js";
+import { FakeCloud } from "../support/fake-cloud.js";
+import { chatRequest, collect, testProviderConfig, textOf } from "../support/provider-config.js";
+
+let cloud: FakeCloud;
+const providers: OpenAICompatibleProvider[] = [];
+
+beforeAll(async () => {
+  cloud = await FakeCloud.start();
+});
+afterEach(async () => {
+  await Promise.all(providers.splice(0).map((provider) => provider.close()));
+  await cloud.waitUntilIdle();
+  cloud.reset();
+});
+afterAll(async () => {
+  await cloud.close();
+});
+
+function provider(
+  overrides: Partial<Parameters<typeof testProviderConfig>[0]> = {},
+  apiKey: string | null = "sk-test-123",
+  embeddingModel?: string,
+): OpenAICompatibleProvider {
+  const created = new OpenAICompatibleProvider({
+    config: testProviderConfig({ baseUrl: cloud.url, ...overrides }),
+    apiKey: apiKey ?? undefined,
+    ...(embeddingModel === undefined ? {} : { embeddingModel }),
+  });
+  providers.push(created);
+  return created;
+}
+
+describe("OpenAI-compatible provider: request translation", () => {
+  it("POSTs a streamed chat completion with the mapped model, sampling, format and logprobs", async () => {
+    const openai = provider({
+      models: { fast: "gpt-4o-mini-2024-07-18", smart: "gpt-4o" },
+      headers: { "HTTP-Referer": "https://colibri.example" },
+    });
+    cloud.reply({ kind: "fixture", file: "openai-chat-stream-logprobs.sse" });
+    await collect(
+      openai.chat(
+        chatRequest({
+          model: "fast",
+          messages: [
+            { role: "system", content: "Be brief." },
+            { role: "user", content: "Capital of Peru?" },
+            { role: "assistant", content: "Lima." },
+            { role: "tool", content: '{"population": 10000000}' },
+          ],
+          sampling: { temperature: 0.2, topP: 0.9, maxTokens: 64, stop: ["\n\n"], seed: 7 },
+          responseFormat: {
+            type: "json_schema",
+            name: "answer",
+            schema: { type: "object", properties: { city: { type: "string" } } },
+          },
+          logprobs: { topLogprobs: 2 },
+        }),
+      ),
+    );
+    expect(cloud.requests).toHaveLength(1);
+    const [sent] = cloud.requests;
+    expect(sent).toMatchObject({ method: "POST", path: "/v1/chat/completions" });
+    expect(sent?.headers).toMatchObject({
+      authorization: "Bearer sk-test-123",
+      "content-type": "application/json",
+      "http-referer": "https://colibri.example",
+    });
+    expect(sent?.body).toEqual({
+      model: "gpt-4o-mini-2024-07-18",
+      messages: [
+        { role: "system", content: "Be brief." },
+        { role: "user", content: "Capital of Peru?" },
+        { role: "assistant", content: "Lima." },
+        { role: "user", content: '{"population": 10000000}' },
+      ],
+      stream: true,
+      stream_options: { include_usage: true },
+      temperature: 0.2,
+      top_p: 0.9,
+      max_tokens: 64,
+      stop: ["\n\n"],
+      seed: 7,
+      response_format: {
+        type: "json_schema",
+        json_schema: {
+          name: "answer",
+          schema: { type: "object", properties: { city: { type: "string" } } },
+        },
+      },
+      logprobs: true,
+      top_logprobs: 2,
+    });
+  });
+
+  it("sends only what the request sets, the default model when none is named, and json_object", async () => {
+    const openai = provider({ models: ["gpt-4o-mini", "gpt-4o"], defaultModel: "gpt-4o" });
+    await collect(openai.chat(chatRequest({ responseFormat: { type: "json_object" } })));
+    expect(cloud.requests[0]?.body).toEqual({
+      model: "gpt-4o",
+      messages: [
+        { role: "system", content: "Responde en español." },
+        { role: "user", content: "¿Cuál es la capital de Perú?" },
+      ],
+      stream: true,
+      stream_options: { include_usage: true },
+      response_format: { type: "json_object" },
+    });
+  });
+
+  it("speaks Azure OpenAI through headers and query: api-key header, api-version, no bearer", async () => {
+    const azure = provider(
+      {
+        baseUrl: `${cloud.url.replace(/\/v1$/, "")}/openai/deployments/gpt-4o-prod/`,
+        models: { "gpt-4o": "gpt-4o-prod" },
+        headers: { "api-key": "azure-key-1" },
+        query: { "api-version": "2024-10-21" },
+      },
+      null,
+    );
+    await collect(azure.chat(chatRequest()));
+    const [sent] = cloud.requests;
+    expect(sent?.path).toBe(
+      "/openai/deployments/gpt-4o-prod/chat/completions?api-version=2024-10-21",
+    );
+    expect(sent?.headers["api-key"]).toBe("azure-key-1");
+    expect(sent?.headers.authorization).toBeUndefined();
+  });
+
+  it("resolves client-facing and provider/model names, and refuses unknown ones without a call", async () => {
+    const openai = provider({ models: { fast: "gpt-4o-mini-2024-07-18" } });
+    await collect(openai.chat(chatRequest({ model: "fake/fast" })));
+    expect(cloud.requests[0]?.body).toMatchObject({ model: "gpt-4o-mini-2024-07-18" });
+    const unknown = collect(openai.chat(chatRequest({ model: "gpt-5" })));
+    await expect(unknown).rejects.toBeInstanceOf(ModelNotFoundError);
+    await expect(unknown).rejects.toThrow('Provider "fake" serves: fast');
+    expect(cloud.requests).toHaveLength(1);
+    expect(openai).toMatchObject({ models: ["fast"], defaultModel: "fast", model: "fast" });
+  });
+});
+
+describe("OpenAI-compatible provider: answer translation", () => {
+  it("streams deltas as they come and ends with the usage chunk's figures", async () => {
+    const openai = provider();
+    cloud.reply({ kind: "fixture", file: "openai-chat-stream.sse" });
+    const events = await collect(openai.chat(chatRequest()));
+    expect(events.filter((event) => event.type === "delta").map((event) => event.text)).toEqual([
+      "La",
+      " capital",
+      " de",
+      " Perú",
+      " es",
+      " Lima",
+      ".",
+    ]);
+    expect(events[0]).toEqual({
+      type: "delta",
+      text: "La",
+      logprobs: [],
+      usage: { promptTokens: 12, completionTokens: 1 },
+    });
+    expect(events.at(-1)).toEqual({
+      type: "done",
+      finishReason: "stop",
+      usage: { promptTokens: 24, completionTokens: 7 },
+    });
+  });
+
+  it("translates logprobs, reports confidence, and estimates usage when the server sends none", async () => {
+    const openai = provider();
+    cloud.reply({ kind: "fixture", file: "openai-chat-stream-logprobs.sse" });
+    const events = await collect(openai.chat(chatRequest({ logprobs: { topLogprobs: 2 } })));
+    expect(textOf(events)).toBe("Lima, Perú");
+    expect(events[0]).toMatchObject({
+      type: "delta",
+      logprobs: [
+        {
+          token: "Lima",
+          logprob: -0.0012,
+          bytes: [76, 105, 109, 97],
+          topLogprobs: [
+            { token: "Lima", logprob: -0.0012, bytes: [76, 105, 109, 97] },
+            { token: "La", logprob: -6.9, bytes: [76, 97] },
+          ],
+        },
+      ],
+    });
+    const done = events.at(-1);
+    expect(done).toMatchObject({
+      type: "done",
+      finishReason: "length",
+      // "Responde en español." + "¿Cuál es la capital de Perú?" = 48 characters → 12; 3 chunks.
+      usage: { promptTokens: 12, completionTokens: 3 },
+    });
+    expect(done?.type === "done" && done.confidence).toEqual({
+      tokens: 3,
+      meanLogprob: expect.closeTo((-0.0012 - 0.31 - 0.05) / 3, 6),
+      minLogprob: -0.31,
+    });
+  });
+
+  it("accepts a whole JSON completion from a server that ignored stream: true", async () => {
+    const openai = provider();
+    cloud.reply({ kind: "fixture", file: "openai-chat-completion.json" });
+    expect(await collect(openai.chat(chatRequest()))).toEqual([
+      {
+        type: "delta",
+        text: "La capital de Perú es Lima.",
+        logprobs: [],
+        usage: { promptTokens: 24, completionTokens: 8 },
+      },
+      { type: "done", finishReason: "stop", usage: { promptTokens: 24, completionTokens: 8 } },
+    ]);
+  });
+
+  it("an error event after deltas ends the stream with an UpstreamError, without a retry", async () => {
+    const openai = provider();
+    cloud.reply({ kind: "fixture", file: "openai-chat-stream-error.sse" });
+    const received: string[] = [];
+    const run = async () => {
+      for await (const event of openai.chat(chatRequest())) {
+        if (event.type === "delta") received.push(event.text);
+      }
+    };
+    const failure = await run().catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(CloudUnavailableError);
+    expect(failure).toMatchObject({ unavailable: true, provider: "fake" });
+    expect((failure as Error).message).toContain("The server had an error");
+    expect(received).toEqual(["La", " capital"]);
+    expect(cloud.requests).toHaveLength(1);
+  });
+
+  it("a body that is not the protocol is reported as such", async () => {
+    const openai = provider({ retry: { maxRetries: 0 } });
+    cloud.reply({
+      kind: "status",
+      status: 200,
+      body: "<html>captive portal</html>",
+      headers: { "content-type": "text/html" },
+    });
+    await expect(collect(openai.chat(chatRequest()))).rejects.toMatchObject({
+      code: "upstream_bad_response",
+      status: 502,
+      unavailable: true,
+      message: expect.stringContaining("<html>captive portal</html>"),
+    });
+  });
+});
+
+describe("OpenAI-compatible provider: embeddings, status, lifecycle", () => {
+  it("POSTs /embeddings and returns the vectors in input order", async () => {
+    const openai = provider({}, "sk-test-123", "text-embedding-3-small");
+    cloud.reply({ kind: "fixture", file: "openai-embeddings.json" });
+    const result = await openai.embed(["hola", "mundo"]);
+    expect(cloud.requests[0]).toMatchObject({
+      path: "/v1/embeddings",
+      body: { model: "text-embedding-3-small", input: ["hola", "mundo"], encoding_format: "float" },
+    });
+    expect(result).toEqual({
+      embeddings: [
+        [-0.0069, 0.0153, -0.0271, 0.0188],
+        [0.0021, -0.0135, 0.0407, -0.0099],
+      ],
+      promptTokens: 9,
+    });
+  });
+
+  it("reports a status with zeros and its health", () => {
+    const openai = provider();
+    expect(openai.status()).toEqual({
+      model: "gpt-4o-mini",
+      sequencesTotal: 0,
+      sequencesInUse: 0,
+      queued: 0,
+      maxQueue: 0,
+    });
+    expect(openai.health()).toEqual({
+      name: "fake",
+      kind: "openai",
+      state: "closed",
+      available: true,
+      consecutiveFailures: 0,
+      lastError: null,
+      retryAt: null,
+      lastSuccessAt: null,
+    });
+  });
+
+  it("after close, calls fail with a clear ServiceUnavailableError", async () => {
+    const openai = provider();
+    await openai.close();
+    await expect(collect(openai.chat(chatRequest()))).rejects.toBeInstanceOf(
+      ServiceUnavailableError,
+    );
+    await expect(openai.embed(["x"])).rejects.toThrow('Provider "fake" has been closed');
+    expect(cloud.requests).toHaveLength(0);
+  });
+});

@@ -1,0 +1,77 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { UpstreamTimeoutError } from "../../src/core/errors.js";
+import { OpenAICompatibleProvider } from "../../src/upstream/index.js";
+import { FakeCloud, type FakeReply } from "../support/fake-cloud.js";
+import { chatRequest, runChat, testProviderConfig } from "../support/provider-config.js";
+
+let cloud: FakeCloud;
+const providers: OpenAICompatibleProvider[] = [];
+
+beforeAll(async () => {
+  cloud = await FakeCloud.start();
+});
+afterEach(async () => {
+  await Promise.all(providers.splice(0).map((provider) => provider.close()));
+  // No test may leave a call to the cloud hanging.
+  await cloud.waitUntilIdle();
+  cloud.reset();
+});
+afterAll(async () => {
+  await cloud.close();
+});
+
+type Overrides = Partial<Parameters<typeof testProviderConfig>[0]>;
+
+function provider(overrides: Overrides = {}): OpenAICompatibleProvider {
+  const created = new OpenAICompatibleProvider({
+    config: testProviderConfig({ baseUrl: cloud.url, ...overrides }),
+  });
+  providers.push(created);
+  return created;
+}
+
+const answer: FakeReply = { kind: "fixture", file: "openai-chat-stream.sse" };
+
+describe("timeouts", () => {
+  it("no response headers within firstByteMs: UpstreamTimeoutError, and the call is cut", async () => {
+    cloud.reply({ kind: "hang" });
+    const result = await runChat(provider({ retry: { maxRetries: 0 } }).chat(chatRequest()));
+    expect(result.error).toBeInstanceOf(UpstreamTimeoutError);
+    expect(result.error).toMatchObject({
+      timeout: "firstByte",
+      timeoutMs: 300,
+      configField: "providers[].timeouts.firstByteMs",
+      status: 504,
+      unavailable: true,
+    });
+    expect(cloud.requests).toHaveLength(1);
+  });
+
+  it("the total timeout bounds the whole call", async () => {
+    cloud.reply({ kind: "hang" });
+    const slow = provider({
+      timeouts: { connectMs: 300, firstByteMs: 5_000, idleMs: 5_000, totalMs: 250 },
+    });
+    const result = await runChat(slow.chat(chatRequest()));
+    expect(result.error).toBeInstanceOf(UpstreamTimeoutError);
+    expect(result.error).toMatchObject({ timeout: "total", timeoutMs: 250 });
+    expect(result.elapsedMs).toBeLessThan(1_000);
+  });
+
+  it("a stall after deltas is thrown, not retried, and the caller keeps the deltas", async () => {
+    cloud.reply({ kind: "stall", file: "openai-chat-stream.sse", frames: 3 }, answer);
+    const result = await runChat(provider().chat(chatRequest()));
+    expect(result.deltas).toEqual(["La", " capital"]);
+    expect(result.error).toBeInstanceOf(UpstreamTimeoutError);
+    expect(result.error).toMatchObject({ timeout: "idle", timeoutMs: 300 });
+    expect(cloud.requests).toHaveLength(1);
+  });
+
+  it("a stall before the first delta is retried", async () => {
+    cloud.reply({ kind: "stall", file: "openai-chat-stream.sse", frames: 1 }, answer);
+    const result = await runChat(provider().chat(chatRequest()));
+    expect(result.error).toBeUndefined();
+    expect(result.deltas.join("")).toBe("La capital de Perú es Lima.");
+    expect(cloud.requests).toHaveLength(2);
+  });
+});
