@@ -72,7 +72,7 @@ export class AnthropicProvider implements CloudProvider {
   }
 
   isAvailable(): boolean {
-    return this.runtime.breaker.canAcquire();
+    return this.runtime.isAvailable();
   }
 
   close(): Promise<void> {

@@ -100,7 +100,7 @@ export class OpenAICompatibleProvider implements CloudProvider {
   }
 
   isAvailable(): boolean {
-    return this.runtime.breaker.canAcquire();
+    return this.runtime.isAvailable();
   }
 
   close(): Promise<void> {

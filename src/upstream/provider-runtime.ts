@@ -62,6 +62,11 @@ export class ProviderRuntime {
     if (this.closed !== undefined) throw this.closedError();
   }
 
+  /** Whether a call would be let through now: open for calls, and the breaker allows one. */
+  isAvailable(): boolean {
+    return this.closed === undefined && this.breaker.canAcquire();
+  }
+
   status(): BackendStatus {
     return {
       model: this.catalog.defaultModel,
@@ -78,7 +83,7 @@ export class ProviderRuntime {
       name: this.context.name,
       kind,
       state: snapshot.state,
-      available: this.breaker.canAcquire(),
+      available: this.isAvailable(),
       consecutiveFailures: snapshot.consecutiveFailures,
       lastError: snapshot.lastError ?? null,
       retryAt: isoTime(snapshot.retryAt),

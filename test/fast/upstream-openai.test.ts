@@ -295,6 +295,7 @@ describe("OpenAI-compatible provider: embeddings, status, lifecycle", () => {
   it("after close, calls fail with a clear ServiceUnavailableError", async () => {
     const openai = provider();
     await openai.close();
+    expect(openai.isAvailable()).toBe(false);
     await expect(collect(openai.chat(chatRequest()))).rejects.toBeInstanceOf(
       ServiceUnavailableError,
     );
