@@ -8,7 +8,7 @@ import {
 } from "node-llama-cpp";
 import type { ChatEvent, FinishReason, TokenLogprob, Usage } from "../core/chat.js";
 import type { PreparedPrompt } from "./chat-prompt.js";
-import { ConfidenceTracker } from "./confidence-tracker.js";
+import { ConfidenceTracker } from "../core/confidence-tracker.js";
 import { grammarStopStrings } from "./response-format-grammars.js";
 import { StopSequenceFilter, type TextPiece } from "./stop-sequence-filter.js";
 import {

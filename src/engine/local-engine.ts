@@ -13,7 +13,7 @@ import { resolveSampling, resolveTopLogprobs } from "./chat-request-options.js";
 import { EmbeddingRunner } from "./embedding-runner.js";
 import { describeError, loadEngine } from "./engine-loading.js";
 import type { EngineSettings } from "./engine-settings.js";
-import { linkAbortSignals } from "./linked-abort.js";
+import { linkAbortSignals } from "../core/linked-abort.js";
 import { stderrEngineLogger, type EngineLogger } from "./llama-runtime.js";
 import {
   defaultMaxQueue,

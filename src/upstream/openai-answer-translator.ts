@@ -1,5 +1,5 @@
 import type { ChatEvent, FinishReason, TokenLogprob, TopLogprob, Usage } from "../core/chat.js";
-import { ConfidenceTracker } from "../engine/confidence-tracker.js";
+import { ConfidenceTracker } from "../core/confidence-tracker.js";
 import type { OpenAIChunk, OpenAICompletion, OpenAITokenLogprob } from "./openai-schemas.js";
 
 /**

@@ -1,6 +1,6 @@
 import { setTimeout as delay } from "node:timers/promises";
 import { CloudUnavailableError, UpstreamTimeoutError } from "../core/errors.js";
-import { linkAbortSignals } from "../engine/linked-abort.js";
+import { linkAbortSignals } from "../core/linked-abort.js";
 import type { CircuitBreaker } from "./circuit-breaker.js";
 import type { ProviderContext } from "./provider-context.js";
 import type { RetryPolicy } from "./retry-policy.js";

@@ -1,4 +1,4 @@
-import type { ConfidenceSummary } from "../core/chat.js";
+import type { ConfidenceSummary } from "./chat.js";
 
 /** Running mean and minimum of the log-probabilities of generated tokens. */
 export class ConfidenceTracker {
