@@ -1,0 +1,55 @@
+import type { PreRouterArtifact } from "./artifact.js";
+import type { FeatureVector } from "./featurizer.js";
+import { sigmoid } from "./logistic-regression.js";
+import { PreRouterArtifactError } from "./pre-router-error.js";
+import { decodeWeights } from "./weight-encoding.js";
+
+/** The artifact's model, decoded: turns a feature vector into a score in [0, 1]. */
+export class LinearScorer {
+  private readonly weights: Float32Array;
+  private readonly denseWeights: Float64Array;
+  private readonly denseMean: Float64Array;
+  private readonly denseDeviation: Float64Array;
+  private readonly bias: number;
+
+  constructor(artifact: PreRouterArtifact, source = "the pre-router artifact") {
+    const count = 2 ** artifact.features.bucketBits;
+    const weights = decodeWeights(artifact.weights, count);
+    if (weights === undefined) {
+      throw new PreRouterArtifactError(
+        `${source} is damaged: its weights do not hold ${count} values for 2^${artifact.features.bucketBits} buckets. Train it again with: colibri router train --data DIR`,
+      );
+    }
+    const { dense } = artifact;
+    const denseCount = dense.names.length;
+    if (
+      dense.weights.length !== denseCount ||
+      dense.mean.length !== denseCount ||
+      dense.deviation.length !== denseCount
+    ) {
+      throw new PreRouterArtifactError(
+        `${source} is damaged: ${denseCount} dense features but ${dense.weights.length} weights, ${dense.mean.length} means and ${dense.deviation.length} deviations.`,
+      );
+    }
+    this.weights = weights;
+    this.denseWeights = Float64Array.from(dense.weights);
+    this.denseMean = Float64Array.from(dense.mean);
+    this.denseDeviation = Float64Array.from(dense.deviation);
+    this.bias = artifact.bias;
+  }
+
+  score(vector: FeatureVector): number {
+    let sum = this.bias;
+    const { indices, values, dense } = vector;
+    for (let entry = 0; entry < indices.length; entry++) {
+      sum += (this.weights[indices[entry] ?? 0] ?? 0) * (values[entry] ?? 0);
+    }
+    for (let feature = 0; feature < this.denseWeights.length; feature++) {
+      const standard =
+        ((dense[feature] ?? 0) - (this.denseMean[feature] ?? 0)) /
+        (this.denseDeviation[feature] ?? 1);
+      sum += (this.denseWeights[feature] ?? 0) * standard;
+    }
+    return sigmoid(sum);
+  }
+}
