@@ -4,11 +4,13 @@ import { toColibriError } from "../core/errors.js";
 import { registerBenchCommand } from "./commands/bench.js";
 import { registerChatCommand } from "./commands/chat.js";
 import { registerDoctorCommand } from "./commands/doctor.js";
+import { registerEvalCommand } from "./commands/eval.js";
 import { registerInspectCommand } from "./commands/inspect.js";
 import { registerKeysCommand } from "./commands/keys.js";
 import { registerModelsCommand } from "./commands/models.js";
 import { registerPullCommand } from "./commands/pull.js";
 import { registerRmCommand } from "./commands/rm.js";
+import { registerRouterCommand } from "./commands/router.js";
 import { registerServeCommand } from "./commands/serve.js";
 import { registerTenantsCommand } from "./commands/tenants.js";
 import { registerUsageCommand } from "./commands/usage.js";
@@ -63,6 +65,8 @@ export async function main(
     registerKeysCommand,
     registerTenantsCommand,
     registerUsageCommand,
+    registerRouterCommand,
+    registerEvalCommand,
   ]) {
     register(program, context);
   }

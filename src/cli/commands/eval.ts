@@ -1,0 +1,158 @@
+import { writeFile } from "node:fs/promises";
+import type { Command } from "commander";
+import { renderCurveSvg } from "../../router/evaluation/curve-plot.js";
+import {
+  countOutcomes,
+  oracleRouter,
+  pgrCurve,
+  randomRouter,
+} from "../../router/evaluation/metrics.js";
+import {
+  evaluateByCrossValidation,
+  evaluatePreRouter,
+  type PreRouterEvaluation,
+} from "../../router/evaluation/pre-router-evaluation.js";
+import { loadRouterData } from "../../router/evaluation/router-data.js";
+import { loadPreRouter } from "../../router/pre-router/pre-router.js";
+import { resolvePreRouterPath } from "../../router/pre-router/pre-router-path.js";
+import type { CliContext } from "../context.js";
+import {
+  addTrainingFlags,
+  parseWholeNumber,
+  trainingOptionsFromFlags,
+  type TrainingFlagValues,
+} from "../router-flags.js";
+import { describeRouterEvaluation } from "../router-evaluation-format.js";
+import { formatCount, noteDataSet } from "../router-data-notes.js";
+import { createTrainingProgress } from "../training-progress.js";
+import { writeJson } from "../tenancy-format.js";
+
+/** `colibri eval …`: offline evaluations, one subcommand each (router; cascade to come). */
+export function registerEvalCommand(program: Command, context: CliContext): void {
+  const evaluation = program
+    .command("eval")
+    .description("Evaluate routing offline on labelled data.");
+  registerEvalRouter(evaluation, context);
+}
+
+interface EvalRouterOptions extends TrainingFlagValues {
+  data: string;
+  artifact?: string;
+  json?: boolean;
+  scoresOut?: string;
+  plot: string | false;
+  cv?: string;
+}
+
+function registerEvalRouter(evaluation: Command, context: CliContext): void {
+  addTrainingFlags(
+    evaluation
+      .command("router")
+      .description(
+        "Measure the pre-router on CSV files of (prompt, weak model correct, strong model correct): PGR against the share of cloud calls, APGR and CPT, next to a random and an oracle router.",
+      )
+      .requiredOption("--data <path>", "a folder of CSV files, or one CSV file")
+      .option(
+        "--artifact <file>",
+        "pre-router to evaluate (default: the installed one, else the bundled one)",
+      )
+      .option("--json", "print the figures as JSON, and nothing else on stdout")
+      .option(
+        "--scores-out <file>",
+        'write {"prompt", "score"} per evaluated row, one JSON line each',
+      )
+      .option("--plot <file>", "write the PGR curve as an SVG image", "router-eval.svg")
+      .option("--no-plot", "write no image")
+      .option("--cv <folds>", "instead, train and test by K-fold cross-validation on this data"),
+  )
+    .addHelpText(
+      "after",
+      `
+Rows the pre-router was trained on (it keeps hashes of its training prompts), prompts in a
+contaminated_prompts.jsonl beside the CSV files, and repeated prompts are left out and counted.
+The training flags (--target, --epochs, --l2, --seed) apply with --cv only.
+
+Examples:
+  colibri eval router --data ../shared/data/routellm-mmlu
+  colibri eval router --data ./held-out --artifact pre-router.json --plot curve.svg
+  colibri eval router --data ./my-data --cv 5 --scores-out scores.jsonl
+  colibri eval router --data ./held-out --json --no-plot | jq .apgr`,
+    )
+    .action(async (options: EvalRouterOptions) => {
+      const folds =
+        options.cv === undefined ? undefined : parseWholeNumber("--cv", options.cv, 2, 50);
+      const training = trainingOptionsFromFlags(options);
+      const data = await loadRouterData(options.data);
+      noteDataSet(context.stderr, data);
+      let result: PreRouterEvaluation;
+      let heading: string;
+      if (folds === undefined) {
+        const config = await context.loadConfig();
+        const artifact =
+          options.artifact ??
+          (await resolvePreRouterPath(config.home, config.router.preRouter.artifact));
+        const preRouter = await loadPreRouter(artifact);
+        result = evaluatePreRouter(data, preRouter);
+        heading = `Pre-router ${artifact} (target ${preRouter.info.target}, trained on ${formatCount(preRouter.info.trainedRows)} rows of ${preRouter.info.trainingSource}) on ${data.path}`;
+      } else {
+        const progress = createTrainingProgress(
+          context.stderr,
+          `${folds}-fold`,
+          options.json !== true,
+        );
+        try {
+          result = evaluateByCrossValidation(data, folds, {
+            ...training,
+            onProgress: (fraction) => {
+              progress.update(fraction);
+            },
+          });
+        } finally {
+          progress.stop();
+        }
+        heading = `${folds}-fold cross-validation on ${data.path} (out-of-fold scores, folds by prompt)`;
+      }
+      if (options.scoresOut !== undefined) {
+        const lines = result.rows.map((row, index) =>
+          JSON.stringify({ prompt: row.prompt, score: result.scores[index] }),
+        );
+        await writeFile(
+          options.scoresOut,
+          lines.length === 0 ? "" : `${lines.join("\n")}\n`,
+          "utf8",
+        );
+      }
+      if (options.plot !== false) {
+        const counts = countOutcomes(result.rows);
+        const svg = renderCurveSvg({
+          title: `Pre-router on ${data.name}: ${formatCount(result.evaluation.rows)} questions${folds === undefined ? "" : `, ${folds}-fold CV`}`,
+          pgr: pgrCurve(result.rows, result.scores),
+          apgr: result.evaluation.apgr,
+          random: randomRouter,
+          oracle: oracleRouter(counts),
+        });
+        await writeFile(options.plot, svg, "utf8");
+      }
+      if (options.json === true) {
+        const { evaluation } = result;
+        writeJson(context.stdout, {
+          apgr: evaluation.apgr,
+          cpt50: evaluation.cpt50,
+          cpt80: evaluation.cpt80,
+          random: evaluation.random,
+          oracle: evaluation.oracle,
+          accuracy: evaluation.accuracy,
+          rows: evaluation.rows,
+          excluded: result.excluded,
+          curve: evaluation.curve,
+          ...(folds === undefined ? {} : { crossValidation: { folds } }),
+        });
+        return;
+      }
+      const notes = [
+        options.plot === false ? undefined : `Plot: ${options.plot}`,
+        options.scoresOut === undefined ? undefined : `Scores: ${options.scoresOut}`,
+      ].filter((note) => note !== undefined);
+      context.stdout.write(`${describeRouterEvaluation(result, heading)}\n${notes.join("\n")}\n`);
+    });
+}
