@@ -2,14 +2,7 @@ import type { ChatBackend } from "../core/chat.js";
 import type { ColibriConfig } from "../config/schema.js";
 import type { ProviderRegistry } from "../upstream/provider-registry.js";
 import { HybridRouter, type PromptScorer } from "./hybrid-router.js";
-import { loadPreRouter } from "./pre-router/pre-router.js";
-// TEMPORARY until the pre-router's own path helper lands.
-function resolvePreRouterPath(home: string, configured: string | undefined): Promise<string> {
-  return Promise.resolve(
-    configured ??
-      (home ? new URL("../../assets/router/pre-router.json", import.meta.url).pathname : ""),
-  );
-}
+import { loadPreRouter, resolvePreRouterPath } from "./pre-router/index.js";
 
 /**
  * The router as the config describes it, over the local engine and the configured providers.

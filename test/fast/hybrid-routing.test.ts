@@ -42,7 +42,7 @@ async function startEdge(cloudAddress: string, router: Record<string, unknown> =
           breaker: { failureThreshold: 2, openMs: 60_000 },
         },
       ],
-      router: { preRouter: { enabled: false }, ...router },
+      router: { ...router, preRouter: { enabled: false, ...(router["preRouter"] as object) } },
     },
   });
   gateways.push(edge);
@@ -237,6 +237,30 @@ describe("model auto between two Colibrí servers", () => {
     const body = (await response.json()) as { error: { code: string; message: string } };
     expect(body.error.code).toBe("cloud_unavailable");
     expect(body.error.message).toContain("lan");
+  });
+
+  it("the bundled pre-router scores each auto prompt; at or above its threshold the prompt goes straight to the cloud", async () => {
+    const { address: cloudAddress, cloud } = await startCloud();
+    const { client } = await startEdge(cloudAddress, {
+      preRouter: { enabled: true, cloudThreshold: 0 },
+    });
+    const direct = await client.chat.completions
+      .create({ model: "auto", messages: easy })
+      .withResponse();
+    expect(routeHeaders(direct.response)).toMatchObject({ route: "cloud", reason: "pre-router" });
+    const score = Number(direct.response.headers.get("x-colibri-score"));
+    expect(score).toBeGreaterThan(0);
+    expect(score).toBeLessThan(1);
+    expect(cloud.backend.requests).toHaveLength(1);
+
+    const { client: never } = await startEdge(cloudAddress, {
+      preRouter: { enabled: true, cloudThreshold: 1 },
+    });
+    const cascaded = await never.chat.completions
+      .create({ model: "auto", messages: easy })
+      .withResponse();
+    expect(routeHeaders(cascaded.response).route).toBe("cascade-local");
+    expect(cascaded.response.headers.get("x-colibri-score")).toBe(score.toFixed(4));
   });
 
   it("policy rules route by language and metadata, and name the rule", async () => {
