@@ -16,6 +16,7 @@ import { loadRouterData } from "../../router/evaluation/router-data.js";
 import { loadPreRouter } from "../../router/pre-router/pre-router.js";
 import { resolvePreRouterPath } from "../../router/pre-router/pre-router-path.js";
 import type { CliContext } from "../context.js";
+import { registerEvalCascadeCommand } from "./eval-cascade.js";
 import {
   addTrainingFlags,
   parseWholeNumber,
@@ -33,6 +34,7 @@ export function registerEvalCommand(program: Command, context: CliContext): void
     .command("eval")
     .description("Evaluate routing offline on labelled data.");
   registerEvalRouter(evaluation, context);
+  registerEvalCascadeCommand(evaluation, context);
 }
 
 interface EvalRouterOptions extends TrainingFlagValues {

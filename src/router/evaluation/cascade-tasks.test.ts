@@ -140,7 +140,7 @@ describe("parseCascadeTasks: ENEM", () => {
 });
 
 describe("taskMessages", () => {
-  it("writes the passage, the question, lettered options and the instruction in the task's language", () => {
+  it("labels the passage, the question and the lettered options, and asks for the letter in the task's language", () => {
     const [message] = taskMessages({
       id: "q",
       language: "pt",
@@ -151,8 +151,13 @@ describe("taskMessages", () => {
     });
     expect(message).toEqual({
       role: "user",
-      content:
-        "Texto.\n\nQual?\n\nA) um\nB) dois\nC) três\n\nResponda apenas com a letra da alternativa correta (A, B ou C).",
+      content: [
+        "Leia o texto e responda à questão.",
+        "Texto: Texto.",
+        "Questão: Qual?",
+        "Alternativas:\nA) um\nB) dois\nC) três",
+        "Responda apenas com a letra da alternativa correta (A, B ou C).\nResposta:",
+      ].join("\n\n"),
     });
     const [numeric] = taskMessages({
       id: "n",
@@ -160,6 +165,6 @@ describe("taskMessages", () => {
       question: "¿Cuánto es 2 + 2?",
       answer: { kind: "number", value: 4 },
     });
-    expect(numeric?.content).toBe("¿Cuánto es 2 + 2?\n\nResponde solo con el número.");
+    expect(numeric?.content).toBe("¿Cuánto es 2 + 2?\n\nResponde solo con el número.\nRespuesta:");
   });
 });
