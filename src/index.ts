@@ -29,9 +29,20 @@ export {
   PermissionDeniedError,
   RateLimitError,
   ServiceUnavailableError,
+  CloudUnavailableError,
+  UpstreamError,
+  UpstreamProtocolError,
+  UpstreamRejectedError,
+  UpstreamTimeoutError,
   toColibriError,
 } from "./core/errors.js";
-export { configSchema, type ColibriConfig, type ConfigInput } from "./config/schema.js";
+export {
+  configSchema,
+  type ColibriConfig,
+  type ConfigInput,
+  type ProviderConfig,
+  type RoutingRule,
+} from "./config/schema.js";
 export { ConfigError, loadConfig, parseConfig, type ConfigOverrides } from "./config/load.js";
 export { readMachine, type MachineInfo } from "./config/machine.js";
 export { catalog, defaultModelName, findCatalogEntry } from "./models/catalog.js";
@@ -62,3 +73,29 @@ export {
 export { Administration } from "./accounting/administration.js";
 export { Pricing, type Price, type PricingSettings } from "./accounting/pricing.js";
 export type { UsageReport } from "./accounting/usage-report.js";
+export {
+  AnthropicProvider,
+  OpenAICompatibleProvider,
+  ProviderRegistry,
+  providersFromConfig,
+  type CloudProvider,
+  type CloudProviderOptions,
+  type ProviderHealth,
+} from "./upstream/index.js";
+export {
+  decideRoute,
+  type CloudTarget,
+  type RoutePlan,
+  type RoutingPolicy,
+} from "./router/decide-route.js";
+export { extractFeatures, type RequestFeatures } from "./router/request-features.js";
+export { runRoute, type AnsweredRoute, type RoutedAnswer } from "./router/run-route.js";
+export { HybridRouter, type HybridRouterOptions } from "./router/hybrid-router.js";
+export { routerFromConfig } from "./router/router-from-config.js";
+export { confidenceOf, type ConfidenceSignal } from "./router/confidence.js";
+export {
+  loadPreRouter,
+  resolvePreRouterPath,
+  trainPreRouter,
+  type PreRouter,
+} from "./router/pre-router/index.js";
