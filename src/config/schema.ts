@@ -234,7 +234,7 @@ export const configSchema = z
           .object({
             enabled: z.boolean().default(true),
             /** Local answers whose confidence (0–1) is below this go to the cloud. */
-            threshold: z.number().min(0).max(1).default(0.5),
+            threshold: z.number().min(0).max(1).default(0.25),
             /**
              * How token probabilities become one confidence: the geometric mean probability
              * ("mean"), the least likely token ("min"), or the mean of the least likely quarter
