@@ -30,11 +30,11 @@ export const denseFeatureCount = denseFeatureNames.length;
 const maths = 1;
 const code = 2;
 /** Character classes by UTF-16 code unit: maths symbols and code punctuation. */
-const characterClass = new Map<number, number>();
+const characterClass = new Uint8Array(65536);
 for (const character of "+-*/=^<>%|√π∑∏∫≤≥≠≈±×÷∞∂∆∇θλμσαβγδεφω") {
-  characterClass.set(character.charCodeAt(0), maths);
+  characterClass[character.charCodeAt(0)] = maths;
 }
-for (const character of "{}[];_#$\\`@&~") characterClass.set(character.charCodeAt(0), code);
+for (const character of "{}[];_#$\\`@&~") characterClass[character.charCodeAt(0)] = code;
 
 const optionLine = /^\s*\(?([A-Ja-j])[.):]\s+(.*)$/;
 const questionWordStart = /^\W*(what|which|who|whom|whose|when|where|why|how)\b/i;
@@ -133,7 +133,7 @@ function countCharacters(text: string): CharacterCounts {
         if (character !== lower) counts.upper++;
       }
     }
-    const kind = characterClass.get(unit);
+    const kind = characterClass[unit];
     if (kind === maths) counts.maths++;
     else if (kind === code) counts.code++;
     if (isDigit) counts.digits++;
@@ -156,7 +156,7 @@ function isNumeric(option: string): boolean {
     const unit = option.charCodeAt(index);
     if (unit <= 32) continue;
     visible++;
-    if ((unit >= 48 && unit <= 57) || characterClass.get(unit) === maths) counted++;
+    if ((unit >= 48 && unit <= 57) || characterClass[unit] === maths) counted++;
   }
   return visible > 0 && counted * 2 >= visible;
 }

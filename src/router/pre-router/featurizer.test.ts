@@ -45,11 +45,37 @@ describe("Featurizer", () => {
     expect(vector.values[0]).toBe(-1);
   });
 
-  it("normalises each group of hashed features to unit length", () => {
-    const settings: FeatureSettings = { ...defaultFeatureSettings, wordNgrams: 2 };
-    const vector = new Featurizer(settings).extract(question);
-    const squares = Array.from(vector.values).reduce((sum, value) => sum + value * value, 0);
-    expect(squares).toBeCloseTo(3, 4); // unigrams, bigrams, character n-grams
+  it("weighs each occurrence 1/√n, so every group counts the same whatever the length", () => {
+    // "abcdefg": five 3-grams, four 4-grams, three 5-grams, all different: 12 occurrences.
+    const once = featurizer.extract("abcdefg");
+    expect(once.indices).toHaveLength(12);
+    for (const value of once.values) expect(Math.abs(value)).toBeCloseTo(1 / Math.sqrt(12), 6);
+    const settings: FeatureSettings = { ...defaultFeatureSettings, wordNgrams: 2, charNgramMin: 0 };
+    const words = new Featurizer(settings).extract("one two one two");
+    // Unigrams "one" and "two" twice each of 4; bigrams one-two twice, two-one once, of 3.
+    const magnitudes = Array.from(words.values, (value) => Math.abs(value)).sort();
+    expect(magnitudes[0]).toBeCloseTo(1 / Math.sqrt(3), 6);
+    expect(magnitudes.slice(1, 3).map((value) => value.toFixed(6))).toEqual([
+      "1.000000",
+      "1.000000",
+    ]);
+    expect(magnitudes[3]).toBeCloseTo(2 / Math.sqrt(3), 6);
+  });
+
+  it("scores exactly as the dot product of the vector it extracts", () => {
+    const weights = Float32Array.from({ length: 2 ** 16 }, (_, index) => Math.sin(index));
+    for (const settings of [defaultFeatureSettings, { ...defaultFeatureSettings, wordNgrams: 2 }]) {
+      const extractor = new Featurizer(settings);
+      for (const prompt of [question, "Abc", "", "x ".repeat(10_000)]) {
+        const vector = extractor.extract(prompt);
+        let expected = 0;
+        vector.indices.forEach((index, entry) => {
+          expected += (weights[index] ?? 0) * (vector.values[entry] ?? 0);
+        });
+        const text = extractor.visibleText(prompt);
+        expect(extractor.hashedDot(text, weights)).toBeCloseTo(expected, 5);
+      }
+    }
   });
 
   it("ignores case, white space runs and the value of digits", () => {

@@ -17,12 +17,13 @@ const zero = 48;
 
 /**
  * Turns prompts into feature vectors. Each group of hashed features (word unigrams, word bigrams,
- * character n-grams) is counted into buckets with a hashed sign (so collisions cancel rather than
- * pile up), log-scaled and normalised to unit length on its own, so no group drowns the others
- * and a prompt's length changes the vector's direction, not its size. The text is lower-cased,
- * runs of white space read as one space and every digit as 0 (numbers count by shape).
+ * character n-grams) adds, for every occurrence of a feature, ±1/√n to its bucket (n = the
+ * group's number of occurrences; the sign is hashed too, so collisions cancel rather than pile
+ * up): every group weighs the same whatever the prompt's length. The text is lower-cased, runs of
+ * white space read as one space and every digit as 0 (numbers count by shape).
  *
- * Not re-entrant: one instance reuses its buffers across calls.
+ * `extract` builds the vector (training); `hashedDot` sums weight × value as it goes, with no
+ * table or allocation (scoring). Not re-entrant: an instance reuses its buffers across calls.
  */
 export class Featurizer {
   readonly settings: FeatureSettings;
@@ -30,13 +31,15 @@ export class Featurizer {
   private readonly mask: number;
   private readonly counts: Float32Array;
   private readonly stamps: Uint32Array;
-  private stamp = 0;
+  private stamp = 1;
   private touched: Int32Array;
   private touchedCount = 0;
-  private codeUnits: Uint16Array;
-  private outputIndices: Int32Array;
-  private outputValues: Float32Array;
-  private outputCount = 0;
+  private occurrences = 0;
+  /** Set while scoring: occurrences add their weight here instead of being counted. */
+  private scoring: Float32Array | undefined;
+  private dot = 0;
+  private readonly codeUnits: Uint16Array;
+  private output: { indices: number[]; values: number[] } = { indices: [], values: [] };
 
   constructor(settings: FeatureSettings) {
     this.settings = settings;
@@ -44,11 +47,8 @@ export class Featurizer {
     this.mask = this.bucketCount - 1;
     this.counts = new Float32Array(this.bucketCount);
     this.stamps = new Uint32Array(this.bucketCount);
-    const longest = settings.headCharacters + settings.tailCharacters + 1;
-    this.codeUnits = new Uint16Array(longest);
-    this.touched = new Int32Array(longest * 4);
-    this.outputIndices = new Int32Array(longest * 8);
-    this.outputValues = new Float32Array(longest * 8);
+    this.codeUnits = new Uint16Array(settings.headCharacters + settings.tailCharacters + 1);
+    this.touched = new Int32Array(1024);
   }
 
   /** The part of a long prompt that is read: its head and tail. */
@@ -61,28 +61,50 @@ export class Featurizer {
 
   extract(prompt: string): FeatureVector {
     const text = this.visibleText(prompt);
-    const length = this.normalise(text);
-    this.outputCount = 0;
-    const { wordNgrams, charNgramMin, charNgramMax } = this.settings;
-    if (wordNgrams >= 1) {
-      this.wordFeatures(length, false);
+    this.scoring = undefined;
+    this.output = { indices: [], values: [] };
+    this.forEachGroup(text, () => {
       this.flushGroup();
-    }
-    if (wordNgrams >= 2) {
-      this.wordFeatures(length, true);
-      this.flushGroup();
-    }
-    if (charNgramMin > 0 && charNgramMax >= charNgramMin) {
-      this.characterFeatures(length, charNgramMin, charNgramMax);
-      this.flushGroup();
-    }
+      return 0;
+    });
     return {
-      indices: this.outputIndices.slice(0, this.outputCount),
-      values: this.outputValues.slice(0, this.outputCount),
+      indices: Int32Array.from(this.output.indices),
+      values: Float32Array.from(this.output.values),
       dense: this.settings.dense
         ? denseFeatures(text, prompt.length)
         : new Float64Array(denseFeatureCount),
     };
+  }
+
+  /** The hashed part of the dot product of `visibleText(prompt)`'s vector with `weights`. */
+  hashedDot(text: string, weights: Float32Array): number {
+    this.scoring = weights;
+    return this.forEachGroup(text, () => {
+      const sum = this.occurrences > 0 ? this.dot / Math.sqrt(this.occurrences) : 0;
+      this.dot = 0;
+      this.occurrences = 0;
+      return sum;
+    });
+  }
+
+  /** Run each enabled group over the text, calling `finish` after each; sums what it returns. */
+  private forEachGroup(text: string, finish: () => number): number {
+    const length = this.normalise(text);
+    const { wordNgrams, charNgramMin, charNgramMax } = this.settings;
+    let sum = 0;
+    if (wordNgrams >= 1) {
+      this.wordFeatures(length, false);
+      sum += finish();
+    }
+    if (wordNgrams >= 2) {
+      this.wordFeatures(length, true);
+      sum += finish();
+    }
+    if (charNgramMin > 0 && charNgramMax >= charNgramMin) {
+      this.characterFeatures(length, charNgramMin, charNgramMax);
+      sum += finish();
+    }
+    return sum;
   }
 
   /** Lower-case, one space for any white space, 0 for any digit; returns the length written. */
@@ -106,15 +128,16 @@ export class Featurizer {
   }
 
   private wordFeatures(length: number, bigrams: boolean): void {
+    const codeUnits = this.codeUnits;
     let previous = 0;
     let hasPrevious = false;
     let index = 0;
     while (index < length) {
-      while (index < length && !isWordUnit(this.codeUnits[index] ?? space)) index++;
+      while (index < length && !isWordUnit(codeUnits[index] as number)) index++;
       if (index >= length) break;
       let hash = unigramSeed;
-      while (index < length && isWordUnit(this.codeUnits[index] ?? space)) {
-        hash = fnvStep(hash, this.codeUnits[index] ?? space);
+      while (index < length && isWordUnit(codeUnits[index] as number)) {
+        hash = fnvStep(hash, codeUnits[index] as number);
         index++;
       }
       if (!bigrams) this.add(avalanche(hash));
@@ -125,56 +148,55 @@ export class Featurizer {
     }
   }
 
+  /** The hot loop: it runs for every character of every prompt. */
   private characterFeatures(length: number, shortest: number, longest: number): void {
+    const codeUnits = this.codeUnits;
     for (let start = 0; start + shortest <= length; start++) {
       let hash = characterSeed;
       const end = Math.min(length, start + longest);
       for (let index = start; index < end; index++) {
-        hash = fnvStep(hash, this.codeUnits[index] ?? space);
+        hash = fnvStep(hash, codeUnits[index] as number);
         if (index - start + 1 >= shortest) this.add(avalanche(hash));
       }
     }
   }
 
   private add(hash: number): void {
+    this.occurrences++;
     const bucket = hash & this.mask;
     const sign = hash >>> 31 === 1 ? -1 : 1;
-    if (this.stamps[bucket] !== this.stamp + 1) {
-      this.stamps[bucket] = this.stamp + 1;
+    const scoring = this.scoring;
+    if (scoring !== undefined) {
+      this.dot += sign * (scoring[bucket] as number);
+      return;
+    }
+    if (this.stamps[bucket] !== this.stamp) {
+      this.stamps[bucket] = this.stamp;
       this.counts[bucket] = 0;
-      if (this.touchedCount === this.touched.length) this.touched = grow(this.touched);
+      if (this.touchedCount === this.touched.length) {
+        const larger = new Int32Array(this.touched.length * 2);
+        larger.set(this.touched);
+        this.touched = larger;
+      }
       this.touched[this.touchedCount++] = bucket;
     }
-    this.counts[bucket] = (this.counts[bucket] ?? 0) + sign;
+    this.counts[bucket] = (this.counts[bucket] as number) + sign;
   }
 
-  /** Log-scale and normalise the group just counted, append it to the output, start afresh. */
+  /** Append the group just counted, each bucket's count over √occurrences, and start afresh. */
   private flushGroup(): void {
-    let squares = 0;
+    const scale = this.occurrences > 0 ? 1 / Math.sqrt(this.occurrences) : 0;
     for (let index = 0; index < this.touchedCount; index++) {
-      const count = this.counts[this.touched[index] ?? 0] ?? 0;
-      const value = Math.log1p(Math.abs(count));
-      squares += value * value;
-    }
-    const scale = squares > 0 ? 1 / Math.sqrt(squares) : 0;
-    for (let index = 0; index < this.touchedCount; index++) {
-      const bucket = this.touched[index] ?? 0;
-      const count = this.counts[bucket] ?? 0;
+      const bucket = this.touched[index] as number;
+      const count = this.counts[bucket] as number;
       if (count === 0) continue;
-      if (this.outputCount === this.outputIndices.length) {
-        this.outputIndices = grow(this.outputIndices);
-        this.outputValues = growFloat(this.outputValues);
-      }
-      this.outputIndices[this.outputCount] = bucket;
-      this.outputValues[this.outputCount++] =
-        Math.sign(count) * Math.log1p(Math.abs(count)) * scale;
+      this.output.indices.push(bucket);
+      this.output.values.push(count * scale);
     }
     this.touchedCount = 0;
-    this.stamp++;
-    if (this.stamp === 0xfffffffe) {
-      this.stamps.fill(0);
-      this.stamp = 0;
-    }
+    this.occurrences = 0;
+    this.stamp = this.stamp === 0xffffffff ? 1 : this.stamp + 1;
+    if (this.stamp === 1) this.stamps.fill(0);
   }
 }
 
@@ -182,16 +204,4 @@ export class Featurizer {
 function isWordUnit(unit: number): boolean {
   if (unit < 128) return (unit >= 97 && unit <= 122) || (unit >= 48 && unit <= 57);
   return unit >= 0xc0 && unit !== 0xd7 && unit !== 0xf7 && (unit < 0x2000 || unit > 0x2bff);
-}
-
-function grow(array: Int32Array): Int32Array {
-  const larger = new Int32Array(array.length * 2);
-  larger.set(array);
-  return larger;
-}
-
-function growFloat(array: Float32Array): Float32Array {
-  const larger = new Float32Array(array.length * 2);
-  larger.set(array);
-  return larger;
 }

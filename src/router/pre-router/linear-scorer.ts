@@ -1,5 +1,6 @@
 import type { PreRouterArtifact } from "./artifact.js";
-import type { FeatureVector } from "./featurizer.js";
+import { denseFeatures } from "./dense-features.js";
+import type { Featurizer, FeatureVector } from "./featurizer.js";
 import { sigmoid } from "./logistic-regression.js";
 import { PreRouterArtifactError } from "./pre-router-error.js";
 import { decodeWeights } from "./weight-encoding.js";
@@ -38,18 +39,32 @@ export class LinearScorer {
     this.bias = artifact.bias;
   }
 
+  /** The score of a vector from `Featurizer.extract` (training and cross-validation). */
   score(vector: FeatureVector): number {
     let sum = this.bias;
-    const { indices, values, dense } = vector;
+    const { indices, values } = vector;
     for (let entry = 0; entry < indices.length; entry++) {
       sum += (this.weights[indices[entry] ?? 0] ?? 0) * (values[entry] ?? 0);
     }
+    return sigmoid(sum + this.denseSum(vector.dense));
+  }
+
+  /** The score of a prompt, computed without building its vector (the router's path). */
+  scorePrompt(prompt: string, featurizer: Featurizer): number {
+    const text = featurizer.visibleText(prompt);
+    let sum = this.bias + featurizer.hashedDot(text, this.weights);
+    if (this.denseWeights.length > 0) sum += this.denseSum(denseFeatures(text, prompt.length));
+    return sigmoid(sum);
+  }
+
+  private denseSum(dense: Float64Array): number {
+    let sum = 0;
     for (let feature = 0; feature < this.denseWeights.length; feature++) {
       const standard =
         ((dense[feature] ?? 0) - (this.denseMean[feature] ?? 0)) /
         (this.denseDeviation[feature] ?? 1);
       sum += (this.denseWeights[feature] ?? 0) * standard;
     }
-    return sigmoid(sum);
+    return sum;
   }
 }

@@ -58,7 +58,7 @@ export function createPreRouter(artifact: PreRouterArtifact, source = "(in memor
   }
   const quantiles = artifact.scoreQuantiles;
   return {
-    score: (prompt) => scorer.score(featurizer.extract(prompt)),
+    score: (prompt) => scorer.scorePrompt(prompt, featurizer),
     thresholdForShare: (share) => thresholdForShare(quantiles, share),
     wasTrainedOn: (prompt) => trainedOn.has(promptHash48(prompt)),
     info: {

@@ -48,7 +48,7 @@ export const defaultTrainingOptions: Omit<ResolvedTrainingOptions, "features"> =
   epochs: 6,
   batchSize: 128,
   learningRate: 0.004,
-  l2: 1e-4,
+  l2: 1e-5,
   seed: 1,
 };
 

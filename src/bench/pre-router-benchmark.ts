@@ -1,0 +1,98 @@
+/**
+ * `npm run bench:router`: how fast the pre-router scores a prompt, and how well the bundled one
+ * routes the held-out 20 % of routellm-mmlu (the rows it was not trained on).
+ *
+ *   node dist/bench/pre-router-benchmark.js [--data ../shared/data/routellm-mmlu]
+ *     [--artifact FILE] [--prompts 10000]
+ *
+ * Latency is per score() call (featurising and the dot product), timed one call at a time after a
+ * warm-up, over prompts of the data in order; then over long inputs (several prompts joined, as a
+ * router might pass all user messages of a conversation). It prints numbers and judges none.
+ */
+import { cpus } from "node:os";
+import { parseArgs } from "node:util";
+import { evaluatePreRouter } from "../router/evaluation/pre-router-evaluation.js";
+import { loadRouterData } from "../router/evaluation/router-data.js";
+import { loadPreRouter, type PreRouter } from "../router/pre-router/pre-router.js";
+import { bundledPreRouterPath } from "../router/pre-router/pre-router-path.js";
+
+const { values } = parseArgs({
+  options: {
+    data: { type: "string", default: "../shared/data/routellm-mmlu" },
+    artifact: { type: "string", default: bundledPreRouterPath },
+    prompts: { type: "string", default: "10000" },
+  },
+});
+const count = Number(values.prompts);
+const router = await loadPreRouter(values.artifact);
+const data = await loadRouterData(values.data);
+const prompts = data.rows.map((row) => row.prompt);
+const joined = Array.from({ length: 200 }, (_, index) =>
+  prompts.slice(index * 10, index * 10 + 10).join("\n\n"),
+);
+
+console.log(`Pre-router ${values.artifact}`);
+console.log(`Node ${process.version}, ${cpus()[0]?.model ?? "?"} × ${cpus().length}`);
+console.log("");
+console.log("score() latency        p50 µs   p90 µs   p99 µs   max µs  mean chars");
+report("MMLU prompts", timeScores(router, prompts, count));
+report("10 prompts joined", timeScores(router, joined, 2000));
+report("100 KB prompt", timeScores(router, ["x ".repeat(50_000)], 500));
+
+const result = evaluatePreRouter(data, router);
+const { evaluation, excluded } = result;
+const share = (value: number | null) => (value === null ? "-" : `${(value * 100).toFixed(1)}%`);
+console.log("");
+console.log(
+  `Held-out evaluation on ${data.name}: ${evaluation.rows} rows (left out: ${excluded.trainedOn} trained on, ${excluded.contaminated} contaminated, ${excluded.duplicates} repeated)`,
+);
+console.log("             APGR  CPT(50%)  CPT(80%)");
+for (const [name, figures] of [
+  ["pre-router", evaluation],
+  ["random", evaluation.random],
+  ["oracle", evaluation.oracle],
+] as const) {
+  console.log(
+    `${name.padEnd(10)}  ${figures.apgr.toFixed(3)}  ${share(figures.cpt50).padStart(8)}  ${share(figures.cpt80).padStart(8)}`,
+  );
+}
+console.log(
+  `Accuracy: weak ${share(evaluation.accuracy.weak)}, strong ${share(evaluation.accuracy.strong)}, oracle ${share(evaluation.accuracy.oracle)}`,
+);
+
+interface Timing {
+  micros: Float64Array;
+  meanCharacters: number;
+}
+
+function timeScores(preRouter: PreRouter, inputs: readonly string[], calls: number): Timing {
+  let sink = 0;
+  for (let index = 0; index < Math.min(2000, calls); index++) {
+    sink += preRouter.score(inputs[index % inputs.length] ?? "");
+  }
+  const micros = new Float64Array(calls);
+  let characters = 0;
+  for (let index = 0; index < calls; index++) {
+    const input = inputs[index % inputs.length] ?? "";
+    characters += input.length;
+    const start = process.hrtime.bigint();
+    sink += preRouter.score(input);
+    micros[index] = Number(process.hrtime.bigint() - start) / 1000;
+  }
+  if (Number.isNaN(sink)) console.log("(a score was NaN)");
+  return { micros: micros.sort(), meanCharacters: characters / calls };
+}
+
+function report(label: string, timing: Timing): void {
+  const at = (fraction: number) =>
+    (
+      timing.micros[
+        Math.min(timing.micros.length - 1, Math.floor(fraction * timing.micros.length))
+      ] ?? 0
+    )
+      .toFixed(1)
+      .padStart(7);
+  console.log(
+    `${label.padEnd(20)} ${at(0.5)}  ${at(0.9)}  ${at(0.99)}  ${at(1)}  ${timing.meanCharacters.toFixed(0).padStart(10)}`,
+  );
+}
