@@ -204,6 +204,36 @@ describe("colibri eval router", () => {
     expect(lines).toHaveLength(500);
   });
 
+  it("cross-validates with whole files kept apart, when there are enough files", async () => {
+    const result = await colibri(
+      "eval",
+      "router",
+      "--data",
+      testData,
+      "--cv",
+      "3",
+      "--cv-by",
+      "file",
+      "--json",
+      "--no-plot",
+    );
+    expect(result.code, result.stderr).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report).toMatchObject({ rows: 300, crossValidation: { folds: 3, by: "file" } });
+    expect(report.apgr).toBeGreaterThan(0.6);
+    const tooFew = await colibri(
+      "eval",
+      "router",
+      "--data",
+      trainingData,
+      "--cv",
+      "3",
+      "--cv-by",
+      "file",
+    );
+    expectOneLineError(tooFew, /Cannot keep files apart in 3 folds: .* has 2 CSV file\(s\)/);
+  });
+
   it("prints a table of PGR by cloud share next to random and oracle", async () => {
     await install();
     const plot = join(work, "table.svg");

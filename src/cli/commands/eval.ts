@@ -1,5 +1,5 @@
 import { writeFile } from "node:fs/promises";
-import type { Command } from "commander";
+import { Option, type Command } from "commander";
 import { renderCurveSvg } from "../../router/evaluation/curve-plot.js";
 import {
   countOutcomes,
@@ -10,6 +10,7 @@ import {
 import {
   evaluateByCrossValidation,
   evaluatePreRouter,
+  type FoldGrouping,
   type PreRouterEvaluation,
 } from "../../router/evaluation/pre-router-evaluation.js";
 import { loadRouterData } from "../../router/evaluation/router-data.js";
@@ -32,7 +33,15 @@ import { writeJson } from "../tenancy-format.js";
 export function registerEvalCommand(program: Command, context: CliContext): void {
   const evaluation = program
     .command("eval")
-    .description("Evaluate routing offline on labelled data.");
+    .description("Evaluate routing offline on labelled data.")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  colibri eval router --data ../shared/data/routellm-mmlu
+  colibri eval router --data ./my-data --cv 5
+  colibri eval cascade --help`,
+    );
   registerEvalRouter(evaluation, context);
   registerEvalCascadeCommand(evaluation, context);
 }
@@ -44,6 +53,7 @@ interface EvalRouterOptions extends TrainingFlagValues {
   scoresOut?: string;
   plot: string | false;
   cv?: string;
+  cvBy: FoldGrouping;
 }
 
 function registerEvalRouter(evaluation: Command, context: CliContext): void {
@@ -65,7 +75,15 @@ function registerEvalRouter(evaluation: Command, context: CliContext): void {
       )
       .option("--plot <file>", "write the PGR curve as an SVG image", "router-eval.svg")
       .option("--no-plot", "write no image")
-      .option("--cv <folds>", "instead, train and test by K-fold cross-validation on this data"),
+      .option("--cv <folds>", "instead, train and test by K-fold cross-validation on this data")
+      .addOption(
+        new Option(
+          "--cv-by <what>",
+          "keep folds apart by prompt, or by file (no file on both sides: unseen subjects)",
+        )
+          .choices(["prompt", "file"] as const)
+          .default("prompt"),
+      ),
   )
     .addHelpText(
       "after",
@@ -78,6 +96,7 @@ Examples:
   colibri eval router --data ../shared/data/routellm-mmlu
   colibri eval router --data ./held-out --artifact pre-router.json --plot curve.svg
   colibri eval router --data ./my-data --cv 5 --scores-out scores.jsonl
+  colibri eval router --data ../shared/data/routellm-mmlu --cv 5 --cv-by file   # unseen subjects
   colibri eval router --data ./held-out --json --no-plot | jq .apgr`,
     )
     .action(async (options: EvalRouterOptions) => {
@@ -103,16 +122,21 @@ Examples:
           options.json !== true,
         );
         try {
-          result = evaluateByCrossValidation(data, folds, {
-            ...training,
-            onProgress: (fraction) => {
-              progress.update(fraction);
+          result = evaluateByCrossValidation(
+            data,
+            folds,
+            {
+              ...training,
+              onProgress: (fraction) => {
+                progress.update(fraction);
+              },
             },
-          });
+            options.cvBy,
+          );
         } finally {
           progress.stop();
         }
-        heading = `${folds}-fold cross-validation on ${data.path} (out-of-fold scores, folds by prompt)`;
+        heading = `${folds}-fold cross-validation on ${data.path} (out-of-fold scores, folds by ${options.cvBy})`;
       }
       if (options.scoresOut !== undefined) {
         const lines = result.rows.map((row, index) =>
@@ -147,7 +171,7 @@ Examples:
           rows: evaluation.rows,
           excluded: result.excluded,
           curve: evaluation.curve,
-          ...(folds === undefined ? {} : { crossValidation: { folds } }),
+          ...(folds === undefined ? {} : { crossValidation: { folds, by: options.cvBy } }),
         });
         return;
       }

@@ -48,7 +48,19 @@ interface CalibrateOptions {
 export function registerRouterCommand(program: Command, context: CliContext): void {
   const router = program
     .command("router")
-    .description('Train and calibrate the learned pre-router that `model: "auto"` uses.');
+    .description('Train and calibrate the learned pre-router that `model: "auto"` uses.')
+    .addHelpText(
+      "after",
+      `
+The pre-router scores a prompt (0–1, higher = the local model is less likely to answer well);
+prompts at or above router.preRouter.cloudThreshold go straight to the cloud. Colibrí ships one
+trained on 80 % of routellm-mmlu; \`router train\` installs your own in $COLIBRI_HOME/router/.
+
+Examples:
+  colibri router train --data ./my-router-data
+  colibri router calibrate --data ./held-out --cloud-share 0.2 --write
+  colibri eval router --data ./held-out`,
+    );
   registerTrain(router, context);
   registerCalibrate(router, context);
 }

@@ -1,3 +1,5 @@
+import { basename } from "node:path";
+import { fnv1a } from "../pre-router/hash.js";
 import type { PreRouter } from "../pre-router/pre-router.js";
 import type { PreRouterTrainingOptions } from "../pre-router/train.js";
 import { crossValidate } from "./cross-validation.js";
@@ -49,19 +51,50 @@ export function evaluatePreRouter(data: RouterDataSet, preRouter: PreRouter): Pr
   return { evaluation: evaluateScores(rows, scores), rows, scores, excluded };
 }
 
-/** K-fold cross-validation on the data set itself (folds by prompt), pooled out-of-fold. */
+/** What keeps cross-validation folds apart: the prompt, or the whole file (e.g. a subject). */
+export type FoldGrouping = "prompt" | "file";
+
+/**
+ * K-fold cross-validation on the data set itself, pooled out-of-fold. Folds by prompt hash; or by
+ * file, so no file has rows on both sides (files in the order of their names' hashes, dealt to the
+ * folds in turn) — for a data set with one subject per file, a test on unseen subjects.
+ */
 export function evaluateByCrossValidation(
   data: RouterDataSet,
   folds: number,
   options: PreRouterTrainingOptions = {},
+  grouping: FoldGrouping = "prompt",
 ): PreRouterEvaluation {
-  const result = crossValidate(data.rows, folds, options);
+  if (grouping === "file" && data.files.length < folds) {
+    throw new RouterDataError(
+      `Cannot keep files apart in ${folds} folds: ${data.path} has ${data.files.length} CSV file(s). Use fewer folds or folds by prompt.`,
+    );
+  }
+  const fileFold = fileFolds(data.files, folds);
+  const result =
+    grouping === "prompt"
+      ? crossValidate(data.rows, folds, options)
+      : crossValidate(
+          data.rows,
+          folds,
+          options,
+          (_, index) => fileFold[data.rowFiles[index] ?? 0] ?? 0,
+        );
   return {
     evaluation: result.evaluation,
     rows: data.rows,
     scores: result.scores,
     excluded: exclusions(data, 0),
   };
+}
+
+function fileFolds(files: readonly string[], folds: number): number[] {
+  const order = files
+    .map((file, index) => ({ index, hash: fnv1a(basename(file)) }))
+    .sort((a, b) => a.hash - b.hash || a.index - b.index);
+  const fold = new Array<number>(files.length).fill(0);
+  order.forEach(({ index }, position) => (fold[index] = position % folds));
+  return fold;
 }
 
 export function exclusions(data: RouterDataSet, trainedOn: number): Exclusions {

@@ -75,6 +75,7 @@ describe("loadRouterData", () => {
     const data = await loadRouterData(folder);
     expect(data.files.map((file) => file.slice(folder.length + 1))).toEqual(["a.csv", "b.csv"]);
     expect(data.rows.map((row) => row.prompt)).toEqual(["gamma", "  beta ", "epsilon"]);
+    expect(data.rowFiles).toEqual([0, 0, 0]);
     expect(data).toMatchObject({
       rowsRead: 6,
       contaminated: 2,

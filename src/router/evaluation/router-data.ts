@@ -13,6 +13,8 @@ export interface RouterDataSet {
   files: string[];
   /** Usable, distinct, uncontaminated rows, in file order then row order. */
   rows: RouterRow[];
+  /** For each row, the index in `files` of the file it came from. */
+  rowFiles: number[];
   /** Rows read from the files before any exclusion (bad rows not counted). */
   rowsRead: number;
   skipped: SkippedRow[];
@@ -33,13 +35,14 @@ export async function loadRouterData(path: string): Promise<RouterDataSet> {
   const { files, folder } = await csvFiles(path);
   const contaminated = await readContaminated(folder);
   const rows: RouterRow[] = [];
+  const rowFiles: number[] = [];
   const skipped: SkippedRow[] = [];
   const seen = new Map<string, RouterRow>();
   let rowsRead = 0;
   let contaminatedCount = 0;
   let duplicates = 0;
   let conflictingDuplicates = 0;
-  for (const file of files) {
+  for (const [fileIndex, file] of files.entries()) {
     const parsed = parseRouterCsv(await readText(file), file);
     skipped.push(...parsed.skipped);
     rowsRead += parsed.rows.length;
@@ -59,6 +62,7 @@ export async function loadRouterData(path: string): Promise<RouterDataSet> {
       }
       seen.set(key, row);
       rows.push(row);
+      rowFiles.push(fileIndex);
     }
   }
   if (rows.length === 0) {
@@ -72,6 +76,7 @@ export async function loadRouterData(path: string): Promise<RouterDataSet> {
     name: basename(path),
     files,
     rows,
+    rowFiles,
     rowsRead,
     skipped,
     contaminated: contaminatedCount,

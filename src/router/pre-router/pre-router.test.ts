@@ -38,6 +38,7 @@ function dataSet(rows: RouterRow[]): RouterDataSet {
     name: "data",
     files: [],
     rows,
+    rowFiles: rows.map(() => 0),
     rowsRead: rows.length,
     skipped: [],
     contaminated: 0,
