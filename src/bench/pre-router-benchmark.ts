@@ -7,7 +7,8 @@
  *
  * Latency is per score() call (featurising and the dot product), timed one call at a time after a
  * warm-up, over prompts of the data in order; then over long inputs (several prompts joined, as a
- * router might pass all user messages of a conversation). It prints numbers and judges none.
+ * router might pass all user messages of a conversation); then the whole routing decision (features,
+ * rules, pre-router, plan) over 10,000 requests. It prints numbers and judges none.
  */
 import { cpus } from "node:os";
 import { parseArgs } from "node:util";
@@ -15,6 +16,7 @@ import { evaluatePreRouter } from "../router/evaluation/pre-router-evaluation.js
 import { loadRouterData } from "../router/evaluation/router-data.js";
 import { loadPreRouter, type PreRouter } from "../router/pre-router/pre-router.js";
 import { bundledPreRouterPath } from "../router/pre-router/pre-router-path.js";
+import { benchmarkRouterDecision } from "./router-decision-benchmark.js";
 
 const { values } = parseArgs({
   options: {
@@ -38,6 +40,20 @@ console.log("score() latency        p50 µs   p90 µs   p99 µs   max µs  mean 
 report("MMLU prompts", timeScores(router, prompts, count));
 report("10 prompts joined", timeScores(router, joined, 2000));
 report("100 KB prompt", timeScores(router, ["x ".repeat(50_000)], 500));
+
+const decision = benchmarkRouterDecision(prompts, router, count);
+console.log("");
+console.log(
+  `Whole routing decision (features, 6 rules, pre-router, plan) over ${decision.requests} requests:`,
+);
+console.log(
+  `  p50 ${decision.latency.p50.toFixed(1)} µs, p90 ${decision.latency.p90.toFixed(1)} µs, p99 ${decision.latency.p99.toFixed(1)} µs, max ${decision.latency.max.toFixed(1)} µs`,
+);
+console.log(
+  `  decided by: ${Object.entries(decision.reasons)
+    .map(([reason, times]) => `${reason} ${times}`)
+    .join(", ")}`,
+);
 
 const result = evaluatePreRouter(data, router);
 const { evaluation, excluded } = result;

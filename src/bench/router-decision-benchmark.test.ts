@@ -20,6 +20,7 @@ describe("benchmarkRouterDecision", () => {
     expect(Object.keys(result.reasons)).toEqual(
       expect.arrayContaining([
         "rule:residency",
+        "rule:broke",
         "rule:private",
         "rule:code",
         "rule:pt-cascade",

@@ -71,9 +71,9 @@ export function benchmarkRouterDecision(
           { role: "user", content: prompt },
         ],
         // Each prompt meets every tenant in turn, whatever the number of prompts.
-        tenant: tenants[Math.floor(index / prompts.length) % tenants.length] ?? "default",
+        tenant: tenants[(index + Math.floor(index / prompts.length)) % tenants.length] ?? "default",
         metadata: index % 10 === 0 ? { data: "private" } : {},
-        budgetSpent: index % 50 === 0,
+        budgetSpent: index % 50 === 7,
         cloudUp: true,
       }),
       policy,
