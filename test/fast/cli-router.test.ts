@@ -146,7 +146,7 @@ describe("colibri eval router", () => {
     );
   });
 
-  it("leaves out trained-on and contaminated rows, and writes a score per evaluated row in order", async () => {
+  it("leaves out trained-on and contaminated rows, and writes a score for every row in the data's order", async () => {
     await install();
     const scoresOut = join(work, "scores.jsonl");
     const result = await colibri(
@@ -167,8 +167,14 @@ describe("colibri eval router", () => {
       .trimEnd()
       .split("\n")
       .map((line) => JSON.parse(line));
-    expect(lines).toHaveLength(report.rows);
-    expect(lines.map((line) => line.prompt)).toEqual(testRows.slice(1).map((row) => row.prompt));
+    // Every row, in order, so the lines zip with the CSV files; left-out rows say why.
+    expect(lines).toHaveLength(299 + 51);
+    const evaluated = lines.filter((line) => line.excluded === undefined);
+    expect(evaluated.map((line) => line.prompt)).toEqual(
+      testRows.slice(1).map((row) => row.prompt),
+    );
+    expect(lines[0]).toMatchObject({ prompt: testRows[0]?.prompt, excluded: "contaminated" });
+    expect(lines.filter((line) => line.excluded === "trained-on")).toHaveLength(50);
     expect(lines.every((line) => line.score >= 0 && line.score <= 1)).toBe(true);
   });
 

@@ -14,6 +14,7 @@ import {
   type PreRouterEvaluation,
 } from "../../router/evaluation/pre-router-evaluation.js";
 import { loadRouterData } from "../../router/evaluation/router-data.js";
+import { scoreEveryRow } from "../../router/evaluation/row-scores.js";
 import { loadPreRouter } from "../../router/pre-router/pre-router.js";
 import { resolvePreRouterPath } from "../../router/pre-router/pre-router-path.js";
 import type { CliContext } from "../context.js";
@@ -71,7 +72,7 @@ function registerEvalRouter(evaluation: Command, context: CliContext): void {
       .option("--json", "print the figures as JSON, and nothing else on stdout")
       .option(
         "--scores-out <file>",
-        'write {"prompt", "score"} per evaluated row, one JSON line each',
+        'write {"prompt", "score"} for every row of the data, in its order, one JSON line each (rows left out of the evaluation also say why: "excluded")',
       )
       .option("--plot <file>", "write the PGR curve as an SVG image", "router-eval.svg")
       .option("--no-plot", "write no image")
@@ -106,6 +107,7 @@ Examples:
       const data = await loadRouterData(options.data);
       noteDataSet(context.stderr, data);
       let result: PreRouterEvaluation;
+      let scoreUnseen: ((prompt: string) => number) | undefined;
       let heading: string;
       if (folds === undefined) {
         const config = await context.loadConfig();
@@ -113,6 +115,7 @@ Examples:
           options.artifact ??
           (await resolvePreRouterPath(config.home, config.router.preRouter.artifact));
         const preRouter = await loadPreRouter(artifact);
+        scoreUnseen = (prompt) => preRouter.score(prompt);
         result = evaluatePreRouter(data, preRouter);
         heading = `Pre-router ${artifact} (target ${preRouter.info.target}, trained on ${formatCount(preRouter.info.trainedRows)} rows of ${preRouter.info.trainingSource}) on ${data.path}`;
       } else {
@@ -139,9 +142,7 @@ Examples:
         heading = `${folds}-fold cross-validation on ${data.path} (out-of-fold scores, folds by ${options.cvBy})`;
       }
       if (options.scoresOut !== undefined) {
-        const lines = result.rows.map((row, index) =>
-          JSON.stringify({ prompt: row.prompt, score: result.scores[index] }),
-        );
+        const lines = scoreEveryRow(data, result, scoreUnseen).map((line) => JSON.stringify(line));
         await writeFile(
           options.scoresOut,
           lines.length === 0 ? "" : `${lines.join("\n")}\n`,

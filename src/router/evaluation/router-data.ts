@@ -6,6 +6,12 @@ import { parseRouterCsv, type SkippedRow } from "./csv-rows.js";
 import { RouterDataError } from "./router-data-error.js";
 import type { RouterRow } from "./router-row.js";
 
+/** A row as read, and why it is left out of the evaluation, if it is. */
+export interface InputRow {
+  prompt: string;
+  excluded?: "contaminated" | "duplicate";
+}
+
 export interface RouterDataSet {
   /** The folder or file as given, and its base name. */
   path: string;
@@ -15,6 +21,11 @@ export interface RouterDataSet {
   rows: RouterRow[];
   /** For each row, the index in `files` of the file it came from. */
   rowFiles: number[];
+  /**
+   * Every readable row in file order then row order, excluded ones included, so per-row output
+   * (`eval router --scores-out`) lines up with the input.
+   */
+  inputRows: InputRow[];
   /** Rows read from the files before any exclusion (bad rows not counted). */
   rowsRead: number;
   skipped: SkippedRow[];
@@ -36,6 +47,7 @@ export async function loadRouterData(path: string): Promise<RouterDataSet> {
   const contaminated = await readContaminated(folder);
   const rows: RouterRow[] = [];
   const rowFiles: number[] = [];
+  const inputRows: InputRow[] = [];
   const skipped: SkippedRow[] = [];
   const seen = new Map<string, RouterRow>();
   let rowsRead = 0;
@@ -50,6 +62,7 @@ export async function loadRouterData(path: string): Promise<RouterDataSet> {
       const key = promptKey(row.prompt);
       if (contaminated.has(key)) {
         contaminatedCount++;
+        inputRows.push({ prompt: row.prompt, excluded: "contaminated" });
         continue;
       }
       const first = seen.get(key);
@@ -58,8 +71,10 @@ export async function loadRouterData(path: string): Promise<RouterDataSet> {
         if (first.weakCorrect !== row.weakCorrect || first.strongCorrect !== row.strongCorrect) {
           conflictingDuplicates++;
         }
+        inputRows.push({ prompt: row.prompt, excluded: "duplicate" });
         continue;
       }
+      inputRows.push({ prompt: row.prompt });
       seen.set(key, row);
       rows.push(row);
       rowFiles.push(fileIndex);
@@ -77,6 +92,7 @@ export async function loadRouterData(path: string): Promise<RouterDataSet> {
     files,
     rows,
     rowFiles,
+    inputRows,
     rowsRead,
     skipped,
     contaminated: contaminatedCount,

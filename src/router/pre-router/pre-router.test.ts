@@ -39,6 +39,7 @@ function dataSet(rows: RouterRow[]): RouterDataSet {
     files: [],
     rows,
     rowFiles: rows.map(() => 0),
+    inputRows: rows.map((row) => ({ prompt: row.prompt })),
     rowsRead: rows.length,
     skipped: [],
     contaminated: 0,
