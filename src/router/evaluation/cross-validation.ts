@@ -1,10 +1,10 @@
 import { LinearScorer } from "../pre-router/linear-scorer.js";
 import {
+  featurizeRows,
   fitPreRouter,
   resolveTrainingOptions,
   type PreRouterTrainingOptions,
 } from "../pre-router/train.js";
-import { featurizePrompts } from "../pre-router/training-examples.js";
 import { foldOf } from "./prompt-split.js";
 import { RouterDataError } from "./router-data-error.js";
 import { evaluateScores, type RouterEvaluation } from "./router-evaluation.js";
@@ -36,15 +36,7 @@ export function crossValidate(
   }
   const resolved = resolveTrainingOptions(options);
   const progress = options.onProgress;
-  const vectors = featurizePrompts(
-    rows.map((row) => row.prompt),
-    resolved.features,
-    progress === undefined
-      ? undefined
-      : (done, total) => {
-          progress((0.1 * done) / total);
-        },
-  );
+  const vectors = featurizeRows(rows, resolved.features, progress);
   const foldOfRow = rows.map(assignFold);
   const scores = new Array<number>(rows.length).fill(0);
   for (let fold = 0; fold < folds; fold++) {

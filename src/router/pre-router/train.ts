@@ -74,15 +74,7 @@ export function trainPreRouter(
 ): PreRouterArtifact {
   const resolved = resolveTrainingOptions(options);
   const progress = options.onProgress;
-  const vectors = featurizePrompts(
-    rows.map((row) => row.prompt),
-    resolved.features,
-    progress === undefined
-      ? undefined
-      : (done, total) => {
-          progress((0.1 * done) / total);
-        },
-  );
+  const vectors = featurizeRows(rows, resolved.features, progress);
   return fitPreRouter(rows, vectors, {
     ...options,
     ...resolved,
@@ -94,6 +86,23 @@ export function trainPreRouter(
           },
         }),
   });
+}
+
+/** Featurise the rows' prompts; featurising is the first tenth of a training run's progress. */
+export function featurizeRows(
+  rows: readonly RouterRow[],
+  features: FeatureSettings,
+  progress: ((fraction: number) => void) | undefined,
+): FeatureVector[] {
+  return featurizePrompts(
+    rows.map((row) => row.prompt),
+    features,
+    progress === undefined
+      ? undefined
+      : (done, total) => {
+          progress((0.1 * done) / total);
+        },
+  );
 }
 
 /** Train on rows already featurised with `options.features` (cross-validation reuses them). */
