@@ -263,6 +263,25 @@ describe("model auto between two Colibrí servers", () => {
     expect(cascaded.response.headers.get("x-colibri-score")).toBe(score.toFixed(4));
   });
 
+  it("a spent budget keeps auto local, while a cloud model named by the client meets the budget's 429", async () => {
+    const { address: cloudAddress } = await startCloud();
+    const { client, edge } = await startEdge(cloudAddress);
+    await edge.store.tenants.updateLimits("default", { budgetUsdDay: 0.00001 });
+    // The first cloud answer spends the whole budget (unknown models cost what gpt-4o costs).
+    await client.chat.completions.create({ model: "big-model", messages: easy });
+    const routed = await client.chat.completions
+      .create({ model: "auto", messages: hard })
+      .withResponse();
+    expect(routeHeaders(routed.response)).toMatchObject({ route: "local", reason: "budget-spent" });
+    const refused = await client.chat.completions
+      .create({ model: "big-model", messages: easy })
+      .then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+    expect(refused).toMatchObject({ status: 429, code: "budget_exceeded" });
+  });
+
   it("policy rules route by language and metadata, and name the rule", async () => {
     const { address: cloudAddress } = await startCloud();
     const { client } = await startEdge(cloudAddress, {
