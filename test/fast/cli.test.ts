@@ -1,4 +1,4 @@
-import { mkdtemp } from "node:fs/promises";
+import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
@@ -31,6 +31,32 @@ describe("colibri CLI", () => {
     expect(badPort.code).toBe(1);
     expect(badPort.stderr.trim().split("\n")).toHaveLength(1);
     expect(badPort.stderr).toMatch(/^colibri: Invalid configuration: server\.port: Too big/);
+  });
+
+  it("lists the configured providers' cloud models next to the local ones", async () => {
+    const home = process.env["COLIBRI_HOME"] ?? "";
+    await writeFile(
+      join(home, "config.json"),
+      JSON.stringify({
+        providers: [
+          { name: "lan", baseUrl: "http://127.0.0.1:1/v1", models: { "lan-big": "local" } },
+          {
+            name: "claude",
+            kind: "anthropic",
+            baseUrl: "http://127.0.0.1:1/v1",
+            models: ["haiku"],
+          },
+        ],
+      }),
+    );
+    const listed = await colibri("models", "--json");
+    expect(JSON.parse(listed.stdout).cloud).toEqual([
+      { name: "lan-big", provider: "lan", kind: "openai" },
+      { name: "haiku", provider: "claude", kind: "anthropic" },
+    ]);
+    expect((await colibri("models")).stdout).toMatch(
+      /CLOUD MODEL +PROVIDER +PROTOCOL\nlan-big +lan +openai/,
+    );
   });
 
   it("pulls a local file, lists, inspects and removes it", async () => {

@@ -67,9 +67,15 @@ Examples:
         });
       }
 
+      // Cloud models clients can name, as /v1/models lists them (nothing is contacted).
+      const cloud = config.providers.flatMap((provider) =>
+        (Array.isArray(provider.models) ? provider.models : Object.keys(provider.models)).map(
+          (model) => ({ name: model, provider: provider.name, kind: provider.kind }),
+        ),
+      );
       if (options.json === true) {
         context.stdout.write(
-          `${JSON.stringify({ default: config.model.default, folder: store.folder, models: rows }, null, 2)}\n`,
+          `${JSON.stringify({ default: config.model.default, folder: store.folder, models: rows, cloud }, null, 2)}\n`,
         );
         return;
       }
@@ -87,6 +93,13 @@ Examples:
       context.stdout.write(
         `\n* default model (${config.model.default}). Models folder: ${store.folder}\nPull one with: colibri pull NAME\n`,
       );
+      if (cloud.length > 0) {
+        const cloudTable = [
+          ["CLOUD MODEL", "PROVIDER", "PROTOCOL"],
+          ...cloud.map((model) => [model.name, model.provider, model.kind]),
+        ];
+        context.stdout.write(`\n${formatTable(cloudTable)}\n`);
+      }
     });
 }
 
