@@ -8,7 +8,7 @@ import {
   type RoutePlan,
   type RoutingPolicy,
 } from "./decide-route.js";
-import type { RequestedModel } from "./request-features.js";
+import type { RequestFeatures, RequestedModel } from "./request-features.js";
 import { runRoute, type CloudBackend, type RoutedAnswer } from "./run-route.js";
 
 /** A cloud provider as the router sees it. */
@@ -67,9 +67,6 @@ export interface ServedModel {
   ownedBy: string;
 }
 
-/** Names that mean "the local model". */
-const localNames = new Set(["local"]);
-
 /**
  * The router in the request path: resolves the requested model name, decides the route (pure,
  * over the request's features) and carries it out over the local engine and the providers.
@@ -126,7 +123,7 @@ export class HybridRouter {
   /** What a requested model name means; unknown names are a 404 that lists the known ones. */
   resolve(model: string): RequestedModel {
     if (model === "auto") return { kind: "auto" };
-    if (localNames.has(model) || model === this.#options.local.model) return { kind: "local" };
+    if (model === "local" || model === this.#options.local.model) return { kind: "local" };
     const found = this.#options.providers.find(model);
     if (found !== undefined)
       return { kind: "cloud", provider: found.provider.name, model: found.model };
@@ -162,7 +159,7 @@ export class HybridRouter {
     return provider !== undefined && !this.#policy.isDown(provider);
   }
 
-  decide(features: Parameters<typeof decideRoute>[0]): RoutePlan {
+  decide(features: RequestFeatures): RoutePlan {
     return decideRoute(features, this.#policy);
   }
 
