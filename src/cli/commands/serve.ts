@@ -77,6 +77,9 @@ Examples:
   colibri serve --model gemma3-270m --sequences 8
 
 Then point any OpenAI client at http://127.0.0.1:8080/v1 with model "auto".
+With cloud providers in the config ("providers": [...], see docs/configuration.md), "auto" routes:
+rules, then the learned pre-router, then the local model first and the cloud when it is unsure.
+Each response says why (x-colibri-route, x-colibri-reason); GET /ready shows each provider's circuit.
 Prometheus metrics: GET /metrics (admin key required when auth is on).`,
   );
   command.action(async (options: ServeOptions) => {
