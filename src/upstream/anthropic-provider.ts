@@ -4,7 +4,6 @@ import { anthropicAnswerEvents } from "./anthropic-answer-events.js";
 import { anthropicMessagesBody } from "./anthropic-request-body.js";
 import type { CloudProvider, CloudProviderOptions, ProviderHealth } from "./cloud-provider.js";
 import { ProviderRuntime } from "./provider-runtime.js";
-import { estimatePromptTokens } from "./usage-estimate.js";
 
 /** The Messages API version this provider speaks. */
 export const anthropicVersion = "2023-06-01";
@@ -36,22 +35,12 @@ export class AnthropicProvider implements CloudProvider {
   }
 
   chat(request: ChatRequest): AsyncIterable<ChatEvent> {
-    return this.runChat(request);
-  }
-
-  private async *runChat(request: ChatRequest): AsyncGenerator<ChatEvent, void, undefined> {
-    this.runtime.assertOpen();
-    const body = anthropicMessagesBody(request, this.runtime.catalog.upstreamName(request.model));
-    const promptEstimate = estimatePromptTokens(request.messages);
-    const { transport, context } = this.runtime;
-    yield* this.runtime.caller.stream(request.signal, async function* (signal) {
-      const response = await transport.post("/messages", body, signal);
-      try {
-        yield* anthropicAnswerEvents(response, promptEstimate, context);
-      } finally {
-        response.close();
-      }
-    });
+    return this.runtime.streamAnswer(
+      request,
+      "/messages",
+      anthropicMessagesBody,
+      anthropicAnswerEvents,
+    );
   }
 
   embed(_input: string[], _signal?: AbortSignal): Promise<EmbeddingResult> {

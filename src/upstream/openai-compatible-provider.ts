@@ -5,7 +5,6 @@ import { openAIAnswerEvents } from "./openai-answer-events.js";
 import { openAIChatBody, openAIEmbeddingsBody } from "./openai-request-body.js";
 import { openAIEmbeddingsSchema } from "./openai-schemas.js";
 import { ProviderRuntime } from "./provider-runtime.js";
-import { estimatePromptTokens } from "./usage-estimate.js";
 
 export interface OpenAICompatibleProviderOptions extends CloudProviderOptions {
   /** The provider's own name of the model `embed` uses; default the default model's. */
@@ -43,22 +42,12 @@ export class OpenAICompatibleProvider implements CloudProvider {
   }
 
   chat(request: ChatRequest): AsyncIterable<ChatEvent> {
-    return this.runChat(request);
-  }
-
-  private async *runChat(request: ChatRequest): AsyncGenerator<ChatEvent, void, undefined> {
-    this.runtime.assertOpen();
-    const body = openAIChatBody(request, this.runtime.catalog.upstreamName(request.model));
-    const promptEstimate = estimatePromptTokens(request.messages);
-    const { transport, context } = this.runtime;
-    yield* this.runtime.caller.stream(request.signal, async function* (signal) {
-      const response = await transport.post("/chat/completions", body, signal);
-      try {
-        yield* openAIAnswerEvents(response, promptEstimate, context);
-      } finally {
-        response.close();
-      }
-    });
+    return this.runtime.streamAnswer(
+      request,
+      "/chat/completions",
+      openAIChatBody,
+      openAIAnswerEvents,
+    );
   }
 
   async embed(input: string[], signal?: AbortSignal): Promise<EmbeddingResult> {

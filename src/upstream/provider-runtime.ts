@@ -1,13 +1,21 @@
-import type { BackendStatus } from "../core/chat.js";
+import type { BackendStatus, ChatEvent, ChatRequest } from "../core/chat.js";
 import { ServiceUnavailableError } from "../core/errors.js";
 import { CircuitBreaker } from "./circuit-breaker.js";
 import type { CloudProviderOptions, ProviderHealth } from "./cloud-provider.js";
-import { HttpTransport } from "./http-transport.js";
+import { HttpTransport, type UpstreamResponse } from "./http-transport.js";
 import { ModelCatalog } from "./model-catalog.js";
 import { providerContext, type ProviderContext } from "./provider-context.js";
 import { ResilientCaller, realSleep } from "./resilient-caller.js";
 import { RetryPolicy } from "./retry-policy.js";
 import { silentUpstreamLogger } from "./upstream-logger.js";
+import { estimatePromptTokens } from "./usage-estimate.js";
+
+/** Reads one protocol's answer (SSE or a whole JSON body) as ChatEvents. */
+export type AnswerReader = (
+  response: UpstreamResponse,
+  promptEstimate: number,
+  context: ProviderContext,
+) => AsyncIterable<ChatEvent>;
 
 /**
  * What every cloud provider holds whatever its protocol: its models, its HTTP transport, its
@@ -55,6 +63,31 @@ export class ProviderRuntime {
       closing: this.closing.signal,
       closedError: () => this.closedError(),
       logger,
+    });
+  }
+
+  /**
+   * POST the protocol's body for `request` to `path` and read the answer's events, under the
+   * breaker, retries and timeouts; the response is closed however the reading ends. Nothing runs
+   * (not even the model lookup) until the first event is asked for.
+   */
+  async *streamAnswer(
+    request: ChatRequest,
+    path: string,
+    buildBody: (request: ChatRequest, upstreamModel: string) => Record<string, unknown>,
+    readAnswer: AnswerReader,
+  ): AsyncGenerator<ChatEvent, void, undefined> {
+    this.assertOpen();
+    const body = buildBody(request, this.catalog.upstreamName(request.model));
+    const promptEstimate = estimatePromptTokens(request.messages);
+    const { transport, context } = this;
+    yield* this.caller.stream(request.signal, async function* (signal) {
+      const response = await transport.post(path, body, signal);
+      try {
+        yield* readAnswer(response, promptEstimate, context);
+      } finally {
+        response.close();
+      }
     });
   }
 
