@@ -1,29 +1,17 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import {
   InvalidRequestError,
   UpstreamRejectedError,
   UpstreamTimeoutError,
 } from "../../src/core/errors.js";
 import { AnthropicProvider } from "../../src/upstream/index.js";
-import { FakeCloud } from "../support/fake-cloud.js";
+import { useFakeCloud } from "../support/fake-cloud.js";
 import { chatRequest, collect, testProviderConfig, textOf } from "../support/provider-config.js";
 
-let cloud: FakeCloud;
-const providers: AnthropicProvider[] = [];
+const fake = useFakeCloud();
 
-beforeAll(async () => {
-  cloud = await FakeCloud.start();
-});
 beforeEach(() => {
-  cloud.otherwise = { kind: "fixture", file: "anthropic-message-stream.sse" };
-});
-afterEach(async () => {
-  await Promise.all(providers.splice(0).map((provider) => provider.close()));
-  await cloud.waitUntilIdle();
-  cloud.reset();
-});
-afterAll(async () => {
-  await cloud.close();
+  fake.cloud.otherwise = { kind: "fixture", file: "anthropic-message-stream.sse" };
 });
 
 function anthropic(overrides: Partial<Parameters<typeof testProviderConfig>[0]> = {}) {
@@ -31,15 +19,14 @@ function anthropic(overrides: Partial<Parameters<typeof testProviderConfig>[0]> 
     config: testProviderConfig({
       name: "anthropic",
       kind: "anthropic",
-      baseUrl: cloud.url,
+      baseUrl: fake.cloud.url,
       apiKeyEnv: "ANTHROPIC_API_KEY",
       models: { claude: "claude-sonnet-4-20250514" },
       ...overrides,
     }),
     apiKey: "sk-ant-test",
   });
-  providers.push(created);
-  return created;
+  return fake.track(created);
 }
 
 describe("Anthropic provider: request translation", () => {
@@ -60,7 +47,7 @@ describe("Anthropic provider: request translation", () => {
         }),
       ),
     );
-    const [sent] = cloud.requests;
+    const [sent] = fake.cloud.requests;
     expect(sent).toMatchObject({ method: "POST", path: "/v1/messages" });
     expect(sent?.headers).toMatchObject({
       "x-api-key": "sk-ant-test",
@@ -90,7 +77,7 @@ describe("Anthropic provider: request translation", () => {
         chatRequest({ sampling: { maxTokens: 50 }, responseFormat: { type: "json_object" } }),
       ),
     );
-    expect(cloud.requests[0]?.body).toMatchObject({
+    expect(fake.cloud.requests[0]?.body).toMatchObject({
       max_tokens: 50,
       system: expect.stringMatching(/^Responde en español\.\n\nAnswer with a single JSON object/),
       messages: [{ role: "user", content: "¿Cuál es la capital de Perú?" }],
@@ -121,7 +108,7 @@ describe("Anthropic provider: answer translation", () => {
   });
 
   it("accepts a whole JSON message", async () => {
-    cloud.reply({ kind: "fixture", file: "anthropic-message.json" });
+    fake.cloud.reply({ kind: "fixture", file: "anthropic-message.json" });
     expect(await collect(anthropic().chat(chatRequest()))).toEqual([
       { type: "delta", text: "A capital do Brasil é Brasília.", logprobs: [] },
       { type: "done", finishReason: "stop", usage: { promptTokens: 31, completionTokens: 12 } },
@@ -129,14 +116,14 @@ describe("Anthropic provider: answer translation", () => {
   });
 
   it("an overloaded error event before any text is retried", async () => {
-    cloud.reply({ kind: "fixture", file: "anthropic-stream-overloaded.sse" });
+    fake.cloud.reply({ kind: "fixture", file: "anthropic-stream-overloaded.sse" });
     const events = await collect(anthropic().chat(chatRequest()));
     expect(textOf(events)).toBe("A capital do Brasil é Brasília.");
-    expect(cloud.requests).toHaveLength(2);
+    expect(fake.cloud.requests).toHaveLength(2);
   });
 
   it("an overloaded stream that never recovers fails as unavailable after the retries", async () => {
-    cloud.reply(
+    fake.cloud.reply(
       ...Array.from({ length: 3 }, () => ({
         kind: "fixture" as const,
         file: "anthropic-stream-overloaded.sse",
@@ -147,21 +134,21 @@ describe("Anthropic provider: answer translation", () => {
       unavailable: true,
       message: expect.stringContaining("overloaded_error"),
     });
-    expect(cloud.requests).toHaveLength(3);
+    expect(fake.cloud.requests).toHaveLength(3);
   });
 
   it("a refused key names the variable to check, and is not retried", async () => {
-    cloud.reply({ kind: "status", status: 401, body: "anthropic-error-authentication.json" });
+    fake.cloud.reply({ kind: "status", status: 401, body: "anthropic-error-authentication.json" });
     const failure = await collect(anthropic().chat(chatRequest())).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(UpstreamRejectedError);
     expect(failure).toMatchObject({ status: 502, upstreamStatus: 401, unavailable: false });
     expect((failure as Error).message).toContain("invalid x-api-key");
     expect((failure as Error).message).toContain("ANTHROPIC_API_KEY");
-    expect(cloud.requests).toHaveLength(1);
+    expect(fake.cloud.requests).toHaveLength(1);
   });
 
   it("a stream that stalls after text throws an idle timeout and keeps the text already passed on", async () => {
-    cloud.reply({ kind: "stall", file: "anthropic-message-stream.sse", frames: 5 });
+    fake.cloud.reply({ kind: "stall", file: "anthropic-message-stream.sse", frames: 5 });
     const received: string[] = [];
     const failure = await (async () => {
       for await (const event of anthropic().chat(chatRequest())) {
@@ -171,12 +158,12 @@ describe("Anthropic provider: answer translation", () => {
     expect(failure).toBeInstanceOf(UpstreamTimeoutError);
     expect(failure).toMatchObject({ timeout: "idle", timeoutMs: 300 });
     expect(received).toEqual(["A capital", " do Brasil"]);
-    expect(cloud.requests).toHaveLength(1);
+    expect(fake.cloud.requests).toHaveLength(1);
   });
 
   it("has no embeddings", async () => {
     await expect(anthropic().embed(["hola"])).rejects.toBeInstanceOf(InvalidRequestError);
     await expect(anthropic().embed(["hola"])).rejects.toThrow("no embeddings endpoint");
-    expect(cloud.requests).toHaveLength(0);
+    expect(fake.cloud.requests).toHaveLength(0);
   });
 });

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   CloudUnavailableError,
   ServiceUnavailableError,
@@ -6,7 +6,7 @@ import {
   UpstreamRejectedError,
 } from "../../src/core/errors.js";
 import { OpenAICompatibleProvider } from "../../src/upstream/index.js";
-import { FakeCloud, refusedUrl, type FakeReply } from "../support/fake-cloud.js";
+import { FakeCloud, refusedUrl, useFakeCloud, type FakeReply } from "../support/fake-cloud.js";
 import {
   chatRequest,
   collect,
@@ -15,46 +15,35 @@ import {
   textOf,
 } from "../support/provider-config.js";
 
-let cloud: FakeCloud;
-const providers: OpenAICompatibleProvider[] = [];
-
-beforeAll(async () => {
-  cloud = await FakeCloud.start();
-});
-afterEach(async () => {
-  await Promise.all(providers.splice(0).map((provider) => provider.close()));
-  // No test may leave a call to the cloud hanging.
-  await cloud.waitUntilIdle();
-  cloud.reset();
-});
-afterAll(async () => {
-  await cloud.close();
-});
+const fake = useFakeCloud();
 
 type Overrides = Partial<Parameters<typeof testProviderConfig>[0]>;
 
 function provider(overrides: Overrides = {}, now?: () => number): OpenAICompatibleProvider {
   const created = new OpenAICompatibleProvider({
-    config: testProviderConfig({ baseUrl: cloud.url, apiKeyEnv: "FAKE_API_KEY", ...overrides }),
+    config: testProviderConfig({
+      baseUrl: fake.cloud.url,
+      apiKeyEnv: "FAKE_API_KEY",
+      ...overrides,
+    }),
     apiKey: "sk-test",
     ...(now === undefined ? {} : { now }),
   });
-  providers.push(created);
-  return created;
+  return fake.track(created);
 }
 
 const answer: FakeReply = { kind: "fixture", file: "openai-chat-stream.sse" };
 
 describe("retries", () => {
   it("a 500 is retried and the answer that follows is passed on", async () => {
-    cloud.reply({ kind: "status", status: 500, body: "openai-error-server.json" }, answer);
+    fake.cloud.reply({ kind: "status", status: 500, body: "openai-error-server.json" }, answer);
     const events = await collect(provider().chat(chatRequest()));
     expect(textOf(events)).toBe("La capital de Perú es Lima.");
-    expect(cloud.requests).toHaveLength(2);
+    expect(fake.cloud.requests).toHaveLength(2);
   });
 
   it("a 429 with Retry-After: 1 waits about a second, then retries", async () => {
-    cloud.reply(
+    fake.cloud.reply(
       {
         kind: "status",
         status: 429,
@@ -65,13 +54,13 @@ describe("retries", () => {
     );
     const result = await runChat(provider().chat(chatRequest()));
     expect(result.error).toBeUndefined();
-    expect(cloud.requests).toHaveLength(2);
+    expect(fake.cloud.requests).toHaveLength(2);
     expect(result.elapsedMs).toBeGreaterThanOrEqual(950);
     expect(result.elapsedMs).toBeLessThan(2_500);
   });
 
   it("a Retry-After longer than maxDelayMs gives up at once, as unavailable", async () => {
-    cloud.reply({
+    fake.cloud.reply({
       kind: "status",
       status: 429,
       body: "openai-error-rate-limit.json",
@@ -85,12 +74,12 @@ describe("retries", () => {
       unavailable: true,
       retryAfterSeconds: 30,
     });
-    expect(cloud.requests).toHaveLength(1);
+    expect(fake.cloud.requests).toHaveLength(1);
     expect(result.elapsedMs).toBeLessThan(500);
   });
 
   it("5xx every time: maxRetries more attempts, then CloudUnavailableError", async () => {
-    cloud.reply(
+    fake.cloud.reply(
       ...Array.from({ length: 3 }, (): FakeReply => ({
         kind: "status",
         status: 503,
@@ -100,14 +89,14 @@ describe("retries", () => {
     const result = await runChat(provider().chat(chatRequest()));
     expect(result.error).toBeInstanceOf(CloudUnavailableError);
     expect(result.error).toMatchObject({ upstreamStatus: 503, unavailable: true });
-    expect(cloud.requests).toHaveLength(3);
+    expect(fake.cloud.requests).toHaveLength(3);
   });
 
   it("a reset connection is retried", async () => {
-    cloud.reply({ kind: "reset" }, answer);
+    fake.cloud.reply({ kind: "reset" }, answer);
     const events = await collect(provider().chat(chatRequest()));
     expect(textOf(events)).toBe("La capital de Perú es Lima.");
-    expect(cloud.requests).toHaveLength(2);
+    expect(fake.cloud.requests).toHaveLength(2);
   });
 
   it("a refused connection (offline) fails as unavailable after the retries", async () => {
@@ -121,17 +110,17 @@ describe("retries", () => {
 
   it("401 and 400 are the provider's answer: never retried, not counted by the breaker", async () => {
     const openai = provider();
-    cloud.reply({ kind: "status", status: 401, body: "openai-error-invalid-api-key.json" });
+    fake.cloud.reply({ kind: "status", status: 401, body: "openai-error-invalid-api-key.json" });
     const refused = await runChat(openai.chat(chatRequest()));
     expect(refused.error).toBeInstanceOf(UpstreamRejectedError);
     expect(refused.error).toMatchObject({ status: 502, upstreamStatus: 401, unavailable: false });
     expect((refused.error as Error).message).toContain("FAKE_API_KEY");
 
-    cloud.reply({ kind: "status", status: 400, body: "openai-error-invalid-request.json" });
+    fake.cloud.reply({ kind: "status", status: 400, body: "openai-error-invalid-request.json" });
     const invalid = await runChat(openai.chat(chatRequest()));
     expect(invalid.error).toMatchObject({ status: 400, upstreamStatus: 400, unavailable: false });
     expect((invalid.error as Error).message).toContain("Invalid 'max_tokens'");
-    expect(cloud.requests).toHaveLength(2);
+    expect(fake.cloud.requests).toHaveLength(2);
     expect(openai.health()).toMatchObject({
       consecutiveFailures: 0,
       lastSuccessAt: expect.any(String),
@@ -141,7 +130,7 @@ describe("retries", () => {
 
 describe("the caller going away", () => {
   it("aborting the signal mid-stream stops the upstream request at once", async () => {
-    cloud.reply({ kind: "stall", file: "openai-chat-stream.sse", frames: 3 });
+    fake.cloud.reply({ kind: "stall", file: "openai-chat-stream.sse", frames: 3 });
     const controller = new AbortController();
     const reason = new Error("client disconnected");
     const openai = provider({
@@ -159,13 +148,13 @@ describe("the caller going away", () => {
     })().catch((error: unknown) => error);
     expect(failure).toBe(reason);
     expect(deltas).toEqual(["La", " capital"]);
-    await cloud.waitUntilIdle(200);
+    await fake.cloud.waitUntilIdle(200);
     // An answer that had started proves the provider reachable.
     expect(openai.health()).toMatchObject({ state: "closed", consecutiveFailures: 0 });
   });
 
   it("aborting while waiting for headers cuts the request, counting no failure", async () => {
-    cloud.reply({ kind: "hang" });
+    fake.cloud.reply({ kind: "hang" });
     const controller = new AbortController();
     const openai = provider({
       timeouts: { connectMs: 300, firstByteMs: 5_000, idleMs: 5_000, totalMs: 10_000 },
@@ -176,23 +165,23 @@ describe("the caller going away", () => {
     const result = await runChat(openai.chat(chatRequest({ signal: controller.signal })));
     expect(result.error).toMatchObject({ message: "gone" });
     expect(result.elapsedMs).toBeLessThan(500);
-    await cloud.waitUntilIdle(200);
+    await fake.cloud.waitUntilIdle(200);
     expect(openai.health()).toMatchObject({ consecutiveFailures: 0 });
   });
 
   it("stopping the iteration early closes the upstream request", async () => {
-    cloud.frameDelayMs = 50;
+    fake.cloud.frameDelayMs = 50;
     const openai = provider();
     for await (const event of openai.chat(chatRequest())) {
       expect(event.type).toBe("delta");
       break;
     }
-    await cloud.waitUntilIdle(200);
-    expect(cloud.requests).toHaveLength(1);
+    await fake.cloud.waitUntilIdle(200);
+    expect(fake.cloud.requests).toHaveLength(1);
   });
 
   it("closing the provider cuts a running call with a ServiceUnavailableError", async () => {
-    cloud.reply({ kind: "hang" });
+    fake.cloud.reply({ kind: "hang" });
     const openai = provider({
       timeouts: { connectMs: 300, firstByteMs: 5_000, idleMs: 5_000, totalMs: 10_000 },
     });
@@ -261,13 +250,13 @@ describe("circuit breaker", () => {
       { retry: { maxRetries: 0 }, breaker: { failureThreshold: 1, openMs: 1_000 } },
       () => clock.now,
     );
-    cloud.reply({ kind: "reset" }, { kind: "reset" });
+    fake.cloud.reply({ kind: "reset" }, { kind: "reset" });
     await runChat(openai.chat(chatRequest()));
     expect(openai.health().state).toBe("open");
     clock.now += 1_000;
     await runChat(openai.chat(chatRequest()));
     expect(openai.health()).toMatchObject({ state: "open", consecutiveFailures: 2 });
     expect(openai.isAvailable()).toBe(false);
-    expect(cloud.requests).toHaveLength(2);
+    expect(fake.cloud.requests).toHaveLength(2);
   });
 });

@@ -1,27 +1,14 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   CloudUnavailableError,
   ModelNotFoundError,
   ServiceUnavailableError,
 } from "../../src/core/errors.js";
 import { OpenAICompatibleProvider } from "../../src/upstream/index.js";
-import { FakeCloud } from "../support/fake-cloud.js";
+import { useFakeCloud } from "../support/fake-cloud.js";
 import { chatRequest, collect, testProviderConfig, textOf } from "../support/provider-config.js";
 
-let cloud: FakeCloud;
-const providers: OpenAICompatibleProvider[] = [];
-
-beforeAll(async () => {
-  cloud = await FakeCloud.start();
-});
-afterEach(async () => {
-  await Promise.all(providers.splice(0).map((provider) => provider.close()));
-  await cloud.waitUntilIdle();
-  cloud.reset();
-});
-afterAll(async () => {
-  await cloud.close();
-});
+const fake = useFakeCloud();
 
 function provider(
   overrides: Partial<Parameters<typeof testProviderConfig>[0]> = {},
@@ -29,12 +16,11 @@ function provider(
   embeddingModel?: string,
 ): OpenAICompatibleProvider {
   const created = new OpenAICompatibleProvider({
-    config: testProviderConfig({ baseUrl: cloud.url, ...overrides }),
+    config: testProviderConfig({ baseUrl: fake.cloud.url, ...overrides }),
     apiKey: apiKey ?? undefined,
     ...(embeddingModel === undefined ? {} : { embeddingModel }),
   });
-  providers.push(created);
-  return created;
+  return fake.track(created);
 }
 
 describe("OpenAI-compatible provider: request translation", () => {
@@ -43,7 +29,7 @@ describe("OpenAI-compatible provider: request translation", () => {
       models: { fast: "gpt-4o-mini-2024-07-18", smart: "gpt-4o" },
       headers: { "HTTP-Referer": "https://colibri.example" },
     });
-    cloud.reply({ kind: "fixture", file: "openai-chat-stream-logprobs.sse" });
+    fake.cloud.reply({ kind: "fixture", file: "openai-chat-stream-logprobs.sse" });
     await collect(
       openai.chat(
         chatRequest({
@@ -64,8 +50,8 @@ describe("OpenAI-compatible provider: request translation", () => {
         }),
       ),
     );
-    expect(cloud.requests).toHaveLength(1);
-    const [sent] = cloud.requests;
+    expect(fake.cloud.requests).toHaveLength(1);
+    const [sent] = fake.cloud.requests;
     expect(sent).toMatchObject({ method: "POST", path: "/v1/chat/completions" });
     expect(sent?.headers).toMatchObject({
       authorization: "Bearer sk-test-123",
@@ -102,7 +88,7 @@ describe("OpenAI-compatible provider: request translation", () => {
   it("sends only what the request sets, the default model when none is named, and json_object", async () => {
     const openai = provider({ models: ["gpt-4o-mini", "gpt-4o"], defaultModel: "gpt-4o" });
     await collect(openai.chat(chatRequest({ responseFormat: { type: "json_object" } })));
-    expect(cloud.requests[0]?.body).toEqual({
+    expect(fake.cloud.requests[0]?.body).toEqual({
       model: "gpt-4o",
       messages: [
         { role: "system", content: "Responde en español." },
@@ -117,7 +103,7 @@ describe("OpenAI-compatible provider: request translation", () => {
   it("speaks Azure OpenAI through headers and query: api-key header, api-version, no bearer", async () => {
     const azure = provider(
       {
-        baseUrl: `${cloud.url.replace(/\/v1$/, "")}/openai/deployments/gpt-4o-prod/`,
+        baseUrl: `${fake.cloud.url.replace(/\/v1$/, "")}/openai/deployments/gpt-4o-prod/`,
         models: { "gpt-4o": "gpt-4o-prod" },
         headers: { "api-key": "azure-key-1" },
         query: { "api-version": "2024-10-21" },
@@ -125,7 +111,7 @@ describe("OpenAI-compatible provider: request translation", () => {
       null,
     );
     await collect(azure.chat(chatRequest()));
-    const [sent] = cloud.requests;
+    const [sent] = fake.cloud.requests;
     expect(sent?.path).toBe(
       "/openai/deployments/gpt-4o-prod/chat/completions?api-version=2024-10-21",
     );
@@ -136,11 +122,11 @@ describe("OpenAI-compatible provider: request translation", () => {
   it("resolves client-facing and provider/model names, and refuses unknown ones without a call", async () => {
     const openai = provider({ models: { fast: "gpt-4o-mini-2024-07-18" } });
     await collect(openai.chat(chatRequest({ model: "fake/fast" })));
-    expect(cloud.requests[0]?.body).toMatchObject({ model: "gpt-4o-mini-2024-07-18" });
+    expect(fake.cloud.requests[0]?.body).toMatchObject({ model: "gpt-4o-mini-2024-07-18" });
     const unknown = collect(openai.chat(chatRequest({ model: "gpt-5" })));
     await expect(unknown).rejects.toBeInstanceOf(ModelNotFoundError);
     await expect(unknown).rejects.toThrow('Provider "fake" serves: fast');
-    expect(cloud.requests).toHaveLength(1);
+    expect(fake.cloud.requests).toHaveLength(1);
     expect(openai).toMatchObject({ models: ["fast"], defaultModel: "fast", model: "fast" });
   });
 });
@@ -148,7 +134,7 @@ describe("OpenAI-compatible provider: request translation", () => {
 describe("OpenAI-compatible provider: answer translation", () => {
   it("streams deltas as they come and ends with the usage chunk's figures", async () => {
     const openai = provider();
-    cloud.reply({ kind: "fixture", file: "openai-chat-stream.sse" });
+    fake.cloud.reply({ kind: "fixture", file: "openai-chat-stream.sse" });
     const events = await collect(openai.chat(chatRequest()));
     expect(events.filter((event) => event.type === "delta").map((event) => event.text)).toEqual([
       "La",
@@ -174,7 +160,7 @@ describe("OpenAI-compatible provider: answer translation", () => {
 
   it("translates logprobs, reports confidence, and estimates usage when the server sends none", async () => {
     const openai = provider();
-    cloud.reply({ kind: "fixture", file: "openai-chat-stream-logprobs.sse" });
+    fake.cloud.reply({ kind: "fixture", file: "openai-chat-stream-logprobs.sse" });
     const events = await collect(openai.chat(chatRequest({ logprobs: { topLogprobs: 2 } })));
     expect(textOf(events)).toBe("Lima, Perú");
     expect(events[0]).toMatchObject({
@@ -207,7 +193,7 @@ describe("OpenAI-compatible provider: answer translation", () => {
 
   it("accepts a whole JSON completion from a server that ignored stream: true", async () => {
     const openai = provider();
-    cloud.reply({ kind: "fixture", file: "openai-chat-completion.json" });
+    fake.cloud.reply({ kind: "fixture", file: "openai-chat-completion.json" });
     expect(await collect(openai.chat(chatRequest()))).toEqual([
       {
         type: "delta",
@@ -221,7 +207,7 @@ describe("OpenAI-compatible provider: answer translation", () => {
 
   it("an error event after deltas ends the stream with an UpstreamError, without a retry", async () => {
     const openai = provider();
-    cloud.reply({ kind: "fixture", file: "openai-chat-stream-error.sse" });
+    fake.cloud.reply({ kind: "fixture", file: "openai-chat-stream-error.sse" });
     const received: string[] = [];
     const run = async () => {
       for await (const event of openai.chat(chatRequest())) {
@@ -233,12 +219,12 @@ describe("OpenAI-compatible provider: answer translation", () => {
     expect(failure).toMatchObject({ unavailable: true, provider: "fake" });
     expect((failure as Error).message).toContain("The server had an error");
     expect(received).toEqual(["La", " capital"]);
-    expect(cloud.requests).toHaveLength(1);
+    expect(fake.cloud.requests).toHaveLength(1);
   });
 
   it("a body that is not the protocol is reported as such", async () => {
     const openai = provider({ retry: { maxRetries: 0 } });
-    cloud.reply({
+    fake.cloud.reply({
       kind: "status",
       status: 200,
       body: "<html>captive portal</html>",
@@ -256,9 +242,9 @@ describe("OpenAI-compatible provider: answer translation", () => {
 describe("OpenAI-compatible provider: embeddings, status, lifecycle", () => {
   it("POSTs /embeddings and returns the vectors in input order", async () => {
     const openai = provider({}, "sk-test-123", "text-embedding-3-small");
-    cloud.reply({ kind: "fixture", file: "openai-embeddings.json" });
+    fake.cloud.reply({ kind: "fixture", file: "openai-embeddings.json" });
     const result = await openai.embed(["hola", "mundo"]);
-    expect(cloud.requests[0]).toMatchObject({
+    expect(fake.cloud.requests[0]).toMatchObject({
       path: "/v1/embeddings",
       body: { model: "text-embedding-3-small", input: ["hola", "mundo"], encoding_format: "float" },
     });
@@ -300,6 +286,6 @@ describe("OpenAI-compatible provider: embeddings, status, lifecycle", () => {
       ServiceUnavailableError,
     );
     await expect(openai.embed(["x"])).rejects.toThrow('Provider "fake" has been closed');
-    expect(cloud.requests).toHaveLength(0);
+    expect(fake.cloud.requests).toHaveLength(0);
   });
 });

@@ -1,40 +1,25 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { UpstreamTimeoutError } from "../../src/core/errors.js";
 import { OpenAICompatibleProvider } from "../../src/upstream/index.js";
-import { FakeCloud, type FakeReply } from "../support/fake-cloud.js";
+import { useFakeCloud, type FakeReply } from "../support/fake-cloud.js";
 import { chatRequest, runChat, testProviderConfig } from "../support/provider-config.js";
 
-let cloud: FakeCloud;
-const providers: OpenAICompatibleProvider[] = [];
-
-beforeAll(async () => {
-  cloud = await FakeCloud.start();
-});
-afterEach(async () => {
-  await Promise.all(providers.splice(0).map((provider) => provider.close()));
-  // No test may leave a call to the cloud hanging.
-  await cloud.waitUntilIdle();
-  cloud.reset();
-});
-afterAll(async () => {
-  await cloud.close();
-});
+const fake = useFakeCloud();
 
 type Overrides = Partial<Parameters<typeof testProviderConfig>[0]>;
 
 function provider(overrides: Overrides = {}): OpenAICompatibleProvider {
   const created = new OpenAICompatibleProvider({
-    config: testProviderConfig({ baseUrl: cloud.url, ...overrides }),
+    config: testProviderConfig({ baseUrl: fake.cloud.url, ...overrides }),
   });
-  providers.push(created);
-  return created;
+  return fake.track(created);
 }
 
 const answer: FakeReply = { kind: "fixture", file: "openai-chat-stream.sse" };
 
 describe("timeouts", () => {
   it("no response headers within firstByteMs: UpstreamTimeoutError, and the call is cut", async () => {
-    cloud.reply({ kind: "hang" });
+    fake.cloud.reply({ kind: "hang" });
     const result = await runChat(provider({ retry: { maxRetries: 0 } }).chat(chatRequest()));
     expect(result.error).toBeInstanceOf(UpstreamTimeoutError);
     expect(result.error).toMatchObject({
@@ -44,11 +29,11 @@ describe("timeouts", () => {
       status: 504,
       unavailable: true,
     });
-    expect(cloud.requests).toHaveLength(1);
+    expect(fake.cloud.requests).toHaveLength(1);
   });
 
   it("the total timeout bounds the whole call", async () => {
-    cloud.reply({ kind: "hang" });
+    fake.cloud.reply({ kind: "hang" });
     const slow = provider({
       timeouts: { connectMs: 300, firstByteMs: 5_000, idleMs: 5_000, totalMs: 250 },
     });
@@ -59,19 +44,19 @@ describe("timeouts", () => {
   });
 
   it("a stall after deltas is thrown, not retried, and the caller keeps the deltas", async () => {
-    cloud.reply({ kind: "stall", file: "openai-chat-stream.sse", frames: 3 }, answer);
+    fake.cloud.reply({ kind: "stall", file: "openai-chat-stream.sse", frames: 3 }, answer);
     const result = await runChat(provider().chat(chatRequest()));
     expect(result.deltas).toEqual(["La", " capital"]);
     expect(result.error).toBeInstanceOf(UpstreamTimeoutError);
     expect(result.error).toMatchObject({ timeout: "idle", timeoutMs: 300 });
-    expect(cloud.requests).toHaveLength(1);
+    expect(fake.cloud.requests).toHaveLength(1);
   });
 
   it("a stall before the first delta is retried", async () => {
-    cloud.reply({ kind: "stall", file: "openai-chat-stream.sse", frames: 1 }, answer);
+    fake.cloud.reply({ kind: "stall", file: "openai-chat-stream.sse", frames: 1 }, answer);
     const result = await runChat(provider().chat(chatRequest()));
     expect(result.error).toBeUndefined();
     expect(result.deltas.join("")).toBe("La capital de Perú es Lima.");
-    expect(cloud.requests).toHaveLength(2);
+    expect(fake.cloud.requests).toHaveLength(2);
   });
 });

@@ -7,6 +7,7 @@ import {
 } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
+import { afterAll, afterEach, beforeAll } from "vitest";
 
 const fixtureFolder = fileURLToPath(new URL("../fixtures/upstream/", import.meta.url));
 
@@ -198,4 +199,38 @@ export async function refusedUrl(): Promise<string> {
 
 function sleep(milliseconds: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, milliseconds));
+}
+
+/**
+ * One fake cloud for a test file: started before its tests; after each test the providers it
+ * tracked are closed, no call may still be open on the server, and the server's script is reset.
+ */
+export function useFakeCloud(): {
+  readonly cloud: FakeCloud;
+  track<T extends { close(): Promise<void> }>(provider: T): T;
+} {
+  let cloud: FakeCloud | undefined;
+  const tracked: { close(): Promise<void> }[] = [];
+  beforeAll(async () => {
+    cloud = await FakeCloud.start();
+  });
+  afterEach(async () => {
+    await Promise.all(tracked.splice(0).map((provider) => provider.close()));
+    // No test may leave a call to the cloud hanging.
+    await cloud?.waitUntilIdle();
+    cloud?.reset();
+  });
+  afterAll(async () => {
+    await cloud?.close();
+  });
+  return {
+    get cloud() {
+      if (cloud === undefined) throw new Error("The fake cloud starts in beforeAll.");
+      return cloud;
+    },
+    track(provider) {
+      tracked.push(provider);
+      return provider;
+    },
+  };
 }
