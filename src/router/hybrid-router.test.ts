@@ -57,6 +57,13 @@ describe("HybridRouter", () => {
     ]);
   });
 
+  it("needs the budget state only when a provider is configured or a rule tests the budget", () => {
+    expect(router({}).needsBudgetState).toBe(true);
+    expect(router({}, noProviders).needsBudgetState).toBe(false);
+    const budgetRule = { name: "broke", when: { budget: "spent" }, route: "local" };
+    expect(router({ rules: [budgetRule] }, noProviders).needsBudgetState).toBe(true);
+  });
+
   it("rejects rules that name a provider or model that is not configured, at start-up", () => {
     expect(() => router({ rules: [{ name: "x", route: "cloud", provider: "anthropic" }] })).toThrow(
       /router\.rules\[0\] names provider "anthropic", which is not configured\. Configured providers: openai\./,

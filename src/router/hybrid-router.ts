@@ -115,6 +115,17 @@ export class HybridRouter {
     };
   }
 
+  /**
+   * Whether a decision can depend on the budget: with no provider every plan is local, unless a
+   * rule names the budget in its reason.
+   */
+  get needsBudgetState(): boolean {
+    return (
+      this.#options.providers.list().length > 0 ||
+      this.#options.router.rules.some((rule) => rule.when.budget !== undefined)
+    );
+  }
+
   /** The local model's name. */
   get localModel(): string {
     return this.#options.local.model;

@@ -50,7 +50,8 @@ export function registerChatCompletions(app: FastifyInstance, options: ChatRoute
         messages,
         tenant: principal.tenant.name,
         metadata: requestMetadata(request.headers["x-colibri-metadata"], body.metadata),
-        budgetSpent: await metering.gatekeeper.budgetSpent(principal),
+        // Read the budget's counters only when the decision can depend on them.
+        budgetSpent: router.needsBudgetState && (await metering.gatekeeper.budgetSpent(principal)),
         cloudUp: router.cloudUp(requested),
       }),
     );
