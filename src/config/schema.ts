@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { dataClasses, piiTypes } from "../privacy/pii-types.js";
 
 /** Tenant names: letters, digits, ".", "_" and "-", up to 64 characters. */
 export const tenantNamePattern = /^[A-Za-z0-9][\w.-]{0,63}$/;
@@ -75,6 +76,51 @@ export const providerSchema = z
 
 export type ProviderConfig = z.infer<typeof providerSchema>;
 
+export const privacyActions = ["allow", "redact", "pseudonymize", "block", "local-only"] as const;
+const privacyAction = z.enum(privacyActions);
+
+/** Keys of an action map: a data type (`BR_CPF`, `EMAIL`, …) or a data class (`national_id`, …). */
+const dataSelector = z.enum([...piiTypes, ...dataClasses]);
+const actionMapSchema = z.partialRecord(dataSelector, privacyAction);
+
+const destinationPolicySchema = z
+  .object({ default: privacyAction.optional(), types: actionMapSchema.optional() })
+  .strict();
+
+/**
+ * What may leave the machine. A data type's action is looked up, first match wins:
+ * `destinations[<provider>].types`, `destinations[<provider>].default`, `types`, `default` —
+ * in the tenant's policy, then in the global one; for a type, its own name before its class.
+ */
+export const privacyPolicySchema = z
+  .object({
+    default: privacyAction.optional(),
+    types: actionMapSchema.optional(),
+    /** Per destination: a provider's name, or "local" (default: everything allowed locally). */
+    destinations: z.record(z.string().min(1), destinationPolicySchema).optional(),
+    /**
+     * Which providers (by name) or regions (a provider's `region`) may receive each data class in
+     * clear (action allow); a pseudonymised or redacted value does not leave.
+     */
+    residency: z
+      .partialRecord(
+        z.enum(dataClasses),
+        z
+          .object({
+            providers: z.array(z.string().regex(providerNamePattern)).optional(),
+            regions: z.array(z.string().min(1)).optional(),
+          })
+          .strict(),
+      )
+      .optional(),
+    /** What happens to a value residency forbids: answer locally, or refuse (4xx). */
+    whenResidencyForbids: z.enum(["local-only", "block"]).optional(),
+  })
+  .strict();
+
+export type PrivacyPolicy = z.infer<typeof privacyPolicySchema>;
+export type PrivacyAction = (typeof privacyActions)[number];
+
 export const confidenceSignals = ["mean", "min", "tail"] as const;
 
 export const routeTargets = ["local", "cloud", "cascade", "auto"] as const;
@@ -112,6 +158,11 @@ export const ruleConditionsSchema = z
     budget: z.enum(["ok", "spent"]).optional(),
     /** Whether the cloud provider is reachable (its circuit breaker is not open). */
     cloud: z.enum(["up", "down"]).optional(),
+    /**
+     * Personal data found by the privacy guard: true (any), false (none), or the data types and
+     * classes of which one must be present (e.g. ["BR_CPF", "financial"]).
+     */
+    pii: z.union([z.boolean(), oneOrMany(dataSelector)]).optional(),
   })
   .strict();
 
@@ -246,6 +297,30 @@ export const configSchema = z
           })
           .strict()
           .prefault({}),
+      })
+      .strict()
+      .prefault({}),
+    /** The privacy guard on the way to every cloud provider, and the egress audit. */
+    privacy: z
+      .object({
+        /** Off, requests go to the cloud unchanged (and nothing is audited). */
+        enabled: z.boolean().default(true),
+        /** Findings below this confidence (0–1) are ignored. */
+        minConfidence: z.number().min(0).max(1).default(0.5),
+        /** Regions whose national phone numbers are recognised without "+" (default: Latin America). */
+        phoneRegions: z
+          .array(z.string().regex(/^[A-Z]{2}$/))
+          .min(1)
+          .optional(),
+        /**
+         * Environment variable holding the audit's HMAC key; without it the key is read from (or
+         * created in) $home/audit.key. Replicas sharing a database must share the key.
+         */
+        auditKeyEnv: z.string().min(1).default("COLIBRI_AUDIT_KEY"),
+        /** The policy for every tenant; default: pseudonymize every finding sent to a cloud. */
+        policy: privacyPolicySchema.prefault({}),
+        /** Per tenant, layered over `policy`. */
+        tenants: z.record(z.string().regex(tenantNamePattern), privacyPolicySchema).default({}),
       })
       .strict()
       .prefault({}),
