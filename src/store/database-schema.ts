@@ -3,13 +3,15 @@
  * since the epoch, money is double precision (REAL on SQLite) and booleans are integers 0/1, so
  * every column reads back as a plain number on both databases (see open-store.ts for int8).
  */
-import type { ApiKeyKind, UsageOutcome } from "./store.js";
+import type { ApiKeyKind, EgressOutcome, UsageOutcome } from "./store.js";
 
 export interface Database {
   tenants: TenantTable;
   api_keys: ApiKeyTable;
   usage_records: UsageRecordTable;
   limit_counters: LimitCounterTable;
+  egress_records: EgressRecordTable;
+  egress_values: EgressValueTable;
 }
 
 export interface LimitColumns {
@@ -67,4 +69,29 @@ export interface LimitCounterTable {
   requests: number;
   tokens: number;
   cost_usd: number;
+}
+
+export interface EgressRecordTable {
+  id: string;
+  created_at: number;
+  request_id: string;
+  tenant_id: string;
+  provider: string;
+  model: string;
+  region: string | null;
+  bytes_sent: number;
+  outcome: EgressOutcome;
+  action: string;
+  reason: string;
+  /** JSON object: data type → number of findings. */
+  findings: string;
+}
+
+export interface EgressValueTable {
+  egress_id: string;
+  /** The value's place in its record, from 0. */
+  position: number;
+  type: string;
+  hash: string;
+  action: string;
 }

@@ -10,6 +10,7 @@ import { StoreClosedError } from "./store-errors.js";
 import type {
   ApiKeyRepository,
   CounterRepository,
+  EgressRepository,
   Store,
   StoreRepositories,
   TenantRepository,
@@ -77,6 +78,7 @@ class KyselyStore implements Store {
   readonly keys: ApiKeyRepository;
   readonly usage: UsageRepository;
   readonly counters: CounterRepository;
+  readonly egress: EgressRepository;
   readonly #db: Kysely<Database>;
   #closing: Promise<void> | undefined;
 
@@ -92,6 +94,7 @@ class KyselyStore implements Store {
     this.keys = repositories.keys;
     this.usage = repositories.usage;
     this.counters = repositories.counters;
+    this.egress = repositories.egress;
   }
 
   async transaction<T>(work: (repositories: StoreRepositories) => Promise<T>): Promise<T> {

@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import { apiKeyRepository } from "./api-key-repository.js";
 import { counterRepository } from "./counter-repository.js";
 import type { Database } from "./database-schema.js";
+import { egressRepository } from "./egress-repository.js";
 import type { StoreRepositories } from "./store.js";
 import { tenantRepository } from "./tenant-repository.js";
 import { usageRepository } from "./usage-repository.js";
@@ -13,5 +14,6 @@ export function createRepositories(db: Kysely<Database>): StoreRepositories {
     keys: apiKeyRepository(db),
     usage: usageRepository(db),
     counters: counterRepository(db),
+    egress: egressRepository(db),
   };
 }

@@ -12,6 +12,7 @@ import {
   parseDatabaseUrl,
   type ApiKeyRecord,
   type CounterWindow,
+  type EgressRecord,
   type Store,
   type UsageRecord,
 } from "../../src/store/index.js";
@@ -145,6 +146,29 @@ function usage(overrides: Partial<UsageRecord> & { tenantId: string }): UsageRec
     confidence: null,
     ...overrides,
   };
+}
+
+function egress(overrides: Partial<EgressRecord> & { tenantId: string }): EgressRecord {
+  return {
+    id: randomUUID(),
+    createdAt: t0,
+    requestId: `req-${randomUUID()}`,
+    provider: "openai",
+    model: "gpt-4o-mini",
+    region: null,
+    bytesSent: 120,
+    outcome: "sent",
+    action: "allow",
+    reason: "context too long for the local model; no personal data found",
+    findings: {},
+    values: [],
+    ...overrides,
+  };
+}
+
+/** A made-up HMAC: 64 hex digits from a letter. */
+function fakeHash(letter: string): string {
+  return letter.repeat(64);
 }
 
 function window(overrides: Partial<CounterWindow> = {}): CounterWindow {
@@ -592,14 +616,153 @@ describe.each([sqlite, postgres])("store contract on $name", (backend) => {
     });
   });
 
+  describe("egress audit", () => {
+    it("round-trips records with their values in order, listing newest first", async () => {
+      const acme = await store.tenants.ensure("acme", t0);
+      const records = [
+        egress({ tenantId: acme.id, createdAt: t0 }),
+        egress({
+          tenantId: acme.id,
+          createdAt: t0 + 2,
+          provider: "anthropic",
+          model: "claude-sonnet",
+          region: "eu",
+          bytesSent: 5_000_000_000,
+          action: "pseudonymize",
+          reason: "rule 'long documents' sends to anthropic; pseudonymized BR_CPF, EMAIL",
+          findings: { BR_CPF: 1, EMAIL: 2 },
+          values: [
+            { type: "EMAIL", hash: fakeHash("e"), action: "pseudonymize" },
+            { type: "BR_CPF", hash: fakeHash("c"), action: "pseudonymize" },
+            { type: "EMAIL", hash: fakeHash("a"), action: "pseudonymize" },
+          ],
+        }),
+        egress({
+          tenantId: acme.id,
+          createdAt: t0 + 1,
+          outcome: "blocked",
+          action: "block",
+          bytesSent: 0,
+          findings: { CARD: 1 },
+          values: [{ type: "CARD", hash: fakeHash("d"), action: "block" }],
+        }),
+      ];
+      for (const record of records) await store.egress.insert(record);
+      const [first, second, third] = records;
+
+      const listed = await store.egress.list({ since: 0, limit: 10 });
+      expect(listed).toEqual([second, third, first]);
+      expect(typeof listed[0]?.bytesSent).toBe("number");
+      expect(await store.egress.list({ since: 0, limit: 2 })).toEqual([second, third]);
+      const again = { ...records[0], id: records[0]?.id ?? "", tenantId: acme.id };
+      await expect(store.egress.insert(egress(again))).rejects.toThrow();
+    });
+
+    it("lists records in [since, until) and of one tenant", async () => {
+      const acme = await store.tenants.ensure("acme", t0);
+      const beta = await store.tenants.ensure("beta", t0);
+      const early = egress({ tenantId: acme.id, createdAt: t0 - 1 });
+      const start = egress({ tenantId: acme.id, createdAt: t0 });
+      const other = egress({ tenantId: beta.id, createdAt: t0 + minute });
+      const end = egress({ tenantId: acme.id, createdAt: t0 + 2 * minute });
+      for (const record of [early, start, other, end]) await store.egress.insert(record);
+
+      expect(await store.egress.list({ since: t0, until: t0 + 2 * minute, limit: 10 })).toEqual([
+        other,
+        start,
+      ]);
+      expect(await store.egress.list({ since: t0, tenantId: acme.id, limit: 10 })).toEqual([
+        end,
+        start,
+      ]);
+      expect(await store.egress.list({ since: 0, tenantId: beta.id, limit: 10 })).toEqual([other]);
+      expect(await store.egress.list({ since: t0 + 3 * minute, limit: 10 })).toEqual([]);
+    });
+
+    it("finds the records holding any of some hashes, newest first, optionally for one tenant", async () => {
+      const acme = await store.tenants.ensure("acme", t0);
+      const beta = await store.tenants.ensure("beta", t0);
+      const cpf = fakeHash("c");
+      const older = egress({
+        tenantId: acme.id,
+        createdAt: t0,
+        findings: { BR_CPF: 1 },
+        values: [{ type: "BR_CPF", hash: cpf, action: "allow" }],
+      });
+      const newer = egress({
+        tenantId: beta.id,
+        createdAt: t0 + minute,
+        outcome: "kept-local",
+        action: "local-only",
+        bytesSent: 0,
+        findings: { BR_CPF: 1, EMAIL: 1 },
+        values: [
+          { type: "EMAIL", hash: fakeHash("e"), action: "local-only" },
+          { type: "BR_CPF", hash: cpf, action: "local-only" },
+        ],
+      });
+      const unrelated = egress({
+        tenantId: acme.id,
+        createdAt: t0 + 2 * minute,
+        values: [{ type: "EMAIL", hash: fakeHash("f"), action: "redact" }],
+      });
+      for (const record of [older, newer, unrelated]) await store.egress.insert(record);
+      const withoutValues = ({ values: _values, ...record }: EgressRecord) => record;
+
+      expect(await store.egress.findByHashes([cpf, fakeHash("9")])).toEqual([
+        { record: withoutValues(newer), type: "BR_CPF", action: "local-only" },
+        { record: withoutValues(older), type: "BR_CPF", action: "allow" },
+      ]);
+      expect(await store.egress.findByHashes([cpf], { tenantId: acme.id })).toEqual([
+        { record: withoutValues(older), type: "BR_CPF", action: "allow" },
+      ]);
+      expect(await store.egress.findByHashes([fakeHash("9")])).toEqual([]);
+      expect(await store.egress.findByHashes([])).toEqual([]);
+    });
+
+    it("keeps a record's values with it: none land when the record cannot", async () => {
+      const acme = await store.tenants.ensure("acme", t0);
+      const stored = egress({
+        tenantId: acme.id,
+        values: [{ type: "EMAIL", hash: fakeHash("e"), action: "redact" }],
+      });
+      await store.egress.insert(stored);
+      // The same id again: the record insert fails, so its (new) values must not stay behind.
+      await expect(
+        store.egress.insert({
+          ...stored,
+          values: [{ type: "EMAIL", hash: fakeHash("b"), action: "allow" }],
+        }),
+      ).rejects.toThrow();
+      // A value that cannot be stored (no hash) takes its record down with it.
+      const broken = egress({
+        tenantId: acme.id,
+        values: [
+          { type: "EMAIL", hash: fakeHash("a"), action: "redact" },
+          { type: "EMAIL", hash: null as unknown as string, action: "redact" },
+        ],
+      });
+      await expect(store.egress.insert(broken)).rejects.toThrow();
+      expect(await store.egress.list({ since: 0, limit: 10 })).toEqual([stored]);
+      expect(await store.egress.findByHashes([fakeHash("a"), fakeHash("b")])).toEqual([]);
+    });
+  });
+
   describe("transactions", () => {
     it("keeps every write when the work succeeds", async () => {
       const result = await store.transaction(async (repositories) => {
         const tenant = await repositories.tenants.ensure("acme", t0);
         await repositories.usage.insert(usage({ tenantId: tenant.id }));
         await repositories.counters.add([window()], { tokens: 4, costUsd: 0.5 });
+        await repositories.egress.insert(
+          egress({
+            tenantId: tenant.id,
+            values: [{ type: "EMAIL", hash: fakeHash("e"), action: "redact" }],
+          }),
+        );
         return tenant.id;
       });
+      expect(await store.egress.findByHashes([fakeHash("e")])).toHaveLength(1);
       expect((await store.tenants.findByName("acme"))?.id).toBe(result);
       expect(await store.usage.list({ since: 0, limit: 10 })).toHaveLength(1);
       expect(await store.counters.read([window()])).toEqual([
@@ -618,7 +781,14 @@ describe.each([sqlite, postgres])("store contract on $name", (backend) => {
           await repositories.usage.insert(usage({ tenantId: tenant.id }));
           expect(await repositories.counters.takeRequest(window(), 5)).toBe(true);
           await repositories.counters.add([window()], { tokens: 4, costUsd: 0.5 });
+          await repositories.egress.insert(
+            egress({
+              tenantId: tenant.id,
+              values: [{ type: "BR_CPF", hash: fakeHash("c"), action: "allow" }],
+            }),
+          );
           expect(await repositories.tenants.findByName("acme")).toEqual(tenant);
+          expect(await repositories.egress.list({ since: 0, limit: 10 })).toHaveLength(1);
           throw failure;
         }),
       ).rejects.toBe(failure);
@@ -628,6 +798,8 @@ describe.each([sqlite, postgres])("store contract on $name", (backend) => {
       expect(await store.counters.read([window()])).toEqual([
         { requests: 0, tokens: 0, costUsd: 0 },
       ]);
+      expect(await store.egress.list({ since: 0, limit: 10 })).toEqual([]);
+      expect(await store.egress.findByHashes([fakeHash("c")])).toEqual([]);
     });
   });
 
