@@ -1,0 +1,45 @@
+/**
+ * Candidates: the places in a text where a pattern matched a whole token — not a piece of a word,
+ * a longer number ("1.234.567,89"), an e-mail address or a percentage.
+ */
+
+const wordCharacter = /[\p{L}\p{N}_@]/u;
+const digit = /\p{Nd}/u;
+/** Separators inside numbers: a candidate next to one that touches another digit is a fragment. */
+const numberSeparators = new Set([".", ",", "-", "/"]);
+
+export interface Candidate {
+  start: number;
+  end: number;
+  /** The matched text, `text.slice(start, end)`. */
+  value: string;
+  /** The pattern's capture groups (undefined where a group did not take part). */
+  groups: readonly (string | undefined)[];
+}
+
+/** Whether `text.slice(start, end)` stands alone: no letter, digit or number separator glues it. */
+export function isBounded(text: string, start: number, end: number): boolean {
+  const before = text[start - 1];
+  if (before !== undefined) {
+    if (wordCharacter.test(before)) return false;
+    if (numberSeparators.has(before) && digit.test(text[start - 2] ?? "")) return false;
+  }
+  const after = text[end];
+  if (after !== undefined) {
+    if (wordCharacter.test(after) || after === "%") return false;
+    if (numberSeparators.has(after) && digit.test(text[end + 1] ?? "")) return false;
+  }
+  return true;
+}
+
+/** Every bounded match of `pattern` (which must have the `g` flag) in `text`. */
+export function boundedMatches(text: string, pattern: RegExp): Candidate[] {
+  const candidates: Candidate[] = [];
+  for (const match of text.matchAll(pattern)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    if (!isBounded(text, start, end)) continue;
+    candidates.push({ start, end, value: match[0], groups: match.slice(1) });
+  }
+  return candidates;
+}

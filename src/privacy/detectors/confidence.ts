@@ -1,0 +1,58 @@
+/**
+ * The confidence model every detector shares. The figures were tuned on the positives and
+ * negatives corpora (test/fixtures/privacy/); `npm run bench:privacy` measures them.
+ */
+
+/** What a check digit said: passed, failed, or there is none for this identifier. */
+export type CheckResult = "passed" | "failed" | "none";
+
+/**
+ * How the value was written. `formatted`: in the identifier's own shape (123.456.789-09), or a
+ * shape distinctive enough to stand alone. `plain`: bare characters that a strong check (two
+ * check digits, a fixed structure) still singles out. `weak`: bare characters whose check passes
+ * by chance too often (one check digit over free digits), or a type with no check at all.
+ */
+export type Shape = "formatted" | "plain" | "weak";
+
+export interface Evidence {
+  check: CheckResult;
+  shape: Shape;
+  /** A word naming the identifier stands before it, in the same sentence. */
+  positive: boolean;
+  /** A word naming something else (order, ticket, invoice) stands right before it. */
+  negative: boolean;
+}
+
+export const confidenceLevels = {
+  formatted: 0.95,
+  plain: 0.7,
+  weak: 0.4,
+  /** No check digit, but a distinctive structure (RFC, INE clave): counts without context. */
+  structureOnly: 0.6,
+  /** A check digit passed and a positive word names it. */
+  checkedWithContext: 0.99,
+  /** No check digit exists, and a positive word names it. */
+  uncheckedWithContext: 0.9,
+  /** A check digit failed but a positive word names it: likely a typo; below the default. */
+  failedWithContext: 0.45,
+  /** Cap when a negative word stands right before and no positive word does. */
+  negative: 0.3,
+} as const;
+
+/** The confidence for a candidate; 0 means it is no finding at all. */
+export function confidenceOf(evidence: Evidence): number {
+  const { check, shape, positive, negative } = evidence;
+  if (check === "failed") return positive ? confidenceLevels.failedWithContext : 0;
+  if (positive) {
+    return check === "passed"
+      ? confidenceLevels.checkedWithContext
+      : confidenceLevels.uncheckedWithContext;
+  }
+  const base =
+    check === "passed"
+      ? confidenceLevels[shape]
+      : shape === "formatted"
+        ? confidenceLevels.structureOnly
+        : 0;
+  return negative ? Math.min(base, confidenceLevels.negative) : base;
+}

@@ -1,0 +1,17 @@
+import type { Finding, PiiType } from "../pii-types.js";
+
+/** What every detector is told besides the text. */
+export interface DetectorOptions {
+  /** Regions whose national phone numbers (written without `+`) are recognised. */
+  phoneRegions: readonly string[];
+}
+
+/**
+ * Finds one country's identifiers, or one kind of value, in a text. A detector reports every
+ * candidate it believes in with a confidence; the scanner applies the threshold and settles
+ * overlaps between detectors.
+ */
+export interface Detector {
+  readonly types: readonly PiiType[];
+  detect(text: string, options: DetectorOptions): Finding[];
+}
