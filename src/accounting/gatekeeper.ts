@@ -138,16 +138,26 @@ export class Gatekeeper {
         "Missing admin key. Send it as `Authorization: Bearer <admin key>`; it was printed when `colibri serve` first started, or set server.adminKey (COLIBRI_ADMIN_KEY).",
       );
     }
-    const { adminKey, store } = this.#options;
-    if (adminKey !== undefined && sameSecret(token, adminKey)) return;
-    const key = await store.keys.findByHash(hashApiKey(token));
-    if (key?.kind === "admin" && key.revokedAt === null) return;
+    const key = await this.#adminOrOtherKey(token);
+    if (key === "admin") return;
     if (key?.kind === "tenant" && key.revokedAt === null) {
       throw new PermissionDeniedError(
         "This tenant key cannot use admin routes. Use the admin key printed when `colibri serve` first started (or server.adminKey).",
       );
     }
     throw new AuthenticationError(`Incorrect admin key provided: ${maskApiKey(token)}.`);
+  }
+
+  /** Whether the token is a valid admin key (for the few /v1 routes an administrator may call). */
+  async isAdmin(token: string): Promise<boolean> {
+    return (await this.#adminOrOtherKey(token)) === "admin";
+  }
+
+  async #adminOrOtherKey(token: string): Promise<"admin" | ApiKeyRecord | undefined> {
+    const { adminKey, store } = this.#options;
+    if (adminKey !== undefined && sameSecret(token, adminKey)) return "admin";
+    const key = await store.keys.findByHash(hashApiKey(token));
+    return key?.kind === "admin" && key.revokedAt === null ? "admin" : key;
   }
 
   /**

@@ -5,6 +5,7 @@ import type { ColibriConfig } from "../config/schema.js";
 export interface CliContext {
   /** The config (defaults ← file ← environment ← the given flag overrides), read and validated. */
   loadConfig(overrides?: ConfigOverrides): Promise<ColibriConfig>;
+  stdin: NodeJS.ReadableStream;
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
 }

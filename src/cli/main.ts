@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { loadConfig } from "../config/load.js";
 import { toColibriError } from "../core/errors.js";
+import { registerAuditCommand } from "./commands/audit.js";
 import { registerBenchCommand } from "./commands/bench.js";
 import { registerChatCommand } from "./commands/chat.js";
 import { registerDoctorCommand } from "./commands/doctor.js";
@@ -8,6 +9,7 @@ import { registerEvalCommand } from "./commands/eval.js";
 import { registerInspectCommand } from "./commands/inspect.js";
 import { registerKeysCommand } from "./commands/keys.js";
 import { registerModelsCommand } from "./commands/models.js";
+import { registerPrivacyCommand } from "./commands/privacy.js";
 import { registerPullCommand } from "./commands/pull.js";
 import { registerRmCommand } from "./commands/rm.js";
 import { registerRouterCommand } from "./commands/router.js";
@@ -17,6 +19,8 @@ import { registerUsageCommand } from "./commands/usage.js";
 import type { CliContext } from "./context.js";
 
 export interface CliOutput {
+  /** Default process.stdin. */
+  stdin?: NodeJS.ReadableStream;
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
 }
@@ -50,6 +54,7 @@ export async function main(
         ...(overrides === undefined ? {} : { overrides }),
       });
     },
+    stdin: output.stdin ?? process.stdin,
     stdout: output.stdout,
     stderr: output.stderr,
   };
@@ -65,8 +70,10 @@ export async function main(
     registerKeysCommand,
     registerTenantsCommand,
     registerUsageCommand,
+    registerAuditCommand,
     registerRouterCommand,
     registerEvalCommand,
+    registerPrivacyCommand,
   ]) {
     register(program, context);
   }

@@ -80,8 +80,19 @@ export const privacyActions = ["allow", "redact", "pseudonymize", "block", "loca
 const privacyAction = z.enum(privacyActions);
 
 /** Keys of an action map: a data type (`BR_CPF`, `EMAIL`, …) or a data class (`national_id`, …). */
-const dataSelector = z.enum([...piiTypes, ...dataClasses]);
-const actionMapSchema = z.partialRecord(dataSelector, privacyAction);
+const dataSelectors: readonly string[] = [...piiTypes, ...dataClasses];
+const unknownSelector = (name: string) =>
+  `unknown data type "${name}": use a type (${piiTypes.join(", ")}) or a class (${dataClasses.join(", ")})`;
+const dataSelector = z.string().refine((name) => dataSelectors.includes(name), {
+  error: (issue) => unknownSelector(String(issue.input)),
+});
+const actionMapSchema = z.record(z.string(), privacyAction).superRefine((map, context) => {
+  for (const name of Object.keys(map)) {
+    if (!dataSelectors.includes(name)) {
+      context.addIssue({ code: "custom", path: [name], message: unknownSelector(name) });
+    }
+  }
+});
 
 const destinationPolicySchema = z
   .object({ default: privacyAction.optional(), types: actionMapSchema.optional() })

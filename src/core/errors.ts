@@ -139,6 +139,17 @@ export class InsufficientDiskError extends ColibriError {
   }
 }
 
+/** The privacy policy forbids sending this request's personal data where it would go. */
+export class PiiBlockedError extends ColibriError {
+  /** The data types that decided it (never their values). */
+  readonly types: readonly string[];
+
+  constructor(message: string, types: readonly string[]) {
+    super(message, { code: "pii_blocked", status: 400, param: "messages" });
+    this.types = types;
+  }
+}
+
 export class ServiceUnavailableError extends ColibriError {
   constructor(message: string) {
     super(message, { code: "service_unavailable", status: 503, type: "service_unavailable" });

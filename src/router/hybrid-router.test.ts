@@ -12,6 +12,7 @@ const provider: RoutableProvider = {
   name: "openai",
   models: ["gpt-4o-mini", "gpt-4o"],
   defaultModel: "gpt-4o-mini",
+  region: undefined,
   chat: () => ({
     [Symbol.asyncIterator]: () => ({ next: () => Promise.reject(new Error("unused")) }),
   }),

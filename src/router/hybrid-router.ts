@@ -8,6 +8,16 @@ import {
   type RoutePlan,
   type RoutingPolicy,
 } from "./decide-route.js";
+import type { ChatMessage } from "../core/chat.js";
+import { noPersonalData, type PrivacyGuard, type RequestScan } from "../privacy/privacy-guard.js";
+import {
+  guardedCloud,
+  guardPlan,
+  type EgressContext,
+  type EgressControl,
+  type EgressPermit,
+  type GuardedPlan,
+} from "./egress-guard.js";
 import type { RequestFeatures, RequestedModel } from "./request-features.js";
 import { runRoute, type CloudBackend, type RoutedAnswer } from "./run-route.js";
 
@@ -17,6 +27,8 @@ export interface RoutableProvider extends CloudBackend {
   /** Client-facing model names. */
   readonly models: readonly string[];
   readonly defaultModel: string;
+  /** Where the provider processes data, for residency rules. */
+  readonly region: string | undefined;
   /** Circuit state and recent failures, JSON-friendly, for `/ready` and the metrics. */
   health(): ProviderStatus;
 }
@@ -51,6 +63,8 @@ export interface HybridRouterOptions {
   localWhenBudgetSpent: boolean;
   /** The learned pre-router; undefined when disabled. */
   preRouter: PromptScorer | undefined;
+  /** The privacy guard on the way to every provider; undefined: text leaves unchanged, unaudited. */
+  egress?: EgressControl;
 }
 
 /** A directory with no providers: everything is answered locally. */
@@ -126,6 +140,11 @@ export class HybridRouter {
     );
   }
 
+  /** The privacy guard in the path to the providers, when there is one. */
+  get privacy(): PrivacyGuard | undefined {
+    return this.#options.egress?.guard;
+  }
+
   /** The local model's name. */
   get localModel(): string {
     return this.#options.local.model;
@@ -174,8 +193,33 @@ export class HybridRouter {
     return decideRoute(features, this.#policy);
   }
 
-  /** Carry out a plan; `stream` holds back only a prefix of a cascade's local answer. */
-  run(plan: RoutePlan, request: ChatRequest, stream: boolean): Promise<RoutedAnswer> {
+  /** The personal data in a request's messages (none without a guard, or with it disabled). */
+  scan(messages: readonly ChatMessage[]): RequestScan {
+    const { egress, providers, router } = this.#options;
+    // Nothing can leave and no rule asks: there is nothing to look for.
+    if (providers.list().length === 0 && !router.rules.some((rule) => rule.when.pii !== undefined))
+      return noPersonalData;
+    return egress?.guard.scan(messages) ?? noPersonalData;
+  }
+
+  /** The plan as the privacy policy allows it: unchanged, turned local, or refused. */
+  async guard(plan: RoutePlan, context: EgressContext): Promise<GuardedPlan> {
+    const { egress, providers } = this.#options;
+    if (egress === undefined) return { plan };
+    return guardPlan(plan, context, egress, (name) => providers.get(name)?.region);
+  }
+
+  /**
+   * Carry out a plan; `stream` holds back only a prefix of a cascade's local answer. With a
+   * permit, cloud calls go through the guard: masked, audited, their answers restored.
+   */
+  run(
+    plan: RoutePlan,
+    request: ChatRequest,
+    stream: boolean,
+    permit?: EgressPermit,
+  ): Promise<RoutedAnswer> {
+    const { egress } = this.#options;
     const { cascade, whenCloudUnavailable } = this.#options.router;
     return runRoute(
       plan,
@@ -186,7 +230,9 @@ export class HybridRouter {
           const provider = this.#options.providers.get(name);
           if (provider === undefined)
             throw new Error(`Unknown provider "${name}" in a route plan.`);
-          return provider;
+          return permit === undefined || egress === undefined
+            ? provider
+            : guardedCloud(provider, permit, egress);
         },
       },
       {

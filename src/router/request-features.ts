@@ -1,4 +1,5 @@
 import type { ChatMessage } from "../core/chat.js";
+import type { PiiType } from "../privacy/pii-types.js";
 import { detectLanguage, type Language } from "./language.js";
 import { detectTask, type Task } from "./task.js";
 
@@ -25,6 +26,8 @@ export interface RequestFeatures {
   budget: "ok" | "spent";
   /** Whether the cloud provider the request would use can be called now. */
   cloud: "up" | "down";
+  /** The data types of the personal data the privacy guard found (empty: none). */
+  personalData: readonly PiiType[];
 }
 
 export interface FeatureInput {
@@ -35,6 +38,7 @@ export interface FeatureInput {
   metadata: Readonly<Record<string, string>>;
   budgetSpent: boolean;
   cloudUp: boolean;
+  personalData?: readonly PiiType[];
 }
 
 /** Plain computation over the request: language and task from the user's own words. */
@@ -55,5 +59,6 @@ export function extractFeatures(input: FeatureInput): RequestFeatures {
     metadata: input.metadata,
     budget: input.budgetSpent ? "spent" : "ok",
     cloud: input.cloudUp ? "up" : "down",
+    personalData: input.personalData ?? [],
   };
 }

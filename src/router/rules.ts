@@ -1,4 +1,5 @@
 import type { RoutingRule, RuleConditions } from "../config/schema.js";
+import { piiTypeInfo } from "../privacy/pii-types.js";
 import type { RequestFeatures } from "./request-features.js";
 
 /** Whether every condition the rule gives holds for the request. */
@@ -15,6 +16,7 @@ export function matchesConditions(when: RuleConditions, features: RequestFeature
   }
   if (when.budget !== undefined && features.budget !== when.budget) return false;
   if (when.cloud !== undefined && features.cloud !== when.cloud) return false;
+  if (when.pii !== undefined && !matchesPersonalData(when.pii, features)) return false;
   if (when.metadata) {
     for (const [key, value] of Object.entries(when.metadata)) {
       if (features.metadata[key] !== value) return false;
@@ -29,4 +31,12 @@ export function firstMatchingRule(
   features: RequestFeatures,
 ): RoutingRule | undefined {
   return rules.find((rule) => matchesConditions(rule.when, features));
+}
+
+/** `pii: true` any personal data, `false` none, a list: one of these types or classes. */
+function matchesPersonalData(pii: NonNullable<RuleConditions["pii"]>, features: RequestFeatures) {
+  if (typeof pii === "boolean") return pii === features.personalData.length > 0;
+  return features.personalData.some(
+    (type) => pii.includes(type) || pii.includes(piiTypeInfo[type].dataClass),
+  );
 }

@@ -9,6 +9,7 @@ import type { Gatekeeper } from "../accounting/gatekeeper.js";
 import type { ChatBackend } from "../core/chat.js";
 import { ColibriError, ServiceUnavailableError, toColibriError } from "../core/errors.js";
 import { configSchema, type ColibriConfig } from "../config/schema.js";
+import { PrivacyGuard } from "../privacy/privacy-guard.js";
 import { HybridRouter, noProviders } from "../router/hybrid-router.js";
 import { registerAuth } from "./auth.js";
 import { errorBody } from "./error-body.js";
@@ -22,6 +23,7 @@ import { registerAdmin } from "./routes/admin.js";
 import { registerHealth } from "./routes/health.js";
 import { registerMetrics } from "./routes/metrics.js";
 import { registerModels } from "./routes/models.js";
+import { registerPrivacyScan } from "./routes/privacy-scan.js";
 
 export interface ServerOptions {
   /** The local engine (embeddings, status and the router's local answers). */
@@ -106,7 +108,7 @@ export function createServer(options: ServerOptions): ColibriServer {
   });
   app.setNotFoundHandler((request, reply) => {
     const error = new ColibriError(
-      `Unknown route ${request.method} ${request.url}. See GET /v1/models, POST /v1/chat/completions, POST /v1/embeddings, and /admin/tenants, /admin/keys, /admin/usage with the admin key.`,
+      `Unknown route ${request.method} ${request.url}. See GET /v1/models, POST /v1/chat/completions, POST /v1/embeddings, POST /v1/privacy/scan, and /admin/tenants, /admin/keys, /admin/usage with the admin key.`,
       { code: "unknown_url", status: 404, type: "not_found_error" },
     );
     return reply.code(404).send(errorBody(error));
@@ -140,6 +142,10 @@ export function createServer(options: ServerOptions): ColibriServer {
     now,
   });
   registerEmbeddings(app, { backend: options.backend, inFlight, metering });
+  registerPrivacyScan(
+    app,
+    router.privacy ?? new PrivacyGuard(configSchema.shape.privacy.parse(undefined)),
+  );
 
   return {
     app,

@@ -3,6 +3,11 @@ import { main } from "../../src/cli/main.js";
 
 /** Run the CLI in-process, as `colibri ...args`, and capture what it prints. */
 export async function colibri(...args: string[]) {
+  return colibriWithInput(undefined, ...args);
+}
+
+/** The same, with `input` on stdin. */
+export async function colibriWithInput(input: string | undefined, ...args: string[]) {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   const collect = (stream: PassThrough) => {
@@ -12,6 +17,8 @@ export async function colibri(...args: string[]) {
   };
   const out = collect(stdout);
   const err = collect(stderr);
-  const code = await main(["node", "colibri", ...args], { stdout, stderr });
+  const stdin = new PassThrough();
+  stdin.end(input ?? "");
+  const code = await main(["node", "colibri", ...args], { stdin, stdout, stderr });
   return { code, stdout: out(), stderr: err() };
 }

@@ -15,6 +15,8 @@ export class ScriptedBackend implements ChatBackend {
   readonly model: string;
   readonly requests: ChatRequest[] = [];
   tokens = ["Hola", ",", " ¿qué", " tal", "?"];
+  /** The tokens to answer a given request with; default `tokens`. */
+  tokensOf: (request: ChatRequest) => string[] = () => this.tokens;
   tokenDelayMs = 0;
   /** Every token's log-probability: how sure the "model" is (exp(-0.5) ≈ 0.61). */
   logprob = -0.5;
@@ -34,7 +36,8 @@ export class ScriptedBackend implements ChatBackend {
     this.active++;
     try {
       let generated = 0;
-      for (const token of this.tokens.slice(0, request.sampling.maxTokens ?? Infinity)) {
+      const tokens = this.tokensOf(request);
+      for (const token of tokens.slice(0, request.sampling.maxTokens ?? Infinity)) {
         if (this.tokenDelayMs > 0) await delay(this.tokenDelayMs);
         if (request.signal?.aborted === true) {
           this.aborted++;
@@ -65,7 +68,7 @@ export class ScriptedBackend implements ChatBackend {
       }
       yield {
         type: "done",
-        finishReason: generated < this.tokens.length ? "length" : "stop",
+        finishReason: generated < tokens.length ? "length" : "stop",
         usage: { promptTokens: 7, completionTokens: generated },
         confidence: {
           tokens: generated,

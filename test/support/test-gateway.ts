@@ -2,10 +2,13 @@ import {
   administrationFromConfig,
   gatekeeperFromConfig,
 } from "../../src/accounting/gatekeeper-from-config.js";
+import type { Administration } from "../../src/accounting/administration.js";
 import type { Gatekeeper } from "../../src/accounting/gatekeeper.js";
 import { parseConfig } from "../../src/config/load.js";
 import type { ColibriConfig } from "../../src/config/schema.js";
 import type { ChatBackend } from "../../src/core/chat.js";
+import { EgressAuditor } from "../../src/privacy/egress-auditor.js";
+import { ValueHasher } from "../../src/privacy/value-hasher.js";
 import { createServer, type ColibriServer } from "../../src/server/app.js";
 import { routerFromConfig } from "../../src/router/router-from-config.js";
 import { openStore } from "../../src/store/open-store.js";
@@ -14,14 +17,20 @@ import type { ProviderRegistry } from "../../src/upstream/provider-registry.js";
 import { providersFromConfig } from "../../src/upstream/providers-from-config.js";
 import { ScriptedBackend } from "./scripted-backend.js";
 
+/** The audit key test gateways hash with. */
+export const testAuditKey = "test-audit-key-0123456789abcdef0123456789";
+
 export interface TestGateway<B extends ChatBackend> {
   backend: B;
   config: ColibriConfig;
   store: Store;
   gatekeeper: Gatekeeper;
+  administration: Administration;
   server: ColibriServer;
   app: ColibriServer["app"];
   providers: ProviderRegistry;
+  /** The egress audit's keyed hash (key `testAuditKey`). */
+  hasher: ValueHasher;
   /** Close the server, then the providers and the store. */
   close(): Promise<void>;
 }
@@ -52,11 +61,23 @@ export async function startTestGateway<B extends ChatBackend = ScriptedBackend>(
   const store = await openStore({ url: config.database ?? "sqlite::memory:", home: config.home });
   const gatekeeper = await gatekeeperFromConfig(config, store, options.now);
   const providers = providersFromConfig(config.providers, options.env ?? {});
+  const hasher = new ValueHasher(testAuditKey);
+  const auditor = new EgressAuditor({
+    repository: store.egress,
+    hash: hasher.hash,
+    ...(options.now === undefined ? {} : { now: options.now }),
+  });
+  const administration = administrationFromConfig(config, store, options.now);
   const server = createServer({
     backend,
-    router: await routerFromConfig(config, backend, providers),
+    router: await routerFromConfig(config, backend, providers, {
+      auditor,
+      onAuditFailure: (error) => {
+        throw error;
+      },
+    }),
     gatekeeper,
-    administration: administrationFromConfig(config, store, options.now),
+    administration,
     server: config.server,
     defaultMaxTokens: options.defaultMaxTokens ?? 64,
     ...(options.now === undefined ? {} : { now: options.now }),
@@ -67,9 +88,11 @@ export async function startTestGateway<B extends ChatBackend = ScriptedBackend>(
     config,
     store,
     gatekeeper,
+    administration,
     server,
     app: server.app,
     providers,
+    hasher,
     async close() {
       await server.close();
       await providers.close();

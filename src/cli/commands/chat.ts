@@ -69,7 +69,7 @@ In the session: /reset forgets the conversation, /exit (or Ctrl+D) leaves.`,
 
     context.stderr.write(`Chatting with ${engine.model}. /reset forgets, /exit leaves.\n`);
     // The line iterator buffers input that arrives while an answer streams (pasted or piped text).
-    const lines = createInterface({ input: process.stdin, output: context.stdout });
+    const lines = createInterface({ input: context.stdin, output: context.stdout });
     lines.setPrompt("› ");
     try {
       lines.prompt();

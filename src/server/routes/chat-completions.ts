@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply } from "fastify";
 import type { ChatEvent, TokenLogprob } from "../../core/chat.js";
 import { toColibriError } from "../../core/errors.js";
 import type { RoutePlan } from "../../router/decide-route.js";
+import type { EgressPermit } from "../../router/egress-guard.js";
 import type { HybridRouter } from "../../router/hybrid-router.js";
 import { extractFeatures } from "../../router/request-features.js";
 import type { RoutedAnswer } from "../../router/run-route.js";
@@ -43,7 +44,8 @@ export function registerChatCompletions(app: FastifyInstance, options: ChatRoute
     if (principal === null) throw new Error("/v1/chat/completions was not authenticated.");
 
     const messages = toChatMessages(body.messages);
-    const plan = router.decide(
+    const scan = router.scan(messages);
+    const decided = router.decide(
       extractFeatures({
         model: body.model,
         requested,
@@ -53,8 +55,16 @@ export function registerChatCompletions(app: FastifyInstance, options: ChatRoute
         // Read the budget's counters only when the decision can depend on them.
         budgetSpent: router.needsBudgetState && (await metering.gatekeeper.budgetSpent(principal)),
         cloudUp: router.cloudUp(requested),
+        personalData: scan.types,
       }),
     );
+    // Only what the privacy policy lets leave goes to a cloud provider.
+    const { plan, permit, blocked } = await router.guard(decided, {
+      requestId: request.id,
+      tenantId: principal.tenant.id,
+      tenant: principal.tenant.name,
+      scan,
+    });
     const call = {
       endpoint: "chat.completions" as const,
       model: plan.route === "local" ? router.localModel : plan.target.model,
@@ -63,18 +73,20 @@ export function registerChatCompletions(app: FastifyInstance, options: ChatRoute
     };
     try {
       return await metered(metering, request, call, async (meter) => {
-        const abort = inFlight.begin(reply);
-        const chatRequest = toChatRequest(body, messages, options.defaultMaxTokens, abort.signal);
         meter.route = plan.route;
         meter.reason = plan.reason;
+        if (blocked !== undefined) throw blocked;
+        const abort = inFlight.begin(reply);
+        const chatRequest = toChatRequest(body, messages, options.defaultMaxTokens, abort.signal);
         let answer: RoutedAnswer | undefined;
         try {
           // The route is decided and the first event read before any byte is sent, so a full
           // queue or an unreachable cloud still gets a proper status code (or a fallback).
-          answer = await router.run(plan, chatRequest, stream);
+          answer = await router.run(plan, chatRequest, stream, permit);
           recordAnswer(meter, answer);
           metering.metrics.observeDecision(answer.route, answer.reason);
           setRouteHeaders(reply, plan, answer);
+          if (permit !== undefined && answer.target !== "local") setRedactionHeader(reply, permit);
           const identity: CompletionIdentity = {
             id: `chatcmpl-${randomUUID()}`,
             created: Math.floor(options.now() / 1000),
@@ -119,6 +131,21 @@ function setRouteHeaders(reply: FastifyReply, plan: RoutePlan, answer: RoutedAns
   }
   if (plan.score !== undefined) void reply.header("x-colibri-score", plan.score.toFixed(4));
   if (answer.degraded) void reply.header("x-colibri-degraded", "cloud-unavailable");
+}
+
+/** What the guard masked before the request left, per data type: `BR_CPF=1, EMAIL=2`. */
+function setRedactionHeader(reply: FastifyReply, permit: EgressPermit): void {
+  const counts = new Map<string, number>();
+  for (const { finding, action } of permit.review.findings) {
+    if (action === "redact" || action === "pseudonymize") {
+      counts.set(finding.type, (counts.get(finding.type) ?? 0) + 1);
+    }
+  }
+  if (counts.size === 0) return;
+  void reply.header(
+    "x-colibri-redactions",
+    [...counts].map(([type, count]) => `${type}=${count}`).join(", "),
+  );
 }
 
 async function collectCompletion(

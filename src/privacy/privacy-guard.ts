@@ -1,0 +1,129 @@
+import type { ColibriConfig, PrivacyAction } from "../config/schema.js";
+import type { ChatMessage } from "../core/chat.js";
+import { maskText } from "./masking.js";
+import type { Finding, PiiType } from "./pii-types.js";
+import { PlaceholderVault } from "./placeholder-vault.js";
+import { actionStrength, PrivacyPolicyResolver, type Destination } from "./policy.js";
+import { scanText, type ScanOptions } from "./scan.js";
+
+/** A finding in one of the request's messages. */
+export interface MessageFinding {
+  /** Index into the request's messages. */
+  message: number;
+  finding: Finding;
+}
+
+/** The personal data in a request, found once and used by the router's rules and the guard. */
+export interface RequestScan {
+  findings: readonly MessageFinding[];
+  /** The distinct data types found, in order of first appearance. */
+  types: readonly PiiType[];
+}
+
+/** A finding with the action the policy gives it at one destination. */
+export interface ReviewedFinding extends MessageFinding {
+  action: PrivacyAction;
+  source: "policy" | "residency";
+}
+
+/** The guard's verdict on sending one request's messages to one destination. */
+export interface EgressReview {
+  destination: Destination;
+  verdict: "send" | "block" | "local-only";
+  findings: readonly ReviewedFinding[];
+  /** The strongest action among the findings ("allow" when there are none). */
+  action: PrivacyAction;
+  /** For block and local-only: the data types that decided it, and whether residency did. */
+  decisive: readonly PiiType[];
+  byResidency: boolean;
+}
+
+/** The messages as they may leave, the placeholders to restore, and what was masked. */
+export interface MaskedRequest {
+  messages: ChatMessage[];
+  vault: PlaceholderVault;
+  /** Values redacted or pseudonymized, per data type. */
+  masked: Partial<Record<PiiType, number>>;
+  /** UTF-8 bytes of message text that leave. */
+  bytes: number;
+}
+
+export const noPersonalData: RequestScan = { findings: [], types: [] };
+
+/**
+ * The privacy guard: finds the personal data in a request and decides, per destination, what may
+ * leave — pure computation over the messages and the policy, no I/O.
+ */
+export class PrivacyGuard {
+  readonly #settings: ColibriConfig["privacy"];
+  readonly #policy: PrivacyPolicyResolver;
+  readonly #scanOptions: ScanOptions;
+
+  constructor(settings: ColibriConfig["privacy"]) {
+    this.#settings = settings;
+    this.#policy = new PrivacyPolicyResolver(settings);
+    this.#scanOptions = {
+      minConfidence: settings.minConfidence,
+      ...(settings.phoneRegions === undefined ? {} : { phoneRegions: settings.phoneRegions }),
+    };
+  }
+
+  get enabled(): boolean {
+    return this.#settings.enabled;
+  }
+
+  /** Findings in every message (all of them would leave, not only the user's). */
+  scan(messages: readonly ChatMessage[]): RequestScan {
+    if (!this.enabled) return noPersonalData;
+    const findings = messages.flatMap((message, index) =>
+      scanText(message.content, this.#scanOptions).map((finding) => ({ message: index, finding })),
+    );
+    return { findings, types: [...new Set(findings.map((entry) => entry.finding.type))] };
+  }
+
+  /** Findings of one text, as `colibri privacy scan` and POST /v1/privacy/scan report them. */
+  scanText(text: string): Finding[] {
+    return scanText(text, this.#scanOptions);
+  }
+
+  review(scan: RequestScan, tenant: string, destination: Destination): EgressReview {
+    const findings = scan.findings.map((entry) => ({
+      ...entry,
+      ...this.#policy.resolve(tenant, destination, entry.finding.type),
+    }));
+    const action = findings.reduce<PrivacyAction>(
+      (strongest, entry) =>
+        actionStrength[entry.action] > actionStrength[strongest] ? entry.action : strongest,
+      "allow",
+    );
+    const verdict = action === "block" || action === "local-only" ? action : "send";
+    const deciding = findings.filter((entry) => entry.action === action);
+    return {
+      destination,
+      verdict,
+      findings,
+      action,
+      decisive: verdict === "send" ? [] : [...new Set(deciding.map((entry) => entry.finding.type))],
+      byResidency: verdict !== "send" && deciding.some((entry) => entry.source === "residency"),
+    };
+  }
+
+  /** The messages with every redact / pseudonymize action applied, for a review that sends. */
+  mask(messages: readonly ChatMessage[], review: EgressReview): MaskedRequest {
+    const vault = new PlaceholderVault();
+    const masked: Partial<Record<PiiType, number>> = {};
+    for (const entry of review.findings) {
+      if (entry.action === "redact" || entry.action === "pseudonymize") {
+        masked[entry.finding.type] = (masked[entry.finding.type] ?? 0) + 1;
+      }
+    }
+    const result = messages.map((message, index) => {
+      const own = review.findings.filter((entry) => entry.message === index);
+      return own.length === 0
+        ? message
+        : { ...message, content: maskText(message.content, own, vault) };
+    });
+    const bytes = result.reduce((sum, message) => sum + Buffer.byteLength(message.content), 0);
+    return { messages: result, vault, masked, bytes };
+  }
+}

@@ -1,0 +1,49 @@
+import type { PlaceholderVault } from "./placeholder-vault.js";
+
+/** A placeholder as the vault writes them: `<TAG_N>`. */
+const placeholderPattern = /<[A-Z]{2,12}_\d{1,4}>/g;
+/** Text that may still grow into a placeholder: `<`, `<CP`, `<CPF_`, `<CPF_1`. */
+const openPlaceholder = /<(?:[A-Z]{0,12}|[A-Z]{2,12}_\d{0,4})$/;
+
+/**
+ * Puts the real values back into a cloud model's answer as it streams. A placeholder may arrive
+ * split over several chunks (`<CP` + `F_1>`), so text from a `<` that could still become one is
+ * held back until it either completes or cannot; `flush` releases what is left at the end.
+ */
+export class StreamingRehydrator {
+  readonly #vault: PlaceholderVault;
+  #pending = "";
+
+  constructor(vault: PlaceholderVault) {
+    this.#vault = vault;
+  }
+
+  /** The text that can be released now, placeholders restored. */
+  push(chunk: string): string {
+    const text = this.#pending + chunk;
+    const open = openPlaceholder.exec(text);
+    const cut = open === null ? text.length : open.index;
+    this.#pending = text.slice(cut);
+    return this.#restore(text.slice(0, cut));
+  }
+
+  /** Whatever was held back, at the end of the answer. */
+  flush(): string {
+    const rest = this.#pending;
+    this.#pending = "";
+    return this.#restore(rest);
+  }
+
+  #restore(text: string): string {
+    return text.replace(
+      placeholderPattern,
+      (placeholder) => this.#vault.valueOf(placeholder) ?? placeholder,
+    );
+  }
+}
+
+/** Restore every placeholder in a whole text at once. */
+export function rehydrate(text: string, vault: PlaceholderVault): string {
+  const rehydrator = new StreamingRehydrator(vault);
+  return rehydrator.push(text) + rehydrator.flush();
+}

@@ -1,0 +1,156 @@
+import type { ChatEvent, ChatRequest } from "../core/chat.js";
+import { CloudUnavailableError, PiiBlockedError } from "../core/errors.js";
+import type { EgressAuditor, EgressEvent } from "../privacy/egress-auditor.js";
+import type { EgressReview, PrivacyGuard, RequestScan } from "../privacy/privacy-guard.js";
+import { StreamingRehydrator } from "../privacy/rehydrator.js";
+import type { RoutePlan } from "./decide-route.js";
+import type { CloudBackend } from "./run-route.js";
+
+/** The privacy guard and the audit it writes to, as the router uses them. */
+export interface EgressControl {
+  guard: PrivacyGuard;
+  /** Undefined: nothing is audited (tests, or a server without a store). */
+  auditor: EgressAuditor | undefined;
+  /** Audit failures for requests that did not leave (logged; the request goes on). */
+  onAuditFailure(error: unknown): void;
+}
+
+/** Who is asking and what personal data the request holds. */
+export interface EgressContext {
+  requestId: string;
+  tenantId: string;
+  tenant: string;
+  scan: RequestScan;
+}
+
+/** Leave to send a request's text to one provider, masked as its review says. */
+export interface EgressPermit {
+  context: EgressContext;
+  review: EgressReview;
+  /** The routing reason, for the audit. */
+  reason: string;
+}
+
+/** A plan after the guard: possibly turned local, possibly refused (thrown inside metering). */
+export interface GuardedPlan {
+  plan: RoutePlan;
+  permit?: EgressPermit;
+  blocked?: PiiBlockedError;
+}
+
+/**
+ * Check a plan that may send text to a cloud provider against the privacy policy: send (masked),
+ * answer locally instead (local-only, or residency forbids), or refuse (block). Stopped requests
+ * are audited here; sent ones when the call is made.
+ */
+export async function guardPlan(
+  plan: RoutePlan,
+  context: EgressContext,
+  control: EgressControl,
+  regionOf: (provider: string) => string | undefined,
+): Promise<GuardedPlan> {
+  if (plan.route === "local") return { plan };
+  const { provider, model } = plan.target;
+  const region = regionOf(provider);
+  const review = control.guard.review(context.scan, context.tenant, { name: provider, region });
+  if (review.verdict === "send") return { plan, permit: { context, review, reason: plan.reason } };
+
+  const why = review.byResidency ? "privacy:residency" : `privacy:${review.verdict}`;
+  try {
+    await control.auditor?.record({
+      ...auditFields(context, provider, model, region ?? null, review),
+      outcome: review.verdict === "block" ? "blocked" : "kept-local",
+      bytesSent: 0,
+      reason: `${plan.reason}; ${why}`,
+    });
+  } catch (error) {
+    control.onAuditFailure(error);
+  }
+  if (review.verdict === "local-only")
+    return { plan: { route: "local", reason: why, degraded: false } };
+  const types = review.decisive.join(", ");
+  const rule = review.byResidency
+    ? `residency rules do not allow it to be sent to provider "${provider}"${region === undefined ? " (which has no region configured)" : ` in region "${region}"`}`
+    : `the privacy policy blocks sending it to provider "${provider}"`;
+  return {
+    plan,
+    blocked: new PiiBlockedError(
+      `This request contains personal data (${types}) and ${rule} for tenant "${context.tenant}". Remove it, ask for model "local" to answer on this machine, or change privacy.policy in the config.`,
+      review.decisive,
+    ),
+  };
+}
+
+/**
+ * The provider as a permit allows calling it: the messages masked, the call audited before it is
+ * made (no audit, no egress), and the placeholders in its answer restored as it streams.
+ */
+export function guardedCloud(
+  provider: CloudBackend,
+  permit: EgressPermit,
+  control: EgressControl,
+): CloudBackend {
+  return {
+    isAvailable: () => provider.isAvailable(),
+    chat: (request) => guardedChat(provider, request, permit, control),
+  };
+}
+
+async function* guardedChat(
+  provider: CloudBackend,
+  request: ChatRequest,
+  permit: EgressPermit,
+  control: EgressControl,
+): AsyncGenerator<ChatEvent> {
+  const { review, context } = permit;
+  const name = review.destination.name;
+  const masked = control.guard.mask(request.messages, review);
+  try {
+    await control.auditor?.record({
+      ...auditFields(context, name, request.model ?? "", review.destination.region ?? null, review),
+      outcome: "sent",
+      bytesSent: masked.bytes,
+      reason: permit.reason,
+    });
+  } catch (error) {
+    throw new CloudUnavailableError(
+      `Could not write the egress audit record, so nothing was sent to provider "${name}": ${error instanceof Error ? error.message : String(error)}. Check the database (colibri doctor).`,
+      { provider: name, cause: error },
+    );
+  }
+  const events = provider.chat({ ...request, messages: masked.messages });
+  if (masked.vault.size === 0) {
+    yield* events;
+    return;
+  }
+  const rehydrator = new StreamingRehydrator(masked.vault);
+  for await (const event of events) {
+    if (event.type === "delta") {
+      const text = rehydrator.push(event.text);
+      if (text !== "" || event.logprobs.length > 0 || event.usage !== undefined) {
+        yield { ...event, text };
+      }
+      continue;
+    }
+    const rest = rehydrator.flush();
+    if (rest !== "") yield { type: "delta", text: rest, logprobs: [] };
+    yield event;
+  }
+}
+
+function auditFields(
+  context: EgressContext,
+  provider: string,
+  model: string,
+  region: string | null,
+  review: EgressReview,
+): Pick<EgressEvent, "requestId" | "tenantId" | "provider" | "model" | "region" | "review"> {
+  return {
+    requestId: context.requestId,
+    tenantId: context.tenantId,
+    provider,
+    model,
+    region,
+    review,
+  };
+}
