@@ -8,4 +8,6 @@ export interface CliContext {
   stdin: NodeJS.ReadableStream;
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
+  /** The exit code once the command ends without an error (default 0). */
+  setExitCode(code: number): void;
 }

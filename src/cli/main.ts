@@ -46,6 +46,7 @@ export async function main(
       writeErr: (text) => output.stderr.write(text),
     });
 
+  let exitCode = 0;
   const context: CliContext = {
     loadConfig: (overrides) => {
       const file = program.opts<{ config?: string }>().config;
@@ -57,6 +58,9 @@ export async function main(
     stdin: output.stdin ?? process.stdin,
     stdout: output.stdout,
     stderr: output.stderr,
+    setExitCode: (code) => {
+      exitCode = code;
+    },
   };
   for (const register of [
     registerServeCommand,
@@ -83,7 +87,7 @@ export async function main(
 
   try {
     await program.parseAsync(argv);
-    return typeof process.exitCode === "number" ? process.exitCode : 0;
+    return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode; // commander already printed it
     output.stderr.write(`colibri: ${toColibriError(error).message}\n`);

@@ -67,7 +67,7 @@ export async function startTestGateway<B extends ChatBackend = ScriptedBackend>(
     hash: hasher.hash,
     ...(options.now === undefined ? {} : { now: options.now }),
   });
-  const administration = administrationFromConfig(config, store, options.now);
+  const administration = administrationFromConfig(config, store, options.now, hasher);
   const server = createServer({
     backend,
     router: await routerFromConfig(config, backend, providers, {

@@ -59,7 +59,7 @@ export function registerDoctorCommand(program: Command, context: CliContext): vo
           );
         }
       }
-      if (overall === "fail") process.exitCode = 1;
+      if (overall === "fail") context.setExitCode(1);
     });
 }
 

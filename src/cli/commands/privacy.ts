@@ -61,7 +61,7 @@ The same is POST /v1/privacy/scan {"text": "..."} with a tenant or admin key.`,
         options.jsonl === true
           ? await scanLines(guard, context)
           : await scanAll(guard, context, options);
-      if (found && options.failOnFindings === true) process.exitCode = foundExitCode;
+      if (found && options.failOnFindings === true) context.setExitCode(foundExitCode);
     });
 }
 

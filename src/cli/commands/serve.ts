@@ -6,6 +6,8 @@ import {
   gatekeeperFromConfig,
 } from "../../accounting/gatekeeper-from-config.js";
 import type { ColibriConfig } from "../../config/schema.js";
+import { EgressAuditor } from "../../privacy/egress-auditor.js";
+import { ValueHasher } from "../../privacy/value-hasher.js";
 import { routerFromConfig } from "../../router/router-from-config.js";
 import { createServer } from "../../server/app.js";
 import { defaultDatabaseUrl } from "../../store/database-url.js";
@@ -13,6 +15,7 @@ import { openStore } from "../../store/open-store.js";
 import type { Store } from "../../store/store.js";
 import type { ProviderRegistry } from "../../upstream/provider-registry.js";
 import { providersFromConfig } from "../../upstream/providers-from-config.js";
+import { loadAuditKey } from "../audit-key.js";
 import type { CliContext } from "../context.js";
 import { engineOptions, integer } from "../engine-options.js";
 import { startEngine } from "../start-engine.js";
@@ -120,8 +123,17 @@ async function serve(
   context: CliContext,
   logLevel: string,
 ): Promise<void> {
+  // The audit's key sits outside the database; the first start creates it in $COLIBRI_HOME.
+  const hasher = new ValueHasher(
+    await loadAuditKey({
+      home: config.home,
+      envName: config.privacy.auditKeyEnv,
+      env: process.env,
+      create: true,
+    }),
+  );
   const gatekeeper = await gatekeeperFromConfig(config, store);
-  const administration = administrationFromConfig(config, store);
+  const administration = administrationFromConfig(config, store, undefined, hasher);
   await ensureAdminKey(config, store, administration, context);
   // Providers before the model: a missing API key should fail before a model is loaded.
   let log: FastifyBaseLogger | undefined;
@@ -131,7 +143,11 @@ async function serve(
   try {
     const engine = await startEngine(config, context);
     try {
-      const router = await routerFromConfig(config, engine, providers);
+      const router = await routerFromConfig(config, engine, providers, {
+        auditor: new EgressAuditor({ repository: store.egress, hash: hasher.hash }),
+        onAuditFailure: (error) =>
+          log?.error({ err: error }, "Could not write an egress audit record"),
+      });
       const server = createServer({
         backend: engine,
         router,
