@@ -1,17 +1,24 @@
-import { tenantNamePattern } from "../config/schema.js";
 import { ColibriError, InvalidRequestError } from "../core/errors.js";
 import type { ApiKeyKind, ApiKeyRecord, Limits, Period, Store, Tenant } from "../store/store.js";
+import type { ValueHasher } from "../privacy/value-hasher.js";
 import { createApiKey, hashApiKey, maskApiKey } from "./api-keys.js";
+import { EgressAudit, type EgressListQuery } from "./egress-audit.js";
+import type { EgressRecordView } from "./egress-summary.js";
 import { tenantScope, windowEnd, windowOf } from "./limits.js";
 import type { PricingSettings } from "./pricing.js";
 import { limitNames, validateLimits, validTenantName } from "./input-validation.js";
+import { reportRange } from "./report-time.js";
+import { tenantNotFound } from "./tenant-not-found.js";
 import { buildUsageReport, type UsageReport } from "./usage-report.js";
+import type { ValueCheckReport } from "./value-check-report.js";
 
 export interface AdministrationOptions {
   store: Store;
   now?: () => number;
   /** Names the cloud model that usage reports compare with. */
   pricing?: Pick<PricingSettings, "referenceModel">;
+  /** The egress audit's keyed hash; without it checkEgressValue answers 503. */
+  valueHasher?: ValueHasher | undefined;
 }
 
 /** An API key as it may be shown: everything but its hash, plus its tenant's name. */
@@ -85,11 +92,17 @@ export class Administration {
   readonly #store: Store;
   readonly #now: () => number;
   readonly #referenceModel: string | null;
+  readonly #egress: EgressAudit;
 
   constructor(options: AdministrationOptions) {
     this.#store = options.store;
     this.#now = options.now ?? Date.now;
     this.#referenceModel = options.pricing?.referenceModel ?? null;
+    this.#egress = new EgressAudit({
+      store: options.store,
+      now: this.#now,
+      valueHasher: options.valueHasher,
+    });
   }
 
   /**
@@ -315,16 +328,7 @@ export class Administration {
     until?: number | undefined;
     tenant?: string | undefined;
   }): Promise<UsageReport> {
-    const until = query.until ?? this.#now() + 1; // up to and including this millisecond
-    if (!Number.isFinite(query.since) || !Number.isFinite(until)) {
-      throw new InvalidRequestError("The report's since and until must be valid times.", "since");
-    }
-    if (query.since >= until) {
-      throw new InvalidRequestError(
-        `The report starts (${new Date(query.since).toISOString()}) at or after it ends (${new Date(until).toISOString()}): since must be earlier than until.`,
-        "since",
-      );
-    }
+    const { until } = reportRange(query, this.#now());
     let tenantId: string | undefined;
     if (query.tenant !== undefined) tenantId = (await this.#existingTenant(query.tenant)).id;
     const rows = await this.#store.usage.totals({
@@ -340,22 +344,24 @@ export class Administration {
     });
   }
 
+  /** Egress audit records in [since, until), newest first (see EgressAudit.list). */
+  listEgress(query: EgressListQuery): Promise<EgressRecordView[]> {
+    return this.#egress.list(query);
+  }
+
+  /** Whether a value was ever in an audited request (see EgressAudit.check). */
+  checkEgressValue(request: {
+    value: string;
+    tenant?: string | undefined;
+  }): Promise<ValueCheckReport> {
+    return this.#egress.check(request);
+  }
+
   async #existingTenant(name: string): Promise<Tenant> {
     const tenant = await this.#store.tenants.findByName(name);
     if (tenant === undefined) throw tenantNotFound(name);
     return tenant;
   }
-}
-
-function tenantNotFound(name: string): ColibriError {
-  return new ColibriError(
-    `No tenant is named "${name}". Run \`colibri tenants list\` to see the tenants; one is created with its first key (colibri keys create --tenant ${tenantNameSuggestion(name)}).`,
-    { code: "tenant_not_found", status: 404, type: "not_found_error", param: "tenant" },
-  );
-}
-
-function tenantNameSuggestion(name: string): string {
-  return tenantNamePattern.test(name) ? name : "NAME";
 }
 
 /** What the caller typed, masked when it may be a whole key (a secret). */

@@ -18,3 +18,24 @@ export function parseWhen(name: string, value: string, now: number): number {
     name,
   );
 }
+
+/**
+ * A report's range [since, until), until defaulting to just after `now` (so this millisecond
+ * counts); an InvalidRequestError when either is not a time or since is not before until.
+ */
+export function reportRange(
+  query: { since: number; until?: number | undefined },
+  now: number,
+): { since: number; until: number } {
+  const until = query.until ?? now + 1;
+  if (!Number.isFinite(query.since) || !Number.isFinite(until)) {
+    throw new InvalidRequestError("The report's since and until must be valid times.", "since");
+  }
+  if (query.since >= until) {
+    throw new InvalidRequestError(
+      `The report starts (${new Date(query.since).toISOString()}) at or after it ends (${new Date(until).toISOString()}): since must be earlier than until.`,
+      "since",
+    );
+  }
+  return { since: query.since, until };
+}

@@ -1,6 +1,12 @@
+import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
+import { administrationFromConfig } from "../../src/accounting/gatekeeper-from-config.js";
+import { normalizeValue } from "../../src/privacy/normalize.js";
+import { ValueHasher } from "../../src/privacy/value-hasher.js";
+import { createServer } from "../../src/server/app.js";
+import type { EgressRecord } from "../../src/store/store.js";
 import type { ScriptedBackend } from "../support/scripted-backend.js";
-import { startTestGateway, type TestGateway } from "../support/test-gateway.js";
+import { startTestGateway, testAuditKey, type TestGateway } from "../support/test-gateway.js";
 
 const adminKey = "admin-key-for-tests-0123";
 const admin = { authorization: `Bearer ${adminKey}` };
@@ -146,5 +152,195 @@ describe("admin API", () => {
       headers: admin,
     });
     expect(missingKey.statusCode).toBe(404);
+  });
+});
+
+describe("admin audit API", () => {
+  const now = Date.UTC(2026, 10, 29, 12, 30, 30);
+  const minute = 60_000;
+  const hasher = new ValueHasher(testAuditKey);
+  const cpf = hasher.hash(normalizeValue("BR_CPF", "123.456.789-09"));
+  const email = hasher.hash(normalizeValue("EMAIL", "ana@example.com"));
+
+  /** Two requests of acme with the CPF (one in clear, one pseudonymized), one blocked of beta. */
+  async function seed(started: TestGateway<ScriptedBackend>) {
+    const acme = await started.store.tenants.ensure("acme", now);
+    const beta = await started.store.tenants.ensure("beta", now);
+    const record = (overrides: Partial<EgressRecord> & { tenantId: string }): EgressRecord => ({
+      id: randomUUID(),
+      createdAt: now - minute,
+      requestId: `req-${randomUUID()}`,
+      provider: "openai",
+      model: "gpt-4o-mini",
+      region: "us",
+      bytesSent: 300,
+      outcome: "sent",
+      action: "allow",
+      reason: "rule 'long' sends to openai",
+      findings: {},
+      values: [],
+      ...overrides,
+    });
+    const records = [
+      record({
+        tenantId: acme.id,
+        createdAt: now - 2 * minute,
+        action: "pseudonymize",
+        findings: { BR_CPF: 1 },
+        values: [{ type: "BR_CPF", hash: cpf, action: "pseudonymize" }],
+      }),
+      record({
+        tenantId: acme.id,
+        findings: { BR_CPF: 1, EMAIL: 1 },
+        values: [
+          { type: "BR_CPF", hash: cpf, action: "allow" },
+          { type: "EMAIL", hash: email, action: "allow" },
+        ],
+      }),
+      record({
+        tenantId: beta.id,
+        createdAt: now - 3 * 24 * 60 * minute,
+        outcome: "blocked",
+        action: "block",
+        bytesSent: 0,
+        findings: { EMAIL: 1 },
+        values: [{ type: "EMAIL", hash: email, action: "block" }],
+      }),
+    ];
+    for (const each of records) await started.store.egress.insert(each);
+    return records;
+  }
+
+  /** The test gateway's store and gatekeeper behind a server given this audit key, or none. */
+  function serverWith(started: TestGateway<ScriptedBackend>, valueHasher?: ValueHasher) {
+    const server = createServer({
+      backend: started.backend,
+      gatekeeper: started.gatekeeper,
+      administration: administrationFromConfig(
+        started.config,
+        started.store,
+        () => now,
+        valueHasher,
+      ),
+      server: started.config.server,
+      defaultMaxTokens: 64,
+      now: () => now,
+    });
+    gateways.push({ ...started, close: () => server.close() });
+    return server.app;
+  }
+
+  it("lists egress records newest first, with filters, in OpenAI list shape", async () => {
+    const started = await gateway();
+    const [pseudonymized, clear, blocked] = await seed(started);
+    const day = await started.app.inject({ method: "GET", url: "/admin/audit", headers: admin });
+    expect(day.statusCode).toBe(200);
+    expect(day.json()).toEqual({
+      object: "list",
+      data: [
+        { ...clear, tenant: "acme" },
+        { ...pseudonymized, tenant: "acme" },
+      ],
+    });
+    const week = await started.app.inject({
+      method: "GET",
+      url: "/admin/audit?since=7d&tenant=beta",
+      headers: admin,
+    });
+    expect(week.json().data).toEqual([{ ...blocked, tenant: "beta" }]);
+    const limited = await started.app.inject({
+      method: "GET",
+      url: "/admin/audit?since=7d&until=1m&limit=1",
+      headers: admin,
+    });
+    expect(limited.json().data.map((record: EgressRecord) => record.id)).toEqual([
+      pseudonymized?.id,
+    ]);
+  });
+
+  it("answers bad audit queries with OpenAI-shaped 4xx errors", async () => {
+    const started = await gateway();
+    const cases = [
+      ["/admin/audit?limit=lots", 400, "limit"],
+      ["/admin/audit?limit=0", 400, "limit"],
+      ["/admin/audit?since=soon-ish", 400, "since"],
+      ["/admin/audit?tenant=nobody", 404, "tenant"],
+    ] as const;
+    for (const [url, status, param] of cases) {
+      const response = await started.app.inject({ method: "GET", url, headers: admin });
+      expect(response.statusCode, url).toBe(status);
+      expect(response.json().error.param, url).toBe(param);
+    }
+    const unauthenticated = await started.app.inject({ method: "GET", url: "/admin/audit" });
+    expect(unauthenticated.statusCode).toBe(401);
+  });
+
+  it("checks a value in any of its forms, reporting what became of it and no hash", async () => {
+    const started = await gateway();
+    const [pseudonymized, clear] = await seed(started);
+    const app = serverWith(started, hasher);
+    for (const value of ["123.456.789-09", "12345678909"]) {
+      const response = await app.inject({
+        method: "POST",
+        url: "/admin/audit/check",
+        payload: { value },
+        headers: admin,
+      });
+      expect(response.statusCode).toBe(200);
+      expect(response.json()).toMatchObject({
+        seen: true,
+        requests: 2,
+        sentInClear: 1,
+        pseudonymized: 1,
+        firstSeenAt: pseudonymized?.createdAt,
+        lastSeenAt: clear?.createdAt,
+        tenants: ["acme"],
+        providers: ["openai"],
+        types: ["BR_CPF"],
+        sightings: [
+          { egressId: clear?.id, fate: "sentInClear" },
+          { egressId: pseudonymized?.id, fate: "pseudonymized" },
+        ],
+      });
+      for (const text of [cpf, email, value]) expect(response.body).not.toContain(text);
+    }
+    const elsewhere = await app.inject({
+      method: "POST",
+      url: "/admin/audit/check",
+      payload: { value: "ana@example.com", tenant: "beta" },
+      headers: admin,
+    });
+    expect(elsewhere.json()).toMatchObject({ seen: true, requests: 1, blocked: 1, tenant: "beta" });
+    const never = await app.inject({
+      method: "POST",
+      url: "/admin/audit/check",
+      payload: { value: "111.444.777-35" },
+      headers: admin,
+    });
+    expect(never.json()).toMatchObject({ seen: false, requests: 0, sightings: [] });
+    const bad = await app.inject({
+      method: "POST",
+      url: "/admin/audit/check",
+      payload: { cpf: "123.456.789-09" },
+      headers: admin,
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.type).toBe("invalid_request_error");
+  });
+
+  it("says the server has no audit key when it was started without one", async () => {
+    const app = serverWith(await gateway());
+    const response = await app.inject({
+      method: "POST",
+      url: "/admin/audit/check",
+      payload: { value: "123.456.789-09" },
+      headers: admin,
+    });
+    expect(response.statusCode).toBe(503);
+    expect(response.json().error).toMatchObject({
+      type: "service_unavailable",
+      code: "audit_key_missing",
+    });
+    expect(response.json().error.message).toContain("without the egress audit key");
   });
 });

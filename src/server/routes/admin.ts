@@ -40,9 +40,26 @@ const usageQuery = z.object({
   tenant: z.string().optional(),
 });
 
+const auditQuery = z.object({
+  since: z.string().default("24h"),
+  until: z.string().optional(),
+  tenant: z.string().optional(),
+  limit: z
+    .string()
+    .regex(/^\d+$/, "expected a whole number of records")
+    .transform(Number)
+    .optional(),
+});
+
+/** The value is hashed and forgotten; it is never logged or stored. */
+const auditCheckBody = z
+  .object({ value: z.string().min(1).max(500), tenant: z.string().optional() })
+  .strict();
+
 /**
- * The admin API (admin key required, checked in auth.ts): what `colibri keys`, `colibri tenants`
- * and `colibri usage` do, over HTTP, with the same Administration operations and JSON shapes.
+ * The admin API (admin key required, checked in auth.ts): what `colibri keys`, `colibri tenants`,
+ * `colibri usage` and `colibri audit` do, over HTTP, with the same Administration operations and
+ * JSON shapes.
  */
 export function registerAdmin(
   app: FastifyInstance,
@@ -92,6 +109,22 @@ export function registerAdmin(
       until: query.until === undefined ? undefined : parseWhen("until", query.until, now),
       tenant: query.tenant,
     });
+  });
+
+  app.get("/admin/audit", async (request) => {
+    const query = validateBody(auditQuery, request.query);
+    const now = options.now();
+    const data = await administration.listEgress({
+      since: parseWhen("since", query.since, now),
+      until: query.until === undefined ? undefined : parseWhen("until", query.until, now),
+      tenant: query.tenant,
+      limit: query.limit,
+    });
+    return { object: "list", data };
+  });
+  app.post("/admin/audit/check", async (request) => {
+    const body = validateBody(auditCheckBody, request.body);
+    return administration.checkEgressValue({ value: body.value, tenant: body.tenant });
   });
 }
 
