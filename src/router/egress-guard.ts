@@ -34,6 +34,8 @@ export interface EgressPermit {
 /** A plan after the guard: possibly turned local, possibly refused (thrown inside metering). */
 export interface GuardedPlan {
   plan: RoutePlan;
+  /** The guard's verdict, when the plan could reach a provider. */
+  review?: EgressReview;
   permit?: EgressPermit;
   blocked?: PiiBlockedError;
 }
@@ -53,7 +55,9 @@ export async function guardPlan(
   const { provider, model } = plan.target;
   const region = regionOf(provider);
   const review = control.guard.review(context.scan, context.tenant, { name: provider, region });
-  if (review.verdict === "send") return { plan, permit: { context, review, reason: plan.reason } };
+  if (review.verdict === "send") {
+    return { plan, review, permit: { context, review, reason: plan.reason } };
+  }
 
   const why = review.byResidency ? "privacy:residency" : `privacy:${review.verdict}`;
   try {
@@ -66,14 +70,16 @@ export async function guardPlan(
   } catch (error) {
     control.onAuditFailure(error);
   }
-  if (review.verdict === "local-only")
-    return { plan: { route: "local", reason: why, degraded: false } };
+  if (review.verdict === "local-only") {
+    return { plan: { route: "local", reason: why, degraded: false }, review };
+  }
   const types = review.decisive.join(", ");
   const rule = review.byResidency
     ? `residency rules do not allow it to be sent to provider "${provider}"${region === undefined ? " (which has no region configured)" : ` in region "${region}"`}`
     : `the privacy policy blocks sending it to provider "${provider}"`;
   return {
     plan,
+    review,
     blocked: new PiiBlockedError(
       `This request contains personal data (${types}) and ${rule} for tenant "${context.tenant}". Remove it, ask for model "local" to answer on this machine, or change privacy.policy in the config.`,
       review.decisive,

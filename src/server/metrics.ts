@@ -67,6 +67,19 @@ export class GatewayMetrics {
     registers: [this.registry],
   });
 
+  readonly #findings = new Counter({
+    name: "colibri_pii_findings_total",
+    help: "Personal data found by the privacy guard in chat requests, by data type.",
+    labelNames: ["type"] as const,
+    registers: [this.registry],
+  });
+  readonly #egress = new Counter({
+    name: "colibri_egress_decisions_total",
+    help: "Chat requests whose plan could reach a cloud provider, by the guard's verdict (send, local-only, block) and the strongest action.",
+    labelNames: ["provider", "verdict", "action"] as const,
+    registers: [this.registry],
+  });
+
   /**
    * @param providerHealth each cloud provider's circuit, exported as colibri_provider_up (1 when
    *   a call would be let through) and colibri_provider_consecutive_failures.
@@ -114,6 +127,15 @@ export class GatewayMetrics {
         }
       },
     });
+  }
+
+  /** The data types found in one request (each finding counts). */
+  observeFindings(types: readonly string[]): void {
+    for (const type of types) this.#findings.inc({ type });
+  }
+
+  observeEgress(provider: string, verdict: string, action: string): void {
+    this.#egress.inc({ provider, verdict, action });
   }
 
   observeDecision(route: string, reason: string): void {

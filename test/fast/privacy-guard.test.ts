@@ -123,7 +123,9 @@ describe("the privacy guard between a client and a cloud provider", () => {
   });
 
   it("refuses with pii_blocked, naming the types but not the values, when the policy blocks", async () => {
-    const { cloud, edge, client } = await startPair({ policy: { types: { BR_CPF: "block" } } });
+    const { cloud, edge, client, address } = await startPair({
+      policy: { types: { BR_CPF: "block" } },
+    });
     const error = await client.chat.completions
       .create({ model: "big-model", messages: [{ role: "user", content: prompt }] })
       .catch((caught: unknown) => caught);
@@ -139,6 +141,11 @@ describe("the privacy guard between a client and a cloud provider", () => {
     expect(record?.reason).toBe("requested-cloud; privacy:block");
     const [usage] = await edge.store.usage.list({ since: 0, limit: 1 });
     expect(usage).toMatchObject({ status: 400, outcome: "failed" });
+    const metrics = await (await fetch(`${address}/metrics`)).text();
+    expect(metrics).toContain('colibri_pii_findings_total{type="BR_CPF"} 1');
+    expect(metrics).toContain(
+      'colibri_egress_decisions_total{provider="lan",verdict="block",action="block"} 1',
+    );
   });
 
   it("answers locally instead when the policy says local-only, and when residency forbids the region", async () => {

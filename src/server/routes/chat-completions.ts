@@ -59,12 +59,16 @@ export function registerChatCompletions(app: FastifyInstance, options: ChatRoute
       }),
     );
     // Only what the privacy policy lets leave goes to a cloud provider.
-    const { plan, permit, blocked } = await router.guard(decided, {
+    const { plan, review, permit, blocked } = await router.guard(decided, {
       requestId: request.id,
       tenantId: principal.tenant.id,
       tenant: principal.tenant.name,
       scan,
     });
+    metering.metrics.observeFindings(scan.findings.map((entry) => entry.finding.type));
+    if (review !== undefined) {
+      metering.metrics.observeEgress(review.destination.name, review.verdict, review.action);
+    }
     const call = {
       endpoint: "chat.completions" as const,
       model: plan.route === "local" ? router.localModel : plan.target.model,
