@@ -98,7 +98,7 @@ export function guardedCloud(
 ): CloudBackend {
   return {
     isAvailable: () => provider.isAvailable(),
-    chat: (request) => guardedChat(provider, request, permit, control),
+    chat: (request, reason) => guardedChat(provider, request, permit, control, reason),
   };
 }
 
@@ -107,6 +107,7 @@ async function* guardedChat(
   request: ChatRequest,
   permit: EgressPermit,
   control: EgressControl,
+  why: string | undefined,
 ): AsyncGenerator<ChatEvent> {
   const { review, context } = permit;
   const name = review.destination.name;
@@ -116,7 +117,9 @@ async function* guardedChat(
       ...auditFields(context, name, request.model ?? "", review.destination.region ?? null, review),
       outcome: "sent",
       bytesSent: masked.bytes,
-      reason: permit.reason,
+      // A cascade's plan says "cascade"; the call says why it escalated.
+      reason:
+        why === undefined || why === permit.reason ? permit.reason : `${permit.reason}:${why}`,
     });
   } catch (error) {
     throw new CloudUnavailableError(

@@ -9,7 +9,8 @@ export type AnsweredRoute = "local" | "cloud" | "cascade-local" | "cascade-cloud
 
 /** A cloud provider as the router uses it. */
 export interface CloudBackend {
-  chat(request: ChatRequest): AsyncIterable<ChatEvent>;
+  /** `reason`: why the router calls the cloud now (the plan's reason, or why a cascade escalated). */
+  chat(request: ChatRequest, reason?: string): AsyncIterable<ChatEvent>;
   /** Whether a call may be attempted now (its circuit is not open). */
   isAvailable(): boolean;
 }
@@ -166,7 +167,9 @@ async function startCloud(
   reason: string,
 ): Promise<RoutedAnswer> {
   const cloudRequest = { ...request, model: target.model };
-  const events = await PrefetchedEvents.start(backends.cloud(target.provider).chat(cloudRequest));
+  const events = await PrefetchedEvents.start(
+    backends.cloud(target.provider).chat(cloudRequest, reason),
+  );
   return { route, reason, target: target.provider, model: target.model, degraded: false, events };
 }
 

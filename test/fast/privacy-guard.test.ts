@@ -28,14 +28,17 @@ function echo(request: ChatRequest): string[] {
 async function startPair(
   privacy: Record<string, unknown> = {},
   router: Record<string, unknown> = {},
+  localLogprob = -0.5,
 ) {
   const cloudBackend = new ScriptedBackend("big-model");
   cloudBackend.tokensOf = echo;
   const cloud = await startTestGateway({ backend: cloudBackend });
   gateways.push(cloud);
   const cloudAddress = await cloud.server.listen();
+  const local = new ScriptedBackend("small-model");
+  local.logprob = localLogprob;
   const edge = await startTestGateway({
-    backend: new ScriptedBackend("small-model"),
+    backend: local,
     config: {
       providers: [
         {
@@ -120,6 +123,21 @@ describe("the privacy guard between a client and a cloud provider", () => {
     for (const value of rawValues) expect(JSON.stringify(records)).not.toContain(value);
     const usage = await edge.store.usage.list({ since: 0, limit: 10 });
     for (const value of rawValues) expect(JSON.stringify(usage)).not.toContain(value);
+  });
+
+  it("masks the escalation of a cascade too: the local model saw the values, the cloud only placeholders", async () => {
+    const { cloud, edge, client } = await startPair({}, {}, -3);
+    const answer = await client.chat.completions
+      .create({ model: "auto", messages: [{ role: "user", content: prompt }], stream: true })
+      .withResponse();
+    let text = "";
+    for await (const chunk of answer.data) text += chunk.choices[0]?.delta.content ?? "";
+    expect(answer.response.headers.get("x-colibri-route")).toBe("cascade-cloud");
+    expect(text).toBe(`Recebi: ${prompt}`);
+    expect(edge.backend.requests[0]?.messages.at(-1)?.content).toBe(prompt);
+    for (const value of rawValues) expect(sentToCloud(cloud)).not.toContain(value);
+    const [record] = await audit(edge);
+    expect(record).toMatchObject({ outcome: "sent", reason: "cascade:low-confidence" });
   });
 
   it("refuses with pii_blocked, naming the types but not the values, when the policy blocks", async () => {
