@@ -1,21 +1,28 @@
-import { checkWith, identifierDetector, type IdentifierRule } from "./identifier-rule.js";
+import { isValidCnh, isValidPis } from "./check-digits.js";
 import { wordsPattern } from "./context-words.js";
+import {
+  checkWith,
+  compactOf,
+  identifierDetector,
+  noCheck,
+  type IdentifierRule,
+} from "./identifier-rule.js";
 import { stdnumValidate } from "./stdnum-validators.js";
-
-const identityWords = ["documento", "identidade", "doc"];
 
 export const cpfRule: IdentifierRule = {
   type: "BR_CPF",
   pattern: /\d{3}\.?\d{3}\.?\d{3}-?\d{2}/g,
-  context: wordsPattern(["cpf", "c.p.f.", "cpf/mf", ...identityWords]),
+  context: wordsPattern(["cpf", "c.p.f.", "cpf/mf", "documento", "doc", "contribuinte"]),
   check: checkWith(stdnumValidate("BR", "cpf")),
   shape: ({ value }) => (/^\d{3}\.\d{3}\.\d{3}-\d{2}$/.test(value) ? "formatted" : "plain"),
 };
 
+/** Numeric (12.345.678/0001-95) and, from July 2026, alphanumeric (12.ABC.345/01DE-35). */
 export const cnpjRule: IdentifierRule = {
   type: "BR_CNPJ",
   pattern: /[\dA-Z]{2}\.?[\dA-Z]{3}\.?[\dA-Z]{3}\/?[\dA-Z]{4}-?\d{2}/g,
-  context: wordsPattern(["cnpj", "c.n.p.j.", "cnpj/mf", "inscricao", "empresa"]),
+  context: wordsPattern(["cnpj", "c.n.p.j.", "cnpj/mf", "cnpj/me"]),
+  plausible: ({ value }) => /\d/.test(value.slice(0, 12)),
   check: checkWith(stdnumValidate("BR", "cnpj")),
   shape: ({ value }) =>
     /^[\dA-Z]{2}\.[\dA-Z]{3}\.[\dA-Z]{3}\/[\dA-Z]{4}-\d{2}$/.test(value)
@@ -25,4 +32,60 @@ export const cnpjRule: IdentifierRule = {
         : "weak",
 };
 
-export const brazilDetector = identifierDetector([cpfRule, cnpjRule]);
+/** PIS/PASEP/NIT/NIS: 123.45678.90-1; bare, one check digit passes too often to stand alone. */
+export const pisRule: IdentifierRule = {
+  type: "BR_PIS",
+  pattern: /\d{3}\.?\d{5}\.?\d{2}-?\d/g,
+  context: wordsPattern(["pis", "pasep", "pis/pasep", "nis", "nit", "nit/pis", "pis/nit"]),
+  check: (candidate) => (isValidPis(compactOf(candidate)) ? "passed" : "failed"),
+  shape: ({ value }) => (/^\d{3}\.\d{5}\.\d{2}-\d$/.test(value) ? "formatted" : "weak"),
+};
+
+/** CNH: 11 bare digits, like a CPF; it takes a context word to tell them apart. */
+export const cnhRule: IdentifierRule = {
+  type: "BR_CNH",
+  pattern: /\d{9}-?\d{2}/g,
+  context: wordsPattern([
+    "cnh",
+    "habilitacao",
+    "carteira de motorista",
+    "carteira nacional de habilitacao",
+    "registro da cnh",
+  ]),
+  check: (candidate) => (isValidCnh(compactOf(candidate)) ? "passed" : "failed"),
+  shape: () => "weak",
+};
+
+/** RG: each state numbers its own, with no common check digit: context only. */
+export const rgRule: IdentifierRule = {
+  type: "BR_RG",
+  pattern: /(?:[A-Z]{2}-?)?\d{1,2}\.?\d{3}\.?\d{3}(?:-?[\dXx])?/g,
+  context: wordsPattern([
+    "rg",
+    "r.g.",
+    "identidade",
+    "carteira de identidade",
+    "registro geral",
+    "cedula de identidade",
+  ]),
+  check: noCheck,
+  shape: () => "weak",
+};
+
+/** CEP: 01310-100 is also any number with a hyphen; only "CEP" before it says it is one. */
+export const cepRule: IdentifierRule = {
+  type: "BR_CEP",
+  pattern: /\d{2}\.?\d{3}-?\d{3}/g,
+  context: wordsPattern(["cep", "c.e.p.", "codigo postal"]),
+  check: noCheck,
+  shape: () => "weak",
+};
+
+export const brazilDetector = identifierDetector([
+  cpfRule,
+  cnpjRule,
+  pisRule,
+  cnhRule,
+  rgRule,
+  cepRule,
+]);

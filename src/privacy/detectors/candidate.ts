@@ -7,6 +7,8 @@ const wordCharacter = /[\p{L}\p{N}_@]/u;
 const digit = /\p{Nd}/u;
 /** Separators inside numbers: a candidate next to one that touches another digit is a fragment. */
 const numberSeparators = new Set([".", ",", "-", "/"]);
+/** Separators inside codes ("NF-12345678909", "ABC/2024"): next to a letter, still a fragment. */
+const codeSeparators = new Set(["-", "/"]);
 
 export interface Candidate {
   start: number;
@@ -23,11 +25,13 @@ export function isBounded(text: string, start: number, end: number): boolean {
   if (before !== undefined) {
     if (wordCharacter.test(before)) return false;
     if (numberSeparators.has(before) && digit.test(text[start - 2] ?? "")) return false;
+    if (codeSeparators.has(before) && wordCharacter.test(text[start - 2] ?? "")) return false;
   }
   const after = text[end];
   if (after !== undefined) {
     if (wordCharacter.test(after) || after === "%") return false;
     if (numberSeparators.has(after) && digit.test(text[end + 1] ?? "")) return false;
+    if (codeSeparators.has(after) && wordCharacter.test(text[end + 1] ?? "")) return false;
   }
   return true;
 }

@@ -25,7 +25,7 @@ export function foldForMatching(text: string): string {
 
 /** A test for any of `words` (written folded: lower case, no accents) as whole words. */
 export function wordsPattern(words: readonly string[]): RegExp {
-  const alternatives = words.map(escapeForPattern).join("|");
+  const alternatives = words.map((word) => escapeForPattern(foldForMatching(word))).join("|");
   return new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${alternatives})(?![\\p{L}\\p{N}])`, "u");
 }
 

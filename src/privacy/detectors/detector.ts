@@ -4,6 +4,8 @@ import type { Finding, PiiType } from "../pii-types.js";
 export interface DetectorOptions {
   /** Regions whose national phone numbers (written without `+`) are recognised. */
   phoneRegions: readonly string[];
+  /** The scan's threshold: a detector may skip work on candidates that cannot reach it. */
+  minConfidence: number;
 }
 
 /**

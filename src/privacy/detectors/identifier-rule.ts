@@ -3,7 +3,7 @@ import { piiTypeInfo, type Finding, type PiiType } from "../pii-types.js";
 import { boundedMatches, type Candidate } from "./candidate.js";
 import { confidenceOf, type CheckResult, type Shape } from "./confidence.js";
 import { contextBefore, endsWithNegativeWord } from "./context-words.js";
-import type { Detector } from "./detector.js";
+import type { Detector, DetectorOptions } from "./detector.js";
 import type { Validation } from "./stdnum-validators.js";
 
 /** How one identifier is found: its written shapes, its check and the words that name it. */
@@ -13,22 +13,37 @@ export interface IdentifierRule {
   pattern: RegExp;
   /** Words (see `wordsPattern`) that name it, looked for before the candidate. */
   context: RegExp;
-  /** Runs only on candidates the pattern matched as a whole token. */
+  /** Drops candidates that cannot be this identifier whatever the context (a bad date). */
+  plausible?(candidate: Candidate): boolean;
+  /** Runs only on plausible candidates the pattern matched as a whole token. */
   check(candidate: Candidate): CheckResult;
   shape(candidate: Candidate): Shape;
 }
 
 /** Findings of one rule in `text`, each with its confidence (those at 0 are left out). */
-export function detectIdentifier(text: string, rule: IdentifierRule): Finding[] {
+export function detectIdentifier(
+  text: string,
+  rule: IdentifierRule,
+  options: DetectorOptions,
+): Finding[] {
   const findings: Finding[] = [];
   const country = piiTypeInfo[rule.type].country;
   for (const candidate of boundedMatches(text, rule.pattern)) {
+    if (rule.plausible?.(candidate) === false) continue;
     const context = contextBefore(text, candidate.start);
+    const shape = rule.shape(candidate);
+    const positive = rule.context.test(context);
+    // The check (a library call) only runs when its passing could reach the threshold.
+    if (
+      confidenceOf({ check: "passed", shape, positive, negative: false }) < options.minConfidence
+    ) {
+      continue;
+    }
     const check = rule.check(candidate);
     const confidence = confidenceOf({
       check,
-      shape: rule.shape(candidate),
-      positive: rule.context.test(context),
+      shape,
+      positive,
       negative: endsWithNegativeWord(context),
     });
     if (confidence <= 0) continue;
@@ -49,7 +64,7 @@ export function detectIdentifier(text: string, rule: IdentifierRule): Finding[] 
 export function identifierDetector(rules: readonly IdentifierRule[]): Detector {
   return {
     types: rules.map((rule) => rule.type),
-    detect: (text) => rules.flatMap((rule) => detectIdentifier(text, rule)),
+    detect: (text, options) => rules.flatMap((rule) => detectIdentifier(text, rule, options)),
   };
 }
 
@@ -57,8 +72,15 @@ export function identifierDetector(rules: readonly IdentifierRule[]): Detector {
 export function checkWith(
   validate: (compact: string) => Validation,
 ): (candidate: Candidate) => CheckResult {
-  return (candidate) =>
-    validate(candidate.value.replace(/[^0-9A-Za-z]/g, "").toUpperCase()).isValid
-      ? "passed"
-      : "failed";
+  return (candidate) => (validate(compactOf(candidate)).isValid ? "passed" : "failed");
+}
+
+/** For identifiers with no check digit: they count only with a positive context word. */
+export function noCheck(): CheckResult {
+  return "none";
+}
+
+/** The letters and digits of a candidate, in upper case. */
+export function compactOf(candidate: Candidate): string {
+  return candidate.value.replace(/[^0-9A-Za-z]/g, "").toUpperCase();
 }

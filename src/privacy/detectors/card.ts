@@ -1,0 +1,77 @@
+import validator from "validator";
+import type { Finding } from "../pii-types.js";
+import { boundedMatches } from "./candidate.js";
+import { confidenceOf } from "./confidence.js";
+import { contextBefore, endsWithNegativeWord, wordsPattern } from "./context-words.js";
+import type { Detector } from "./detector.js";
+
+/** 13 to 19 digits, optionally in groups joined by single spaces or hyphens. */
+const cardPattern = /\d(?:[ -]?\d){12,18}/g;
+
+const cardWords = wordsPattern([
+  "cartao",
+  "cartao de credito",
+  "cartao de debito",
+  "tarjeta",
+  "tarjeta de credito",
+  "tarjeta de debito",
+  "card",
+  "credit card",
+  "credito",
+  "debito",
+  "visa",
+  "mastercard",
+  "amex",
+  "american express",
+  "elo",
+  "hipercard",
+  "diners",
+  "pan",
+]);
+
+/** How card numbers are grouped when written: 4-4-4-4(-3), Amex 4-6-5, Diners 4-6-4. */
+const cardGrouping = /^(?:\d{4}(?:[ -]\d{4}){2,3}(?:[ -]\d{1,4})?|\d{4}[ -]\d{6}[ -]\d{4,5})$/;
+
+/** Brazilian brands validator.js does not know (Elo, Hipercard): 6-digit prefixes, 16 digits. */
+const brazilianBrands =
+  /^(?:50(?:4175|6699|67[0-7]\d|9\d{3})|627780|636297|636368|606282|3841[046]0)\d{10}$/;
+
+/**
+ * Payment card numbers: a known brand's prefix and length (validator.js, plus Elo and Hipercard)
+ * and the Luhn check. Grouped as cards print them they stand alone; bare, they are likely.
+ */
+export const cardDetector: Detector = {
+  types: ["CARD"],
+  detect(text, options) {
+    const findings: Finding[] = [];
+    for (const candidate of boundedMatches(text, cardPattern)) {
+      const grouped = /[ -]/.test(candidate.value);
+      if (grouped && !cardGrouping.test(candidate.value)) continue;
+      const digits = candidate.value.replace(/\D/g, "");
+      const context = contextBefore(text, candidate.start);
+      const positive = cardWords.test(context);
+      const shape = grouped ? "formatted" : "plain";
+      const best = confidenceOf({ check: "passed", shape, positive, negative: false });
+      if (best < options.minConfidence) continue;
+      const known =
+        validator.isCreditCard(digits) ||
+        (brazilianBrands.test(digits) && validator.isLuhnNumber(digits));
+      if (!known) continue;
+      findings.push({
+        type: "CARD",
+        country: null,
+        start: candidate.start,
+        end: candidate.end,
+        confidence: confidenceOf({
+          check: "passed",
+          shape,
+          positive,
+          negative: endsWithNegativeWord(context),
+        }),
+        validated: true,
+        normalized: digits,
+      });
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,63 @@
+import { isValidShortDate } from "./calendar-date.js";
+import { wordsPattern } from "./context-words.js";
+import { checkWith, identifierDetector, type IdentifierRule } from "./identifier-rule.js";
+import { stdnumValidate } from "./stdnum-validators.js";
+
+const validateRfc = stdnumValidate("MX", "rfc");
+
+/** CURP: 18 characters with a date, sex, state and a check digit. */
+export const curpRule: IdentifierRule = {
+  type: "MX_CURP",
+  pattern: /[A-Z][AEIOUX][A-Z]{2}\d{6}[HMX][A-Z]{2}[B-DF-HJ-NP-TV-Z]{3}[A-Z\d]\d/g,
+  context: wordsPattern(["curp", "clave unica de registro de poblacion"]),
+  check: checkWith(stdnumValidate("MX", "curp")),
+  shape: () => "formatted",
+};
+
+/**
+ * RFC: persona física (4 letters, 13 characters) or moral (3 letters, 12), with a date. About
+ * 1.5 % of RFCs in use have a wrong check digit, so a passing one raises the confidence and a
+ * failing one lowers nothing: a well-formed RFC with a valid date counts.
+ */
+export const rfcRule: IdentifierRule = {
+  type: "MX_RFC",
+  pattern: /[A-ZÑ&]{3,4}[- ]?(\d{6})[- ]?[A-Z\d]{2}[\dA]/g,
+  context: wordsPattern(["rfc", "r.f.c.", "registro federal de contribuyentes"]),
+  plausible: ({ groups }) => isValidShortDate(groups[0] ?? ""),
+  check: ({ value }) => (validateRfc(value.replace(/[- ]/g, "")).isValid ? "passed" : "none"),
+  shape: () => "formatted",
+};
+
+/** CLABE: 18 digits, a bank code and a check digit. */
+export const clabeRule: IdentifierRule = {
+  type: "MX_CLABE",
+  pattern: /\d{3} ?\d{3} ?\d{11} ?\d/g,
+  context: wordsPattern(["clabe", "cuenta clabe", "spei", "transferencia", "deposito"]),
+  check: checkWith(stdnumValidate("MX", "clabe")),
+  shape: () => "plain",
+};
+
+/**
+ * INE clave de elector: 6 letters from the names, the birth date, the state (01–32), H or M,
+ * and 3 digits. No check digit: the structure and a real date carry it.
+ */
+export const ineRule: IdentifierRule = {
+  type: "MX_INE",
+  pattern: /[A-Z]{6}(\d{6})(\d{2})[HM]\d{3}/g,
+  context: wordsPattern([
+    "ine",
+    "ife",
+    "clave de elector",
+    "credencial para votar",
+    "credencial de elector",
+    "credencial",
+  ]),
+  plausible: ({ groups }) => {
+    const state = Number(groups[1]);
+    return isValidShortDate(groups[0] ?? "") && state >= 1 && state <= 32;
+  },
+  check: () => "none",
+  shape: () => "formatted",
+};
+
+export const mexicoDetector = identifierDetector([curpRule, rfcRule, clabeRule, ineRule]);

@@ -1,0 +1,136 @@
+import { parsePhoneNumber } from "awesome-phonenumber";
+import type { Finding } from "../pii-types.js";
+import { boundedMatches, type Candidate } from "./candidate.js";
+import { confidenceLevels } from "./confidence.js";
+import { contextBefore, endsWithNegativeWord, wordsPattern } from "./context-words.js";
+import type { Detector, DetectorOptions } from "./detector.js";
+import { couldBeNationalNumber } from "./phone-regions.js";
+
+/**
+ * Phone-shaped runs: an optional `+country code`, an optional `(area)`, and digit groups joined
+ * by single spaces, hyphens or dots. Groups must be separated, so there is nothing to backtrack.
+ */
+const phonePattern = /(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\d{1,11}(?:[ .-]\d{1,9}){0,4}/g;
+
+const phoneWords = wordsPattern([
+  "tel",
+  "tel.",
+  "tels",
+  "telefone",
+  "telefones",
+  "telefono",
+  "telefonos",
+  "fone",
+  "fones",
+  "celular",
+  "cel",
+  "cel.",
+  "movil",
+  "whatsapp",
+  "whats",
+  "wpp",
+  "zap",
+  "ligar",
+  "ligue",
+  "liga",
+  "llamar",
+  "llame",
+  "llamame",
+  "marcar",
+  "contato",
+  "contacto",
+  "fax",
+  "phone",
+  "mobile",
+  "call",
+  "ramal",
+  "sms",
+]);
+
+/** Thousands grouping (1.234.567.890): a number, not a phone, when dots are its only separators. */
+const thousandsGrouping = /^\d{1,3}(?:\.\d{3})+$/;
+/** Four dot-separated groups of up to three digits: an IP address. */
+const ipAddress = /^\d{1,3}(?:\.\d{1,3}){3}$/;
+/** Phones end in a group of 3 or 4 digits at least ("98765-4321", "987 654 321"). */
+const lastGroupOfPhone = /(?:^|[^\d])\d{3,}$/;
+const preferredTypes = new Set(["mobile", "fixed-line", "fixed-line-or-mobile"]);
+
+/**
+ * Phone numbers, checked against the numbering plan by awesome-phonenumber. International ones
+ * (`+55 11 98765-4321`) count in any region. National ones must be written as a phone is — digit
+ * groups, an area code in parentheses — with at least 9 digits, or follow a phone word; a bare
+ * run of digits with no phone word is never taken for a phone.
+ */
+export const phoneDetector: Detector = {
+  types: ["PHONE"],
+  detect(text, options) {
+    const findings: Finding[] = [];
+    for (const candidate of boundedMatches(text, phonePattern)) {
+      const finding = phoneFinding(text, candidate, options);
+      if (finding !== undefined) findings.push(finding);
+    }
+    return findings;
+  },
+};
+
+function phoneFinding(
+  text: string,
+  candidate: Candidate,
+  options: DetectorOptions,
+): Finding | undefined {
+  const { value } = candidate;
+  const digits = value.replace(/\D/g, "");
+  if (digits.length < 7 || digits.length > 15) return undefined;
+  const context = contextBefore(text, candidate.start);
+  const positive = phoneWords.test(context);
+  const international = value.startsWith("+");
+  const separated = /[ .()-]/.test(value);
+  let confidence: number;
+  if (international) confidence = separated ? confidenceLevels.formatted : 0.9;
+  else {
+    if (!positive && (!separated || digits.length < 9)) return undefined;
+    if (!positive && (thousandsGrouping.test(value) || ipAddress.test(value))) return undefined;
+    if (!positive && !lastGroupOfPhone.test(value)) return undefined;
+    confidence = 0.85;
+  }
+  if (positive) confidence = confidenceLevels.checkedWithContext;
+  else if (endsWithNegativeWord(context)) confidence = confidenceLevels.negative;
+  if (confidence < options.minConfidence) return undefined;
+
+  const parsed = international ? parseInternational(value) : parseNational(digits, options);
+  if (parsed === undefined) return undefined;
+  return {
+    type: "PHONE",
+    country: parsed.region,
+    start: candidate.start,
+    end: candidate.end,
+    confidence,
+    validated: true,
+    normalized: parsed.e164,
+  };
+}
+
+interface ParsedPhone {
+  region: string | null;
+  e164: string;
+}
+
+function parseInternational(value: string): ParsedPhone | undefined {
+  const parsed = parsePhoneNumber(value);
+  if (!parsed.valid) return undefined;
+  return { region: parsed.regionCode, e164: parsed.number.e164 };
+}
+
+/** The first region (in the caller's order) where it is a valid mobile or landline number. */
+function parseNational(digits: string, options: DetectorOptions): ParsedPhone | undefined {
+  let fallback: ParsedPhone | undefined;
+  for (const region of options.phoneRegions) {
+    if (!couldBeNationalNumber(digits, region)) continue;
+    const parsed = parsePhoneNumber(digits, { regionCode: region });
+    if (!parsed.valid) continue;
+    const found = { region: parsed.regionCode, e164: parsed.number.e164 };
+    if (preferredTypes.has(parsed.type)) return found;
+    fallback ??= found;
+  }
+  return fallback;
+}
