@@ -7,7 +7,7 @@ import { normalizeValue } from "../../src/privacy/normalize.js";
 import { ValueHasher } from "../../src/privacy/value-hasher.js";
 import { openStore } from "../../src/store/open-store.js";
 import type { EgressRecord, Store } from "../../src/store/store.js";
-import { colibri } from "../support/run-cli.js";
+import { colibri, colibriWithInput } from "../support/run-cli.js";
 
 const key = "0123456789abcdef".repeat(4);
 const hasher = new ValueHasher(key);
@@ -223,6 +223,15 @@ describe("colibri audit check", () => {
       // Neither the value, nor its hash, nor any other value's hash.
       for (const text of [written, cpf, email, otherCpf]) expect(result.stdout).not.toContain(text);
     }
+  });
+
+  it("reads the value from stdin with -, so it stays out of the shell history", async () => {
+    await seed();
+    await useKeyFile();
+    const piped = await colibriWithInput("123.456.789-09\n", "audit", "check", "-");
+    expect(piped.code, piped.stderr).toBe(0);
+    expect(piped.stdout).toMatch(/^Seen in 2 requests/);
+    expectOneLineError(await colibriWithInput("", "audit", "check", "-"), /stdin was empty/);
   });
 
   it("reports as JSON, and within one tenant", async () => {

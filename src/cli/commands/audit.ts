@@ -89,7 +89,10 @@ Examples:
       .description(
         "Say whether a value (a CPF, an e-mail address, a phone number…) was ever in a request that left this machine, and what became of it each time.",
       )
-      .argument("<value>", "the value as written, e.g. 123.456.789-09 or 12345678909")
+      .argument(
+        "<value>",
+        'the value as written, e.g. 123.456.789-09 or 12345678909; "-" reads it from stdin (kept out of the shell history)',
+      )
       .option("--tenant <name>", "only this tenant's requests")
       .option("--json", "print the report as JSON"),
   )
@@ -105,9 +108,11 @@ privacy.auditKeyEnv (default COLIBRI_AUDIT_KEY) or $COLIBRI_HOME/audit.key.
 Examples:
   colibri audit check 123.456.789-09
   colibri audit check ana.souza@example.com --tenant acme
-  colibri audit check "+55 11 98765-4321" --json | jq .sentInClear`,
+  colibri audit check "+55 11 98765-4321" --json | jq .sentInClear
+  read -rs CPF && printf %s "$CPF" | colibri audit check -     # not in history or ps`,
     )
-    .action(async (value: string, _own: CheckOptions, command: Command) => {
+    .action(async (argument: string, _own: CheckOptions, command: Command) => {
+      const value = argument === "-" ? await readValue(context) : argument;
       // Commander hands flags after `check` that `audit` also has (--tenant, --json, --database)
       // to `audit`; the check takes them from there as well.
       const options = command.optsWithGlobals<CheckOptions>();
@@ -129,6 +134,19 @@ Examples:
         context.stdout.write(describeValueCheck(report));
       });
     });
+}
+
+/** The value from stdin, without the trailing newline; an empty one is a one-line error. */
+async function readValue(context: CliContext): Promise<string> {
+  let text = "";
+  for await (const chunk of context.stdin) text += String(chunk);
+  const value = text.trim();
+  if (value === "") {
+    throw new InvalidRequestError(
+      'audit check -: stdin was empty; pipe the value in, e.g. printf %s "$CPF" | colibri audit check -',
+    );
+  }
+  return value;
 }
 
 function parseLimit(text: string): number {
