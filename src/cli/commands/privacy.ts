@@ -121,7 +121,7 @@ function describe(findings: readonly FindingView[], redacted: string): string {
       finding.country ?? "-",
       String(finding.start),
       String(finding.end),
-      finding.validated ? "check digit" : "context",
+      finding.validated ? "yes" : "no (context)",
       finding.confidence.toFixed(2),
     ]);
   }
