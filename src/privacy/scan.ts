@@ -10,6 +10,7 @@ import { mexicoDetector } from "./detectors/mexico.js";
 import { paraguayDetector } from "./detectors/paraguay.js";
 import { peruDetector } from "./detectors/peru.js";
 import { phoneDetector } from "./detectors/phone.js";
+import { ScanInput } from "./detectors/scan-input.js";
 import { uruguayDetector } from "./detectors/uruguay.js";
 import { venezuelaDetector } from "./detectors/venezuela.js";
 import { latinAmericanRegions } from "./normalize.js";
@@ -50,10 +51,11 @@ export function scanText(text: string, options: ScanOptions = {}): Finding[] {
     phoneRegions: options.phoneRegions ?? latinAmericanRegions,
     minConfidence,
   };
+  const input = new ScanInput(text);
   const findings: Finding[] = [];
   for (const detector of detectors) {
     if (wanted !== undefined && !detector.types.some((type) => wanted.has(type))) continue;
-    for (const finding of detector.detect(text, detectorOptions)) {
+    for (const finding of detector.detect(input, detectorOptions)) {
       if (finding.confidence < minConfidence) continue;
       if (wanted !== undefined && !wanted.has(finding.type)) continue;
       findings.push(finding);

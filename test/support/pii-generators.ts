@@ -179,13 +179,15 @@ export function curp(random: SeededRandom): GeneratedValue {
   return { type: "MX_CURP", text: compact, compact };
 }
 
+/** The SAT's alphabet for the RFC check digit, and the older one some RFCs were issued with. */
 const rfcAlphabet = "0123456789ABCDEFGHIJKLMN&OPQRSTUVWXYZ Ñ";
+const legacyRfcAlphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ ";
 
-/** The SAT's RFC check digit over the first 11 or 12 characters. */
-export function rfcCheckDigit(front: string): string {
+/** The RFC check digit over the first 11 or 12 characters. */
+export function rfcCheckDigit(front: string, alphabet = rfcAlphabet): string {
   const padded = front.padStart(12, " ");
   const sum = Array.from(padded).reduce(
-    (total, character, index) => total + rfcAlphabet.indexOf(character) * (13 - index),
+    (total, character, index) => total + alphabet.indexOf(character) * (13 - index),
     0,
   );
   const digit = 11 - (sum % 11);
@@ -207,14 +209,11 @@ export function rfc(
     random.letters(1, "123456789ABCDEFGHIJKLMNPQRSTUV") +
     random.letters(1, "123456789ABCDEFGHIJKLMNPQRSTUVWXYZ");
   const check = rfcCheckDigit(front);
-  const written =
-    options.validCheck === false
-      ? check === "0"
-        ? "1"
-        : check === "A"
-          ? "2"
-          : String((Number(check) + 1) % 10)
-      : check;
+  const legacy = rfcCheckDigit(front, legacyRfcAlphabet);
+  let written = check;
+  while (options.validCheck === false && (written === check || written === legacy)) {
+    written = random.pick(Array.from("0123456789A"));
+  }
   return { type: "MX_RFC", text: front + written, compact: front + written };
 }
 

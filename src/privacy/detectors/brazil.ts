@@ -22,7 +22,9 @@ export const cnpjRule: IdentifierRule = {
   type: "BR_CNPJ",
   pattern: /[\dA-Z]{2}\.?[\dA-Z]{3}\.?[\dA-Z]{3}\/?[\dA-Z]{4}-?\d{2}/g,
   context: wordsPattern(["cnpj", "c.n.p.j.", "cnpj/mf", "cnpj/me"]),
-  plausible: ({ value }) => /\d/.test(value.slice(0, 12)),
+  // Bare letters and digits must have a digit before the check digits; formatted ones may not.
+  plausible: (candidate) =>
+    /[./]/.test(candidate.value) || /\d/.test(compactOf(candidate).slice(0, 12)),
   check: checkWith(stdnumValidate("BR", "cnpj")),
   shape: ({ value }) =>
     /^[\dA-Z]{2}\.[\dA-Z]{3}\.[\dA-Z]{3}\/[\dA-Z]{4}-\d{2}$/.test(value)

@@ -3,8 +3,29 @@
  * a longer number ("1.234.567,89"), an e-mail address or a percentage.
  */
 
-const wordCharacter = /[\p{L}\p{N}_@]/u;
-const digit = /\p{Nd}/u;
+const nonAsciiWordCharacter = /[\p{L}\p{N}]/u;
+
+/** A letter, digit, `_` or `@`: what glues a token to its neighbours. ASCII is tested inline. */
+function isWordCharacter(character: string | undefined): boolean {
+  if (character === undefined) return false;
+  const code = character.charCodeAt(0);
+  if (code < 128) {
+    return (
+      (code >= 48 && code <= 57) ||
+      (code >= 65 && code <= 90) ||
+      (code >= 97 && code <= 122) ||
+      code === 95 ||
+      code === 64
+    );
+  }
+  return nonAsciiWordCharacter.test(character);
+}
+
+function isDigit(character: string | undefined): boolean {
+  if (character === undefined) return false;
+  const code = character.charCodeAt(0);
+  return code >= 48 && code <= 57;
+}
 /** Separators inside numbers: a candidate next to one that touches another digit is a fragment. */
 const numberSeparators = new Set([".", ",", "-", "/"]);
 /** Separators inside codes ("NF-12345678909", "ABC/2024"): next to a letter, still a fragment. */
@@ -23,15 +44,15 @@ export interface Candidate {
 export function isBounded(text: string, start: number, end: number): boolean {
   const before = text[start - 1];
   if (before !== undefined) {
-    if (wordCharacter.test(before)) return false;
-    if (numberSeparators.has(before) && digit.test(text[start - 2] ?? "")) return false;
-    if (codeSeparators.has(before) && wordCharacter.test(text[start - 2] ?? "")) return false;
+    if (isWordCharacter(before)) return false;
+    if (numberSeparators.has(before) && isDigit(text[start - 2])) return false;
+    if (codeSeparators.has(before) && isWordCharacter(text[start - 2])) return false;
   }
   const after = text[end];
   if (after !== undefined) {
-    if (wordCharacter.test(after) || after === "%") return false;
-    if (numberSeparators.has(after) && digit.test(text[end + 1] ?? "")) return false;
-    if (codeSeparators.has(after) && wordCharacter.test(text[end + 1] ?? "")) return false;
+    if (isWordCharacter(after) || after === "%") return false;
+    if (numberSeparators.has(after) && isDigit(text[end + 1])) return false;
+    if (codeSeparators.has(after) && isWordCharacter(text[end + 1])) return false;
   }
   return true;
 }
@@ -43,7 +64,12 @@ export function boundedMatches(text: string, pattern: RegExp): Candidate[] {
     const start = match.index;
     const end = start + match[0].length;
     if (!isBounded(text, start, end)) continue;
-    candidates.push({ start, end, value: match[0], groups: match.slice(1) });
+    candidates.push({
+      start,
+      end,
+      value: match[0],
+      groups: match.length > 1 ? match.slice(1) : [],
+    });
   }
   return candidates;
 }

@@ -2,7 +2,7 @@ import validator from "validator";
 import type { Finding } from "../pii-types.js";
 import { boundedMatches } from "./candidate.js";
 import { confidenceOf } from "./confidence.js";
-import { contextBefore, endsWithNegativeWord, wordsPattern } from "./context-words.js";
+import { endsWithNegativeWord, wordsPattern } from "./context-words.js";
 import type { Detector } from "./detector.js";
 
 /** 13 to 19 digits, optionally in groups joined by single spaces or hyphens. */
@@ -42,13 +42,13 @@ const brazilianBrands =
  */
 export const cardDetector: Detector = {
   types: ["CARD"],
-  detect(text, options) {
+  detect(input, options) {
     const findings: Finding[] = [];
-    for (const candidate of boundedMatches(text, cardPattern)) {
+    for (const candidate of boundedMatches(input.text, cardPattern)) {
       const grouped = /[ -]/.test(candidate.value);
       if (grouped && !cardGrouping.test(candidate.value)) continue;
       const digits = candidate.value.replace(/\D/g, "");
-      const context = contextBefore(text, candidate.start);
+      const context = input.contextBefore(candidate.start);
       const positive = cardWords.test(context);
       const shape = grouped ? "formatted" : "plain";
       const best = confidenceOf({ check: "passed", shape, positive, negative: false });

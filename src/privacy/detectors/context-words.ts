@@ -7,20 +7,53 @@
 /** How far back a positive word counts, within the same sentence. */
 const positiveReach = 40;
 
-/** Ends of sentences: a line break, `!?;`, or a full stop after a number or a word of 4+ letters. */
-const sentenceBreak = /[\n!?;]|(?<=\p{L}{4}|\p{N})\.(?=\s)/gu;
+/**
+ * Ends of sentences: a blank line, `!?;`, or a full stop after a number or a word of 4+ letters
+ * ("C.I." and "nº." do not end one). A single line break does not: forms put "CPF:" above it.
+ */
+const sentenceBreak = /\n\s*\n|[!?;]|(?<=\p{L}{4}|\p{N})\.(?=\s)/gu;
 
-/** The text before `start` that context words are looked for in: lower case, no accents. */
-export function contextBefore(text: string, start: number): string {
-  let window = text.slice(Math.max(0, start - positiveReach), start);
+const wordCharacter = /[\p{L}\p{N}]/u;
+const leadingWord = /^[\p{L}\p{N}]+/u;
+const nonAscii = /[\u0080-\uffff]/;
+
+/**
+ * The text before `start` that context words are looked for in (lower case, no accents): up to
+ * 40 characters, from the last sentence break. `folded` is `foldForMatching(text)`, which keeps
+ * every offset, so one fold of the whole text serves every candidate.
+ */
+export function contextBefore(folded: string, start: number): string {
+  const from = Math.max(0, start - positiveReach);
+  let window = folded.slice(from, start);
+  // A window cut inside a word must not make its tail look like a word ("abrut" → "rut").
+  if (from > 0 && wordCharacter.test(folded[from - 1] ?? ""))
+    window = window.replace(leadingWord, "");
   let cut = -1;
   for (const match of window.matchAll(sentenceBreak)) cut = match.index + match[0].length;
-  if (cut >= 0) window = window.slice(cut);
-  return foldForMatching(window);
+  return cut >= 0 ? window.slice(cut) : window;
 }
 
+const foldedCharacters = new Map<string, string>();
+const nonAsciiCharacters = /[\u0080-\uffff]/g;
+
+/** One non-ASCII UTF-16 unit, folded to one lower-case unit without its accent. */
+function foldCharacter(unit: string): string {
+  let folded = foldedCharacters.get(unit);
+  if (folded === undefined) {
+    const base = unit.normalize("NFD").charAt(0).toLowerCase();
+    folded = base.length === 1 ? base : unit.toLowerCase().length === 1 ? unit.toLowerCase() : "?";
+    foldedCharacters.set(unit, folded);
+  }
+  return folded;
+}
+
+/**
+ * Lower case without accents, one UTF-16 unit for one ("Cédula" → "cedula"), so offsets into
+ * the folded text are offsets into the original.
+ */
 export function foldForMatching(text: string): string {
-  return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+  if (!nonAscii.test(text)) return text.toLowerCase();
+  return text.replace(nonAsciiCharacters, foldCharacter).toLowerCase();
 }
 
 /** A test for any of `words` (written folded: lower case, no accents) as whole words. */
@@ -101,20 +134,51 @@ const negativeWords = [
   "agencia",
   "cuenta",
   "id",
+  "codigo",
+  "code",
+  "part",
+  "peca",
+  "pieza",
+  "item",
+  "artigo",
+  "articulo",
+  "produto",
+  "producto",
+  "product",
+  "radicado",
+  "tramite",
+  "turno",
+  "formulario",
+  "form",
+  "licitacao",
+  "licitacion",
+  "sorteo",
+  "bilhete",
+  "billete",
+  "voo",
+  "vuelo",
+  "flight",
+  "container",
+  "contenedor",
+  "batch",
+  "build",
+  "versao",
+  "version",
+  "isbn",
+  "ean",
+  "nsu",
 ];
 
-/** What may stand between a negative word and its number: "nº", "número", "#", "do", ":"… */
-const fillerTail =
-  /(?:[\s:#º°.-]|(?<![a-z])(?:numero|number|nro|num|no|n|do|da|de|del|of)(?![a-z]))+$/u;
+/**
+ * A negative word followed by at most three short words ("pedido de compra", "order number is",
+ * "protocolo de atendimento", "nº", "#") and the number.
+ */
 const negativeEnd = new RegExp(
-  `(?:^|[^\\p{L}\\p{N}])(?:${negativeWords.map(escapeForPattern).join("|")})$`,
+  `(?:^|[^\\p{L}\\p{N}])(?:${negativeWords.map(escapeForPattern).join("|")})(?:[^\\p{L}\\p{N}]+[\\p{L}\\p{N}]{1,12}){0,3}[^\\p{L}\\p{N}]*$`,
   "u",
 );
 
-/** Whether `context` (from `contextBefore`) ends in a negative word, or a `#`, before the number. */
+/** Whether `context` (from `contextBefore`) has a negative word, or a `#`, right before the number. */
 export function endsWithNegativeWord(context: string): boolean {
-  const tail = fillerTail.exec(context);
-  if (tail?.[0].includes("#") === true) return true;
-  const stripped = tail === null ? context : context.slice(0, tail.index);
-  return negativeEnd.test(stripped);
+  return context.trimEnd().endsWith("#") || negativeEnd.test(context);
 }

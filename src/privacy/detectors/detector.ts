@@ -1,4 +1,5 @@
 import type { Finding, PiiType } from "../pii-types.js";
+import type { ScanInput } from "./scan-input.js";
 
 /** What every detector is told besides the text. */
 export interface DetectorOptions {
@@ -15,5 +16,5 @@ export interface DetectorOptions {
  */
 export interface Detector {
   readonly types: readonly PiiType[];
-  detect(text: string, options: DetectorOptions): Finding[];
+  detect(input: ScanInput, options: DetectorOptions): Finding[];
 }

@@ -12,7 +12,7 @@ const domainCharacter = /[\p{L}\p{N}.-]/u;
  */
 export const emailDetector: Detector = {
   types: ["EMAIL"],
-  detect(text) {
+  detect({ text }) {
     const findings: Finding[] = [];
     let at = text.indexOf("@");
     let searchedUpTo = 0;

@@ -2,8 +2,9 @@ import { normalizeValue } from "../normalize.js";
 import { piiTypeInfo, type Finding, type PiiType } from "../pii-types.js";
 import { boundedMatches, type Candidate } from "./candidate.js";
 import { confidenceOf, type CheckResult, type Shape } from "./confidence.js";
-import { contextBefore, endsWithNegativeWord } from "./context-words.js";
+import { endsWithNegativeWord } from "./context-words.js";
 import type { Detector, DetectorOptions } from "./detector.js";
+import type { ScanInput } from "./scan-input.js";
 import type { Validation } from "./stdnum-validators.js";
 
 /** How one identifier is found: its written shapes, its check and the words that name it. */
@@ -22,23 +23,24 @@ export interface IdentifierRule {
 
 /** Findings of one rule in `text`, each with its confidence (those at 0 are left out). */
 export function detectIdentifier(
-  text: string,
+  input: ScanInput,
   rule: IdentifierRule,
   options: DetectorOptions,
 ): Finding[] {
+  const { text } = input;
   const findings: Finding[] = [];
   const country = piiTypeInfo[rule.type].country;
   for (const candidate of boundedMatches(text, rule.pattern)) {
     if (rule.plausible?.(candidate) === false) continue;
-    const context = contextBefore(text, candidate.start);
     const shape = rule.shape(candidate);
+    // Context is read, and the check (a library call) run, only when they could reach the
+    // threshold: a candidate that needs a context word is skipped in a text that has none.
+    const reachable = (positive: boolean) =>
+      confidenceOf({ check: "passed", shape, positive, negative: false }) >= options.minConfidence;
+    if (!reachable(true) || (!reachable(false) && !input.mentions(rule.context))) continue;
+    const context = input.contextBefore(candidate.start);
     const positive = rule.context.test(context);
-    // The check (a library call) only runs when its passing could reach the threshold.
-    if (
-      confidenceOf({ check: "passed", shape, positive, negative: false }) < options.minConfidence
-    ) {
-      continue;
-    }
+    if (!reachable(positive)) continue;
     const check = rule.check(candidate);
     const confidence = confidenceOf({
       check,
@@ -64,7 +66,7 @@ export function detectIdentifier(
 export function identifierDetector(rules: readonly IdentifierRule[]): Detector {
   return {
     types: rules.map((rule) => rule.type),
-    detect: (text, options) => rules.flatMap((rule) => detectIdentifier(text, rule, options)),
+    detect: (input, options) => rules.flatMap((rule) => detectIdentifier(input, rule, options)),
   };
 }
 

@@ -2,9 +2,10 @@ import { parsePhoneNumber } from "awesome-phonenumber";
 import type { Finding } from "../pii-types.js";
 import { boundedMatches, type Candidate } from "./candidate.js";
 import { confidenceLevels } from "./confidence.js";
-import { contextBefore, endsWithNegativeWord, wordsPattern } from "./context-words.js";
+import { endsWithNegativeWord, wordsPattern } from "./context-words.js";
 import type { Detector, DetectorOptions } from "./detector.js";
 import { couldBeNationalNumber } from "./phone-regions.js";
+import type { ScanInput } from "./scan-input.js";
 
 /**
  * Phone-shaped runs: an optional `+country code`, an optional `(area)`, and digit groups joined
@@ -63,10 +64,10 @@ const preferredTypes = new Set(["mobile", "fixed-line", "fixed-line-or-mobile"])
  */
 export const phoneDetector: Detector = {
   types: ["PHONE"],
-  detect(text, options) {
+  detect(input, options) {
     const findings: Finding[] = [];
-    for (const candidate of boundedMatches(text, phonePattern)) {
-      const finding = phoneFinding(text, candidate, options);
+    for (const candidate of boundedMatches(input.text, phonePattern)) {
+      const finding = phoneFinding(input, candidate, options);
       if (finding !== undefined) findings.push(finding);
     }
     return findings;
@@ -74,14 +75,14 @@ export const phoneDetector: Detector = {
 };
 
 function phoneFinding(
-  text: string,
+  input: ScanInput,
   candidate: Candidate,
   options: DetectorOptions,
 ): Finding | undefined {
   const { value } = candidate;
   const digits = value.replace(/\D/g, "");
   if (digits.length < 7 || digits.length > 15) return undefined;
-  const context = contextBefore(text, candidate.start);
+  const context = input.contextBefore(candidate.start);
   const positive = phoneWords.test(context);
   const international = value.startsWith("+");
   const separated = /[ .()-]/.test(value);

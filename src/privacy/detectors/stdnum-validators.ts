@@ -15,5 +15,15 @@ export function stdnumValidate(country: string, name: string): (compact: string)
   if (validator === undefined) {
     throw new Error(`stdnum has no validator ${country}.${name}; check the installed version.`);
   }
-  return (compact) => validator.validate(compact);
+  return (compact) => {
+    // stdnum answers a failed check with a new Error; capturing its stack costs more than the
+    // check itself, and scanning a text fails many candidates. The stack is never read.
+    const stackTraceLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+      return validator.validate(compact);
+    } finally {
+      Error.stackTraceLimit = stackTraceLimit;
+    }
+  };
 }

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import {
+  contextBefore,
+  endsWithNegativeWord,
+  foldForMatching,
+  wordsPattern,
+} from "./context-words.js";
+
+describe("context words", () => {
+  it("folds accents and case without moving offsets", () => {
+    const text = "Cédula de Identificação Nº 12";
+    const folded = foldForMatching(text);
+    expect(folded).toBe("cedula de identificacao nº 12");
+    expect(folded.length).toBe(text.length);
+  });
+
+  it("matches whole words only", () => {
+    const words = wordsPattern(["rut", "c.i."]);
+    expect(words.test("mi rut es")).toBe(true);
+    expect(words.test("c.i. 123")).toBe(true);
+    expect(words.test("abrut 123")).toBe(false);
+    expect(words.test("ruta 5")).toBe(false);
+  });
+
+  it("looks back within the sentence, not into the previous one or a cut word", () => {
+    const text = "Meu CPF mudou. O número é 123";
+    expect(contextBefore(foldForMatching(text), text.indexOf("123"))).toBe(" o numero e ");
+    const cut = "abrut".padStart(45, "x") + " 123";
+    expect(contextBefore(foldForMatching(cut), cut.indexOf("123"))).toBe(" ");
+    expect(contextBefore("c.i. v-", 7)).toBe("c.i. v-");
+  });
+
+  it("sees a negative word right before the number, with a few words in between at most", () => {
+    expect(endsWithNegativeWord("seu pedido nº ")).toBe(true);
+    expect(endsWithNegativeWord("protocolo de atendimento ")).toBe(true);
+    expect(endsWithNegativeWord("your order number is ")).toBe(true);
+    expect(endsWithNegativeWord("ticket #")).toBe(true);
+    expect(endsWithNegativeWord("pedido do cliente joao da silva: ")).toBe(false);
+    expect(endsWithNegativeWord("meu cpf e ")).toBe(false);
+  });
+});

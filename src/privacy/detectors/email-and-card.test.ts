@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { SeededRandom, card, withOneDigitOff } from "../../../test/support/pii-generators.js";
+import { valuesFound, withoutContextWord } from "../../../test/support/pii-scan-expectations.js";
+import { scanText } from "../scan.js";
+
+describe("e-mail detector", () => {
+  it("finds addresses anywhere, with punctuation around, normalized to lower case", () => {
+    for (const address of [
+      "ana@example.com",
+      "Joao.Silva+compras@Empresa.com.br",
+      "josé@correo.mx",
+    ]) {
+      for (const text of withoutContextWord(address)) {
+        expect(valuesFound(text), text).toEqual([["EMAIL", address]]);
+      }
+    }
+    expect(scanText("Escreva para ANA@EXAMPLE.COM.")[0]?.normalized).toBe("ana@example.com");
+  });
+
+  it("does not take handles, broken addresses or paths for e-mail", () => {
+    for (const text of [
+      "Siga @colibri no X",
+      "ana@",
+      "@example.com",
+      "user@localhost",
+      "a@b..com",
+    ]) {
+      expect(valuesFound(text), text).toEqual([]);
+    }
+  });
+});
+
+describe("card detector", () => {
+  const random = new SeededRandom(4);
+
+  it("finds Visa, Mastercard, Amex and Elo numbers, grouped and bare", () => {
+    expect(valuesFound("Visa 4111 1111 1111 1111")).toEqual([["CARD", "4111 1111 1111 1111"]]);
+    expect(valuesFound("Amex 3782 822463 10005")).toEqual([["CARD", "3782 822463 10005"]]);
+    for (let index = 0; index < 200; index++) {
+      const number = card(random).text;
+      expect(valuesFound(`Pagué con ${number}.`), number).toEqual([["CARD", number]]);
+    }
+  });
+
+  it("rejects a number that fails Luhn, an unknown prefix, or odd grouping", () => {
+    for (let index = 0; index < 100; index++) {
+      const wrong = withOneDigitOff(random, card(random, true).text);
+      expect(
+        valuesFound(`Pagué con ${wrong}.`).map(([type]) => type),
+        wrong,
+      ).not.toContain("CARD");
+    }
+    expect(valuesFound("Número 9111 1111 1111 1117")).toEqual([]);
+    expect(valuesFound("Número 41 1111 1111 1111 11")).toEqual([]);
+  });
+
+  it("drops a card-valid number after an invoice or boleto word", () => {
+    expect(valuesFound("Fatura 4111111111111111 paga")).toEqual([]);
+  });
+});

@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { SeededRandom, phone } from "../../../test/support/pii-generators.js";
+import { valuesFound, withoutContextWord } from "../../../test/support/pii-scan-expectations.js";
+import { scanText } from "../scan.js";
+
+describe("phone detector", () => {
+  it.each([
+    ["+55 11 98765-4321", "BR", "+5511987654321"],
+    ["+52 55 1234 5678", "MX", "+525512345678"],
+    ["(11) 98765-4321", "BR", "+5511987654321"],
+    ["11 98765-4321", "BR", "+5511987654321"],
+    ["55 1234 5678", "MX", "+525512345678"],
+    ["+54 9 11 4567-8901", "AR", "+5491145678901"],
+    ["+56 9 8765 4321", "CL", "+56987654321"],
+    ["300 123 4567", "CO", "+573001234567"],
+    ["+1 415 555 2671", "US", "+14155552671"],
+  ])("finds %s as a %s number, normalized to E.164", (written, region, e164) => {
+    for (const text of withoutContextWord(written)) {
+      const findings = scanText(text);
+      expect(
+        findings.map((finding) => text.slice(finding.start, finding.end)),
+        text,
+      ).toEqual([written]);
+      expect(findings[0]).toMatchObject({
+        type: "PHONE",
+        country: region,
+        normalized: e164,
+        validated: true,
+      });
+    }
+  });
+
+  it("finds generated numbers of six regions, national (in their region) and international", () => {
+    const random = new SeededRandom(11);
+    for (let index = 0; index < 300; index++) {
+      const generated = phone(random);
+      const text = `Pode ligar no ${generated.text}, de segunda a sexta.`;
+      // Written nationally, "011 4661-1233" is a Buenos Aires number and a São Paulo one with
+      // the old trunk prefix: the region list's order decides, so each is read in its own.
+      const [finding] = generated.text.startsWith("+")
+        ? scanText(text)
+        : scanText(text, { phoneRegions: [generated.region] });
+      expect(finding && text.slice(finding.start, finding.end), text).toBe(generated.text);
+      expect(finding?.normalized).toBe(generated.e164);
+    }
+  });
+
+  it("takes bare digits for a phone only after a phone word", () => {
+    expect(valuesFound("Código 11987654321 do produto")).not.toContainEqual([
+      "PHONE",
+      "11987654321",
+    ]);
+    expect(valuesFound("Total de 5512345678 acessos")).toEqual([]);
+    expect(valuesFound("WhatsApp 11987654321")).toEqual([["PHONE", "11987654321"]]);
+    expect(valuesFound("Tel.: 5512345678")).toEqual([["PHONE", "5512345678"]]);
+  });
+
+  it("does not take dates, times, amounts, IP addresses or tickets for phones", () => {
+    for (const text of [
+      "Reunião em 12-03-2024 às 14:35.",
+      "Valor: 1.234.567.890 pesos",
+      "Servidor 192.168.100.254 fora do ar",
+      "Ticket #4821-3321 aberto",
+      "Pedido 11 98765-4321 enviado",
+      "Sorteio: 12 34 56 78 90",
+    ]) {
+      expect(valuesFound(text), text).toEqual([]);
+    }
+  });
+
+  it("reads national numbers only in the regions asked for", () => {
+    expect(valuesFound("Ligue 55 1234 5678", { phoneRegions: ["BR"] })).toEqual([]);
+    expect(scanText("Ligue 55 1234 5678", { phoneRegions: ["MX"] })[0]?.country).toBe("MX");
+  });
+});
