@@ -7,14 +7,8 @@
 /** How far back a positive word counts, within the same sentence. */
 const positiveReach = 40;
 
-/**
- * Ends of sentences: a blank line, `!?;`, or a full stop after a number or a word of 4+ letters
- * ("C.I." and "nº." do not end one). A single line break does not: forms put "CPF:" above it.
- */
-const sentenceBreak = /\n\s*\n|[!?;]|(?<=\p{L}{4}|\p{N})\.(?=\s)/gu;
-
 const wordCharacter = /[\p{L}\p{N}]/u;
-const leadingWord = /^[\p{L}\p{N}]+/u;
+const letter = /\p{L}/u;
 const nonAscii = /[\u0080-\uffff]/;
 
 /**
@@ -24,13 +18,43 @@ const nonAscii = /[\u0080-\uffff]/;
  */
 export function contextBefore(folded: string, start: number): string {
   const from = Math.max(0, start - positiveReach);
-  let window = folded.slice(from, start);
+  const cut = lastSentenceBreak(folded, from, start);
+  if (cut > from || from === 0 || !wordCharacter.test(folded[from - 1] ?? "")) {
+    return folded.slice(cut, start);
+  }
   // A window cut inside a word must not make its tail look like a word ("abrut" → "rut").
-  if (from > 0 && wordCharacter.test(folded[from - 1] ?? ""))
-    window = window.replace(leadingWord, "");
-  let cut = -1;
-  for (const match of window.matchAll(sentenceBreak)) cut = match.index + match[0].length;
-  return cut >= 0 ? window.slice(cut) : window;
+  let wordEnd = from;
+  while (wordEnd < start && wordCharacter.test(folded[wordEnd] ?? "")) wordEnd++;
+  return folded.slice(wordEnd, start);
+}
+
+/**
+ * Where the sentence holding `start` begins, looking back no further than `from`: after a blank
+ * line, `!?;`, or a full stop (followed by a space) after a number or a word of 4+ letters —
+ * "C.I." and "nº." do not end one. A single line break does not: forms put "CPF:" above it.
+ */
+function lastSentenceBreak(folded: string, from: number, start: number): number {
+  for (let index = start - 1; index >= from; index--) {
+    const character = folded[index];
+    if (character === "!" || character === "?" || character === ";") return index + 1;
+    if (character === "\n") {
+      let previous = index - 1;
+      while (previous >= from && /[ \t\r]/.test(folded[previous] ?? "")) previous--;
+      if (previous >= from && folded[previous] === "\n") return index + 1;
+    }
+    if (character === "." && index + 1 < start && /\s/.test(folded[index + 1] ?? "")) {
+      if (/\d/.test(folded[index - 1] ?? "") && index - 1 >= from) return index + 1;
+      if (index - 4 >= from && endsInFourLetters(folded, index)) return index + 1;
+    }
+  }
+  return from;
+}
+
+function endsInFourLetters(folded: string, end: number): boolean {
+  for (let index = end - 4; index < end; index++) {
+    if (!letter.test(folded[index] ?? "")) return false;
+  }
+  return true;
 }
 
 const foldedCharacters = new Map<string, string>();
