@@ -314,7 +314,7 @@ export const configSchema = z
     /** The privacy guard on the way to every cloud provider, and the egress audit. */
     privacy: z
       .object({
-        /** Off, requests go to the cloud unchanged (and nothing is audited). */
+        /** Off, requests go to the cloud unchanged (still audited, with no findings). */
         enabled: z.boolean().default(true),
         /** Findings below this confidence (0–1) are ignored. */
         minConfidence: z.number().min(0).max(1).default(0.5),

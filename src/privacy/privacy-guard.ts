@@ -111,12 +111,7 @@ export class PrivacyGuard {
   /** The messages with every redact / pseudonymize action applied, for a review that sends. */
   mask(messages: readonly ChatMessage[], review: EgressReview): MaskedRequest {
     const vault = new PlaceholderVault();
-    const masked: Partial<Record<PiiType, number>> = {};
-    for (const entry of review.findings) {
-      if (entry.action === "redact" || entry.action === "pseudonymize") {
-        masked[entry.finding.type] = (masked[entry.finding.type] ?? 0) + 1;
-      }
-    }
+    const masked = maskedCounts(review);
     const result = messages.map((message, index) => {
       const own = review.findings.filter((entry) => entry.message === index);
       return own.length === 0
@@ -126,4 +121,15 @@ export class PrivacyGuard {
     const bytes = result.reduce((sum, message) => sum + Buffer.byteLength(message.content), 0);
     return { messages: result, vault, masked, bytes };
   }
+}
+
+/** Values a review redacts or pseudonymizes, per data type, in order of first appearance. */
+export function maskedCounts(review: EgressReview): Partial<Record<PiiType, number>> {
+  const counts: Partial<Record<PiiType, number>> = {};
+  for (const { finding, action } of review.findings) {
+    if (action === "redact" || action === "pseudonymize") {
+      counts[finding.type] = (counts[finding.type] ?? 0) + 1;
+    }
+  }
+  return counts;
 }

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply } from "fastify";
 import type { ChatEvent, TokenLogprob } from "../../core/chat.js";
 import { toColibriError } from "../../core/errors.js";
 import type { RoutePlan } from "../../router/decide-route.js";
+import { maskedCounts } from "../../privacy/privacy-guard.js";
 import type { EgressPermit } from "../../router/egress-guard.js";
 import type { HybridRouter } from "../../router/hybrid-router.js";
 import { extractFeatures } from "../../router/request-features.js";
@@ -139,16 +140,11 @@ function setRouteHeaders(reply: FastifyReply, plan: RoutePlan, answer: RoutedAns
 
 /** What the guard masked before the request left, per data type: `BR_CPF=1, EMAIL=2`. */
 function setRedactionHeader(reply: FastifyReply, permit: EgressPermit): void {
-  const counts = new Map<string, number>();
-  for (const { finding, action } of permit.review.findings) {
-    if (action === "redact" || action === "pseudonymize") {
-      counts.set(finding.type, (counts.get(finding.type) ?? 0) + 1);
-    }
-  }
-  if (counts.size === 0) return;
+  const counts = Object.entries(maskedCounts(permit.review));
+  if (counts.length === 0) return;
   void reply.header(
     "x-colibri-redactions",
-    [...counts].map(([type, count]) => `${type}=${count}`).join(", "),
+    counts.map(([type, count]) => `${type}=${count}`).join(", "),
   );
 }
 
