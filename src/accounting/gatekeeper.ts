@@ -192,7 +192,11 @@ export class Gatekeeper {
     const { store, localWhenBudgetSpent } = this.#options;
     const now = this.#now();
     const scopes = limitedScopes(principal);
-    const budgets = !(request.target === "local" && localWhenBudgetSpent);
+    // Cached answers cost nothing, and local ones ~nothing when the config says so.
+    const budgets = !(
+      request.target === "cache" ||
+      (request.target === "local" && localWhenBudgetSpent)
+    );
     const counted = scopes.some(
       ({ limits }) =>
         limits.tokensPerMinute !== null ||

@@ -57,12 +57,14 @@ export class Pricing {
   }
 
   /**
-   * Cost of one request. `target` is "local" or a cloud provider; an unknown cloud model costs
+   * Cost of one request. `target` is "local", "cache" or a cloud provider; an unknown cloud model costs
    * what the reference model costs (an honest upper guess beats pretending it was free).
    */
   cost(target: string, model: string, usage: Usage, kind: "chat" | "embeddings"): RequestCost {
     const reference = this.#reference(kind);
     const referenceCostUsd = costOf(reference, usage);
+    // A cached answer costs nothing: all of its reference cost is saved.
+    if (target === "cache") return { costUsd: 0, referenceCostUsd };
     if (target === "local")
       return { costUsd: costOf(this.#settings.local, usage), referenceCostUsd };
     return { costUsd: costOf(this.priceOf(model) ?? reference, usage), referenceCostUsd };

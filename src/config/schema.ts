@@ -311,6 +311,29 @@ export const configSchema = z
       })
       .strict()
       .prefault({}),
+    /** Answers reused instead of computed (or paid for) again; stored in the store. */
+    cache: z
+      .object({
+        exact: z
+          .object({
+            /**
+             * Reuse the answer to the same request (same tenant, model, messages, sampling):
+             * "deterministic" only for requests with temperature 0 or a seed (which expect the
+             * same answer again), "all" for every request, "off" never.
+             */
+            mode: z.enum(["off", "deterministic", "all"]).default("deterministic"),
+            /** How long an answer is reused. */
+            ttlSeconds: z.number().int().positive().default(86_400),
+            /** Entries kept at most (the oldest go first). */
+            maxEntries: z.number().int().positive().default(10_000),
+          })
+          .strict()
+          .prefault({}),
+        /** Cache answers to requests that hold personal data (found by the privacy guard)? */
+        personalData: z.boolean().default(false),
+      })
+      .strict()
+      .prefault({}),
     /** The privacy guard on the way to every cloud provider, and the egress audit. */
     privacy: z
       .object({

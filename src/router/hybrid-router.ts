@@ -193,12 +193,18 @@ export class HybridRouter {
     return decideRoute(features, this.#policy);
   }
 
-  /** The personal data in a request's messages (none without a guard, or with it disabled). */
-  scan(messages: readonly ChatMessage[]): RequestScan {
+  /**
+   * The personal data in a request's messages (none without a guard, or with it disabled);
+   * `forCache`: also when nothing could leave, since a cache must not keep personal data.
+   */
+  scan(messages: readonly ChatMessage[], forCache = false): RequestScan {
     const { egress, providers, router } = this.#options;
-    // Nothing can leave and no rule asks: there is nothing to look for.
-    if (providers.list().length === 0 && !router.rules.some((rule) => rule.when.pii !== undefined))
-      return noPersonalData;
+    // Nothing can leave, no rule asks and no cache must be kept clean: nothing to look for.
+    const needed =
+      forCache ||
+      providers.list().length > 0 ||
+      router.rules.some((rule) => rule.when.pii !== undefined);
+    if (!needed) return noPersonalData;
     return egress?.guard.scan(messages) ?? noPersonalData;
   }
 

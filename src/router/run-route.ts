@@ -5,7 +5,7 @@ import type { CloudTarget, RoutePlan } from "./decide-route.js";
 import { PrefetchedEvents } from "./prefetched-events.js";
 
 /** The route a response reports in `x-colibri-route`. */
-export type AnsweredRoute = "local" | "cloud" | "cascade-local" | "cascade-cloud";
+export type AnsweredRoute = "local" | "cloud" | "cascade-local" | "cascade-cloud" | "cache";
 
 /** A cloud provider as the router uses it. */
 export interface CloudBackend {

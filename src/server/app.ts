@@ -5,6 +5,7 @@ import Fastify, {
   type FastifyServerOptions,
 } from "fastify";
 import type { Administration } from "../accounting/administration.js";
+import type { ResponseCache } from "../cache/response-cache.js";
 import type { Gatekeeper } from "../accounting/gatekeeper.js";
 import type { ChatBackend } from "../core/chat.js";
 import { ColibriError, ServiceUnavailableError, toColibriError } from "../core/errors.js";
@@ -30,6 +31,8 @@ export interface ServerOptions {
   backend: ChatBackend;
   /** Routes chat between the local engine and cloud providers; default: everything local. */
   router?: HybridRouter;
+  /** The exact-match response cache; default none. */
+  cache?: ResponseCache;
   /** Auth, limits and accounting over the store: every /v1 request goes through it. */
   gatekeeper: Gatekeeper;
   /** Tenants, keys and usage reports for the /admin routes. */
@@ -116,12 +119,15 @@ export function createServer(options: ServerOptions): ColibriServer {
 
   registerHealth(app, { backend: options.backend, router, isClosing: () => closing });
   registerModels(app, { router, startedAt: now() });
-  // Old minute and day counters are pruned hourly while the server runs.
+  // Old minute and day counters, and expired cache entries, are pruned hourly while the server runs.
   let pruning: NodeJS.Timeout | undefined;
   app.addHook("onReady", (done) => {
     pruning = setInterval(() => {
       options.gatekeeper.pruneCounters().catch((error: unknown) => {
         app.log.error({ err: error }, "Could not prune old limit counters");
+      });
+      options.cache?.prune().catch((error: unknown) => {
+        app.log.error({ err: error }, "Could not prune the response cache");
       });
     }, 3_600_000).unref();
     done();
@@ -135,6 +141,7 @@ export function createServer(options: ServerOptions): ColibriServer {
   registerAdmin(app, { administration: options.administration, now });
   registerChatCompletions(app, {
     router,
+    cache: options.cache,
     defaultMaxTokens: options.defaultMaxTokens,
     logPrompts: options.server.logPrompts,
     inFlight,

@@ -67,6 +67,12 @@ export class GatewayMetrics {
     registers: [this.registry],
   });
 
+  readonly #cacheLookups = new Counter({
+    name: "colibri_cache_lookups_total",
+    help: "Chat requests the exact-match cache could answer, by result (hit or miss).",
+    labelNames: ["result"] as const,
+    registers: [this.registry],
+  });
   readonly #findings = new Counter({
     name: "colibri_pii_findings_total",
     help: "Personal data found by the privacy guard in chat requests, by data type.",
@@ -127,6 +133,10 @@ export class GatewayMetrics {
         }
       },
     });
+  }
+
+  observeCacheLookup(hit: boolean): void {
+    this.#cacheLookups.inc({ result: hit ? "hit" : "miss" });
   }
 
   /** The data types found in one request (each finding counts). */

@@ -12,6 +12,7 @@ export interface Database {
   limit_counters: LimitCounterTable;
   egress_records: EgressRecordTable;
   egress_values: EgressValueTable;
+  response_cache: ResponseCacheTable;
 }
 
 export interface LimitColumns {
@@ -94,4 +95,14 @@ export interface EgressValueTable {
   type: string;
   hash: string;
   action: string;
+}
+
+export interface ResponseCacheTable {
+  key: string;
+  tenant_id: string;
+  model: string;
+  created_at: number;
+  expires_at: number;
+  body: string;
+  hits: number;
 }

@@ -11,6 +11,7 @@ import type {
   ApiKeyRepository,
   CounterRepository,
   EgressRepository,
+  ResponseCacheRepository,
   Store,
   StoreRepositories,
   TenantRepository,
@@ -79,6 +80,7 @@ class KyselyStore implements Store {
   readonly usage: UsageRepository;
   readonly counters: CounterRepository;
   readonly egress: EgressRepository;
+  readonly cache: ResponseCacheRepository;
   readonly #db: Kysely<Database>;
   #closing: Promise<void> | undefined;
 
@@ -95,6 +97,7 @@ class KyselyStore implements Store {
     this.usage = repositories.usage;
     this.counters = repositories.counters;
     this.egress = repositories.egress;
+    this.cache = repositories.cache;
   }
 
   async transaction<T>(work: (repositories: StoreRepositories) => Promise<T>): Promise<T> {

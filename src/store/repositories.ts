@@ -3,6 +3,7 @@ import { apiKeyRepository } from "./api-key-repository.js";
 import { counterRepository } from "./counter-repository.js";
 import type { Database } from "./database-schema.js";
 import { egressRepository } from "./egress-repository.js";
+import { responseCacheRepository } from "./response-cache-repository.js";
 import type { StoreRepositories } from "./store.js";
 import { tenantRepository } from "./tenant-repository.js";
 import { usageRepository } from "./usage-repository.js";
@@ -15,5 +16,6 @@ export function createRepositories(db: Kysely<Database>): StoreRepositories {
     usage: usageRepository(db),
     counters: counterRepository(db),
     egress: egressRepository(db),
+    cache: responseCacheRepository(db),
   };
 }

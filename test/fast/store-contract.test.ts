@@ -748,6 +748,66 @@ describe.each([sqlite, postgres])("store contract on $name", (backend) => {
     });
   });
 
+  describe("response cache", () => {
+    function entry(tenantId: string, key: string, createdAt: number, ttl = 60_000) {
+      return {
+        key,
+        tenantId,
+        model: "auto",
+        createdAt,
+        expiresAt: createdAt + ttl,
+        body: JSON.stringify({ text: `answer ${key}` }),
+        hits: 0,
+      };
+    }
+
+    it("returns a stored entry until it expires, counting hits, and put replaces", async () => {
+      const acme = await store.tenants.ensure("acme", t0);
+      await store.cache.put(entry(acme.id, "k1", t0));
+      expect(await store.cache.take("k1", t0 + 1)).toMatchObject({ key: "k1", hits: 1 });
+      expect(await store.cache.take("k1", t0 + 2)).toMatchObject({
+        tenantId: acme.id,
+        model: "auto",
+        createdAt: t0,
+        expiresAt: t0 + 60_000,
+        body: JSON.stringify({ text: "answer k1" }),
+        hits: 2,
+      });
+      expect(await store.cache.take("k1", t0 + 60_000)).toBeUndefined();
+      expect(await store.cache.take("missing", t0)).toBeUndefined();
+      await store.cache.put({ ...entry(acme.id, "k1", t0 + 70_000), body: "{}" });
+      expect(await store.cache.take("k1", t0 + 70_001)).toMatchObject({ body: "{}", hits: 1 });
+      expect(await store.cache.count()).toBe(1);
+    });
+
+    it("prunes expired entries, then the oldest beyond the limit", async () => {
+      const acme = await store.tenants.ensure("acme", t0);
+      const beta = await store.tenants.ensure("beta", t0);
+      await store.cache.put(entry(acme.id, "expired", t0, 10));
+      for (let index = 0; index < 5; index++) {
+        await store.cache.put(entry(index % 2 === 0 ? acme.id : beta.id, `k${index}`, t0 + index));
+      }
+      expect(await store.cache.prune(t0 + 100, 3)).toBe(3);
+      expect(await store.cache.count()).toBe(3);
+      for (const kept of ["k2", "k3", "k4"]) {
+        expect(await store.cache.take(kept, t0 + 100)).toBeDefined();
+      }
+      expect(await store.cache.take("k1", t0 + 100)).toBeUndefined();
+      expect(await store.cache.prune(t0 + 100, 3)).toBe(0);
+    });
+
+    it("writes nothing when the transaction around it rolls back", async () => {
+      const acme = await store.tenants.ensure("acme", t0);
+      await expect(
+        store.transaction(async (repositories) => {
+          await repositories.cache.put(entry(acme.id, "k1", t0));
+          throw new Error("rolled back");
+        }),
+      ).rejects.toThrow("rolled back");
+      expect(await store.cache.count()).toBe(0);
+    });
+  });
+
   describe("transactions", () => {
     it("keeps every write when the work succeeds", async () => {
       const result = await store.transaction(async (repositories) => {

@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type { FastifyInstance, FastifyReply } from "fastify";
-import type { ChatEvent, TokenLogprob } from "../../core/chat.js";
+import type { ChatEvent, FinishReason, TokenLogprob } from "../../core/chat.js";
 import { toColibriError } from "../../core/errors.js";
 import type { RoutePlan } from "../../router/decide-route.js";
 import { maskedCounts } from "../../privacy/privacy-guard.js";
-import type { EgressPermit } from "../../router/egress-guard.js";
+import type { EgressPermit, GuardedPlan } from "../../router/egress-guard.js";
+import type { ResponseCache } from "../../cache/response-cache.js";
 import type { HybridRouter } from "../../router/hybrid-router.js";
 import { extractFeatures } from "../../router/request-features.js";
 import type { RoutedAnswer } from "../../router/run-route.js";
@@ -19,12 +20,15 @@ import {
 import { errorBody } from "../error-body.js";
 import type { InFlight } from "../in-flight.js";
 import { metered, type Meter, type MeteringContext } from "../metering.js";
+import { cachedAnswer, cachingFor } from "../response-caching.js";
 import { chatCompletionBodySchema } from "../openai-schemas.js";
 import { sseData, sseDone } from "../sse.js";
 import { validateBody } from "../validate-body.js";
 
 export interface ChatRouteOptions {
   router: HybridRouter;
+  /** The exact-match response cache; undefined: none. */
+  cache: ResponseCache | undefined;
   defaultMaxTokens: number;
   /** Debug only: log prompt and completion text. */
   logPrompts: boolean;
@@ -45,68 +49,101 @@ export function registerChatCompletions(app: FastifyInstance, options: ChatRoute
     if (principal === null) throw new Error("/v1/chat/completions was not authenticated.");
 
     const messages = toChatMessages(body.messages);
-    const scan = router.scan(messages);
-    const decided = router.decide(
-      extractFeatures({
-        model: body.model,
-        requested,
-        messages,
-        tenant: principal.tenant.name,
-        metadata: requestMetadata(request.headers["x-colibri-metadata"], body.metadata),
-        // Read the budget's counters only when the decision can depend on them.
-        budgetSpent: router.needsBudgetState && (await metering.gatekeeper.budgetSpent(principal)),
-        cloudUp: router.cloudUp(requested),
-        personalData: scan.types,
-      }),
-    );
-    // Only what the privacy policy lets leave goes to a cloud provider.
-    const { plan, review, permit, blocked } = await router.guard(decided, {
-      requestId: request.id,
-      tenantId: principal.tenant.id,
-      tenant: principal.tenant.name,
-      scan,
-    });
+    const baseRequest = toChatRequest(body, messages, options.defaultMaxTokens, neverAborted);
+    const scan = router.scan(messages, options.cache?.accepts(baseRequest, false) === true);
     metering.metrics.observeFindings(scan.findings.map((entry) => entry.finding.type));
-    if (review !== undefined) {
-      metering.metrics.observeEgress(review.destination.name, review.verdict, review.action);
+    const caching = cachingFor(
+      options.cache,
+      request,
+      principal.tenant.id,
+      body.model,
+      baseRequest,
+      scan,
+    );
+    const hit = await caching?.lookup();
+    if (caching !== undefined) metering.metrics.observeCacheLookup(hit !== undefined);
+
+    let guarded: GuardedPlan | undefined;
+    if (hit === undefined) {
+      const decided = router.decide(
+        extractFeatures({
+          model: body.model,
+          requested,
+          messages,
+          tenant: principal.tenant.name,
+          metadata: requestMetadata(request.headers["x-colibri-metadata"], body.metadata),
+          // Read the budget's counters only when the decision can depend on them.
+          budgetSpent:
+            router.needsBudgetState && (await metering.gatekeeper.budgetSpent(principal)),
+          cloudUp: router.cloudUp(requested),
+          personalData: scan.types,
+        }),
+      );
+      // Only what the privacy policy lets leave goes to a cloud provider.
+      guarded = await router.guard(decided, {
+        requestId: request.id,
+        tenantId: principal.tenant.id,
+        tenant: principal.tenant.name,
+        scan,
+      });
+      const { review } = guarded;
+      if (review !== undefined) {
+        metering.metrics.observeEgress(review.destination.name, review.verdict, review.action);
+      }
     }
+    const plan = guarded?.plan;
     const call = {
       endpoint: "chat.completions" as const,
-      model: plan.route === "local" ? router.localModel : plan.target.model,
-      target: plan.route === "local" ? "local" : plan.target.provider,
+      ...(plan === undefined
+        ? { model: hit?.model ?? router.localModel, target: "cache" }
+        : plan.route === "local"
+          ? { model: router.localModel, target: "local" }
+          : { model: plan.target.model, target: plan.target.provider }),
       stream,
     };
     try {
       return await metered(metering, request, call, async (meter) => {
-        meter.route = plan.route;
-        meter.reason = plan.reason;
-        if (blocked !== undefined) throw blocked;
+        meter.route = plan?.route ?? "cache";
+        meter.reason = plan?.reason ?? "exact";
+        if (guarded?.blocked !== undefined) throw guarded.blocked;
         const abort = inFlight.begin(reply);
-        const chatRequest = toChatRequest(body, messages, options.defaultMaxTokens, abort.signal);
         let answer: RoutedAnswer | undefined;
         try {
           // The route is decided and the first event read before any byte is sent, so a full
           // queue or an unreachable cloud still gets a proper status code (or a fallback).
-          answer = await router.run(plan, chatRequest, stream, permit);
+          answer =
+            hit !== undefined
+              ? cachedAnswer(hit)
+              : await router.run(
+                  guarded?.plan ?? localPlan,
+                  { ...baseRequest, signal: abort.signal },
+                  stream,
+                  guarded?.permit,
+                );
           recordAnswer(meter, answer);
           metering.metrics.observeDecision(answer.route, answer.reason);
           setRouteHeaders(reply, plan, answer);
+          const { permit } = guarded ?? {};
           if (permit !== undefined && answer.target !== "local") setRedactionHeader(reply, permit);
           const identity: CompletionIdentity = {
             id: `chatcmpl-${randomUUID()}`,
             created: Math.floor(options.now() / 1000),
             model: answer.model,
           };
-          if (stream) {
-            const { text } = await streamCompletion(reply, identity, answer.events, meter, {
-              includeUsage: body.stream_options?.include_usage === true,
-            });
-            if (options.logPrompts) request.log.info({ completion: text }, "completion");
-            return undefined; // hijacked: the frames have been written
-          }
-          const completion = await collectCompletion(reply, identity, answer, meter);
+          const completion = stream
+            ? await streamCompletion(reply, identity, answer.events, meter, {
+                includeUsage: body.stream_options?.include_usage === true,
+              })
+            : await collectCompletion(reply, identity, answer, meter);
           if (options.logPrompts) request.log.info({ completion: completion.text }, "completion");
-          return completion.body;
+          if (meter.outcome === "completed" && completion.finishReason !== undefined) {
+            await caching?.save(answer, {
+              text: completion.text,
+              finishReason: completion.finishReason,
+              usage: meter.usage,
+            });
+          }
+          return "body" in completion ? completion.body : undefined; // a stream was hijacked
         } finally {
           await answer?.events.close();
           inFlight.end(abort);
@@ -119,6 +156,10 @@ export function registerChatCompletions(app: FastifyInstance, options: ChatRoute
   });
 }
 
+/** The request's own signal is set per attempt; the cache key is computed without one. */
+const neverAborted = new AbortController().signal;
+const localPlan: RoutePlan = { route: "local", reason: "default-local", degraded: false };
+
 /** What answered, for the usage record; never the prompt. */
 function recordAnswer(meter: Meter, answer: RoutedAnswer): void {
   meter.model = answer.model;
@@ -128,13 +169,18 @@ function recordAnswer(meter: Meter, answer: RoutedAnswer): void {
   meter.confidence = answer.confidence ?? null;
 }
 
-function setRouteHeaders(reply: FastifyReply, plan: RoutePlan, answer: RoutedAnswer): void {
+function setRouteHeaders(
+  reply: FastifyReply,
+  plan: RoutePlan | undefined,
+  answer: RoutedAnswer,
+): void {
   void reply.header("x-colibri-route", answer.route);
   void reply.header("x-colibri-reason", answer.reason);
   if (answer.confidence !== undefined) {
     void reply.header("x-colibri-confidence", answer.confidence.toFixed(4));
   }
-  if (plan.score !== undefined) void reply.header("x-colibri-score", plan.score.toFixed(4));
+  if (plan?.score !== undefined) void reply.header("x-colibri-score", plan.score.toFixed(4));
+  if (answer.route === "cache") void reply.header("x-colibri-cache", "exact");
   if (answer.degraded) void reply.header("x-colibri-degraded", "cloud-unavailable");
 }
 
@@ -170,6 +216,7 @@ async function collectCompletion(
     }
     return {
       text,
+      finishReason: event.finishReason,
       body: completionObject(identity, text, event.finishReason, event.usage, logprobs),
     };
   }
@@ -186,7 +233,7 @@ async function streamCompletion(
   events: AsyncIterator<ChatEvent>,
   meter: Meter,
   options: { includeUsage: boolean },
-): Promise<{ text: string }> {
+): Promise<{ text: string; finishReason: FinishReason | undefined }> {
   reply.hijack();
   const raw = reply.raw;
   raw.writeHead(200, {
@@ -203,6 +250,7 @@ async function streamCompletion(
   };
 
   let text = "";
+  let finishReason: FinishReason | undefined;
   try {
     await write(sseData(chunkObject(identity, { role: "assistant", content: "" }, null)));
     for (
@@ -219,6 +267,7 @@ async function streamCompletion(
         continue;
       }
       meter.usage = event.usage;
+      finishReason = event.finishReason;
       await write(sseData(chunkObject(identity, {}, event.finishReason)));
       if (options.includeUsage) await write(sseData(usageChunkObject(identity, event.usage)));
     }
@@ -234,5 +283,5 @@ async function streamCompletion(
     meter.status = 499;
     meter.outcome = "abandoned";
   }
-  return { text };
+  return { text, finishReason };
 }

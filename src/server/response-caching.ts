@@ -1,0 +1,72 @@
+import type { FastifyRequest } from "fastify";
+import { cachedEvents, type CachedAnswer, type ResponseCache } from "../cache/response-cache.js";
+import type { ChatRequest, FinishReason, Usage } from "../core/chat.js";
+import type { RequestScan } from "../privacy/privacy-guard.js";
+import { PrefetchedEvents } from "../router/prefetched-events.js";
+import type { RoutedAnswer } from "../router/run-route.js";
+
+/** The cache as one request uses it: look up before routing, save once the answer is complete. */
+export interface RequestCaching {
+  lookup(): Promise<CachedAnswer | undefined>;
+  save(
+    answer: RoutedAnswer,
+    completed: { text: string; finishReason: FinishReason; usage: Usage },
+  ): Promise<void>;
+}
+
+/**
+ * Caching for one chat request, or undefined when the cache does not take it. The client can opt
+ * out per request with `Cache-Control: no-cache` (do not reuse) or `no-store` (do not keep).
+ * A store failure is logged and the request goes on as a miss: the cache never costs an answer.
+ */
+export function cachingFor(
+  cache: ResponseCache | undefined,
+  request: FastifyRequest,
+  tenantId: string,
+  model: string,
+  chatRequest: ChatRequest,
+  scan: RequestScan,
+): RequestCaching | undefined {
+  if (cache === undefined || !cache.accepts(chatRequest, scan.types.length > 0)) return undefined;
+  const control = (request.headers["cache-control"] ?? "").toLowerCase();
+  const key = cache.key(tenantId, model, chatRequest);
+  return {
+    async lookup() {
+      if (control.includes("no-cache")) return undefined;
+      try {
+        return await cache.lookup(key);
+      } catch (error) {
+        request.log.warn({ err: error }, "Could not read the response cache; answering as a miss");
+        return undefined;
+      }
+    },
+    async save(answer, completed) {
+      // A degraded answer (the cloud was wanted but down) must not outlive the outage.
+      if (control.includes("no-store") || answer.route === "cache" || answer.degraded) return;
+      try {
+        await cache.store(key, tenantId, model, {
+          ...completed,
+          model: answer.model,
+          target: answer.target,
+          route: answer.route,
+        });
+      } catch (error) {
+        request.log.warn({ err: error }, "Could not write the response cache");
+      }
+    },
+  };
+}
+
+/** A cache hit as an answer the route writes like any other. */
+export function cachedAnswer(hit: CachedAnswer): RoutedAnswer {
+  return {
+    route: "cache",
+    reason: "exact",
+    target: "cache",
+    model: hit.model,
+    degraded: false,
+    events: new PrefetchedEvents(cachedEvents(hit), nothingMore(), { finished: true }),
+  };
+}
+
+async function* nothingMore(): AsyncGenerator<never> {}

@@ -1,0 +1,176 @@
+import OpenAI from "openai";
+import { afterEach, describe, expect, it } from "vitest";
+import { ScriptedBackend } from "../support/scripted-backend.js";
+import { startTestGateway, type TestGateway } from "../support/test-gateway.js";
+
+/** The exact-match cache end to end: a real server, a real store, the `openai` client. */
+const gateways: TestGateway<ScriptedBackend>[] = [];
+
+afterEach(async () => {
+  await Promise.all(gateways.splice(0).map((started) => started.close()));
+});
+
+let clock = Date.UTC(2026, 11, 2, 12);
+
+async function start(config: Record<string, unknown> = {}) {
+  const gateway = await startTestGateway({ config, now: () => clock });
+  gateways.push(gateway);
+  const address = await gateway.server.listen();
+  const client = (apiKey = "local") =>
+    new OpenAI({ baseURL: `${address}/v1`, apiKey, maxRetries: 0 });
+  return { gateway, client, address };
+}
+
+const question = [{ role: "user" as const, content: "¿Cuál es la capital de Chile?" }];
+
+async function ask(
+  client: OpenAI,
+  options: {
+    messages?: typeof question;
+    temperature?: number;
+    headers?: Record<string, string>;
+  } = {},
+) {
+  const { data, response } = await client.chat.completions
+    .create(
+      {
+        model: "auto",
+        messages: options.messages ?? question,
+        temperature: options.temperature ?? 0,
+      },
+      { headers: options.headers ?? {} },
+    )
+    .withResponse();
+  return {
+    text: data.choices[0]?.message.content,
+    cache: response.headers.get("x-colibri-cache"),
+    route: response.headers.get("x-colibri-route"),
+  };
+}
+
+describe("the exact-match response cache", () => {
+  it("answers a repeated deterministic request from the cache, streamed or not, and bills it at zero", async () => {
+    const { gateway, client, address } = await start();
+    const first = await ask(client());
+    expect(first).toMatchObject({ cache: null, route: "local", text: "Hola, ¿qué tal?" });
+    const second = await ask(client(), {
+      messages: [{ role: "user", content: "  ¿Cuál es la capital   de Chile? " }],
+    });
+    expect(second).toEqual({ text: "Hola, ¿qué tal?", cache: "exact", route: "cache" });
+
+    const stream = await client().chat.completions.create({
+      model: "auto",
+      messages: question,
+      temperature: 0,
+      stream: true,
+      stream_options: { include_usage: true },
+    });
+    let streamed = "";
+    let usage: OpenAI.CompletionUsage | undefined | null;
+    for await (const chunk of stream) {
+      streamed += chunk.choices[0]?.delta.content ?? "";
+      usage ??= chunk.usage;
+    }
+    expect(streamed).toBe("Hola, ¿qué tal?");
+    expect(usage).toMatchObject({ prompt_tokens: 7, completion_tokens: 5 });
+    expect(gateway.backend.requests).toHaveLength(1);
+    const metrics = await (await fetch(`${address}/metrics`)).text();
+    expect(metrics).toContain('colibri_cache_lookups_total{result="hit"} 2');
+    expect(metrics).toContain('colibri_cache_lookups_total{result="miss"} 1');
+
+    const records = await gateway.store.usage.list({ since: 0, limit: 10 });
+    const cached = records.filter((record) => record.target === "cache");
+    expect(cached).toHaveLength(2);
+    for (const record of cached) {
+      expect(record).toMatchObject({
+        route: "cache",
+        reason: "exact",
+        costUsd: 0,
+        promptTokens: 7,
+      });
+      expect(record.referenceCostUsd).toBeGreaterThan(0);
+    }
+  });
+
+  it("misses on another message, other sampling, or a request that is not deterministic", async () => {
+    const { gateway, client } = await start();
+    await ask(client());
+    expect((await ask(client(), { temperature: 0.5 })).cache).toBeNull();
+    expect((await ask(client(), { temperature: 0.5 })).cache).toBeNull();
+    expect(
+      (await ask(client(), { messages: [{ role: "user", content: "¿Y la de Perú?" }] })).cache,
+    ).toBeNull();
+    expect(gateway.backend.requests).toHaveLength(4);
+  });
+
+  it('caches every request with mode "all", and none with "off"', async () => {
+    const all = await start({ cache: { exact: { mode: "all" } } });
+    await ask(all.client(), { temperature: 0.5 });
+    expect((await ask(all.client(), { temperature: 0.5 })).cache).toBe("exact");
+    const off = await start({ cache: { exact: { mode: "off" } } });
+    await ask(off.client());
+    expect((await ask(off.client())).cache).toBeNull();
+  });
+
+  it("expires entries after ttlSeconds", async () => {
+    const { client } = await start({ cache: { exact: { ttlSeconds: 60 } } });
+    await ask(client());
+    clock += 59_000;
+    expect((await ask(client())).cache).toBe("exact");
+    clock += 2_000;
+    expect((await ask(client())).cache).toBeNull();
+  });
+
+  it("never serves one tenant's answer to another", async () => {
+    const { gateway, client } = await start({
+      server: { auth: true, adminKey: "admin-key-0123456789abcdef" },
+    });
+    const acme = (await gateway.administration.createKey({ tenant: "acme" })).key;
+    const beta = (await gateway.administration.createKey({ tenant: "beta" })).key;
+    await ask(client(acme));
+    expect((await ask(client(beta))).cache).toBeNull();
+    expect((await ask(client(acme))).cache).toBe("exact");
+    expect((await ask(client(beta))).cache).toBe("exact");
+  });
+
+  it("keeps no answer to a request with personal data, unless cache.personalData allows it", async () => {
+    const personal = [{ role: "user" as const, content: "Meu CPF é 123.456.789-09, está certo?" }];
+    const strict = await start();
+    await ask(strict.client(), { messages: personal });
+    expect((await ask(strict.client(), { messages: personal })).cache).toBeNull();
+    expect(await strict.gateway.store.cache.count()).toBe(0);
+    const allowed = await start({ cache: { personalData: true } });
+    await ask(allowed.client(), { messages: personal });
+    expect((await ask(allowed.client(), { messages: personal })).cache).toBe("exact");
+  });
+
+  it("honours Cache-Control no-cache and no-store from the client", async () => {
+    const { gateway, client } = await start();
+    await ask(client(), { headers: { "cache-control": "no-store" } });
+    expect(await gateway.store.cache.count()).toBe(0);
+    await ask(client());
+    expect((await ask(client(), { headers: { "cache-control": "no-cache" } })).cache).toBeNull();
+    expect((await ask(client())).cache).toBe("exact");
+  });
+
+  it("does not keep a degraded answer given while the cloud was down", async () => {
+    const { gateway, client } = await start({
+      providers: [
+        {
+          name: "gone",
+          baseUrl: "http://127.0.0.1:9/v1",
+          models: ["big-model"],
+          retry: { maxRetries: 0 },
+          timeouts: { connectMs: 200 },
+        },
+      ],
+      router: { preRouter: { enabled: false } },
+    });
+    const { data, response } = await client()
+      .chat.completions.create({ model: "big-model", messages: question, temperature: 0 })
+      .withResponse();
+    expect(response.headers.get("x-colibri-degraded")).toBe("cloud-unavailable");
+    expect(data.model).toBe("scripted-model");
+    expect(await gateway.store.cache.count()).toBe(0);
+  });
+});
