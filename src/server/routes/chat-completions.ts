@@ -1,13 +1,14 @@
 import { randomUUID } from "node:crypto";
-import type { FastifyInstance, FastifyReply } from "fastify";
-import type { ChatEvent, FinishReason, TokenLogprob } from "../../core/chat.js";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { Principal } from "../../accounting/gatekeeper.js";
+import type { CachedAnswer, ResponseCache } from "../../cache/response-cache.js";
+import type { ChatEvent, ChatMessage, FinishReason, TokenLogprob } from "../../core/chat.js";
 import { toColibriError } from "../../core/errors.js";
 import type { RoutePlan } from "../../router/decide-route.js";
-import { maskedCounts } from "../../privacy/privacy-guard.js";
+import { maskedCounts, type RequestScan } from "../../privacy/privacy-guard.js";
 import type { EgressPermit, GuardedPlan } from "../../router/egress-guard.js";
-import type { ResponseCache } from "../../cache/response-cache.js";
 import type { HybridRouter } from "../../router/hybrid-router.js";
-import { extractFeatures } from "../../router/request-features.js";
+import { extractFeatures, type RequestedModel } from "../../router/request-features.js";
 import type { RoutedAnswer } from "../../router/run-route.js";
 import { toChatMessages, toChatRequest } from "../chat-request.js";
 import { requestMetadata } from "../request-metadata.js";
@@ -21,7 +22,7 @@ import { errorBody } from "../error-body.js";
 import type { InFlight } from "../in-flight.js";
 import { metered, type Meter, type MeteringContext } from "../metering.js";
 import { cachedAnswer, cachingFor } from "../response-caching.js";
-import { chatCompletionBodySchema } from "../openai-schemas.js";
+import { chatCompletionBodySchema, type ChatCompletionBody } from "../openai-schemas.js";
 import { sseData, sseDone } from "../sse.js";
 import { validateBody } from "../validate-body.js";
 
@@ -63,48 +64,36 @@ export function registerChatCompletions(app: FastifyInstance, options: ChatRoute
     const hit = await caching?.lookup();
     if (caching !== undefined) metering.metrics.observeCacheLookup(hit !== undefined);
 
-    let guarded: GuardedPlan | undefined;
-    if (hit === undefined) {
-      const decided = router.decide(
-        extractFeatures({
-          model: body.model,
-          requested,
-          messages,
-          tenant: principal.tenant.name,
-          metadata: requestMetadata(request.headers["x-colibri-metadata"], body.metadata),
-          // Read the budget's counters only when the decision can depend on them.
-          budgetSpent:
-            router.needsBudgetState && (await metering.gatekeeper.budgetSpent(principal)),
-          cloudUp: router.cloudUp(requested),
-          personalData: scan.types,
-        }),
-      );
-      // Only what the privacy policy lets leave goes to a cloud provider.
-      guarded = await router.guard(decided, {
-        requestId: request.id,
-        tenantId: principal.tenant.id,
-        tenant: principal.tenant.name,
-        scan,
-      });
-      const { review } = guarded;
-      if (review !== undefined) {
-        metering.metrics.observeEgress(review.destination.name, review.verdict, review.action);
-      }
-    }
-    const plan = guarded?.plan;
+    const source: AnswerSource =
+      hit !== undefined
+        ? { kind: "cache", hit }
+        : {
+            kind: "route",
+            guarded: await planRoute(router, metering, request, principal, {
+              body,
+              requested,
+              messages,
+              scan,
+            }),
+          };
+    const plan = source.kind === "route" ? source.guarded.plan : undefined;
     const call = {
       endpoint: "chat.completions" as const,
-      ...(plan === undefined
-        ? { model: hit?.model ?? router.localModel, target: "cache" }
-        : plan.route === "local"
+      ...(source.kind === "cache"
+        ? { model: source.hit.model, target: "cache" }
+        : source.guarded.plan.route === "local"
           ? { model: router.localModel, target: "local" }
-          : { model: plan.target.model, target: plan.target.provider }),
+          : {
+              model: source.guarded.plan.target.model,
+              target: source.guarded.plan.target.provider,
+            }),
       stream,
     };
     try {
       return await metered(metering, request, call, async (meter) => {
         meter.route = plan?.route ?? "cache";
         meter.reason = plan?.reason ?? "exact";
+        const guarded = source.kind === "route" ? source.guarded : undefined;
         if (guarded?.blocked !== undefined) throw guarded.blocked;
         const abort = inFlight.begin(reply);
         let answer: RoutedAnswer | undefined;
@@ -112,18 +101,18 @@ export function registerChatCompletions(app: FastifyInstance, options: ChatRoute
           // The route is decided and the first event read before any byte is sent, so a full
           // queue or an unreachable cloud still gets a proper status code (or a fallback).
           answer =
-            hit !== undefined
-              ? cachedAnswer(hit)
+            source.kind === "cache"
+              ? cachedAnswer(source.hit)
               : await router.run(
-                  guarded?.plan ?? localPlan,
+                  source.guarded.plan,
                   { ...baseRequest, signal: abort.signal },
                   stream,
-                  guarded?.permit,
+                  source.guarded.permit,
                 );
           recordAnswer(meter, answer);
           metering.metrics.observeDecision(answer.route, answer.reason);
           setRouteHeaders(reply, plan, answer);
-          const { permit } = guarded ?? {};
+          const permit = guarded?.permit;
           if (permit !== undefined && answer.target !== "local") setRedactionHeader(reply, permit);
           const identity: CompletionIdentity = {
             id: `chatcmpl-${randomUUID()}`,
@@ -158,7 +147,50 @@ export function registerChatCompletions(app: FastifyInstance, options: ChatRoute
 
 /** The request's own signal is set per attempt; the cache key is computed without one. */
 const neverAborted = new AbortController().signal;
-const localPlan: RoutePlan = { route: "local", reason: "default-local", degraded: false };
+
+/** Where the answer comes from: the cache, or the route the router and the guard chose. */
+type AnswerSource = { kind: "cache"; hit: CachedAnswer } | { kind: "route"; guarded: GuardedPlan };
+
+/** Decide the route from the request's features, then let the privacy guard check it. */
+async function planRoute(
+  router: HybridRouter,
+  metering: MeteringContext,
+  request: FastifyRequest,
+  principal: Principal,
+  input: {
+    body: ChatCompletionBody;
+    requested: RequestedModel;
+    messages: ChatMessage[];
+    scan: RequestScan;
+  },
+): Promise<GuardedPlan> {
+  const { body, requested, messages, scan } = input;
+  const decided = router.decide(
+    extractFeatures({
+      model: body.model,
+      requested,
+      messages,
+      tenant: principal.tenant.name,
+      metadata: requestMetadata(request.headers["x-colibri-metadata"], body.metadata),
+      // Read the budget's counters only when the decision can depend on them.
+      budgetSpent: router.needsBudgetState && (await metering.gatekeeper.budgetSpent(principal)),
+      cloudUp: router.cloudUp(requested),
+      personalData: scan.types,
+    }),
+  );
+  // Only what the privacy policy lets leave goes to a cloud provider.
+  const guarded = await router.guard(decided, {
+    requestId: request.id,
+    tenantId: principal.tenant.id,
+    tenant: principal.tenant.name,
+    scan,
+  });
+  const { review } = guarded;
+  if (review !== undefined) {
+    metering.metrics.observeEgress(review.destination.name, review.verdict, review.action);
+  }
+  return guarded;
+}
 
 /** What answered, for the usage record; never the prompt. */
 function recordAnswer(meter: Meter, answer: RoutedAnswer): void {
