@@ -99,8 +99,9 @@ describe("the cascade on the real model", () => {
     const answer = data.choices[0]?.message.content ?? "";
     expect(answer.length).toBeGreaterThan(0);
 
+    // The same deterministic question again: ask past the response cache, to run the cascade.
     const stream = await client.chat.completions
-      .create({ ...question, stream: true })
+      .create({ ...question, stream: true }, { headers: { "cache-control": "no-cache" } })
       .withResponse();
     expect(stream.response.headers.get("x-colibri-route")).toBe("cascade-cloud");
     let streamed = "";
