@@ -25,3 +25,18 @@ export function cacheKey(tenantId: string, model: string, request: ChatRequest):
   ];
   return createHash("sha256").update(JSON.stringify(parts)).digest("hex");
 }
+
+/**
+ * The semantic cache's scope: everything the exact key covers except the last user message, whose
+ * meaning is compared instead. Undefined when the last message is not the user's.
+ */
+export function semanticScope(
+  tenantId: string,
+  model: string,
+  request: ChatRequest,
+): { scope: string; query: string } | undefined {
+  const last = request.messages.at(-1);
+  if (last?.role !== "user") return undefined;
+  const earlier = { ...request, messages: request.messages.slice(0, -1) };
+  return { scope: cacheKey(tenantId, `semantic:${model}`, earlier), query: last.content.trim() };
+}

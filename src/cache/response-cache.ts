@@ -1,8 +1,9 @@
 import { z } from "zod";
 import type { ColibriConfig } from "../config/schema.js";
-import type { ChatEvent, ChatRequest, FinishReason, Usage } from "../core/chat.js";
+import type { ChatBackend, ChatEvent, ChatRequest, FinishReason, Usage } from "../core/chat.js";
 import type { ResponseCacheRepository } from "../store/store.js";
-import { cacheKey } from "./cache-key.js";
+import { cacheKey, semanticScope } from "./cache-key.js";
+import { cosineSimilarity } from "./similarity.js";
 
 /** What is kept of an answer: enough to replay it, never the prompt. */
 export interface CachedAnswer {
@@ -27,15 +28,35 @@ const cachedAnswerSchema = z.object({
 export interface ResponseCacheOptions {
   repository: ResponseCacheRepository;
   settings: ColibriConfig["cache"];
+  /** A text's embedding, computed locally (the semantic cache only). */
+  embed?: (text: string) => Promise<number[]>;
   now?: () => number;
+}
+
+/** Where one request's answer is looked up and kept. */
+export interface CacheSlot {
+  tenantId: string;
+  model: string;
+  key: string;
+  /** For the semantic cache, when it is on and the request ends with a user message. */
+  semantic?: { scope: string; query: string; embedding?: number[] };
+}
+
+/** A cached answer found for a request, and how. */
+export interface CacheHit {
+  answer: CachedAnswer;
+  kind: "exact" | "semantic";
+  /** For a semantic hit: the cosine similarity of the two prompts. */
+  similarity?: number;
 }
 
 /** Entries written between two prunes: the size limit is kept to within this many. */
 const pruneEvery = 100;
 
 /**
- * The exact-match response cache over the store (so replicas on PostgreSQL share it). Answers
- * are keyed by tenant, model and normalized request; entries expire after `ttlSeconds` and the
+ * The response cache over the store (so replicas on PostgreSQL share it). Answers are keyed by
+ * tenant, model and normalized request; with the semantic cache on, a prompt that means the same
+ * as a cached one of the same scope reuses its answer. Entries expire after `ttlSeconds` and the
  * oldest go beyond `maxEntries`.
  */
 export class ResponseCache {
@@ -61,27 +82,56 @@ export class ResponseCache {
     return !hasPersonalData || settings.personalData;
   }
 
-  key(tenantId: string, model: string, request: ChatRequest): string {
-    return cacheKey(tenantId, model, request);
+  /** The slot of one request: its exact key and, with the semantic cache on, its scope. */
+  slot(tenantId: string, model: string, request: ChatRequest): CacheSlot {
+    const slot: CacheSlot = { tenantId, model, key: cacheKey(tenantId, model, request) };
+    const semantic =
+      this.#options.settings.semantic.enabled && this.#options.embed !== undefined
+        ? semanticScope(tenantId, model, request)
+        : undefined;
+    return semantic === undefined ? slot : { ...slot, semantic };
   }
 
-  async lookup(key: string): Promise<CachedAnswer | undefined> {
-    const entry = await this.#options.repository.take(key, this.#now());
-    if (entry === undefined) return undefined;
-    const parsed = cachedAnswerSchema.safeParse(JSON.parse(entry.body));
-    return parsed.success ? parsed.data : undefined;
+  /** The exact entry, else (semantic cache on) the closest one in scope above the threshold. */
+  async lookup(slot: CacheSlot): Promise<CacheHit | undefined> {
+    const now = this.#now();
+    const exact = await this.#take(slot.key, now);
+    if (exact !== undefined) return { answer: exact, kind: "exact" };
+    if (slot.semantic === undefined) return undefined;
+    const embedding = await this.#embeddingOf(slot.semantic);
+    const { threshold, candidates } = this.#options.settings.semantic;
+    let best: { key: string; similarity: number } | undefined;
+    for (const entry of await this.#options.repository.inScope(
+      slot.semantic.scope,
+      now,
+      candidates,
+    )) {
+      // Entries embedded by another model (other dimensions) cannot be compared.
+      if (entry.embedding === null || entry.embedding.length !== embedding.length) continue;
+      const similarity = cosineSimilarity(embedding, entry.embedding);
+      if (similarity >= threshold && similarity > (best?.similarity ?? -1)) {
+        best = { key: entry.key, similarity };
+      }
+    }
+    if (best === undefined) return undefined;
+    const answer = await this.#take(best.key, now);
+    return answer === undefined
+      ? undefined
+      : { answer, kind: "semantic", similarity: best.similarity };
   }
 
-  async store(key: string, tenantId: string, requestedModel: string, answer: CachedAnswer) {
+  async store(slot: CacheSlot, answer: CachedAnswer): Promise<void> {
     const now = this.#now();
     await this.#options.repository.put({
-      key,
-      tenantId,
-      model: requestedModel,
+      key: slot.key,
+      tenantId: slot.tenantId,
+      model: slot.model,
       createdAt: now,
       expiresAt: now + this.#options.settings.exact.ttlSeconds * 1000,
       body: JSON.stringify(answer),
       hits: 0,
+      scope: slot.semantic?.scope ?? null,
+      embedding: slot.semantic === undefined ? null : await this.#embeddingOf(slot.semantic),
     });
     this.#writesSincePrune += 1;
     if (this.#writesSincePrune >= pruneEvery) {
@@ -90,10 +140,34 @@ export class ResponseCache {
     }
   }
 
+  async #take(key: string, now: number): Promise<CachedAnswer | undefined> {
+    const entry = await this.#options.repository.take(key, now);
+    if (entry === undefined) return undefined;
+    const parsed = cachedAnswerSchema.safeParse(JSON.parse(entry.body));
+    return parsed.success ? parsed.data : undefined;
+  }
+
+  /** The query's embedding, computed once per request. */
+  async #embeddingOf(semantic: NonNullable<CacheSlot["semantic"]>): Promise<number[]> {
+    const embed = this.#options.embed;
+    if (embed === undefined) throw new Error("The semantic cache needs an embed function.");
+    semantic.embedding ??= await embed(semantic.query);
+    return semantic.embedding;
+  }
+
   /** Drop expired entries and the oldest beyond the size limit; returns how many went. */
   prune(): Promise<number> {
     return this.#options.repository.prune(this.#now(), this.#options.settings.exact.maxEntries);
   }
+}
+
+/** The semantic cache's embed function over a backend (the local engine). */
+export function embedder(backend: Pick<ChatBackend, "embed">): (text: string) => Promise<number[]> {
+  return async (text) => {
+    const [embedding] = (await backend.embed([text])).embeddings;
+    if (embedding === undefined) throw new Error("The backend returned no embedding.");
+    return embedding;
+  };
 }
 
 /** A request that asks for the same answer every time: temperature 0, or a fixed seed. */

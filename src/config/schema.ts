@@ -329,6 +329,20 @@ export const configSchema = z
           })
           .strict()
           .prefault({}),
+        /**
+         * Reuse the answer to a cached request whose last user message means the same (cosine
+         * similarity of local embeddings at or above `threshold`), same tenant, model, sampling
+         * and earlier messages. Off: measure it first (npm run bench:cache).
+         */
+        semantic: z
+          .object({
+            enabled: z.boolean().default(false),
+            threshold: z.number().min(0).max(1).default(0.95),
+            /** Newest entries of the same scope compared with each new prompt. */
+            candidates: z.number().int().positive().max(10_000).default(200),
+          })
+          .strict()
+          .prefault({}),
         /** Cache answers to requests that hold personal data (found by the privacy guard)? */
         personalData: z.boolean().default(false),
       })

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from "fastify";
-import { cachedEvents, type CachedAnswer, type ResponseCache } from "../cache/response-cache.js";
+import { cachedEvents, type CacheHit, type ResponseCache } from "../cache/response-cache.js";
 import type { ChatRequest, FinishReason, Usage } from "../core/chat.js";
 import type { RequestScan } from "../privacy/privacy-guard.js";
 import { PrefetchedEvents } from "../router/prefetched-events.js";
@@ -7,7 +7,7 @@ import type { RoutedAnswer } from "../router/run-route.js";
 
 /** The cache as one request uses it: look up before routing, save once the answer is complete. */
 export interface RequestCaching {
-  lookup(): Promise<CachedAnswer | undefined>;
+  lookup(): Promise<CacheHit | undefined>;
   save(
     answer: RoutedAnswer,
     completed: { text: string; finishReason: FinishReason; usage: Usage },
@@ -29,14 +29,17 @@ export function cachingFor(
 ): RequestCaching | undefined {
   if (cache === undefined || !cache.accepts(chatRequest, scan.types.length > 0)) return undefined;
   const control = (request.headers["cache-control"] ?? "").toLowerCase();
-  const key = cache.key(tenantId, model, chatRequest);
+  const slot = cache.slot(tenantId, model, chatRequest);
   return {
     async lookup() {
       if (control.includes("no-cache")) return undefined;
       try {
-        return await cache.lookup(key);
+        return await cache.lookup(slot);
       } catch (error) {
-        request.log.warn({ err: error }, "Could not read the response cache; answering as a miss");
+        request.log.warn(
+          { err: error },
+          "Could not read the response cache (or embed the prompt); answering as a miss",
+        );
         return undefined;
       }
     },
@@ -44,7 +47,7 @@ export function cachingFor(
       // A degraded answer (the cloud was wanted but down) must not outlive the outage.
       if (control.includes("no-store") || answer.route === "cache" || answer.degraded) return;
       try {
-        await cache.store(key, tenantId, model, {
+        await cache.store(slot, {
           ...completed,
           model: answer.model,
           target: answer.target,
@@ -57,15 +60,15 @@ export function cachingFor(
   };
 }
 
-/** A cache hit as an answer the route writes like any other. */
-export function cachedAnswer(hit: CachedAnswer): RoutedAnswer {
+/** A cache hit as an answer the route writes like any other; its reason says which cache. */
+export function cachedAnswer(hit: CacheHit): RoutedAnswer {
   return {
     route: "cache",
-    reason: "exact",
+    reason: hit.kind,
     target: "cache",
-    model: hit.model,
+    model: hit.answer.model,
     degraded: false,
-    events: new PrefetchedEvents(cachedEvents(hit), nothingMore(), { finished: true }),
+    events: new PrefetchedEvents(cachedEvents(hit.answer), nothingMore(), { finished: true }),
   };
 }
 

@@ -105,4 +105,7 @@ export interface ResponseCacheTable {
   expires_at: number;
   body: string;
   hits: number;
+  scope: string | null;
+  /** JSON array of numbers. */
+  embedding: string | null;
 }

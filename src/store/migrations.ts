@@ -205,12 +205,31 @@ const responseCache: Migration = {
   },
 };
 
+/** The semantic cache: each entry's scope and its last user message's embedding. */
+const semanticCache: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.alterTable("response_cache").addColumn("scope", "text").execute();
+    await db.schema.alterTable("response_cache").addColumn("embedding", "text").execute();
+    await db.schema
+      .createIndex("response_cache_scope")
+      .on("response_cache")
+      .columns(["scope", "created_at"])
+      .execute();
+  },
+  async down(db: Kysely<unknown>) {
+    await db.schema.dropIndex("response_cache_scope").execute();
+    await db.schema.alterTable("response_cache").dropColumn("embedding").execute();
+    await db.schema.alterTable("response_cache").dropColumn("scope").execute();
+  },
+};
+
 /** Every migration, by name. */
 export const migrations: Readonly<Record<string, Migration>> = {
   "0001_initial": initial,
   "0002_route_confidence": routeConfidence,
   "0003_egress_audit": egressAudit,
   "0004_response_cache": responseCache,
+  "0005_semantic_cache": semanticCache,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,6 +1,9 @@
 import { sql, type Kysely, type Selectable } from "kysely";
+import { z } from "zod";
 import type { Database, ResponseCacheTable } from "./database-schema.js";
 import type { CachedResponse, ResponseCacheRepository } from "./store.js";
+
+const embeddingSchema = z.array(z.number());
 
 /** SQLite accepts OFFSET only after a LIMIT: this one never cuts anything off. */
 const everyRow = 2_147_483_647;
@@ -27,6 +30,8 @@ export function responseCacheRepository(db: Kysely<Database>): ResponseCacheRepo
         expires_at: entry.expiresAt,
         body: entry.body,
         hits: entry.hits,
+        scope: entry.scope,
+        embedding: entry.embedding === null ? null : JSON.stringify(entry.embedding),
       };
       await db
         .insertInto("response_cache")
@@ -58,6 +63,19 @@ export function responseCacheRepository(db: Kysely<Database>): ResponseCacheRepo
       return Number(expired.numDeletedRows) + Number(oldest.numDeletedRows);
     },
 
+    async inScope(scope, now, limit) {
+      const rows = await db
+        .selectFrom("response_cache")
+        .selectAll()
+        .where("scope", "=", scope)
+        .where("expires_at", ">", now)
+        .where("embedding", "is not", null)
+        .orderBy("created_at", "desc")
+        .limit(limit)
+        .execute();
+      return rows.map(fromRow);
+    },
+
     async count() {
       const row = await db
         .selectFrom("response_cache")
@@ -77,5 +95,7 @@ function fromRow(row: Selectable<ResponseCacheTable>): CachedResponse {
     expiresAt: row.expires_at,
     body: row.body,
     hits: row.hits,
+    scope: row.scope,
+    embedding: row.embedding === null ? null : embeddingSchema.parse(JSON.parse(row.embedding)),
   };
 }

@@ -225,6 +225,12 @@ export interface CachedResponse {
   /** The answer as JSON text (plain data the server replays); never the prompt. */
   body: string;
   hits: number;
+  /**
+   * For the semantic cache: a hash of everything but the last user message (tenant, model,
+   * sampling, earlier messages), and that message's embedding. Null when not kept.
+   */
+  scope: string | null;
+  embedding: number[] | null;
 }
 
 export interface ResponseCacheRepository {
@@ -237,6 +243,8 @@ export interface ResponseCacheRepository {
    * many were deleted.
    */
   prune(now: number, maxEntries: number): Promise<number>;
+  /** Entries of one semantic scope with an embedding, not expired, newest first, at most `limit`. */
+  inScope(scope: string, now: number, limit: number): Promise<CachedResponse[]>;
   /** How many entries are stored (expired ones included until pruned). */
   count(): Promise<number>;
 }

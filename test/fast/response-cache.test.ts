@@ -12,8 +12,8 @@ afterEach(async () => {
 
 let clock = Date.UTC(2026, 11, 2, 12);
 
-async function start(config: Record<string, unknown> = {}) {
-  const gateway = await startTestGateway({ config, now: () => clock });
+async function start(config: Record<string, unknown> = {}, backend = new ScriptedBackend()) {
+  const gateway = await startTestGateway({ config, backend, now: () => clock });
   gateways.push(gateway);
   const address = await gateway.server.listen();
   const client = (apiKey = "local") =>
@@ -172,5 +172,66 @@ describe("the exact-match response cache", () => {
     expect(response.headers.get("x-colibri-degraded")).toBe("cloud-unavailable");
     expect(data.model).toBe("scripted-model");
     expect(await gateway.store.cache.count()).toBe(0);
+  });
+});
+
+describe("the semantic cache", () => {
+  // "Embeddings" that put every question about Chile's capital in one place.
+  const backend = () => {
+    const scripted = new ScriptedBackend();
+    scripted.embeddingOf = (text) => (/capital.*chile/i.test(text) ? [1, 0.1] : [0.1, 1]);
+    return scripted;
+  };
+  const semantic = { cache: { semantic: { enabled: true, threshold: 0.95 } } };
+
+  it("reuses the answer to a prompt that means the same, marked semantic, with its similarity", async () => {
+    const { gateway, client } = await start(semantic, backend());
+    await ask(client());
+    const paraphrase = await client()
+      .chat.completions.create({
+        model: "auto",
+        temperature: 0,
+        messages: [{ role: "user", content: "Dime la capital de Chile, por favor" }],
+      })
+      .withResponse();
+    expect(paraphrase.response.headers.get("x-colibri-cache")).toBe("semantic");
+    expect(paraphrase.response.headers.get("x-colibri-cache-similarity")).toBe("1.0000");
+    expect(paraphrase.data.choices[0]?.message.content).toBe("Hola, ¿qué tal?");
+    expect(gateway.backend.requests).toHaveLength(1);
+    // Both records carry the same (fixed) time: find the cached one by its target.
+    const records = await gateway.store.usage.list({ since: 0, limit: 10 });
+    expect(records.find((record) => record.target === "cache")).toMatchObject({
+      reason: "semantic",
+      costUsd: 0,
+    });
+  });
+
+  it("does not reuse an answer below the threshold, of another scope, or when off", async () => {
+    const { gateway, client } = await start(semantic, backend());
+    await ask(client());
+    expect(
+      (
+        await ask(client(), {
+          messages: [{ role: "user", content: "¿Cuál es la capital de Perú?" }],
+        })
+      ).cache,
+    ).toBeNull();
+    // Same last message, other earlier messages: another scope.
+    const withSystem = [
+      { role: "system" as const, content: "Responde en inglés." },
+      { role: "user" as const, content: "Dime la capital de Chile" },
+    ];
+    expect((await ask(client(), { messages: withSystem as typeof question })).cache).toBeNull();
+    expect(gateway.backend.requests).toHaveLength(3);
+
+    const off = await start({}, backend());
+    await ask(off.client());
+    expect(
+      (
+        await ask(off.client(), {
+          messages: [{ role: "user", content: "Dime la capital de Chile" }],
+        })
+      ).cache,
+    ).toBeNull();
   });
 });

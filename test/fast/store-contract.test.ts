@@ -758,6 +758,8 @@ describe.each([sqlite, postgres])("store contract on $name", (backend) => {
         expiresAt: createdAt + ttl,
         body: JSON.stringify({ text: `answer ${key}` }),
         hits: 0,
+        scope: null,
+        embedding: null,
       };
     }
 
@@ -794,6 +796,21 @@ describe.each([sqlite, postgres])("store contract on $name", (backend) => {
       }
       expect(await store.cache.take("k1", t0 + 100)).toBeUndefined();
       expect(await store.cache.prune(t0 + 100, 3)).toBe(0);
+    });
+
+    it("lists a scope's entries with embeddings, newest first, not expired", async () => {
+      const acme = await store.tenants.ensure("acme", t0);
+      await store.cache.put({ ...entry(acme.id, "k1", t0), scope: "s", embedding: [0.5, -1] });
+      await store.cache.put({ ...entry(acme.id, "k2", t0 + 1), scope: "s", embedding: [1, 0] });
+      await store.cache.put({ ...entry(acme.id, "k3", t0 + 2), scope: "s" });
+      await store.cache.put({ ...entry(acme.id, "k4", t0 + 3), scope: "other", embedding: [1] });
+      await store.cache.put({ ...entry(acme.id, "k5", t0, 1), scope: "s", embedding: [1] });
+      const found = await store.cache.inScope("s", t0 + 10, 10);
+      expect(found.map((item) => [item.key, item.embedding])).toEqual([
+        ["k2", [1, 0]],
+        ["k1", [0.5, -1]],
+      ]);
+      expect(await store.cache.inScope("s", t0 + 10, 1)).toHaveLength(1);
     });
 
     it("writes nothing when the transaction around it rolls back", async () => {

@@ -22,6 +22,8 @@ export class ScriptedBackend implements ChatBackend {
   logprob = -0.5;
   /** The log-probability for a given request; default `logprob`. */
   logprobOf: (request: ChatRequest) => number = () => this.logprob;
+  /** A text's "embedding"; default [length, 0.5, -1]. */
+  embeddingOf: (text: string) => number[] = (text) => [text.length, 0.5, -1];
   busy = false;
   aborted = 0;
   active = 0;
@@ -83,7 +85,7 @@ export class ScriptedBackend implements ChatBackend {
 
   embed(input: string[]): Promise<EmbeddingResult> {
     return Promise.resolve({
-      embeddings: input.map((text) => [text.length, 0.5, -1]),
+      embeddings: input.map((text) => this.embeddingOf(text)),
       promptTokens: input.length * 3,
     });
   }

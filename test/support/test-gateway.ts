@@ -4,7 +4,7 @@ import {
 } from "../../src/accounting/gatekeeper-from-config.js";
 import type { Administration } from "../../src/accounting/administration.js";
 import type { Gatekeeper } from "../../src/accounting/gatekeeper.js";
-import { ResponseCache } from "../../src/cache/response-cache.js";
+import { embedder, ResponseCache } from "../../src/cache/response-cache.js";
 import { parseConfig } from "../../src/config/load.js";
 import type { ColibriConfig } from "../../src/config/schema.js";
 import type { ChatBackend } from "../../src/core/chat.js";
@@ -74,6 +74,7 @@ export async function startTestGateway<B extends ChatBackend = ScriptedBackend>(
     cache: new ResponseCache({
       repository: store.cache,
       settings: config.cache,
+      embed: embedder(backend),
       ...(options.now === undefined ? {} : { now: options.now }),
     }),
     router: await routerFromConfig(config, backend, providers, {

@@ -5,7 +5,7 @@ import {
   administrationFromConfig,
   gatekeeperFromConfig,
 } from "../../accounting/gatekeeper-from-config.js";
-import { ResponseCache } from "../../cache/response-cache.js";
+import { embedder, ResponseCache } from "../../cache/response-cache.js";
 import type { ColibriConfig } from "../../config/schema.js";
 import { EgressAuditor } from "../../privacy/egress-auditor.js";
 import { ValueHasher } from "../../privacy/value-hasher.js";
@@ -152,7 +152,11 @@ async function serve(
       const server = createServer({
         backend: engine,
         router,
-        cache: new ResponseCache({ repository: store.cache, settings: config.cache }),
+        cache: new ResponseCache({
+          repository: store.cache,
+          settings: config.cache,
+          embed: embedder(engine),
+        }),
         gatekeeper,
         administration,
         server: config.server,

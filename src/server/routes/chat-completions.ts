@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Principal } from "../../accounting/gatekeeper.js";
-import type { CachedAnswer, ResponseCache } from "../../cache/response-cache.js";
+import type { CacheHit, ResponseCache } from "../../cache/response-cache.js";
 import type { ChatEvent, ChatMessage, FinishReason, TokenLogprob } from "../../core/chat.js";
 import { toColibriError } from "../../core/errors.js";
 import type { RoutePlan } from "../../router/decide-route.js";
@@ -80,7 +80,7 @@ export function registerChatCompletions(app: FastifyInstance, options: ChatRoute
     const call = {
       endpoint: "chat.completions" as const,
       ...(source.kind === "cache"
-        ? { model: source.hit.model, target: "cache" }
+        ? { model: source.hit.answer.model, target: "cache" }
         : source.guarded.plan.route === "local"
           ? { model: router.localModel, target: "local" }
           : {
@@ -91,8 +91,8 @@ export function registerChatCompletions(app: FastifyInstance, options: ChatRoute
     };
     try {
       return await metered(metering, request, call, async (meter) => {
-        meter.route = plan?.route ?? "cache";
-        meter.reason = plan?.reason ?? "exact";
+        meter.route = source.kind === "cache" ? "cache" : source.guarded.plan.route;
+        meter.reason = source.kind === "cache" ? source.hit.kind : source.guarded.plan.reason;
         const guarded = source.kind === "route" ? source.guarded : undefined;
         if (guarded?.blocked !== undefined) throw guarded.blocked;
         const abort = inFlight.begin(reply);
@@ -112,6 +112,7 @@ export function registerChatCompletions(app: FastifyInstance, options: ChatRoute
           recordAnswer(meter, answer);
           metering.metrics.observeDecision(answer.route, answer.reason);
           setRouteHeaders(reply, plan, answer);
+          if (source.kind === "cache") setCacheHeaders(reply, source.hit);
           const permit = guarded?.permit;
           if (permit !== undefined && answer.target !== "local") setRedactionHeader(reply, permit);
           const identity: CompletionIdentity = {
@@ -149,7 +150,7 @@ export function registerChatCompletions(app: FastifyInstance, options: ChatRoute
 const neverAborted = new AbortController().signal;
 
 /** Where the answer comes from: the cache, or the route the router and the guard chose. */
-type AnswerSource = { kind: "cache"; hit: CachedAnswer } | { kind: "route"; guarded: GuardedPlan };
+type AnswerSource = { kind: "cache"; hit: CacheHit } | { kind: "route"; guarded: GuardedPlan };
 
 /** Decide the route from the request's features, then let the privacy guard check it. */
 async function planRoute(
@@ -212,8 +213,14 @@ function setRouteHeaders(
     void reply.header("x-colibri-confidence", answer.confidence.toFixed(4));
   }
   if (plan?.score !== undefined) void reply.header("x-colibri-score", plan.score.toFixed(4));
-  if (answer.route === "cache") void reply.header("x-colibri-cache", "exact");
   if (answer.degraded) void reply.header("x-colibri-degraded", "cloud-unavailable");
+}
+
+function setCacheHeaders(reply: FastifyReply, hit: CacheHit): void {
+  void reply.header("x-colibri-cache", hit.kind);
+  if (hit.similarity !== undefined) {
+    void reply.header("x-colibri-cache-similarity", hit.similarity.toFixed(4));
+  }
 }
 
 /** What the guard masked before the request left, per data type: `BR_CPF=1, EMAIL=2`. */
