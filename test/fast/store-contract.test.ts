@@ -823,6 +823,42 @@ describe.each([sqlite, postgres])("store contract on $name", (backend) => {
       ).rejects.toThrow("rolled back");
       expect(await store.cache.count()).toBe(0);
     });
+
+    it("keeps the hit of a take out of a transaction that rolls back", async () => {
+      const acme = await store.tenants.ensure("acme", t0);
+      await store.cache.put(entry(acme.id, "k1", t0));
+      await expect(
+        store.transaction(async (repositories) => {
+          expect(await repositories.cache.take("k1", t0 + 1)).toMatchObject({ hits: 1 });
+          throw new Error("rolled back");
+        }),
+      ).rejects.toThrow("rolled back");
+      expect(await store.cache.take("k1", t0 + 2)).toMatchObject({ hits: 1 });
+    });
+
+    it("keeps two tenants' entries apart: each key answers with its own tenant and body", async () => {
+      const acme = await store.tenants.ensure("acme", t0);
+      const beta = await store.tenants.ensure("beta", t0);
+      await store.cache.put(entry(acme.id, "acme-key", t0));
+      await store.cache.put(entry(beta.id, "beta-key", t0));
+      await store.cache.take("acme-key", t0 + 1);
+      expect(await store.cache.take("acme-key", t0 + 2)).toMatchObject({
+        tenantId: acme.id,
+        body: JSON.stringify({ text: "answer acme-key" }),
+        hits: 2,
+      });
+      expect(await store.cache.take("beta-key", t0 + 2)).toMatchObject({
+        tenantId: beta.id,
+        body: JSON.stringify({ text: "answer beta-key" }),
+        hits: 1,
+      });
+      await store.cache.put({ ...entry(beta.id, "beta-key", t0 + 3), body: "{}" });
+      expect(await store.cache.take("acme-key", t0 + 4)).toMatchObject({
+        tenantId: acme.id,
+        body: JSON.stringify({ text: "answer acme-key" }),
+      });
+      expect(await store.cache.count()).toBe(2);
+    });
   });
 
   describe("transactions", () => {
