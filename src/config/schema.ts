@@ -348,6 +348,18 @@ export const configSchema = z
       })
       .strict()
       .prefault({}),
+    /** The OpenAI Files API (batch input and results), stored in the store as UTF-8 text. */
+    files: z
+      .object({
+        /** Largest file accepted by POST /v1/files. */
+        maxBytes: z
+          .number()
+          .int()
+          .positive()
+          .default(50 * 1024 * 1024),
+      })
+      .strict()
+      .prefault({}),
     /** The privacy guard on the way to every cloud provider, and the egress audit. */
     privacy: z
       .object({

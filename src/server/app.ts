@@ -6,6 +6,7 @@ import Fastify, {
 } from "fastify";
 import type { Administration } from "../accounting/administration.js";
 import type { ResponseCache } from "../cache/response-cache.js";
+import type { FileRepository } from "../store/store.js";
 import type { Gatekeeper } from "../accounting/gatekeeper.js";
 import type { ChatBackend } from "../core/chat.js";
 import { ColibriError, ServiceUnavailableError, toColibriError } from "../core/errors.js";
@@ -20,6 +21,7 @@ import { GatewayMetrics } from "./metrics.js";
 import { decorateRequestState } from "./request-state.js";
 import { registerChatCompletions } from "./routes/chat-completions.js";
 import { registerEmbeddings } from "./routes/embeddings.js";
+import { registerFiles } from "./routes/files.js";
 import { registerAdmin } from "./routes/admin.js";
 import { registerHealth } from "./routes/health.js";
 import { registerMetrics } from "./routes/metrics.js";
@@ -31,6 +33,8 @@ export interface ServerOptions {
   backend: ChatBackend;
   /** Routes chat between the local engine and cloud providers; default: everything local. */
   router?: HybridRouter;
+  /** Where POST /v1/files keeps uploads; default: no Files API. */
+  files?: { repository: FileRepository; maxBytes: number };
   /** The exact-match response cache; default none. */
   cache?: ResponseCache;
   /** Auth, limits and accounting over the store: every /v1 request goes through it. */
@@ -111,7 +115,7 @@ export function createServer(options: ServerOptions): ColibriServer {
   });
   app.setNotFoundHandler((request, reply) => {
     const error = new ColibriError(
-      `Unknown route ${request.method} ${request.url}. See GET /v1/models, POST /v1/chat/completions, POST /v1/embeddings, POST /v1/privacy/scan, and /admin/tenants, /admin/keys, /admin/usage, /admin/audit with the admin key.`,
+      `Unknown route ${request.method} ${request.url}. See GET /v1/models, POST /v1/chat/completions, POST /v1/embeddings, /v1/files, POST /v1/privacy/scan, and /admin/tenants, /admin/keys, /admin/usage, /admin/audit with the admin key.`,
       { code: "unknown_url", status: 404, type: "not_found_error" },
     );
     return reply.code(404).send(errorBody(error));
@@ -149,6 +153,7 @@ export function createServer(options: ServerOptions): ColibriServer {
     now,
   });
   registerEmbeddings(app, { backend: options.backend, inFlight, metering });
+  if (options.files !== undefined) registerFiles(app, { ...options.files, now });
   registerPrivacyScan(
     app,
     router.privacy ?? new PrivacyGuard(configSchema.shape.privacy.parse(undefined)),

@@ -13,6 +13,7 @@ export interface Database {
   egress_records: EgressRecordTable;
   egress_values: EgressValueTable;
   response_cache: ResponseCacheTable;
+  files: FileTable;
 }
 
 export interface LimitColumns {
@@ -108,4 +109,14 @@ export interface ResponseCacheTable {
   scope: string | null;
   /** JSON array of numbers. */
   embedding: string | null;
+}
+
+export interface FileTable {
+  id: string;
+  tenant_id: string;
+  purpose: string;
+  filename: string;
+  bytes: number;
+  created_at: number;
+  content: string;
 }

@@ -223,6 +223,30 @@ const semanticCache: Migration = {
   },
 };
 
+/** Files of the OpenAI Files API (batch input and results), as UTF-8 text. */
+const files: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable("files")
+      .addColumn("id", "text", (column) => column.primaryKey())
+      .addColumn("tenant_id", "text", (column) => column.notNull().references("tenants.id"))
+      .addColumn("purpose", "text", (column) => column.notNull())
+      .addColumn("filename", "text", (column) => column.notNull())
+      .addColumn("bytes", "bigint", (column) => column.notNull())
+      .addColumn("created_at", "bigint", (column) => column.notNull())
+      .addColumn("content", "text", (column) => column.notNull())
+      .execute();
+    await db.schema
+      .createIndex("files_tenant_created_at")
+      .on("files")
+      .columns(["tenant_id", "created_at"])
+      .execute();
+  },
+  async down(db: Kysely<unknown>) {
+    await db.schema.dropTable("files").execute();
+  },
+};
+
 /** Every migration, by name. */
 export const migrations: Readonly<Record<string, Migration>> = {
   "0001_initial": initial,
@@ -230,6 +254,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "0003_egress_audit": egressAudit,
   "0004_response_cache": responseCache,
   "0005_semantic_cache": semanticCache,
+  "0006_files": files,
 };
 
 export const migrationProvider: MigrationProvider = {

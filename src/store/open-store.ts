@@ -12,6 +12,7 @@ import type {
   CounterRepository,
   EgressRepository,
   ResponseCacheRepository,
+  FileRepository,
   Store,
   StoreRepositories,
   TenantRepository,
@@ -81,6 +82,7 @@ class KyselyStore implements Store {
   readonly counters: CounterRepository;
   readonly egress: EgressRepository;
   readonly cache: ResponseCacheRepository;
+  readonly files: FileRepository;
   readonly #db: Kysely<Database>;
   #closing: Promise<void> | undefined;
 
@@ -98,6 +100,7 @@ class KyselyStore implements Store {
     this.counters = repositories.counters;
     this.egress = repositories.egress;
     this.cache = repositories.cache;
+    this.files = repositories.files;
   }
 
   async transaction<T>(work: (repositories: StoreRepositories) => Promise<T>): Promise<T> {

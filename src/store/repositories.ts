@@ -3,6 +3,7 @@ import { apiKeyRepository } from "./api-key-repository.js";
 import { counterRepository } from "./counter-repository.js";
 import type { Database } from "./database-schema.js";
 import { egressRepository } from "./egress-repository.js";
+import { fileRepository } from "./file-repository.js";
 import { responseCacheRepository } from "./response-cache-repository.js";
 import type { StoreRepositories } from "./store.js";
 import { tenantRepository } from "./tenant-repository.js";
@@ -17,5 +18,6 @@ export function createRepositories(db: Kysely<Database>): StoreRepositories {
     counters: counterRepository(db),
     egress: egressRepository(db),
     cache: responseCacheRepository(db),
+    files: fileRepository(db),
   };
 }

@@ -249,6 +249,30 @@ export interface ResponseCacheRepository {
   count(): Promise<number>;
 }
 
+/** A file uploaded through the OpenAI Files API (batch input, batch output and errors). */
+export interface StoredFile {
+  /** "file-…" */
+  id: string;
+  tenantId: string;
+  /** OpenAI's purposes: "batch" (input), "batch_output", "user_data", … */
+  purpose: string;
+  filename: string;
+  /** UTF-8 bytes of the content. */
+  bytes: number;
+  createdAt: number;
+}
+
+export interface FileRepository {
+  insert(file: StoredFile, content: string): Promise<void>;
+  /** The tenant's file (undefined for another tenant's). */
+  get(id: string, tenantId: string): Promise<StoredFile | undefined>;
+  content(id: string, tenantId: string): Promise<string | undefined>;
+  /** Newest first, at most `limit`, optionally of one purpose. */
+  list(tenantId: string, options: { purpose?: string; limit: number }): Promise<StoredFile[]>;
+  /** True when the tenant's file existed and is gone. */
+  delete(id: string, tenantId: string): Promise<boolean>;
+}
+
 export interface StoreRepositories {
   tenants: TenantRepository;
   keys: ApiKeyRepository;
@@ -256,6 +280,7 @@ export interface StoreRepositories {
   counters: CounterRepository;
   egress: EgressRepository;
   cache: ResponseCacheRepository;
+  files: FileRepository;
 }
 
 export interface Store extends StoreRepositories, AsyncDisposable {

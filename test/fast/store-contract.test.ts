@@ -861,6 +861,34 @@ describe.each([sqlite, postgres])("store contract on $name", (backend) => {
     });
   });
 
+  describe("files", () => {
+    it("keeps a tenant's files and their content, newest first, apart from other tenants", async () => {
+      const acme = await store.tenants.ensure("acme", t0);
+      const beta = await store.tenants.ensure("beta", t0);
+      const file = (id: string, tenantId: string, createdAt: number, purpose = "batch") => ({
+        id,
+        tenantId,
+        purpose,
+        filename: `${id}.jsonl`,
+        bytes: 4,
+        createdAt,
+      });
+      await store.files.insert(file("f1", acme.id, t0), "uno\n");
+      await store.files.insert(file("f2", acme.id, t0 + 1, "batch_output"), "dos\n");
+      await store.files.insert(file("f3", beta.id, t0 + 2), "tres");
+      expect(await store.files.get("f1", acme.id)).toEqual(file("f1", acme.id, t0));
+      expect(await store.files.get("f1", beta.id)).toBeUndefined();
+      expect(await store.files.content("f2", acme.id)).toBe("dos\n");
+      expect(await store.files.content("f2", beta.id)).toBeUndefined();
+      const listed = await store.files.list(acme.id, { limit: 10 });
+      expect(listed.map((entry) => entry.id)).toEqual(["f2", "f1"]);
+      expect(await store.files.list(acme.id, { limit: 10, purpose: "batch" })).toHaveLength(1);
+      expect(await store.files.delete("f1", beta.id)).toBe(false);
+      expect(await store.files.delete("f1", acme.id)).toBe(true);
+      expect(await store.files.delete("f1", acme.id)).toBe(false);
+    });
+  });
+
   describe("transactions", () => {
     it("keeps every write when the work succeeds", async () => {
       const result = await store.transaction(async (repositories) => {

@@ -71,6 +71,7 @@ export async function startTestGateway<B extends ChatBackend = ScriptedBackend>(
   const administration = administrationFromConfig(config, store, options.now, hasher);
   const server = createServer({
     backend,
+    files: { repository: store.files, maxBytes: config.files.maxBytes },
     cache: new ResponseCache({
       repository: store.cache,
       settings: config.cache,

@@ -152,6 +152,7 @@ async function serve(
       const server = createServer({
         backend: engine,
         router,
+        files: { repository: store.files, maxBytes: config.files.maxBytes },
         cache: new ResponseCache({
           repository: store.cache,
           settings: config.cache,
