@@ -36,6 +36,11 @@ export interface ChatRequest {
   logprobs?: { topLogprobs: number };
   /** Aborting stops generation and frees the backend's resources at once. */
   signal?: AbortSignal;
+  /**
+   * Sent to a cloud provider as `Idempotency-Key`, the same on every retry and after a restart,
+   * so a request the gateway sends twice is done once upstream. The local engine ignores it.
+   */
+  idempotencyKey?: string;
 }
 
 export interface TopLogprob {

@@ -56,6 +56,10 @@ export class AnthropicProvider implements CloudProvider {
     return this.runtime.status();
   }
 
+  probe(signal?: AbortSignal): Promise<void> {
+    return this.runtime.probe(signal);
+  }
+
   health(): ProviderHealth {
     return this.runtime.health(this.kind);
   }

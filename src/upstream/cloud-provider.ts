@@ -36,6 +36,8 @@ export interface CloudProvider extends ChatBackend, AsyncDisposable {
   health(): ProviderHealth;
   /** Whether the circuit breaker would let a call through now (without taking the probe). */
   isAvailable(): boolean;
+  /** Check the link without sending work; resolves when reachable (and closes the circuit). */
+  probe(signal?: AbortSignal): Promise<void>;
 }
 
 export interface CloudProviderOptions {

@@ -45,7 +45,12 @@ export class HttpTransport {
     });
   }
 
-  async post(path: string, payload: unknown, signal: AbortSignal): Promise<UpstreamResponse> {
+  async post(
+    path: string,
+    payload: unknown,
+    signal: AbortSignal,
+    headers: Record<string, string> = {},
+  ): Promise<UpstreamResponse> {
     let response: Dispatcher.ResponseData;
     try {
       response = await request(this.url(path), {
@@ -54,6 +59,7 @@ export class HttpTransport {
         headers: {
           "content-type": "application/json",
           accept: "text/event-stream, application/json",
+          ...headers,
           ...this.options.headers,
         },
         body: JSON.stringify(payload),
@@ -105,6 +111,26 @@ export class HttpTransport {
         if (!body.destroyed) body.destroy();
       },
     };
+  }
+
+  /**
+   * GET `path` and return the status, reading nothing more: any HTTP answer proves the server
+   * reachable. Network failures and timeouts are thrown as UpstreamErrors.
+   */
+  async reach(path: string, signal: AbortSignal): Promise<number> {
+    try {
+      const response = await request(this.url(path), {
+        dispatcher: this.agent,
+        method: "GET",
+        headers: this.options.headers,
+        signal,
+      });
+      // Read off what little there is (a model list), so the connection can be reused.
+      await response.body.dump({ limit: 1_000_000 }).catch(() => undefined);
+      return response.statusCode;
+    } catch (error) {
+      throw this.failure(error, signal);
+    }
   }
 
   /** Close the connections; calls still running are cut. */

@@ -84,6 +84,10 @@ export class OpenAICompatibleProvider implements CloudProvider {
     return this.runtime.status();
   }
 
+  probe(signal?: AbortSignal): Promise<void> {
+    return this.runtime.probe(signal);
+  }
+
   health(): ProviderHealth {
     return this.runtime.health(this.kind);
   }

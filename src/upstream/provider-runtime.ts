@@ -3,6 +3,7 @@ import { ServiceUnavailableError } from "../core/errors.js";
 import { CircuitBreaker } from "./circuit-breaker.js";
 import type { CloudProviderOptions, ProviderHealth } from "./cloud-provider.js";
 import { HttpTransport, type UpstreamResponse } from "./http-transport.js";
+import { upstreamErrorFromResponse } from "./upstream-error-response.js";
 import { ModelCatalog } from "./model-catalog.js";
 import { providerContext, type ProviderContext } from "./provider-context.js";
 import { ResilientCaller, realSleep } from "./resilient-caller.js";
@@ -81,14 +82,41 @@ export class ProviderRuntime {
     const body = buildBody(request, this.catalog.upstreamName(request.model));
     const promptEstimate = estimatePromptTokens(request.messages);
     const { transport, context } = this;
+    const headers =
+      request.idempotencyKey === undefined ? {} : { "idempotency-key": request.idempotencyKey };
     yield* this.caller.stream(request.signal, async function* (signal) {
-      const response = await transport.post(path, body, signal);
+      const response = await transport.post(path, body, signal, headers);
       try {
         yield* readAnswer(response, promptEstimate, context);
       } finally {
         response.close();
       }
     });
+  }
+
+  /**
+   * Check the link without sending work: GET `/models`. Any answer below 500 proves the provider
+   * reachable and closes its circuit, so calls go through again at once; a 5xx, a network failure
+   * or a timeout is thrown as an UpstreamError (and leaves the circuit as it is).
+   */
+  async probe(signal?: AbortSignal): Promise<void> {
+    this.assertOpen();
+    const { timeouts } = this.context;
+    const limit = AbortSignal.timeout(
+      Math.min(timeouts.totalMs, timeouts.connectMs + timeouts.firstByteMs),
+    );
+    const status = await this.transport.reach(
+      "/models",
+      signal === undefined ? limit : AbortSignal.any([signal, limit]),
+    );
+    if (status >= 500) {
+      throw upstreamErrorFromResponse(
+        { status, retryAfter: undefined, text: "" },
+        this.context,
+        Date.now(),
+      );
+    }
+    this.breaker.recordSuccess();
   }
 
   assertOpen(): void {

@@ -46,6 +46,8 @@ export interface RecordedRequest {
  */
 export class FakeCloud {
   readonly requests: RecordedRequest[] = [];
+  /** GET /models calls (the gateway's connectivity probes). */
+  probes = 0;
   otherwise: FakeReply = { kind: "fixture", file: "openai-chat-stream.sse" };
   /** Delay between the frames of an event stream. */
   frameDelayMs = 0;
@@ -59,6 +61,13 @@ export class FakeCloud {
       const chunks: Buffer[] = [];
       request.on("data", (chunk: Buffer) => chunks.push(chunk));
       request.on("end", () => {
+        // Connectivity probes are answered apart: they take no queued reply and are not recorded.
+        if (request.method === "GET" && request.url?.endsWith("/models") === true) {
+          this.probes++;
+          response.writeHead(200, { "content-type": "application/json" });
+          response.end('{"object":"list","data":[]}');
+          return;
+        }
         const text = Buffer.concat(chunks).toString("utf8");
         const recorded: RecordedRequest = {
           method: request.method ?? "",
@@ -102,6 +111,18 @@ export class FakeCloud {
     this.requests.length = 0;
     this.frameDelayMs = 0;
     this.otherwise = { kind: "fixture", file: "openai-chat-stream.sse" };
+  }
+
+  /**
+   * The work the fake has done: the distinct `Idempotency-Key`s of the chat calls it answered
+   * (a repeated key is the same request sent again, which a real provider does once).
+   */
+  get idempotencyKeys(): string[] {
+    const keys = this.requests
+      .filter((request) => request.path.endsWith("/chat/completions"))
+      .map((request) => request.headers["idempotency-key"])
+      .filter((key): key is string => typeof key === "string");
+    return [...new Set(keys)];
   }
 
   /** Requests whose response connection is still open (a hanging or stalled call). */
