@@ -16,7 +16,12 @@ interface PlanBase {
 }
 
 export type RoutePlan =
-  | (PlanBase & { route: "local"; degraded: boolean })
+  | (PlanBase & {
+      route: "local";
+      degraded: boolean;
+      /** When degraded: the cloud target that could not be reached. */
+      wanted?: CloudTarget;
+    })
   | (PlanBase & { route: "cloud"; target: CloudTarget })
   | (PlanBase & { route: "cascade"; target: CloudTarget });
 
@@ -101,7 +106,7 @@ function toCloud(
     policy.isDown(target.provider) &&
     policy.whenCloudUnavailable === "local"
   ) {
-    return { route: "local", reason: "cloud-unavailable", degraded: true };
+    return { route: "local", reason: "cloud-unavailable", degraded: true, wanted: target };
   }
   return { route, target, reason };
 }

@@ -31,6 +31,8 @@ export interface RoutableProvider extends CloudBackend {
   readonly region: string | undefined;
   /** Circuit state and recent failures, JSON-friendly, for `/ready` and the metrics. */
   health(): ProviderStatus;
+  /** Check the link without sending work (resolves when reachable); absent: trust the circuit. */
+  probe?(signal?: AbortSignal): Promise<void>;
 }
 
 /** What the router reads of a provider's health (the provider reports more). */
@@ -74,6 +76,9 @@ export const noProviders: ProviderDirectory = {
   find: () => undefined,
 };
 
+/** Live requests degrade to the local model when the cloud is down; queued ones wait for it. */
+export type RouteMode = "live" | "queued";
+
 /** A model clients can name, and who serves it. */
 export interface ServedModel {
   id: string;
@@ -88,6 +93,8 @@ export interface ServedModel {
 export class HybridRouter {
   readonly #options: HybridRouterOptions;
   readonly #policy: RoutingPolicy;
+  /** The same policy for queued work, which waits for the cloud instead of degrading. */
+  readonly #queuedPolicy: RoutingPolicy;
 
   constructor(options: HybridRouterOptions) {
     this.#options = options;
@@ -127,6 +134,7 @@ export class HybridRouter {
             },
       cascade: router.cascade.enabled,
     };
+    this.#queuedPolicy = { ...this.#policy, whenCloudUnavailable: "fail" };
   }
 
   /**
@@ -177,6 +185,11 @@ export class HybridRouter {
     return [...local, ...cloud];
   }
 
+  /** The configured providers (the queue probes and releases work per provider). */
+  get providers(): ProviderDirectory {
+    return this.#options.providers;
+  }
+
   /** Each provider's circuit state, for `/ready`. */
   providerHealth(): ProviderStatus[] {
     return this.#options.providers.list().map((provider) => provider.health());
@@ -189,8 +202,12 @@ export class HybridRouter {
     return provider !== undefined && !this.#policy.isDown(provider);
   }
 
-  decide(features: RequestFeatures): RoutePlan {
-    return decideRoute(features, this.#policy);
+  /**
+   * The route for a request. `queued`: the request can wait (a batch line), so an unreachable
+   * cloud is never a reason to answer locally instead.
+   */
+  decide(features: RequestFeatures, mode: RouteMode = "live"): RoutePlan {
+    return decideRoute(features, mode === "queued" ? this.#queuedPolicy : this.#policy);
   }
 
   /**
@@ -224,9 +241,11 @@ export class HybridRouter {
     request: ChatRequest,
     stream: boolean,
     permit?: EgressPermit,
+    mode: RouteMode = "live",
   ): Promise<RoutedAnswer> {
     const { egress } = this.#options;
-    const { cascade, whenCloudUnavailable } = this.#options.router;
+    const { cascade } = this.#options.router;
+    const { whenCloudUnavailable } = mode === "queued" ? this.#queuedPolicy : this.#policy;
     return runRoute(
       plan,
       request,

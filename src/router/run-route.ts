@@ -42,6 +42,8 @@ export interface RoutedAnswer {
   confidence?: number;
   /** True when the cloud was wanted but could not be reached, so the local model answered. */
   degraded: boolean;
+  /** When degraded: the cloud target that could not be reached. */
+  wanted?: CloudTarget;
   events: PrefetchedEvents;
 }
 
@@ -61,13 +63,25 @@ export async function runRoute(
   const local = () => startLocal(request, backends.local);
   switch (plan.route) {
     case "local":
-      return { ...(await local()), route: "local", reason: plan.reason, degraded: plan.degraded };
+      return {
+        ...(await local()),
+        route: "local",
+        reason: plan.reason,
+        degraded: plan.degraded,
+        ...(plan.wanted === undefined ? {} : { wanted: plan.wanted }),
+      };
     case "cloud":
       try {
         return await startCloud(plan.target, request, backends, "cloud", plan.reason);
       } catch (error) {
         if (!(cloudCannotAnswer(error) && options.whenCloudUnavailable === "local")) throw error;
-        return { ...(await local()), route: "local", reason: "cloud-unavailable", degraded: true };
+        return {
+          ...(await local()),
+          route: "local",
+          reason: "cloud-unavailable",
+          degraded: true,
+          wanted: plan.target,
+        };
       }
     case "cascade":
       return cascade(plan.target, request, backends, options);
@@ -120,6 +134,7 @@ async function cascade(
     model: backends.local.model,
     confidence,
     degraded,
+    ...(degraded ? { wanted: target } : {}),
     events: new PrefetchedEvents(held, iterator, { finished, ...(strip ? { map: strip } : {}) }),
   });
   if (confidence >= options.threshold) return keepLocal("confident", false);
