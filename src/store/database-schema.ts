@@ -3,7 +3,13 @@
  * since the epoch, money is double precision (REAL on SQLite) and booleans are integers 0/1, so
  * every column reads back as a plain number on both databases (see open-store.ts for int8).
  */
-import type { ApiKeyKind, EgressOutcome, UsageOutcome } from "./store.js";
+import type {
+  ApiKeyKind,
+  BatchStatus,
+  EgressOutcome,
+  QueuedRequestState,
+  UsageOutcome,
+} from "./store.js";
 
 export interface Database {
   tenants: TenantTable;
@@ -14,6 +20,8 @@ export interface Database {
   egress_values: EgressValueTable;
   response_cache: ResponseCacheTable;
   files: FileTable;
+  batches: BatchTable;
+  batch_requests: BatchRequestTable;
 }
 
 export interface LimitColumns {
@@ -119,4 +127,48 @@ export interface FileTable {
   bytes: number;
   created_at: number;
   content: string;
+}
+
+export interface BatchTable {
+  id: string;
+  tenant_id: string;
+  key_id: string | null;
+  endpoint: string;
+  input_file_id: string;
+  completion_window: string;
+  status: BatchStatus;
+  created_at: number;
+  expires_at: number;
+  in_progress_at: number | null;
+  finalizing_at: number | null;
+  completed_at: number | null;
+  failed_at: number | null;
+  expired_at: number | null;
+  cancelling_at: number | null;
+  cancelled_at: number | null;
+  output_file_id: string | null;
+  error_file_id: string | null;
+  /** JSON: BatchValidationError[] */
+  errors: string | null;
+  /** JSON: Record<string, string> */
+  metadata: string | null;
+}
+
+export interface BatchRequestTable {
+  id: string;
+  batch_id: string;
+  tenant_id: string;
+  line: number;
+  custom_id: string;
+  body: string;
+  state: QueuedRequestState;
+  provider: string | null;
+  reason: string | null;
+  attempts: number;
+  not_before: number;
+  lease_until: number | null;
+  cloud_target: string | null;
+  result: string | null;
+  created_at: number;
+  updated_at: number;
 }

@@ -12,6 +12,7 @@ import type {
   CounterRepository,
   EgressRepository,
   ResponseCacheRepository,
+  BatchRepository,
   FileRepository,
   Store,
   StoreRepositories,
@@ -83,6 +84,7 @@ class KyselyStore implements Store {
   readonly egress: EgressRepository;
   readonly cache: ResponseCacheRepository;
   readonly files: FileRepository;
+  readonly batches: BatchRepository;
   readonly #db: Kysely<Database>;
   #closing: Promise<void> | undefined;
 
@@ -101,6 +103,7 @@ class KyselyStore implements Store {
     this.egress = repositories.egress;
     this.cache = repositories.cache;
     this.files = repositories.files;
+    this.batches = repositories.batches;
   }
 
   async transaction<T>(work: (repositories: StoreRepositories) => Promise<T>): Promise<T> {

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import { apiKeyRepository } from "./api-key-repository.js";
+import { batchRepository } from "./batch-repository.js";
 import { counterRepository } from "./counter-repository.js";
 import type { Database } from "./database-schema.js";
 import { egressRepository } from "./egress-repository.js";
@@ -19,5 +20,6 @@ export function createRepositories(db: Kysely<Database>): StoreRepositories {
     egress: egressRepository(db),
     cache: responseCacheRepository(db),
     files: fileRepository(db),
+    batches: batchRepository(db),
   };
 }
