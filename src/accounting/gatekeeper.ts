@@ -54,7 +54,7 @@ export interface Admission {
 
 export interface Settlement {
   requestId: string;
-  endpoint: "chat.completions" | "embeddings";
+  endpoint: "chat.completions" | "embeddings" | "batch";
   model: string;
   target: string;
   stream: boolean;

@@ -360,6 +360,36 @@ export const configSchema = z
       })
       .strict()
       .prefault({}),
+    /**
+     * The store-and-forward queue behind the Batch API and `x-colibri-defer: allow`: requests that
+     * need an unreachable cloud wait in the store and go out when the link is back.
+     */
+    queue: z
+      .object({
+        /** Whether this process runs queued requests (off: batches are only accepted and stored). */
+        enabled: z.boolean().default(true),
+        /** Requests run at once by this process (local and cloud together). */
+        concurrency: z.number().int().positive().max(64).default(2),
+        /** Requests released per minute to each provider once it is reachable again. */
+        ratePerMinute: z.number().positive().default(60),
+        /** How long a worker holds a request before another may take it (it renews while alive). */
+        leaseSeconds: z.number().positive().default(30),
+        /** How often the queue is polled for due work when nothing wakes it. */
+        pollMs: z.number().int().positive().default(500),
+        /** Connectivity probes (GET /models) of each provider. */
+        probe: z
+          .object({
+            /** Between probes while the provider is reachable. */
+            intervalSeconds: z.number().positive().default(30),
+            /** First wait after a failed probe; doubles up to `maxBackoffSeconds`. */
+            minBackoffSeconds: z.number().positive().default(1),
+            maxBackoffSeconds: z.number().positive().default(60),
+          })
+          .strict()
+          .prefault({}),
+      })
+      .strict()
+      .prefault({}),
     /** The privacy guard on the way to every cloud provider, and the egress audit. */
     privacy: z
       .object({

@@ -6,7 +6,8 @@ import Fastify, {
 } from "fastify";
 import type { Administration } from "../accounting/administration.js";
 import type { ResponseCache } from "../cache/response-cache.js";
-import type { FileRepository } from "../store/store.js";
+import { OfflineQueue } from "../queue/offline-queue.js";
+import type { FileRepository, Store } from "../store/store.js";
 import type { Gatekeeper } from "../accounting/gatekeeper.js";
 import type { ChatBackend } from "../core/chat.js";
 import { ColibriError, ServiceUnavailableError, toColibriError } from "../core/errors.js";
@@ -23,6 +24,7 @@ import { registerChatCompletions } from "./routes/chat-completions.js";
 import { registerEmbeddings } from "./routes/embeddings.js";
 import { registerFiles } from "./routes/files.js";
 import { registerAdmin } from "./routes/admin.js";
+import { registerBatches } from "./routes/batches.js";
 import { registerHealth } from "./routes/health.js";
 import { registerMetrics } from "./routes/metrics.js";
 import { registerModels } from "./routes/models.js";
@@ -35,6 +37,8 @@ export interface ServerOptions {
   router?: HybridRouter;
   /** Where POST /v1/files keeps uploads; default: no Files API. */
   files?: { repository: FileRepository; maxBytes: number };
+  /** The store-and-forward queue (Batch API, deferred requests); default none. */
+  queue?: { store: Store; config: ColibriConfig["queue"] };
   /** The exact-match response cache; default none. */
   cache?: ResponseCache;
   /** Auth, limits and accounting over the store: every /v1 request goes through it. */
@@ -51,6 +55,8 @@ export interface ServerOptions {
 export interface ColibriServer {
   app: FastifyInstance;
   metrics: GatewayMetrics;
+  /** The store-and-forward queue, when configured. */
+  queue: OfflineQueue | undefined;
   /** Start listening; resolves to the address, e.g. http://127.0.0.1:8080. */
   listen(): Promise<string>;
   /** Stop taking requests, let in-flight ones finish until the grace deadline, then cut them. */
@@ -115,7 +121,7 @@ export function createServer(options: ServerOptions): ColibriServer {
   });
   app.setNotFoundHandler((request, reply) => {
     const error = new ColibriError(
-      `Unknown route ${request.method} ${request.url}. See GET /v1/models, POST /v1/chat/completions, POST /v1/embeddings, /v1/files, POST /v1/privacy/scan, and /admin/tenants, /admin/keys, /admin/usage, /admin/audit with the admin key.`,
+      `Unknown route ${request.method} ${request.url}. See GET /v1/models, POST /v1/chat/completions, POST /v1/embeddings, /v1/files, /v1/batches, POST /v1/privacy/scan, and /admin/tenants, /admin/keys, /admin/usage, /admin/audit with the admin key.`,
       { code: "unknown_url", status: 404, type: "not_found_error" },
     );
     return reply.code(404).send(errorBody(error));
@@ -141,6 +147,29 @@ export function createServer(options: ServerOptions): ColibriServer {
     done();
   });
 
+  const queue =
+    options.queue === undefined
+      ? undefined
+      : new OfflineQueue({
+          ...options.queue,
+          router,
+          metering,
+          defaultMaxTokens: options.defaultMaxTokens,
+          log: app.log,
+          now,
+        });
+  if (queue !== undefined) {
+    app.addHook("onReady", (done) => {
+      queue.start();
+      done();
+    });
+    // Queued requests running now go back to pending before the store closes.
+    app.addHook("onClose", async () => {
+      await queue.stop();
+    });
+    registerBatches(app, queue.service);
+  }
+
   registerMetrics(app, metrics);
   registerAdmin(app, { administration: options.administration, now });
   registerChatCompletions(app, {
@@ -150,6 +179,7 @@ export function createServer(options: ServerOptions): ColibriServer {
     logPrompts: options.server.logPrompts,
     inFlight,
     metering,
+    deferral: queue?.service,
     now,
   });
   registerEmbeddings(app, { backend: options.backend, inFlight, metering });
@@ -162,6 +192,7 @@ export function createServer(options: ServerOptions): ColibriServer {
   return {
     app,
     metrics,
+    queue,
     async listen() {
       const { host, port } = options.server;
       try {

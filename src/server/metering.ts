@@ -1,9 +1,9 @@
-import type { FastifyRequest } from "fastify";
-import type { Admission, Gatekeeper, Settlement } from "../accounting/gatekeeper.js";
+import type { Admission, Gatekeeper, Principal, Settlement } from "../accounting/gatekeeper.js";
 import type { Usage } from "../core/chat.js";
 import { BudgetExceededError, RateLimitError, toColibriError } from "../core/errors.js";
 import type { UsageOutcome } from "../store/store.js";
 import type { GatewayMetrics } from "./metrics.js";
+import type { Served } from "./request-state.js";
 
 export interface MeteringContext {
   gatekeeper: Gatekeeper;
@@ -32,6 +32,17 @@ export interface Meter {
   confidence: number | null;
 }
 
+/** What metering reads of a request: an HTTP request, or a queued request run by the worker. */
+export interface MeteredRequest {
+  readonly id: string;
+  readonly principal: Principal | null;
+  /** What was served, for the request metrics (HTTP requests only). */
+  served: Served | null;
+  readonly log: { error(details: object, message: string): void };
+  /** For errors: where the request came from. */
+  readonly url: string;
+}
+
 /**
  * Run one unit of billable work under the platform's rules, with no way around them: admit it
  * (rate limits, budgets), run it, then settle what it used — also when it failed or the client
@@ -39,7 +50,7 @@ export interface Meter {
  */
 export async function metered<T>(
   context: MeteringContext,
-  request: FastifyRequest,
+  request: MeteredRequest,
   call: MeteredCall,
   work: (meter: Meter) => Promise<T>,
 ): Promise<T> {
@@ -91,7 +102,7 @@ export async function metered<T>(
 /** Write the usage record; a store failure is logged and counted, never turned into lost work. */
 async function settle(
   context: MeteringContext,
-  request: FastifyRequest,
+  request: MeteredRequest,
   admission: Admission,
   call: MeteredCall,
   meter: Meter,

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Principal } from "../accounting/gatekeeper.js";
 
 /** What a route served, for the request metrics written when the response ends. */
@@ -20,4 +20,10 @@ declare module "fastify" {
 export function decorateRequestState(app: FastifyInstance): void {
   app.decorateRequest("principal", null);
   app.decorateRequest("served", null);
+}
+
+/** The caller of an authenticated route (the auth hook ran, so there is one). */
+export function principalOf(request: FastifyRequest): Principal {
+  if (request.principal === null) throw new Error(`${request.url} was not authenticated.`);
+  return request.principal;
 }

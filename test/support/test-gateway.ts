@@ -72,6 +72,7 @@ export async function startTestGateway<B extends ChatBackend = ScriptedBackend>(
   const server = createServer({
     backend,
     files: { repository: store.files, maxBytes: config.files.maxBytes },
+    queue: { store, config: config.queue },
     cache: new ResponseCache({
       repository: store.cache,
       settings: config.cache,

@@ -153,6 +153,7 @@ async function serve(
         backend: engine,
         router,
         files: { repository: store.files, maxBytes: config.files.maxBytes },
+        queue: { store, config: config.queue },
         cache: new ResponseCache({
           repository: store.cache,
           settings: config.cache,

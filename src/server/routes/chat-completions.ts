@@ -2,27 +2,24 @@ import { randomUUID } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Principal } from "../../accounting/gatekeeper.js";
 import type { CacheHit, ResponseCache } from "../../cache/response-cache.js";
-import type { ChatEvent, ChatMessage, FinishReason, TokenLogprob } from "../../core/chat.js";
+import type { ChatEvent, FinishReason } from "../../core/chat.js";
 import { toColibriError } from "../../core/errors.js";
 import type { RoutePlan } from "../../router/decide-route.js";
-import { maskedCounts, type RequestScan } from "../../privacy/privacy-guard.js";
+import { maskedCounts } from "../../privacy/privacy-guard.js";
 import type { EgressPermit, GuardedPlan } from "../../router/egress-guard.js";
 import type { HybridRouter } from "../../router/hybrid-router.js";
-import { extractFeatures, type RequestedModel } from "../../router/request-features.js";
 import type { RoutedAnswer } from "../../router/run-route.js";
 import { toChatMessages, toChatRequest } from "../chat-request.js";
 import { requestMetadata } from "../request-metadata.js";
-import {
-  chunkObject,
-  completionObject,
-  usageChunkObject,
-  type CompletionIdentity,
-} from "../chat-response.js";
+import { collectCompletion, planRoute, recordAnswer } from "../chat-completion.js";
+import { chunkObject, usageChunkObject, type CompletionIdentity } from "../chat-response.js";
 import { errorBody } from "../error-body.js";
 import type { InFlight } from "../in-flight.js";
 import { metered, type Meter, type MeteringContext } from "../metering.js";
 import { cachedAnswer, cachingFor } from "../response-caching.js";
 import { chatCompletionBodySchema, type ChatCompletionBody } from "../openai-schemas.js";
+import type { Deferral } from "../../queue/batch-service.js";
+import type { CloudTarget } from "../../router/decide-route.js";
 import { sseData, sseDone } from "../sse.js";
 import { validateBody } from "../validate-body.js";
 
@@ -35,6 +32,8 @@ export interface ChatRouteOptions {
   logPrompts: boolean;
   inFlight: InFlight;
   metering: MeteringContext;
+  /** Where `x-colibri-defer: allow` requests leave their cloud work; undefined: no deferral. */
+  deferral: Deferral | undefined;
   now: () => number;
 }
 
@@ -69,11 +68,14 @@ export function registerChatCompletions(app: FastifyInstance, options: ChatRoute
         ? { kind: "cache", hit }
         : {
             kind: "route",
-            guarded: await planRoute(router, metering, request, principal, {
+            guarded: await planRoute(router, metering, principal, {
+              requestId: request.id,
               body,
               requested,
               messages,
               scan,
+              metadata: requestMetadata(request.headers["x-colibri-metadata"], body.metadata),
+              mode: "live",
             }),
           };
     const plan = source.kind === "route" ? source.guarded.plan : undefined;
@@ -120,11 +122,21 @@ export function registerChatCompletions(app: FastifyInstance, options: ChatRoute
             created: Math.floor(options.now() / 1000),
             model: answer.model,
           };
-          const completion = stream
-            ? await streamCompletion(reply, identity, answer.events, meter, {
-                includeUsage: body.stream_options?.include_usage === true,
-              })
-            : await collectCompletion(reply, identity, answer, meter);
+          if (answer.degraded && answer.wanted !== undefined && deferAllowed(request)) {
+            await deferToCloud(options.deferral, request, principal, body, answer.wanted, reply);
+          }
+          let completion: { text: string; finishReason: FinishReason | undefined; body?: unknown };
+          if (stream) {
+            completion = await streamCompletion(reply, identity, answer.events, meter, {
+              includeUsage: body.stream_options?.include_usage === true,
+            });
+          } else {
+            const collected = await collectCompletion(identity, answer, meter);
+            // A plain local answer reports the geometric mean probability of its tokens.
+            if (collected.confidence !== undefined)
+              void reply.header("x-colibri-confidence", collected.confidence.toFixed(4));
+            completion = collected;
+          }
           if (options.logPrompts) request.log.info({ completion: completion.text }, "completion");
           if (meter.outcome === "completed" && completion.finishReason !== undefined) {
             await caching?.save(answer, {
@@ -133,7 +145,7 @@ export function registerChatCompletions(app: FastifyInstance, options: ChatRoute
               usage: meter.usage,
             });
           }
-          return "body" in completion ? completion.body : undefined; // a stream was hijacked
+          return completion.body; // undefined when a stream was hijacked
         } finally {
           await answer?.events.close();
           inFlight.end(abort);
@@ -146,61 +158,38 @@ export function registerChatCompletions(app: FastifyInstance, options: ChatRoute
   });
 }
 
+/** Whether the client accepts a local answer now and the cloud's later (`x-colibri-defer: allow`). */
+function deferAllowed(request: FastifyRequest): boolean {
+  const header = request.headers["x-colibri-defer"];
+  return typeof header === "string" && header.trim().toLowerCase() === "allow";
+}
+
+/**
+ * Queue the request for the cloud it could not reach and name the batch that will hold the
+ * answer. A store failure leaves the local answer standing, without the header.
+ */
+async function deferToCloud(
+  deferral: Deferral | undefined,
+  request: FastifyRequest,
+  principal: Principal,
+  body: ChatCompletionBody,
+  target: CloudTarget,
+  reply: FastifyReply,
+): Promise<void> {
+  if (deferral === undefined) return;
+  try {
+    const batch = await deferral.defer(principal, { ...body, stream: false }, target, request.id);
+    void reply.header("x-colibri-deferred-batch", batch.id);
+  } catch (error) {
+    request.log.error({ err: error }, "Could not queue the request for the cloud");
+  }
+}
+
 /** The request's own signal is set per attempt; the cache key is computed without one. */
 const neverAborted = new AbortController().signal;
 
 /** Where the answer comes from: the cache, or the route the router and the guard chose. */
 type AnswerSource = { kind: "cache"; hit: CacheHit } | { kind: "route"; guarded: GuardedPlan };
-
-/** Decide the route from the request's features, then let the privacy guard check it. */
-async function planRoute(
-  router: HybridRouter,
-  metering: MeteringContext,
-  request: FastifyRequest,
-  principal: Principal,
-  input: {
-    body: ChatCompletionBody;
-    requested: RequestedModel;
-    messages: ChatMessage[];
-    scan: RequestScan;
-  },
-): Promise<GuardedPlan> {
-  const { body, requested, messages, scan } = input;
-  const decided = router.decide(
-    extractFeatures({
-      model: body.model,
-      requested,
-      messages,
-      tenant: principal.tenant.name,
-      metadata: requestMetadata(request.headers["x-colibri-metadata"], body.metadata),
-      // Read the budget's counters only when the decision can depend on them.
-      budgetSpent: router.needsBudgetState && (await metering.gatekeeper.budgetSpent(principal)),
-      cloudUp: router.cloudUp(requested),
-      personalData: scan.types,
-    }),
-  );
-  // Only what the privacy policy lets leave goes to a cloud provider.
-  const guarded = await router.guard(decided, {
-    requestId: request.id,
-    tenantId: principal.tenant.id,
-    tenant: principal.tenant.name,
-    scan,
-  });
-  const { review } = guarded;
-  if (review !== undefined) {
-    metering.metrics.observeEgress(review.destination.name, review.verdict, review.action);
-  }
-  return guarded;
-}
-
-/** What answered, for the usage record; never the prompt. */
-function recordAnswer(meter: Meter, answer: RoutedAnswer): void {
-  meter.model = answer.model;
-  meter.target = answer.target;
-  meter.route = answer.route;
-  meter.reason = answer.reason;
-  meter.confidence = answer.confidence ?? null;
-}
 
 function setRouteHeaders(
   reply: FastifyReply,
@@ -231,35 +220,6 @@ function setRedactionHeader(reply: FastifyReply, permit: EgressPermit): void {
     "x-colibri-redactions",
     counts.map(([type, count]) => `${type}=${count}`).join(", "),
   );
-}
-
-async function collectCompletion(
-  reply: FastifyReply,
-  identity: CompletionIdentity,
-  answer: RoutedAnswer,
-  meter: Meter,
-) {
-  let text = "";
-  let logprobs: TokenLogprob[] | undefined;
-  for await (const event of answer.events) {
-    if (event.type === "delta") {
-      text += event.text;
-      if (event.usage !== undefined) meter.usage = event.usage;
-      if (event.logprobs.length > 0) (logprobs ??= []).push(...event.logprobs);
-      continue;
-    }
-    meter.usage = event.usage;
-    // A plain local answer reports the geometric mean probability of its tokens.
-    if (answer.confidence === undefined && event.confidence !== undefined) {
-      void reply.header("x-colibri-confidence", Math.exp(event.confidence.meanLogprob).toFixed(4));
-    }
-    return {
-      text,
-      finishReason: event.finishReason,
-      body: completionObject(identity, text, event.finishReason, event.usage, logprobs),
-    };
-  }
-  throw new Error("The backend ended without a final event.");
 }
 
 /**

@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
 import multipart from "@fastify/multipart";
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import type { Principal } from "../../accounting/gatekeeper.js";
 import { ColibriError, InvalidRequestError } from "../../core/errors.js";
 import type { FileRepository, StoredFile } from "../../store/store.js";
+import { principalOf } from "../request-state.js";
 import { validateBody } from "../validate-body.js";
 
 /** OpenAI's file purposes; Colibrí reads "batch" files, keeps the others as they are. */
@@ -117,11 +117,6 @@ function fileObject(file: StoredFile) {
     purpose: file.purpose,
     status: "processed",
   };
-}
-
-function principalOf(request: FastifyRequest): Principal {
-  if (request.principal === null) throw new Error(`${request.url} was not authenticated.`);
-  return request.principal;
 }
 
 function decodeUtf8(content: Buffer): string {

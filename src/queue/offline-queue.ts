@@ -1,0 +1,78 @@
+import type { ColibriConfig } from "../config/schema.js";
+import type { HybridRouter } from "../router/hybrid-router.js";
+import type { MeteringContext } from "../server/metering.js";
+import type { Store } from "../store/store.js";
+import { BatchService } from "./batch-service.js";
+import { ConnectivityMonitor } from "./connectivity-monitor.js";
+import { QueuedRequestRunner } from "./queued-request-runner.js";
+import { QueueWorker, type QueueLogger } from "./queue-worker.js";
+
+export interface OfflineQueueOptions {
+  store: Store;
+  config: ColibriConfig["queue"];
+  router: HybridRouter;
+  metering: MeteringContext;
+  defaultMaxTokens: number;
+  log: QueueLogger;
+  now: () => number;
+}
+
+/**
+ * Store-and-forward as one unit: the Batch API's service, the connectivity monitor, and the
+ * worker that runs queued requests through the router. `start` after the server is ready,
+ * `stop` before the store closes.
+ */
+export class OfflineQueue {
+  readonly service: BatchService;
+  readonly monitor: ConnectivityMonitor;
+  readonly worker: QueueWorker;
+  readonly #enabled: boolean;
+
+  constructor(options: OfflineQueueOptions) {
+    const { store, config, router, now, log } = options;
+    this.#enabled = config.enabled;
+    this.monitor = new ConnectivityMonitor({
+      providers: router.providers,
+      probe: config.probe,
+      now,
+      onChange: (state) => {
+        if (state.up === true) log.info({ provider: state.provider }, "Cloud link is up");
+        else log.warn({ provider: state.provider, error: state.lastError }, "Cloud link is down");
+      },
+    });
+    this.worker = new QueueWorker({
+      store,
+      runner: new QueuedRequestRunner({
+        router,
+        metering: options.metering,
+        store,
+        defaultMaxTokens: options.defaultMaxTokens,
+        log,
+        now,
+      }),
+      monitor: this.monitor,
+      providers: router.providers.list().map((provider) => provider.name),
+      config,
+      now,
+      log,
+    });
+    this.service = new BatchService({
+      store,
+      now,
+      wake: () => {
+        this.worker.wake();
+      },
+    });
+  }
+
+  start(): void {
+    if (!this.#enabled) return;
+    this.monitor.start();
+    this.worker.start();
+  }
+
+  async stop(): Promise<void> {
+    await this.worker.stop();
+    await this.monitor.stop();
+  }
+}

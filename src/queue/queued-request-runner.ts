@@ -1,0 +1,190 @@
+import { randomUUID } from "node:crypto";
+import type { Principal } from "../accounting/gatekeeper.js";
+import {
+  AuthenticationError,
+  EngineBusyError,
+  RateLimitError,
+  toColibriError,
+  UpstreamError,
+} from "../core/errors.js";
+import type { GuardedPlan } from "../router/egress-guard.js";
+import type { HybridRouter } from "../router/hybrid-router.js";
+import type { RoutedAnswer } from "../router/run-route.js";
+import {
+  collectCompletion,
+  guardRoute,
+  planRoute,
+  recordAnswer,
+} from "../server/chat-completion.js";
+import { toChatMessages, toChatRequest } from "../server/chat-request.js";
+import { errorBody } from "../server/error-body.js";
+import { metered, type MeteredRequest, type MeteringContext } from "../server/metering.js";
+import { chatCompletionBodySchema } from "../server/openai-schemas.js";
+import { validateBody } from "../server/validate-body.js";
+import type { QueuedRequest, Store, StoredBatch } from "../store/store.js";
+import { responseLine } from "./batch-lines.js";
+
+/** How one attempt at a queued request ended. */
+export type RunOutcome =
+  /** Final: the line for the output file (`failed`: for the error file). */
+  | { kind: "done"; failed: boolean; result: string; reason?: string }
+  /** The cloud it needs cannot be reached: wait for the link. */
+  | { kind: "wait"; provider: string; reason: string }
+  /** Try again from `notBefore` (a rate limit, a full local queue, a shutdown). */
+  | { kind: "later"; notBefore: number; reason: string };
+
+export interface QueuedRequestRunnerOptions {
+  router: HybridRouter;
+  metering: MeteringContext;
+  store: Store;
+  defaultMaxTokens: number;
+  log: MeteredRequest["log"];
+  now: () => number;
+}
+
+/** A full local queue: try again shortly. */
+const busyRetryMs = 1_000;
+
+/**
+ * Runs one queued chat request the way the live route does (the same validation, router, privacy
+ * guard, limits, budgets and usage record), but patiently: a cloud that cannot be reached makes
+ * it wait rather than answer locally, and every upstream call carries the request's id as its
+ * idempotency key, so a request sent again after a crash is done once upstream.
+ */
+export class QueuedRequestRunner {
+  readonly #options: QueuedRequestRunnerOptions;
+
+  constructor(options: QueuedRequestRunnerOptions) {
+    this.#options = options;
+  }
+
+  async run(request: QueuedRequest, batch: StoredBatch, signal: AbortSignal): Promise<RunOutcome> {
+    const { router, metering, now } = this.#options;
+    try {
+      const principal = await this.#principal(batch);
+      const body = validateBody(chatCompletionBodySchema, JSON.parse(request.body));
+      const requested = router.resolve(body.model);
+      const messages = toChatMessages(body.messages);
+      const chatRequest = {
+        ...toChatRequest(body, messages, this.#options.defaultMaxTokens, signal),
+        idempotencyKey: request.id,
+      };
+      const scan = router.scan(messages);
+      metering.metrics.observeFindings(scan.findings.map((entry) => entry.finding.type));
+      const input = { requestId: request.id, scan };
+      const target = deferredTarget(request);
+      const guarded: GuardedPlan =
+        target === undefined
+          ? await planRoute(router, metering, principal, {
+              ...input,
+              body,
+              requested,
+              messages,
+              metadata: body.metadata ?? {},
+              mode: "queued",
+            })
+          : await guardRoute(router, metering, principal, input, {
+              route: "cloud",
+              target,
+              reason: "deferred",
+            });
+      const { plan, permit, blocked } = guarded;
+      const meteredRequest: MeteredRequest = {
+        id: request.id,
+        principal,
+        served: null,
+        log: this.#options.log,
+        url: `batch ${batch.id}`,
+      };
+      const call = {
+        endpoint: "batch" as const,
+        model: plan.route === "local" ? router.localModel : plan.target.model,
+        target: plan.route === "local" ? "local" : plan.target.provider,
+        stream: false,
+      };
+      return await metered(metering, meteredRequest, call, async (meter) => {
+        meter.route = plan.route;
+        meter.reason = plan.reason;
+        if (blocked !== undefined) throw blocked;
+        let answer: RoutedAnswer | undefined;
+        try {
+          answer = await router.run(plan, chatRequest, false, permit, "queued");
+          recordAnswer(meter, answer);
+          metering.metrics.observeDecision(answer.route, answer.reason);
+          const completion = await collectCompletion(
+            {
+              id: `chatcmpl-${randomUUID()}`,
+              created: Math.floor(now() / 1000),
+              model: answer.model,
+            },
+            answer,
+            meter,
+          );
+          return {
+            kind: "done",
+            failed: false,
+            result: responseLine(request, 200, completion.body),
+          };
+        } finally {
+          await answer?.events.close();
+        }
+      });
+    } catch (error) {
+      return this.#failure(request, error, signal);
+    }
+  }
+
+  #failure(request: QueuedRequest, error: unknown, signal: AbortSignal): RunOutcome {
+    const now = this.#options.now();
+    if (signal.aborted) return { kind: "later", notBefore: now, reason: "the gateway stopped" };
+    if (error instanceof UpstreamError && error.unavailable) {
+      return { kind: "wait", provider: error.provider, reason: error.message };
+    }
+    if (error instanceof RateLimitError) {
+      return {
+        kind: "later",
+        notBefore: now + error.retryAfterSeconds * 1000,
+        reason: error.message,
+      };
+    }
+    if (error instanceof EngineBusyError) {
+      return { kind: "later", notBefore: now + busyRetryMs, reason: error.message };
+    }
+    const colibriError =
+      error instanceof SyntaxError
+        ? toColibriError(new Error(`The request body is not JSON: ${error.message}`))
+        : toColibriError(error);
+    return {
+      kind: "done",
+      failed: true,
+      result: responseLine(request, colibriError.status, errorBody(colibriError)),
+      reason: colibriError.message,
+    };
+  }
+
+  /** Who the batch runs as: its tenant, under the key that created it (if still valid). */
+  async #principal(batch: StoredBatch): Promise<Principal> {
+    const { store } = this.#options;
+    const tenant = await store.tenants.findById(batch.tenantId);
+    if (tenant === undefined) throw new AuthenticationError(`The batch's tenant no longer exists.`);
+    if (batch.keyId === null) return { tenant, key: undefined };
+    const keys = await store.keys.list({ tenantId: tenant.id, includeRevoked: true });
+    const key = keys.find((entry) => entry.id === batch.keyId);
+    if (key === undefined || key.revokedAt !== null) {
+      throw new AuthenticationError(
+        `The API key that created batch ${batch.id} was revoked; its remaining requests are not run. Submit them again with a valid key.`,
+      );
+    }
+    return { tenant, key };
+  }
+}
+
+/** A deferred live request names the cloud target it must reach: "provider/model". */
+function deferredTarget(request: QueuedRequest): { provider: string; model: string } | undefined {
+  if (request.cloudTarget === null) return undefined;
+  const slash = request.cloudTarget.indexOf("/");
+  return {
+    provider: request.cloudTarget.slice(0, slash),
+    model: request.cloudTarget.slice(slash + 1),
+  };
+}

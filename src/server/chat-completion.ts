@@ -1,0 +1,118 @@
+import type { Principal } from "../accounting/gatekeeper.js";
+import type { ChatMessage, FinishReason, TokenLogprob } from "../core/chat.js";
+import type { RequestScan } from "../privacy/privacy-guard.js";
+import type { GuardedPlan } from "../router/egress-guard.js";
+import type { HybridRouter, RouteMode } from "../router/hybrid-router.js";
+import { extractFeatures, type RequestedModel } from "../router/request-features.js";
+import type { RoutedAnswer } from "../router/run-route.js";
+import { completionObject, type CompletionIdentity } from "./chat-response.js";
+import type { Meter, MeteringContext } from "./metering.js";
+import type { ChatCompletionBody } from "./openai-schemas.js";
+
+/*
+ * The steps of a chat completion that do not depend on HTTP, shared by the live route and the
+ * queue worker so a batch line goes through the same router, privacy guard and budgets.
+ */
+
+export interface PlanInput {
+  requestId: string;
+  body: ChatCompletionBody;
+  requested: RequestedModel;
+  messages: ChatMessage[];
+  scan: RequestScan;
+  metadata: Readonly<Record<string, string>>;
+  mode: RouteMode;
+}
+
+/** Decide the route from the request's features, then let the privacy guard check it. */
+export async function planRoute(
+  router: HybridRouter,
+  metering: MeteringContext,
+  principal: Principal,
+  input: PlanInput,
+): Promise<GuardedPlan> {
+  const { body, requested, messages, scan } = input;
+  const decided = router.decide(
+    extractFeatures({
+      model: body.model,
+      requested,
+      messages,
+      tenant: principal.tenant.name,
+      metadata: input.metadata,
+      // Read the budget's counters only when the decision can depend on them.
+      budgetSpent: router.needsBudgetState && (await metering.gatekeeper.budgetSpent(principal)),
+      cloudUp: router.cloudUp(requested),
+      personalData: scan.types,
+    }),
+    input.mode,
+  );
+  return guardRoute(router, metering, principal, input, decided);
+}
+
+/** Only what the privacy policy lets leave goes to a cloud provider. */
+export async function guardRoute(
+  router: HybridRouter,
+  metering: MeteringContext,
+  principal: Principal,
+  input: Pick<PlanInput, "requestId" | "scan">,
+  plan: GuardedPlan["plan"],
+): Promise<GuardedPlan> {
+  const guarded = await router.guard(plan, {
+    requestId: input.requestId,
+    tenantId: principal.tenant.id,
+    tenant: principal.tenant.name,
+    scan: input.scan,
+  });
+  const { review } = guarded;
+  if (review !== undefined) {
+    metering.metrics.observeEgress(review.destination.name, review.verdict, review.action);
+  }
+  return guarded;
+}
+
+/** What answered, for the usage record; never the prompt. */
+export function recordAnswer(meter: Meter, answer: RoutedAnswer): void {
+  meter.model = answer.model;
+  meter.target = answer.target;
+  meter.route = answer.route;
+  meter.reason = answer.reason;
+  meter.confidence = answer.confidence ?? null;
+}
+
+/** A whole (not streamed) answer: its text, the OpenAI body, and a plain local answer's confidence. */
+export interface CollectedCompletion {
+  text: string;
+  finishReason: FinishReason;
+  body: ReturnType<typeof completionObject>;
+  /** The geometric mean probability of a plain local answer's tokens. */
+  confidence: number | undefined;
+}
+
+export async function collectCompletion(
+  identity: CompletionIdentity,
+  answer: RoutedAnswer,
+  meter: Meter,
+): Promise<CollectedCompletion> {
+  let text = "";
+  let logprobs: TokenLogprob[] | undefined;
+  for await (const event of answer.events) {
+    if (event.type === "delta") {
+      text += event.text;
+      if (event.usage !== undefined) meter.usage = event.usage;
+      if (event.logprobs.length > 0) (logprobs ??= []).push(...event.logprobs);
+      continue;
+    }
+    meter.usage = event.usage;
+    const confidence =
+      answer.confidence === undefined && event.confidence !== undefined
+        ? Math.exp(event.confidence.meanLogprob)
+        : undefined;
+    return {
+      text,
+      finishReason: event.finishReason,
+      body: completionObject(identity, text, event.finishReason, event.usage, logprobs),
+      confidence,
+    };
+  }
+  throw new Error("The backend ended without a final event.");
+}
