@@ -1,10 +1,4 @@
-import {
-  sql,
-  type ExpressionBuilder,
-  type Kysely,
-  type Selectable,
-  type Updateable,
-} from "kysely";
+import { sql, type ExpressionBuilder, type Kysely, type Selectable, type Updateable } from "kysely";
 import { z } from "zod";
 import type { BatchRequestTable, BatchTable, Database } from "./database-schema.js";
 import {
@@ -171,6 +165,7 @@ export function batchRepository(db: Kysely<Database>): BatchRepository {
         .where("status", "in", statuses)
         .where("expires_at", "<=", now)
         .orderBy("expires_at")
+        .orderBy("created_at")
         .orderBy("id")
         .limit(limit)
         .execute();
@@ -231,7 +226,7 @@ export function batchRepository(db: Kysely<Database>): BatchRepository {
     },
 
     async moveMany(where, from, to, fields, limit) {
-      if (from.length === 0) return 0;
+      if (from.length === 0 || (limit !== undefined && limit <= 0)) return 0;
       let selection = db.selectFrom("batch_requests").select("id").where("state", "in", from);
       if (where.batchId !== undefined) selection = selection.where("batch_id", "=", where.batchId);
       if (where.provider !== undefined)

@@ -24,8 +24,13 @@ const fastQueue = {
   probe: { intervalSeconds: 0.2, minBackoffSeconds: 0.05, maxBackoffSeconds: 0.2 },
 };
 
-async function start(baseUrl: string, queue: Record<string, unknown> = {}) {
+async function start(
+  baseUrl: string,
+  queue: Record<string, unknown> = {},
+  now: (() => number) | undefined = undefined,
+) {
   const gateway = await startTestGateway({
+    ...(now === undefined ? {} : { now }),
     config: {
       server: { auth: true, adminKey: "admin-key-0123456789abcdef" },
       providers: [
@@ -303,6 +308,93 @@ describe("the Batch API", () => {
     await expect(client.batches.cancel(batch.id)).rejects.toMatchObject({
       status: 409,
       code: "batch_not_cancellable",
+    });
+  });
+
+  it("expires what the link did not allow before the completion window ended", async () => {
+    let clock = Date.now();
+    const { gateway, clientOf } = await start(await refusedUrl(), {}, () => clock);
+    const client = await clientOf("escuela");
+    const file = await client.files.create({
+      file: await toFile(
+        Buffer.from(
+          `${line("local", "local", "Hola")}\n${line("nube", "gpt-4o-mini", "Resume")}\n`,
+        ),
+        "lote.jsonl",
+      ),
+      purpose: "batch",
+    });
+    const batch = await client.batches.create({
+      input_file_id: file.id,
+      endpoint: "/v1/chat/completions",
+      completion_window: "1h" as "24h",
+    });
+    expect(batch.expires_at).toBe(batch.created_at + 3600);
+    await until(
+      () => gateway.store.batches.requests({ batchId: batch.id, states: ["waiting"], limit: 5 }),
+      (waiting) => waiting.length === 1,
+    );
+    clock += 3_600_000;
+    const expired = await until(
+      () => client.batches.retrieve(batch.id),
+      (current) => current.status === "expired",
+    );
+    expect(expired.request_counts).toEqual({ total: 2, completed: 1, failed: 1 });
+    expect(await linesOf(client, expired.error_file_id)).toEqual([
+      expect.objectContaining({
+        custom_id: "nube",
+        error: expect.objectContaining({ code: "batch_expired" }),
+      }),
+    ]);
+  });
+});
+
+describe("x-colibri-defer: allow", () => {
+  it("answers locally now while the cloud is down, and gets the cloud's answer later in a batch", async () => {
+    const url = await refusedUrl();
+    const { gateway, address, clientOf } = await start(url);
+    const client = await clientOf("clinica");
+    const ask = (headers: Record<string, string>) =>
+      client.chat.completions
+        .create(
+          { model: "gpt-4o-mini", messages: [{ role: "user", content: "Resume el informe." }] },
+          { headers },
+        )
+        .withResponse();
+
+    const plain = await ask({});
+    expect(plain.response.headers.get("x-colibri-degraded")).toBe("cloud-unavailable");
+    expect(plain.response.headers.get("x-colibri-deferred-batch")).toBeNull();
+
+    const deferred = await ask({ "x-colibri-defer": "allow", "x-request-id": "consulta-42" });
+    expect(deferred.response.headers.get("x-colibri-route")).toBe("local");
+    expect(deferred.response.headers.get("x-colibri-degraded")).toBe("cloud-unavailable");
+    expect(deferred.data.model).toBe(gateway.backend.model);
+    const batchId = deferred.response.headers.get("x-colibri-deferred-batch");
+    expect(batchId).toMatch(/^batch_[0-9a-f]{24}$/);
+
+    const cloud = await FakeCloud.start(Number(new URL(url).port));
+    clouds.push(cloud);
+    const done = await until(
+      () => client.batches.retrieve(batchId ?? ""),
+      (current) => current.status === "completed",
+    );
+    expect(done.metadata).toEqual({ colibri_deferred: "consulta-42" });
+    const [answer] = await linesOf(client, done.output_file_id);
+    expect(answer).toMatchObject({
+      custom_id: "consulta-42",
+      response: { status_code: 200, body: { model: "gpt-4o-mini", object: "chat.completion" } },
+    });
+    expect(cloud.idempotencyKeys).toEqual([answer?.id]);
+    // The deferred request's input is a batch file like any other.
+    const input = await (
+      await fetch(`${address}/v1/files/${done.input_file_id}/content`, {
+        headers: { authorization: `Bearer ${client.apiKey}` },
+      })
+    ).text();
+    expect(JSON.parse(input)).toMatchObject({
+      custom_id: "consulta-42",
+      url: "/v1/chat/completions",
     });
   });
 });

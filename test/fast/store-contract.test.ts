@@ -13,7 +13,9 @@ import {
   type ApiKeyRecord,
   type CounterWindow,
   type EgressRecord,
+  type QueuedRequest,
   type Store,
+  type StoredBatch,
   type UsageRecord,
 } from "../../src/store/index.js";
 
@@ -886,6 +888,537 @@ describe.each([sqlite, postgres])("store contract on $name", (backend) => {
       expect(await store.files.delete("f1", beta.id)).toBe(false);
       expect(await store.files.delete("f1", acme.id)).toBe(true);
       expect(await store.files.delete("f1", acme.id)).toBe(false);
+    });
+  });
+
+  describe("batch queue", () => {
+    function batch(
+      overrides: Partial<StoredBatch> & { id: string; tenantId: string },
+    ): StoredBatch {
+      return {
+        keyId: null,
+        endpoint: "/v1/chat/completions",
+        inputFileId: `file-${overrides.id}`,
+        completionWindow: "24h",
+        status: "in_progress",
+        createdAt: t0,
+        expiresAt: t0 + 24 * 60 * minute,
+        inProgressAt: null,
+        finalizingAt: null,
+        completedAt: null,
+        failedAt: null,
+        expiredAt: null,
+        cancellingAt: null,
+        cancelledAt: null,
+        outputFileId: null,
+        errorFileId: null,
+        errors: null,
+        metadata: null,
+        ...overrides,
+      };
+    }
+
+    function queued(
+      of: StoredBatch,
+      line: number,
+      overrides: Partial<QueuedRequest> = {},
+    ): QueuedRequest {
+      return {
+        id: `${of.id}_req_${line}`,
+        batchId: of.id,
+        tenantId: of.tenantId,
+        line,
+        customId: `custom-${line}`,
+        body: JSON.stringify({ model: "auto", messages: [{ role: "user", content: `${line}` }] }),
+        state: "pending",
+        provider: null,
+        reason: null,
+        attempts: 0,
+        notBefore: t0,
+        leaseUntil: null,
+        cloudTarget: null,
+        result: null,
+        createdAt: of.createdAt,
+        updatedAt: of.createdAt,
+        ...overrides,
+      };
+    }
+
+    async function insert(stored: StoredBatch, requests: readonly QueuedRequest[] = []) {
+      await store.transaction((repositories) => repositories.batches.insert(stored, requests));
+    }
+
+    const ids = (requests: readonly QueuedRequest[]) => requests.map((request) => request.id);
+
+    it("stores a batch with its requests and finds it again, only for its tenant", async () => {
+      const acme = await store.tenants.ensure("acme", t0);
+      const beta = await store.tenants.ensure("beta", t0);
+      const stored = batch({
+        id: "batch_1",
+        tenantId: acme.id,
+        keyId: "key-1",
+        status: "failed",
+        failedAt: t0 + 1,
+        errors: [
+          { code: "invalid_json", message: "Line 2 is not JSON.", param: null, line: 2 },
+          { code: "missing_required_parameter", message: "No model.", param: "body", line: null },
+        ],
+        metadata: { project: "nightly", owner: "ana" },
+      });
+      const requests = [3, 1, 2].map((line) =>
+        queued(stored, line, { cloudTarget: line === 2 ? "openai/gpt-4o-mini" : null }),
+      );
+      await insert(stored, requests);
+
+      expect(await store.batches.get("batch_1")).toEqual(stored);
+      expect(await store.batches.get("batch_1", acme.id)).toEqual(stored);
+      expect(await store.batches.get("batch_1", beta.id)).toBeUndefined();
+      expect(await store.batches.get("batch_missing")).toBeUndefined();
+      expect(await store.batches.requestsOf("batch_1")).toEqual(
+        [1, 2, 3].map((line) => requests.find((request) => request.line === line)),
+      );
+      expect(await store.batches.requestsOf("batch_missing")).toEqual([]);
+      expect(await store.batches.request("batch_1_req_2")).toEqual(requests[2]);
+      expect(await store.batches.request("batch_1_req_2", acme.id)).toEqual(requests[2]);
+      expect(await store.batches.request("batch_1_req_2", beta.id)).toBeUndefined();
+      expect(await store.batches.request("nothing")).toBeUndefined();
+    });
+
+    it("inserts a large batch in chunks, and nothing of it when the transaction rolls back", async () => {
+      const acme = await store.tenants.ensure("acme", t0);
+      const big = batch({ id: "batch_big", tenantId: acme.id });
+      const lines = Array.from({ length: 1234 }, (_, index) => queued(big, index + 1));
+      await insert(big, lines);
+      expect((await store.batches.counts([big.id])).get(big.id)?.pending).toBe(1234);
+      const requests = await store.batches.requestsOf(big.id);
+      expect(requests.map((request) => request.line)).toEqual(lines.map((line) => line.line));
+
+      const doomed = batch({ id: "batch_doomed", tenantId: acme.id });
+      await expect(
+        store.transaction(async (repositories) => {
+          await repositories.batches.insert(doomed, [queued(doomed, 1), queued(doomed, 2)]);
+          throw new Error("rolled back");
+        }),
+      ).rejects.toThrow("rolled back");
+      expect(await store.batches.get(doomed.id)).toBeUndefined();
+      expect(await store.batches.requestsOf(doomed.id)).toEqual([]);
+    });
+
+    it("lists a tenant's batches newest first, page by page after the last id", async () => {
+      const acme = await store.tenants.ensure("acme", t0);
+      const beta = await store.tenants.ensure("beta", t0);
+      // b2 and b3 share a creation time: the id breaks the tie.
+      const times = [t0, t0 + 1, t0 + 2, t0 + 2, t0 + 3];
+      for (const [index, createdAt] of times.entries()) {
+        await insert(batch({ id: `b${index}`, tenantId: acme.id, createdAt }));
+      }
+      await insert(batch({ id: "b9", tenantId: beta.id, createdAt: t0 + 1 }));
+      const page = async (options: { after?: string; limit: number }, tenantId = acme.id) =>
+        (await store.batches.list(tenantId, options)).map((each) => each.id);
+
+      expect(await page({ limit: 10 })).toEqual(["b4", "b3", "b2", "b1", "b0"]);
+      expect(await page({ limit: 2 })).toEqual(["b4", "b3"]);
+      expect(await page({ after: "b3", limit: 2 })).toEqual(["b2", "b1"]);
+      expect(await page({ after: "b1", limit: 2 })).toEqual(["b0"]);
+      expect(await page({ after: "b0", limit: 2 })).toEqual([]);
+      expect(await page({ limit: 10 }, beta.id)).toEqual(["b9"]);
+      // An unknown cursor, or another tenant's, has nothing after it.
+      expect(await page({ after: "b_unknown", limit: 10 })).toEqual([]);
+      expect(await page({ after: "b9", limit: 10 })).toEqual([]);
+      expect((await store.batches.list(acme.id, { limit: 1 }))[0]).toEqual(
+        batch({ id: "b4", tenantId: acme.id, createdAt: t0 + 3 }),
+      );
+    });
+
+    it("updates a batch only while its status is one of `from`", async () => {
+      const acme = await store.tenants.ensure("acme", t0);
+      const stored = batch({ id: "batch_u", tenantId: acme.id, status: "validating" });
+      await insert(stored);
+
+      expect(
+        await store.batches.update(stored.id, ["validating"], {
+          status: "in_progress",
+          inProgressAt: t0 + 1,
+        }),
+      ).toBe(true);
+      expect(
+        await store.batches.update(stored.id, ["validating"], { status: "failed", failedAt: t0 }),
+      ).toBe(false);
+      expect(
+        await store.batches.update("batch_missing", ["in_progress"], { status: "failed" }),
+      ).toBe(false);
+      expect(await store.batches.update(stored.id, [], { status: "failed" })).toBe(false);
+      expect(
+        await store.batches.update(stored.id, ["in_progress", "cancelling"], {
+          status: "completed",
+          finalizingAt: t0 + 2,
+          completedAt: t0 + 3,
+          outputFileId: "file-out",
+          errorFileId: null,
+        }),
+      ).toBe(true);
+      expect(await store.batches.get(stored.id)).toEqual({
+        ...stored,
+        status: "completed",
+        inProgressAt: t0 + 1,
+        finalizingAt: t0 + 2,
+        completedAt: t0 + 3,
+        outputFileId: "file-out",
+      });
+      // Nothing to change: true only when the status matches.
+      expect(await store.batches.update(stored.id, ["completed"], {})).toBe(true);
+      expect(await store.batches.update(stored.id, ["in_progress"], {})).toBe(false);
+    });
+
+    it("counts each batch's requests in every state, zeros included", async () => {
+      const acme = await store.tenants.ensure("acme", t0);
+      const full = batch({ id: "batch_full", tenantId: acme.id });
+      const empty = batch({ id: "batch_empty", tenantId: acme.id });
+      const states = ["pending", "pending", "running", "completed", "completed", "completed"];
+      await insert(
+        full,
+        states.map((state, index) =>
+          queued(full, index + 1, { state: state as QueuedRequest["state"] }),
+        ),
+      );
+      await insert(empty);
+      const zero = {
+        pending: 0,
+        running: 0,
+        waiting: 0,
+        completed: 0,
+        failed: 0,
+        expired: 0,
+        cancelled: 0,
+      };
+
+      const counts = await store.batches.counts([full.id, empty.id, "batch_unknown"]);
+      expect(counts).toEqual(
+        new Map([
+          [full.id, { ...zero, pending: 2, running: 1, completed: 3 }],
+          [empty.id, zero],
+          ["batch_unknown", zero],
+        ]),
+      );
+      expect(await store.batches.counts([])).toEqual(new Map());
+    });
+
+    it("claims due pending requests and lapsed leases, oldest first, counting attempts", async () => {
+      const acme = await store.tenants.ensure("acme", t0);
+      const older = batch({ id: "batch_a", tenantId: acme.id, createdAt: t0 - 2 * minute });
+      const newer = batch({ id: "batch_b", tenantId: acme.id, createdAt: t0 - minute });
+      const lease = t0 + 5 * minute;
+      await insert(older, [
+        queued(older, 2),
+        queued(older, 1, { state: "running", attempts: 1, leaseUntil: t0 - 1 }),
+        queued(older, 3, { notBefore: t0 + minute }),
+        queued(older, 4, { state: "running", attempts: 1, leaseUntil: t0 + minute }),
+        queued(older, 5, { state: "waiting", provider: "openai" }),
+        queued(older, 6, { state: "completed", result: "{}" }),
+      ]);
+      await insert(newer, [queued(newer, 1, { notBefore: t0 })]);
+
+      const claimed = await store.batches.claim(t0, lease, 10);
+      expect(ids(claimed)).toEqual(["batch_a_req_1", "batch_a_req_2", "batch_b_req_1"]);
+      expect(claimed[0]).toEqual({
+        ...queued(older, 1),
+        state: "running",
+        attempts: 2,
+        leaseUntil: lease,
+        updatedAt: t0,
+      });
+      expect(claimed.map((request) => request.attempts)).toEqual([2, 1, 1]);
+      expect(await store.batches.request("batch_a_req_2")).toEqual(claimed[1]);
+      // Taken: nothing is left at the same time.
+      expect(await store.batches.claim(t0, lease, 10)).toEqual([]);
+
+      // A minute on: the backed-off one is due and line 4's lease lapsed; the limit holds.
+      const later = t0 + 2 * minute;
+      expect(ids(await store.batches.claim(later, later + minute, 1))).toEqual(["batch_a_req_3"]);
+      const next = await store.batches.claim(later, later + minute, 5);
+      expect(ids(next)).toEqual(["batch_a_req_4"]);
+      expect(next[0]?.attempts).toBe(2);
+      expect(await store.batches.claim(later, later + minute, 0)).toEqual([]);
+      expect((await store.batches.request("batch_a_req_5"))?.state).toBe("waiting");
+      expect((await store.batches.request("batch_a_req_6"))?.state).toBe("completed");
+    });
+
+    it("never lets two concurrent claims take the same request", async () => {
+      const acme = await store.tenants.ensure("acme", t0);
+      const other = await open();
+      const stored = batch({ id: "batch_race", tenantId: acme.id });
+      await insert(
+        stored,
+        Array.from({ length: 30 }, (_, index) => queued(stored, index + 1)),
+      );
+      const lease = t0 + minute;
+      const rounds = await Promise.all([
+        store.batches.claim(t0, lease, 12),
+        store.batches.claim(t0, lease, 12),
+        other.batches.claim(t0, lease, 12),
+        other.batches.claim(t0, lease, 12),
+      ]);
+      const taken = rounds.flatMap(ids);
+      expect(new Set(taken).size).toBe(taken.length);
+      expect(taken.length).toBeGreaterThanOrEqual(12);
+      expect(rounds.flat().every((request) => request.attempts === 1)).toBe(true);
+      const counts = (await store.batches.counts([stored.id])).get(stored.id);
+      expect(counts?.running).toBe(taken.length);
+      expect(counts?.pending).toBe(30 - taken.length);
+    });
+
+    it("renews the leases of requests still running", async () => {
+      const acme = await store.tenants.ensure("acme", t0);
+      const stored = batch({ id: "batch_r", tenantId: acme.id });
+      await insert(stored, [
+        queued(stored, 1, { state: "running", leaseUntil: t0 + minute, attempts: 1 }),
+        queued(stored, 2, { state: "running", leaseUntil: t0 + minute, attempts: 1 }),
+        queued(stored, 3, { state: "completed" }),
+      ]);
+      await store.batches.renew(
+        ["batch_r_req_1", "batch_r_req_3", "batch_missing"],
+        t0 + 3 * minute,
+        t0 + 30_000,
+      );
+      await store.batches.renew([], t0 + 9 * minute, t0);
+      const [first, second, third] = await store.batches.requestsOf(stored.id);
+      expect(first).toMatchObject({ leaseUntil: t0 + 3 * minute, updatedAt: t0 + 30_000 });
+      expect(second).toMatchObject({ leaseUntil: t0 + minute, updatedAt: t0 });
+      expect(third).toMatchObject({ state: "completed", leaseUntil: null, updatedAt: t0 });
+      // Renewed, it is not taken again when the old lease would have lapsed.
+      expect(ids(await store.batches.claim(t0 + 2 * minute, t0 + 4 * minute, 10))).toEqual([
+        "batch_r_req_2",
+      ]);
+    });
+
+    it("moves one request only from the given states, setting or clearing the fields given", async () => {
+      const acme = await store.tenants.ensure("acme", t0);
+      const stored = batch({ id: "batch_m", tenantId: acme.id });
+      const request = queued(stored, 1, { state: "running", attempts: 1, leaseUntil: t0 + minute });
+      await insert(stored, [request]);
+
+      expect(
+        await store.batches.move(request.id, ["running"], "waiting", {
+          now: t0 + 1,
+          provider: "openai",
+          reason: "openai is unreachable",
+        }),
+      ).toBe(true);
+      expect(await store.batches.request(request.id)).toEqual({
+        ...request,
+        state: "waiting",
+        provider: "openai",
+        reason: "openai is unreachable",
+        leaseUntil: null,
+        updatedAt: t0 + 1,
+      });
+      // Not running any more: a worker finishing late changes nothing.
+      expect(
+        await store.batches.move(request.id, ["running"], "completed", {
+          now: t0 + 2,
+          result: "{}",
+        }),
+      ).toBe(false);
+      expect(await store.batches.move("missing", ["waiting"], "pending", { now: t0 })).toBe(false);
+      expect(await store.batches.move(request.id, [], "pending", { now: t0 })).toBe(false);
+
+      // null clears a field; undefined leaves it (the reason stays).
+      expect(
+        await store.batches.move(request.id, ["waiting", "pending"], "pending", {
+          now: t0 + 3,
+          provider: null,
+          notBefore: t0 + minute,
+        }),
+      ).toBe(true);
+      expect(await store.batches.request(request.id)).toMatchObject({
+        state: "pending",
+        provider: null,
+        reason: "openai is unreachable",
+        notBefore: t0 + minute,
+        updatedAt: t0 + 3,
+      });
+
+      const [claimed] = await store.batches.claim(t0 + minute, t0 + 2 * minute, 1);
+      expect(claimed?.leaseUntil).toBe(t0 + 2 * minute);
+      expect(
+        await store.batches.move(request.id, ["running"], "completed", {
+          now: t0 + minute + 5,
+          reason: null,
+          result: '{"id":"batch_req_1"}',
+        }),
+      ).toBe(true);
+      expect(await store.batches.request(request.id)).toMatchObject({
+        state: "completed",
+        reason: null,
+        leaseUntil: null,
+        attempts: 2,
+        result: '{"id":"batch_req_1"}',
+      });
+    });
+
+    it("moves many: a provider's oldest waiting ones up to a limit, or a whole batch", async () => {
+      const acme = await store.tenants.ensure("acme", t0);
+      const first = batch({ id: "batch_1", tenantId: acme.id, createdAt: t0 });
+      const second = batch({ id: "batch_2", tenantId: acme.id, createdAt: t0 + minute });
+      const waiting = (provider: string) => ({ state: "waiting" as const, provider });
+      await insert(second, [
+        queued(second, 1, waiting("openai")),
+        queued(second, 2, waiting("anthropic")),
+      ]);
+      await insert(first, [
+        queued(first, 3, waiting("openai")),
+        queued(first, 1, waiting("openai")),
+        queued(first, 2, { provider: "openai" }),
+        queued(first, 4, { ...waiting("openai"), reason: "openai is down" }),
+      ]);
+
+      const released = await store.batches.moveMany(
+        { provider: "openai" },
+        ["waiting"],
+        "pending",
+        { now: t0 + 2 * minute, reason: null, notBefore: t0 + 2 * minute },
+        2,
+      );
+      expect(released).toBe(2);
+      const state = async (id: string) => (await store.batches.request(id))?.state;
+      expect(await state("batch_1_req_1")).toBe("pending");
+      expect(await state("batch_1_req_3")).toBe("pending");
+      expect(await state("batch_1_req_4")).toBe("waiting");
+      expect(await state("batch_2_req_1")).toBe("waiting");
+      expect(await store.batches.request("batch_1_req_3")).toMatchObject({
+        notBefore: t0 + 2 * minute,
+        updatedAt: t0 + 2 * minute,
+        provider: "openai",
+      });
+
+      expect(
+        await store.batches.moveMany({ provider: "openai" }, ["waiting"], "pending", {
+          now: t0 + 3 * minute,
+          reason: null,
+        }),
+      ).toBe(2);
+      expect(
+        await store.batches.moveMany(
+          { provider: "openai" },
+          ["waiting"],
+          "pending",
+          { now: t0 },
+          5,
+        ),
+      ).toBe(0);
+
+      // A whole batch: every one in `from`, the other batch untouched.
+      expect(
+        await store.batches.moveMany({ batchId: first.id }, ["pending", "waiting"], "cancelled", {
+          now: t0 + 4 * minute,
+          reason: "cancelled",
+        }),
+      ).toBe(4);
+      expect((await store.batches.counts([first.id, second.id])).get(first.id)?.cancelled).toBe(4);
+      expect(await store.batches.requestsOf(second.id)).toMatchObject([
+        { state: "pending" },
+        { state: "waiting", provider: "anthropic" },
+      ]);
+      expect(
+        await store.batches.moveMany({ batchId: second.id }, [], "cancelled", { now: t0 }),
+      ).toBe(0);
+    });
+
+    it("finds settled batches (nothing open left) and overdue ones, oldest first", async () => {
+      const acme = await store.tenants.ensure("acme", t0);
+      const done = batch({ id: "batch_done", tenantId: acme.id, createdAt: t0 + 2 });
+      const open = batch({ id: "batch_open", tenantId: acme.id, createdAt: t0 + 1 });
+      const empty = batch({
+        id: "batch_empty",
+        tenantId: acme.id,
+        createdAt: t0,
+        status: "cancelling",
+        expiresAt: t0 + minute,
+      });
+      const over = batch({
+        id: "batch_over",
+        tenantId: acme.id,
+        createdAt: t0 + 3,
+        status: "completed",
+        expiresAt: t0,
+      });
+      await insert(done, [
+        queued(done, 1, { state: "completed" }),
+        queued(done, 2, { state: "failed" }),
+        queued(done, 3, { state: "expired" }),
+        queued(done, 4, { state: "cancelled" }),
+      ]);
+      await insert(open, [
+        queued(open, 1, { state: "completed" }),
+        queued(open, 2, { state: "waiting", provider: "openai" }),
+      ]);
+      await insert(empty);
+      await insert(over, [queued(over, 1, { state: "completed" })]);
+      const batchIds = (batches: readonly StoredBatch[]) => batches.map((each) => each.id);
+
+      expect(batchIds(await store.batches.settled(["in_progress", "cancelling"], 10))).toEqual([
+        "batch_empty",
+        "batch_done",
+      ]);
+      expect(batchIds(await store.batches.settled(["in_progress", "cancelling"], 1))).toEqual([
+        "batch_empty",
+      ]);
+      expect(await store.batches.settled(["in_progress"], 10)).toEqual([done]);
+      expect(await store.batches.settled([], 10)).toEqual([]);
+      await store.batches.move("batch_open_req_2", ["waiting"], "failed", { now: t0 });
+      expect(batchIds(await store.batches.settled(["in_progress"], 10))).toEqual([
+        "batch_open",
+        "batch_done",
+      ]);
+
+      expect(await store.batches.overdue(["in_progress", "cancelling"], t0, 10)).toEqual([]);
+      expect(await store.batches.overdue(["in_progress", "cancelling"], t0 + minute, 10)).toEqual([
+        empty,
+      ]);
+      expect(await store.batches.overdue(["completed"], t0, 10)).toEqual([over]);
+      expect(
+        batchIds(
+          await store.batches.overdue(["in_progress", "cancelling"], t0 + 24 * 60 * minute, 10),
+        ),
+      ).toEqual(["batch_empty", "batch_open", "batch_done"]);
+      expect(await store.batches.overdue([], t0 + 24 * 60 * minute, 10)).toEqual([]);
+    });
+
+    it("lists requests by state, tenant and batch, oldest first, at most `limit`", async () => {
+      const acme = await store.tenants.ensure("acme", t0);
+      const beta = await store.tenants.ensure("beta", t0);
+      const mine = batch({ id: "batch_mine", tenantId: acme.id, createdAt: t0 + 1 });
+      const theirs = batch({ id: "batch_theirs", tenantId: beta.id, createdAt: t0 });
+      await insert(mine, [
+        queued(mine, 2, { state: "waiting", provider: "openai" }),
+        queued(mine, 1),
+        queued(mine, 3, { state: "completed" }),
+      ]);
+      await insert(theirs, [queued(theirs, 1, { state: "waiting", provider: "openai" })]);
+      const listed = async (filter: Parameters<Store["batches"]["requests"]>[0]) =>
+        ids(await store.batches.requests(filter));
+
+      expect(await listed({ limit: 10 })).toEqual([
+        "batch_theirs_req_1",
+        "batch_mine_req_1",
+        "batch_mine_req_2",
+        "batch_mine_req_3",
+      ]);
+      expect(await listed({ limit: 2 })).toEqual(["batch_theirs_req_1", "batch_mine_req_1"]);
+      expect(await listed({ states: ["pending", "waiting"], limit: 10 })).toEqual([
+        "batch_theirs_req_1",
+        "batch_mine_req_1",
+        "batch_mine_req_2",
+      ]);
+      expect(await listed({ states: ["waiting"], tenantId: acme.id, limit: 10 })).toEqual([
+        "batch_mine_req_2",
+      ]);
+      expect(await listed({ batchId: theirs.id, limit: 10 })).toEqual(["batch_theirs_req_1"]);
+      expect(await listed({ batchId: theirs.id, tenantId: acme.id, limit: 10 })).toEqual([]);
+      expect(await listed({ states: [], limit: 10 })).toEqual([]);
+      expect(await store.batches.requests({ states: ["completed"], limit: 10 })).toEqual([
+        queued(mine, 3, { state: "completed" }),
+      ]);
     });
   });
 
