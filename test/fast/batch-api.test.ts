@@ -24,11 +24,7 @@ const fastQueue = {
   probe: { intervalSeconds: 0.2, minBackoffSeconds: 0.05, maxBackoffSeconds: 0.2 },
 };
 
-async function start(
-  baseUrl: string,
-  queue: Record<string, unknown> = {},
-  now: (() => number) | undefined = undefined,
-) {
+async function start(baseUrl: string, queue: Record<string, unknown> = {}, now?: () => number) {
   const gateway = await startTestGateway({
     ...(now === undefined ? {} : { now }),
     config: {

@@ -35,7 +35,7 @@ async function serve(modelPath: string): Promise<{ child: ChildProcess; url: str
   children.push(child);
   let stderr = "";
   const url = await new Promise<string>((resolve, reject) => {
-    child.stderr?.on("data", (chunk: Buffer) => {
+    child.stderr.on("data", (chunk: Buffer) => {
       stderr += chunk.toString("utf8");
       const match = /serving \S+ at (http:\/\/\S+\/v1)/.exec(stderr);
       if (match?.[1] !== undefined) resolve(match[1]);
@@ -104,7 +104,7 @@ describe("a server killed with SIGKILL mid-batch", () => {
 
     // Kill it once some cloud lines are done and others are on the wire.
     await until(
-      async () => chatCalls(cloud as FakeCloud).length,
+      () => Promise.resolve(chatCalls(cloud as FakeCloud).length),
       (calls) => calls >= 3,
     );
     first.child.kill("SIGKILL");
