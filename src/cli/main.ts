@@ -11,6 +11,7 @@ import { registerKeysCommand } from "./commands/keys.js";
 import { registerModelsCommand } from "./commands/models.js";
 import { registerPrivacyCommand } from "./commands/privacy.js";
 import { registerPullCommand } from "./commands/pull.js";
+import { registerQueueCommand } from "./commands/queue.js";
 import { registerRmCommand } from "./commands/rm.js";
 import { registerRouterCommand } from "./commands/router.js";
 import { registerServeCommand } from "./commands/serve.js";
@@ -78,6 +79,7 @@ export async function main(
     registerRouterCommand,
     registerEvalCommand,
     registerPrivacyCommand,
+    registerQueueCommand,
   ]) {
     register(program, context);
   }

@@ -4,6 +4,7 @@ import type { MeteringContext } from "../server/metering.js";
 import type { Store } from "../store/store.js";
 import { BatchService } from "./batch-service.js";
 import { ConnectivityMonitor } from "./connectivity-monitor.js";
+import { QueueAdministration } from "./queue-administration.js";
 import { QueuedRequestRunner } from "./queued-request-runner.js";
 import { QueueWorker, type QueueLogger } from "./queue-worker.js";
 
@@ -26,6 +27,8 @@ export class OfflineQueue {
   readonly service: BatchService;
   readonly monitor: ConnectivityMonitor;
   readonly worker: QueueWorker;
+  /** List, retry and cancel, for the admin API. */
+  readonly administration: QueueAdministration;
   readonly #enabled: boolean;
 
   constructor(options: OfflineQueueOptions) {
@@ -56,13 +59,11 @@ export class OfflineQueue {
       now,
       log,
     });
-    this.service = new BatchService({
-      store,
-      now,
-      wake: () => {
-        this.worker.wake();
-      },
-    });
+    const wake = () => {
+      this.worker.wake();
+    };
+    this.service = new BatchService({ store, now, wake });
+    this.administration = new QueueAdministration({ store, now, wake });
   }
 
   start(): void {

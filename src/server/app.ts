@@ -24,6 +24,7 @@ import { registerChatCompletions } from "./routes/chat-completions.js";
 import { registerEmbeddings } from "./routes/embeddings.js";
 import { registerFiles } from "./routes/files.js";
 import { registerAdmin } from "./routes/admin.js";
+import { registerAdminQueue } from "./routes/admin-queue.js";
 import { registerBatches } from "./routes/batches.js";
 import { registerHealth } from "./routes/health.js";
 import { registerMetrics } from "./routes/metrics.js";
@@ -121,7 +122,7 @@ export function createServer(options: ServerOptions): ColibriServer {
   });
   app.setNotFoundHandler((request, reply) => {
     const error = new ColibriError(
-      `Unknown route ${request.method} ${request.url}. See GET /v1/models, POST /v1/chat/completions, POST /v1/embeddings, /v1/files, /v1/batches, POST /v1/privacy/scan, and /admin/tenants, /admin/keys, /admin/usage, /admin/audit with the admin key.`,
+      `Unknown route ${request.method} ${request.url}. See GET /v1/models, POST /v1/chat/completions, POST /v1/embeddings, /v1/files, /v1/batches, POST /v1/privacy/scan, and /admin/tenants, /admin/keys, /admin/usage, /admin/audit, /admin/queue with the admin key.`,
       { code: "unknown_url", status: 404, type: "not_found_error" },
     );
     return reply.code(404).send(errorBody(error));
@@ -168,6 +169,7 @@ export function createServer(options: ServerOptions): ColibriServer {
       await queue.stop();
     });
     registerBatches(app, queue.service);
+    registerAdminQueue(app, queue);
   }
 
   registerMetrics(app, metrics);

@@ -262,6 +262,21 @@ export function batchRepository(db: Kysely<Database>): BatchRepository {
       return rows.map(fromRequestRow);
     },
 
+    async tally(where) {
+      let query = db
+        .selectFrom("batch_requests")
+        .select(["state", "provider", (eb) => eb.fn.countAll().as("count")])
+        .where("state", "in", openRequestStates);
+      if (where.tenantId !== undefined) query = query.where("tenant_id", "=", where.tenantId);
+      if (where.batchId !== undefined) query = query.where("batch_id", "=", where.batchId);
+      const rows = await query.groupBy(["state", "provider"]).execute();
+      return rows.map((row) => ({
+        state: row.state,
+        provider: row.provider,
+        count: Number(row.count),
+      }));
+    },
+
     async requests(filter) {
       let query = db.selectFrom("batch_requests").selectAll();
       if (filter.states !== undefined) {

@@ -449,6 +449,11 @@ export interface BatchRepository {
   requestsOf(batchId: string): Promise<QueuedRequest[]>;
   /** Requests matching the filter, oldest first. */
   requests(filter: QueueFilter): Promise<QueuedRequest[]>;
+  /** How many open requests there are per state and provider (of one tenant or batch if given). */
+  tally(where: {
+    tenantId?: string;
+    batchId?: string;
+  }): Promise<{ state: QueuedRequestState; provider: string | null; count: number }[]>;
 }
 
 export interface StoreRepositories {

@@ -1,0 +1,46 @@
+import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import { queueStates } from "../../queue/queue-administration.js";
+import type { OfflineQueue } from "../../queue/offline-queue.js";
+import { validateBody } from "../validate-body.js";
+
+const queueQuery = z.object({
+  /** Comma-separated states; default the open ones. */
+  state: z
+    .string()
+    .transform((value) => value.split(",").map((state) => state.trim()))
+    .pipe(z.array(z.enum(queueStates as [string, ...string[]])))
+    .optional(),
+  tenant: z.string().optional(),
+  batch: z.string().optional(),
+  limit: z.coerce.number().int().min(1).max(10_000).default(100),
+});
+
+/**
+ * The queue for operators (admin key, checked in auth.ts), as `colibri queue` shows it: what
+ * waits and why, the connectivity monitor's view of each link, and retry / cancel.
+ */
+export function registerAdminQueue(app: FastifyInstance, queue: OfflineQueue): void {
+  const { administration } = queue;
+
+  app.get("/admin/queue", async (request) => {
+    const query = validateBody(queueQuery, request.query);
+    const listing = await administration.list({
+      states: query.state as (typeof queueStates)[number][] | undefined,
+      tenant: query.tenant,
+      batchId: query.batch,
+      limit: query.limit,
+    });
+    return { ...listing, links: queue.monitor.states(), active: queue.worker.active };
+  });
+
+  app.post<{ Params: { id: string } }>("/admin/queue/:id/retry", async (request) => ({
+    id: request.params.id,
+    retried: await administration.retry(request.params.id),
+  }));
+
+  app.post<{ Params: { id: string } }>("/admin/queue/:id/cancel", async (request) => {
+    const { cancelled, batch } = await administration.cancel(request.params.id);
+    return { id: request.params.id, cancelled, ...(batch === undefined ? {} : { batch }) };
+  });
+}
