@@ -6,7 +6,7 @@ import Fastify, {
 } from "fastify";
 import type { Administration } from "../accounting/administration.js";
 import type { ResponseCache } from "../cache/response-cache.js";
-import { OfflineQueue } from "../queue/offline-queue.js";
+import { OfflineQueue, type OfflineQueueOptions } from "../queue/offline-queue.js";
 import type { FileRepository, Store } from "../store/store.js";
 import type { Gatekeeper } from "../accounting/gatekeeper.js";
 import type { ChatBackend } from "../core/chat.js";
@@ -151,26 +151,12 @@ export function createServer(options: ServerOptions): ColibriServer {
   const queue =
     options.queue === undefined
       ? undefined
-      : new OfflineQueue({
-          ...options.queue,
+      : serveQueue(app, options.queue, {
           router,
           metering,
           defaultMaxTokens: options.defaultMaxTokens,
-          log: app.log,
           now,
         });
-  if (queue !== undefined) {
-    app.addHook("onReady", (done) => {
-      queue.start();
-      done();
-    });
-    // Queued requests running now go back to pending before the store closes.
-    app.addHook("onClose", async () => {
-      await queue.stop();
-    });
-    registerBatches(app, queue.service);
-    registerAdminQueue(app, queue);
-  }
 
   registerMetrics(app, metrics);
   registerAdmin(app, { administration: options.administration, now });
@@ -235,6 +221,27 @@ export function createServer(options: ServerOptions): ColibriServer {
 }
 
 /** Fastify's own errors (bad JSON, body too large, wrong content type) in our error family. */
+/** The store-and-forward queue: its routes, its metrics, and its worker while the app runs. */
+function serveQueue(
+  app: FastifyInstance,
+  options: NonNullable<ServerOptions["queue"]>,
+  parts: Pick<OfflineQueueOptions, "router" | "metering" | "defaultMaxTokens" | "now">,
+): OfflineQueue {
+  const queue = new OfflineQueue({ ...options, ...parts, log: app.log });
+  app.addHook("onReady", (done) => {
+    queue.start();
+    done();
+  });
+  // Queued requests running now go back to pending before the store closes.
+  app.addHook("onClose", async () => {
+    await queue.stop();
+  });
+  registerBatches(app, queue.service);
+  registerAdminQueue(app, queue);
+  parts.metering.metrics.watchQueue(() => options.store.batches.tally({}));
+  return queue;
+}
+
 function fromFastifyError(error: unknown): ColibriError {
   if (error instanceof ColibriError) return error;
   const fastifyError = error as Partial<FastifyError>;

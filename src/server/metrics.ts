@@ -135,6 +135,29 @@ export class GatewayMetrics {
     });
   }
 
+  /**
+   * Export the store-and-forward queue as colibri_batch_requests{state} (open requests, read
+   * from the store at each scrape, so every replica reports the shared queue).
+   */
+  watchQueue(tally: () => Promise<readonly { state: string; count: number }[]>): void {
+    new Gauge({
+      name: "colibri_batch_requests",
+      help: "Queued batch (and deferred) requests not finished yet, by state: pending, running, waiting.",
+      labelNames: ["state"] as const,
+      registers: [this.registry],
+      async collect() {
+        const counts = new Map<string, number>([
+          ["pending", 0],
+          ["running", 0],
+          ["waiting", 0],
+        ]);
+        for (const row of await tally())
+          counts.set(row.state, (counts.get(row.state) ?? 0) + row.count);
+        for (const [state, count] of counts) this.set({ state }, count);
+      },
+    });
+  }
+
   observeCacheLookup(hit: boolean): void {
     this.#cacheLookups.inc({ result: hit ? "hit" : "miss" });
   }

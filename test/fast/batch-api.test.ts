@@ -105,7 +105,7 @@ async function linesOf(client: OpenAI, fileId: string | null | undefined): Promi
 describe("the Batch API", () => {
   it("runs local lines at once, holds cloud lines while the link is down, and sends each once when it is back", async () => {
     const url = await refusedUrl();
-    const { gateway, clientOf } = await start(url);
+    const { gateway, address, clientOf } = await start(url);
     const client = await clientOf("clinica");
     const batch = await submit(client, [
       line("local-1", "local", "¿Capital de Chile?"),
@@ -140,6 +140,10 @@ describe("the Batch API", () => {
     ]);
     expect(waiting[0]?.provider).toBe("nube");
     expect(waiting[0]?.reason).toMatch(/nube/);
+    const metrics = await fetch(`${address}/metrics`, {
+      headers: { authorization: "Bearer admin-key-0123456789abcdef" },
+    });
+    expect(await metrics.text()).toContain('colibri_batch_requests{state="waiting"} 3');
 
     // The link comes back on the same address: the monitor's probe finds it and the lines go out.
     const cloud = await FakeCloud.start(Number(new URL(url).port));
