@@ -194,6 +194,32 @@ export interface UsageRepository {
   totals(query: UsageQuery): Promise<UsageTotals[]>;
   /** The newest records first, at most `limit`. */
   list(query: UsageQuery & { limit: number }): Promise<UsageRecord[]>;
+  /**
+   * Totals per time bucket, target, route and reason, for records created in [since, until): a
+   * bucket is `bucketMs` long and starts where (time + offsetMs) is a multiple of it (offsetMs
+   * puts day buckets on a local midnight).
+   */
+  series(query: UsageQuery & { bucketMs: number; offsetMs: number }): Promise<UsageSeriesRow[]>;
+}
+
+/** One group of `UsageRepository.series`. */
+export interface UsageSeriesRow {
+  /** The bucket's start, ms since the epoch (UTC). */
+  start: number;
+  target: Target;
+  route: string | null;
+  reason: string | null;
+  requests: number;
+  /** Requests whose outcome was not "completed". */
+  unsuccessful: number;
+  promptTokens: number;
+  completionTokens: number;
+  costUsd: number;
+  referenceCostUsd: number;
+  latencyMsTotal: number;
+  /** Sum of the confidences recorded (with `confident` how many had one). */
+  confidenceTotal: number;
+  confident: number;
 }
 
 export interface CounterRepository {

@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable } from "kysely";
+import { sql, type Insertable, type Kysely, type Selectable } from "kysely";
 import { executeCompiledOnce } from "./compiled-once.js";
 import type { Database, UsageRecordTable } from "./database-schema.js";
 import type { UsageRecord, UsageRepository } from "./store.js";
@@ -70,6 +70,51 @@ export function usageRepository(db: Kysely<Database>): UsageRepository {
         completionTokens: Number(row.completionTokens),
         costUsd: Number(row.costUsd),
         referenceCostUsd: Number(row.referenceCostUsd),
+      }));
+    },
+
+    async series(query) {
+      // Whole numbers inlined as literals: integer division on both databases.
+      const bucket = sql<number>`(usage_records.created_at + ${sql.lit(Math.trunc(query.offsetMs))}) / ${sql.lit(Math.trunc(query.bucketMs))}`;
+      let selection = db.selectFrom("usage_records").where("created_at", ">=", query.since);
+      if (query.until !== undefined) selection = selection.where("created_at", "<", query.until);
+      if (query.tenantId !== undefined)
+        selection = selection.where("tenant_id", "=", query.tenantId);
+      const rows = await selection
+        .select((eb) => [
+          bucket.as("bucket"),
+          "target",
+          "route",
+          "reason",
+          eb.fn.countAll().as("requests"),
+          eb.fn
+            .sum(eb.case().when("outcome", "<>", "completed").then(eb.lit(1)).else(eb.lit(0)).end())
+            .as("unsuccessful"),
+          eb.fn.sum("prompt_tokens").as("promptTokens"),
+          eb.fn.sum("completion_tokens").as("completionTokens"),
+          eb.fn.sum("cost_usd").as("costUsd"),
+          eb.fn.sum("reference_cost_usd").as("referenceCostUsd"),
+          eb.fn.sum("latency_ms").as("latencyMsTotal"),
+          eb.fn.sum(eb.fn.coalesce("confidence", eb.lit(0))).as("confidenceTotal"),
+          eb.fn.count("confidence").as("confident"),
+        ])
+        .groupBy([bucket, "target", "route", "reason"])
+        .orderBy("bucket")
+        .execute();
+      return rows.map((row) => ({
+        start: Number(row.bucket) * query.bucketMs - query.offsetMs,
+        target: row.target,
+        route: row.route,
+        reason: row.reason,
+        requests: Number(row.requests),
+        unsuccessful: Number(row.unsuccessful),
+        promptTokens: Number(row.promptTokens),
+        completionTokens: Number(row.completionTokens),
+        costUsd: Number(row.costUsd),
+        referenceCostUsd: Number(row.referenceCostUsd),
+        latencyMsTotal: Number(row.latencyMsTotal),
+        confidenceTotal: Number(row.confidenceTotal),
+        confident: Number(row.confident),
       }));
     },
 

@@ -402,6 +402,67 @@ describe.each([sqlite, postgres])("store contract on $name", (backend) => {
   });
 
   describe("usage", () => {
+    it("sums records per time bucket, target, route and reason, buckets on a local midnight", async () => {
+      const tenant = await store.tenants.ensure("acme", t0);
+      const other = await store.tenants.ensure("beta", t0);
+      const hour = 3_600_000;
+      const day = 24 * hour;
+      const offsetMs = -3 * hour; // UTC-3: local midnight is 03:00 UTC
+      const midnight = Math.floor((t0 + offsetMs) / day) * day - offsetMs;
+      await store.usage.insert(
+        usage({ tenantId: tenant.id, createdAt: midnight + hour, latencyMs: 100 }),
+      );
+      await store.usage.insert(
+        usage({
+          tenantId: tenant.id,
+          createdAt: midnight + 2 * hour,
+          latencyMs: 300,
+          confidence: 0.5,
+        }),
+      );
+      await store.usage.insert(
+        usage({
+          tenantId: tenant.id,
+          createdAt: midnight + day + hour,
+          target: "openai",
+          route: "cascade-cloud",
+          reason: "low-confidence",
+          costUsd: 0.25,
+          outcome: "failed",
+          status: 502,
+        }),
+      );
+      await store.usage.insert(usage({ tenantId: other.id, createdAt: midnight + hour }));
+      await store.usage.insert(usage({ tenantId: tenant.id, createdAt: midnight - 1 }));
+      const rows = await store.usage.series({
+        since: midnight,
+        tenantId: tenant.id,
+        bucketMs: day,
+        offsetMs,
+      });
+      expect(rows).toHaveLength(2);
+      expect(rows[0]).toMatchObject({
+        start: midnight,
+        target: "local",
+        requests: 2,
+        unsuccessful: 0,
+        latencyMsTotal: 400,
+        confidenceTotal: 0.5,
+        confident: 1,
+      });
+      expect(rows[1]).toMatchObject({
+        start: midnight + day,
+        target: "openai",
+        route: "cascade-cloud",
+        reason: "low-confidence",
+        requests: 1,
+        unsuccessful: 1,
+        costUsd: 0.25,
+      });
+      const all = await store.usage.series({ since: midnight, bucketMs: day, offsetMs });
+      expect(all.reduce((sum, row) => sum + row.requests, 0)).toBe(4);
+    });
+
     it("round-trips records and lists them newest first", async () => {
       const tenant = await store.tenants.ensure("acme", t0);
       const key = apiKey({ tenantId: tenant.id });
