@@ -29,4 +29,24 @@ export default tseslint.config(
       "@typescript-eslint/no-non-null-assertion": "off",
     },
   },
+  {
+    // The dashboard is plain browser JavaScript, checked without type information.
+    files: ["ui/**/*.js"],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      globals: {
+        document: "readonly",
+        window: "readonly",
+        location: "readonly",
+        navigator: "readonly",
+        sessionStorage: "readonly",
+        localStorage: "readonly",
+        fetch: "readonly",
+        setInterval: "readonly",
+        clearInterval: "readonly",
+        Intl: "readonly",
+      },
+    },
+  },
 );

@@ -1,3 +1,4 @@
+import { tenantNotFound } from "../accounting/tenant-not-found.js";
 import { ColibriError } from "../core/errors.js";
 import {
   openRequestStates,
@@ -76,14 +77,7 @@ export class QueueAdministration {
     let tenantId: string | undefined;
     if (filter.tenant !== undefined) {
       tenantId = [...tenants.values()].find((tenant) => tenant.name === filter.tenant)?.id;
-      if (tenantId === undefined) {
-        throw new ColibriError(`No tenant "${filter.tenant}". List them with: colibri tenants`, {
-          code: "tenant_not_found",
-          status: 404,
-          type: "not_found_error",
-          param: "tenant",
-        });
-      }
+      if (tenantId === undefined) throw tenantNotFound(filter.tenant);
     }
     const scope = {
       ...(tenantId === undefined ? {} : { tenantId }),

@@ -76,6 +76,14 @@ export const noProviders: ProviderDirectory = {
   find: () => undefined,
 };
 
+export interface RouterSettings {
+  defaultCloud: CloudTarget | null;
+  cascade: { enabled: boolean; threshold: number; holdTokens: number };
+  preRouter: { enabled: boolean; cloudThreshold: number | null };
+  whenCloudUnavailable: "local" | "fail";
+  rules: { name: string; route: string }[];
+}
+
 /** Live requests degrade to the local model when the cloud is down; queued ones wait for it. */
 export type RouteMode = "live" | "queued";
 
@@ -188,6 +196,25 @@ export class HybridRouter {
   /** The configured providers (the queue probes and releases work per provider). */
   get providers(): ProviderDirectory {
     return this.#options.providers;
+  }
+
+  /** The routing settings in force, for the dashboard: what decides, and at which thresholds. */
+  settings(): RouterSettings {
+    const { router } = this.#options;
+    return {
+      defaultCloud: this.#policy.defaultCloud ?? null,
+      cascade: {
+        enabled: router.cascade.enabled,
+        threshold: router.cascade.threshold,
+        holdTokens: router.cascade.holdTokens,
+      },
+      preRouter: {
+        enabled: this.#policy.preRouter !== undefined,
+        cloudThreshold: this.#policy.preRouter?.cloudThreshold ?? null,
+      },
+      whenCloudUnavailable: router.whenCloudUnavailable,
+      rules: router.rules.map((rule) => ({ name: rule.name, route: rule.route })),
+    };
   }
 
   /** Each provider's circuit state, for `/ready`. */

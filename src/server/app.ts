@@ -26,6 +26,7 @@ import { registerFiles } from "./routes/files.js";
 import { registerAdmin } from "./routes/admin.js";
 import { registerAdminQueue } from "./routes/admin-queue.js";
 import { registerBatches } from "./routes/batches.js";
+import { registerDashboard, type DashboardOptions } from "./routes/dashboard.js";
 import { registerHealth } from "./routes/health.js";
 import { registerMetrics } from "./routes/metrics.js";
 import { registerModels } from "./routes/models.js";
@@ -40,6 +41,8 @@ export interface ServerOptions {
   files?: { repository: FileRepository; maxBytes: number };
   /** The store-and-forward queue (Batch API, deferred requests); default none. */
   queue?: { store: Store; config: ColibriConfig["queue"] };
+  /** The dashboard at /ui and its JSON (GET /admin/dashboard, /v1/dashboard); default none. */
+  dashboard?: Pick<DashboardOptions, "store" | "installedModels">;
   /** The exact-match response cache; default none. */
   cache?: ResponseCache;
   /** Auth, limits and accounting over the store: every /v1 request goes through it. */
@@ -158,6 +161,9 @@ export function createServer(options: ServerOptions): ColibriServer {
           now,
         });
 
+  if (options.dashboard !== undefined) {
+    registerDashboard(app, { ...options.dashboard, router, backend: options.backend, queue, now });
+  }
   registerMetrics(app, metrics);
   registerAdmin(app, { administration: options.administration, now });
   registerChatCompletions(app, {

@@ -75,7 +75,9 @@ export function usageRepository(db: Kysely<Database>): UsageRepository {
 
     async series(query) {
       // Whole numbers inlined as literals: integer division on both databases.
-      const bucket = sql<number | string>`(usage_records.created_at + ${sql.lit(Math.trunc(query.offsetMs))}) / ${sql.lit(Math.trunc(query.bucketMs))}`;
+      const bucket = sql<
+        number | string
+      >`(usage_records.created_at + ${sql.lit(Math.trunc(query.offsetMs))}) / ${sql.lit(Math.trunc(query.bucketMs))}`;
       let selection = db.selectFrom("usage_records").where("created_at", ">=", query.since);
       if (query.until !== undefined) selection = selection.where("created_at", "<", query.until);
       if (query.tenantId !== undefined)

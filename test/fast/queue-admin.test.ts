@@ -138,7 +138,7 @@ describe("colibri queue", () => {
     expect(state.code).not.toBe(0);
     expect(state.stderr).toMatch(/Unknown state "stuck"/);
     const tenant = await colibri("queue", "--tenant", "nadie");
-    expect(tenant.stderr).toMatch(/No tenant "nadie"/);
+    expect(tenant.stderr).toMatch(/No tenant is named "nadie"/);
   });
 });
 

@@ -73,6 +73,7 @@ export async function startTestGateway<B extends ChatBackend = ScriptedBackend>(
     backend,
     files: { repository: store.files, maxBytes: config.files.maxBytes },
     queue: { store, config: config.queue },
+    dashboard: { store },
     cache: new ResponseCache({
       repository: store.cache,
       settings: config.cache,

@@ -10,6 +10,7 @@ import type { ColibriConfig } from "../../config/schema.js";
 import { EgressAuditor } from "../../privacy/egress-auditor.js";
 import { ValueHasher } from "../../privacy/value-hasher.js";
 import { routerFromConfig } from "../../router/router-from-config.js";
+import { modelStoreFromConfig } from "../../models/model-store-from-config.js";
 import { createServer } from "../../server/app.js";
 import { defaultDatabaseUrl } from "../../store/database-url.js";
 import { openStore } from "../../store/open-store.js";
@@ -154,6 +155,15 @@ async function serve(
         router,
         files: { repository: store.files, maxBytes: config.files.maxBytes },
         queue: { store, config: config.queue },
+        dashboard: {
+          store,
+          installedModels: async () =>
+            (await modelStoreFromConfig(config).list()).map(({ name, sizeBytes, present }) => ({
+              name,
+              sizeBytes,
+              present,
+            })),
+        },
         cache: new ResponseCache({
           repository: store.cache,
           settings: config.cache,

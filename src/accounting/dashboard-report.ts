@@ -1,0 +1,260 @@
+import { piiTypeInfo } from "../privacy/pii-types.js";
+import type { Store, UsageRecord, UsageSeriesRow } from "../store/store.js";
+
+export type Bucket = "hour" | "day";
+
+export interface DashboardQuery {
+  since: number;
+  until: number;
+  bucket: Bucket;
+  /** The viewer's offset from UTC in minutes (UTC-3: -180), so days start at local midnight. */
+  offsetMinutes: number;
+  tenantId?: string | undefined;
+}
+
+/** Where answers came from, what they cost and what all-cloud would have cost. */
+export interface Totals {
+  requests: number;
+  local: number;
+  cloud: number;
+  cache: number;
+  /** Requests that did not complete (failed, rejected, abandoned). */
+  errors: number;
+  costUsd: number;
+  /** What the same tokens would have cost on the reference cloud model. */
+  referenceCostUsd: number;
+  /** referenceCostUsd − costUsd: the saving. */
+  savedUsd: number;
+  promptTokens: number;
+  completionTokens: number;
+  avgLatencyMs: number | null;
+  /** Cascades that went to the cloud, and all cascades. */
+  escalations: number;
+  cascades: number;
+}
+
+export interface SeriesPoint extends Totals {
+  /** ISO start of the bucket. */
+  start: string;
+}
+
+export interface DashboardReport {
+  range: { since: string; until: string; bucket: Bucket; offsetMinutes: number };
+  totals: Totals;
+  /** Since the viewer's last local midnight. */
+  today: Totals;
+  series: SeriesPoint[];
+  routing: {
+    reasons: { route: string; reason: string; requests: number; avgConfidence: number | null }[];
+    /** The newest decisions, newest first. */
+    recent: {
+      time: string;
+      tenant: string;
+      model: string;
+      target: string;
+      route: string | null;
+      reason: string | null;
+      confidence: number | null;
+      latencyMs: number;
+      status: number;
+    }[];
+  };
+  privacy: {
+    /** Values found in requests bound for a cloud provider, per type, by what became of them. */
+    byType: { type: string; country: string; sent: number; blocked: number; keptLocal: number }[];
+    /** Requests bound for the cloud: sent (masked as the policy says), blocked, kept local. */
+    requests: { sent: number; blocked: number; keptLocal: number };
+    series: { start: string; findings: number; blocked: number }[];
+    bytesSent: number;
+  };
+}
+
+const bucketMs: Record<Bucket, number> = { hour: 3_600_000, day: 86_400_000 };
+/** Most buckets one report draws. */
+const maxBuckets = 400;
+const recentDecisions = 50;
+const egressScanned = 10_000;
+
+/**
+ * What the dashboard (and `GET /admin/dashboard`) shows of a time range, from the usage records
+ * and the egress audit: answers by source over time, spend against the all-cloud cost, the
+ * router's reasons and escalations, and the personal data stopped or masked on the way out.
+ */
+export async function dashboardReport(
+  store: Store,
+  query: DashboardQuery,
+  now: number,
+): Promise<DashboardReport> {
+  const size = bucketMs[query.bucket];
+  const offsetMs = query.offsetMinutes * 60_000;
+  const scope = query.tenantId === undefined ? {} : { tenantId: query.tenantId };
+  const firstBucket = Math.floor((query.since + offsetMs) / size) * size - offsetMs;
+  const midnight = Math.floor((now + offsetMs) / 86_400_000) * 86_400_000 - offsetMs;
+  const [rows, todayRows, recent, egress, tenants] = await Promise.all([
+    store.usage.series({
+      ...scope,
+      since: firstBucket,
+      until: query.until,
+      bucketMs: size,
+      offsetMs,
+    }),
+    store.usage.series({
+      ...scope,
+      since: midnight,
+      until: now + 1,
+      bucketMs: 86_400_000,
+      offsetMs,
+    }),
+    store.usage.list({ ...scope, since: query.since, until: query.until, limit: recentDecisions }),
+    store.egress.list({ ...scope, since: query.since, until: query.until, limit: egressScanned }),
+    store.tenants.list(),
+  ]);
+  const names = new Map(tenants.map((tenant) => [tenant.id, tenant.name]));
+
+  const buckets: number[] = [];
+  for (let start = firstBucket; start < query.until && buckets.length < maxBuckets; start += size) {
+    buckets.push(start);
+  }
+  const series = buckets.map((start) => ({
+    start: new Date(start).toISOString(),
+    ...totalsOf(rows.filter((row) => row.start === start)),
+  }));
+
+  const reasons = new Map<
+    string,
+    { route: string; reason: string; requests: number; confidence: number; confident: number }
+  >();
+  for (const row of rows) {
+    const route = row.route ?? row.target;
+    const reason = row.reason ?? "";
+    const key = `${route}\u0000${reason}`;
+    const entry = reasons.get(key) ?? { route, reason, requests: 0, confidence: 0, confident: 0 };
+    entry.requests += row.requests;
+    entry.confidence += row.confidenceTotal;
+    entry.confident += row.confident;
+    reasons.set(key, entry);
+  }
+
+  return {
+    range: {
+      since: new Date(query.since).toISOString(),
+      until: new Date(query.until).toISOString(),
+      bucket: query.bucket,
+      offsetMinutes: query.offsetMinutes,
+    },
+    totals: totalsOf(rows),
+    today: totalsOf(todayRows),
+    series,
+    routing: {
+      reasons: [...reasons.values()]
+        .sort((a, b) => b.requests - a.requests)
+        .map(({ route, reason, requests, confidence, confident }) => ({
+          route,
+          reason,
+          requests,
+          avgConfidence: confident === 0 ? null : confidence / confident,
+        })),
+      recent: recent.map((record) =>
+        decisionOf(record, names.get(record.tenantId) ?? record.tenantId),
+      ),
+    },
+    privacy: privacyOf(egress, buckets, size),
+  };
+}
+
+function totalsOf(rows: readonly UsageSeriesRow[]): Totals {
+  const totals: Totals = {
+    requests: 0,
+    local: 0,
+    cloud: 0,
+    cache: 0,
+    errors: 0,
+    costUsd: 0,
+    referenceCostUsd: 0,
+    savedUsd: 0,
+    promptTokens: 0,
+    completionTokens: 0,
+    avgLatencyMs: null,
+    escalations: 0,
+    cascades: 0,
+  };
+  let latency = 0;
+  for (const row of rows) {
+    totals.requests += row.requests;
+    if (row.target === "local") totals.local += row.requests;
+    else if (row.target === "cache") totals.cache += row.requests;
+    else totals.cloud += row.requests;
+    totals.errors += row.unsuccessful;
+    totals.costUsd += row.costUsd;
+    totals.referenceCostUsd += row.referenceCostUsd;
+    totals.promptTokens += row.promptTokens;
+    totals.completionTokens += row.completionTokens;
+    latency += row.latencyMsTotal;
+    if (row.route?.startsWith("cascade") === true) totals.cascades += row.requests;
+    if (row.route === "cascade-cloud") totals.escalations += row.requests;
+  }
+  totals.savedUsd = totals.referenceCostUsd - totals.costUsd;
+  totals.avgLatencyMs = totals.requests === 0 ? null : latency / totals.requests;
+  return totals;
+}
+
+function decisionOf(record: UsageRecord, tenant: string) {
+  return {
+    time: new Date(record.createdAt).toISOString(),
+    tenant,
+    model: record.model,
+    target: record.target,
+    route: record.route,
+    reason: record.reason,
+    confidence: record.confidence,
+    latencyMs: record.latencyMs,
+    status: record.status,
+  };
+}
+
+function privacyOf(
+  records: Awaited<ReturnType<Store["egress"]["list"]>>,
+  buckets: readonly number[],
+  size: number,
+): DashboardReport["privacy"] {
+  const byType = new Map<
+    string,
+    { type: string; country: string; sent: number; blocked: number; keptLocal: number }
+  >();
+  const requests = { sent: 0, blocked: 0, keptLocal: 0 };
+  const perBucket = new Map(buckets.map((start) => [start, { findings: 0, blocked: 0 }]));
+  let bytesSent = 0;
+  for (const record of records) {
+    const outcome = record.outcome === "kept-local" ? "keptLocal" : record.outcome;
+    requests[outcome] += 1;
+    bytesSent += record.bytesSent;
+    const start = buckets.findLast((bucket) => bucket <= record.createdAt);
+    const point =
+      start === undefined || record.createdAt >= start + size ? undefined : perBucket.get(start);
+    if (point !== undefined && outcome === "blocked") point.blocked += 1;
+    for (const [type, count] of Object.entries(record.findings)) {
+      const country = countryOf(type);
+      const entry = byType.get(type) ?? { type, country, sent: 0, blocked: 0, keptLocal: 0 };
+      entry[outcome] += count;
+      byType.set(type, entry);
+      if (point !== undefined) point.findings += count;
+    }
+  }
+  return {
+    byType: [...byType.values()].sort(
+      (a, b) => b.sent + b.blocked + b.keptLocal - (a.sent + a.blocked + a.keptLocal),
+    ),
+    requests,
+    series: [...perBucket.entries()].map(([start, point]) => ({
+      start: new Date(start).toISOString(),
+      ...point,
+    })),
+    bytesSent,
+  };
+}
+
+/** The country of an identifier type ("BR"), or "—" for e-mail, cards and other types without one. */
+function countryOf(type: string): string {
+  const info = (piiTypeInfo as Record<string, { country: string | null } | undefined>)[type];
+  return info?.country ?? "—";
+}
