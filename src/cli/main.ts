@@ -15,6 +15,7 @@ import { registerQueueCommand } from "./commands/queue.js";
 import { registerRmCommand } from "./commands/rm.js";
 import { registerRouterCommand } from "./commands/router.js";
 import { registerServeCommand } from "./commands/serve.js";
+import { registerStatsCommand } from "./commands/stats.js";
 import { registerTenantsCommand } from "./commands/tenants.js";
 import { registerUsageCommand } from "./commands/usage.js";
 import type { CliContext } from "./context.js";
@@ -75,6 +76,7 @@ export async function main(
     registerKeysCommand,
     registerTenantsCommand,
     registerUsageCommand,
+    registerStatsCommand,
     registerAuditCommand,
     registerRouterCommand,
     registerEvalCommand,

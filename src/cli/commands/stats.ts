@@ -1,0 +1,99 @@
+import type { Command } from "commander";
+import { dashboardReport, type Bucket } from "../../accounting/dashboard-report.js";
+import { parseWhen } from "../../accounting/report-time.js";
+import { tenantNotFound } from "../../accounting/tenant-not-found.js";
+import { InvalidRequestError } from "../../core/errors.js";
+import type { CliContext } from "../context.js";
+import { formatTable } from "../format-table.js";
+import { databaseOption, withStore, type DatabaseOptions } from "../store-access.js";
+import { formatCount, formatPercent, formatUsd, writeJson } from "../tenancy-format.js";
+
+interface StatsOptions extends DatabaseOptions {
+  since: string;
+  until?: string;
+  tenant?: string;
+  bucket?: string;
+  tz: string;
+  json?: boolean;
+}
+
+export function registerStatsCommand(program: Command, context: CliContext): void {
+  databaseOption(
+    program
+      .command("stats")
+      .description(
+        "What the dashboard's overview shows, in the terminal: answers by source, the saving against all-cloud, escalations and the personal data found, over a time range.",
+      )
+      .option("--since <when>", "start: a duration back from now (30d, 24h, 90m) or a date", "7d")
+      .option("--until <when>", "end: a duration back from now or a date (default: now)")
+      .option("--tenant <name>", "only this tenant")
+      .option("--bucket <size>", "hour or day, for --json's series (default: by the range)")
+      .option("--tz <minutes>", "your offset from UTC in minutes (São Paulo: -180), for days", "0")
+      .option("--json", "print the report as JSON (as GET /admin/dashboard, without live state)"),
+  )
+    .addHelpText(
+      "after",
+      `
+The same report the dashboard at /ui draws (docs/admin-api.md), read from the
+store, so it works while the server is down.
+
+Examples:
+  colibri stats                                  # the last 7 days
+  colibri stats --since 24h --tenant clinica
+  colibri stats --json --tz -180 | jq '.series[] | {start, requests, savedUsd}'`,
+    )
+    .action(async (options: StatsOptions) => {
+      const now = Date.now();
+      const since = parseWhen("--since", options.since, now);
+      const until = options.until === undefined ? now : parseWhen("--until", options.until, now);
+      const tz = Number(options.tz);
+      if (!Number.isInteger(tz) || Math.abs(tz) > 840) {
+        throw new InvalidRequestError(
+          `--tz is minutes from UTC, -840 to 840; got "${options.tz}".`,
+        );
+      }
+      if (options.bucket !== undefined && options.bucket !== "hour" && options.bucket !== "day") {
+        throw new InvalidRequestError(`--bucket is hour or day; got "${options.bucket}".`);
+      }
+      const bucket: Bucket = options.bucket ?? (until - since <= 2 * 86_400_000 ? "hour" : "day");
+      await withStore(context, options, async (store) => {
+        let tenantId: string | undefined;
+        if (options.tenant !== undefined) {
+          tenantId = (await store.tenants.findByName(options.tenant))?.id;
+          if (tenantId === undefined) throw tenantNotFound(options.tenant);
+        }
+        const report = await dashboardReport(
+          store,
+          { since, until, bucket, offsetMinutes: tz, tenantId },
+          now,
+        );
+        if (options.json === true) {
+          writeJson(context.stdout, report);
+          return;
+        }
+        const { totals, today, privacy } = report;
+        const share = (part: number) =>
+          totals.requests === 0 ? "—" : formatPercent((100 * part) / totals.requests);
+        const rows = [
+          ["", "requests", "share"],
+          ["local", formatCount(totals.local), share(totals.local)],
+          ["cloud", formatCount(totals.cloud), share(totals.cloud)],
+          ["cache", formatCount(totals.cache), share(totals.cache)],
+          ["all", formatCount(totals.requests), ""],
+        ];
+        const found = privacy.byType
+          .map(
+            (entry) => `${entry.type} ${formatCount(entry.sent + entry.blocked + entry.keptLocal)}`,
+          )
+          .join(", ");
+        context.stdout.write(
+          `${options.tenant === undefined ? "All tenants" : `Tenant "${options.tenant}"`}, ${report.range.since.slice(0, 16)}Z to ${report.range.until.slice(0, 16)}Z\n\n` +
+            `${formatTable(rows, [1, 2])}\n\n` +
+            `Saved ${formatUsd(totals.savedUsd)}: spent ${formatUsd(totals.costUsd)} of the ${formatUsd(totals.referenceCostUsd)} all-cloud would have cost.\n` +
+            `Today: ${formatCount(today.requests)} requests, ${formatUsd(today.savedUsd)} saved. Errors: ${formatCount(totals.errors)}. ` +
+            `Escalations: ${formatCount(totals.escalations)} of ${formatCount(totals.cascades)} cascades.\n` +
+            `Bound for the cloud: ${formatCount(privacy.requests.sent)} sent, ${formatCount(privacy.requests.blocked)} blocked, ${formatCount(privacy.requests.keptLocal)} kept local; personal data found: ${found === "" ? "none" : found}.\n`,
+        );
+      });
+    });
+}
