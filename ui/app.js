@@ -142,7 +142,16 @@ function render() {
     state.data.viewer.kind === "tenant"
       ? `<p class="muted">${escape(t("viewingTenant", { tenant: state.data.viewer.tenant }))}</p>`
       : "";
+  // A refresh must not wipe what the person is typing in the audit search, or its answer.
+  const typed = $("#audit-value")?.value ?? "";
+  const focused = document.activeElement?.id === "audit-value";
+  const answer = $("#audit-result")?.textContent ?? "";
   section.innerHTML = viewer + views[state.view](state.data);
+  if ($("#audit-value") !== null) {
+    $("#audit-value").value = typed;
+    $("#audit-result").textContent = answer;
+    if (focused) $("#audit-value").focus();
+  }
   if (state.view === "privacy") bindAuditSearch();
 }
 
