@@ -81,6 +81,11 @@ export class QueueWorker {
     this.#wake?.();
   }
 
+  /** Whether the worker has been started and not stopped. */
+  get running(): boolean {
+    return this.#stopping !== undefined;
+  }
+
   /** How many requests this worker is running now. */
   get active(): number {
     return this.#running.size;

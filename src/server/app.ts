@@ -192,6 +192,8 @@ export function createServer(options: ServerOptions): ColibriServer {
       try {
         return await app.listen({ host, port });
       } catch (error) {
+        // Ready ran (and started the queue's worker): close, so nothing outlives the failure.
+        await app.close().catch(() => undefined);
         const code = (error as NodeJS.ErrnoException).code;
         if (code !== "EADDRINUSE" && code !== "EACCES" && code !== "EADDRNOTAVAIL") throw error;
         const reason =

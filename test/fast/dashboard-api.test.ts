@@ -122,8 +122,10 @@ describe("the dashboard's JSON", () => {
     expect(page.status).toBe(200);
     expect(page.headers.get("content-type")).toMatch(/text\/html/);
     expect(await page.text()).toContain('<script type="module" src="app.js">');
-    expect((await fetch(`${address}/`, { redirect: "manual" })).headers.get("location")).toBe(
-      "/ui/",
-    );
+    for (const path of ["/", "/ui"]) {
+      const redirect = await fetch(`${address}${path}`, { redirect: "manual" });
+      expect(redirect.headers.get("location")).toBe("/ui/");
+    }
+    expect((await fetch(`${address}/ui/app.js`)).headers.get("content-type")).toMatch(/javascript/);
   });
 });

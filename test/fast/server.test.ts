@@ -326,6 +326,8 @@ describe("listening", () => {
     await expect(second.server.listen()).rejects.toThrow(
       `Cannot listen on 127.0.0.1:${address.port}: it is already in use (another Colibrí?). Choose another with --port/--host (or COLIBRI_PORT/COLIBRI_HOST).`,
     );
+    // What started on ready (the queue's worker) stopped with it, so the process can exit.
+    expect(second.server.queue?.worker.running).toBe(false);
   });
 });
 

@@ -182,7 +182,7 @@ async function serve(
         ? "keys required"
         : `no keys needed: callers count as tenant "${config.limits.defaultTenant}"`;
       context.stderr.write(
-        `Colibrí is serving ${engine.model} at ${address}/v1 (${threads} threads, ${sequences} parallel sequences × ${contextSize} tokens; ${access}; store ${store.location}). ${describeCloud(providers)} Ctrl+C stops.\n`,
+        `Colibrí is serving ${engine.model} at ${address}/v1 (${threads} threads, ${sequences} parallel sequences × ${contextSize} tokens; ${access}; store ${store.location}). ${describeCloud(providers)} Dashboard: ${address}/ui (admin key). Ctrl+C stops.\n`,
       );
 
       await waitForShutdownSignal();

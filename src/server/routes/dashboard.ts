@@ -41,8 +41,8 @@ export interface DashboardOptions {
  * with that tenant's key. Both answer the same JSON, which `curl` or the CLI can read too.
  */
 export function registerDashboard(app: FastifyInstance, options: DashboardOptions): void {
-  void app.register(fastifyStatic, { root: uiFolder, prefix: "/ui/", redirect: true });
-  app.get("/", async (_request, reply) => reply.redirect("/ui/"));
+  void app.register(fastifyStatic, { root: uiFolder, prefix: "/ui/" });
+  for (const path of ["/", "/ui"]) app.get(path, async (_request, reply) => reply.redirect("/ui/"));
 
   app.get("/admin/dashboard", async (request) => {
     const query = validateBody(dashboardQuery, request.query);
