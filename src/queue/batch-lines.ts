@@ -5,7 +5,7 @@ import type { BatchValidationError, QueuedRequest } from "../store/store.js";
 export const batchEndpoints = ["/v1/chat/completions"] as const;
 
 /** OpenAI's limit on lines per batch. */
-export const maxBatchLines = 50_000;
+const maxBatchLines = 50_000;
 
 const lineSchema = z
   .object({

@@ -257,7 +257,7 @@ function windowMilliseconds(window: string): number {
   return ms;
 }
 
-export function batchNotFound(id: string): ColibriError {
+function batchNotFound(id: string): ColibriError {
   return new ColibriError(
     `No batch "${id}" for this tenant. List your batches with GET /v1/batches.`,
     {
@@ -274,7 +274,7 @@ export type BatchObject = ReturnType<typeof batchObject>;
 const seconds = (ms: number | null) => (ms === null ? null : Math.floor(ms / 1000));
 
 /** OpenAI's batch object. `failed` counts lines that failed or expired. */
-export function batchObject(batch: StoredBatch, counts: RequestCounts | undefined) {
+function batchObject(batch: StoredBatch, counts: RequestCounts | undefined) {
   const count = (state: keyof RequestCounts) => counts?.[state] ?? 0;
   const total = Object.values(counts ?? {}).reduce((sum, value) => sum + value, 0);
   return {
