@@ -182,12 +182,14 @@ function stackedBars(points, series, bucket) {
   );
 }
 
-function lines(points, series, bucket, format) {
+/** Lines over the buckets; `fixedMax` sets the top of the scale (1 for rates). */
+function lines(points, series, bucket, format, fixedMax) {
   const width = 600,
     height = 180,
     left = 52,
     bottom = 22;
-  const max = Math.max(1e-9, ...points.flatMap((point) => series.map((s) => point[s.key] ?? 0)));
+  const max =
+    fixedMax ?? Math.max(1e-9, ...points.flatMap((point) => series.map((s) => point[s.key] ?? 0)));
   const step = (width - left) / Math.max(1, points.length);
   const paths = series
     .map((s) => {
@@ -326,6 +328,7 @@ const views = {
           [{ key: "rate", label: t("escalationRate"), color: "var(--cloud)" }],
           range.bucket,
           (v) => percent(v, 1),
+          1,
         ),
       )}
       ${panel(t("settings"), table(["", ""], settings))}
