@@ -6,7 +6,8 @@ export type Bucket = "hour" | "day";
 export interface DashboardQuery {
   since: number;
   until: number;
-  bucket: Bucket;
+  /** Default: hours for ranges up to two days, else days. */
+  bucket?: Bucket | undefined;
   /** The viewer's offset from UTC in minutes (UTC-3: -180), so days start at local midnight. */
   offsetMinutes: number;
   tenantId?: string | undefined;
@@ -85,7 +86,8 @@ export async function dashboardReport(
   query: DashboardQuery,
   now: number,
 ): Promise<DashboardReport> {
-  const size = bucketMs[query.bucket];
+  const bucket = query.bucket ?? (query.until - query.since <= 2 * 86_400_000 ? "hour" : "day");
+  const size = bucketMs[bucket];
   const offsetMs = query.offsetMinutes * 60_000;
   const scope = query.tenantId === undefined ? {} : { tenantId: query.tenantId };
   const firstBucket = Math.floor((query.since + offsetMs) / size) * size - offsetMs;
@@ -139,7 +141,7 @@ export async function dashboardReport(
     range: {
       since: new Date(query.since).toISOString(),
       until: new Date(query.until).toISOString(),
-      bucket: query.bucket,
+      bucket,
       offsetMinutes: query.offsetMinutes,
     },
     totals: totalsOf(rows),

@@ -3,7 +3,7 @@ import type { ValueHasher } from "../privacy/value-hasher.js";
 import type { Store } from "../store/store.js";
 import type { EgressRecordView } from "./egress-summary.js";
 import { reportRange } from "./report-time.js";
-import { tenantNotFound } from "./tenant-not-found.js";
+import { tenantIdByName } from "./tenant-not-found.js";
 import { buildValueCheckReport, type ValueCheckReport } from "./value-check-report.js";
 
 /** The most records one listing returns. */
@@ -51,7 +51,7 @@ export class EgressAudit {
       );
     }
     const [tenantId, names] = await Promise.all([
-      this.#tenantId(query.tenant),
+      tenantIdByName(this.#store.tenants, query.tenant),
       this.#tenantNames(),
     ]);
     const records = await this.#store.egress.list({
@@ -83,7 +83,7 @@ export class EgressAudit {
       );
     }
     const [tenantId, tenantNames] = await Promise.all([
-      this.#tenantId(request.tenant),
+      tenantIdByName(this.#store.tenants, request.tenant),
       this.#tenantNames(),
     ]);
     const matches = await this.#store.egress.findByHashes(
@@ -91,13 +91,6 @@ export class EgressAudit {
       tenantId === undefined ? {} : { tenantId },
     );
     return buildValueCheckReport(matches, { tenantNames, tenant: request.tenant ?? null });
-  }
-
-  async #tenantId(name: string | undefined): Promise<string | undefined> {
-    if (name === undefined) return undefined;
-    const tenant = await this.#store.tenants.findByName(name);
-    if (tenant === undefined) throw tenantNotFound(name);
-    return tenant.id;
   }
 
   async #tenantNames(): Promise<Map<string, string>> {

@@ -1,5 +1,6 @@
 import { tenantNamePattern } from "../config/schema.js";
 import { ColibriError } from "../core/errors.js";
+import type { TenantRepository } from "../store/store.js";
 
 /** A 404 naming the tenant and how to see (or create) tenants. */
 export function tenantNotFound(name: string): ColibriError {
@@ -11,4 +12,15 @@ export function tenantNotFound(name: string): ColibriError {
 
 function tenantNameSuggestion(name: string): string {
   return tenantNamePattern.test(name) ? name : "NAME";
+}
+
+/** The id of the tenant with this name (undefined for no name); a 404 for an unknown one. */
+export async function tenantIdByName(
+  tenants: Pick<TenantRepository, "findByName">,
+  name: string | undefined,
+): Promise<string | undefined> {
+  if (name === undefined) return undefined;
+  const tenant = await tenants.findByName(name);
+  if (tenant === undefined) throw tenantNotFound(name);
+  return tenant.id;
 }

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { dashboardReport, type Bucket } from "../../accounting/dashboard-report.js";
 import { parseWhen } from "../../accounting/report-time.js";
-import { tenantNotFound } from "../../accounting/tenant-not-found.js";
+import { tenantIdByName } from "../../accounting/tenant-not-found.js";
 import { InvalidRequestError } from "../../core/errors.js";
 import type { CliContext } from "../context.js";
 import { formatTable } from "../format-table.js";
@@ -55,16 +55,17 @@ Examples:
       if (options.bucket !== undefined && options.bucket !== "hour" && options.bucket !== "day") {
         throw new InvalidRequestError(`--bucket is hour or day; got "${options.bucket}".`);
       }
-      const bucket: Bucket = options.bucket ?? (until - since <= 2 * 86_400_000 ? "hour" : "day");
       await withStore(context, options, async (store) => {
-        let tenantId: string | undefined;
-        if (options.tenant !== undefined) {
-          tenantId = (await store.tenants.findByName(options.tenant))?.id;
-          if (tenantId === undefined) throw tenantNotFound(options.tenant);
-        }
+        const tenantId = await tenantIdByName(store.tenants, options.tenant);
         const report = await dashboardReport(
           store,
-          { since, until, bucket, offsetMinutes: tz, tenantId },
+          {
+            since,
+            until,
+            bucket: options.bucket as Bucket | undefined,
+            offsetMinutes: tz,
+            tenantId,
+          },
           now,
         );
         if (options.json === true) {

@@ -2,9 +2,9 @@ import { fileURLToPath } from "node:url";
 import fastifyStatic from "@fastify/static";
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { dashboardReport, type Bucket } from "../../accounting/dashboard-report.js";
+import { dashboardReport } from "../../accounting/dashboard-report.js";
 import { parseWhen } from "../../accounting/report-time.js";
-import { tenantNotFound } from "../../accounting/tenant-not-found.js";
+import { tenantIdByName } from "../../accounting/tenant-not-found.js";
 import type { ChatBackend } from "../../core/chat.js";
 import type { OfflineQueue } from "../../queue/offline-queue.js";
 import type { HybridRouter } from "../../router/hybrid-router.js";
@@ -46,12 +46,7 @@ export function registerDashboard(app: FastifyInstance, options: DashboardOption
 
   app.get("/admin/dashboard", async (request) => {
     const query = validateBody(dashboardQuery, request.query);
-    let tenantId: string | undefined;
-    if (query.tenant !== undefined) {
-      const tenant = await options.store.tenants.findByName(query.tenant);
-      if (tenant === undefined) throw tenantNotFound(query.tenant);
-      tenantId = tenant.id;
-    }
+    const tenantId = await tenantIdByName(options.store.tenants, query.tenant);
     return snapshot(options, query, tenantId, { kind: "admin", tenant: query.tenant ?? null });
   });
 
@@ -71,10 +66,9 @@ async function snapshot(
   const now = options.now();
   const since = parseWhen("since", query.since, now);
   const until = query.until === undefined ? now : parseWhen("until", query.until, now);
-  const bucket: Bucket = query.bucket ?? (until - since <= 2 * 86_400_000 ? "hour" : "day");
   const report = await dashboardReport(
     options.store,
-    { since, until, bucket, offsetMinutes: query.tz, tenantId },
+    { since, until, bucket: query.bucket, offsetMinutes: query.tz, tenantId },
     now,
   );
   const { queue, router, backend } = options;
