@@ -7,6 +7,7 @@ import {
   type QueuedRequest,
   type QueuedRequestState,
   type RequestCounts,
+  type RequestMoveFields,
   type StoredBatch,
 } from "./store.js";
 
@@ -299,13 +300,7 @@ export function batchRepository(db: Kysely<Database>): BatchRepository {
 /** The columns a move sets: the new state, the time, and each field given (null clears it). */
 function movement(
   to: QueuedRequestState,
-  fields: {
-    now: number;
-    provider?: string | null;
-    reason?: string | null;
-    notBefore?: number;
-    result?: string | null;
-  },
+  fields: RequestMoveFields,
 ): Updateable<BatchRequestTable> {
   const set: Updateable<BatchRequestTable> = { state: to, updated_at: fields.now };
   if (to !== "running") set.lease_until = null;

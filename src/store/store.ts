@@ -400,6 +400,15 @@ export interface QueueFilter {
   limit: number;
 }
 
+/** What a move sets besides the state: the time, and each field given (null clears it). */
+export interface RequestMoveFields {
+  now: number;
+  provider?: string | null;
+  reason?: string | null;
+  notBefore?: number;
+  result?: string | null;
+}
+
 export interface BatchRepository {
   /** The batch and its requests, in one statement batch; call it inside a transaction. */
   insert(batch: StoredBatch, requests: readonly QueuedRequest[]): Promise<void>;
@@ -450,13 +459,7 @@ export interface BatchRepository {
     id: string,
     from: readonly QueuedRequestState[],
     to: QueuedRequestState,
-    fields: {
-      now: number;
-      provider?: string | null;
-      reason?: string | null;
-      notBefore?: number;
-      result?: string | null;
-    },
+    fields: RequestMoveFields,
   ): Promise<boolean>;
   /**
    * Move every request of a batch (or all of a provider's waiting ones) in `from` to `to`,
@@ -466,7 +469,7 @@ export interface BatchRepository {
     where: { batchId?: string; provider?: string },
     from: readonly QueuedRequestState[],
     to: QueuedRequestState,
-    fields: { now: number; reason?: string | null; notBefore?: number },
+    fields: Pick<RequestMoveFields, "now" | "reason" | "notBefore">,
     limit?: number,
   ): Promise<number>;
   /** One request by id (of that tenant when given). */
