@@ -81,6 +81,7 @@ export {
   type CloudProvider,
   type CloudProviderOptions,
   type ProviderHealth,
+  type UpstreamFailure,
 } from "./upstream/index.js";
 export {
   decideRoute,

@@ -39,6 +39,13 @@ const dateTime = (iso) =>
   new Intl.DateTimeFormat(locale(), { dateStyle: "short", timeStyle: "short" }).format(
     new Date(iso),
   );
+/** A provider's last failure: its class, HTTP status and time (the API never sends its text). */
+const failure = (last) =>
+  last == null
+    ? ""
+    : [last.class, last.status == null ? null : `HTTP ${last.status}`, dateTime(last.at)]
+        .filter((part) => part !== null)
+        .join(" · ");
 const bucketLabel = (iso, bucket) =>
   new Intl.DateTimeFormat(
     locale(),
@@ -420,7 +427,7 @@ const views = {
         : `<table><thead><tr><th>${escape(t("provider"))}</th><th>${escape(t("link"))}</th><th>${escape(t("breaker"))}</th><th class="num">${escape(t("failures"))}</th><th>${escape(t("lastError"))}</th></tr></thead><tbody>${data.providers
             .map(
               (p) =>
-                `<tr data-provider="${escape(p.name)}"><td>${escape(p.name)}</td><td>${pill(links.get(p.name)?.up ?? null)}</td><td>${escape(p.state ?? "")}</td><td class="num">${escape(number(p.consecutiveFailures))}</td><td>${escape(p.lastError ?? links.get(p.name)?.lastError ?? "")}</td></tr>`,
+                `<tr data-provider="${escape(p.name)}"><td>${escape(p.name)}</td><td>${pill(links.get(p.name)?.up ?? null)}</td><td>${escape(p.state ?? "")}</td><td class="num">${escape(number(p.consecutiveFailures))}</td><td>${escape(failure(p.lastError ?? links.get(p.name)?.lastError))}</td></tr>`,
             )
             .join("")}</tbody></table>`;
     const open = data.queue?.open ?? { waiting: 0, pending: 0, running: 0 };

@@ -1,6 +1,7 @@
 import { setTimeout as delay } from "node:timers/promises";
 import type { ColibriConfig } from "../config/schema.js";
 import type { ProviderDirectory, RoutableProvider } from "../router/hybrid-router.js";
+import { upstreamFailure, type UpstreamFailure } from "../upstream/upstream-failure.js";
 
 /** What the monitor knows of one provider's link, JSON-friendly (for /admin and `colibri queue`). */
 export interface LinkState {
@@ -12,7 +13,8 @@ export interface LinkState {
   /** ISO time since when the link has been as it is now. */
   since: string | null;
   consecutiveFailures: number;
-  lastError: string | null;
+  /** The last failed probe: class, status and time; never the provider's text. */
+  lastError: UpstreamFailure | null;
   /** ISO time of the next probe. */
   nextProbeAt: string | null;
 }
@@ -110,13 +112,15 @@ export class ConnectivityMonitor {
   async probeNow(provider: RoutableProvider, signal?: AbortSignal): Promise<LinkState> {
     const state = this.#states.get(provider.name);
     if (state === undefined) throw new Error(`Unknown provider "${provider.name}".`);
-    let error: string | null = null;
+    let error: UpstreamFailure | null = null;
     try {
       if (provider.probe !== undefined) await provider.probe(signal);
-      else if (!provider.isAvailable()) error = "its circuit breaker is open";
+      else if (!provider.isAvailable()) {
+        error = { class: "circuit_open", status: null, at: new Date(this.#now()).toISOString() };
+      }
     } catch (thrown) {
       if (signal?.aborted === true) return { ...state };
-      error = thrown instanceof Error ? thrown.message : String(thrown);
+      error = upstreamFailure(thrown, this.#now());
     }
     const now = new Date(this.#now()).toISOString();
     const up = error === null;

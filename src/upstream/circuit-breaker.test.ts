@@ -37,7 +37,7 @@ describe("CircuitBreaker", () => {
       state: "closed",
       consecutiveFailures: 0,
       lastSuccessAt: 1_000_000,
-      lastError: "connection refused",
+      lastFailure: { class: "unavailable", status: null, at: "1970-01-01T00:16:40.000Z" },
     });
     failCall();
     failCall();
@@ -55,7 +55,7 @@ describe("CircuitBreaker", () => {
       consecutiveFailures: 3,
       openedAt: 1_000_000,
       retryAt: 1_030_000,
-      lastError: expect.stringContaining("sent no response within 500 ms"),
+      lastFailure: { class: "timeout", status: null, at: "1970-01-01T00:16:40.000Z" },
       lastSuccessAt: undefined,
     });
     expect(breaker.tryAcquire()).toBe(false);

@@ -1,4 +1,5 @@
 import { UpstreamError } from "../core/errors.js";
+import { upstreamFailure, type UpstreamFailure } from "./upstream-failure.js";
 
 export type CircuitState = "closed" | "open" | "half-open";
 
@@ -20,8 +21,8 @@ export interface CircuitSnapshot {
   openedAt: number | undefined;
   /** When a probe call will be let through; undefined while closed. */
   retryAt: number | undefined;
-  /** Message of the last failure that counted. */
-  lastError: string | undefined;
+  /** The last failure that counted: its class, status and time, never the provider's text. */
+  lastFailure: UpstreamFailure | undefined;
   lastSuccessAt: number | undefined;
 }
 
@@ -36,7 +37,7 @@ export class CircuitBreaker {
   private current: CircuitState = "closed";
   private failures = 0;
   private openedAt: number | undefined;
-  private lastError: string | undefined;
+  private lastFailure: UpstreamFailure | undefined;
   private lastSuccessAt: number | undefined;
   private readonly now: () => number;
 
@@ -98,7 +99,7 @@ export class CircuitBreaker {
       return;
     }
     this.failures += 1;
-    this.lastError = error.message;
+    this.lastFailure = upstreamFailure(error, this.now());
     const reopen = this.current === "half-open";
     const trip = this.current === "closed" && this.failures >= this.options.failureThreshold;
     if (reopen || trip) {
@@ -122,7 +123,7 @@ export class CircuitBreaker {
       consecutiveFailures: this.failures,
       openedAt: this.openedAt,
       retryAt: this.retryAt,
-      lastError: this.lastError,
+      lastFailure: this.lastFailure,
       lastSuccessAt: this.lastSuccessAt,
     };
   }

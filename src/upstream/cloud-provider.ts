@@ -2,6 +2,7 @@ import type { ChatBackend } from "../core/chat.js";
 import type { ProviderConfig } from "../config/schema.js";
 import type { CircuitState } from "./circuit-breaker.js";
 import type { Sleep } from "./resilient-caller.js";
+import type { UpstreamFailure } from "./upstream-failure.js";
 import type { UpstreamLogger } from "./upstream-logger.js";
 
 export type ProviderKind = ProviderConfig["kind"];
@@ -14,7 +15,8 @@ export interface ProviderHealth {
   /** Whether a call would be let through now. */
   available: boolean;
   consecutiveFailures: number;
-  lastError: string | null;
+  /** The last failure that counted: class, status and time; never the provider's text. */
+  lastError: UpstreamFailure | null;
   /** ISO time when an open circuit lets the next probe through. */
   retryAt: string | null;
   lastSuccessAt: string | null;

@@ -22,7 +22,7 @@ const transientCodes = new Set([
  */
 export function upstreamErrorFromNetwork(error: unknown, context: ProviderContext): UpstreamError {
   if (error instanceof UpstreamError) return error;
-  const code = errorCode(error);
+  const code = networkErrorCode(error);
   const { name, timeouts } = context;
   switch (code) {
     case "UND_ERR_CONNECT_TIMEOUT":
@@ -48,7 +48,7 @@ export function upstreamErrorFromNetwork(error: unknown, context: ProviderContex
 }
 
 /** The `code` of an error, or of its cause (fetch wraps socket errors). */
-function errorCode(error: unknown): string | undefined {
+export function networkErrorCode(error: unknown): string | undefined {
   for (let current = error, depth = 0; depth < 3; depth++) {
     if (typeof current !== "object" || current === null) return undefined;
     if ("code" in current && typeof current.code === "string") return current.code;

@@ -8,6 +8,7 @@ import { ModelCatalog } from "./model-catalog.js";
 import { providerContext, type ProviderContext } from "./provider-context.js";
 import { ResilientCaller, realSleep } from "./resilient-caller.js";
 import { RetryPolicy } from "./retry-policy.js";
+import { failureLabel } from "./upstream-failure.js";
 import { silentUpstreamLogger } from "./upstream-logger.js";
 import { estimatePromptTokens } from "./usage-estimate.js";
 
@@ -48,9 +49,11 @@ export class ProviderRuntime {
       now,
       onChange: (state, snapshot) => {
         if (state === "open") {
+          const last =
+            snapshot.lastFailure === undefined ? "unknown" : failureLabel(snapshot.lastFailure);
           logger(
             "warn",
-            `Provider "${config.name}": circuit open after ${snapshot.consecutiveFailures} consecutive failures (last: ${snapshot.lastError ?? "unknown"}); next probe in ${config.breaker.openMs} ms.`,
+            `Provider "${config.name}": circuit open after ${snapshot.consecutiveFailures} consecutive failures (last: ${last}); next probe in ${config.breaker.openMs} ms.`,
           );
         } else logger("info", `Provider "${config.name}": circuit closed, calls go through again.`);
       },
@@ -146,7 +149,7 @@ export class ProviderRuntime {
       state: snapshot.state,
       available: this.isAvailable(),
       consecutiveFailures: snapshot.consecutiveFailures,
-      lastError: snapshot.lastError ?? null,
+      lastError: snapshot.lastFailure ?? null,
       retryAt: isoTime(snapshot.retryAt),
       lastSuccessAt: isoTime(snapshot.lastSuccessAt),
     };

@@ -4,6 +4,7 @@ import { linkAbortSignals } from "../core/linked-abort.js";
 import type { CircuitBreaker } from "./circuit-breaker.js";
 import type { ProviderContext } from "./provider-context.js";
 import type { RetryPolicy } from "./retry-policy.js";
+import { failureLabel, upstreamFailure } from "./upstream-failure.js";
 import type { UpstreamLogger } from "./upstream-logger.js";
 
 export type Sleep = (milliseconds: number, signal: AbortSignal) => Promise<void>;
@@ -76,9 +77,11 @@ export class ResilientCaller {
             throw error;
           }
           wait = next;
+          // The class and status only: the provider's text may echo the prompt.
+          const failure = failureLabel(upstreamFailure(error, this.options.now()));
           this.options.logger(
             "warn",
-            `Provider "${context.name}": ${describe(error)} Retry ${retries + 1} in ${Math.round(next)} ms.`,
+            `Provider "${context.name}": call failed (${failure}). Retry ${retries + 1} in ${Math.round(next)} ms.`,
           );
         }
       }
@@ -110,17 +113,15 @@ export class ResilientCaller {
     const snapshot = breaker.snapshot();
     const retryAt = snapshot.retryAt ?? now();
     const waitMs = Math.max(0, retryAt - now());
+    const last =
+      snapshot.lastFailure === undefined ? "unknown" : failureLabel(snapshot.lastFailure);
     const when =
       snapshot.state === "half-open"
         ? "A probe call is checking whether it is back."
         : `The next call goes through at ${new Date(retryAt).toISOString()} (in ${Math.ceil(waitMs / 1000)} s).`;
     return new CloudUnavailableError(
-      `Provider "${context.name}" is not being called: its circuit breaker is open after ${snapshot.consecutiveFailures} consecutive failures (last: ${snapshot.lastError ?? "unknown"}). ${when}`,
+      `Provider "${context.name}" is not being called: its circuit breaker is open after ${snapshot.consecutiveFailures} consecutive failures (last: ${last}). ${when}`,
       { provider: context.name, retryAfterMs: Math.max(1000, waitMs) },
     );
   }
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { configSchema } from "../../src/config/schema.js";
+import { CloudUnavailableError } from "../../src/core/errors.js";
 import { ConnectivityMonitor, probeBackoffMs } from "../../src/queue/connectivity-monitor.js";
 import type { RunOutcome } from "../../src/queue/queued-request-runner.js";
 import { QueueWorker } from "../../src/queue/queue-worker.js";
@@ -78,9 +79,17 @@ function provider(
     },
     isAvailable: () => state.available,
     health: () => ({ name, available: state.available, consecutiveFailures: 0 }),
-    probe: () =>
-      state.reachable ? Promise.resolve() : Promise.reject(new Error("connect ECONNREFUSED")),
+    probe: () => (state.reachable ? Promise.resolve() : Promise.reject(refused(name))),
   };
+}
+
+/** A refused probe whose message carries text a provider could have echoed. */
+function refused(name: string): CloudUnavailableError {
+  const cause = Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" });
+  return new CloudUnavailableError(`Provider "${name}" echoed: Juan Pérez, VIH positivo`, {
+    provider: name,
+    cause,
+  });
 }
 
 function directory(...providers: RoutableProvider[]): ProviderDirectory {
@@ -247,17 +256,22 @@ describe("the connectivity monitor", () => {
     expect(high).toEqual([1000, 2000, 4000, 8000, 60_000, 60_000]);
   });
 
-  it("counts failed probes and remembers the last error; a provider whose circuit is open is not up", async () => {
+  it("counts failed probes and remembers the last error's class, never its text; a provider whose circuit is open is not up", async () => {
     const state = { available: true, reachable: false };
     const nube = provider("nube", state);
-    const monitor = new ConnectivityMonitor({ providers: directory(nube), probe });
+    const monitor = new ConnectivityMonitor({
+      providers: directory(nube),
+      probe,
+      now: () => Date.parse("2026-01-02T03:04:05Z"),
+    });
     await monitor.probeNow(nube);
     const down = await monitor.probeNow(nube);
     expect(down).toMatchObject({
       up: false,
       consecutiveFailures: 2,
-      lastError: "connect ECONNREFUSED",
+      lastError: { class: "connection_refused", status: null, at: "2026-01-02T03:04:05.000Z" },
     });
+    expect(JSON.stringify(monitor.states())).not.toContain("Pérez");
     expect(monitor.isUp("nube")).toBe(false);
     state.reachable = true;
     await monitor.probeNow(nube);

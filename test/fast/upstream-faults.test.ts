@@ -210,7 +210,7 @@ describe("circuit breaker", () => {
       state: "open",
       available: false,
       consecutiveFailures: 3,
-      lastError: expect.stringContaining("refused the connection"),
+      lastError: { class: "connection_refused", status: null, at: "2025-06-01T12:00:00.000Z" },
       retryAt: "2025-06-01T12:00:30.000Z",
     });
 
