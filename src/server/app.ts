@@ -16,6 +16,7 @@ import { PrivacyGuard } from "../privacy/privacy-guard.js";
 import { HybridRouter, noProviders } from "../router/hybrid-router.js";
 import { registerAuth } from "./auth.js";
 import { errorBody } from "./error-body.js";
+import { logServerError } from "./error-log.js";
 import { InFlight } from "./in-flight.js";
 import type { MeteringContext } from "./metering.js";
 import { GatewayMetrics } from "./metrics.js";
@@ -117,7 +118,7 @@ export function createServer(options: ServerOptions): ColibriServer {
 
   app.setErrorHandler((error, request, reply) => {
     const colibriError = fromFastifyError(error);
-    if (colibriError.status >= 500) request.log.error({ err: error }, colibriError.message);
+    if (colibriError.status >= 500) logServerError(request.log, error, colibriError, now());
     if (colibriError instanceof ColibriError && "retryAfterSeconds" in colibriError) {
       void reply.header("retry-after", String(colibriError.retryAfterSeconds));
     }
