@@ -10,7 +10,7 @@ export interface MaskedFinding {
 
 /**
  * The text with each finding replaced by its action: `redact` → a type tag (`[CPF]`),
- * `pseudonymize` → a placeholder from the vault (`<CPF_1>`); anything else stays as written.
+ * `pseudonymize` → a placeholder from the vault (`<CPF_1_k3f9q2>`); anything else stays as written.
  * Findings are non-overlapping (the scanner guarantees it).
  */
 export function maskText(

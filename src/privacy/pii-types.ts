@@ -10,7 +10,7 @@ export type DataClass = (typeof dataClasses)[number];
 interface PiiTypeInfo {
   /** ISO 3166-1 alpha-2, or null for types that are not national (e-mail, card). */
   country: string | null;
-  /** The short tag used in redactions (`[CPF]`) and placeholders (`<CPF_1>`). */
+  /** The short tag used in redactions (`[CPF]`) and placeholders (`<CPF_1_k3f9q2>`). */
   tag: string;
   dataClass: DataClass;
   description: string;

@@ -110,7 +110,8 @@ export class PrivacyGuard {
 
   /** The messages with every redact / pseudonymize action applied, for a review that sends. */
   mask(messages: readonly ChatMessage[], review: EgressReview): MaskedRequest {
-    const vault = new PlaceholderVault();
+    // Placeholders are minted so that none occurs in the client's own text.
+    const vault = new PlaceholderVault({ clientText: messages.map((message) => message.content) });
     const masked = maskedCounts(review);
     const result = messages.map((message, index) => {
       const own = review.findings.filter((entry) => entry.message === index);

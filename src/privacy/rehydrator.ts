@@ -1,13 +1,15 @@
-import type { PlaceholderVault } from "./placeholder-vault.js";
+import { randomPartLength, type PlaceholderVault } from "./placeholder-vault.js";
 
-/** A placeholder as the vault writes them: `<TAG_N>`. */
-const placeholderPattern = /<[A-Z]{2,12}_\d{1,4}>/g;
-/** Text that may still grow into a placeholder: `<`, `<CP`, `<CPF_`, `<CPF_1`. */
-const openPlaceholder = /<(?:[A-Z]{0,12}|[A-Z]{2,12}_\d{0,4})$/;
+/** A placeholder as the vault writes them: `<TAG_N_random>`. */
+const placeholderPattern = new RegExp(`<[A-Z]{2,12}_\\d{1,9}_[a-z0-9]{${randomPartLength}}>`, "g");
+/** Text that may still grow into a placeholder: `<`, `<CP`, `<CPF_`, `<CPF_1`, `<CPF_1_k3`. */
+const openPlaceholder = new RegExp(
+  `<(?:[A-Z]{0,12}|[A-Z]{2,12}_\\d{0,9}|[A-Z]{2,12}_\\d{1,9}_[a-z0-9]{0,${randomPartLength}})$`,
+);
 
 /**
  * Puts the real values back into a cloud model's answer as it streams. A placeholder may arrive
- * split over several chunks (`<CP` + `F_1>`), so text from a `<` that could still become one is
+ * split over several chunks (`<CP` + `F_1_k3f` + `9q2>`), so text from a `<` that could still become one is
  * held back until it either completes or cannot; `flush` releases what is left at the end.
  */
 export class StreamingRehydrator {

@@ -263,6 +263,57 @@ export function batchRepository(db: Kysely<Database>): BatchRepository {
       return rows.map(fromRequestRow);
     },
 
+    async usingFile(fileId, tenantId) {
+      const rows = await db
+        .selectFrom("batches")
+        .selectAll()
+        .where("tenant_id", "=", tenantId)
+        .where((eb) =>
+          eb.or([
+            eb("input_file_id", "=", fileId),
+            eb("output_file_id", "=", fileId),
+            eb("error_file_id", "=", fileId),
+          ]),
+        )
+        .orderBy("created_at")
+        .orderBy("id")
+        .execute();
+      return rows.map(fromBatchRow);
+    },
+
+    async forget(batchId, what) {
+      let changed = 0;
+      if (what.bodies) {
+        const result = await db
+          .updateTable("batch_requests")
+          .set({ body: "" })
+          .where("batch_id", "=", batchId)
+          .where("body", "<>", "")
+          .executeTakeFirst();
+        changed += Number(result.numUpdatedRows);
+      }
+      if (what.results.length > 0) {
+        const result = await db
+          .updateTable("batch_requests")
+          .set({ result: null })
+          .where("batch_id", "=", batchId)
+          .where("state", "in", what.results)
+          .where("result", "is not", null)
+          .executeTakeFirst();
+        changed += Number(result.numUpdatedRows);
+      }
+      return changed;
+    },
+
+    async delete(batchId) {
+      const lines = await db
+        .deleteFrom("batch_requests")
+        .where("batch_id", "=", batchId)
+        .executeTakeFirst();
+      await db.deleteFrom("batches").where("id", "=", batchId).execute();
+      return Number(lines.numDeletedRows);
+    },
+
     async tally(where) {
       let query = db
         .selectFrom("batch_requests")

@@ -20,6 +20,7 @@ export interface Database {
   egress_values: EgressValueTable;
   response_cache: ResponseCacheTable;
   files: FileTable;
+  file_chunks: FileChunkTable;
   batches: BatchTable;
   batch_requests: BatchRequestTable;
 }
@@ -126,7 +127,16 @@ export interface FileTable {
   filename: string;
   bytes: number;
   created_at: number;
+  /** The content of files stored before file_chunks existed; "" for newer ones. */
   content: string;
+}
+
+export interface FileChunkTable {
+  file_id: string;
+  /** The chunk's place in its file, from 0. */
+  position: number;
+  content: string;
+  created_at: number;
 }
 
 export interface BatchTable {

@@ -14,6 +14,7 @@ import type {
   ResponseCacheRepository,
   BatchRepository,
   FileRepository,
+  RetentionRepository,
   Store,
   StoreRepositories,
   TenantRepository,
@@ -85,6 +86,7 @@ class KyselyStore implements Store {
   readonly cache: ResponseCacheRepository;
   readonly files: FileRepository;
   readonly batches: BatchRepository;
+  readonly retention: RetentionRepository;
   readonly #db: Kysely<Database>;
   #closing: Promise<void> | undefined;
 
@@ -104,6 +106,7 @@ class KyselyStore implements Store {
     this.cache = repositories.cache;
     this.files = repositories.files;
     this.batches = repositories.batches;
+    this.retention = repositories.retention;
   }
 
   async transaction<T>(work: (repositories: StoreRepositories) => Promise<T>): Promise<T> {

@@ -6,6 +6,7 @@ import type { Database } from "./database-schema.js";
 import { egressRepository } from "./egress-repository.js";
 import { fileRepository } from "./file-repository.js";
 import { responseCacheRepository } from "./response-cache-repository.js";
+import { retentionRepository } from "./retention-repository.js";
 import type { StoreRepositories } from "./store.js";
 import { tenantRepository } from "./tenant-repository.js";
 import { usageRepository } from "./usage-repository.js";
@@ -21,5 +22,6 @@ export function createRepositories(db: Kysely<Database>): StoreRepositories {
     cache: responseCacheRepository(db),
     files: fileRepository(db),
     batches: batchRepository(db),
+    retention: retentionRepository(db),
   };
 }

@@ -288,14 +288,38 @@ export interface StoredFile {
   createdAt: number;
 }
 
+/**
+ * Files' content is kept in chunks of about a megabyte, so no single statement (or event-loop
+ * turn) handles a whole large file; an upload stores its chunks as they arrive, then `publish`es
+ * the file, which is what makes it visible.
+ */
 export interface FileRepository {
+  /** The file and its content, in chunks, in one transaction (the caller's, if in one). */
   insert(file: StoredFile, content: string): Promise<void>;
+  /** One chunk of an upload's content (`position` from 0), stored before its file is published. */
+  putChunk(fileId: string, position: number, content: string, now: number): Promise<void>;
+  /**
+   * Make an upload whose chunks are stored visible, unless the tenant's files would then take
+   * more than `quotaBytes` (null: no quota). Checked and written in one transaction that holds the
+   * tenant's row, so concurrent uploads of one tenant cannot both squeeze in. `usedBytes`: what
+   * the tenant's other files take.
+   */
+  publish(
+    file: StoredFile,
+    quotaBytes: number | null,
+  ): Promise<{ stored: boolean; usedBytes: number }>;
+  /** Delete the chunks of an upload that will not be published (refused, failed, abandoned). */
+  discardChunks(fileId: string): Promise<void>;
+  /** Bytes taken by the tenant's files. */
+  usedBytes(tenantId: string): Promise<number>;
   /** The tenant's file (undefined for another tenant's). */
   get(id: string, tenantId: string): Promise<StoredFile | undefined>;
   content(id: string, tenantId: string): Promise<string | undefined>;
+  /** The content chunk by chunk, one query each (for streaming it out); undefined: no such file. */
+  contentChunks(id: string, tenantId: string): Promise<AsyncIterable<string> | undefined>;
   /** Newest first, at most `limit`, optionally of one purpose. */
   list(tenantId: string, options: { purpose?: string; limit: number }): Promise<StoredFile[]>;
-  /** True when the tenant's file existed and is gone. */
+  /** True when the tenant's file existed and is gone (its chunks with it). */
   delete(id: string, tenantId: string): Promise<boolean>;
 }
 
@@ -478,11 +502,59 @@ export interface BatchRepository {
   requestsOf(batchId: string): Promise<QueuedRequest[]>;
   /** Requests matching the filter, oldest first. */
   requests(filter: QueueFilter): Promise<QueuedRequest[]>;
+  /** The tenant's batches whose input, output or error file is `fileId`. */
+  usingFile(fileId: string, tenantId: string): Promise<StoredBatch[]>;
+  /**
+   * Blank what a batch's lines hold of its requests and answers: the bodies (set to "") when
+   * `bodies`, and the results of lines in `results` (set to null). Counts and states stay.
+   * Returns how many bodies and results were blanked.
+   */
+  forget(
+    batchId: string,
+    what: { bodies: boolean; results: readonly QueuedRequestState[] },
+  ): Promise<number>;
+  /** Delete a batch and its lines; returns how many lines went (0 also when there was none). */
+  delete(batchId: string): Promise<number>;
   /** How many open requests there are per state and provider (of one tenant or batch if given). */
   tally(where: {
     tenantId?: string;
     batchId?: string;
   }): Promise<{ state: QueuedRequestState; provider: string | null; count: number }[]>;
+}
+
+/** Rows removed (or blanked) per table, by the table's name. */
+export type RemovedRows = Record<string, number>;
+
+/**
+ * Removal of request-derived data across tables: a tenant's whole history (a data-protection
+ * request), and what is older than the retention periods.
+ */
+export interface RetentionRepository {
+  /**
+   * Delete everything stored about the tenant's requests: files, batches and their lines, cache
+   * entries, usage records, egress records and their value hashes, limit counters. With `account`
+   * also its API keys and the tenant itself. Call it inside a transaction.
+   */
+  purgeTenant(tenantId: string, options: { account: boolean }): Promise<RemovedRows>;
+  /**
+   * Blank the request bodies and results of the lines of batches that ended (completed, failed,
+   * expired or cancelled) before `before`; their counts and states stay. Returns lines blanked.
+   */
+  forgetBatchBodies(before: number): Promise<number>;
+  /** Files of these purposes created before `before`, not the input of an unfinished batch. */
+  expiredFiles(
+    purposes: readonly string[],
+    before: number,
+    limit: number,
+  ): Promise<{ id: string; tenantId: string }[]>;
+  /** Delete usage records created before `before`; returns how many. */
+  deleteUsage(before: number): Promise<number>;
+  /** Delete egress records (and their value hashes) created before `before`; returns records. */
+  deleteEgress(before: number): Promise<number>;
+  /** Delete response-cache entries created before `before`, whatever their expiry. */
+  deleteCache(before: number): Promise<number>;
+  /** Delete chunks of uploads never published (interrupted) stored before `before`. */
+  deleteOrphanChunks(before: number): Promise<number>;
 }
 
 export interface StoreRepositories {
@@ -494,6 +566,7 @@ export interface StoreRepositories {
   cache: ResponseCacheRepository;
   files: FileRepository;
   batches: BatchRepository;
+  retention: RetentionRepository;
 }
 
 export interface Store extends StoreRepositories, AsyncDisposable {

@@ -92,8 +92,9 @@ describe("the privacy guard between a client and a cloud provider", () => {
     expect(streamed).toBe(`Recebi: ${prompt}`);
 
     expect(cloud.requests).toHaveLength(2);
-    expect(cloud.requests[0]?.messages.at(-1)?.content).toBe(
-      "O paciente tem CPF <CPF_1> e CURP <CURP_1>. Repita os documentos.",
+    const sentPrompt = cloud.requests[0]?.messages.at(-1)?.content ?? "";
+    expect(sentPrompt).toMatch(
+      /^O paciente tem CPF <CPF_1_([a-z0-9]{6})> e CURP <CURP_1_\1>\. Repita os documentos\.$/,
     );
     for (const value of rawValues) expect(sentToCloud(cloud)).not.toContain(value);
 
@@ -110,9 +111,7 @@ describe("the privacy guard between a client and a cloud provider", () => {
       findings: { BR_CPF: 1, MX_CURP: 1 },
     });
     expect(record?.bytesSent).toBe(
-      Buffer.byteLength(
-        `Responda em português.O paciente tem CPF <CPF_1> e CURP <CURP_1>. Repita os documentos.`,
-      ),
+      Buffer.byteLength(`Responda em português.${cloud.requests[1]?.messages.at(-1)?.content}`),
     );
     expect(record?.values).toEqual(
       expect.arrayContaining([

@@ -950,6 +950,79 @@ describe.each([sqlite, postgres])("store contract on $name", (backend) => {
       expect(await store.files.delete("f1", acme.id)).toBe(true);
       expect(await store.files.delete("f1", acme.id)).toBe(false);
     });
+
+    it("keeps content in chunks: large content reads back whole, chunk by chunk, never split inside a character", async () => {
+      const acme = await store.tenants.ensure("acme", t0);
+      // 1 MiB of "a" then a 2-unit emoji straddling the chunk boundary, then more text.
+      const content = `${"a".repeat(1024 * 1024 - 1)}🙂ñandú ${"b".repeat(1024 * 1024)}`;
+      const file = {
+        id: "big",
+        tenantId: acme.id,
+        purpose: "batch",
+        filename: "big.jsonl",
+        bytes: Buffer.byteLength(content),
+        createdAt: t0,
+      };
+      await store.files.insert(file, content);
+      expect(await store.files.content("big", acme.id)).toBe(content);
+      const chunks: string[] = [];
+      for await (const chunk of (await store.files.contentChunks("big", acme.id)) ?? []) {
+        chunks.push(chunk);
+      }
+      expect(chunks.length).toBeGreaterThan(1);
+      expect(chunks.join("")).toBe(content);
+      expect(chunks.every((chunk) => !chunk.endsWith("\ud83d"))).toBe(true);
+      expect(await store.files.contentChunks("big", "another-tenant")).toBeUndefined();
+      expect(await store.files.usedBytes(acme.id)).toBe(file.bytes);
+      expect(await store.files.delete("big", acme.id)).toBe(true);
+      // The chunks went with the file: nothing is left for the orphan sweep.
+      expect(await store.retention.deleteOrphanChunks(t0 + 1)).toBe(0);
+    });
+
+    it("publishes an upload stored chunk by chunk only within the tenant's quota, and discards a refused one", async () => {
+      const acme = await store.tenants.ensure("acme", t0);
+      const beta = await store.tenants.ensure("beta", t0);
+      await store.files.insert(
+        { id: "old", tenantId: acme.id, purpose: "batch", filename: "o", bytes: 60, createdAt: t0 },
+        "x".repeat(60),
+      );
+      const upload = (id: string, bytes: number, tenantId = acme.id) => ({
+        id,
+        tenantId,
+        purpose: "batch",
+        filename: `${id}.jsonl`,
+        bytes,
+        createdAt: t0 + 1,
+      });
+      await store.files.putChunk("up1", 0, "uno ", t0);
+      await store.files.putChunk("up1", 1, "dos", t0);
+      // Not visible before it is published.
+      expect(await store.files.get("up1", acme.id)).toBeUndefined();
+      expect(await store.files.publish(upload("up1", 30), 100)).toEqual({
+        stored: true,
+        usedBytes: 60,
+      });
+      expect(await store.files.content("up1", acme.id)).toBe("uno dos");
+      expect(await store.files.usedBytes(acme.id)).toBe(90);
+
+      await store.files.putChunk("up2", 0, "tres", t0);
+      expect(await store.files.publish(upload("up2", 11), 100)).toEqual({
+        stored: false,
+        usedBytes: 90,
+      });
+      expect(await store.files.get("up2", acme.id)).toBeUndefined();
+      // Another tenant has its own quota; null is no quota at all.
+      expect((await store.files.publish(upload("up3", 11, beta.id), 100)).stored).toBe(true);
+      await store.files.putChunk("up4", 0, "cuatro", t0);
+      expect((await store.files.publish(upload("up4", 500), null)).stored).toBe(true);
+
+      // Chunks never published are orphans: discarded at once, or swept once old enough.
+      await store.files.discardChunks("up2");
+      await store.files.putChunk("interrupted", 0, "…", t0);
+      expect(await store.retention.deleteOrphanChunks(t0)).toBe(0);
+      expect(await store.retention.deleteOrphanChunks(t0 + 1)).toBe(1);
+      expect(await store.files.content("up1", acme.id)).toBe("uno dos");
+    });
   });
 
   describe("batch queue", () => {
@@ -1480,6 +1553,280 @@ describe.each([sqlite, postgres])("store contract on $name", (backend) => {
       expect(await store.batches.requests({ states: ["completed"], limit: 10 })).toEqual([
         queued(mine, 3, { state: "completed" }),
       ]);
+    });
+
+    it("finds the batches using a file, blanks their bodies or results, and deletes a batch with its lines", async () => {
+      const acme = await store.tenants.ensure("acme", t0);
+      const beta = await store.tenants.ensure("beta", t0);
+      const first = batch({
+        id: "batch_a",
+        tenantId: acme.id,
+        inputFileId: "file-in",
+        status: "completed",
+        outputFileId: "file-out",
+        errorFileId: "file-err",
+      });
+      const second = batch({ id: "batch_b", tenantId: acme.id, inputFileId: "file-in" });
+      const theirs = batch({ id: "batch_c", tenantId: beta.id, inputFileId: "file-in" });
+      await insert(first, [
+        queued(first, 1, { state: "completed", result: '{"ok":1}' }),
+        queued(first, 2, { state: "failed", result: '{"error":2}' }),
+      ]);
+      await insert(second, [queued(second, 1)]);
+      await insert(theirs, [queued(theirs, 1)]);
+
+      expect(ids(await store.batches.usingFile("file-in", acme.id))).toEqual([
+        "batch_a",
+        "batch_b",
+      ]);
+      expect(ids(await store.batches.usingFile("file-out", acme.id))).toEqual(["batch_a"]);
+      expect(await store.batches.usingFile("file-out", beta.id)).toEqual([]);
+
+      expect(await store.batches.forget("batch_a", { bodies: false, results: ["completed"] })).toBe(
+        1,
+      );
+      expect(await store.batches.forget("batch_a", { bodies: true, results: [] })).toBe(2);
+      const lines = await store.batches.requestsOf("batch_a");
+      expect(lines.map(({ body, result, state }) => ({ body, result, state }))).toEqual([
+        { body: "", result: null, state: "completed" },
+        { body: "", result: '{"error":2}', state: "failed" },
+      ]);
+      expect((await store.batches.counts(["batch_a"])).get("batch_a")).toMatchObject({
+        completed: 1,
+        failed: 1,
+      });
+      expect(await store.batches.forget("batch_a", { bodies: true, results: ["completed"] })).toBe(
+        0,
+      );
+
+      expect(await store.batches.delete("batch_a")).toBe(2);
+      expect(await store.batches.get("batch_a")).toBeUndefined();
+      expect(await store.batches.requestsOf("batch_a")).toEqual([]);
+      expect(await store.batches.requestsOf("batch_b")).toHaveLength(1);
+      expect(await store.batches.delete("batch_a")).toBe(0);
+    });
+  });
+
+  describe("retention", () => {
+    const day = 24 * 60 * minute;
+
+    async function insertBatch(
+      tenantId: string,
+      id: string,
+      overrides: Record<string, unknown>,
+      line: Record<string, unknown> = {},
+    ) {
+      await store.transaction((repositories) =>
+        repositories.batches.insert(
+          {
+            id,
+            tenantId,
+            keyId: null,
+            endpoint: "/v1/chat/completions",
+            inputFileId: `file-${id}`,
+            completionWindow: "24h",
+            status: "in_progress",
+            createdAt: t0,
+            expiresAt: t0 + day,
+            inProgressAt: t0,
+            finalizingAt: null,
+            completedAt: null,
+            failedAt: null,
+            expiredAt: null,
+            cancellingAt: null,
+            cancelledAt: null,
+            outputFileId: null,
+            errorFileId: null,
+            errors: null,
+            metadata: null,
+            ...overrides,
+          },
+          [
+            {
+              id: `${id}_req_1`,
+              batchId: id,
+              tenantId,
+              line: 1,
+              customId: "uno",
+              body: '{"model":"auto","messages":[{"role":"user","content":"Juan Pérez, CPF 123"}]}',
+              state: "completed",
+              provider: null,
+              reason: null,
+              attempts: 1,
+              notBefore: t0,
+              leaseUntil: null,
+              cloudTarget: null,
+              result: '{"answer":"…"}',
+              createdAt: t0,
+              updatedAt: t0,
+              ...line,
+            },
+          ],
+        ),
+      );
+    }
+
+    it("blanks the bodies of batches that ended before the cut-off, keeping their counts and status", async () => {
+      const acme = await store.tenants.ensure("acme", t0);
+      await insertBatch(acme.id, "old_done", { status: "completed", completedAt: t0 });
+      await insertBatch(acme.id, "old_cancelled", { status: "cancelled", cancelledAt: t0 + 1 });
+      await insertBatch(acme.id, "recent", { status: "completed", completedAt: t0 + 2 * day });
+      await insertBatch(acme.id, "running", {}, { state: "pending", result: null });
+
+      expect(await store.retention.forgetBatchBodies(t0 + day)).toBe(2);
+      for (const id of ["old_done", "old_cancelled"]) {
+        const [line] = await store.batches.requestsOf(id);
+        expect(line).toMatchObject({ body: "", result: null, state: "completed" });
+        expect((await store.batches.counts([id])).get(id)?.completed).toBe(1);
+      }
+      expect((await store.batches.get("old_done"))?.status).toBe("completed");
+      for (const id of ["recent", "running"]) {
+        const [line] = await store.batches.requestsOf(id);
+        expect(line?.body).toContain("Juan Pérez");
+      }
+      expect(await store.retention.forgetBatchBodies(t0 + day)).toBe(0);
+    });
+
+    it("lists expired files of the given purposes, but not the input of an unfinished batch", async () => {
+      const acme = await store.tenants.ensure("acme", t0);
+      const file = (id: string, purpose: string, createdAt: number) =>
+        store.files.insert(
+          { id, tenantId: acme.id, purpose, filename: id, bytes: 1, createdAt },
+          "x",
+        );
+      await file("file-old", "batch", t0);
+      await file("file-old-output", "batch_output", t0 + 1);
+      await file("file-old-user", "user_data", t0);
+      await file("file-running", "batch", t0);
+      await file("file-new", "batch", t0 + 2 * day);
+      await insertBatch(acme.id, "running", {}, { state: "pending", result: null });
+      expect(await store.retention.expiredFiles(["batch", "batch_output"], t0 + day, 10)).toEqual([
+        { id: "file-old", tenantId: acme.id },
+        { id: "file-old-output", tenantId: acme.id },
+      ]);
+      expect(await store.retention.expiredFiles(["batch"], t0 + day, 1)).toHaveLength(1);
+      expect(await store.retention.expiredFiles([], t0 + day, 10)).toEqual([]);
+    });
+
+    it("deletes usage, egress records with their value hashes, and cache entries older than the cut-off", async () => {
+      const acme = await store.tenants.ensure("acme", t0);
+      await store.usage.insert(usage({ tenantId: acme.id, createdAt: t0 }));
+      await store.usage.insert(usage({ tenantId: acme.id, createdAt: t0 + 2 * day }));
+      const values = [{ type: "BR_CPF", hash: fakeHash("c"), action: "pseudonymize" }];
+      await store.egress.insert(egress({ tenantId: acme.id, createdAt: t0, values }));
+      await store.egress.insert(egress({ tenantId: acme.id, createdAt: t0 + 2 * day, values }));
+      for (const [key, createdAt] of [
+        ["old", t0],
+        ["new", t0 + 2 * day],
+      ] as const) {
+        await store.cache.put({
+          key,
+          tenantId: acme.id,
+          model: "auto",
+          createdAt,
+          expiresAt: t0 + 400 * day,
+          body: "{}",
+          hits: 0,
+          scope: null,
+          embedding: null,
+        });
+      }
+      expect(await store.retention.deleteUsage(t0 + day)).toBe(1);
+      expect(await store.retention.deleteEgress(t0 + day)).toBe(1);
+      expect(await store.retention.deleteCache(t0 + day)).toBe(1);
+      expect(await store.usage.list({ since: 0, limit: 10 })).toHaveLength(1);
+      expect(await store.egress.findByHashes([fakeHash("c")])).toHaveLength(1);
+      expect(await store.cache.take("old", t0 + 3 * day)).toBeUndefined();
+      expect(await store.cache.take("new", t0 + 3 * day)).toBeDefined();
+    });
+
+    it("purges everything stored for one tenant's requests, per table, and leaves other tenants alone", async () => {
+      const acme = await store.tenants.ensure("acme", t0);
+      const beta = await store.tenants.ensure("beta", t0);
+      const key = apiKey({ tenantId: acme.id });
+      await store.keys.insert(key);
+      for (const tenant of [acme, beta]) {
+        await store.usage.insert(usage({ tenantId: tenant.id }));
+        await store.egress.insert(
+          egress({
+            tenantId: tenant.id,
+            values: [{ type: "BR_CPF", hash: fakeHash("d"), action: "allow" }],
+          }),
+        );
+        await store.cache.put({
+          key: `cache-${tenant.name}`,
+          tenantId: tenant.id,
+          model: "auto",
+          createdAt: t0,
+          expiresAt: t0 + day,
+          body: "{}",
+          hits: 0,
+          scope: null,
+          embedding: null,
+        });
+        await store.files.insert(
+          {
+            id: `file-${tenant.name}`,
+            tenantId: tenant.id,
+            purpose: "batch",
+            filename: "in.jsonl",
+            bytes: 3,
+            createdAt: t0,
+          },
+          "uno",
+        );
+        await insertBatch(tenant.id, `batch-${tenant.name}`, { status: "completed" });
+        await store.counters.add([window({ scope: "tenant", scopeId: tenant.id })], {
+          tokens: 10,
+          costUsd: 0.1,
+        });
+      }
+      await store.counters.add([window({ scope: "key", scopeId: key.id })], {
+        tokens: 10,
+        costUsd: 0.1,
+      });
+
+      const removed = await store.transaction((repositories) =>
+        repositories.retention.purgeTenant(acme.id, { account: false }),
+      );
+      expect(removed).toEqual({
+        egress_values: 1,
+        egress_records: 1,
+        usage_records: 1,
+        response_cache: 1,
+        batch_requests: 1,
+        batches: 1,
+        file_chunks: 1,
+        files: 1,
+        limit_counters: 2,
+      });
+      expect(await store.usage.list({ since: 0, limit: 10, tenantId: acme.id })).toEqual([]);
+      expect(await store.egress.findByHashes([fakeHash("d")], { tenantId: acme.id })).toEqual([]);
+      expect(await store.files.list(acme.id, { limit: 10 })).toEqual([]);
+      expect(await store.batches.list(acme.id, { limit: 10 })).toEqual([]);
+      expect(await store.cache.take("cache-acme", t0)).toBeUndefined();
+      // The account stays: the tenant and its key.
+      expect(await store.tenants.findById(acme.id)).toBeDefined();
+      expect(await store.keys.findByHash(key.hash)).toBeDefined();
+
+      // Beta's data is all still there.
+      expect(await store.usage.list({ since: 0, limit: 10, tenantId: beta.id })).toHaveLength(1);
+      expect(await store.egress.findByHashes([fakeHash("d")], { tenantId: beta.id })).toHaveLength(
+        1,
+      );
+      expect(await store.files.content("file-beta", beta.id)).toBe("uno");
+      expect(await store.batches.requestsOf("batch-beta")).toHaveLength(1);
+      expect(await store.cache.take("cache-beta", t0)).toBeDefined();
+      expect(
+        (await store.counters.read([window({ scope: "tenant", scopeId: beta.id })]))[0]?.tokens,
+      ).toBe(10);
+
+      const account = await store.transaction((repositories) =>
+        repositories.retention.purgeTenant(acme.id, { account: true }),
+      );
+      expect(account).toMatchObject({ api_keys: 1, tenants: 1, usage_records: 0 });
+      expect(await store.tenants.findById(acme.id)).toBeUndefined();
+      expect(await store.keys.findByHash(key.hash)).toBeUndefined();
     });
   });
 
