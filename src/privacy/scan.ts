@@ -14,8 +14,9 @@ import { ScanInput } from "./detectors/scan-input.js";
 import { uruguayDetector } from "./detectors/uruguay.js";
 import { venezuelaDetector } from "./detectors/venezuela.js";
 import { latinAmericanRegions } from "./normalize.js";
-import { withoutOverlaps } from "./overlaps.js";
+import { OverlapSettler } from "./overlap-settler.js";
 import type { Finding, PiiType } from "./pii-types.js";
+import { EventLoopPacer } from "./event-loop-pacer.js";
 
 export interface ScanOptions {
   /** Findings below this confidence are left out. Default 0.5. */
@@ -24,6 +25,11 @@ export interface ScanOptions {
   types?: readonly PiiType[];
   /** Regions whose national phone numbers are recognised. Default: `latinAmericanRegions`. */
   phoneRegions?: readonly string[];
+  /**
+   * Stop reading once more findings than this are certain; the result then holds more than this
+   * many (how many more depends on where the scan stopped). Default: no limit.
+   */
+  maxFindings?: number;
 }
 
 /** In order of preference when two findings tie on confidence, validation and length. */
@@ -43,23 +49,87 @@ const detectors: readonly Detector[] = [
   cardDetector,
 ];
 
+/** How much text every detector reads before the scan may stop or pause (UTF-16 units). */
+const pieceLength = 8_192;
+
 /** The personal data in `text`: sorted by start, none overlapping. */
 export function scanText(text: string, options: ScanOptions = {}): Finding[] {
+  const steps = scanSteps(text, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done === true) return step.value;
+  }
+}
+
+/** `scanText`, giving the event loop a turn whenever `pacer` says one is due. */
+export async function scanTextAsync(
+  text: string,
+  options: ScanOptions = {},
+  pacer: EventLoopPacer = new EventLoopPacer(),
+): Promise<Finding[]> {
+  const steps = scanSteps(text, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done === true) return step.value;
+    await pacer.pace();
+  }
+}
+
+/**
+ * The scan, a piece of text at a time: every detector reads up to the end of the piece, the
+ * overlaps that nothing further on can change are settled, and the scan yields (or returns, once
+ * `maxFindings` is exceeded). The result equals settling the whole text's findings at once.
+ */
+export function* scanSteps(text: string, options: ScanOptions = {}): Generator<void, Finding[]> {
   const minConfidence = options.minConfidence ?? 0.5;
   const wanted = options.types === undefined ? undefined : new Set(options.types);
+  const maxFindings = options.maxFindings ?? Number.POSITIVE_INFINITY;
   const detectorOptions = {
     phoneRegions: options.phoneRegions ?? latinAmericanRegions,
     minConfidence,
   };
   const input = new ScanInput(text);
-  const findings: Finding[] = [];
-  for (const detector of detectors) {
-    if (wanted !== undefined && !detector.types.some((type) => wanted.has(type))) continue;
-    for (const finding of detector.detect(input, detectorOptions)) {
-      if (finding.confidence < minConfidence) continue;
-      if (wanted !== undefined && !wanted.has(finding.type)) continue;
-      findings.push(finding);
-    }
+  const sources = detectors
+    .filter((detector) => wanted === undefined || detector.types.some((type) => wanted.has(type)))
+    .flatMap((detector) => detector.detect(input, detectorOptions))
+    .map((findings) => new FindingSource(findings));
+  const settler = new OverlapSettler();
+  for (let bound = pieceLength; ; bound += pieceLength) {
+    const last = bound >= text.length;
+    const readTo = last ? Number.POSITIVE_INFINITY : bound;
+    sources.forEach((source, index) => {
+      for (let finding = source.takeBefore(readTo); finding; finding = source.takeBefore(readTo)) {
+        if (finding.confidence < minConfidence) continue;
+        if (wanted !== undefined && !wanted.has(finding.type)) continue;
+        settler.add(finding, index);
+      }
+    });
+    settler.settleBefore(readTo);
+    if (last || settler.settled.length > maxFindings) return [...settler.settled];
+    yield;
   }
-  return withoutOverlaps(findings);
+}
+
+/** One detector rule's findings, in order of start, read up to a point at a time. */
+class FindingSource {
+  readonly #findings: Iterator<Finding>;
+  #next: Finding | undefined;
+  #done = false;
+
+  constructor(findings: Iterable<Finding>) {
+    this.#findings = findings[Symbol.iterator]();
+  }
+
+  /** The next finding if it starts before `bound`. */
+  takeBefore(bound: number): Finding | undefined {
+    if (this.#next === undefined && !this.#done) {
+      const step = this.#findings.next();
+      if (step.done === true) this.#done = true;
+      else this.#next = step.value;
+    }
+    const next = this.#next;
+    if (next === undefined || next.start >= bound) return undefined;
+    this.#next = undefined;
+    return next;
+  }
 }

@@ -57,19 +57,20 @@ export function isBounded(text: string, start: number, end: number): boolean {
   return true;
 }
 
-/** Every bounded match of `pattern` (which must have the `g` flag) in `text`. */
-export function boundedMatches(text: string, pattern: RegExp): Candidate[] {
-  const candidates: Candidate[] = [];
+/**
+ * Every bounded match of `pattern` (which must have the `g` flag) in `text`, in order of start;
+ * lazily, so a scan can stop part-way through a long text.
+ */
+export function* boundedMatches(text: string, pattern: RegExp): Generator<Candidate> {
   for (const match of text.matchAll(pattern)) {
     const start = match.index;
     const end = start + match[0].length;
     if (!isBounded(text, start, end)) continue;
-    candidates.push({
+    yield {
       start,
       end,
       value: match[0],
       groups: match.length > 1 ? match.slice(1) : [],
-    });
+    };
   }
-  return candidates;
 }

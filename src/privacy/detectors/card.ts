@@ -3,7 +3,8 @@ import type { Finding } from "../pii-types.js";
 import { boundedMatches } from "./candidate.js";
 import { confidenceOf } from "./confidence.js";
 import { endsWithNegativeWord, wordsPattern } from "./context-words.js";
-import type { Detector } from "./detector.js";
+import type { Detector, DetectorOptions } from "./detector.js";
+import type { ScanInput } from "./scan-input.js";
 
 /** 13 to 19 digits, optionally in groups joined by single spaces or hyphens. */
 const cardPattern = /\d(?:[ -]?\d){12,18}/g;
@@ -42,36 +43,36 @@ const brazilianBrands =
  */
 export const cardDetector: Detector = {
   types: ["CARD"],
-  detect(input, options) {
-    const findings: Finding[] = [];
-    for (const candidate of boundedMatches(input.text, cardPattern)) {
-      const grouped = /[ -]/.test(candidate.value);
-      if (grouped && !cardGrouping.test(candidate.value)) continue;
-      const digits = candidate.value.replace(/\D/g, "");
-      const context = input.contextBefore(candidate.start);
-      const positive = cardWords.test(context);
-      const shape = grouped ? "formatted" : "plain";
-      const best = confidenceOf({ check: "passed", shape, positive, negative: false });
-      if (best < options.minConfidence) continue;
-      const known =
-        validator.isCreditCard(digits) ||
-        (brazilianBrands.test(digits) && validator.isLuhnNumber(digits));
-      if (!known) continue;
-      findings.push({
-        type: "CARD",
-        country: null,
-        start: candidate.start,
-        end: candidate.end,
-        confidence: confidenceOf({
-          check: "passed",
-          shape,
-          positive,
-          negative: endsWithNegativeWord(context),
-        }),
-        validated: true,
-        normalized: digits,
-      });
-    }
-    return findings;
-  },
+  detect: (input, options) => [cardFindings(input, options)],
 };
+
+function* cardFindings(input: ScanInput, options: DetectorOptions): Generator<Finding> {
+  for (const candidate of boundedMatches(input.text, cardPattern)) {
+    const grouped = /[ -]/.test(candidate.value);
+    if (grouped && !cardGrouping.test(candidate.value)) continue;
+    const digits = candidate.value.replace(/\D/g, "");
+    const context = input.contextBefore(candidate.start);
+    const positive = cardWords.test(context);
+    const shape = grouped ? "formatted" : "plain";
+    const best = confidenceOf({ check: "passed", shape, positive, negative: false });
+    if (best < options.minConfidence) continue;
+    const known =
+      validator.isCreditCard(digits) ||
+      (brazilianBrands.test(digits) && validator.isLuhnNumber(digits));
+    if (!known) continue;
+    yield {
+      type: "CARD",
+      country: null,
+      start: candidate.start,
+      end: candidate.end,
+      confidence: confidenceOf({
+        check: "passed",
+        shape,
+        positive,
+        negative: endsWithNegativeWord(context),
+      }),
+      validated: true,
+      normalized: digits,
+    };
+  }
+}

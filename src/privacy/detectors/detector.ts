@@ -16,5 +16,9 @@ export interface DetectorOptions {
  */
 export interface Detector {
   readonly types: readonly PiiType[];
-  detect(input: ScanInput, options: DetectorOptions): Finding[];
+  /**
+   * The findings, as one sequence per rule, each in order of start. They are read lazily and
+   * side by side, so a scan can stop part-way and give the event loop a turn between pieces.
+   */
+  detect(input: ScanInput, options: DetectorOptions): Iterable<Finding>[];
 }

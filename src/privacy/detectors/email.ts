@@ -12,32 +12,32 @@ const domainCharacter = /[\p{L}\p{N}.-]/u;
  */
 export const emailDetector: Detector = {
   types: ["EMAIL"],
-  detect({ text }) {
-    const findings: Finding[] = [];
-    let at = text.indexOf("@");
-    let searchedUpTo = 0;
-    while (at !== -1) {
-      let start = at;
-      while (start > searchedUpTo && localCharacter.test(text[start - 1] ?? "")) start--;
-      while (text[start] === ".") start++;
-      let end = at + 1;
-      while (end < text.length && domainCharacter.test(text[end] ?? "")) end++;
-      while (end > at + 1 && /[.-]/.test(text[end - 1] ?? "")) end--;
-      const value = text.slice(start, end);
-      if (start < at && end > at + 1 && validator.isEmail(value)) {
-        findings.push({
-          type: "EMAIL",
-          country: null,
-          start,
-          end,
-          confidence: 0.99,
-          validated: true,
-          normalized: normalizeValue("EMAIL", value),
-        });
-        searchedUpTo = end;
-      }
-      at = text.indexOf("@", at + 1);
-    }
-    return findings;
-  },
+  detect: ({ text }) => [emailFindings(text)],
 };
+
+function* emailFindings(text: string): Generator<Finding> {
+  let at = text.indexOf("@");
+  let searchedUpTo = 0;
+  while (at !== -1) {
+    let start = at;
+    while (start > searchedUpTo && localCharacter.test(text[start - 1] ?? "")) start--;
+    while (text[start] === ".") start++;
+    let end = at + 1;
+    while (end < text.length && domainCharacter.test(text[end] ?? "")) end++;
+    while (end > at + 1 && /[.-]/.test(text[end - 1] ?? "")) end--;
+    const value = text.slice(start, end);
+    if (start < at && end > at + 1 && validator.isEmail(value)) {
+      yield {
+        type: "EMAIL",
+        country: null,
+        start,
+        end,
+        confidence: 0.99,
+        validated: true,
+        normalized: normalizeValue("EMAIL", value),
+      };
+      searchedUpTo = end;
+    }
+    at = text.indexOf("@", at + 1);
+  }
+}

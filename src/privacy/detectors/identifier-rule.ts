@@ -21,14 +21,16 @@ export interface IdentifierRule {
   shape(candidate: Candidate): Shape;
 }
 
-/** Findings of one rule in `text`, each with its confidence (those at 0 are left out). */
-export function detectIdentifier(
+/**
+ * Findings of one rule in `text`, each with its confidence (those at 0 are left out), in order
+ * of start and lazily.
+ */
+export function* detectIdentifier(
   input: ScanInput,
   rule: IdentifierRule,
   options: DetectorOptions,
-): Finding[] {
+): Generator<Finding> {
   const { text } = input;
-  const findings: Finding[] = [];
   const country = piiTypeInfo[rule.type].country;
   for (const candidate of boundedMatches(text, rule.pattern)) {
     if (rule.plausible?.(candidate) === false) continue;
@@ -49,7 +51,7 @@ export function detectIdentifier(
       negative: endsWithNegativeWord(context),
     });
     if (confidence <= 0) continue;
-    findings.push({
+    yield {
       type: rule.type,
       country,
       start: candidate.start,
@@ -57,16 +59,15 @@ export function detectIdentifier(
       confidence,
       validated: check === "passed",
       normalized: normalizeValue(rule.type, candidate.value),
-    });
+    };
   }
-  return findings;
 }
 
 /** A detector made of identifier rules, e.g. one country's. */
 export function identifierDetector(rules: readonly IdentifierRule[]): Detector {
   return {
     types: rules.map((rule) => rule.type),
-    detect: (input, options) => rules.flatMap((rule) => detectIdentifier(input, rule, options)),
+    detect: (input, options) => rules.map((rule) => detectIdentifier(input, rule, options)),
   };
 }
 

@@ -64,15 +64,15 @@ const preferredTypes = new Set(["mobile", "fixed-line", "fixed-line-or-mobile"])
  */
 export const phoneDetector: Detector = {
   types: ["PHONE"],
-  detect(input, options) {
-    const findings: Finding[] = [];
-    for (const candidate of boundedMatches(input.text, phonePattern)) {
-      const finding = phoneFinding(input, candidate, options);
-      if (finding !== undefined) findings.push(finding);
-    }
-    return findings;
-  },
+  detect: (input, options) => [phoneFindings(input, options)],
 };
+
+function* phoneFindings(input: ScanInput, options: DetectorOptions): Generator<Finding> {
+  for (const candidate of boundedMatches(input.text, phonePattern)) {
+    const finding = phoneFinding(input, candidate, options);
+    if (finding !== undefined) yield finding;
+  }
+}
 
 function phoneFinding(
   input: ScanInput,
