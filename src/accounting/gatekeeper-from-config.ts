@@ -28,6 +28,7 @@ export function gatekeeperFromConfig(
     authRequired: isAuthRequired(config.server),
     sharedKey: config.server.apiKey,
     adminKey: config.server.adminKey,
+    placeholderKey: config.server.placeholderKey ?? undefined,
     localWhenBudgetSpent: config.limits.localWhenBudgetSpent,
     defaultTenant: config.limits.defaultTenant,
     ...(now === undefined ? {} : { now }),

@@ -34,8 +34,15 @@ export interface Principal {
 export interface GatekeeperOptions {
   store: Store;
   pricing: Pricing;
-  /** When false, a request without a known key is served as the default tenant. */
+  /** When false, a request without a key is served as the default tenant. */
   authRequired: boolean;
+  /**
+   * With auth off, the key that counts as no key (server.placeholderKey, default "local"): OpenAI
+   * clients insist on some apiKey. Any other unknown key is refused, auth on or off.
+   */
+  placeholderKey?: string | undefined;
+  /** How long a reservation is held before it is released as abandoned. */
+  reservationTtlMs: number;
   /** A single shared key from the config (server.apiKey), served as the default tenant. */
   sharedKey?: string | undefined;
   /** The admin key from the config; admin keys in the store work too. */
@@ -99,8 +106,8 @@ export class Gatekeeper {
 
   /** The caller of a /v1 route, from its bearer token (undefined when none was sent). */
   async authenticate(token: string | undefined): Promise<Principal> {
-    const { store, sharedKey, authRequired } = this.#options;
-    if (token === undefined) {
+    const { store, sharedKey, authRequired, placeholderKey } = this.#options;
+    if (token === undefined || (!authRequired && token === placeholderKey)) {
       if (!authRequired) return { tenant: await this.#currentDefaultTenant(), key: undefined };
       throw new AuthenticationError(
         "Missing API key. Send it as `Authorization: Bearer <key>` (the OpenAI clients' apiKey option). An administrator creates keys with: colibri keys create --tenant NAME",
@@ -114,20 +121,20 @@ export class Gatekeeper {
     if (key?.kind === "tenant" && key.revokedAt === null && found?.tenant !== undefined) {
       return { tenant: found.tenant, key };
     }
-    // With auth off, OpenAI clients still send some placeholder key: serve it as the default.
-    if (!authRequired) return { tenant: await this.#currentDefaultTenant(), key: undefined };
+    // A key that is sent must be valid even with auth off: a wrong or revoked key is never
+    // served as the default tenant (that would walk around the key's own limits).
+    if (key !== undefined && key.revokedAt !== null) {
+      throw new AuthenticationError(
+        `The API key ${key.prefix}… was revoked on ${new Date(key.revokedAt).toISOString()}. Ask an administrator for a new one.${this.#withoutKeyHint()}`,
+      );
+    }
     if (key?.kind === "admin") {
       throw new AuthenticationError(
         "This is an admin key: it manages tenants and keys on /admin routes but cannot call /v1. Use a tenant key (colibri keys create --tenant NAME).",
       );
     }
-    if (key !== undefined && key.revokedAt !== null) {
-      throw new AuthenticationError(
-        `The API key ${key.prefix}… was revoked on ${new Date(key.revokedAt).toISOString()}. Ask an administrator for a new one.`,
-      );
-    }
     throw new AuthenticationError(
-      `Incorrect API key provided: ${maskApiKey(token)}. An administrator creates keys with: colibri keys create --tenant NAME`,
+      `Incorrect API key provided: ${maskApiKey(token)}. An administrator creates keys with: colibri keys create --tenant NAME.${this.#withoutKeyHint()}`,
     );
   }
 
@@ -140,7 +147,12 @@ export class Gatekeeper {
     }
     const key = await this.#adminOrOtherKey(token);
     if (key === "admin") return;
-    if (key?.kind === "tenant" && key.revokedAt === null) {
+    if (key !== undefined && key.revokedAt !== null) {
+      throw new AuthenticationError(
+        `The key ${key.prefix}… was revoked on ${new Date(key.revokedAt).toISOString()}. Use a current admin key (colibri keys create --admin).`,
+      );
+    }
+    if (key?.kind === "tenant") {
       throw new PermissionDeniedError(
         "This tenant key cannot use admin routes. Use the admin key printed when `colibri serve` first started (or server.adminKey).",
       );
@@ -151,6 +163,15 @@ export class Gatekeeper {
   /** Whether the token is a valid admin key (for the few /v1 routes an administrator may call). */
   async isAdmin(token: string): Promise<boolean> {
     return (await this.#adminOrOtherKey(token)) === "admin";
+  /** With auth off, how to be served as the default tenant instead. */
+  #withoutKeyHint(): string {
+    const { authRequired, placeholderKey } = this.#options;
+    if (authRequired) return "";
+    const placeholder =
+      placeholderKey === undefined ? "" : ` (or the placeholder key "${placeholderKey}")`;
+    return ` Auth is off here: send no key${placeholder} to be served as the default tenant.`;
+  }
+
   }
 
   async #adminOrOtherKey(token: string): Promise<"admin" | ApiKeyRecord | undefined> {

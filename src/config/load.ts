@@ -21,15 +21,20 @@ export interface LoadConfigOptions {
 export type ConfigOverrides = DeepPartial<ColibriConfig>;
 
 type DeepPartial<T> = {
-  [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] | undefined;
+  [K in keyof T]?: T[K] extends readonly unknown[]
+    ? T[K] | undefined
+    : T[K] extends object
+      ? DeepPartial<T[K]>
+      : T[K] | undefined;
 };
 
 /** Environment variables and the config path each maps to. */
-const environmentVariables: Record<string, [string, string, "string" | "number"]> = {
+const environmentVariables: Record<string, [string, string, "string" | "number" | "list"]> = {
   COLIBRI_HOST: ["server", "host", "string"],
   COLIBRI_PORT: ["server", "port", "number"],
   COLIBRI_API_KEY: ["server", "apiKey", "string"],
   COLIBRI_ADMIN_KEY: ["server", "adminKey", "string"],
+  COLIBRI_ALLOWED_HOSTS: ["server", "allowedHosts", "list"],
   COLIBRI_MODEL: ["model", "default", "string"],
   HF_ENDPOINT: ["model", "huggingfaceEndpoint", "string"],
   HF_TOKEN: ["model", "huggingfaceToken", "string"],
@@ -55,7 +60,15 @@ export async function loadConfig(options: LoadConfigOptions = {}): Promise<Colib
   for (const [variable, [section, key, kind]] of Object.entries(environmentVariables)) {
     const raw = env[variable];
     if (raw === undefined || raw === "") continue;
-    const value = kind === "number" ? Number(raw) : raw;
+    const value =
+      kind === "number"
+        ? Number(raw)
+        : kind === "list"
+          ? raw
+              .split(",")
+              .map((item) => item.trim())
+              .filter((item) => item !== "")
+          : raw;
     if (kind === "number" && !Number.isFinite(value)) {
       throw new ConfigError(`${variable}=${raw} is not a number.`);
     }

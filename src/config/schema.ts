@@ -217,6 +217,17 @@ export const configSchema = z
         apiKey: z.string().min(1).optional(),
         /** Key for the /admin routes; without it one is created at first start and printed once. */
         adminKey: z.string().min(16).optional(),
+        /**
+         * With auth off, the bearer key that counts as no key (OpenAI clients insist on some
+         * apiKey; the README uses "local"). Any other unknown or revoked key is a 401. null: none.
+         */
+        placeholderKey: z.string().min(1).nullable().default("local"),
+        /**
+         * Host names (the Host header, port ignored) this server answers besides loopback names and
+         * server.host (and, bound to 0.0.0.0 or ::, this machine's addresses and hostname), so a
+         * DNS-rebinding web page cannot reach it. "*" answers any Host.
+         */
+        allowedHosts: z.array(z.string().min(1)).default([]),
         /** Debug only: log prompt and completion text. Off, logs never contain them. */
         logPrompts: z.boolean().default(false),
         bodyLimitBytes: z

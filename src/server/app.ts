@@ -14,7 +14,10 @@ import { ColibriError, ServiceUnavailableError, toColibriError } from "../core/e
 import { configSchema, type ColibriConfig } from "../config/schema.js";
 import { PrivacyGuard } from "../privacy/privacy-guard.js";
 import { HybridRouter, noProviders } from "../router/hybrid-router.js";
+import { allowedHosts, thisMachine, type MachineNames } from "./allowed-hosts.js";
 import { registerAuth } from "./auth.js";
+import { registerHostCheck } from "./host-check.js";
+import { requireRouteAccess, type RouteSummary } from "./route-access.js";
 import { errorBody } from "./error-body.js";
 import { logServerError } from "./error-log.js";
 import { InFlight } from "./in-flight.js";
@@ -55,6 +58,8 @@ export interface ServerOptions {
   /** Fastify/pino logger options; `false` for silence (tests). Logs never include prompt text. */
   logger?: FastifyServerOptions["logger"];
   now?: () => number;
+  /** This machine's hostname and addresses, for the Host allow-list; default the real ones. */
+  machine?: MachineNames;
 }
 
 export interface ColibriServer {
@@ -62,6 +67,8 @@ export interface ColibriServer {
   metrics: GatewayMetrics;
   /** The store-and-forward queue, when configured. */
   queue: OfflineQueue | undefined;
+  /** Every route (plugins' included) with its access level, once the app is ready. */
+  routes(): RouteSummary[];
   /** Start listening; resolves to the address, e.g. http://127.0.0.1:8080. */
   listen(): Promise<string>;
   /** Stop taking requests, let in-flight ones finish until the grace deadline, then cut them. */
@@ -99,12 +106,20 @@ export function createServer(options: ServerOptions): ColibriServer {
         : randomUUID();
     },
     return503OnClosing: true,
+    // A URL the router cannot decode (`/%zz`) is answered before any hook: in our shape too.
+    frameworkErrors: (error, _request, reply) => {
+      const colibriError = fromFastifyError(error);
+      void reply.code(colibriError.status).send(errorBody(colibriError));
+    },
   });
 
+  // First, so that it sees every route registered after it.
+  const routes = requireRouteAccess(app);
   decorateRequestState(app);
   app.addHook("onRequest", async (request, reply) => {
     void reply.header("x-request-id", request.id);
   });
+  registerHostCheck(app, allowedHosts(options.server, options.machine ?? thisMachine));
   registerAuth(app, options.gatekeeper);
   app.addHook("onResponse", async (request, reply) => {
     metrics.observeRequest({
@@ -196,6 +211,7 @@ export function createServer(options: ServerOptions): ColibriServer {
         // Ready ran (and started the queue's worker): close, so nothing outlives the failure.
         await app.close().catch(() => undefined);
         const code = (error as NodeJS.ErrnoException).code;
+    routes,
         if (code !== "EADDRINUSE" && code !== "EACCES" && code !== "EADDRNOTAVAIL") throw error;
         const reason =
           code === "EADDRINUSE"

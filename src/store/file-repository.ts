@@ -28,7 +28,7 @@ export function fileRepository(db: Kysely<Database>): FileRepository {
   const usedBytes = async (target: Kysely<Database>, tenantId: string) => {
     const row = await target
       .selectFrom("files")
-      .select((eb) => eb.fn.coalesce(eb.fn.sum<number>("bytes"), eb.lit(0)).as("used"))
+      .select((eb) => eb.fn.coalesce(eb.fn.sum<number | string>("bytes"), eb.lit(0)).as("used"))
       .where("tenant_id", "=", tenantId)
       .executeTakeFirstOrThrow();
     return Number(row.used);

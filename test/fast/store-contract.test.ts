@@ -1575,11 +1575,13 @@ describe.each([sqlite, postgres])("store contract on $name", (backend) => {
       await insert(second, [queued(second, 1)]);
       await insert(theirs, [queued(theirs, 1)]);
 
-      expect(ids(await store.batches.usingFile("file-in", acme.id))).toEqual([
+      expect((await store.batches.usingFile("file-in", acme.id)).map(({ id }) => id)).toEqual([
         "batch_a",
         "batch_b",
       ]);
-      expect(ids(await store.batches.usingFile("file-out", acme.id))).toEqual(["batch_a"]);
+      expect((await store.batches.usingFile("file-out", acme.id)).map(({ id }) => id)).toEqual([
+        "batch_a",
+      ]);
       expect(await store.batches.usingFile("file-out", beta.id)).toEqual([]);
 
       expect(await store.batches.forget("batch_a", { bodies: false, results: ["completed"] })).toBe(

@@ -30,6 +30,7 @@ interface ServeOptions {
   apiKey?: string;
   adminKey?: string;
   auth?: boolean;
+  allowedHosts?: string[];
   database?: string;
   logPrompts?: boolean;
   threads?: number;
@@ -53,6 +54,15 @@ export function registerServeCommand(program: Command, context: CliContext): voi
       "require a key on /v1 routes (default: on when listening beyond loopback); keys come from `colibri keys create`",
     )
     .option("--no-auth", "serve /v1 without keys, as the default tenant, even on the network")
+    .option(
+      "--allowed-hosts <names>",
+      'Host names to answer besides loopback and --host, comma-separated ("*": any); against DNS rebinding',
+      (value: string) =>
+        value
+          .split(",")
+          .map((name) => name.trim())
+          .filter((name) => name !== ""),
+    )
     .addOption(
       new Option("--api-key <key>", "one shared key for /v1, served as the default tenant").env(
         "COLIBRI_API_KEY",
@@ -96,6 +106,7 @@ Prometheus metrics: GET /metrics (admin key required when auth is on).`,
         apiKey: options.apiKey,
         adminKey: options.adminKey,
         auth: options.auth,
+        allowedHosts: options.allowedHosts,
         logPrompts: options.logPrompts,
       },
       model: { default: options.model },

@@ -23,7 +23,7 @@ const queueQuery = z.object({
 export function registerAdminQueue(app: FastifyInstance, queue: OfflineQueue): void {
   const { administration } = queue;
 
-  app.get("/admin/queue", async (request) => {
+  app.get("/admin/queue", { config: { access: "admin" } }, async (request) => {
     const query = validateBody(queueQuery, request.query);
     const listing = await administration.list({
       states: query.state as (typeof queueStates)[number][] | undefined,
@@ -34,13 +34,21 @@ export function registerAdminQueue(app: FastifyInstance, queue: OfflineQueue): v
     return { ...listing, links: queue.monitor.states(), active: queue.worker.active };
   });
 
-  app.post<{ Params: { id: string } }>("/admin/queue/:id/retry", async (request) => ({
-    id: request.params.id,
-    retried: await administration.retry(request.params.id),
-  }));
+  app.post<{ Params: { id: string } }>(
+    "/admin/queue/:id/retry",
+    { config: { access: "admin" } },
+    async (request) => ({
+      id: request.params.id,
+      retried: await administration.retry(request.params.id),
+    }),
+  );
 
-  app.post<{ Params: { id: string } }>("/admin/queue/:id/cancel", async (request) => {
-    const { cancelled, batch } = await administration.cancel(request.params.id);
-    return { id: request.params.id, cancelled, ...(batch === undefined ? {} : { batch }) };
-  });
+  app.post<{ Params: { id: string } }>(
+    "/admin/queue/:id/cancel",
+    { config: { access: "admin" } },
+    async (request) => {
+      const { cancelled, batch } = await administration.cancel(request.params.id);
+      return { id: request.params.id, cancelled, ...(batch === undefined ? {} : { batch }) };
+    },
+  );
 }

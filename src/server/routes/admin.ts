@@ -67,19 +67,25 @@ export function registerAdmin(
 ): void {
   const { administration } = options;
 
-  app.get("/admin/tenants", async () => ({
+  app.get("/admin/tenants", { config: { access: "admin" } }, async () => ({
     object: "list",
     data: await administration.listTenants(),
   }));
-  app.get<{ Params: { name: string } }>("/admin/tenants/:name", async (request) =>
-    administration.showTenant(request.params.name),
+  app.get<{ Params: { name: string } }>(
+    "/admin/tenants/:name",
+    { config: { access: "admin" } },
+    async (request) => administration.showTenant(request.params.name),
   );
-  app.patch<{ Params: { name: string } }>("/admin/tenants/:name", async (request) => {
-    const body = validateBody(tenantLimitsBody, request.body);
-    return administration.setTenantLimits(request.params.name, withoutUndefined(body));
-  });
+  app.patch<{ Params: { name: string } }>(
+    "/admin/tenants/:name",
+    { config: { access: "admin" } },
+    async (request) => {
+      const body = validateBody(tenantLimitsBody, request.body);
+      return administration.setTenantLimits(request.params.name, withoutUndefined(body));
+    },
+  );
 
-  app.get("/admin/keys", async (request) => {
+  app.get("/admin/keys", { config: { access: "admin" } }, async (request) => {
     const query = validateBody(keysQuery, request.query);
     const data = await administration.listKeys({
       tenant: query.tenant,
@@ -87,7 +93,7 @@ export function registerAdmin(
     });
     return { object: "list", data };
   });
-  app.post("/admin/keys", async (request, reply) => {
+  app.post("/admin/keys", { config: { access: "admin" } }, async (request, reply) => {
     const { tenant, name, kind, ...limits } = validateBody(createKeyBody, request.body);
     const created = await administration.createKey({
       tenant,
@@ -97,11 +103,13 @@ export function registerAdmin(
     });
     return reply.code(201).send(created);
   });
-  app.delete<{ Params: { key: string } }>("/admin/keys/:key", async (request) =>
-    administration.revokeKey(request.params.key),
+  app.delete<{ Params: { key: string } }>(
+    "/admin/keys/:key",
+    { config: { access: "admin" } },
+    async (request) => administration.revokeKey(request.params.key),
   );
 
-  app.get("/admin/usage", async (request) => {
+  app.get("/admin/usage", { config: { access: "admin" } }, async (request) => {
     const query = validateBody(usageQuery, request.query);
     const now = options.now();
     return administration.usageReport({
@@ -111,7 +119,7 @@ export function registerAdmin(
     });
   });
 
-  app.get("/admin/audit", async (request) => {
+  app.get("/admin/audit", { config: { access: "admin" } }, async (request) => {
     const query = validateBody(auditQuery, request.query);
     const now = options.now();
     const data = await administration.listEgress({
@@ -122,7 +130,7 @@ export function registerAdmin(
     });
     return { object: "list", data };
   });
-  app.post("/admin/audit/check", async (request) => {
+  app.post("/admin/audit/check", { config: { access: "admin" } }, async (request) => {
     const body = validateBody(auditCheckBody, request.body);
     return administration.checkEgressValue({ value: body.value, tenant: body.tenant });
   });

@@ -14,20 +14,24 @@ const listQuery = z.object({
  * retrieve, list and cancel it; its results are files (GET /v1/files/{id}/content).
  */
 export function registerBatches(app: FastifyInstance, batches: BatchService): void {
-  app.post("/v1/batches", async (request) =>
+  app.post("/v1/batches", { config: { access: "tenant" } }, async (request) =>
     batches.create(principalOf(request), validateBody(createBatchSchema, request.body ?? {})),
   );
 
-  app.get("/v1/batches", async (request) => {
+  app.get("/v1/batches", { config: { access: "tenant" } }, async (request) => {
     const { after, limit } = validateBody(listQuery, request.query);
     return batches.list(principalOf(request).tenant.id, { after, limit });
   });
 
-  app.get<{ Params: { id: string } }>("/v1/batches/:id", async (request) =>
-    batches.get(request.params.id, principalOf(request).tenant.id),
+  app.get<{ Params: { id: string } }>(
+    "/v1/batches/:id",
+    { config: { access: "tenant" } },
+    async (request) => batches.get(request.params.id, principalOf(request).tenant.id),
   );
 
-  app.post<{ Params: { id: string } }>("/v1/batches/:id/cancel", async (request) =>
-    batches.cancel(request.params.id, principalOf(request).tenant.id),
+  app.post<{ Params: { id: string } }>(
+    "/v1/batches/:id/cancel",
+    { config: { access: "tenant" } },
+    async (request) => batches.cancel(request.params.id, principalOf(request).tenant.id),
   );
 }

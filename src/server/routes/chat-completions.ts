@@ -40,7 +40,7 @@ export interface ChatRouteOptions {
 export function registerChatCompletions(app: FastifyInstance, options: ChatRouteOptions): void {
   const { router, inFlight, metering } = options;
 
-  app.post("/v1/chat/completions", async (request, reply) => {
+  app.post("/v1/chat/completions", { config: { access: "tenant" } }, async (request, reply) => {
     const body = validateBody(chatCompletionBodySchema, request.body);
     const requested = router.resolve(body.model);
     const stream = body.stream === true;

@@ -10,6 +10,7 @@ import type { OfflineQueue } from "../../queue/offline-queue.js";
 import type { HybridRouter } from "../../router/hybrid-router.js";
 import type { Store } from "../../store/store.js";
 import { principalOf } from "../request-state.js";
+import { grantAccess } from "../route-access.js";
 import { validateBody } from "../validate-body.js";
 
 /** The built dashboard: static files, no CDN, so it works with no internet at all. */
@@ -41,16 +42,23 @@ export interface DashboardOptions {
  * with that tenant's key. Both answer the same JSON, which `curl` or the CLI can read too.
  */
 export function registerDashboard(app: FastifyInstance, options: DashboardOptions): void {
-  void app.register(fastifyStatic, { root: uiFolder, prefix: "/ui/" });
-  for (const path of ["/", "/ui"]) app.get(path, async (_request, reply) => reply.redirect("/ui/"));
+  void app.register(async (ui) => {
+    grantAccess(ui, "public");
+    await ui.register(fastifyStatic, { root: uiFolder, prefix: "/ui/" });
+  });
+  for (const path of ["/", "/ui"]) {
+    app.get(path, { config: { access: "public" } }, async (_request, reply) =>
+      reply.redirect("/ui/"),
+    );
+  }
 
-  app.get("/admin/dashboard", async (request) => {
+  app.get("/admin/dashboard", { config: { access: "admin" } }, async (request) => {
     const query = validateBody(dashboardQuery, request.query);
     const tenantId = await tenantIdByName(options.store.tenants, query.tenant);
     return snapshot(options, query, tenantId, { kind: "admin", tenant: query.tenant ?? null });
   });
 
-  app.get("/v1/dashboard", async (request) => {
+  app.get("/v1/dashboard", { config: { access: "tenant" } }, async (request) => {
     const query = validateBody(dashboardQuery, request.query);
     const { tenant } = principalOf(request);
     return snapshot(options, query, tenant.id, { kind: "tenant", tenant: tenant.name });

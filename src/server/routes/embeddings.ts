@@ -13,7 +13,7 @@ export function registerEmbeddings(
 ): void {
   const { backend, inFlight } = options;
 
-  app.post("/v1/embeddings", async (request, reply) => {
+  app.post("/v1/embeddings", { config: { access: "tenant" } }, async (request, reply) => {
     const body = validateBody(embeddingBodySchema, request.body);
     assertServesModel(body.model, backend.model);
     const inputs = typeof body.input === "string" ? [body.input] : body.input;

@@ -37,7 +37,7 @@ export function registerFiles(app: FastifyInstance, options: FilesRouteOptions):
   const files = options.repository;
   void app.register(multipart, { limits: { fileSize: options.maxBytes, files: 1, fields: 10 } });
 
-  app.post("/v1/files", async (request) => {
+  app.post("/v1/files", { config: { access: "tenant" } }, async (request) => {
     const principal = principalOf(request);
     if (!request.isMultipart()) {
       throw new InvalidRequestError(
@@ -79,7 +79,7 @@ export function registerFiles(app: FastifyInstance, options: FilesRouteOptions):
     return fileObject(file);
   });
 
-  app.get("/v1/files", async (request) => {
+  app.get("/v1/files", { config: { access: "tenant" } }, async (request) => {
     const { purpose, limit } = validateBody(listQuery, request.query);
     const found = await files.list(principalOf(request).tenant.id, {
       limit,
@@ -88,23 +88,35 @@ export function registerFiles(app: FastifyInstance, options: FilesRouteOptions):
     return { object: "list", data: found.map(fileObject), has_more: false };
   });
 
-  app.get<{ Params: { id: string } }>("/v1/files/:id", async (request) => {
-    const file = await files.get(request.params.id, principalOf(request).tenant.id);
-    if (file === undefined) throw fileNotFound(request.params.id);
-    return fileObject(file);
-  });
+  app.get<{ Params: { id: string } }>(
+    "/v1/files/:id",
+    { config: { access: "tenant" } },
+    async (request) => {
+      const file = await files.get(request.params.id, principalOf(request).tenant.id);
+      if (file === undefined) throw fileNotFound(request.params.id);
+      return fileObject(file);
+    },
+  );
 
-  app.get<{ Params: { id: string } }>("/v1/files/:id/content", async (request, reply) => {
-    const content = await files.content(request.params.id, principalOf(request).tenant.id);
-    if (content === undefined) throw fileNotFound(request.params.id);
-    return reply.type("application/octet-stream").send(content);
-  });
+  app.get<{ Params: { id: string } }>(
+    "/v1/files/:id/content",
+    { config: { access: "tenant" } },
+    async (request, reply) => {
+      const content = await files.content(request.params.id, principalOf(request).tenant.id);
+      if (content === undefined) throw fileNotFound(request.params.id);
+      return reply.type("application/octet-stream").send(content);
+    },
+  );
 
-  app.delete<{ Params: { id: string } }>("/v1/files/:id", async (request) => {
-    const deleted = await files.delete(request.params.id, principalOf(request).tenant.id);
-    if (!deleted) throw fileNotFound(request.params.id);
-    return { id: request.params.id, object: "file", deleted: true };
-  });
+  app.delete<{ Params: { id: string } }>(
+    "/v1/files/:id",
+    { config: { access: "tenant" } },
+    async (request) => {
+      const deleted = await files.delete(request.params.id, principalOf(request).tenant.id);
+      if (!deleted) throw fileNotFound(request.params.id);
+      return { id: request.params.id, object: "file", deleted: true };
+    },
+  );
 }
 
 function fileObject(file: StoredFile) {

@@ -11,9 +11,9 @@ export function registerHealth(
   app: FastifyInstance,
   options: { backend: ChatBackend; router: HybridRouter; isClosing: () => boolean },
 ): void {
-  app.get("/health", () => ({ status: "ok" }));
+  app.get("/health", { config: { access: "public", anyHost: true } }, () => ({ status: "ok" }));
 
-  app.get("/ready", (_request, reply) => {
+  app.get("/ready", { config: { access: "public" } }, (_request, reply) => {
     const engine = options.backend.status();
     const ready = !options.isClosing();
     return reply.code(ready ? 200 : 503).send({

@@ -15,11 +15,15 @@ export function registerModels(
     owned_by: ownedBy,
   }));
 
-  app.get("/v1/models", () => ({ object: "list", data: models }));
+  app.get("/v1/models", { config: { access: "tenant" } }, () => ({ object: "list", data: models }));
 
-  app.get<{ Params: { model: string } }>("/v1/models/:model", (request) => {
-    const model = models.find((entry) => entry.id === request.params.model);
-    if (!model) throw new ModelNotFoundError(request.params.model);
-    return model;
-  });
+  app.get<{ Params: { model: string } }>(
+    "/v1/models/:model",
+    { config: { access: "tenant" } },
+    (request) => {
+      const model = models.find((entry) => entry.id === request.params.model);
+      if (!model) throw new ModelNotFoundError(request.params.model);
+      return model;
+    },
+  );
 }

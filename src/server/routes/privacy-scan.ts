@@ -11,7 +11,7 @@ const scanBody = z.object({ text: z.string() }).strict();
  * is exported or shared. Answers the findings (offsets, never values) and the redacted text.
  */
 export function registerPrivacyScan(app: FastifyInstance, guard: PrivacyGuard): void {
-  app.post("/v1/privacy/scan", (request, reply) => {
+  app.post("/v1/privacy/scan", { config: { access: "tenant-or-admin" } }, (request, reply) => {
     const { text } = validateBody(scanBody, request.body);
     const findings = guard.scanText(text);
     return reply.send({
