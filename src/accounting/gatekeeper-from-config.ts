@@ -31,6 +31,7 @@ export function gatekeeperFromConfig(
     placeholderKey: config.server.placeholderKey ?? undefined,
     localWhenBudgetSpent: config.limits.localWhenBudgetSpent,
     defaultTenant: config.limits.defaultTenant,
+    reservationTtlMs: config.limits.reservationTtlSeconds * 1000,
     ...(now === undefined ? {} : { now }),
   });
 }

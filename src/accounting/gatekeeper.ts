@@ -1,14 +1,12 @@
 import { randomUUID, timingSafeEqual } from "node:crypto";
 import type { Usage } from "../core/chat.js";
-import {
-  AuthenticationError,
-  BudgetExceededError,
-  PermissionDeniedError,
-  RateLimitError,
-} from "../core/errors.js";
+import { AuthenticationError, PermissionDeniedError } from "../core/errors.js";
 import type {
   ApiKeyRecord,
+  CappedWindow,
   CounterRepository,
+  CounterWindow,
+  LimitReservation,
   Store,
   Tenant,
   UsageOutcome,
@@ -17,11 +15,13 @@ import type {
 import { hashApiKey, maskApiKey } from "./api-keys.js";
 import {
   checkedPeriods,
-  describeViolation,
   findViolation,
+  limitError,
   tenantScope,
+  windowEnd,
   windowOf,
   type LimitedScope,
+  type LimitName,
 } from "./limits.js";
 import type { Pricing } from "./pricing.js";
 
@@ -57,6 +57,26 @@ export interface GatekeeperOptions {
 export interface Admission {
   principal: Principal;
   startedAt: number;
+  /** The counter windows its usage goes to: each scope's minute, day and month at admission. */
+  windows: CounterWindow[];
+  /** What `reserve` holds for it against its limits; undefined when nothing is held. */
+  reservation: LimitReservation | undefined;
+}
+
+/** What a request may use at most, and where: what `reserve` holds against its limits. */
+export interface SpendEstimate {
+  target: string;
+  model: string;
+  /** Prompt tokens (estimated) and the most completion tokens it may generate. */
+  usage: Usage;
+  kind: "chat" | "embeddings";
+}
+
+/** A window would pass its cap: `index` is its position in the capped windows. */
+class ReservationRefused extends Error {
+  constructor(readonly index: number) {
+    super("reservation refused");
+  }
 }
 
 export interface Settlement {
@@ -138,6 +158,15 @@ export class Gatekeeper {
     );
   }
 
+  /** With auth off, how to be served as the default tenant instead. */
+  #withoutKeyHint(): string {
+    const { authRequired, placeholderKey } = this.#options;
+    if (authRequired) return "";
+    const placeholder =
+      placeholderKey === undefined ? "" : ` (or the placeholder key "${placeholderKey}")`;
+    return ` Auth is off here: send no key${placeholder} to be served as the default tenant.`;
+  }
+
   /** Checks an admin route's bearer token: the config's admin key or a stored admin key. */
   async authenticateAdmin(token: string | undefined): Promise<void> {
     if (token === undefined) {
@@ -163,15 +192,6 @@ export class Gatekeeper {
   /** Whether the token is a valid admin key (for the few /v1 routes an administrator may call). */
   async isAdmin(token: string): Promise<boolean> {
     return (await this.#adminOrOtherKey(token)) === "admin";
-  /** With auth off, how to be served as the default tenant instead. */
-  #withoutKeyHint(): string {
-    const { authRequired, placeholderKey } = this.#options;
-    if (authRequired) return "";
-    const placeholder =
-      placeholderKey === undefined ? "" : ` (or the placeholder key "${placeholderKey}")`;
-    return ` Auth is off here: send no key${placeholder} to be served as the default tenant.`;
-  }
-
   }
 
   async #adminOrOtherKey(token: string): Promise<"admin" | ApiKeyRecord | undefined> {
@@ -205,29 +225,20 @@ export class Gatekeeper {
   }
 
   /**
-   * Check the caller's limits before any work: token and budget limits from the counters, then
-   * take one request-per-minute slot for the key and the tenant atomically (both or neither).
-   * Throws RateLimitError or BudgetExceededError naming the limit and when it resets.
+   * Let a request in before any work is done on it (before its prompt is even scanned): take one
+   * request-per-minute slot for the key and the tenant atomically (both or neither), and turn it
+   * away at once when a token limit is already used up. Throws RateLimitError naming the limit.
+   * Budgets and token limits are then held by `reserve`, once the request's cost can be estimated.
    */
-  async admit(principal: Principal, request: { target: string }): Promise<Admission> {
-    const { store, localWhenBudgetSpent } = this.#options;
+  async admit(principal: Principal): Promise<Admission> {
+    const { store } = this.#options;
     const now = this.#now();
     const scopes = limitedScopes(principal);
-    // Cached answers cost nothing, and local ones ~nothing when the config says so.
-    const budgets = !(
-      request.target === "cache" ||
-      (request.target === "local" && localWhenBudgetSpent)
+    const windows = scopes.flatMap((scope) =>
+      checkedPeriods.map((period) => windowOf(scope, period, now)),
     );
-    const counted = scopes.some(
-      ({ limits }) =>
-        limits.tokensPerMinute !== null ||
-        (budgets && (limits.budgetUsdDay !== null || limits.budgetUsdMonth !== null)),
-    );
-    // Counters are read only when a token or budget limit applies (none by default).
-    if (counted) {
-      const windows = scopes.flatMap((scope) =>
-        checkedPeriods.map((period) => windowOf(scope, period, now)),
-      );
+    // Counters are read only when a token limit applies (none by default).
+    if (scopes.some(({ limits }) => limits.tokensPerMinute !== null)) {
       const values = await store.counters.read(windows);
       const violation = findViolation(
         scopes.map((scope, index) => ({
@@ -237,14 +248,9 @@ export class Gatekeeper {
             (index + 1) * checkedPeriods.length,
           ),
         })),
-        { budgets, now },
+        { budgets: false, now },
       );
-      if (violation !== undefined) {
-        const { message, retryAfterSeconds } = describeViolation(violation, now);
-        throw violation.limit.startsWith("budget")
-          ? new BudgetExceededError(message, retryAfterSeconds, violation.limit)
-          : new RateLimitError(message, retryAfterSeconds, violation.limit);
-      }
+      if (violation !== undefined) throw limitError(violation, now);
     }
 
     // One limited scope needs one atomic statement; two (key and tenant) a transaction, so a
@@ -253,30 +259,118 @@ export class Gatekeeper {
     const take = async (counters: CounterRepository) => {
       for (const scope of rateLimited) {
         const window = windowOf(scope, "minute", now);
-        const allowed = scope.limits.requestsPerMinute;
+        const allowed = scope.limits.requestsPerMinute ?? 0;
         if (await counters.takeRequest(window, allowed)) continue;
-        const { message, retryAfterSeconds } = describeViolation(
+        throw limitError(
           {
             limit: "requests_per_minute",
             scope,
-            used: allowed ?? 0,
-            allowed: allowed ?? 0,
+            used: allowed,
+            allowed,
             resetsAt: window.start + 60_000,
           },
           now,
         );
-        throw new RateLimitError(message, retryAfterSeconds, "requests_per_minute");
       }
     };
     if (rateLimited.length === 1) await take(store.counters);
     if (rateLimited.length > 1)
       await store.transaction((repositories) => take(repositories.counters));
-    return { principal, startedAt: now };
+    return { principal, startedAt: now, windows, reservation: undefined };
   }
 
   /**
-   * Record what an admitted request used: one usage record plus the key's and tenant's counters,
-   * in one transaction, so usage and budgets always agree.
+   * Hold what an admitted request may spend against its token limits and budgets, atomically in
+   * the store (across replicas): the prompt's tokens, counted generously, plus its `max_tokens`,
+   * at the target's price. Refused — with nothing held — when a limit would be passed; settling
+   * replaces the reservation by what was really used. So the amount spent never passes a limit
+   * by more than the estimates of the requests in flight fell short of what they really used.
+   */
+  async reserve(admission: Admission, estimate: SpendEstimate): Promise<void> {
+    const { store, pricing, localWhenBudgetSpent } = this.#options;
+    const now = this.#now();
+    const scopes = limitedScopes(admission.principal);
+    // Cached answers cost nothing, and local ones ~nothing when the config says so.
+    const budgets = !(
+      estimate.target === "cache" ||
+      (estimate.target === "local" && localWhenBudgetSpent)
+    );
+    const capped: CappedWindow[] = scopes.flatMap((scope) => {
+      const { tokensPerMinute, budgetUsdDay, budgetUsdMonth } = scope.limits;
+      const [minute, day, month] = checkedPeriods.map((period) =>
+        windowOf(scope, period, admission.startedAt),
+      ) as [CounterWindow, CounterWindow, CounterWindow];
+      return [
+        { window: minute, maxTokens: tokensPerMinute, maxCostUsd: null },
+        { window: day, maxTokens: null, maxCostUsd: budgets ? budgetUsdDay : null },
+        { window: month, maxTokens: null, maxCostUsd: budgets ? budgetUsdMonth : null },
+      ];
+    });
+    // Nothing is held when no limit applies (the default): settling adds what was used.
+    if (capped.every((entry) => entry.maxTokens === null && entry.maxCostUsd === null)) return;
+
+    const { usage } = estimate;
+    const amount = {
+      tokens: usage.promptTokens + usage.completionTokens,
+      costUsd: pricing.cost(estimate.target, estimate.model, usage, estimate.kind).costUsd,
+    };
+    const reservation: LimitReservation = {
+      id: randomUUID(),
+      createdAt: now,
+      expiresAt: now + this.#options.reservationTtlMs,
+      ...amount,
+      windows: capped.map(({ window }) => window),
+    };
+    const hold = () =>
+      store.transaction(async (repositories) => {
+        const refused = await repositories.counters.addWithinCaps(capped, amount);
+        if (refused !== undefined) throw new ReservationRefused(refused);
+        await repositories.reservations.insert(reservation);
+      });
+    try {
+      try {
+        await hold();
+      } catch (error) {
+        // Reservations a crashed process left behind may be what fills the window: free them.
+        if (!(error instanceof ReservationRefused) || (await this.releaseExpired()) === 0)
+          throw error;
+        await hold();
+      }
+    } catch (error) {
+      if (!(error instanceof ReservationRefused)) throw error;
+      const entry = capped[error.index];
+      const scope = scopes[Math.floor(error.index / checkedPeriods.length)];
+      if (entry === undefined || scope === undefined) throw error;
+      const [values] = await store.counters.read([entry.window]);
+      const tokens = entry.maxTokens !== null;
+      const limit: LimitName = tokens
+        ? "tokens_per_minute"
+        : entry.window.period === "day"
+          ? "budget_usd_day"
+          : "budget_usd_month";
+      throw limitError(
+        {
+          limit,
+          scope,
+          used: tokens ? (values?.tokens ?? 0) : (values?.costUsd ?? 0),
+          allowed: (tokens ? entry.maxTokens : entry.maxCostUsd) ?? 0,
+          resetsAt: windowEnd(entry.window.period, entry.window.start),
+          requested: {
+            amount: tokens ? amount.tokens : amount.costUsd,
+            promptTokens: usage.promptTokens,
+            maxTokens: usage.completionTokens,
+          },
+        },
+        now,
+      );
+    }
+    admission.reservation = reservation;
+  }
+
+  /**
+   * Record what an admitted request used: one usage record, and the counters moved from its
+   * reservation (if it still holds one) to what it really used, in one transaction, so usage and
+   * budgets always agree.
    */
   async settle(admission: Admission, settlement: Settlement): Promise<UsageRecord> {
     const now = this.#now();
@@ -310,16 +404,47 @@ export class Gatekeeper {
       reason: settlement.reason,
       confidence: settlement.confidence,
     };
-    const amount = { tokens: usage.promptTokens + usage.completionTokens, costUsd };
+    const used = { tokens: usage.promptTokens + usage.completionTokens, costUsd };
+    const { reservation } = admission;
+    admission.reservation = undefined;
     await this.#options.store.transaction(async (repositories) => {
       await repositories.usage.insert(record);
+      // Still held: replace it by what was used. Gone (released after its expiry): add it all.
+      const held =
+        reservation === undefined
+          ? undefined
+          : await repositories.reservations.take(reservation.id);
+      const amount =
+        held === undefined
+          ? used
+          : { tokens: used.tokens - held.tokens, costUsd: used.costUsd - held.costUsd };
       if (amount.tokens === 0 && amount.costUsd === 0) return;
-      const windows = limitedScopes(principal).flatMap((scope) =>
-        checkedPeriods.map((period) => windowOf(scope, period, now)),
-      );
-      await repositories.counters.add(windows, amount);
+      await repositories.counters.add(admission.windows, amount);
     });
     return record;
+  }
+
+  /**
+   * Give back what expired reservations hold (their requests' processes died before settling).
+   * Returns how many were released; each is released once, even with several replicas sweeping.
+   */
+  async releaseExpired(): Promise<number> {
+    const now = this.#now();
+    let released = 0;
+    for (;;) {
+      const batch = await this.#options.store.transaction(async (repositories) => {
+        const expired = await repositories.reservations.takeExpired(now, 200);
+        for (const reservation of expired) {
+          await repositories.counters.add(reservation.windows, {
+            tokens: -reservation.tokens,
+            costUsd: -reservation.costUsd,
+          });
+        }
+        return expired.length;
+      });
+      released += batch;
+      if (batch < 200) return released;
+    }
   }
 
   /**

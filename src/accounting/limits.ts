@@ -1,3 +1,4 @@
+import { BudgetExceededError, RateLimitError } from "../core/errors.js";
 import type { CounterValues, CounterWindow, Limits, Period, Tenant } from "../store/store.js";
 
 /** A tenant or a key, with its limits, as the limit checks see it. */
@@ -17,9 +18,12 @@ export type LimitName =
 export interface Violation {
   limit: LimitName;
   scope: LimitedScope;
+  /** Used, or held by requests in flight. */
   used: number;
   allowed: number;
   resetsAt: number;
+  /** What the refused request would have needed (tokens or USD), when it was estimated. */
+  requested?: { amount: number; promptTokens: number; maxTokens: number };
 }
 
 /** A tenant as the limit checks see it. */
@@ -115,14 +119,35 @@ export function describeViolation(
   violation: Violation,
   now: number,
 ): { message: string; retryAfterSeconds: number } {
-  const { limit, scope, used, allowed, resetsAt } = violation;
+  const { limit, scope, used, allowed, resetsAt, requested } = violation;
   const retryAfterSeconds = Math.max(1, Math.ceil((resetsAt - now) / 1000));
-  const usedText = limit.startsWith("budget") ? `${usd(used)} spent` : `${used} used`;
+  const budget = limit.startsWith("budget");
+  const amount = (value: number) => (budget ? usd(value) : String(value));
   const raise = scope.raiseCommand(limitFlags[limit]);
+  const resets = `It resets at ${new Date(resetsAt).toISOString()} (in ${formatDuration(retryAfterSeconds)}). An administrator can raise it: ${raise}.`;
+  if (requested === undefined) {
+    const usedText = budget ? `${usd(used)} spent` : `${used} used`;
+    return {
+      message: `${scope.label} has reached its limit of ${limitWords[limit](allowed)} (${usedText}). ${resets}`,
+      retryAfterSeconds,
+    };
+  }
+  const why = `about ${requested.promptTokens} prompt tokens plus max_tokens ${requested.maxTokens}`;
   return {
-    message: `${scope.label} has reached its limit of ${limitWords[limit](allowed)} (${usedText}). It resets at ${new Date(resetsAt).toISOString()} (in ${formatDuration(retryAfterSeconds)}). An administrator can raise it: ${raise}.`,
+    message: `This request could use up to ${amount(requested.amount)} (${why}), more than what is left of ${scope.label}'s limit of ${limitWords[limit](allowed)} (${amount(used)} used or held by requests in flight). Send a smaller max_tokens or a shorter prompt, or wait: ${resets}`,
     retryAfterSeconds,
   };
+}
+
+/** The error a violation is reported with: a 429 naming the limit and when it resets. */
+export function limitError(
+  violation: Violation,
+  now: number,
+): RateLimitError | BudgetExceededError {
+  const { message, retryAfterSeconds } = describeViolation(violation, now);
+  return violation.limit.startsWith("budget")
+    ? new BudgetExceededError(message, retryAfterSeconds, violation.limit)
+    : new RateLimitError(message, retryAfterSeconds, violation.limit);
 }
 
 function usd(value: number): string {

@@ -209,7 +209,7 @@ async function measurePlatformOverhead(gatekeeper: Gatekeeper, key: string, sche
     const started = process.hrtime.bigint();
     const principal = await gatekeeper.authenticate(key);
     const authenticated = process.hrtime.bigint();
-    const admission = await gatekeeper.admit(principal, { target: "local" });
+    const admission = await gatekeeper.admit(principal);
     const admitted = process.hrtime.bigint();
     await gatekeeper.settle(admission, settlementOf(randomUUID()));
     const settled = process.hrtime.bigint();
@@ -232,7 +232,7 @@ async function measurePlatformOverhead(gatekeeper: Gatekeeper, key: string, sche
 /** authenticate + admit + settle, untimed. */
 async function platformCalls(gatekeeper: Gatekeeper, key: string): Promise<void> {
   const principal = await gatekeeper.authenticate(key);
-  const admission = await gatekeeper.admit(principal, { target: "local" });
+  const admission = await gatekeeper.admit(principal);
   await gatekeeper.settle(admission, settlementOf(randomUUID()));
 }
 

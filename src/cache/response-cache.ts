@@ -4,6 +4,7 @@ import type { ChatBackend, ChatEvent, ChatRequest, FinishReason, Usage } from ".
 import type { ResponseCacheRepository } from "../store/store.js";
 import { cacheKey, semanticScope } from "./cache-key.js";
 import { cosineSimilarity } from "./similarity.js";
+import { SingleFlight } from "./single-flight.js";
 
 /** What is kept of an answer: enough to replay it, never the prompt. */
 export interface CachedAnswer {
@@ -63,6 +64,8 @@ export class ResponseCache {
   readonly #options: ResponseCacheOptions;
   readonly #now: () => number;
   #writesSincePrune = 0;
+  /** Identical requests in flight in this process share one answer (see `SingleFlight`). */
+  readonly flights = new SingleFlight();
 
   constructor(options: ResponseCacheOptions) {
     this.#options = options;

@@ -408,6 +408,11 @@ export const configSchema = z
         enabled: z.boolean().default(true),
         /** Findings below this confidence (0–1) are ignored. */
         minConfidence: z.number().min(0).max(1).default(0.5),
+        /**
+         * Most personal data findings one request (chat messages, or a /v1/privacy/scan text) may
+         * hold; past it the scan stops and the request is refused with 413 too_many_findings.
+         */
+        maxFindingsPerRequest: z.number().int().positive().default(5_000),
         /** Regions whose national phone numbers are recognised without "+" (default: Latin America). */
         phoneRegions: z
           .array(z.string().regex(/^[A-Z]{2}$/))
@@ -431,6 +436,12 @@ export const configSchema = z
         defaultTenant: z.string().regex(tenantNamePattern).default("default"),
         /** Once a USD budget is spent, may requests still be answered locally (at ~no cost)? */
         localWhenBudgetSpent: z.boolean().default(true),
+        /**
+         * How long an admitted request's reservation against its budgets and token limits is held
+         * before it is released as abandoned (a crashed process); a request still running then
+         * is billed in full when it settles. Longer than any request should run.
+         */
+        reservationTtlSeconds: z.number().int().min(10).max(86_400).default(900),
       })
       .strict()
       .prefault({}),

@@ -13,6 +13,7 @@ import type { RoutedAnswer } from "../router/run-route.js";
 import {
   collectCompletion,
   guardRoute,
+  planEstimate,
   planRoute,
   recordAnswer,
 } from "../server/chat-completion.js";
@@ -69,26 +70,7 @@ export class QueuedRequestRunner {
         ...toChatRequest(body, messages, this.#options.defaultMaxTokens, signal),
         idempotencyKey: request.id,
       };
-      const scan = router.scan(messages);
-      metering.metrics.observeFindings(scan.findings.map((entry) => entry.finding.type));
-      const input = { requestId: request.id, scan };
       const target = deferredTarget(request);
-      const guarded: GuardedPlan =
-        target === undefined
-          ? await planRoute(router, metering, principal, {
-              ...input,
-              body,
-              requested,
-              messages,
-              metadata: body.metadata ?? {},
-              mode: "queued",
-            })
-          : await guardRoute(router, metering, principal, input, {
-              route: "cloud",
-              target,
-              reason: "deferred",
-            });
-      const { plan, permit, blocked } = guarded;
       const meteredRequest: MeteredRequest = {
         id: request.id,
         principal,
@@ -96,13 +78,46 @@ export class QueuedRequestRunner {
         log: this.#options.log,
         url: `batch ${batch.id}`,
       };
+      // Until the route is decided, a rejection is recorded against what was asked for.
       const call = {
         endpoint: "batch" as const,
-        model: plan.route === "local" ? router.localModel : plan.target.model,
-        target: plan.route === "local" ? "local" : plan.target.provider,
+        ...(target !== undefined
+          ? { model: target.model, target: target.provider }
+          : requested.kind === "cloud"
+            ? { model: requested.model, target: requested.provider }
+            : { model: router.localModel, target: "local" }),
         stream: false,
       };
-      return await metered(metering, meteredRequest, call, async (meter) => {
+      const maxTokens = chatRequest.sampling.maxTokens ?? this.#options.defaultMaxTokens;
+      return await metered(metering, meteredRequest, call, async (meter, reserve) => {
+        const scan = router.scan(messages);
+        metering.metrics.observeFindings(scan.findings.map((entry) => entry.finding.type));
+        const input = { requestId: request.id, scan };
+        let guarded: GuardedPlan;
+        if (target === undefined) {
+          guarded = await planRoute(
+            router,
+            metering,
+            principal,
+            {
+              ...input,
+              body,
+              requested,
+              messages,
+              metadata: body.metadata ?? {},
+              mode: "queued",
+              maxTokens,
+            },
+            reserve,
+          );
+        } else {
+          const plan = { route: "cloud" as const, target, reason: "deferred" };
+          await reserve(planEstimate(router, plan, { messages, maxTokens }));
+          guarded = await guardRoute(router, metering, principal, input, plan);
+        }
+        const { plan, permit, blocked } = guarded;
+        meter.model = plan.route === "local" ? router.localModel : plan.target.model;
+        meter.target = plan.route === "local" ? "local" : plan.target.provider;
         meter.route = plan.route;
         meter.reason = plan.reason;
         if (blocked !== undefined) throw blocked;

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import Fastify, {
   type FastifyError,
+  type FastifyReply,
   type FastifyInstance,
   type FastifyServerOptions,
 } from "fastify";
@@ -109,7 +110,8 @@ export function createServer(options: ServerOptions): ColibriServer {
     // A URL the router cannot decode (`/%zz`) is answered before any hook: in our shape too.
     frameworkErrors: (error, _request, reply) => {
       const colibriError = fromFastifyError(error);
-      void reply.code(colibriError.status).send(errorBody(colibriError));
+      // Fastify types this reply with unresolved generics; it is an ordinary reply.
+      void (reply as FastifyReply).code(colibriError.status).send(errorBody(colibriError));
     },
   });
 
@@ -151,7 +153,14 @@ export function createServer(options: ServerOptions): ColibriServer {
   registerModels(app, { router, startedAt: now() });
   // Old minute and day counters, and expired cache entries, are pruned hourly while the server runs.
   let pruning: NodeJS.Timeout | undefined;
+  let releasing: NodeJS.Timeout | undefined;
   app.addHook("onReady", (done) => {
+    // What requests of a crashed process still hold against budgets is given back each minute.
+    releasing = setInterval(() => {
+      options.gatekeeper.releaseExpired().catch((error: unknown) => {
+        app.log.error({ err: error }, "Could not release expired limit reservations");
+      });
+    }, 60_000).unref();
     pruning = setInterval(() => {
       options.gatekeeper.pruneCounters().catch((error: unknown) => {
         app.log.error({ err: error }, "Could not prune old limit counters");
@@ -164,6 +173,7 @@ export function createServer(options: ServerOptions): ColibriServer {
   });
   app.addHook("onClose", (_instance, done) => {
     clearInterval(pruning);
+    clearInterval(releasing);
     done();
   });
 
@@ -203,6 +213,7 @@ export function createServer(options: ServerOptions): ColibriServer {
     app,
     metrics,
     queue,
+    routes,
     async listen() {
       const { host, port } = options.server;
       try {
@@ -211,7 +222,6 @@ export function createServer(options: ServerOptions): ColibriServer {
         // Ready ran (and started the queue's worker): close, so nothing outlives the failure.
         await app.close().catch(() => undefined);
         const code = (error as NodeJS.ErrnoException).code;
-    routes,
         if (code !== "EADDRINUSE" && code !== "EACCES" && code !== "EADDRNOTAVAIL") throw error;
         const reason =
           code === "EADDRINUSE"

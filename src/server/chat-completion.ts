@@ -1,4 +1,7 @@
-import type { Principal } from "../accounting/gatekeeper.js";
+import type { Principal, SpendEstimate } from "../accounting/gatekeeper.js";
+import { chatSpendEstimate } from "../accounting/spend-estimate.js";
+import { BudgetExceededError } from "../core/errors.js";
+import type { RoutePlan } from "../router/decide-route.js";
 import type { ChatMessage, FinishReason, TokenLogprob } from "../core/chat.js";
 import type { RequestScan } from "../privacy/privacy-guard.js";
 import type { GuardedPlan } from "../router/egress-guard.js";
@@ -22,31 +25,58 @@ export interface PlanInput {
   scan: RequestScan;
   metadata: Readonly<Record<string, string>>;
   mode: RouteMode;
+  /** The most completion tokens the answer may take (max_tokens or the default). */
+  maxTokens: number;
 }
 
-/** Decide the route from the request's features, then let the privacy guard check it. */
+/**
+ * Decide the route from the request's features, hold what it may spend against the caller's
+ * budgets and token limits (`reserve`), then let the privacy guard check it — so a request the
+ * limits refuse never reaches the guard, nor its egress audit. A routed (`auto`) request whose
+ * cloud estimate does not fit what is left of a budget stays local, as with a spent budget.
+ */
 export async function planRoute(
   router: HybridRouter,
   metering: MeteringContext,
   principal: Principal,
   input: PlanInput,
+  reserve: (estimate: SpendEstimate) => Promise<void>,
 ): Promise<GuardedPlan> {
   const { body, requested, messages, scan } = input;
-  const decided = router.decide(
-    extractFeatures({
-      model: body.model,
-      requested,
-      messages,
-      tenant: principal.tenant.name,
-      metadata: input.metadata,
-      // Read the budget's counters only when the decision can depend on them.
-      budgetSpent: router.needsBudgetState && (await metering.gatekeeper.budgetSpent(principal)),
-      cloudUp: router.cloudUp(requested),
-      personalData: scan.types,
-    }),
-    input.mode,
-  );
-  return guardRoute(router, metering, principal, input, decided);
+  const features = extractFeatures({
+    model: body.model,
+    requested,
+    messages,
+    tenant: principal.tenant.name,
+    metadata: input.metadata,
+    // Read the budget's counters only when the decision can depend on them.
+    budgetSpent: router.needsBudgetState && (await metering.gatekeeper.budgetSpent(principal)),
+    cloudUp: router.cloudUp(requested),
+    personalData: scan.types,
+  });
+  let plan = router.decide(features, input.mode);
+  try {
+    await reserve(planEstimate(router, plan, input));
+  } catch (error) {
+    if (!(error instanceof BudgetExceededError) || plan.route === "local") throw error;
+    plan = router.decide({ ...features, budget: "spent" }, input.mode);
+    if (plan.route !== "local") throw error;
+    await reserve(planEstimate(router, plan, input));
+  }
+  return guardRoute(router, metering, principal, input, plan);
+}
+
+/** The most a plan may spend: a cascade may end in the cloud, so it is held at the cloud's price. */
+export function planEstimate(
+  router: HybridRouter,
+  plan: RoutePlan,
+  input: Pick<PlanInput, "messages" | "maxTokens">,
+): SpendEstimate {
+  const where =
+    plan.route === "local"
+      ? { target: "local", model: router.localModel }
+      : { target: plan.target.provider, model: plan.target.model };
+  return chatSpendEstimate(where, input.messages, input.maxTokens);
 }
 
 /** Only what the privacy policy lets leave goes to a cloud provider. */

@@ -1,4 +1,10 @@
-import type { Admission, Gatekeeper, Principal, Settlement } from "../accounting/gatekeeper.js";
+import type {
+  Admission,
+  Gatekeeper,
+  Principal,
+  Settlement,
+  SpendEstimate,
+} from "../accounting/gatekeeper.js";
 import type { Usage } from "../core/chat.js";
 import { BudgetExceededError, RateLimitError, toColibriError } from "../core/errors.js";
 import type { UsageOutcome } from "../store/store.js";
@@ -45,14 +51,16 @@ export interface MeteredRequest {
 
 /**
  * Run one unit of billable work under the platform's rules, with no way around them: admit it
- * (rate limits, budgets), run it, then settle what it used — also when it failed or the client
- * went away — before the response ends, so a client that has its answer can already see its usage.
+ * (a request-per-minute slot, before any other work), run it — the work holds what it may spend
+ * with `reserve` once it knows where it goes — then settle what it used, also when it failed or
+ * the client went away, before the response ends, so a client that has its answer can already
+ * see its usage.
  */
 export async function metered<T>(
   context: MeteringContext,
   request: MeteredRequest,
   call: MeteredCall,
-  work: (meter: Meter) => Promise<T>,
+  work: (meter: Meter, reserve: (estimate: SpendEstimate) => Promise<void>) => Promise<T>,
 ): Promise<T> {
   const { principal } = request;
   if (principal === null) throw new Error(`${request.url} is metered but was not authenticated.`);
@@ -70,16 +78,19 @@ export async function metered<T>(
 
   let admission: Admission;
   try {
-    admission = await context.gatekeeper.admit(principal, { target: call.target });
+    admission = await context.gatekeeper.admit(principal);
   } catch (error) {
-    if (error instanceof RateLimitError || error instanceof BudgetExceededError) {
-      context.metrics.observeRejection(error.limit);
-      meter.status = error.status;
-      meter.outcome = "rejected";
+    if (isLimitError(error)) {
+      rejected(context, meter, error);
       await settle(
         context,
         request,
-        { principal, startedAt: context.gatekeeper.now() },
+        {
+          principal,
+          startedAt: context.gatekeeper.now(),
+          windows: [],
+          reservation: undefined,
+        },
         call,
         meter,
       );
@@ -87,16 +98,34 @@ export async function metered<T>(
     throw error;
   }
   try {
-    return await work(meter);
+    return await work(meter, (estimate) => context.gatekeeper.reserve(admission, estimate));
   } catch (error) {
-    meter.status = toColibriError(error).status;
-    meter.outcome = meter.status === 499 ? "abandoned" : "failed";
+    if (isLimitError(error)) {
+      rejected(context, meter, error);
+    } else {
+      meter.status = toColibriError(error).status;
+      meter.outcome = meter.status === 499 ? "abandoned" : "failed";
+    }
     throw error;
   } finally {
     request.served = { model: meter.model, target: meter.target };
     if (meter.status !== 200) request.served.status = meter.status;
     await settle(context, request, admission, call, meter);
   }
+}
+
+function isLimitError(error: unknown): error is RateLimitError | BudgetExceededError {
+  return error instanceof RateLimitError || error instanceof BudgetExceededError;
+}
+
+function rejected(
+  context: MeteringContext,
+  meter: Meter,
+  error: RateLimitError | BudgetExceededError,
+): void {
+  context.metrics.observeRejection(error.limit);
+  meter.status = error.status;
+  meter.outcome = "rejected";
 }
 
 /** Write the usage record; a store failure is logged and counted, never turned into lost work. */

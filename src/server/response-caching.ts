@@ -5,13 +5,22 @@ import type { RequestScan } from "../privacy/privacy-guard.js";
 import { PrefetchedEvents } from "../router/prefetched-events.js";
 import type { RoutedAnswer } from "../router/run-route.js";
 
-/** The cache as one request uses it: look up before routing, save once the answer is complete. */
+/**
+ * The cache as one request uses it: look up before routing, save once the answer is complete,
+ * and `finish` however the request ends.
+ */
 export interface RequestCaching {
-  lookup(): Promise<CacheHit | undefined>;
+  /**
+   * A cached answer, or undefined. When an identical request is already being answered in this
+   * process, waits for it (until `signal` fires) and looks again, so both are not paid for.
+   */
+  lookup(signal: AbortSignal): Promise<CacheHit | undefined>;
   save(
     answer: RoutedAnswer,
     completed: { text: string; finishReason: FinishReason; usage: Usage },
   ): Promise<void>;
+  /** Lets identical requests waiting for this one look in the cache again. */
+  finish(): void;
 }
 
 /**
@@ -30,18 +39,36 @@ export function cachingFor(
   if (cache === undefined || !cache.accepts(chatRequest, scan.types.length > 0)) return undefined;
   const control = (request.headers["cache-control"] ?? "").toLowerCase();
   const slot = cache.slot(tenantId, model, chatRequest);
+  const read = async () => {
+    try {
+      return await cache.lookup(slot);
+    } catch (error) {
+      request.log.warn(
+        { err: error },
+        "Could not read the response cache (or embed the prompt); answering as a miss",
+      );
+      return undefined;
+    }
+  };
+  let leading: (() => void) | undefined;
   return {
-    async lookup() {
+    async lookup(signal) {
       if (control.includes("no-cache")) return undefined;
-      try {
-        return await cache.lookup(slot);
-      } catch (error) {
-        request.log.warn(
-          { err: error },
-          "Could not read the response cache (or embed the prompt); answering as a miss",
-        );
+      const hit = await read();
+      if (hit !== undefined) return hit;
+      const flight = cache.flights.join(slot.key);
+      if (flight.leader) {
+        leading = flight.done;
         return undefined;
       }
+      await landedOrAborted(flight.landed, signal);
+      signal.throwIfAborted();
+      // The leader failed or its answer was not kept: this request goes on by itself.
+      return await read();
+    },
+    finish() {
+      leading?.();
+      leading = undefined;
     },
     async save(answer, completed) {
       // A degraded answer (the cloud was wanted but down) must not outlive the outage.
@@ -58,6 +85,20 @@ export function cachingFor(
       }
     },
   };
+}
+
+function landedOrAborted(landed: Promise<void>, signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => {
+    const stop = () => {
+      resolve();
+    };
+    signal.addEventListener("abort", stop, { once: true });
+    void landed.then(() => {
+      signal.removeEventListener("abort", stop);
+      resolve();
+    });
+  });
 }
 
 /** A cache hit as an answer the route writes like any other; its reason says which cache. */

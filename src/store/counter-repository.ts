@@ -69,6 +69,57 @@ export function counterRepository(db: Kysely<Database>): CounterRepository {
       );
     },
 
+    async addWithinCaps(windows, amount) {
+      for (const [index, { window, maxTokens, maxCostUsd }] of windows.entries()) {
+        // An empty window takes the amount only when the amount alone fits.
+        if (maxTokens !== null && amount.tokens > maxTokens) return index;
+        if (maxCostUsd !== null && amount.costUsd > maxCostUsd) return index;
+        // One statement per window: the check and the increment cannot be split by another writer
+        // (PostgreSQL re-checks the WHERE on the row it locked), and the row comes back only when
+        // it was inserted or the update's WHERE let it through.
+        const result = await db
+          .insertInto("limit_counters")
+          .values({
+            scope: window.scope,
+            scope_id: window.scopeId,
+            period: window.period,
+            window_start: window.start,
+            requests: 0,
+            tokens: amount.tokens,
+            cost_usd: amount.costUsd,
+          })
+          .onConflict((conflict) => {
+            const update = conflict.columns(primaryKey).doUpdateSet((eb) => ({
+              tokens: eb("limit_counters.tokens", "+", eb.ref("excluded.tokens")),
+              cost_usd: eb("limit_counters.cost_usd", "+", eb.ref("excluded.cost_usd")),
+            }));
+            const tokensCapped =
+              maxTokens === null
+                ? update
+                : update.where((eb) =>
+                    eb(
+                      eb("limit_counters.tokens", "+", eb.ref("excluded.tokens")),
+                      "<=",
+                      maxTokens,
+                    ),
+                  );
+            return maxCostUsd === null
+              ? tokensCapped
+              : tokensCapped.where((eb) =>
+                  eb(
+                    eb("limit_counters.cost_usd", "+", eb.ref("excluded.cost_usd")),
+                    "<=",
+                    maxCostUsd,
+                  ),
+                );
+          })
+          .returning("requests")
+          .execute();
+        if (result.length === 0) return index;
+      }
+      return undefined;
+    },
+
     async read(windows) {
       if (windows.length === 0) return [];
       const { rows } = await executeCompiledOnce(

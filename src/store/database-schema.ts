@@ -16,6 +16,7 @@ export interface Database {
   api_keys: ApiKeyTable;
   usage_records: UsageRecordTable;
   limit_counters: LimitCounterTable;
+  limit_reservations: LimitReservationTable;
   egress_records: EgressRecordTable;
   egress_values: EgressValueTable;
   response_cache: ResponseCacheTable;
@@ -80,6 +81,16 @@ export interface LimitCounterTable {
   requests: number;
   tokens: number;
   cost_usd: number;
+}
+
+export interface LimitReservationTable {
+  id: string;
+  created_at: number;
+  expires_at: number;
+  tokens: number;
+  cost_usd: number;
+  /** JSON: [[scope, scope_id, period, window_start], …]. */
+  windows: string;
 }
 
 export interface EgressRecordTable {

@@ -321,6 +321,33 @@ const batches: Migration = {
 };
 
 /**
+ * Reservations against the limit counters: what an admitted request may still spend, held until
+ * it settles or its expiry passes (a crashed process cannot leak them).
+ */
+const limitReservations: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable("limit_reservations")
+      .addColumn("id", "text", (column) => column.primaryKey())
+      .addColumn("created_at", "bigint", (column) => column.notNull())
+      .addColumn("expires_at", "bigint", (column) => column.notNull())
+      .addColumn("tokens", "bigint", (column) => column.notNull())
+      .addColumn("cost_usd", "double precision", (column) => column.notNull())
+      // The counter windows it was added to: JSON [[scope, scope_id, period, window_start], …].
+      .addColumn("windows", "text", (column) => column.notNull())
+      .execute();
+    await db.schema
+      .createIndex("limit_reservations_expires_at")
+      .on("limit_reservations")
+      .column("expires_at")
+      .execute();
+  },
+  async down(db: Kysely<unknown>) {
+    await db.schema.dropTable("limit_reservations").execute();
+  },
+};
+
+/**
  * Files' content in chunks of about a megabyte, so that no one statement (nor one turn of the
  * event loop) moves a whole large file. Files stored before this keep their content in
  * files.content; newer ones leave it empty. No foreign key: an upload's chunks are stored as they
@@ -351,6 +378,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "0005_semantic_cache": semanticCache,
   "0006_files": files,
   "0007_batches": batches,
+  "0008_limit_reservations": limitReservations,
   "0009_file_chunks": fileChunks,
 };
 

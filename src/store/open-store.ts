@@ -10,6 +10,7 @@ import { StoreClosedError } from "./store-errors.js";
 import type {
   ApiKeyRepository,
   CounterRepository,
+  ReservationRepository,
   EgressRepository,
   ResponseCacheRepository,
   BatchRepository,
@@ -82,6 +83,7 @@ class KyselyStore implements Store {
   readonly keys: ApiKeyRepository;
   readonly usage: UsageRepository;
   readonly counters: CounterRepository;
+  readonly reservations: ReservationRepository;
   readonly egress: EgressRepository;
   readonly cache: ResponseCacheRepository;
   readonly files: FileRepository;
@@ -102,6 +104,7 @@ class KyselyStore implements Store {
     this.keys = repositories.keys;
     this.usage = repositories.usage;
     this.counters = repositories.counters;
+    this.reservations = repositories.reservations;
     this.egress = repositories.egress;
     this.cache = repositories.cache;
     this.files = repositories.files;

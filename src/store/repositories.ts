@@ -5,6 +5,7 @@ import { counterRepository } from "./counter-repository.js";
 import type { Database } from "./database-schema.js";
 import { egressRepository } from "./egress-repository.js";
 import { fileRepository } from "./file-repository.js";
+import { reservationRepository } from "./reservation-repository.js";
 import { responseCacheRepository } from "./response-cache-repository.js";
 import { retentionRepository } from "./retention-repository.js";
 import type { StoreRepositories } from "./store.js";
@@ -18,6 +19,7 @@ export function createRepositories(db: Kysely<Database>): StoreRepositories {
     keys: apiKeyRepository(db),
     usage: usageRepository(db),
     counters: counterRepository(db),
+    reservations: reservationRepository(db),
     egress: egressRepository(db),
     cache: responseCacheRepository(db),
     files: fileRepository(db),

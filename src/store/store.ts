@@ -99,6 +99,26 @@ export interface CounterWindow {
   start: number;
 }
 
+/** A window and the most it may hold once an amount is added (null: no cap). */
+export interface CappedWindow {
+  window: CounterWindow;
+  maxTokens: number | null;
+  maxCostUsd: number | null;
+}
+
+/**
+ * What an admitted request may still spend, added to its counter windows ahead of the work and
+ * replaced by the real amount when it settles, or released once `expiresAt` has passed.
+ */
+export interface LimitReservation {
+  id: string;
+  createdAt: number;
+  expiresAt: number;
+  tokens: number;
+  costUsd: number;
+  windows: CounterWindow[];
+}
+
 export interface CounterValues {
   requests: number;
   tokens: number;
@@ -233,10 +253,27 @@ export interface CounterRepository {
     windows: readonly CounterWindow[],
     amount: { tokens: number; costUsd: number },
   ): Promise<void>;
+  /**
+   * Add the same tokens and cost to each window unless one would then hold more than its cap.
+   * Returns the index of the first window that refused, undefined when all took it. Each window
+   * is one atomic statement: call it inside a transaction so a refusal rolls the others back.
+   */
+  addWithinCaps(
+    windows: readonly CappedWindow[],
+    amount: { tokens: number; costUsd: number },
+  ): Promise<number | undefined>;
   /** Current values of each window, in order; zeros for windows never written. */
   read(windows: readonly CounterWindow[]): Promise<CounterValues[]>;
   /** Delete windows that started before `before` (old minutes); returns how many. */
   prune(period: Period, before: number): Promise<number>;
+}
+
+export interface ReservationRepository {
+  insert(reservation: LimitReservation): Promise<void>;
+  /** Remove and return a reservation; undefined when it is gone (released after its expiry). */
+  take(id: string): Promise<LimitReservation | undefined>;
+  /** Remove and return up to `limit` reservations whose expiry is before `now`. */
+  takeExpired(now: number, limit: number): Promise<LimitReservation[]>;
 }
 
 /** One cached answer, found again by its key (a hash of tenant, model and normalized request). */
@@ -308,6 +345,11 @@ export interface FileRepository {
     file: StoredFile,
     quotaBytes: number | null,
   ): Promise<{ stored: boolean; usedBytes: number }>;
+  /**
+   * Hold the tenant's file until the transaction around this ends (an update that changes
+   * nothing), so a concurrent delete waits for it; false when there is no such file.
+   */
+  hold(id: string, tenantId: string): Promise<boolean>;
   /** Delete the chunks of an upload that will not be published (refused, failed, abandoned). */
   discardChunks(fileId: string): Promise<void>;
   /** Bytes taken by the tenant's files. */
@@ -562,6 +604,7 @@ export interface StoreRepositories {
   keys: ApiKeyRepository;
   usage: UsageRepository;
   counters: CounterRepository;
+  reservations: ReservationRepository;
   egress: EgressRepository;
   cache: ResponseCacheRepository;
   files: FileRepository;

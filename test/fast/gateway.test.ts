@@ -213,26 +213,30 @@ describe("limits", () => {
     expect((await chat(started, (await tenantKey(started, "acme")).key)).statusCode).toBe(200);
   });
 
-  it("enforces a tenant's daily budget, and lets local answers through when policy allows", async () => {
+  it("enforces a tenant's daily budget before spending: a request that could pass it is refused, and local answers go through when policy allows", async () => {
     const strict = await gateway({
       server: { auth: true },
-      pricing: { local: { input: 1000, output: 1000 } }, // 12 tokens = $0.012
+      pricing: { local: { input: 10_000, output: 10_000 } }, // 12 tokens = $0.12
       limits: { localWhenBudgetSpent: false },
     });
     const { key } = await tenantKey(strict, "clinica");
-    await strict.store.tenants.updateLimits("clinica", { budgetUsdDay: 0.02 });
-    expect((await chat(strict, key)).statusCode).toBe(200);
-    expect((await chat(strict, key)).statusCode).toBe(200);
-    const over = await chat(strict, key);
+    await strict.store.tenants.updateLimits("clinica", { budgetUsdDay: 0.2 });
+    // "Hola" is held as 6 prompt tokens, plus max_tokens 8: $0.14.
+    const small = { ...chatBody, max_tokens: 8 };
+    expect((await chat(strict, key, small)).statusCode).toBe(200); // $0.12 spent
+    const over = await chat(strict, key, small); // $0.12 + $0.14 would pass $0.20
     expect(over.statusCode).toBe(429);
     expect(over.json().error).toMatchObject({
       type: "insufficient_quota",
       code: "budget_exceeded",
     });
-    expect(over.json().error.message).toContain('Tenant "clinica"');
-    expect(over.json().error.message).toContain("daily budget of $0.02 ($0.02 spent)");
-    expect(over.json().error.message).toContain("colibri tenants set clinica --budget-usd-day");
+    const { message } = over.json().error;
+    expect(message).toContain("could use up to $0.14 (about 6 prompt tokens plus max_tokens 8)");
+    expect(message).toContain(`Tenant "clinica"'s limit of a daily budget of $0.20 ($0.12 used`);
+    expect(message).toContain("colibri tenants set clinica --budget-usd-day");
     expect(over.headers["retry-after"]).toBe(String(11 * 3600 + 29 * 60 + 30));
+    const spent = (await usageRecords(strict)).reduce((sum, record) => sum + record.costUsd, 0);
+    expect(spent).toBeCloseTo(0.12);
 
     const lenient = await gateway({ pricing: { local: { input: 1000, output: 1000 } } });
     await lenient.store.tenants.updateLimits("default", { budgetUsdDay: 0.001 });
@@ -240,14 +244,21 @@ describe("limits", () => {
     expect((await chat(lenient)).statusCode).toBe(200);
   });
 
-  it("enforces tokens per minute after they are spent", async () => {
+  it("holds tokens per minute: the prompt and max_tokens are reserved before the work", async () => {
     const started = await gateway({ server: { auth: true } });
     const { key } = await tenantKey(started, "acme", { tokensPerMinute: 20 });
-    expect((await chat(started, key)).statusCode).toBe(200); // 12 tokens
-    expect((await chat(started, key)).statusCode).toBe(200); // 24 ≥ 20 afterwards
-    const over = await chat(started, key);
+    const small = { ...chatBody, max_tokens: 8 }; // holds 6 + 8 tokens
+    expect((await chat(started, key, small)).statusCode).toBe(200); // 12 used
+    const over = await chat(started, key, small); // 12 + 14 would pass 20
     expect(over.statusCode).toBe(429);
-    expect(over.json().error.message).toContain("20 tokens per minute (24 used)");
+    expect(over.json().error.message).toContain(
+      "could use up to 14 (about 6 prompt tokens plus max_tokens 8)",
+    );
+    expect(over.json().error.message).toContain("limit of 20 tokens per minute (12 used");
+    // A request that could never fit says how to make it fit.
+    const huge = await chat(started, key, { ...chatBody, max_tokens: 100 });
+    expect(huge.statusCode).toBe(429);
+    expect(huge.json().error.message).toContain("Send a smaller max_tokens");
   });
 });
 

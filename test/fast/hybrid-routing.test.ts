@@ -263,16 +263,11 @@ describe("model auto between two Colibrí servers", () => {
     expect(cascaded.response.headers.get("x-colibri-score")).toBe(score.toFixed(4));
   });
 
-  it("a spent budget keeps auto local, while a cloud model named by the client meets the budget's 429", async () => {
-    const { address: cloudAddress } = await startCloud();
+  it("a budget too small for a cloud answer keeps auto local, while a cloud model named by the client meets the budget's 429 before anything is spent", async () => {
+    const { address: cloudAddress, cloud } = await startCloud();
     const { client, edge } = await startEdge(cloudAddress);
     await edge.store.tenants.updateLimits("default", { budgetUsdDay: 0.00001 });
-    // The first cloud answer spends the whole budget (unknown models cost what gpt-4o costs).
-    await client.chat.completions.create({ model: "big-model", messages: easy });
-    const routed = await client.chat.completions
-      .create({ model: "auto", messages: hard })
-      .withResponse();
-    expect(routeHeaders(routed.response)).toMatchObject({ route: "local", reason: "budget-spent" });
+    // A cloud answer could cost more than the whole budget (unknown models cost what gpt-4o costs).
     const refused = await client.chat.completions
       .create({ model: "big-model", messages: easy })
       .then(
@@ -280,6 +275,12 @@ describe("model auto between two Colibrí servers", () => {
         (error: unknown) => error,
       );
     expect(refused).toMatchObject({ status: 429, code: "budget_exceeded" });
+    expect((refused as Error).message).toContain("This request could use up to $0.000");
+    const routed = await client.chat.completions
+      .create({ model: "auto", messages: hard })
+      .withResponse();
+    expect(routeHeaders(routed.response)).toMatchObject({ route: "local", reason: "budget-spent" });
+    expect(cloud.backend.requests).toHaveLength(0);
   });
 
   it("policy rules route by language and metadata, and name the rule", async () => {

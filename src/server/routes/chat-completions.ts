@@ -16,7 +16,7 @@ import { chunkObject, usageChunkObject, type CompletionIdentity } from "../chat-
 import { errorBody } from "../error-body.js";
 import type { InFlight } from "../in-flight.js";
 import { metered, type Meter, type MeteringContext } from "../metering.js";
-import { cachedAnswer, cachingFor } from "../response-caching.js";
+import { cachedAnswer, cachingFor, type RequestCaching } from "../response-caching.js";
 import { chatCompletionBodySchema, type ChatCompletionBody } from "../openai-schemas.js";
 import type { Deferral } from "../../queue/batch-service.js";
 import type { CloudTarget } from "../../router/decide-route.js";
@@ -50,56 +50,75 @@ export function registerChatCompletions(app: FastifyInstance, options: ChatRoute
 
     const messages = toChatMessages(body.messages);
     const baseRequest = toChatRequest(body, messages, options.defaultMaxTokens, neverAborted);
-    const scan = router.scan(messages, options.cache?.accepts(baseRequest, false) === true);
-    metering.metrics.observeFindings(scan.findings.map((entry) => entry.finding.type));
-    const caching = cachingFor(
-      options.cache,
-      request,
-      principal.tenant.id,
-      body.model,
-      baseRequest,
-      scan,
-    );
-    const hit = await caching?.lookup();
-    if (caching !== undefined) metering.metrics.observeCacheLookup(hit !== undefined);
-
-    const source: AnswerSource =
-      hit !== undefined
-        ? { kind: "cache", hit }
-        : {
-            kind: "route",
-            guarded: await planRoute(router, metering, principal, {
-              requestId: request.id,
-              body,
-              requested,
-              messages,
-              scan,
-              metadata: requestMetadata(request.headers["x-colibri-metadata"], body.metadata),
-              mode: "live",
-            }),
-          };
-    const plan = source.kind === "route" ? source.guarded.plan : undefined;
+    const maxTokens = baseRequest.sampling.maxTokens ?? options.defaultMaxTokens;
+    // Until the route is decided, a rejection is recorded against what was asked for.
     const call = {
       endpoint: "chat.completions" as const,
-      ...(source.kind === "cache"
-        ? { model: source.hit.answer.model, target: "cache" }
-        : source.guarded.plan.route === "local"
-          ? { model: router.localModel, target: "local" }
-          : {
-              model: source.guarded.plan.target.model,
-              target: source.guarded.plan.target.provider,
-            }),
+      ...(requested.kind === "cloud"
+        ? { model: requested.model, target: requested.provider }
+        : { model: router.localModel, target: "local" }),
       stream,
     };
     try {
-      return await metered(metering, request, call, async (meter) => {
-        meter.route = source.kind === "cache" ? "cache" : source.guarded.plan.route;
-        meter.reason = source.kind === "cache" ? source.hit.kind : source.guarded.plan.reason;
-        const guarded = source.kind === "route" ? source.guarded : undefined;
-        if (guarded?.blocked !== undefined) throw guarded.blocked;
+      // Admitted (a request slot taken) before anything else is done, the privacy scan included.
+      return await metered(metering, request, call, async (meter, reserve) => {
         const abort = inFlight.begin(reply);
+        let caching: RequestCaching | undefined;
         let answer: RoutedAnswer | undefined;
         try {
+          const scan = router.scan(messages, options.cache?.accepts(baseRequest, false) === true);
+          metering.metrics.observeFindings(scan.findings.map((entry) => entry.finding.type));
+          caching = cachingFor(
+            options.cache,
+            request,
+            principal.tenant.id,
+            body.model,
+            baseRequest,
+            scan,
+          );
+          const hit = await caching?.lookup(abort.signal);
+          if (caching !== undefined) metering.metrics.observeCacheLookup(hit !== undefined);
+
+          let source: AnswerSource;
+          if (hit !== undefined) {
+            source = { kind: "cache", hit };
+            meter.model = hit.answer.model;
+            meter.target = "cache";
+            meter.route = "cache";
+            meter.reason = hit.kind;
+            const { usage } = hit.answer;
+            await reserve({ target: "cache", model: hit.answer.model, usage, kind: "chat" });
+          } else {
+            const guarded = await planRoute(
+              router,
+              metering,
+              principal,
+              {
+                requestId: request.id,
+                body,
+                requested,
+                messages,
+                scan,
+                metadata: requestMetadata(request.headers["x-colibri-metadata"], body.metadata),
+                mode: "live",
+                maxTokens,
+              },
+              reserve,
+            );
+            source = { kind: "route", guarded };
+            const { plan } = guarded;
+            if (plan.route === "local") {
+              meter.model = router.localModel;
+              meter.target = "local";
+            } else {
+              meter.model = plan.target.model;
+              meter.target = plan.target.provider;
+            }
+            meter.route = plan.route;
+            meter.reason = plan.reason;
+            if (guarded.blocked !== undefined) throw guarded.blocked;
+          }
+          const plan = source.kind === "route" ? source.guarded.plan : undefined;
           // The route is decided and the first event read before any byte is sent, so a full
           // queue or an unreachable cloud still gets a proper status code (or a fallback).
           answer =
@@ -115,7 +134,7 @@ export function registerChatCompletions(app: FastifyInstance, options: ChatRoute
           metering.metrics.observeDecision(answer.route, answer.reason);
           setRouteHeaders(reply, plan, answer);
           if (source.kind === "cache") setCacheHeaders(reply, source.hit);
-          const permit = guarded?.permit;
+          const permit = source.kind === "route" ? source.guarded.permit : undefined;
           if (permit !== undefined && answer.target !== "local") setRedactionHeader(reply, permit);
           const identity: CompletionIdentity = {
             id: `chatcmpl-${randomUUID()}`,
@@ -147,6 +166,8 @@ export function registerChatCompletions(app: FastifyInstance, options: ChatRoute
           }
           return completion.body; // undefined when a stream was hijacked
         } finally {
+          // Requests waiting for this one's answer in the cache may look again now.
+          caching?.finish();
           await answer?.events.close();
           inFlight.end(abort);
         }

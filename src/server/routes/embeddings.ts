@@ -1,4 +1,5 @@
 import type { FastifyInstance } from "fastify";
+import { reservedPromptTokens } from "../../accounting/spend-estimate.js";
 import type { ChatBackend } from "../../core/chat.js";
 import { InvalidRequestError } from "../../core/errors.js";
 import type { InFlight } from "../in-flight.js";
@@ -27,7 +28,13 @@ export function registerEmbeddings(
       target: "local",
       stream: false,
     };
-    return metered(options.metering, request, call, async (meter) => {
+    return metered(options.metering, request, call, async (meter, reserve) => {
+      await reserve({
+        target: "local",
+        model: backend.model,
+        usage: { promptTokens: reservedPromptTokens(inputs), completionTokens: 0 },
+        kind: "embeddings",
+      });
       const abort = inFlight.begin(reply);
       try {
         const result = await backend.embed(inputs, abort.signal);

@@ -1,0 +1,73 @@
+import type { Kysely, Selectable } from "kysely";
+import { z } from "zod";
+import type { Database, LimitReservationTable } from "./database-schema.js";
+import type { CounterWindow, LimitReservation, ReservationRepository } from "./store.js";
+
+const windowsSchema = z.array(
+  z.tuple([z.enum(["tenant", "key"]), z.string(), z.enum(["minute", "day", "month"]), z.number()]),
+);
+
+export function reservationRepository(db: Kysely<Database>): ReservationRepository {
+  return {
+    async insert(reservation) {
+      await db
+        .insertInto("limit_reservations")
+        .values({
+          id: reservation.id,
+          created_at: reservation.createdAt,
+          expires_at: reservation.expiresAt,
+          tokens: reservation.tokens,
+          cost_usd: reservation.costUsd,
+          windows: JSON.stringify(
+            reservation.windows.map((window) => [
+              window.scope,
+              window.scopeId,
+              window.period,
+              window.start,
+            ]),
+          ),
+        })
+        .execute();
+    },
+
+    async take(id) {
+      // DELETE … RETURNING: of two takers (settlement and the expiry sweep), only one gets the row.
+      const row = await db
+        .deleteFrom("limit_reservations")
+        .where("id", "=", id)
+        .returningAll()
+        .executeTakeFirst();
+      return row === undefined ? undefined : fromRow(row);
+    },
+
+    async takeExpired(now, limit) {
+      const expired = db
+        .selectFrom("limit_reservations")
+        .select("id")
+        .where("expires_at", "<", now)
+        .orderBy("expires_at")
+        .limit(limit);
+      const rows = await db
+        .deleteFrom("limit_reservations")
+        .where("id", "in", expired)
+        .where("expires_at", "<", now)
+        .returningAll()
+        .execute();
+      return rows.map(fromRow);
+    },
+  };
+}
+
+function fromRow(row: Selectable<LimitReservationTable>): LimitReservation {
+  const windows: CounterWindow[] = windowsSchema
+    .parse(JSON.parse(row.windows))
+    .map(([scope, scopeId, period, start]) => ({ scope, scopeId, period, start }));
+  return {
+    id: row.id,
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+    tokens: row.tokens,
+    costUsd: row.cost_usd,
+    windows,
+  };
+}
