@@ -92,6 +92,22 @@ describe("the exact-match response cache", () => {
     }
   });
 
+  it("answers 100 identical requests sent at once with one generation: the others wait for it and hit the cache", async () => {
+    const backend = new ScriptedBackend();
+    backend.tokenDelayMs = 20;
+    const { gateway, client } = await start({}, backend);
+    const answers = await Promise.all(Array.from({ length: 100 }, () => ask(client())));
+    expect(backend.requests).toHaveLength(1);
+    expect(answers.every((answer) => answer.text === "Hola, ¿qué tal?")).toBe(true);
+    expect(answers.filter((answer) => answer.cache === "exact")).toHaveLength(99);
+    const records = await gateway.store.usage.list({ since: 0, limit: 1000 });
+    expect(records.filter((record) => record.target === "cache")).toHaveLength(99);
+    // A request that opts out of reuse does not wait and is answered on its own.
+    const fresh = await ask(client(), { headers: { "cache-control": "no-cache" } });
+    expect(fresh.cache).toBeNull();
+    expect(backend.requests).toHaveLength(2);
+  });
+
   it("misses on another message, other sampling, or a request that is not deterministic", async () => {
     const { gateway, client } = await start();
     await ask(client());
