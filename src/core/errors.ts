@@ -150,6 +150,25 @@ export class PiiBlockedError extends ColibriError {
   }
 }
 
+/**
+ * A request holds more personal data than one request may be scanned for (privacy.maxFindingsPerRequest);
+ * the scan stops there rather than spend seconds on one request.
+ */
+export class TooManyFindingsError extends ColibriError {
+  /** Findings counted when the scan stopped (more than `limit`; the text may hold more). */
+  readonly found: number;
+  readonly limit: number;
+
+  constructor(found: number, limit: number, param: string) {
+    super(
+      `This request holds more personal data than one request may: the privacy scan stopped after ${found} findings, over the limit of ${limit}. Send the text in smaller requests, or raise privacy.maxFindingsPerRequest in the config.`,
+      { code: "too_many_findings", status: 413, param },
+    );
+    this.found = found;
+    this.limit = limit;
+  }
+}
+
 export class ServiceUnavailableError extends ColibriError {
   constructor(message: string) {
     super(message, { code: "service_unavailable", status: 503, type: "service_unavailable" });

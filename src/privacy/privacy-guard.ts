@@ -1,10 +1,12 @@
 import type { ColibriConfig, PrivacyAction } from "../config/schema.js";
 import type { ChatMessage } from "../core/chat.js";
+import { TooManyFindingsError } from "../core/errors.js";
+import { EventLoopPacer } from "./event-loop-pacer.js";
 import { maskText } from "./masking.js";
 import type { Finding, PiiType } from "./pii-types.js";
 import { PlaceholderVault } from "./placeholder-vault.js";
 import { actionStrength, PrivacyPolicyResolver, type Destination } from "./policy.js";
-import { scanText, type ScanOptions } from "./scan.js";
+import { scanSteps, scanText, scanTextAsync, type ScanOptions } from "./scan.js";
 
 /** A finding in one of the request's messages. */
 export interface MessageFinding {
@@ -72,18 +74,66 @@ export class PrivacyGuard {
     return this.#settings.enabled;
   }
 
-  /** Findings in every message (all of them would leave, not only the user's). */
+  /**
+   * Findings in every message (all of them would leave, not only the user's), on the event loop
+   * in one go. Throws TooManyFindingsError past privacy.maxFindingsPerRequest. Servers call
+   * `scanAsync`, which lets other requests run while a large request is scanned.
+   */
   scan(messages: readonly ChatMessage[]): RequestScan {
-    if (!this.enabled) return noPersonalData;
-    const findings = messages.flatMap((message, index) =>
-      scanText(message.content, this.#scanOptions).map((finding) => ({ message: index, finding })),
-    );
-    return { findings, types: [...new Set(findings.map((entry) => entry.finding.type))] };
+    const steps = this.#requestScanSteps(messages);
+    for (;;) {
+      const step = steps.next();
+      if (step.done === true) return step.value;
+    }
   }
 
-  /** Findings of one text, as `colibri privacy scan` and POST /v1/privacy/scan report them. */
+  /** `scan`, giving other requests a turn of the event loop every few milliseconds. */
+  async scanAsync(
+    messages: readonly ChatMessage[],
+    pacer: EventLoopPacer = new EventLoopPacer(),
+  ): Promise<RequestScan> {
+    const steps = this.#requestScanSteps(messages);
+    for (;;) {
+      const step = steps.next();
+      if (step.done === true) return step.value;
+      await pacer.pace();
+    }
+  }
+
+  /** Findings of one text, as `colibri privacy scan` reports them: no limit on their number. */
   scanText(text: string): Finding[] {
     return scanText(text, this.#scanOptions);
+  }
+
+  /**
+   * Findings of one text, as POST /v1/privacy/scan reports them: yielding to other requests, and
+   * refused with TooManyFindingsError past privacy.maxFindingsPerRequest.
+   */
+  async scanTextAsync(
+    text: string,
+    pacer: EventLoopPacer = new EventLoopPacer(),
+  ): Promise<Finding[]> {
+    const limit = this.#settings.maxFindingsPerRequest;
+    const findings = await scanTextAsync(text, { ...this.#scanOptions, maxFindings: limit }, pacer);
+    if (findings.length > limit) throw new TooManyFindingsError(findings.length, limit, "text");
+    return findings;
+  }
+
+  /** The request's scan a piece at a time (see `scanSteps`), stopping past the limit. */
+  *#requestScanSteps(messages: readonly ChatMessage[]): Generator<void, RequestScan> {
+    if (!this.enabled) return noPersonalData;
+    const limit = this.#settings.maxFindingsPerRequest;
+    const findings: MessageFinding[] = [];
+    for (const [index, message] of messages.entries()) {
+      const options = { ...this.#scanOptions, maxFindings: limit - findings.length };
+      for (const finding of yield* scanSteps(message.content, options)) {
+        findings.push({ message: index, finding });
+      }
+      if (findings.length > limit)
+        throw new TooManyFindingsError(findings.length, limit, "messages");
+      yield;
+    }
+    return { findings, types: [...new Set(findings.map((entry) => entry.finding.type))] };
   }
 
   review(scan: RequestScan, tenant: string, destination: Destination): EgressReview {
@@ -113,8 +163,14 @@ export class PrivacyGuard {
     // Placeholders are minted so that none occurs in the client's own text.
     const vault = new PlaceholderVault({ clientText: messages.map((message) => message.content) });
     const masked = maskedCounts(review);
+    const byMessage = new Map<number, ReviewedFinding[]>();
+    for (const entry of review.findings) {
+      const own = byMessage.get(entry.message);
+      if (own === undefined) byMessage.set(entry.message, [entry]);
+      else own.push(entry);
+    }
     const result = messages.map((message, index) => {
-      const own = review.findings.filter((entry) => entry.message === index);
+      const own = byMessage.get(index) ?? [];
       return own.length === 0
         ? message
         : { ...message, content: maskText(message.content, own, vault) };

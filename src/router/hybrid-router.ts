@@ -242,14 +242,28 @@ export class HybridRouter {
    * `forCache`: also when nothing could leave, since a cache must not keep personal data.
    */
   scan(messages: readonly ChatMessage[], forCache = false): RequestScan {
+    const guard = this.#scanningGuard(forCache);
+    return guard === undefined ? noPersonalData : guard.scan(messages);
+  }
+
+  /**
+   * `scan`, giving other requests a turn of the event loop while a large request is read; throws
+   * TooManyFindingsError (413) past privacy.maxFindingsPerRequest. What servers should call.
+   */
+  async scanAsync(messages: readonly ChatMessage[], forCache = false): Promise<RequestScan> {
+    const guard = this.#scanningGuard(forCache);
+    return guard === undefined ? noPersonalData : guard.scanAsync(messages);
+  }
+
+  /** The guard, when a scan is needed at all. */
+  #scanningGuard(forCache: boolean): PrivacyGuard | undefined {
     const { egress, providers, router } = this.#options;
     // Nothing can leave, no rule asks and no cache must be kept clean: nothing to look for.
     const needed =
       forCache ||
       providers.list().length > 0 ||
       router.rules.some((rule) => rule.when.pii !== undefined);
-    if (!needed) return noPersonalData;
-    return egress?.guard.scan(messages) ?? noPersonalData;
+    return needed ? egress?.guard : undefined;
   }
 
   /** The plan as the privacy policy allows it: unchanged, turned local, or refused. */

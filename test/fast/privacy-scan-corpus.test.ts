@@ -53,3 +53,32 @@ describe("privacy scan on its corpora", () => {
     expect(result.accepted).toEqual([]);
   });
 });
+
+describe("privacy scan of a long text, read a piece at a time", () => {
+  it("finds in the whole corpus, as one text, exactly what it finds line by line", () => {
+    const lines = [
+      ...parseJsonLines(read("positives.jsonl"), positiveLineSchema, "positives").map(
+        (line) => line.text,
+      ),
+      ...parseJsonLines(read("near-misses.jsonl"), nearMissLineSchema, "near-misses").map(
+        (line) => line.text,
+      ),
+      ...read("negatives.txt").split("\n"),
+    ];
+    // A blank line ends a sentence, so no line's context reaches into the next.
+    const text = lines.join("\n\n");
+    expect(text.length).toBeGreaterThan(50_000);
+    let offset = 0;
+    const lineByLine = lines.flatMap((line) => {
+      const shifted = scanText(line).map((finding) => ({
+        ...finding,
+        start: finding.start + offset,
+        end: finding.end + offset,
+      }));
+      offset += line.length + 2;
+      return shifted;
+    });
+    expect(lineByLine.length).toBeGreaterThan(500);
+    expect(scanText(text)).toEqual(lineByLine);
+  });
+});

@@ -9,15 +9,21 @@ const scanBody = z.object({ text: z.string() }).strict();
 /**
  * POST /v1/privacy/scan: the privacy guard's detectors over a text, for checking data before it
  * is exported or shared. Answers the findings (offsets, never values) and the redacted text.
+ * A large text is scanned a piece at a time, so other requests are still served meanwhile.
  */
 export function registerPrivacyScan(app: FastifyInstance, guard: PrivacyGuard): void {
-  app.post("/v1/privacy/scan", { config: { access: "tenant-or-admin" } }, (request, reply) => {
-    const { text } = validateBody(scanBody, request.body);
-    const findings = guard.scanText(text);
-    return reply.send({
-      object: "privacy.scan",
-      findings: findings.map(findingView),
-      redacted: redactAll(text, findings),
-    });
-  });
+  app.post(
+    "/v1/privacy/scan",
+    { config: { access: "tenant-or-admin" } },
+    async (request, reply) => {
+      const { text } = validateBody(scanBody, request.body);
+      // Yields to other requests while it reads; refused (413) past privacy.maxFindingsPerRequest.
+      const findings = await guard.scanTextAsync(text);
+      return reply.send({
+        object: "privacy.scan",
+        findings: findings.map(findingView),
+        redacted: redactAll(text, findings),
+      });
+    },
+  );
 }
