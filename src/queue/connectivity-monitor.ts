@@ -1,7 +1,7 @@
 import { setTimeout as delay } from "node:timers/promises";
 import type { ColibriConfig } from "../config/schema.js";
 import type { ProviderDirectory, RoutableProvider } from "../router/hybrid-router.js";
-import { upstreamFailure, type UpstreamFailure } from "../upstream/upstream-failure.js";
+import { upstreamFailure, type UpstreamFailure } from "../core/upstream-failure.js";
 
 /** What the monitor knows of one provider's link, JSON-friendly (for /admin and `colibri queue`). */
 export interface LinkState {

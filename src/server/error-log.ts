@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from "fastify";
 import { UpstreamError, type ColibriError } from "../core/errors.js";
-import { failureLabel, upstreamFailure } from "../upstream/upstream-failure.js";
+import { failureLabel, upstreamFailure } from "../core/upstream-failure.js";
 
 /**
  * Log an answer of 500 or more. A provider's failure is logged by its class and status, never by

@@ -1,5 +1,5 @@
 import { UpstreamError } from "../core/errors.js";
-import { upstreamFailure, type UpstreamFailure } from "./upstream-failure.js";
+import { upstreamFailure, type UpstreamFailure } from "../core/upstream-failure.js";
 
 export type CircuitState = "closed" | "open" | "half-open";
 

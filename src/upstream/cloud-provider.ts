@@ -2,7 +2,7 @@ import type { ChatBackend } from "../core/chat.js";
 import type { ProviderConfig } from "../config/schema.js";
 import type { CircuitState } from "./circuit-breaker.js";
 import type { Sleep } from "./resilient-caller.js";
-import type { UpstreamFailure } from "./upstream-failure.js";
+import type { UpstreamFailure } from "../core/upstream-failure.js";
 import type { UpstreamLogger } from "./upstream-logger.js";
 
 export type ProviderKind = ProviderConfig["kind"];

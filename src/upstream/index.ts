@@ -20,5 +20,5 @@ export { ProviderRegistry, type ResolvedModel } from "./provider-registry.js";
 export { providersFromConfig, type ProvidersFromConfigOptions } from "./providers-from-config.js";
 export type { Sleep } from "./resilient-caller.js";
 export { parseRetryAfter, RetryPolicy, type RetryOptions } from "./retry-policy.js";
-export type { UpstreamFailure, UpstreamFailureClass } from "./upstream-failure.js";
+export type { UpstreamFailure, UpstreamFailureClass } from "../core/upstream-failure.js";
 export type { UpstreamLogger, UpstreamLogLevel } from "./upstream-logger.js";

@@ -1,4 +1,5 @@
 import { CloudUnavailableError, UpstreamError, UpstreamTimeoutError } from "../core/errors.js";
+import { networkErrorCode } from "../core/upstream-failure.js";
 import type { ProviderContext } from "./provider-context.js";
 
 /** Failures another attempt may get past; others (DNS, TLS, unknown) are not retried. */
@@ -45,14 +46,4 @@ export function upstreamErrorFromNetwork(error: unknown, context: ProviderContex
     `Provider "${name}" cannot be reached: ${what} (${code ?? "no code"}: ${detail}). Check providers[].baseUrl for "${name}" and the network.`,
     { provider: name, isRetryable: code !== undefined && transientCodes.has(code), cause: error },
   );
-}
-
-/** The `code` of an error, or of its cause (fetch wraps socket errors). */
-export function networkErrorCode(error: unknown): string | undefined {
-  for (let current = error, depth = 0; depth < 3; depth++) {
-    if (typeof current !== "object" || current === null) return undefined;
-    if ("code" in current && typeof current.code === "string") return current.code;
-    current = "cause" in current ? current.cause : undefined;
-  }
-  return undefined;
 }

@@ -8,7 +8,7 @@ import { ModelCatalog } from "./model-catalog.js";
 import { providerContext, type ProviderContext } from "./provider-context.js";
 import { ResilientCaller, realSleep } from "./resilient-caller.js";
 import { RetryPolicy } from "./retry-policy.js";
-import { failureLabel } from "./upstream-failure.js";
+import { failureLabel } from "../core/upstream-failure.js";
 import { silentUpstreamLogger } from "./upstream-logger.js";
 import { estimatePromptTokens } from "./usage-estimate.js";
 

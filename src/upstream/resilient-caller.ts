@@ -4,7 +4,7 @@ import { linkAbortSignals } from "../core/linked-abort.js";
 import type { CircuitBreaker } from "./circuit-breaker.js";
 import type { ProviderContext } from "./provider-context.js";
 import type { RetryPolicy } from "./retry-policy.js";
-import { failureLabel, upstreamFailure } from "./upstream-failure.js";
+import { failureLabel, upstreamFailure } from "../core/upstream-failure.js";
 import type { UpstreamLogger } from "./upstream-logger.js";
 
 export type Sleep = (milliseconds: number, signal: AbortSignal) => Promise<void>;

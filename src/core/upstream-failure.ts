@@ -3,8 +3,7 @@ import {
   UpstreamProtocolError,
   UpstreamRejectedError,
   UpstreamTimeoutError,
-} from "../core/errors.js";
-import { networkErrorCode } from "./network-error-mapping.js";
+} from "./errors.js";
 
 /** What kind of failure a call to a provider met, in words that never quote the provider. */
 export type UpstreamFailureClass =
@@ -42,6 +41,16 @@ const networkClasses: Record<string, UpstreamFailureClass> = {
   ENOTFOUND: "dns",
   EAI_AGAIN: "dns",
 };
+
+/** The `code` of a network error, or of its cause (fetch wraps socket errors). */
+export function networkErrorCode(error: unknown): string | undefined {
+  for (let current = error, depth = 0; depth < 3; depth++) {
+    if (typeof current !== "object" || current === null) return undefined;
+    if ("code" in current && typeof current.code === "string") return current.code;
+    current = "cause" in current ? current.cause : undefined;
+  }
+  return undefined;
+}
 
 /** The class of anything a call to a provider threw. */
 export function upstreamFailureClass(error: unknown): UpstreamFailureClass {
