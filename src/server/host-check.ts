@@ -16,12 +16,15 @@ export function registerHostCheck(
   allowed: ReadonlySet<string> | "any",
 ): void {
   if (allowed === "any") return;
-  app.addHook("onRequest", async (request) => {
-    if (request.routeOptions.config.anyHost === true) return;
+  app.addHook("onRequest", (request, _reply, done) => {
     const header = request.headers.host ?? "";
-    if (allowed.has(hostNameOf(header))) return;
-    throw new PermissionDeniedError(
+    if (request.routeOptions.config.anyHost === true || allowed.has(hostNameOf(header))) {
+      done();
+      return;
+    }
+    const error = new PermissionDeniedError(
       `This gateway does not answer requests for host "${header}" (it answers ${[...allowed].join(", ")}). If you reach it under that name on purpose, add it to server.allowedHosts in the config (or COLIBRI_ALLOWED_HOSTS, comma-separated), or "*" to answer any host.`,
     );
+    done(error);
   });
 }

@@ -54,13 +54,17 @@ export function requireRouteAccess(app: FastifyInstance): () => RouteSummary[] {
         access: isRouteAccess(config?.access) ? config.access : undefined,
       })),
     );
-  app.addHook("onReady", async () => {
+  app.addHook("onReady", (done) => {
     const undeclared = table().filter(({ access }) => access === undefined);
-    if (undeclared.length === 0) return;
+    if (undeclared.length === 0) {
+      done();
+      return;
+    }
     const names = undeclared.map(({ method, url }) => `${method} ${url}`).join(", ");
-    throw new Error(
+    const error = new Error(
       `Routes without an access level: ${names}. Declare one in the route options, e.g. { config: { access: "tenant" } } (levels: ${routeAccessLevels.join(", ")}).`,
     );
+    done(error);
   });
   return table;
 }

@@ -100,9 +100,10 @@ async function gatewayWithKeys(auth: boolean) {
   };
   // Which route's handler each request reached, if any: the matched route, not the URL text.
   const reached = new Map<string, string>();
-  started.app.addHook("preHandler", async (request) => {
-    if (request.is404) return; // the not-found handler
-    reached.set(request.id, `${request.method} ${request.routeOptions.url}`);
+  started.app.addHook("preHandler", (request, _reply, done) => {
+    // The not-found handler runs hooks too; only a matched route's handler counts.
+    if (!request.is404) reached.set(request.id, `${request.method} ${request.routeOptions.url}`);
+    done();
   });
   return { started, keys, reached };
 }
@@ -197,7 +198,7 @@ describe("a route that declares no access level", () => {
   it("stops the server from starting, naming the route", async () => {
     const started = await startTestGateway();
     gateways.push(started);
-    started.app.get("/v1/forgotten", async () => ({ secret: true }));
+    started.app.get("/v1/forgotten", () => ({ secret: true }));
     await expect(started.app.ready()).rejects.toThrow(
       'Routes without an access level: GET /v1/forgotten, HEAD /v1/forgotten. Declare one in the route options, e.g. { config: { access: "tenant" } }',
     );
