@@ -5,9 +5,12 @@ import type { Limits } from "../store/store.js";
 const tenantNameRule =
   'letters, digits, ".", "_" and "-", up to 64 characters, starting with a letter or digit';
 
+/** The smallest budget: a millionth of a dollar, the finest amount usage reports show. */
+export const smallestBudgetUsd = 0.000001;
+
 const limitDescriptions: Record<keyof Limits, string> = {
-  budgetUsdDay: "The daily budget (budgetUsdDay) must be a positive number of USD",
-  budgetUsdMonth: "The monthly budget (budgetUsdMonth) must be a positive number of USD",
+  budgetUsdDay: `The daily budget (budgetUsdDay) must be a number of USD of at least ${smallestBudgetUsd}`,
+  budgetUsdMonth: `The monthly budget (budgetUsdMonth) must be a number of USD of at least ${smallestBudgetUsd}`,
   requestsPerMinute: "The request rate (requestsPerMinute) must be a whole number of at least 1",
   tokensPerMinute: "The token rate (tokensPerMinute) must be a whole number of at least 1",
 };
@@ -40,7 +43,9 @@ export function validateLimits(limits: Partial<Limits>): Partial<Limits> {
     const ok =
       typeof value === "number" &&
       Number.isFinite(value) &&
-      (whole ? Number.isInteger(value) && value >= 1 && value <= maximum : value > 0);
+      (whole
+        ? Number.isInteger(value) && value >= 1 && value <= maximum
+        : value >= smallestBudgetUsd);
     if (!ok) {
       throw new InvalidRequestError(
         `${limitDescriptions[limit]} (or null for no limit), got ${JSON.stringify(value)}.`,

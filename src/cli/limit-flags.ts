@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { smallestBudgetUsd } from "../accounting/input-validation.js";
 import { InvalidRequestError } from "../core/errors.js";
 import type { Limits } from "../store/store.js";
 
@@ -77,20 +78,30 @@ export function limitsFromFlags(
       limits[limit] = null;
       continue;
     }
-    const parsed = Number(kind === "usd" ? raw.replace(/^\$/, "") : raw);
-    const valid =
-      raw !== "" &&
-      Number.isFinite(parsed) &&
-      (kind === "usd" ? parsed > 0 : Number.isInteger(parsed) && parsed >= 1);
-    if (!valid) {
+    const parsed = plainNumber(raw, kind);
+    if (parsed === undefined) {
       const expected =
         kind === "usd"
-          ? "a positive amount of USD (e.g. 25 or 0.50)"
-          : "a whole number of at least 1 (e.g. 60)";
+          ? `a positive amount of USD written as a plain decimal, at least ${smallestBudgetUsd} (e.g. 25 or 0.50)`
+          : "a whole number of at least 1 written with digits only (e.g. 60)";
       const none = options.removable ? ", or none to remove the limit" : "";
       throw new InvalidRequestError(`${flag} expects ${expected}${none}; got '${raw}'.`, flag);
     }
     limits[limit] = parsed;
   }
   return limits;
+}
+
+/**
+ * Plain decimal text only: `Number()` would also take 0x10, 0b11, 1e-320, Infinity and " 1 ",
+ * which nobody means as a budget or a rate. Undefined when the text is not a valid amount.
+ */
+function plainNumber(raw: string, kind: "usd" | "count"): number | undefined {
+  const pattern = kind === "usd" ? /^\$?(\d+(?:\.\d+)?)$/ : /^(\d+)$/;
+  const digits = pattern.exec(raw)?.[1];
+  if (digits === undefined) return undefined;
+  const value = Number(digits);
+  if (kind === "usd")
+    return value >= smallestBudgetUsd && Number.isFinite(value) ? value : undefined;
+  return Number.isSafeInteger(value) && value >= 1 ? value : undefined;
 }
