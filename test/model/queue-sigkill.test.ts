@@ -91,7 +91,7 @@ describe("a server killed with SIGKILL mid-batch", () => {
     );
 
     const first = await serve(model.path);
-    const client = (url: string) => new OpenAI({ baseURL: url, apiKey: "unused", maxRetries: 0 });
+    const client = (url: string) => new OpenAI({ baseURL: url, apiKey: "local", maxRetries: 0 });
     const file = await client(first.url).files.create({
       file: await toFile(Buffer.from(`${input.join("\n")}\n`), "lote.jsonl"),
       purpose: "batch",

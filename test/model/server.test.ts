@@ -28,7 +28,7 @@ async function start(engineOptions: { sequences: number; maxQueue: number }): Pr
   });
   const gateway = await startTestGateway({ backend: engine, defaultMaxTokens: 256 });
   const address = await gateway.server.listen();
-  const client = new OpenAI({ baseURL: `${address}/v1`, apiKey: "unused", maxRetries: 0 });
+  const client = new OpenAI({ baseURL: `${address}/v1`, apiKey: "local", maxRetries: 0 });
   return { engine, gateway, client };
 }
 
