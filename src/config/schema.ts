@@ -194,6 +194,9 @@ export const ruleSchema = z
 export type RoutingRule = z.infer<typeof ruleSchema>;
 export type RuleConditions = RoutingRule["when"];
 
+/** A retention period in days (fractions allowed); null keeps the data until deleted by hand. */
+const retentionDays = z.number().positive().nullable();
+
 /** The one typed configuration. Every field has a default that runs out of the box. */
 export const configSchema = z
   .object({
@@ -368,6 +371,38 @@ export const configSchema = z
           .int()
           .positive()
           .default(50 * 1024 * 1024),
+        /**
+         * Bytes all of a tenant's files may take together (uploads, batch results); an upload
+         * past it is refused with 413. null: no quota.
+         */
+        quotaBytesPerTenant: z
+          .number()
+          .int()
+          .positive()
+          .nullable()
+          .default(1024 * 1024 * 1024),
+      })
+      .strict()
+      .prefault({}),
+    /**
+     * How long request-derived data is kept. The server sweeps hourly (and `colibri purge
+     * --expired` on demand); null keeps that kind of data until it is deleted by hand.
+     */
+    retention: z
+      .object({
+        /**
+         * Days after a batch ended (completed, failed, expired, cancelled) before its lines'
+         * prompts and answers are blanked; its status and counts stay.
+         */
+        batchBodiesDays: retentionDays.default(30),
+        /** Days batch input and output files (purpose batch, batch_output) are kept, as OpenAI does. */
+        batchFilesDays: retentionDays.default(30),
+        /** Days a response-cache entry may live, whatever cache.exact.ttlSeconds says. */
+        cacheDays: retentionDays.default(30),
+        /** Days usage records (no prompt text: tokens, cost, route) are kept. */
+        usageDays: retentionDays.default(400),
+        /** Days egress-audit records and their value hashes are kept. */
+        auditDays: retentionDays.default(400),
       })
       .strict()
       .prefault({}),

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { Principal } from "../accounting/gatekeeper.js";
 import { ColibriError, InvalidRequestError } from "../core/errors.js";
+import { DataRemoval } from "../retention/data-removal.js";
 import type { CloudTarget } from "../router/decide-route.js";
 import type {
   BatchStatus,
@@ -59,9 +60,11 @@ const maxWindowMs = 30 * 86_400_000;
  */
 export class BatchService implements Deferral {
   readonly #options: BatchServiceOptions;
+  readonly #removal: DataRemoval;
 
   constructor(options: BatchServiceOptions) {
     this.#options = options;
+    this.#removal = new DataRemoval({ store: options.store });
   }
 
   async create(principal: Principal, input: CreateBatchInput): Promise<BatchObject> {
@@ -76,12 +79,7 @@ export class BatchService implements Deferral {
     const tenantId = principal.tenant.id;
     const file = await store.files.get(input.input_file_id, tenantId);
     const content = file === undefined ? undefined : await store.files.content(file.id, tenantId);
-    if (file === undefined || content === undefined) {
-      throw new ColibriError(
-        `No file "${input.input_file_id}" for this tenant. Upload the input first: POST /v1/files with purpose=batch.`,
-        { code: "file_not_found", status: 404, type: "not_found_error", param: "input_file_id" },
-      );
-    }
+    if (file === undefined || content === undefined) throw inputFileNotFound(input.input_file_id);
     if (file.purpose !== "batch") {
       throw new InvalidRequestError(
         `File "${file.id}" has purpose "${file.purpose}"; a batch's input needs purpose "batch".`,
@@ -106,7 +104,14 @@ export class BatchService implements Deferral {
         : { status: "in_progress", inProgressAt: created }),
     };
     const requests = errors.length > 0 ? [] : lines.map((line) => queued(batch, line, null));
-    await store.transaction((repositories) => repositories.batches.insert(batch, requests));
+    await store.transaction(async (repositories) => {
+      // Holding the file makes a DELETE of it wait for this batch (and then refuse, 409), or
+      // this find it gone: the lines never keep the prompts of a file deleted meanwhile.
+      if (!(await repositories.files.hold(file.id, tenantId))) {
+        throw inputFileNotFound(input.input_file_id);
+      }
+      await repositories.batches.insert(batch, requests);
+    });
     if (requests.length > 0) this.#options.wake();
     return (await this.objects([batch]))[0] as BatchObject;
   }
@@ -202,6 +207,18 @@ export class BatchService implements Deferral {
     return (await this.objects([(await store.batches.get(id)) ?? batch]))[0] as BatchObject;
   }
 
+  /**
+   * Delete a batch that has ended, with its lines (prompts and answers) and its files (the input
+   * too, unless another batch was made from it). An unfinished batch is refused (409).
+   */
+  async delete(
+    id: string,
+    tenantId: string,
+  ): Promise<{ id: string; object: "batch"; deleted: true }> {
+    if (!(await this.#removal.deleteBatch(id, tenantId))) throw batchNotFound(id);
+    return { id, object: "batch", deleted: true };
+  }
+
   /** Batches as the API shows them, with their lines counted. */
   async objects(batches: readonly StoredBatch[]): Promise<BatchObject[]> {
     const counts = await this.#options.store.batches.counts(batches.map((batch) => batch.id));
@@ -255,6 +272,13 @@ function windowMilliseconds(window: string): number {
     );
   }
   return ms;
+}
+
+function inputFileNotFound(id: string): ColibriError {
+  return new ColibriError(
+    `No file "${id}" for this tenant. Upload the input first: POST /v1/files with purpose=batch.`,
+    { code: "file_not_found", status: 404, type: "not_found_error", param: "input_file_id" },
+  );
 }
 
 function batchNotFound(id: string): ColibriError {

@@ -8,12 +8,14 @@ import Fastify, {
 import type { Administration } from "../accounting/administration.js";
 import type { ResponseCache } from "../cache/response-cache.js";
 import { OfflineQueue, type OfflineQueueOptions } from "../queue/offline-queue.js";
-import type { FileRepository, Store } from "../store/store.js";
-import type { Gatekeeper } from "../accounting/gatekeeper.js";
+import type { Store } from "../store/store.js";
+import type { Gatekeeper, Principal } from "../accounting/gatekeeper.js";
 import type { ChatBackend } from "../core/chat.js";
 import { ColibriError, ServiceUnavailableError, toColibriError } from "../core/errors.js";
 import { configSchema, type ColibriConfig } from "../config/schema.js";
 import { PrivacyGuard } from "../privacy/privacy-guard.js";
+import { DataRemoval } from "../retention/data-removal.js";
+import { sweepRetention, type RetentionSettings } from "../retention/retention-sweep.js";
 import { HybridRouter, noProviders } from "../router/hybrid-router.js";
 import { allowedHosts, thisMachine, type MachineNames } from "./allowed-hosts.js";
 import { registerAuth } from "./auth.js";
@@ -30,6 +32,7 @@ import { registerEmbeddings } from "./routes/embeddings.js";
 import { registerFiles } from "./routes/files.js";
 import { registerAdmin } from "./routes/admin.js";
 import { registerAdminQueue } from "./routes/admin-queue.js";
+import { registerAdminTenantData } from "./routes/admin-tenant-data.js";
 import { registerBatches } from "./routes/batches.js";
 import { registerDashboard, type DashboardOptions } from "./routes/dashboard.js";
 import { registerHealth } from "./routes/health.js";
@@ -43,7 +46,12 @@ export interface ServerOptions {
   /** Routes chat between the local engine and cloud providers; default: everything local. */
   router?: HybridRouter;
   /** Where POST /v1/files keeps uploads; default: no Files API. */
-  files?: { repository: FileRepository; maxBytes: number };
+  files?: { store: Store; maxBytes: number; quotaBytesPerTenant: number | null };
+  /**
+   * Retention: the hourly sweep of what is older than its period, and DELETE
+   * /admin/tenants/{name}/data; default none.
+   */
+  retention?: { store: Store; settings: RetentionSettings; defaultTenant: string };
   /** The store-and-forward queue (Batch API, deferred requests); default none. */
   queue?: { store: Store; config: ColibriConfig["queue"] };
   /** The dashboard at /ui and its JSON (GET /admin/dashboard, /v1/dashboard); default none. */
@@ -151,7 +159,8 @@ export function createServer(options: ServerOptions): ColibriServer {
 
   registerHealth(app, { backend: options.backend, router, isClosing: () => closing });
   registerModels(app, { router, startedAt: now() });
-  // Old minute and day counters, and expired cache entries, are pruned hourly while the server runs.
+  // Old minute and day counters, expired cache entries, and data past its retention period
+  // (retention.*) are pruned hourly while the server runs.
   let pruning: NodeJS.Timeout | undefined;
   let releasing: NodeJS.Timeout | undefined;
   app.addHook("onReady", (done) => {
@@ -168,6 +177,16 @@ export function createServer(options: ServerOptions): ColibriServer {
       options.cache?.prune().catch((error: unknown) => {
         app.log.error({ err: error }, "Could not prune the response cache");
       });
+      const { retention } = options;
+      if (retention !== undefined) {
+        sweepRetention(retention.store, retention.settings, now())
+          .then((report) => {
+            app.log.info({ removed: report }, "Retention sweep");
+          })
+          .catch((error: unknown) => {
+            app.log.error({ err: error }, "Could not remove data past its retention period");
+          });
+      }
     }, 3_600_000).unref();
     done();
   });
@@ -203,11 +222,18 @@ export function createServer(options: ServerOptions): ColibriServer {
     now,
   });
   registerEmbeddings(app, { backend: options.backend, inFlight, metering });
-  if (options.files !== undefined) registerFiles(app, { ...options.files, now });
+  // Uploads and scans run no model but still take a request slot of the caller's rate limit.
+  const admit = (principal: Principal) => options.gatekeeper.admit(principal);
+  if (options.files !== undefined) registerFiles(app, { ...options.files, admit, now });
   registerPrivacyScan(
     app,
     router.privacy ?? new PrivacyGuard(configSchema.shape.privacy.parse(undefined)),
+    { admit },
   );
+  if (options.retention !== undefined) {
+    const { store, defaultTenant } = options.retention;
+    registerAdminTenantData(app, new DataRemoval({ store, defaultTenant }));
+  }
 
   return {
     app,

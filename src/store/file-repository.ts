@@ -89,6 +89,16 @@ export function fileRepository(db: Kysely<Database>): FileRepository {
       });
     },
 
+    async hold(id, tenantId) {
+      const result = await db
+        .updateTable("files")
+        .set({ bytes: sql<number>`bytes` })
+        .where("id", "=", id)
+        .where("tenant_id", "=", tenantId)
+        .executeTakeFirst();
+      return result.numUpdatedRows > 0n;
+    },
+
     async discardChunks(fileId) {
       await db.deleteFrom("file_chunks").where("file_id", "=", fileId).execute();
     },

@@ -946,9 +946,34 @@ describe.each([sqlite, postgres])("store contract on $name", (backend) => {
       const listed = await store.files.list(acme.id, { limit: 10 });
       expect(listed.map((entry) => entry.id)).toEqual(["f2", "f1"]);
       expect(await store.files.list(acme.id, { limit: 10, purpose: "batch" })).toHaveLength(1);
+      expect(await store.files.hold("f1", beta.id)).toBe(false);
+      expect(await store.files.hold("f1", acme.id)).toBe(true);
+      expect(await store.files.get("f1", acme.id)).toEqual(file("f1", acme.id, t0));
       expect(await store.files.delete("f1", beta.id)).toBe(false);
       expect(await store.files.delete("f1", acme.id)).toBe(true);
       expect(await store.files.delete("f1", acme.id)).toBe(false);
+      expect(await store.files.hold("f1", acme.id)).toBe(false);
+    });
+
+    it("makes a concurrent delete wait while a transaction holds the file", async () => {
+      const acme = await store.tenants.ensure("acme", t0);
+      await store.files.insert(
+        { id: "held", tenantId: acme.id, purpose: "batch", filename: "h", bytes: 1, createdAt: t0 },
+        "x",
+      );
+      // SQLite: the store's one connection runs its transactions one at a time (another process
+      // would wait on the file's lock, which better-sqlite3 does blocking this very thread).
+      const other = backend.name === "sqlite" ? store : await open();
+      let committed = false;
+      const holding = store.transaction(async (repositories) => {
+        expect(await repositories.files.hold("held", acme.id)).toBe(true);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        committed = true;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(await other.files.delete("held", acme.id)).toBe(true);
+      expect(committed).toBe(true);
+      await holding;
     });
 
     it("keeps content in chunks: large content reads back whole, chunk by chunk, never split inside a character", async () => {

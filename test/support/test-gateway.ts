@@ -71,7 +71,16 @@ export async function startTestGateway<B extends ChatBackend = ScriptedBackend>(
   const administration = administrationFromConfig(config, store, options.now, hasher);
   const server = createServer({
     backend,
-    files: { repository: store.files, maxBytes: config.files.maxBytes },
+    files: {
+      store,
+      maxBytes: config.files.maxBytes,
+      quotaBytesPerTenant: config.files.quotaBytesPerTenant,
+    },
+    retention: {
+      store,
+      settings: config.retention,
+      defaultTenant: config.limits.defaultTenant,
+    },
     queue: { store, config: config.queue },
     dashboard: { store },
     cache: new ResponseCache({

@@ -164,7 +164,16 @@ async function serve(
       const server = createServer({
         backend: engine,
         router,
-        files: { repository: store.files, maxBytes: config.files.maxBytes },
+        files: {
+          store,
+          maxBytes: config.files.maxBytes,
+          quotaBytesPerTenant: config.files.quotaBytesPerTenant,
+        },
+        retention: {
+          store,
+          settings: config.retention,
+          defaultTenant: config.limits.defaultTenant,
+        },
         queue: { store, config: config.queue },
         dashboard: {
           store,

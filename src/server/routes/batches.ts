@@ -11,7 +11,7 @@ const listQuery = z.object({
 
 /**
  * The OpenAI Batch API for the caller's tenant: create a batch from an uploaded JSONL file,
- * retrieve, list and cancel it; its results are files (GET /v1/files/{id}/content).
+ * retrieve, list, cancel and delete it; its results are files (GET /v1/files/{id}/content).
  */
 export function registerBatches(app: FastifyInstance, batches: BatchService): void {
   app.post("/v1/batches", { config: { access: "tenant" } }, async (request) =>
@@ -27,6 +27,13 @@ export function registerBatches(app: FastifyInstance, batches: BatchService): vo
     "/v1/batches/:id",
     { config: { access: "tenant" } },
     async (request) => batches.get(request.params.id, principalOf(request).tenant.id),
+  );
+
+  // Not in OpenAI's API: removes an ended batch with its lines and files (see BatchService.delete).
+  app.delete<{ Params: { id: string } }>(
+    "/v1/batches/:id",
+    { config: { access: "tenant" } },
+    async (request) => batches.delete(request.params.id, principalOf(request).tenant.id),
   );
 
   app.post<{ Params: { id: string } }>(

@@ -1,9 +1,13 @@
 import { randomBytes } from "node:crypto";
+import { Readable } from "node:stream";
 import multipart from "@fastify/multipart";
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
+import type { Principal } from "../../accounting/gatekeeper.js";
 import { ColibriError, InvalidRequestError } from "../../core/errors.js";
-import type { FileRepository, StoredFile } from "../../store/store.js";
+import { DataRemoval } from "../../retention/data-removal.js";
+import type { Store, StoredFile } from "../../store/store.js";
+import { fileTooLarge, quotaExceeded, receiveUpload } from "../file-upload.js";
 import { principalOf } from "../request-state.js";
 import { validateBody } from "../validate-body.js";
 
@@ -23,18 +27,24 @@ const listQuery = z.object({
 });
 
 export interface FilesRouteOptions {
-  repository: FileRepository;
+  store: Store;
   maxBytes: number;
+  /** files.quotaBytesPerTenant; null: none. */
+  quotaBytesPerTenant: number | null;
+  /** Take one of the caller's requests-per-minute slots (throws RateLimitError). */
+  admit: (principal: Principal) => Promise<unknown>;
   now: () => number;
 }
 
 /**
  * The OpenAI Files API for the caller's tenant: upload (multipart, `file` and `purpose`), list,
  * retrieve, download and delete. Files are UTF-8 text (batch JSONL), kept in the store so every
- * replica sees them; another tenant's file is a 404.
+ * replica sees them; another tenant's file is a 404. An upload counts as a request against the
+ * caller's rate limit, and the tenant's files together stay within files.quotaBytesPerTenant.
  */
 export function registerFiles(app: FastifyInstance, options: FilesRouteOptions): void {
-  const files = options.repository;
+  const files = options.store.files;
+  const removal = new DataRemoval({ store: options.store });
   void app.register(multipart, { limits: { fileSize: options.maxBytes, files: 1, fields: 10 } });
 
   app.post("/v1/files", { config: { access: "tenant" } }, async (request) => {
@@ -45,38 +55,62 @@ export function registerFiles(app: FastifyInstance, options: FilesRouteOptions):
         "file",
       );
     }
-    let purpose: string | undefined;
-    let upload: { filename: string; content: Buffer } | undefined;
-    for await (const part of request.parts()) {
-      if (part.type === "file") {
-        const content = await part.toBuffer().catch((error: unknown) => {
-          throw (error as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE"
-            ? tooLarge(options.maxBytes)
-            : error;
-        });
-        upload = { filename: part.filename, content };
-      } else if (part.fieldname === "purpose") {
-        purpose = String(part.value);
+    await options.admit(principal);
+    const tenantId = principal.tenant.id;
+    const quotaBytes = options.quotaBytesPerTenant;
+    const usedBytes = quotaBytes === null ? 0 : await files.usedBytes(tenantId);
+    if (quotaBytes !== null && usedBytes >= quotaBytes) {
+      throw quotaExceeded(usedBytes, 0, quotaBytes);
+    }
+    const id = `file-${randomBytes(12).toString("hex")}`;
+    const createdAt = options.now();
+    let published = false;
+    try {
+      let purpose: string | undefined;
+      let upload: { filename: string; bytes: number } | undefined;
+      for await (const part of request.parts()) {
+        if (part.type === "file") {
+          const bytes = await receiveUpload(
+            part.file,
+            { files, fileId: id, now: createdAt },
+            { maxBytes: options.maxBytes, quotaBytes, usedBytes },
+          );
+          upload = { filename: part.filename, bytes };
+        } else if (part.fieldname === "purpose") {
+          purpose = String(part.value);
+        }
       }
+      if (upload === undefined) {
+        throw new InvalidRequestError('The "file" field is missing.', "file");
+      }
+      if (purpose === undefined || !(purposes as readonly string[]).includes(purpose)) {
+        throw new InvalidRequestError(
+          `"purpose" must be one of ${purposes.join(", ")}; got ${purpose === undefined ? "none" : `"${purpose}"`}.`,
+          "purpose",
+        );
+      }
+      const file: StoredFile = {
+        id,
+        tenantId,
+        purpose,
+        filename: upload.filename,
+        bytes: upload.bytes,
+        createdAt,
+      };
+      // Checked again as it is stored, against what the tenant's other uploads stored meanwhile.
+      const outcome = await files.publish(file, quotaBytes);
+      if (!outcome.stored && quotaBytes !== null) {
+        throw quotaExceeded(outcome.usedBytes, file.bytes, quotaBytes);
+      }
+      published = true;
+      return fileObject(file);
+    } catch (error) {
+      throw (error as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE"
+        ? fileTooLarge(options.maxBytes)
+        : error;
+    } finally {
+      if (!published) await files.discardChunks(id).catch(() => undefined);
     }
-    if (upload === undefined) throw new InvalidRequestError('The "file" field is missing.', "file");
-    if (purpose === undefined || !(purposes as readonly string[]).includes(purpose)) {
-      throw new InvalidRequestError(
-        `"purpose" must be one of ${purposes.join(", ")}; got ${purpose === undefined ? "none" : `"${purpose}"`}.`,
-        "purpose",
-      );
-    }
-    const text = decodeUtf8(upload.content);
-    const file: StoredFile = {
-      id: `file-${randomBytes(12).toString("hex")}`,
-      tenantId: principal.tenant.id,
-      purpose,
-      filename: upload.filename,
-      bytes: upload.content.length,
-      createdAt: options.now(),
-    };
-    await files.insert(file, text);
-    return fileObject(file);
   });
 
   app.get("/v1/files", { config: { access: "tenant" } }, async (request) => {
@@ -102,9 +136,10 @@ export function registerFiles(app: FastifyInstance, options: FilesRouteOptions):
     "/v1/files/:id/content",
     { config: { access: "tenant" } },
     async (request, reply) => {
-      const content = await files.content(request.params.id, principalOf(request).tenant.id);
-      if (content === undefined) throw fileNotFound(request.params.id);
-      return reply.type("application/octet-stream").send(content);
+      const chunks = await files.contentChunks(request.params.id, principalOf(request).tenant.id);
+      if (chunks === undefined) throw fileNotFound(request.params.id);
+      // Chunk by chunk, so a large file is never one string in memory nor one write.
+      return reply.type("application/octet-stream").send(Readable.from(chunks));
     },
   );
 
@@ -112,7 +147,8 @@ export function registerFiles(app: FastifyInstance, options: FilesRouteOptions):
     "/v1/files/:id",
     { config: { access: "tenant" } },
     async (request) => {
-      const deleted = await files.delete(request.params.id, principalOf(request).tenant.id);
+      // What batches hold of the file (their prompts, or their answers) goes with it.
+      const deleted = await removal.deleteFile(request.params.id, principalOf(request).tenant.id);
       if (!deleted) throw fileNotFound(request.params.id);
       return { id: request.params.id, object: "file", deleted: true };
     },
@@ -131,17 +167,6 @@ function fileObject(file: StoredFile) {
   };
 }
 
-function decodeUtf8(content: Buffer): string {
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(content);
-  } catch {
-    throw new InvalidRequestError(
-      "The file is not UTF-8 text. Colibrí keeps text files only (batch input is JSON Lines).",
-      "file",
-    );
-  }
-}
-
 function fileNotFound(id: string): ColibriError {
   return new ColibriError(`No file "${id}" for this tenant. List your files with GET /v1/files.`, {
     code: "file_not_found",
@@ -149,11 +174,4 @@ function fileNotFound(id: string): ColibriError {
     type: "not_found_error",
     param: "file_id",
   });
-}
-
-function tooLarge(maxBytes: number): ColibriError {
-  return new ColibriError(
-    `The file is larger than ${maxBytes} bytes. Split it, or raise files.maxBytes in the config.`,
-    { code: "file_too_large", status: 413, param: "file" },
-  );
 }
