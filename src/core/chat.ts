@@ -41,6 +41,12 @@ export interface ChatRequest {
    * so a request the gateway sends twice is done once upstream. The local engine ignores it.
    */
   idempotencyKey?: string;
+  /**
+   * Told, once per call, when a cloud provider's connection is open and the request's body is
+   * being written to it (by any attempt): from then on its text has left the machine. A call
+   * refused, unreachable or cut short before that never calls it. The local engine ignores it.
+   */
+  onSent?: () => void;
 }
 
 export interface TopLogprob {

@@ -1,3 +1,4 @@
+import { Readable } from "node:stream";
 import { Agent, request, type Dispatcher } from "undici";
 import { upstreamErrorFromNetwork } from "./network-error-mapping.js";
 import type { ProviderContext } from "./provider-context.js";
@@ -45,12 +46,19 @@ export class HttpTransport {
     });
   }
 
+  /**
+   * POST `payload` as JSON. `onSent` is told when the connection is open and undici starts writing
+   * the body to it; a call refused or unreachable before that (connection refused, DNS, connect
+   * timeout, TLS) never tells it, so the egress audit can count only what really left.
+   */
   async post(
     path: string,
     payload: unknown,
     signal: AbortSignal,
     headers: Record<string, string> = {},
+    onSent?: () => void,
   ): Promise<UpstreamResponse> {
+    const content = Buffer.from(JSON.stringify(payload));
     let response: Dispatcher.ResponseData;
     try {
       response = await request(this.url(path), {
@@ -61,8 +69,13 @@ export class HttpTransport {
           accept: "text/event-stream, application/json",
           ...headers,
           ...this.options.headers,
+          // Given, so the body streamed below is not sent chunked.
+          "content-length": String(content.byteLength),
         },
-        body: JSON.stringify(payload),
+        body:
+          onSent === undefined
+            ? content
+            : Readable.from(bodyTellingWhenWritten(content, onSent), { objectMode: false }),
         signal,
       });
     } catch (error) {
@@ -151,4 +164,16 @@ export class HttpTransport {
     if (signal.aborted) return signal.reason;
     return upstreamErrorFromNetwork(error, this.options.context);
   }
+}
+
+/**
+ * The body as a one-chunk stream: undici reads it only once the connection is open (and TLS
+ * done), and writes the request head and the chunk to the socket at once.
+ */
+function* bodyTellingWhenWritten(
+  content: Buffer,
+  onSent: () => void,
+): Generator<Buffer, void, undefined> {
+  onSent();
+  yield content;
 }

@@ -87,8 +87,9 @@ export class ProviderRuntime {
     const { transport, context } = this;
     const headers =
       request.idempotencyKey === undefined ? {} : { "idempotency-key": request.idempotencyKey };
+    const { onSent } = request;
     yield* this.caller.stream(request.signal, async function* (signal) {
-      const response = await transport.post(path, body, signal, headers);
+      const response = await transport.post(path, body, signal, headers, onSent);
       try {
         yield* readAnswer(response, promptEstimate, context);
       } finally {
