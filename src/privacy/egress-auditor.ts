@@ -1,5 +1,11 @@
 import { randomUUID } from "node:crypto";
-import type { EgressOutcome, EgressRecord, EgressRepository, EgressValue } from "../store/store.js";
+import type {
+  EgressDelivery,
+  EgressOutcome,
+  EgressRecord,
+  EgressRepository,
+  EgressValue,
+} from "../store/store.js";
 import type { EgressReview } from "./privacy-guard.js";
 
 /** What the auditor needs to know of one egress decision; never a raw value. */
@@ -66,8 +72,18 @@ export class EgressAuditor {
       reason: event.reason,
       findings,
       values: [...values.values()],
+      // A sent record is written before the call: whether its body got out is known after.
+      delivered: event.outcome === "sent" ? null : false,
     };
     await this.#options.repository.insert(record);
     return record;
+  }
+
+  /**
+   * How the call of a `sent` record ended. One refused or unreachable before any byte was written
+   * becomes `kept-local` with 0 bytes sent, so audit counts hold only what really left.
+   */
+  async settleDelivery(recordId: string, delivery: EgressDelivery): Promise<void> {
+    await this.#options.repository.settleDelivery(recordId, delivery);
   }
 }

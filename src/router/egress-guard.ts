@@ -1,7 +1,9 @@
 import type { ChatEvent, ChatRequest } from "../core/chat.js";
-import { CloudUnavailableError, PiiBlockedError } from "../core/errors.js";
+import { CloudUnavailableError, PiiBlockedError, UpstreamError } from "../core/errors.js";
+import { upstreamFailureClass } from "../core/upstream-failure.js";
 import type { EgressAuditor, EgressEvent } from "../privacy/egress-auditor.js";
 import type { EgressReview, PrivacyGuard, RequestScan } from "../privacy/privacy-guard.js";
+import type { PlaceholderVault } from "../privacy/placeholder-vault.js";
 import { StreamingRehydrator } from "../privacy/rehydrator.js";
 import type { RoutePlan } from "./decide-route.js";
 import type { CloudBackend } from "./run-route.js";
@@ -89,7 +91,8 @@ export async function guardPlan(
 
 /**
  * The provider as a permit allows calling it: the messages masked, the call audited before it is
- * made (no audit, no egress), and the placeholders in its answer restored as it streams.
+ * made (no audit, no egress) and settled after it (a call refused before any byte was written is
+ * not egress), and the placeholders in its answer restored as it streams.
  */
 export function guardedCloud(
   provider: CloudBackend,
@@ -112,8 +115,9 @@ async function* guardedChat(
   const { review, context } = permit;
   const name = review.destination.name;
   const masked = control.guard.mask(request.messages, review);
+  let recordId: string | undefined;
   try {
-    await control.auditor?.record({
+    const record = await control.auditor?.record({
       ...auditFields(context, name, request.model ?? "", review.destination.region ?? null, review),
       outcome: "sent",
       bytesSent: masked.bytes,
@@ -121,18 +125,58 @@ async function* guardedChat(
       reason:
         why === undefined || why === permit.reason ? permit.reason : `${permit.reason}:${why}`,
     });
+    recordId = record?.id;
   } catch (error) {
     throw new CloudUnavailableError(
       `Could not write the egress audit record, so nothing was sent to provider "${name}": ${error instanceof Error ? error.message : String(error)}. Check the database (colibri doctor).`,
       { provider: name, cause: error },
     );
   }
-  const events = provider.chat({ ...request, messages: masked.messages });
-  if (masked.vault.size === 0) {
-    yield* events;
-    return;
+  let sent = false;
+  const events = provider.chat({
+    ...request,
+    messages: masked.messages,
+    onSent: () => {
+      sent = true;
+      request.onSent?.();
+    },
+  });
+  let failure: unknown;
+  try {
+    yield* masked.vault.size === 0 ? events : rehydrated(events, masked.vault);
+  } catch (error) {
+    failure = error;
+    throw error;
+  } finally {
+    if (recordId !== undefined) await settleDelivery(control, recordId, sent, failure);
   }
-  const rehydrator = new StreamingRehydrator(masked.vault);
+}
+
+/** Record whether the call's body reached the provider; a failure to say so is only logged. */
+async function settleDelivery(
+  control: EgressControl,
+  recordId: string,
+  sent: boolean,
+  failure: unknown,
+): Promise<void> {
+  const why =
+    failure instanceof UpstreamError ? upstreamFailureClass(failure) : "stopped before sending";
+  try {
+    await control.auditor?.settleDelivery(
+      recordId,
+      sent ? { delivered: true } : { delivered: false, why },
+    );
+  } catch (error) {
+    control.onAuditFailure(error);
+  }
+}
+
+/** The answer with the placeholders restored as it streams. */
+async function* rehydrated(
+  events: AsyncIterable<ChatEvent>,
+  vault: PlaceholderVault,
+): AsyncGenerator<ChatEvent> {
+  const rehydrator = new StreamingRehydrator(vault);
   for await (const event of events) {
     if (event.type === "delta") {
       const text = rehydrator.push(event.text);

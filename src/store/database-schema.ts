@@ -107,6 +107,8 @@ export interface EgressRecordTable {
   reason: string;
   /** JSON object: data type → number of findings. */
   findings: string;
+  /** 1: the body was written to the provider; 0: no byte was; null: not known (0010). */
+  delivered: number | null;
 }
 
 export interface EgressValueTable {

@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable } from "kysely";
+import { sql, type Insertable, type Kysely, type Selectable } from "kysely";
 import { z } from "zod";
 import { ColibriError } from "../core/errors.js";
 import type { Database, EgressRecordTable, EgressValueTable } from "./database-schema.js";
@@ -63,6 +63,25 @@ export function egressRepository(db: Kysely<Database>): EgressRepository {
       return rows.map((row) => ({ ...recordFromRow(row), values: values.get(row.id) ?? [] }));
     },
 
+    async settleDelivery(id, delivery) {
+      const update = db
+        .updateTable("egress_records")
+        .where("id", "=", id)
+        .where("outcome", "=", "sent")
+        .where("delivered", "is", null);
+      const result = delivery.delivered
+        ? await update.set({ delivered: 1 }).executeTakeFirst()
+        : await update
+            .set({
+              delivered: 0,
+              outcome: "kept-local",
+              bytes_sent: 0,
+              reason: sql<string>`reason || ${`; not delivered: ${delivery.why}`}`,
+            })
+            .executeTakeFirst();
+      return result.numUpdatedRows > 0n;
+    },
+
     async findByHashes(hashes, options = {}) {
       const matches = [];
       for (const wanted of chunks([...new Set(hashes)])) {
@@ -122,6 +141,8 @@ function recordColumns(record: EgressRecord): Insertable<EgressRecordTable> {
     action: record.action,
     reason: record.reason,
     findings: JSON.stringify(record.findings),
+    delivered:
+      record.delivered === undefined || record.delivered === null ? null : Number(record.delivered),
   };
 }
 
@@ -153,6 +174,7 @@ function recordFromRow(row: Selectable<EgressRecordTable>): Omit<EgressRecord, "
     action: row.action,
     reason: row.reason,
     findings: parseFindings(row),
+    delivered: row.delivered === null ? null : row.delivered === 1,
   };
 }
 

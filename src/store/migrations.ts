@@ -369,6 +369,19 @@ const fileChunks: Migration = {
   },
 };
 
+/**
+ * Whether an egress record's body was written to the provider: a call refused or unreachable
+ * before any byte is not egress. Records from before stay null (not known).
+ */
+const egressDelivery: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.alterTable("egress_records").addColumn("delivered", "integer").execute();
+  },
+  async down(db: Kysely<unknown>) {
+    await db.schema.alterTable("egress_records").dropColumn("delivered").execute();
+  },
+};
+
 /** Every migration, by name. */
 export const migrations: Readonly<Record<string, Migration>> = {
   "0001_initial": initial,
@@ -380,6 +393,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "0007_batches": batches,
   "0008_limit_reservations": limitReservations,
   "0009_file_chunks": fileChunks,
+  "0010_egress_delivery": egressDelivery,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -159,7 +159,16 @@ export interface EgressRecord {
   /** Findings per data type, e.g. { BR_CPF: 1, EMAIL: 2 }. */
   findings: Record<string, number>;
   values: EgressValue[];
+  /**
+   * Whether the request's text was written to the provider's connection: true once it was, false
+   * when no byte was (stopped by the guard, or the provider refused or could not be reached);
+   * null (or absent) while the call runs, and for records from before this was kept.
+   */
+  delivered?: boolean | null;
 }
+
+/** How a `sent` record's call ended: written to the provider, or refused before any byte. */
+export type EgressDelivery = { delivered: true } | { delivered: false; why: string };
 
 export interface EgressQuery {
   since: number;
@@ -181,6 +190,12 @@ export interface EgressRepository {
   list(query: EgressQuery): Promise<EgressRecord[]>;
   /** Every stored value with one of these hashes (newest first), optionally for one tenant. */
   findByHashes(hashes: readonly string[], options?: { tenantId?: string }): Promise<EgressMatch[]>;
+  /**
+   * Settle a `sent` record whose delivery is not known yet. Not delivered, it becomes `kept-local`
+   * with 0 bytes sent and `why` added to its reason: nothing left the machine. False when the
+   * record is not waiting for it (unknown, or settled already).
+   */
+  settleDelivery(id: string, delivery: EgressDelivery): Promise<boolean>;
 }
 
 export interface TenantRepository {

@@ -179,6 +179,7 @@ describe("admin audit API", () => {
       reason: "rule 'long' sends to openai",
       findings: {},
       values: [],
+      delivered: null,
       ...overrides,
     });
     const records = [

@@ -54,6 +54,7 @@ function record(overrides: Partial<EgressRecord> & { tenantId: string }): Egress
     reason: "context too long for the local model",
     findings: {},
     values: [],
+    delivered: null,
     ...overrides,
   };
 }

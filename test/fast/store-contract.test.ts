@@ -164,6 +164,7 @@ function egress(overrides: Partial<EgressRecord> & { tenantId: string }): Egress
     reason: "context too long for the local model; no personal data found",
     findings: {},
     values: [],
+    delivered: null,
     ...overrides,
   };
 }
@@ -719,6 +720,40 @@ describe.each([sqlite, postgres])("store contract on $name", (backend) => {
       expect(await store.egress.list({ since: 0, limit: 2 })).toEqual([second, third]);
       const again = { ...records[0], id: records[0]?.id ?? "", tenantId: acme.id };
       await expect(store.egress.insert(egress(again))).rejects.toThrow();
+    });
+
+    it("settles a sent record once: delivered, or refused before any byte (then kept local, 0 bytes)", async () => {
+      const acme = await store.tenants.ensure("acme", t0);
+      const delivered = egress({ tenantId: acme.id, createdAt: t0 });
+      const refused = egress({
+        tenantId: acme.id,
+        createdAt: t0 + 1,
+        values: [{ type: "BR_CPF", hash: fakeHash("e"), action: "pseudonymize" }],
+      });
+      const blocked = egress({ tenantId: acme.id, createdAt: t0 + 2, outcome: "blocked" });
+      for (const record of [delivered, refused, blocked]) await store.egress.insert(record);
+
+      expect(await store.egress.settleDelivery(delivered.id, { delivered: true })).toBe(true);
+      const why = { delivered: false, why: "connection_refused" } as const;
+      expect(await store.egress.settleDelivery(refused.id, why)).toBe(true);
+      // Settled already, or never sent: nothing changes.
+      expect(await store.egress.settleDelivery(refused.id, { delivered: true })).toBe(false);
+      expect(await store.egress.settleDelivery(delivered.id, why)).toBe(false);
+      expect(await store.egress.settleDelivery(blocked.id, why)).toBe(false);
+
+      expect(await store.egress.list({ since: 0, limit: 10 })).toEqual([
+        blocked,
+        {
+          ...refused,
+          outcome: "kept-local",
+          bytesSent: 0,
+          delivered: false,
+          reason: `${refused.reason}; not delivered: connection_refused`,
+        },
+        { ...delivered, delivered: true },
+      ]);
+      const [match] = await store.egress.findByHashes([fakeHash("e")]);
+      expect(match?.record).toMatchObject({ outcome: "kept-local", delivered: false });
     });
 
     it("lists records in [since, until) and of one tenant", async () => {
