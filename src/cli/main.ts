@@ -11,6 +11,7 @@ import { registerKeysCommand } from "./commands/keys.js";
 import { registerModelsCommand } from "./commands/models.js";
 import { registerPrivacyCommand } from "./commands/privacy.js";
 import { registerPullCommand } from "./commands/pull.js";
+import { registerPurgeCommand } from "./commands/purge.js";
 import { registerQueueCommand } from "./commands/queue.js";
 import { registerRmCommand } from "./commands/rm.js";
 import { registerRouterCommand } from "./commands/router.js";
@@ -82,6 +83,7 @@ export async function main(
     registerEvalCommand,
     registerPrivacyCommand,
     registerQueueCommand,
+    registerPurgeCommand,
   ]) {
     register(program, context);
   }
