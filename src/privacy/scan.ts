@@ -50,7 +50,7 @@ const detectors: readonly Detector[] = [
 ];
 
 /** How much text every detector reads before the scan may stop or pause (UTF-16 units). */
-const pieceLength = 8_192;
+const pieceLength = 4_096;
 
 /** The personal data in `text`: sorted by start, none overlapping. */
 export function scanText(text: string, options: ScanOptions = {}): Finding[] {
@@ -97,6 +97,7 @@ export function* scanSteps(text: string, options: ScanOptions = {}): Generator<v
   for (let bound = pieceLength; ; bound += pieceLength) {
     const last = bound >= text.length;
     const readTo = last ? Number.POSITIVE_INFINITY : bound;
+    input.readTo = readTo;
     sources.forEach((source, index) => {
       for (let finding = source.takeBefore(readTo); finding; finding = source.takeBefore(readTo)) {
         if (finding.confidence < minConfidence) continue;
@@ -112,19 +113,23 @@ export function* scanSteps(text: string, options: ScanOptions = {}): Generator<v
 
 /** One detector rule's findings, in order of start, read up to a point at a time. */
 class FindingSource {
-  readonly #findings: Iterator<Finding>;
+  readonly #findings: Iterator<Finding | undefined>;
   #next: Finding | undefined;
   #done = false;
 
-  constructor(findings: Iterable<Finding>) {
+  constructor(findings: Iterable<Finding | undefined>) {
     this.#findings = findings[Symbol.iterator]();
   }
 
-  /** The next finding if it starts before `bound`. */
+  /**
+   * The next finding if it starts before `bound`; undefined when there is none, or the rule has
+   * read as far as `readTo` allows (it may go on after `readTo` moves).
+   */
   takeBefore(bound: number): Finding | undefined {
     if (this.#next === undefined && !this.#done) {
       const step = this.#findings.next();
       if (step.done === true) this.#done = true;
+      else if (step.value === undefined) return undefined;
       else this.#next = step.value;
     }
     const next = this.#next;

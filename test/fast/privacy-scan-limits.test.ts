@@ -70,7 +70,7 @@ describe("privacy.maxFindingsPerRequest", () => {
     const text = cpfText(4_000_000);
     const findings = scanText(text, { maxFindings: 5_000 });
     expect(findings.length).toBeGreaterThan(5_000);
-    // Stopped within one piece of text (8 kB, ~430 CPFs) after the limit, not at 200,000.
+    // Stopped within one piece of text (4 kB, ~210 CPFs) after the limit, not at 200,000.
     expect(findings.length).toBeLessThan(6_000);
     expect(findings.at(-1)?.end ?? 0).toBeLessThan(text.length / 30);
     await expect(

@@ -1,3 +1,5 @@
+import type { ScanInput } from "./scan-input.js";
+
 /**
  * Candidates: the places in a text where a pattern matched a whole token — not a piece of a word,
  * a longer number ("1.234.567,89"), an e-mail address or a percentage.
@@ -58,19 +60,43 @@ export function isBounded(text: string, start: number, end: number): boolean {
 }
 
 /**
- * Every bounded match of `pattern` (which must have the `g` flag) in `text`, in order of start;
- * lazily, so a scan can stop part-way through a long text.
+ * Characters a match may reach past where the scan has read to. Every detector's pattern must
+ * be bounded in length (no `+`, `*` or `{n,}`) and free of anchors and lookarounds: it is then
+ * matched in a window of the text with exactly the results it has on the whole text.
  */
-export function* boundedMatches(text: string, pattern: RegExp): Generator<Candidate> {
-  for (const match of text.matchAll(pattern)) {
-    const start = match.index;
-    const end = start + match[0].length;
-    if (!isBounded(text, start, end)) continue;
-    yield {
-      start,
-      end,
-      value: match[0],
-      groups: match.length > 1 ? match.slice(1) : [],
-    };
+const windowMargin = 128;
+
+/**
+ * Every bounded match of `pattern` (which must have the `g` flag) in the input's text, in order
+ * of start, as `matchAll` finds them on the whole text. It reads only up to `input.readTo`
+ * (plus the length of a match that starts before it), and yields `undefined` when it gets there:
+ * it goes on once the scan moves `readTo` further, so no call reads the whole of a long text.
+ */
+export function* boundedMatches(
+  input: ScanInput,
+  pattern: RegExp,
+): Generator<Candidate | undefined> {
+  const { text } = input;
+  const matcher = new RegExp(pattern.source, pattern.flags);
+  let from = 0;
+  while (from < text.length) {
+    const limit = input.readTo;
+    if (from >= limit) {
+      yield undefined;
+      continue;
+    }
+    const window = text.slice(from, Math.min(text.length, limit + windowMargin));
+    matcher.lastIndex = 0;
+    let resumeAt = limit;
+    for (let match = matcher.exec(window); match !== null; match = matcher.exec(window)) {
+      const start = from + match.index;
+      if (start >= limit) break;
+      const end = start + match[0].length;
+      resumeAt = Math.max(limit, end);
+      if (match[0] === "") matcher.lastIndex += 1;
+      if (!isBounded(text, start, end)) continue;
+      yield { start, end, value: match[0], groups: match.length > 1 ? match.slice(1) : [] };
+    }
+    from = resumeAt;
   }
 }

@@ -46,8 +46,12 @@ export const cardDetector: Detector = {
   detect: (input, options) => [cardFindings(input, options)],
 };
 
-function* cardFindings(input: ScanInput, options: DetectorOptions): Generator<Finding> {
-  for (const candidate of boundedMatches(input.text, cardPattern)) {
+function* cardFindings(input: ScanInput, options: DetectorOptions): Generator<Finding | undefined> {
+  for (const candidate of boundedMatches(input, cardPattern)) {
+    if (candidate === undefined) {
+      yield undefined;
+      continue;
+    }
     const grouped = /[ -]/.test(candidate.value);
     if (grouped && !cardGrouping.test(candidate.value)) continue;
     const digits = candidate.value.replace(/\D/g, "");

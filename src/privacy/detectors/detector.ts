@@ -20,5 +20,5 @@ export interface Detector {
    * The findings, as one sequence per rule, each in order of start. They are read lazily and
    * side by side, so a scan can stop part-way and give the event loop a turn between pieces.
    */
-  detect(input: ScanInput, options: DetectorOptions): Iterable<Finding>[];
+  detect(input: ScanInput, options: DetectorOptions): Iterable<Finding | undefined>[];
 }

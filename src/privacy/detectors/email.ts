@@ -2,6 +2,7 @@ import validator from "validator";
 import { normalizeValue } from "../normalize.js";
 import type { Finding } from "../pii-types.js";
 import type { Detector } from "./detector.js";
+import type { ScanInput } from "./scan-input.js";
 
 const localCharacter = /[\p{L}\p{N}.!#$%&'*+/=?^_`{|}~-]/u;
 const domainCharacter = /[\p{L}\p{N}.-]/u;
@@ -12,13 +13,25 @@ const domainCharacter = /[\p{L}\p{N}.-]/u;
  */
 export const emailDetector: Detector = {
   types: ["EMAIL"],
-  detect: ({ text }) => [emailFindings(text)],
+  detect: (input) => [emailFindings(input)],
 };
 
-function* emailFindings(text: string): Generator<Finding> {
+/** validator.js takes no local part longer than this: an address starts this close to its `@`. */
+const longestLocalPart = 64;
+
+/**
+ * Pauses (yields undefined), like `boundedMatches`, at an `@` far enough past `input.readTo` that
+ * its address cannot start before it.
+ */
+function* emailFindings(input: ScanInput): Generator<Finding | undefined> {
+  const { text } = input;
   let at = text.indexOf("@");
   let searchedUpTo = 0;
   while (at !== -1) {
+    if (at - longestLocalPart >= input.readTo) {
+      yield undefined;
+      continue;
+    }
     let start = at;
     while (start > searchedUpTo && localCharacter.test(text[start - 1] ?? "")) start--;
     while (text[start] === ".") start++;

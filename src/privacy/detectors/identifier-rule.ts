@@ -23,23 +23,30 @@ export interface IdentifierRule {
 
 /**
  * Findings of one rule in `text`, each with its confidence (those at 0 are left out), in order
- * of start and lazily.
+ * of start and lazily; `undefined` where it has read up to `input.readTo` (see `boundedMatches`).
  */
 export function* detectIdentifier(
   input: ScanInput,
   rule: IdentifierRule,
   options: DetectorOptions,
-): Generator<Finding> {
-  const { text } = input;
+): Generator<Finding | undefined> {
   const country = piiTypeInfo[rule.type].country;
-  for (const candidate of boundedMatches(text, rule.pattern)) {
+  for (const candidate of boundedMatches(input, rule.pattern)) {
+    if (candidate === undefined) {
+      yield undefined;
+      continue;
+    }
     if (rule.plausible?.(candidate) === false) continue;
     const shape = rule.shape(candidate);
     // Context is read, and the check (a library call) run, only when they could reach the
     // threshold: a candidate that needs a context word is skipped in a text that has none.
     const reachable = (positive: boolean) =>
       confidenceOf({ check: "passed", shape, positive, negative: false }) >= options.minConfidence;
-    if (!reachable(true) || (!reachable(false) && !input.mentions(rule.context))) continue;
+    if (
+      !reachable(true) ||
+      (!reachable(false) && !input.mentionsBefore(rule.context, candidate.start))
+    )
+      continue;
     const context = input.contextBefore(candidate.start);
     const positive = rule.context.test(context);
     if (!reachable(positive)) continue;

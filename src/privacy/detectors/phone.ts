@@ -67,10 +67,14 @@ export const phoneDetector: Detector = {
   detect: (input, options) => [phoneFindings(input, options)],
 };
 
-function* phoneFindings(input: ScanInput, options: DetectorOptions): Generator<Finding> {
-  for (const candidate of boundedMatches(input.text, phonePattern)) {
-    const finding = phoneFinding(input, candidate, options);
-    if (finding !== undefined) yield finding;
+function* phoneFindings(
+  input: ScanInput,
+  options: DetectorOptions,
+): Generator<Finding | undefined> {
+  for (const candidate of boundedMatches(input, phonePattern)) {
+    const finding = candidate && phoneFinding(input, candidate, options);
+    // Yields undefined where the candidates pause too (see `boundedMatches`).
+    if (finding !== undefined || candidate === undefined) yield finding;
   }
 }
 
