@@ -109,16 +109,23 @@ describe("two gateways sharing one PostgreSQL database", () => {
         gateway.app.inject({
           method: "POST",
           url: "/v1/chat/completions",
-          payload: { model: "local", messages: [{ role: "user", content: "Hola" }] },
+          payload: { model: "local", messages: [{ role: "user", content: "Hola" }], max_tokens: 5 },
           headers: { authorization: `Bearer ${key}` },
         });
       const served: number[] = [];
       for (let round = 0; round < 6; round++) {
         served.push((await call(third)).statusCode, (await call(fourth)).statusCode);
       }
-      // $0.011 each: the 10th request brings the day to $0.11 ≥ $0.10; the rest are refused.
-      expect(served.filter((status) => status === 200)).toHaveLength(10);
-      expect(served.slice(10)).toEqual([429, 429]);
+      // Each holds $0.0105 (6 prompt tokens held, max_tokens 5) and spends $0.011: after 9
+      // ($0.099) the next could pass $0.10 and is refused, on either gateway.
+      expect(served.filter((status) => status === 200)).toHaveLength(9);
+      expect(served.slice(9)).toEqual([429, 429, 429]);
+      const tenantId = (await third.store.tenants.findByName("escuela"))?.id;
+      const records = await third.store.usage.list({ since: 0, limit: 1000 });
+      const spent = records
+        .filter((record) => record.tenantId === tenantId)
+        .reduce((sum, record) => sum + record.costUsd, 0);
+      expect(spent).toBeCloseTo(0.099);
     } finally {
       await third.close();
       await fourth.close();
