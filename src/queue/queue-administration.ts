@@ -148,6 +148,15 @@ export class QueueAdministration {
     };
   }
 
+  /**
+   * Delete a batch that has ended, with its lines and files, whichever tenant it is of (as
+   * DELETE /v1/batches/{id} does for its own tenant); 409 while it has not ended.
+   */
+  async delete(id: string): Promise<void> {
+    const batch = await this.#batch(id);
+    await this.#batches.delete(id, batch.tenantId);
+  }
+
   async #request(id: string): Promise<QueuedRequest> {
     const request = await this.#store.batches.request(id);
     if (request === undefined) throw notFound(id);

@@ -129,6 +129,29 @@ describe("colibri queue", () => {
     }
   });
 
+  it("deletes a batch once it has ended, with its lines and files, and refuses one still running", async () => {
+    const { batch, store, client, admin } = await serverWithWaitingWork();
+    const running = await colibri("queue", "delete", batch.id);
+    expect(running.code).toBe(1);
+    expect(running.stderr).toMatch(/is in_progress; only a batch that has ended can be deleted/);
+    expect((await admin(`/admin/queue/${batch.id}`, "DELETE")).status).toBe(409);
+
+    await colibri("queue", "cancel", batch.id);
+    for (let tries = 0; (await client.batches.retrieve(batch.id)).status !== "cancelled"; tries++) {
+      if (tries > 250) throw new Error("the batch was never cancelled");
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const deleted = await colibri("queue", "delete", batch.id);
+    expect(deleted).toMatchObject({
+      code: 0,
+      stdout: `Deleted batch ${batch.id} with its lines and files.\n`,
+    });
+    expect(await store.batches.requestsOf(batch.id)).toEqual([]);
+    expect((await client.files.list()).data).toEqual([]);
+    const gone = await admin(`/admin/queue/${batch.id}`, "DELETE");
+    expect(gone.status).toBe(404);
+  });
+
   it("says in one line what is wrong with bad input", async () => {
     await serverWithWaitingWork();
     const unknown = await colibri("queue", "retry", "batch_req_nope");

@@ -48,7 +48,8 @@ Examples:
   colibri queue --state failed --batch batch_0123…
   colibri queue retry batch_req_0123…   # send one request now
   colibri queue retry batch_0123…       # send a whole batch's waiting requests now
-  colibri queue cancel batch_0123…      # cancel a batch (as POST /v1/batches/{id}/cancel)`,
+  colibri queue cancel batch_0123…      # cancel a batch (as POST /v1/batches/{id}/cancel)
+  colibri queue delete batch_0123…      # delete an ended batch, its lines and files`,
     )
     .action(async (options: ListOptions) => {
       const limit = Number(options.limit);
@@ -79,6 +80,10 @@ Examples:
       "cancel",
       "Cancel a request that has not run yet (batch_req_…), or a whole batch (batch_…): what has not run is listed in its error file.",
     ],
+    [
+      "delete",
+      "Delete a batch that has ended (batch_…) with its lines — the prompts and answers they hold — and its files.",
+    ],
   ] as const) {
     databaseOption(
       queue
@@ -96,6 +101,11 @@ Examples:
               ? `Nothing of ${id} was waiting; it has nothing left to retry.\n`
               : `${moved === 1 ? "1 request goes" : `${moved} requests go`} out at the server's next poll.\n`,
           );
+          return;
+        }
+        if (name === "delete") {
+          await administration.delete(id);
+          context.stdout.write(`Deleted batch ${id} with its lines and files.\n`);
           return;
         }
         const { cancelled, batch } = await administration.cancel(id);

@@ -18,7 +18,7 @@ const queueQuery = z.object({
 
 /**
  * The queue for operators (admin key, checked in auth.ts), as `colibri queue` shows it: what
- * waits and why, the connectivity monitor's view of each link, and retry / cancel.
+ * waits and why, the connectivity monitor's view of each link, and retry / cancel / delete.
  */
 export function registerAdminQueue(app: FastifyInstance, queue: OfflineQueue): void {
   const { administration } = queue;
@@ -41,6 +41,15 @@ export function registerAdminQueue(app: FastifyInstance, queue: OfflineQueue): v
       id: request.params.id,
       retried: await administration.retry(request.params.id),
     }),
+  );
+
+  app.delete<{ Params: { id: string } }>(
+    "/admin/queue/:id",
+    { config: { access: "admin" } },
+    async (request) => {
+      await administration.delete(request.params.id);
+      return { id: request.params.id, object: "batch", deleted: true };
+    },
   );
 
   app.post<{ Params: { id: string } }>(
