@@ -1,5 +1,6 @@
 import OpenAI, { toFile } from "openai";
-import { afterEach, describe, expect, it } from "vitest";
+import { randomUUID } from "node:crypto";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { parseConfig } from "../../src/config/load.js";
 import { sweepRetention } from "../../src/retention/retention-sweep.js";
 import { refusedUrl } from "../support/fake-cloud.js";
@@ -14,6 +15,7 @@ import { startTestGateway, type TestGateway } from "../support/test-gateway.js";
 const gateways: TestGateway<ScriptedBackend>[] = [];
 
 afterEach(async () => {
+  vi.useRealTimers();
   await Promise.all(gateways.splice(0).map((started) => started.close()));
 });
 
@@ -269,6 +271,41 @@ describe("the retention sweep", () => {
     // Usage records go after usageDays (400 by default), not before.
     expect((await sweepRetention(gateway.store, settings, now + 399 * day)).usageRecords).toBe(0);
     expect((await sweepRetention(gateway.store, settings, now + 401 * day)).usageRecords).toBe(2);
+  });
+
+  it("runs hourly while the server runs", async () => {
+    // Only the server's intervals are faked; requests and the store run in real time.
+    vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
+    const { gateway } = await start();
+    const tenant = await gateway.store.tenants.ensure("clinica", Date.now());
+    const old = Date.now() - 401 * day;
+    await gateway.store.usage.insert({
+      id: randomUUID(),
+      createdAt: old,
+      requestId: randomUUID(),
+      tenantId: tenant.id,
+      keyId: null,
+      endpoint: "chat.completions",
+      model: "local",
+      target: "local",
+      stream: false,
+      promptTokens: 1,
+      completionTokens: 1,
+      costUsd: 0,
+      referenceCostUsd: 0,
+      latencyMs: 1,
+      status: 200,
+      outcome: "completed",
+      route: null,
+      reason: null,
+      confidence: null,
+    });
+    const count = async () => (await gateway.store.usage.list({ since: 0, limit: 10 })).length;
+    vi.advanceTimersByTime(59 * 60_000);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await count()).toBe(1);
+    vi.advanceTimersByTime(60_000);
+    await until(count, (records) => records === 0);
   });
 
   it("blanks bodies by batchBodiesDays even when the files are kept, and keeps everything with null periods", async () => {
