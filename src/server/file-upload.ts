@@ -73,7 +73,7 @@ export function fileTooLarge(maxBytes: number): ColibriError {
 export function quotaExceeded(usedBytes: number, uploadBytes: number, quotaBytes: number) {
   const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
   return new ColibriError(
-    `Storage quota exceeded: this tenant's files take ${usedBytes} bytes (${megabytes(usedBytes)}) of its ${quotaBytes}-byte quota (${megabytes(quotaBytes)}), and this upload (${uploadBytes} bytes${uploadBytes > 0 ? " so far" : ""}) would pass it. Free space by deleting files you no longer need (DELETE /v1/files/{id}; DELETE /v1/batches/{id} removes a finished batch with its files), or ask an administrator to raise files.quotaBytesPerTenant.`,
+    `Storage quota exceeded: this tenant's files take ${usedBytes} bytes (${megabytes(usedBytes)}) of its ${quotaBytes}-byte quota (${megabytes(quotaBytes)}), ${uploadBytes > 0 ? `and this upload (${uploadBytes} bytes so far) would pass it` : "so no upload fits"}. Free space by deleting files you no longer need (DELETE /v1/files/{id}; DELETE /v1/batches/{id} removes a finished batch with its files), or ask an administrator to raise files.quotaBytesPerTenant.`,
     { code: "storage_quota_exceeded", status: 413, param: "file" },
   );
 }

@@ -94,6 +94,11 @@ describe("files.quotaBytesPerTenant", () => {
     expect(await gateway.store.retention.deleteOrphanChunks(Date.now() + 1)).toBe(0);
     expect(await upload(other, "c".repeat(900))).toMatchObject({ bytes: 900 });
 
+    // Up to the quota exactly; then nothing more fits.
+    expect(await upload(other, "d".repeat(100))).toMatchObject({ bytes: 100 });
+    const full = await upload(other, "e");
+    expect(full).toMatchObject({ status: 413, code: "storage_quota_exceeded" });
+    expect((full as Error).message).toMatch(/take 1000 bytes .* so no upload fits/);
     // Deleting a file frees its bytes.
     await client.files.delete((first as { id: string }).id);
     expect(await upload(client, "b".repeat(500))).toMatchObject({ bytes: 500 });
