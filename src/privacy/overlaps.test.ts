@@ -32,4 +32,39 @@ describe("withoutOverlaps", () => {
     const later = finding({ start: 20, end: 31 });
     expect(withoutOverlaps([later, first, second])).toEqual([first, later]);
   });
+
+  it("keeps what comparing each finding with every kept one keeps, on many overlapping findings", () => {
+    let seed = 7;
+    const random = (below: number) => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed % below;
+    };
+    const findings = Array.from({ length: 2_000 }, () => {
+      const start = random(5_000);
+      return finding({
+        start,
+        end: start + 1 + random(30),
+        confidence: [0.4, 0.7, 0.95][random(3)] ?? 0.7,
+        validated: random(2) === 0,
+      });
+    });
+    const ranked = findings
+      .map((entry, order) => ({ entry, order }))
+      .sort(
+        (left, right) =>
+          right.entry.confidence - left.entry.confidence ||
+          Number(right.entry.validated) - Number(left.entry.validated) ||
+          right.entry.end - right.entry.start - (left.entry.end - left.entry.start) ||
+          left.order - right.order,
+      );
+    const expected: Finding[] = [];
+    for (const { entry } of ranked) {
+      if (expected.every((kept) => entry.end <= kept.start || entry.start >= kept.end)) {
+        expected.push(entry);
+      }
+    }
+    expected.sort((left, right) => left.start - right.start);
+    expect(expected.length).toBeGreaterThan(200);
+    expect(withoutOverlaps(findings)).toEqual(expected);
+  });
 });
