@@ -990,6 +990,22 @@ describe.each([sqlite, postgres])("store contract on $name", (backend) => {
       expect(await store.files.hold("f1", acme.id)).toBe(false);
     });
 
+    it("reads the content of a file stored before chunks existed (in files.content)", async () => {
+      const acme = await store.tenants.ensure("acme", t0);
+      await backend.execute(
+        url,
+        `insert into files (id, tenant_id, purpose, filename, bytes, created_at, content)
+         values ('legacy', '${acme.id}', 'batch', 'a.jsonl', 8, ${t0}, 'antiguo\n')`,
+      );
+      expect(await store.files.content("legacy", acme.id)).toBe("antiguo\n");
+      const chunks: string[] = [];
+      for await (const chunk of (await store.files.contentChunks("legacy", acme.id)) ?? []) {
+        chunks.push(chunk);
+      }
+      expect(chunks).toEqual(["antiguo\n"]);
+      expect(await store.files.usedBytes(acme.id)).toBe(8);
+    });
+
     it("makes a concurrent delete wait while a transaction holds the file", async () => {
       const acme = await store.tenants.ensure("acme", t0);
       await store.files.insert(
