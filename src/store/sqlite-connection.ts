@@ -28,6 +28,9 @@ export async function openSqlite(file: string): Promise<Kysely<Database>> {
     database.pragma("synchronous = NORMAL");
     database.pragma("busy_timeout = 5000");
     database.pragma("foreign_keys = ON");
+    // Deleted rows are overwritten with zeros, not just unlinked: a purged prompt does not stay
+    // readable in the file's free pages (it costs a write per freed page, on deletes only).
+    database.pragma("secure_delete = ON");
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new DatabaseUnavailableError(

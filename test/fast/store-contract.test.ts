@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
@@ -1817,6 +1817,28 @@ describe.each([sqlite, postgres])("store contract on $name", (backend) => {
       expect(await store.cache.take("old", t0 + 3 * day)).toBeUndefined();
       expect(await store.cache.take("new", t0 + 3 * day)).toBeDefined();
     });
+
+    it.runIf(backend.name === "sqlite")(
+      "leaves nothing of purged text readable in the SQLite file",
+      async () => {
+        const acme = await store.tenants.ensure("acme", t0);
+        const secret = "Juan Pérez, diagnóstico reservado";
+        const content = `${secret}\n`.repeat(50_000);
+        await store.files.insert(
+          { id: "f", tenantId: acme.id, purpose: "batch", filename: "f", bytes: 1, createdAt: t0 },
+          content,
+        );
+        await insertBatch(acme.id, "b", { status: "completed", completedAt: t0 }, { body: secret });
+        await store.transaction((repositories) =>
+          repositories.retention.purgeTenant(acme.id, { account: false }),
+        );
+        await store.close();
+        const file = parseDatabaseUrl(url, home);
+        if (file.dialect !== "sqlite") throw new Error("not SQLite");
+        const bytes = await readFile(file.file);
+        expect(bytes.includes(Buffer.from("Juan Pérez"))).toBe(false);
+      },
+    );
 
     it("purges everything stored for one tenant's requests, per table, and leaves other tenants alone", async () => {
       const acme = await store.tenants.ensure("acme", t0);
