@@ -1832,6 +1832,15 @@ describe.each([sqlite, postgres])("store contract on $name", (backend) => {
         await store.transaction((repositories) =>
           repositories.retention.purgeTenant(acme.id, { account: false }),
         );
+        // Blanked, not deleted: the old text of an updated row is overwritten too.
+        const beta = await store.tenants.ensure("beta", t0);
+        await insertBatch(
+          beta.id,
+          "kept",
+          { status: "completed", completedAt: t0 },
+          { body: `${secret} `.repeat(2_000), result: secret },
+        );
+        expect(await store.retention.forgetBatchBodies(t0 + 1)).toBe(1);
         await store.close();
         const file = parseDatabaseUrl(url, home);
         if (file.dialect !== "sqlite") throw new Error("not SQLite");
