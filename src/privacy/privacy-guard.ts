@@ -75,20 +75,11 @@ export class PrivacyGuard {
   }
 
   /**
-   * Findings in every message (all of them would leave, not only the user's), on the event loop
-   * in one go. Throws TooManyFindingsError past privacy.maxFindingsPerRequest. Servers call
-   * `scanAsync`, which lets other requests run while a large request is scanned.
+   * Findings in every message (all of them would leave, not only the user's), giving other
+   * requests a turn of the event loop every few milliseconds. Throws TooManyFindingsError past
+   * privacy.maxFindingsPerRequest.
    */
-  scan(messages: readonly ChatMessage[]): RequestScan {
-    const steps = this.#requestScanSteps(messages);
-    for (;;) {
-      const step = steps.next();
-      if (step.done === true) return step.value;
-    }
-  }
-
-  /** `scan`, giving other requests a turn of the event loop every few milliseconds. */
-  async scanAsync(
+  async scan(
     messages: readonly ChatMessage[],
     pacer: EventLoopPacer = new EventLoopPacer(),
   ): Promise<RequestScan> {

@@ -19,7 +19,12 @@ import {
 } from "../server/chat-completion.js";
 import { toChatMessages, toChatRequest } from "../server/chat-request.js";
 import { errorBody } from "../server/error-body.js";
-import { metered, type MeteredRequest, type MeteringContext } from "../server/metering.js";
+import {
+  metered,
+  sentToCloud,
+  type MeteredRequest,
+  type MeteringContext,
+} from "../server/metering.js";
 import { chatCompletionBodySchema } from "../server/openai-schemas.js";
 import { validateBody } from "../server/validate-body.js";
 import type { QueuedRequest, Store, StoredBatch } from "../store/store.js";
@@ -90,7 +95,7 @@ export class QueuedRequestRunner {
       };
       const maxTokens = chatRequest.sampling.maxTokens ?? this.#options.defaultMaxTokens;
       return await metered(metering, meteredRequest, call, async (meter, reserve) => {
-        const scan = router.scan(messages);
+        const scan = await router.scan(messages);
         metering.metrics.observeFindings(scan.findings.map((entry) => entry.finding.type));
         const input = { requestId: request.id, scan };
         let guarded: GuardedPlan;
@@ -123,7 +128,13 @@ export class QueuedRequestRunner {
         if (blocked !== undefined) throw blocked;
         let answer: RoutedAnswer | undefined;
         try {
-          answer = await router.run(plan, chatRequest, false, permit, "queued");
+          answer = await router.run(
+            plan,
+            { ...chatRequest, ...sentToCloud(meter, messages) },
+            false,
+            permit,
+            "queued",
+          );
           recordAnswer(meter, answer);
           metering.metrics.observeDecision(answer.route, answer.reason);
           const completion = await collectCompletion(

@@ -238,21 +238,14 @@ export class HybridRouter {
   }
 
   /**
-   * The personal data in a request's messages (none without a guard, or with it disabled);
-   * `forCache`: also when nothing could leave, since a cache must not keep personal data.
+   * The personal data in a request's messages (none without a guard, or with it disabled),
+   * giving other requests a turn of the event loop while a large request is read; throws
+   * TooManyFindingsError (413) past privacy.maxFindingsPerRequest. `forCache`: also when nothing
+   * could leave, since a cache must not keep personal data.
    */
-  scan(messages: readonly ChatMessage[], forCache = false): RequestScan {
+  async scan(messages: readonly ChatMessage[], forCache = false): Promise<RequestScan> {
     const guard = this.#scanningGuard(forCache);
     return guard === undefined ? noPersonalData : guard.scan(messages);
-  }
-
-  /**
-   * `scan`, giving other requests a turn of the event loop while a large request is read; throws
-   * TooManyFindingsError (413) past privacy.maxFindingsPerRequest. What servers should call.
-   */
-  async scanAsync(messages: readonly ChatMessage[], forCache = false): Promise<RequestScan> {
-    const guard = this.#scanningGuard(forCache);
-    return guard === undefined ? noPersonalData : guard.scanAsync(messages);
   }
 
   /** The guard, when a scan is needed at all. */

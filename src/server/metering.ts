@@ -5,7 +5,8 @@ import type {
   Settlement,
   SpendEstimate,
 } from "../accounting/gatekeeper.js";
-import type { Usage } from "../core/chat.js";
+import type { ChatMessage, ChatRequest, Usage } from "../core/chat.js";
+import { estimatePromptTokens } from "../upstream/usage-estimate.js";
 import { BudgetExceededError, RateLimitError, toColibriError } from "../core/errors.js";
 import type { UsageOutcome } from "../store/store.js";
 import type { GatewayMetrics } from "./metrics.js";
@@ -36,6 +37,12 @@ export interface Meter {
   reason: string | null;
   /** The local answer's confidence, when the router measured it. */
   confidence: number | null;
+  /**
+   * The prompt's estimated tokens once its text was written to a cloud provider (see
+   * `sentToCloud`): billed when the provider never reported usage (the client left, the call
+   * failed), because the provider has the prompt and may charge for it.
+   */
+  sentPromptTokens: number | null;
 }
 
 /** What metering reads of a request: an HTTP request, or a queued request run by the worker. */
@@ -74,6 +81,7 @@ export async function metered<T>(
     route: call.target,
     reason: null,
     confidence: null,
+    sentPromptTokens: null,
   };
 
   let admission: Admission;
@@ -110,8 +118,31 @@ export async function metered<T>(
   } finally {
     request.served = { model: meter.model, target: meter.target };
     if (meter.status !== 200) request.served.status = meter.status;
+    billSentPrompt(meter);
     await settle(context, request, admission, call, meter);
   }
+}
+
+/**
+ * A ChatRequest field that marks the meter once the request's text has left for a cloud
+ * provider (the transport's `onSent`), with the prompt's estimated tokens.
+ */
+export function sentToCloud(
+  meter: Meter,
+  messages: readonly ChatMessage[],
+): Pick<ChatRequest, "onSent"> {
+  return {
+    onSent: () => {
+      meter.sentPromptTokens = estimatePromptTokens(messages);
+    },
+  };
+}
+
+/** A cloud call whose prompt left but whose usage never came back is billed for its prompt. */
+function billSentPrompt(meter: Meter): void {
+  const cloud = meter.target !== "local" && meter.target !== "cache";
+  if (!cloud || meter.sentPromptTokens === null || meter.usage.promptTokens > 0) return;
+  meter.usage = { ...meter.usage, promptTokens: meter.sentPromptTokens };
 }
 
 function isLimitError(error: unknown): error is RateLimitError | BudgetExceededError {

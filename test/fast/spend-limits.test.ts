@@ -1,3 +1,4 @@
+import { request } from "node:http";
 import OpenAI, { toFile } from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -226,6 +227,68 @@ describe.each([
   );
 
   it.skipIf(skip)(
+    "a streamed request the client aborts after its prompt reached the cloud is billed for the prompt, and counts against the budget",
+    async () => {
+      const { tenantId } = await tenant("t-abort", { budgetUsdMonth: 1000 }); // each holds $132
+      const { key } = await gateway.administration.createKey({ tenant: "t-abort" });
+      const before = cloud.requests.length;
+      cloud.reply(...Array.from({ length: 5 }, () => ({ kind: "hang" as const })));
+      const bigPrompt = "Historia clínica: ".repeat(22_000); // ~400 kB
+      await Promise.all(
+        Array.from({ length: 5 }, async () => {
+          const body = JSON.stringify({
+            model: "gpt-4o-mini",
+            stream: true,
+            max_tokens: maxTokens,
+            messages: [{ role: "user", content: bigPrompt }],
+          });
+          const target = new URL(`${address}/v1/chat/completions`);
+          const sent = request({
+            host: target.hostname,
+            port: target.port,
+            path: target.pathname,
+            method: "POST",
+            headers: {
+              "content-type": "application/json",
+              "content-length": Buffer.byteLength(body),
+              authorization: `Bearer ${key}`,
+            },
+          });
+          sent.on("error", () => undefined);
+          sent.end(body);
+          // The client leaves once the cloud has the whole prompt (it never answers).
+          const deadline = Date.now() + 5_000;
+          while (cloud.requests.length - before < 5 && Date.now() < deadline) {
+            await new Promise((resolve) => setTimeout(resolve, 20));
+          }
+          sent.destroy();
+        }),
+      );
+      expect(cloud.requests.length - before).toBe(5);
+      let records: Awaited<ReturnType<typeof gateway.store.usage.list>> = [];
+      const deadline = Date.now() + 5_000;
+      while (records.length < 5 && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        records = (await gateway.store.usage.list({ since: 0, limit: 100_000 })).filter(
+          (record) => record.tenantId === tenantId,
+        );
+      }
+      expect(records).toHaveLength(5);
+      // The prompt's estimate: 396,000 characters / 4.
+      for (const record of records) {
+        expect(record).toMatchObject({ outcome: "abandoned", status: 499, completionTokens: 0 });
+        expect(record.promptTokens).toBe(99_000);
+        expect(record.costUsd).toBeCloseTo(99, 6);
+      }
+      const [month] = await gateway.store.counters.read([
+        { scope: "tenant", scopeId: tenantId, period: "month", start: monthStart() },
+      ]);
+      expect(month?.costUsd).toBeCloseTo(5 * 99, 6);
+      await cloud.waitUntilIdle(2_000);
+    },
+  );
+
+  it.skipIf(skip)(
     "a reservation left by a crashed process is released after its expiry",
     async () => {
       const { tenantId } = await tenant("t-crash", { budgetUsdDay: budgetUsd });
@@ -264,6 +327,11 @@ describe.each([
     },
   );
 });
+
+function monthStart(): number {
+  const now = new Date();
+  return Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1);
+}
 
 function dayStart(): number {
   const now = new Date();

@@ -15,7 +15,7 @@ import { collectCompletion, planRoute, recordAnswer } from "../chat-completion.j
 import { chunkObject, usageChunkObject, type CompletionIdentity } from "../chat-response.js";
 import { errorBody } from "../error-body.js";
 import type { InFlight } from "../in-flight.js";
-import { metered, type Meter, type MeteringContext } from "../metering.js";
+import { metered, sentToCloud, type Meter, type MeteringContext } from "../metering.js";
 import { cachedAnswer, cachingFor, type RequestCaching } from "../response-caching.js";
 import { chatCompletionBodySchema, type ChatCompletionBody } from "../openai-schemas.js";
 import type { Deferral } from "../../queue/batch-service.js";
@@ -66,7 +66,10 @@ export function registerChatCompletions(app: FastifyInstance, options: ChatRoute
         let caching: RequestCaching | undefined;
         let answer: RoutedAnswer | undefined;
         try {
-          const scan = router.scan(messages, options.cache?.accepts(baseRequest, false) === true);
+          const scan = await router.scan(
+            messages,
+            options.cache?.accepts(baseRequest, false) === true,
+          );
           metering.metrics.observeFindings(scan.findings.map((entry) => entry.finding.type));
           caching = cachingFor(
             options.cache,
@@ -126,7 +129,7 @@ export function registerChatCompletions(app: FastifyInstance, options: ChatRoute
               ? cachedAnswer(source.hit)
               : await router.run(
                   source.guarded.plan,
-                  { ...baseRequest, signal: abort.signal },
+                  { ...baseRequest, signal: abort.signal, ...sentToCloud(meter, messages) },
                   stream,
                   source.guarded.permit,
                 );
