@@ -1,0 +1,413 @@
+/**
+ * `npm run bench:limits`: how far 100 concurrent requests can push a tenant past its budget or
+ * token limit, per route, on SQLite and on PostgreSQL. A limit of about one request's cost is
+ * the hardest case: every request is admitted while the others are still in flight.
+ *
+ *   node dist/bench/spend-limits-benchmark.js [--concurrent 100] [--postgres URL] [--json]
+ *
+ * It prints measured numbers (spent ÷ budget, tokens ÷ limit) and never judges them.
+ */
+import { parseArgs } from "node:util";
+import {
+  administrationFromConfig,
+  gatekeeperFromConfig,
+} from "../accounting/gatekeeper-from-config.js";
+import { parseConfig } from "../config/load.js";
+import { EgressAuditor } from "../privacy/egress-auditor.js";
+import { ValueHasher } from "../privacy/value-hasher.js";
+import { routerFromConfig } from "../router/router-from-config.js";
+import { createServer } from "../server/app.js";
+import { openStore } from "../store/open-store.js";
+import type { Store } from "../store/store.js";
+import { providersFromConfig } from "../upstream/providers-from-config.js";
+import { InstantBackend } from "./instant-backend.js";
+import { StubCloud } from "./stub-cloud.js";
+import {
+  isPostgresReachable,
+  temporaryPostgresSchema,
+  temporarySqliteDatabase,
+  testPostgresUrl,
+  type TemporaryDatabase,
+} from "./temporary-database.js";
+
+// Held as 28 prompt tokens + max_tokens 16 = 44; the stub reports 24 + 7 = 31.
+const prompt = "Necesito un resumen breve de la política de devoluciones de la tienda.";
+const maxTokens = 16;
+/** $0.001 a token: a request holds $0.044 and costs $0.031. */
+const price = { input: 1000, output: 1000 };
+const budgetUsd = 0.05;
+const tokensPerMinute = 100;
+const adminKey = "bench-admin-key-0123456789abcdef";
+
+interface Scenario {
+  name: string;
+  limit: "budgetUsdDay" | "budgetUsdMonth" | "tokensPerMinute";
+  /** On the key instead of the tenant. */
+  onKey?: boolean;
+  run(context: ScenarioContext): Promise<{ answered: number; refused: number }>;
+}
+
+interface ScenarioContext {
+  address: string;
+  key: string;
+  concurrent: number;
+  cloud: StubCloud;
+}
+
+interface Row {
+  database: string;
+  scenario: string;
+  answered: number;
+  refused: number;
+  reachedCloud: number;
+  /** spent ÷ budget, or tokens ÷ limit. */
+  ratio: number;
+  limit: string;
+}
+
+const chatBody = (model: string, stream: boolean) => ({
+  model,
+  stream,
+  max_tokens: maxTokens,
+  messages: [{ role: "user", content: prompt }],
+});
+
+async function post(context: ScenarioContext, path: string, body: unknown, headers = {}) {
+  const response = await fetch(`${context.address}${path}`, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      authorization: `Bearer ${context.key}`,
+      ...headers,
+    },
+    body: JSON.stringify(body),
+  });
+  await response.arrayBuffer(); // a stream is read to its end
+  return response;
+}
+
+async function burst(
+  context: ScenarioContext,
+  send: () => Promise<Response>,
+): Promise<{ answered: number; refused: number }> {
+  const statuses = await Promise.all(
+    Array.from({ length: context.concurrent }, async () => (await send()).status),
+  );
+  return {
+    answered: statuses.filter((status) => status === 200).length,
+    refused: statuses.filter((status) => status === 429).length,
+  };
+}
+
+const chatScenario = (name: string, model: string, stream: boolean, limit: Scenario["limit"]) => ({
+  name,
+  limit,
+  run: (context: ScenarioContext) =>
+    burst(context, () => post(context, "/v1/chat/completions", chatBody(model, stream))),
+});
+
+const scenarios: Scenario[] = [
+  chatScenario("chat, cloud model", "gpt-4o-mini", false, "budgetUsdDay"),
+  chatScenario("chat, cloud model, streamed", "gpt-4o-mini", true, "budgetUsdMonth"),
+  chatScenario("chat, auto (cascade escalates)", "auto", false, "budgetUsdDay"),
+  chatScenario("chat, auto, streamed", "auto", true, "budgetUsdDay"),
+  {
+    ...chatScenario("chat, cloud model, key budget", "gpt-4o-mini", false, "budgetUsdDay"),
+    onKey: true,
+  },
+  chatScenario("chat, cloud model, tokens per minute", "gpt-4o-mini", true, "tokensPerMinute"),
+  {
+    name: "embeddings, tokens per minute",
+    limit: "tokensPerMinute",
+    run: (context) =>
+      burst(context, () =>
+        post(context, "/v1/embeddings", { model: "instant", input: prompt.repeat(4) }),
+      ),
+  },
+  {
+    name: "batch of 100 lines",
+    limit: "budgetUsdDay",
+    run: (context) => runBatch(context),
+  },
+  {
+    name: "x-colibri-defer, cloud down then back",
+    limit: "budgetUsdDay",
+    run: (context) => runDeferred(context),
+  },
+];
+
+try {
+  const { values } = parseArgs({
+    options: {
+      concurrent: { type: "string", default: "100" },
+      postgres: { type: "string", default: testPostgresUrl() },
+      json: { type: "boolean", default: false },
+    },
+    strict: true,
+  });
+  const concurrent = Number(values.concurrent);
+  if (!Number.isInteger(concurrent) || concurrent < 1 || concurrent > 1000) {
+    throw new Error(
+      `--concurrent must be a whole number from 1 to 1000, not "${values.concurrent}".`,
+    );
+  }
+  const rows: Row[] = [];
+  const databases: [string, () => Promise<TemporaryDatabase>][] = [
+    ["SQLite", temporarySqliteDatabase],
+  ];
+  if (await isPostgresReachable(values.postgres)) {
+    databases.push([
+      "PostgreSQL",
+      () => temporaryPostgresSchema(values.postgres, "colibri_limits"),
+    ]);
+  } else {
+    process.stderr.write(`bench:limits: no PostgreSQL at ${values.postgres}; SQLite only\n`);
+  }
+  for (const [name, open] of databases) {
+    const database = await open();
+    try {
+      rows.push(...(await measure(name, database, concurrent)));
+    } finally {
+      await database.remove();
+    }
+  }
+  if (values.json) {
+    process.stdout.write(
+      `${JSON.stringify({ concurrent, budgetUsd, tokensPerMinute, rows }, null, 2)}\n`,
+    );
+  } else {
+    process.stdout.write(format(rows, concurrent));
+  }
+} catch (error) {
+  process.stderr.write(`bench:limits: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+}
+
+async function measure(databaseName: string, database: TemporaryDatabase, concurrent: number) {
+  const cloud = await StubCloud.start();
+  const config = parseConfig({
+    home: database.home,
+    database: database.url,
+    server: { host: "127.0.0.1", port: 0, auth: true, adminKey },
+    providers: [
+      {
+        name: "nube",
+        baseUrl: cloud.url,
+        models: ["gpt-4o-mini"],
+        timeouts: { connectMs: 200, firstByteMs: 2000, idleMs: 2000, totalMs: 10_000 },
+        retry: { maxRetries: 0 },
+        breaker: { failureThreshold: 1, openMs: 200 },
+      },
+    ],
+    pricing: { models: { "gpt-4o-mini": price } },
+    // Every auto request is escalated: the instant backend's confidence is below 0.99.
+    router: { preRouter: { enabled: false }, cascade: { threshold: 0.99 } },
+    queue: {
+      pollMs: 20,
+      leaseSeconds: 5,
+      ratePerMinute: 60_000,
+      probe: { intervalSeconds: 0.2, minBackoffSeconds: 0.05, maxBackoffSeconds: 0.2 },
+    },
+  });
+  const store = await openStore({ url: database.url, home: database.home });
+  const backend = new InstantBackend();
+  const providers = providersFromConfig(config.providers, {});
+  const auditor = new EgressAuditor({
+    repository: store.egress,
+    hash: new ValueHasher("bench-audit-key-0123456789abcdef0123").hash,
+  });
+  const gatekeeper = await gatekeeperFromConfig(config, store);
+  const administration = administrationFromConfig(config, store);
+  const server = createServer({
+    backend,
+    files: {
+      store,
+      maxBytes: config.files.maxBytes,
+      quotaBytesPerTenant: config.files.quotaBytesPerTenant,
+    },
+    queue: { store, config: config.queue },
+    router: await routerFromConfig(config, backend, providers, {
+      auditor,
+      onAuditFailure: () => undefined,
+    }),
+    gatekeeper,
+    administration,
+    server: config.server,
+    defaultMaxTokens: 64,
+  });
+  const address = await server.listen();
+  const rows: Row[] = [];
+  try {
+    for (const [index, scenario] of scenarios.entries()) {
+      const tenant = `bench-${index}`;
+      const limits = {
+        [scenario.limit]: scenario.limit === "tokensPerMinute" ? tokensPerMinute : budgetUsd,
+      };
+      const { key } = await administration.createKey({
+        tenant,
+        ...(scenario.onKey === true ? { limits } : {}),
+      });
+      if (scenario.onKey !== true) await store.tenants.updateLimits(tenant, limits);
+      const before = cloud.received;
+      const result = await scenario.run({ address, key, concurrent, cloud });
+      const spent = await spentBy(store, tenant);
+      rows.push({
+        database: databaseName,
+        scenario: scenario.name,
+        ...result,
+        reachedCloud: cloud.received - before,
+        ratio:
+          scenario.limit === "tokensPerMinute"
+            ? spent.tokens / tokensPerMinute
+            : spent.costUsd / budgetUsd,
+        limit:
+          scenario.limit === "tokensPerMinute"
+            ? `${tokensPerMinute} tokens/min`
+            : `$${budgetUsd} ${scenario.limit === "budgetUsdDay" ? "a day" : "a month"}${scenario.onKey === true ? " (key)" : ""}`,
+      });
+      process.stderr.write(`bench:limits: ${databaseName}, ${scenario.name}: done\n`);
+    }
+  } finally {
+    await server.close();
+    await providers.close();
+    await store.close();
+    await cloud.close();
+  }
+  return rows;
+}
+
+async function spentBy(store: Store, tenantName: string) {
+  const tenant = await store.tenants.findByName(tenantName);
+  const records = (await store.usage.list({ since: 0, limit: 1_000_000 })).filter(
+    (record) => record.tenantId === tenant?.id,
+  );
+  return {
+    costUsd: records.reduce((sum, record) => sum + record.costUsd, 0),
+    tokens: records.reduce((sum, record) => sum + record.promptTokens + record.completionTokens, 0),
+  };
+}
+
+async function uploadBatch(context: ScenarioContext, lines: number): Promise<string> {
+  const line = (index: number) =>
+    JSON.stringify({
+      custom_id: `linea-${index}`,
+      method: "POST",
+      url: "/v1/chat/completions",
+      body: chatBody("gpt-4o-mini", false),
+    });
+  const form = new FormData();
+  form.append("purpose", "batch");
+  const text = Array.from({ length: lines }, (_, index) => line(index)).join("\n");
+  form.append("file", new Blob([`${text}\n`]), "lote.jsonl");
+  const uploaded = await fetch(`${context.address}/v1/files`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${context.key}` },
+    body: form,
+  });
+  const file = (await uploaded.json()) as { id: string };
+  const created = await fetch(`${context.address}/v1/batches`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${context.key}`, "content-type": "application/json" },
+    body: JSON.stringify({
+      input_file_id: file.id,
+      endpoint: "/v1/chat/completions",
+      completion_window: "24h",
+    }),
+  });
+  return ((await created.json()) as { id: string }).id;
+}
+
+interface BatchState {
+  status: string;
+  request_counts: { total: number; completed: number; failed: number };
+}
+
+async function waitForBatches(context: ScenarioContext, ids: string[]): Promise<BatchState[]> {
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    const states = await Promise.all(
+      ids.map(async (id) => {
+        const response = await fetch(`${context.address}/v1/batches/${id}`, {
+          headers: { authorization: `Bearer ${context.key}` },
+        });
+        return (await response.json()) as BatchState;
+      }),
+    );
+    if (
+      states.every((state) =>
+        ["completed", "failed", "expired", "cancelled"].includes(state.status),
+      )
+    )
+      return states;
+    if (Date.now() > deadline) throw new Error("batches did not finish within 120 s");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function runBatch(context: ScenarioContext) {
+  const id = await uploadBatch(context, context.concurrent);
+  const [state] = await waitForBatches(context, [id]);
+  return {
+    answered: state?.request_counts.completed ?? 0,
+    refused: state?.request_counts.failed ?? 0,
+  };
+}
+
+/**
+ * The cloud is unreachable: every request is answered locally at once and queued for the cloud
+ * (`x-colibri-defer: allow`); once the link is back, the queued requests meet the budget.
+ */
+async function runDeferred(context: ScenarioContext) {
+  context.cloud.down = true;
+  const answers = await Promise.all(
+    Array.from({ length: context.concurrent }, async () => {
+      const response = await post(context, "/v1/chat/completions", chatBody("gpt-4o-mini", false), {
+        "x-colibri-defer": "allow",
+      });
+      return { status: response.status, batch: response.headers.get("x-colibri-deferred-batch") };
+    }),
+  );
+  context.cloud.down = false;
+  const ids = answers.flatMap(({ batch }) => (batch === null ? [] : [batch]));
+  const states = await waitForBatches(context, ids);
+  // Refused: at once (their cloud estimate did not fit before the link was known to be down),
+  // or once queued, when the link came back.
+  const refusedLive = answers.filter(({ status }) => status === 429).length;
+  return {
+    answered: states.reduce((sum, state) => sum + state.request_counts.completed, 0),
+    refused: refusedLive + states.reduce((sum, state) => sum + state.request_counts.failed, 0),
+  };
+}
+
+function format(rows: Row[], concurrent: number): string {
+  const header = [
+    "database",
+    "route",
+    "limit",
+    "answered",
+    "refused",
+    "reached the cloud",
+    "used ÷ limit",
+  ];
+  const lines = rows.map((row) => [
+    row.database,
+    row.scenario,
+    row.limit,
+    String(row.answered),
+    String(row.refused),
+    String(row.reachedCloud),
+    row.ratio.toFixed(2),
+  ]);
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...lines.map((line) => line[column]?.length ?? 0)),
+  );
+  const render = (cells: string[]) =>
+    `| ${cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join(" | ")} |`;
+  return [
+    `${concurrent} concurrent requests per route; a request holds $0.044 (44 tokens) and costs $0.031 (31 tokens)`,
+    render(header),
+    render(widths.map((width) => "-".repeat(width))),
+    ...lines.map(render),
+    "",
+  ].join("\n");
+}
