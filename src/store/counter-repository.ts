@@ -89,29 +89,26 @@ export function counterRepository(db: Kysely<Database>): CounterRepository {
             cost_usd: amount.costUsd,
           })
           .onConflict((conflict) => {
-            const update = conflict.columns(primaryKey).doUpdateSet((eb) => ({
-              tokens: eb("limit_counters.tokens", "+", eb.ref("excluded.tokens")),
-              cost_usd: eb("limit_counters.cost_usd", "+", eb.ref("excluded.cost_usd")),
-            }));
-            const tokensCapped =
-              maxTokens === null
-                ? update
-                : update.where((eb) =>
-                    eb(
-                      eb("limit_counters.tokens", "+", eb.ref("excluded.tokens")),
-                      "<=",
-                      maxTokens,
+            const caps = [
+              ["tokens", maxTokens],
+              ["cost_usd", maxCostUsd],
+            ] as const;
+            return caps.reduce(
+              (update, [column, max]) =>
+                max === null
+                  ? update
+                  : update.where((eb) =>
+                      eb(
+                        eb(`limit_counters.${column}`, "+", eb.ref(`excluded.${column}`)),
+                        "<=",
+                        max,
+                      ),
                     ),
-                  );
-            return maxCostUsd === null
-              ? tokensCapped
-              : tokensCapped.where((eb) =>
-                  eb(
-                    eb("limit_counters.cost_usd", "+", eb.ref("excluded.cost_usd")),
-                    "<=",
-                    maxCostUsd,
-                  ),
-                );
+              conflict.columns(primaryKey).doUpdateSet((eb) => ({
+                tokens: eb("limit_counters.tokens", "+", eb.ref("excluded.tokens")),
+                cost_usd: eb("limit_counters.cost_usd", "+", eb.ref("excluded.cost_usd")),
+              })),
+            );
           })
           .returning("requests")
           .execute();
