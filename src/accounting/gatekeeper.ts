@@ -3,7 +3,6 @@ import type { Usage } from "../core/chat.js";
 import { AuthenticationError, PermissionDeniedError } from "../core/errors.js";
 import type {
   ApiKeyRecord,
-  CappedWindow,
   CounterRepository,
   CounterWindow,
   LimitReservation,
@@ -13,16 +12,8 @@ import type {
   UsageRecord,
 } from "../store/store.js";
 import { hashApiKey, maskApiKey } from "./api-keys.js";
-import {
-  checkedPeriods,
-  findViolation,
-  limitError,
-  tenantScope,
-  windowEnd,
-  windowOf,
-  type LimitedScope,
-  type LimitName,
-} from "./limits.js";
+import { LimitReservations, type SpendEstimate } from "./limit-reservations.js";
+import { checkedPeriods, findViolation, limitError, limitedScopes, windowOf } from "./limits.js";
 import type { Pricing } from "./pricing.js";
 
 /** Who is asking: the tenant, and the key when one was presented. */
@@ -63,22 +54,6 @@ export interface Admission {
   reservation: LimitReservation | undefined;
 }
 
-/** What a request may use at most, and where: what `reserve` holds against its limits. */
-export interface SpendEstimate {
-  target: string;
-  model: string;
-  /** Prompt tokens (estimated) and the most completion tokens it may generate. */
-  usage: Usage;
-  kind: "chat" | "embeddings";
-}
-
-/** A window would pass its cap: `index` is its position in the capped windows. */
-class ReservationRefused extends Error {
-  constructor(readonly index: number) {
-    super("reservation refused");
-  }
-}
-
 export interface Settlement {
   requestId: string;
   endpoint: "chat.completions" | "embeddings" | "batch";
@@ -102,11 +77,19 @@ export class Gatekeeper {
   readonly #options: GatekeeperOptions;
   readonly #now: () => number;
   readonly #defaultTenant: Tenant;
+  readonly #reservations: LimitReservations;
 
   private constructor(options: GatekeeperOptions, defaultTenant: Tenant) {
     this.#options = options;
     this.#now = options.now ?? Date.now;
     this.#defaultTenant = defaultTenant;
+    this.#reservations = new LimitReservations({
+      store: options.store,
+      pricing: options.pricing,
+      localWhenBudgetSpent: options.localWhenBudgetSpent,
+      ttlMs: options.reservationTtlMs,
+      now: this.#now,
+    });
   }
 
   static async create(options: GatekeeperOptions): Promise<Gatekeeper> {
@@ -280,91 +263,15 @@ export class Gatekeeper {
   }
 
   /**
-   * Hold what an admitted request may spend against its token limits and budgets, atomically in
-   * the store (across replicas): the prompt's tokens, counted generously, plus its `max_tokens`,
-   * at the target's price. Refused — with nothing held — when a limit would be passed; settling
-   * replaces the reservation by what was really used. So the amount spent never passes a limit
-   * by more than the estimates of the requests in flight fell short of what they really used.
+   * Hold what an admitted request may spend against its token limits and budgets (see
+   * `LimitReservations.reserve`); throws the limit's 429 when it would pass one.
    */
   async reserve(admission: Admission, estimate: SpendEstimate): Promise<void> {
-    const { store, pricing, localWhenBudgetSpent } = this.#options;
-    const now = this.#now();
-    const scopes = limitedScopes(admission.principal);
-    // Cached answers cost nothing, and local ones ~nothing when the config says so.
-    const budgets = !(
-      estimate.target === "cache" ||
-      (estimate.target === "local" && localWhenBudgetSpent)
+    admission.reservation = await this.#reservations.reserve(
+      limitedScopes(admission.principal),
+      admission.startedAt,
+      estimate,
     );
-    const capped: CappedWindow[] = scopes.flatMap((scope) => {
-      const { tokensPerMinute, budgetUsdDay, budgetUsdMonth } = scope.limits;
-      const [minute, day, month] = checkedPeriods.map((period) =>
-        windowOf(scope, period, admission.startedAt),
-      ) as [CounterWindow, CounterWindow, CounterWindow];
-      return [
-        { window: minute, maxTokens: tokensPerMinute, maxCostUsd: null },
-        { window: day, maxTokens: null, maxCostUsd: budgets ? budgetUsdDay : null },
-        { window: month, maxTokens: null, maxCostUsd: budgets ? budgetUsdMonth : null },
-      ];
-    });
-    // Nothing is held when no limit applies (the default): settling adds what was used.
-    if (capped.every((entry) => entry.maxTokens === null && entry.maxCostUsd === null)) return;
-
-    const { usage } = estimate;
-    const amount = {
-      tokens: usage.promptTokens + usage.completionTokens,
-      costUsd: pricing.cost(estimate.target, estimate.model, usage, estimate.kind).costUsd,
-    };
-    const reservation: LimitReservation = {
-      id: randomUUID(),
-      createdAt: now,
-      expiresAt: now + this.#options.reservationTtlMs,
-      ...amount,
-      windows: capped.map(({ window }) => window),
-    };
-    const hold = () =>
-      store.transaction(async (repositories) => {
-        const refused = await repositories.counters.addWithinCaps(capped, amount);
-        if (refused !== undefined) throw new ReservationRefused(refused);
-        await repositories.reservations.insert(reservation);
-      });
-    try {
-      try {
-        await hold();
-      } catch (error) {
-        // Reservations a crashed process left behind may be what fills the window: free them.
-        if (!(error instanceof ReservationRefused) || (await this.releaseExpired()) === 0)
-          throw error;
-        await hold();
-      }
-    } catch (error) {
-      if (!(error instanceof ReservationRefused)) throw error;
-      const entry = capped[error.index];
-      const scope = scopes[Math.floor(error.index / checkedPeriods.length)];
-      if (entry === undefined || scope === undefined) throw error;
-      const [values] = await store.counters.read([entry.window]);
-      const tokens = entry.maxTokens !== null;
-      const limit: LimitName = tokens
-        ? "tokens_per_minute"
-        : entry.window.period === "day"
-          ? "budget_usd_day"
-          : "budget_usd_month";
-      throw limitError(
-        {
-          limit,
-          scope,
-          used: tokens ? (values?.tokens ?? 0) : (values?.costUsd ?? 0),
-          allowed: (tokens ? entry.maxTokens : entry.maxCostUsd) ?? 0,
-          resetsAt: windowEnd(entry.window.period, entry.window.start),
-          requested: {
-            amount: tokens ? amount.tokens : amount.costUsd,
-            promptTokens: usage.promptTokens,
-            maxTokens: usage.completionTokens,
-          },
-        },
-        now,
-      );
-    }
-    admission.reservation = reservation;
   }
 
   /**
@@ -424,27 +331,9 @@ export class Gatekeeper {
     return record;
   }
 
-  /**
-   * Give back what expired reservations hold (their requests' processes died before settling).
-   * Returns how many were released; each is released once, even with several replicas sweeping.
-   */
-  async releaseExpired(): Promise<number> {
-    const now = this.#now();
-    let released = 0;
-    for (;;) {
-      const batch = await this.#options.store.transaction(async (repositories) => {
-        const expired = await repositories.reservations.takeExpired(now, 200);
-        for (const reservation of expired) {
-          await repositories.counters.add(reservation.windows, {
-            tokens: -reservation.tokens,
-            costUsd: -reservation.costUsd,
-          });
-        }
-        return expired.length;
-      });
-      released += batch;
-      if (batch < 200) return released;
-    }
+  /** Give back what expired reservations hold; returns how many were released. */
+  releaseExpired(): Promise<number> {
+    return this.#reservations.releaseExpired();
   }
 
   /**
@@ -465,20 +354,6 @@ export class Gatekeeper {
       (await this.#options.store.tenants.findById(this.#defaultTenant.id)) ?? this.#defaultTenant
     );
   }
-}
-
-function limitedScopes(principal: Principal): LimitedScope[] {
-  const { tenant, key } = principal;
-  if (key === undefined) return [tenantScope(tenant)];
-  const keyScope: LimitedScope = {
-    scope: "key",
-    id: key.id,
-    label: `API key ${key.prefix}…`,
-    limits: key,
-    raiseCommand: (flag) =>
-      `issue a key with a higher limit (colibri keys create --tenant ${tenant.name} ${flag} N)`,
-  };
-  return [keyScope, tenantScope(tenant)];
 }
 
 function sameSecret(given: string, expected: string): boolean {

@@ -1,5 +1,12 @@
 import { BudgetExceededError, RateLimitError } from "../core/errors.js";
-import type { CounterValues, CounterWindow, Limits, Period, Tenant } from "../store/store.js";
+import type {
+  ApiKeyRecord,
+  CounterValues,
+  CounterWindow,
+  Limits,
+  Period,
+  Tenant,
+} from "../store/store.js";
 
 /** A tenant or a key, with its limits, as the limit checks see it. */
 export interface LimitedScope {
@@ -35,6 +42,24 @@ export function tenantScope(tenant: Tenant): LimitedScope {
     limits: tenant,
     raiseCommand: (flag) => `colibri tenants set ${tenant.name} ${flag} N`,
   };
+}
+
+/** The key (when one was presented) and the tenant, in the order their limits are checked. */
+export function limitedScopes(principal: {
+  tenant: Tenant;
+  key: ApiKeyRecord | undefined;
+}): LimitedScope[] {
+  const { tenant, key } = principal;
+  if (key === undefined) return [tenantScope(tenant)];
+  const keyScope: LimitedScope = {
+    scope: "key",
+    id: key.id,
+    label: `API key ${key.prefix}…`,
+    limits: key,
+    raiseCommand: (flag) =>
+      `issue a key with a higher limit (colibri keys create --tenant ${tenant.name} ${flag} N)`,
+  };
+  return [keyScope, tenantScope(tenant)];
 }
 
 /** Fixed windows in UTC: the current minute, day and month. */

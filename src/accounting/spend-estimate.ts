@@ -1,5 +1,5 @@
 import type { ChatMessage } from "../core/chat.js";
-import type { SpendEstimate } from "./gatekeeper.js";
+import type { SpendEstimate } from "./limit-reservations.js";
 
 /** Characters per token assumed when holding a budget: fewer than the usual 4, to err high. */
 const charactersPerToken = 3;

@@ -1,4 +1,5 @@
-import type { Principal, SpendEstimate } from "../accounting/gatekeeper.js";
+import type { Principal } from "../accounting/gatekeeper.js";
+import type { SpendEstimate } from "../accounting/limit-reservations.js";
 import { chatSpendEstimate } from "../accounting/spend-estimate.js";
 import { BudgetExceededError } from "../core/errors.js";
 import type { RoutePlan } from "../router/decide-route.js";

@@ -1,10 +1,5 @@
-import type {
-  Admission,
-  Gatekeeper,
-  Principal,
-  Settlement,
-  SpendEstimate,
-} from "../accounting/gatekeeper.js";
+import type { Admission, Gatekeeper, Principal, Settlement } from "../accounting/gatekeeper.js";
+import type { SpendEstimate } from "../accounting/limit-reservations.js";
 import type { ChatMessage, ChatRequest, Usage } from "../core/chat.js";
 import { estimatePromptTokens } from "../upstream/usage-estimate.js";
 import { BudgetExceededError, RateLimitError, toColibriError } from "../core/errors.js";
