@@ -147,7 +147,7 @@ export function describeViolation(
   const { limit, scope, used, allowed, resetsAt, requested } = violation;
   const retryAfterSeconds = Math.max(1, Math.ceil((resetsAt - now) / 1000));
   const budget = limit.startsWith("budget");
-  const amount = (value: number) => (budget ? usd(value) : String(value));
+  const amount = (value: number) => (budget ? usd(value) : `${value} tokens`);
   const raise = scope.raiseCommand(limitFlags[limit]);
   const resets = `It resets at ${new Date(resetsAt).toISOString()} (in ${formatDuration(retryAfterSeconds)}). An administrator can raise it: ${raise}.`;
   if (requested === undefined) {
@@ -159,7 +159,7 @@ export function describeViolation(
   }
   const why = `about ${requested.promptTokens} prompt tokens plus max_tokens ${requested.maxTokens}`;
   return {
-    message: `This request could use up to ${amount(requested.amount)} (${why}), more than what is left of ${scope.label}'s limit of ${limitWords[limit](allowed)} (${amount(used)} used or held by requests in flight). Send a smaller max_tokens or a shorter prompt, or wait: ${resets}`,
+    message: `This request could use up to ${amount(requested.amount)} (${why}), more than what is left of ${scope.label}'s limit of ${limitWords[limit](allowed)} (${amount(used)} used or held by requests in flight). Send a smaller max_tokens or a shorter prompt, or wait. ${resets}`,
     retryAfterSeconds,
   };
 }

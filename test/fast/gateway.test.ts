@@ -252,9 +252,9 @@ describe("limits", () => {
     const over = await chat(started, key, small); // 12 + 14 would pass 20
     expect(over.statusCode).toBe(429);
     expect(over.json().error.message).toContain(
-      "could use up to 14 (about 6 prompt tokens plus max_tokens 8)",
+      "could use up to 14 tokens (about 6 prompt tokens plus max_tokens 8)",
     );
-    expect(over.json().error.message).toContain("limit of 20 tokens per minute (12 used");
+    expect(over.json().error.message).toContain("limit of 20 tokens per minute (12 tokens used");
     // A request that could never fit says how to make it fit.
     const huge = await chat(started, key, { ...chatBody, max_tokens: 100 });
     expect(huge.statusCode).toBe(429);
