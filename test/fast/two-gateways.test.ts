@@ -131,4 +131,43 @@ describe("two gateways sharing one PostgreSQL database", () => {
       await fourth.close();
     }
   });
+
+  it("hold a budget with 100 concurrent requests spread over both gateways", async () => {
+    const { key } = await newKey("colegio");
+    await second.store.tenants.updateLimits("colegio", { budgetUsdDay: 0.1 });
+    const strict = { ...config, limits: { localWhenBudgetSpent: false } };
+    const third = await startTestGateway({ config: strict, now: () => fixedNow });
+    const fourth = await startTestGateway({ config: strict, now: () => fixedNow });
+    third.backend.tokenDelayMs = fourth.backend.tokenDelayMs = 5;
+    try {
+      const statuses = await Promise.all(
+        Array.from({ length: 100 }, async (_, index) => {
+          const response = await (index % 2 === 0 ? third : fourth).app.inject({
+            method: "POST",
+            url: "/v1/chat/completions",
+            payload: {
+              model: "local",
+              messages: [{ role: "user", content: "Hola" }],
+              max_tokens: 5,
+            },
+            headers: { authorization: `Bearer ${key}` },
+          });
+          return response.statusCode;
+        }),
+      );
+      expect(statuses.every((status) => status === 200 || status === 429)).toBe(true);
+      const tenantId = (await third.store.tenants.findByName("colegio"))?.id;
+      const spent = (await third.store.usage.list({ since: 0, limit: 1000 }))
+        .filter((record) => record.tenantId === tenantId)
+        .reduce((sum, record) => sum + record.costUsd, 0);
+      // Each holds $0.0105 and spends $0.011 (7 prompt tokens, one more than held): at most
+      // nine fit at once, so the budget is passed by at most 9 × $0.0005.
+      expect(statuses.filter((status) => status === 200).length).toBeLessThanOrEqual(9);
+      expect(spent).toBeLessThanOrEqual(0.1 + 9 * 0.0005);
+      expect(spent).toBeGreaterThan(0.05);
+    } finally {
+      await third.close();
+      await fourth.close();
+    }
+  });
 });
