@@ -14,7 +14,7 @@ export const messages = {
     logout: "Salir",
     "login.title": "Panel de Colibrí",
     "login.help":
-      "Entre con la clave de administración, o con la clave de su organización para ver solo sus datos.",
+      "Entre con la clave de administración, o con la clave de su organización para ver solo sus datos. La clave de administración se mostró la primera vez que se inició colibri serve (o es server.adminKey, COLIBRI_ADMIN_KEY); las claves de organización se crean con colibri keys create --tenant NOMBRE.",
     "login.key": "Clave",
     "login.submit": "Entrar",
     "login.bad": "Clave incorrecta. Use la clave de administración o una clave de su organización.",
@@ -110,7 +110,7 @@ export const messages = {
     logout: "Sair",
     "login.title": "Painel do Colibrí",
     "login.help":
-      "Entre com a chave de administração, ou com a chave da sua organização para ver apenas os seus dados.",
+      "Entre com a chave de administração, ou com a chave da sua organização para ver apenas os seus dados. A chave de administração foi mostrada na primeira vez que colibri serve foi iniciado (ou é server.adminKey, COLIBRI_ADMIN_KEY); as chaves de organização são criadas com colibri keys create --tenant NOME.",
     "login.key": "Chave",
     "login.submit": "Entrar",
     "login.bad": "Chave incorreta. Use a chave de administração ou uma chave da sua organização.",
@@ -206,7 +206,7 @@ export const messages = {
     logout: "Log out",
     "login.title": "Colibrí dashboard",
     "login.help":
-      "Log in with the admin key, or with your organisation's key to see only its data.",
+      "Log in with the admin key, or with your organisation's key to see only its data. The admin key was printed the first time colibri serve started (or it is server.adminKey, COLIBRI_ADMIN_KEY); organisation keys are made with colibri keys create --tenant NAME.",
     "login.key": "Key",
     "login.submit": "Log in",
     "login.bad": "Wrong key. Use the admin key or one of your organisation's keys.",

@@ -11,7 +11,9 @@ import { startTestGateway, type TestGateway } from "../support/test-gateway.js";
 type Policy = "public" | "tenant" | "tenant-or-admin" | "admin" | "admin-when-auth-required";
 
 function policyOf(url: string): Policy | undefined {
-  if (["/", "/health", "/ready", "/ui"].includes(url) || url.startsWith("/ui/")) return "public";
+  if (["/", "/health", "/ready", "/ui", "/favicon.ico"].includes(url) || url.startsWith("/ui/")) {
+    return "public";
+  }
   if (url === "/metrics") return "admin-when-auth-required";
   if (url === "/v1/privacy/scan") return "tenant-or-admin";
   if (url.startsWith("/v1/")) return "tenant";

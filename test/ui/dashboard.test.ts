@@ -81,6 +81,15 @@ describe("the dashboard", () => {
   it("shows the scripted requests, savings and sources after logging in with the admin key", async () => {
     const page = await open({ locale: "es-MX" });
     expect(await page.locator("#login h1").innerText()).toBe("Panel de Colibrí");
+    // The login says where the keys come from.
+    expect(await page.locator("#login").innerText()).toContain(
+      "se mostró la primera vez que se inició colibri serve",
+    );
+    expect(await page.locator("#login").innerText()).toContain("colibri keys create --tenant");
+    await page.screenshot({ path: `${screenshots}/login-es.png` });
+    const icon = await fetch(`${address}/favicon.ico`);
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get("content-type")).toContain("image/svg+xml");
     await page.fill("#key", "sk-wrong");
     await page.click("#login button[type=submit]");
     await expect.poll(() => page.locator("#login-error").innerText()).toMatch(/Clave incorrecta/);

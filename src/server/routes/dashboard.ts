@@ -1,3 +1,5 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import fastifyStatic from "@fastify/static";
 import type { FastifyInstance } from "fastify";
@@ -46,6 +48,13 @@ export function registerDashboard(app: FastifyInstance, options: DashboardOption
     grantAccess(ui, "public");
     await ui.register(fastifyStatic, { root: uiFolder, prefix: "/ui/" });
   });
+  // Browsers ask for /favicon.ico whatever the page says: answer with the dashboard's icon.
+  app.get("/favicon.ico", { config: { access: "public" } }, async (_request, reply) =>
+    reply
+      .type("image/svg+xml")
+      .header("cache-control", "public, max-age=86400")
+      .send(await readFile(join(uiFolder, "favicon.svg"))),
+  );
   for (const path of ["/", "/ui"]) {
     app.get(path, { config: { access: "public" } }, async (_request, reply) =>
       reply.redirect("/ui/"),
