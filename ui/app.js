@@ -22,6 +22,13 @@ const t = (key, values = {}) =>
     String(values[name] ?? ""),
   );
 const locale = () => locales[state.language];
+/** A code from the JSON (a route, reason, outcome, action or state) in the viewer's language. */
+const code = (value) => {
+  if (value === null || value === undefined || value === "") return "";
+  if (value.startsWith("rule:")) return t("code.rule", { name: value.slice(5) });
+  const key = `code.${value}`;
+  return key in messages[state.language] ? t(key) : value;
+};
 const number = (value, digits = 0) =>
   new Intl.NumberFormat(locale(), { maximumFractionDigits: digits }).format(value);
 const money = (value) =>
@@ -106,7 +113,7 @@ async function logIn(key) {
 function logOut() {
   sessionStorage.clear();
   state.key = state.kind = null;
-  state.data = state.audit = undefined;
+  state.data = state.audit = state.auditCheck = undefined;
   clearInterval(state.timer);
   render();
 }
@@ -304,12 +311,12 @@ const views = {
           ? number(router.preRouter.cloudThreshold, 3)
           : t("off"),
       ],
-      [t("whenDown"), router.whenCloudUnavailable],
+      [t("whenDown"), code(router.whenCloudUnavailable)],
       [
         t("rules"),
         router.rules.length === 0
           ? t("none")
-          : router.rules.map((rule) => `${rule.name} → ${rule.route}`).join(", "),
+          : router.rules.map((rule) => `${rule.name} → ${code(rule.route)}`).join(", "),
       ],
     ];
     return `<div class="grid">
@@ -320,8 +327,8 @@ const views = {
         table(
           [t("route"), t("reason"), t("count"), t("confidence")],
           routing.reasons.map((r) => [
-            r.route,
-            r.reason,
+            code(r.route),
+            code(r.reason),
             number(r.requests),
             r.avgConfidence === null ? "—" : number(r.avgConfidence, 2),
           ]),
@@ -355,8 +362,8 @@ const views = {
             dateTime(d.time),
             d.tenant,
             d.model,
-            d.route ?? d.target,
-            d.reason ?? "",
+            code(d.route ?? d.target),
+            code(d.reason),
             d.confidence === null ? "—" : number(d.confidence, 2),
             String(d.status),
           ]),
@@ -371,18 +378,33 @@ const views = {
       state.kind !== "admin"
         ? `<p class="muted">${escape(t("adminOnly"))}</p>`
         : `<form class="search" id="audit-search"><input id="audit-value" type="search" autocomplete="off" placeholder="123.456.789-09" /><button type="submit">${escape(t("search"))}</button></form><p id="audit-result" role="status"></p>
+         ${
+           state.auditCheck === undefined
+             ? ""
+             : `<button type="button" id="audit-clear" class="link">${escape(t("showAll"))}</button>`
+         }
          ${table(
            [t("time"), t("tenant"), t("provider"), t("outcome"), t("action"), t("types")],
-           (state.audit?.data ?? []).map((r) => [
-             dateTime(r.createdAt),
-             r.tenant ?? "",
-             r.provider,
-             r.outcome,
-             r.action,
-             Object.entries(r.findings)
-               .map(([type, n]) => `${type}×${n}`)
-               .join(", "),
-           ]),
+           // After a search, only the requests the value was found in.
+           state.auditCheck === undefined
+             ? (state.audit?.data ?? []).map((r) => [
+                 dateTime(r.createdAt),
+                 r.tenant ?? "",
+                 r.provider,
+                 code(r.outcome),
+                 code(r.action),
+                 Object.entries(r.findings)
+                   .map(([type, n]) => `${type}×${n}`)
+                   .join(", "),
+               ])
+             : state.auditCheck.sightings.map((sighting) => [
+                 dateTime(sighting.createdAt),
+                 sighting.tenant ?? "",
+                 sighting.provider,
+                 code(sighting.outcome),
+                 code(sighting.action),
+                 sighting.type,
+               ]),
          )}`;
     return `<div class="grid">
         ${kpi(t("sentRequests"), number(privacy.requests.sent), "", "sent")}
@@ -427,7 +449,7 @@ const views = {
         : `<table><thead><tr><th>${escape(t("provider"))}</th><th>${escape(t("link"))}</th><th>${escape(t("breaker"))}</th><th class="num">${escape(t("failures"))}</th><th>${escape(t("lastError"))}</th></tr></thead><tbody>${data.providers
             .map(
               (p) =>
-                `<tr data-provider="${escape(p.name)}"><td>${escape(p.name)}</td><td>${pill(links.get(p.name)?.up ?? null)}</td><td>${escape(p.state ?? "")}</td><td class="num">${escape(number(p.consecutiveFailures))}</td><td>${escape(failure(p.lastError ?? links.get(p.name)?.lastError))}</td></tr>`,
+                `<tr data-provider="${escape(p.name)}"><td>${escape(p.name)}</td><td>${pill(links.get(p.name)?.up ?? null)}</td><td>${escape(code(p.state))}</td><td class="num">${escape(number(p.consecutiveFailures))}</td><td>${escape(failure(p.lastError ?? links.get(p.name)?.lastError))}</td></tr>`,
             )
             .join("")}</tbody></table>`;
     const open = data.queue?.open ?? { waiting: 0, pending: 0, running: 0 };
@@ -445,7 +467,7 @@ const views = {
             e.customId,
             e.tenant,
             e.model,
-            e.state,
+            code(e.state),
             e.provider ?? "",
             e.reason ?? "",
           ]),
@@ -487,6 +509,8 @@ function bindAuditSearch() {
         method: "POST",
         body: JSON.stringify({ value }),
       });
+      state.auditCheck = report;
+      render();
       $("#audit-result").textContent = report.seen
         ? t("foundIn", {
             count: report.requests,
@@ -500,6 +524,11 @@ function bindAuditSearch() {
     } catch (error) {
       $("#audit-result").textContent = error.message;
     }
+  });
+  $("#audit-clear")?.addEventListener("click", () => {
+    state.auditCheck = undefined;
+    render();
+    $("#audit-result").textContent = "";
   });
 }
 

@@ -121,8 +121,10 @@ describe("the dashboard", () => {
     await page.click('#tabs button[data-view="routing"]');
     await page.waitForSelector("#view-routing:not([hidden]) table");
     const reasons = await page.locator("#view-routing").innerText();
-    expect(reasons).toContain("requested-local");
-    expect(reasons).toContain("requested-cloud");
+    // Codes are shown in the viewer's language, never raw.
+    expect(reasons).toContain("pidió el modelo local");
+    expect(reasons).toContain("pidió un modelo de nube");
+    expect(reasons).not.toContain("requested-local");
     await page.screenshot({ path: `${screenshots}/routing-es.png`, fullPage: true });
     await page.context().close();
   });
@@ -157,6 +159,11 @@ describe("the dashboard", () => {
       .poll(() => page.locator("#audit-result").innerText())
       .toMatch(/^Encontrado em 1 requisições/);
     expect(await page.locator("#audit-value").inputValue()).toBe("");
+    // The table below now lists only the request the value was in, with its codes translated.
+    const rows = page.locator("#view-privacy .panel:has(#audit-search) table tbody tr");
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.first().innerText()).toContain("pseudonimizar");
+    expect(await rows.first().innerText()).toContain("BR_CPF");
     await page.screenshot({ path: `${screenshots}/privacy-pt.png`, fullPage: true });
 
     await page.fill("#audit-value", "999.999.999-99");
@@ -164,6 +171,8 @@ describe("the dashboard", () => {
     await expect
       .poll(() => page.locator("#audit-result").innerText())
       .toBe("Este valor nunca saiu da máquina.");
+    await page.click("#audit-clear");
+    await expect.poll(() => rows.count()).toBe(2);
     await page.context().close();
   });
 
@@ -173,7 +182,7 @@ describe("the dashboard", () => {
     await page.click('#tabs button[data-view="health"]');
     const row = page.locator('[data-provider="nube"]');
     await expect.poll(() => row.innerText()).toMatch(/arriba/);
-    expect(await row.innerText()).toContain("closed");
+    expect(await row.innerText()).toContain("cerrado");
     await page.screenshot({ path: `${screenshots}/health-es.png`, fullPage: true });
     await page.click('#tabs button[data-view="models"]');
     await page.waitForSelector("#view-models:not([hidden]) [data-kpi=loaded]");
