@@ -17,6 +17,8 @@ export interface DownloadOptions {
   expectedSha256?: string | undefined;
   /** Known size (from the catalog); checked against free disk before the first request. */
   expectedSizeBytes?: number | undefined;
+  /** Checks the complete file before it gets its final name (see commitPartial). */
+  checkContent?: ((partialPath: string) => Promise<void>) | undefined;
   onProgress?: ProgressCallback | undefined;
   signal?: AbortSignal | undefined;
   /** Failed attempts in a row (without receiving any byte) before giving up. Default 5. */
@@ -110,6 +112,7 @@ export async function downloadFile(options: DownloadOptions): Promise<DownloadRe
     actualSizeBytes: sizeBytes,
     expectedSha256: options.expectedSha256,
     expectedSizeBytes: options.expectedSizeBytes,
+    checkContent: options.checkContent,
   });
 }
 

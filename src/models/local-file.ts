@@ -9,6 +9,8 @@ export interface LocalFileInstallOptions {
   source: string;
   destination: string;
   expectedSha256?: string | undefined;
+  /** Checks the file before it gets its final name (see commitPartial). */
+  checkContent?: ((partialPath: string) => Promise<void>) | undefined;
   statfs?: StatFs;
 }
 
@@ -54,5 +56,6 @@ export async function installLocalFile(
     actualSha256: sha256,
     actualSizeBytes: sizeBytes,
     expectedSha256: options.expectedSha256,
+    checkContent: options.checkContent,
   });
 }

@@ -10,8 +10,10 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { InvalidRequestError, ModelNotFoundError } from "../core/errors.js";
 import type { CatalogEntry } from "./catalog.js";
 import { ModelStore } from "./model-store.js";
+import { ggufHeaderBytes } from "../../test/support/gguf-bytes.js";
 
-const content = randomBytes(64 * 1024);
+/** A file that starts like a GGUF model (pull checks the header), then random bytes. */
+const content = Buffer.concat([ggufHeaderBytes(), randomBytes(64 * 1024)]);
 const contentSha256 = createHash("sha256").update(content).digest("hex");
 const clock = (): Date => new Date("2025-01-02T03:04:05.000Z");
 

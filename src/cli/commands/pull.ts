@@ -38,7 +38,9 @@ Examples:
   colibri pull hf:bartowski/Qwen2.5-0.5B-Instruct-GGUF/Qwen2.5-0.5B-Instruct-Q4_K_M.gguf
   colibri pull ./my-model.Q4_K_M.gguf --name my-model
 
-Downloads resume after a dropped connection; an interrupted pull continues where it stopped.`,
+Downloads resume after a dropped connection; an interrupted pull continues where it stopped.
+Only GGUF models are installed: a file whose header is not GGUF (a web page, a Git LFS pointer,
+a safetensors file) is refused before it is installed.`,
     )
     .action(async (source: string | undefined, options: PullCommandOptions) => {
       const config = await context.loadConfig();
