@@ -1,6 +1,5 @@
-import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { tinyModelPath as tinyModel } from "../../test/support/fixtures.js";
 import { InsufficientMemoryError } from "../core/errors.js";
 import { inspectModelFile } from "../models/inspect.js";
 import { estimateMemory } from "../models/memory-estimate.js";
@@ -14,9 +13,6 @@ const smol = {
   fileSizeBytes: 98_362_432,
   shape: { layers: 30, embeddingLength: 576, headCount: 9, headCountKv: 3, vocabularySize: 49_152 },
 };
-const tinyModel = fileURLToPath(
-  new URL("../../../shared/models/llama-2-tiny-random.gguf", import.meta.url),
-);
 
 describe("assertMemoryFits", () => {
   it("refuses with the parts of the estimate and the fix when it exceeds free RAM", () => {
@@ -46,27 +42,24 @@ describe("assertMemoryFits", () => {
 });
 
 describe("one estimate for inspect and the engine", () => {
-  it.skipIf(!existsSync(tinyModel))(
-    "colibri inspect prints the total the engine's load check applies",
-    async () => {
-      const machine = { cores: 2, totalMemoryBytes: 8 * 1024 * mebibyte, freeMemoryBytes: 0 };
-      const footprint = await readModelFootprint(tinyModel);
-      const settings = resolveEngineSettings({
-        machine: { ...machine, freeMemoryBytes: 8 * 1024 * mebibyte },
-        model: footprint,
-      });
-      const inspection = await inspectModelFile(tinyModel, { ...settings, machine });
-      const engineEstimate = estimateMemory({ ...footprint, ...settings });
+  it("colibri inspect prints the total the engine's load check applies", async () => {
+    const machine = { cores: 2, totalMemoryBytes: 8 * 1024 * mebibyte, freeMemoryBytes: 0 };
+    const footprint = await readModelFootprint(tinyModel);
+    const settings = resolveEngineSettings({
+      machine: { ...machine, freeMemoryBytes: 8 * 1024 * mebibyte },
+      model: footprint,
+    });
+    const inspection = await inspectModelFile(tinyModel, { ...settings, machine });
+    const engineEstimate = estimateMemory({ ...footprint, ...settings });
 
-      expect(footprint.shape).toEqual(inspection.shape);
-      expect(inspection.memory.totalBytes).toBe(engineEstimate.totalBytes);
-      // The load check passes at exactly the total inspect printed and refuses one byte less.
-      expect(() => {
-        assertMemoryFits(engineEstimate, inspection.memory.totalBytes, "tiny");
-      }).not.toThrow();
-      expect(() => {
-        assertMemoryFits(engineEstimate, inspection.memory.totalBytes - 1, "tiny");
-      }).toThrow(InsufficientMemoryError);
-    },
-  );
+    expect(footprint.shape).toEqual(inspection.shape);
+    expect(inspection.memory.totalBytes).toBe(engineEstimate.totalBytes);
+    // The load check passes at exactly the total inspect printed and refuses one byte less.
+    expect(() => {
+      assertMemoryFits(engineEstimate, inspection.memory.totalBytes, "tiny");
+    }).not.toThrow();
+    expect(() => {
+      assertMemoryFits(engineEstimate, inspection.memory.totalBytes - 1, "tiny");
+    }).toThrow(InsufficientMemoryError);
+  });
 });

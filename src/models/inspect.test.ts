@@ -1,16 +1,13 @@
-import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { tinyModelPath as tinyModel } from "../../test/support/fixtures.js";
 import { InvalidRequestError } from "../core/errors.js";
 import { inspectModelFile } from "./inspect.js";
 
-const tinyModel = fileURLToPath(
-  new URL("../../../shared/models/llama-2-tiny-random.gguf", import.meta.url),
-);
 const gibibyte = 1024 ** 3;
 
 describe("inspectModelFile", () => {
-  it.skipIf(!existsSync(tinyModel))("reads GGUF metadata and estimates RAM", async () => {
+  it("reads GGUF metadata and estimates RAM", async () => {
     const inspection = await inspectModelFile(tinyModel, {
       contextSize: 2048,
       sequences: 2,

@@ -2,10 +2,8 @@ import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
+import { tinyModelPath as tinyModel } from "../support/fixtures.js";
 import { colibri } from "../support/run-cli.js";
-
-const tinyModel = new URL("../../../shared/models/llama-2-tiny-random.gguf", import.meta.url)
-  .pathname;
 
 beforeEach(async () => {
   process.env["COLIBRI_HOME"] = await mkdtemp(join(tmpdir(), "colibri-cli-"));

@@ -10,9 +10,8 @@ import {
 import { readMachine } from "../../src/config/machine.js";
 import { LocalEngine, benchmarkDirect, type LocalEngineOptions } from "../../src/engine/index.js";
 import { defaultModel } from "../support/default-model.js";
+import { tinyModelPath } from "../support/fixtures.js";
 
-const tinyModelPath = new URL("../../../shared/models/llama-2-tiny-random.gguf", import.meta.url)
-  .pathname;
 // The real default model, pulled into $COLIBRI_HOME on first use.
 const realModelPath = (await defaultModel()).path;
 const machine = readMachine();

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { enemExcerptPath } from "../../../test/support/fixtures.js";
 import { taskMessages } from "./cascade-task-prompt.js";
 import { loadCascadeTasks, parseCascadeTasks } from "./cascade-tasks.js";
-
-const enemFile = new URL("../../../../shared/data/enem/2022.json", import.meta.url).pathname;
 
 describe("parseCascadeTasks: JSONL", () => {
   it("reads multiple-choice and numeric tasks, guessing each one's language", () => {
@@ -125,11 +124,22 @@ describe("parseCascadeTasks: ENEM", () => {
     );
   });
 
-  it("reads the ENEM 2022 file: 150 text questions with five options", async () => {
-    const loaded = await loadCascadeTasks(enemFile);
-    expect(loaded.tasks).toHaveLength(150);
-    expect(loaded.skipped).toEqual({ images: 26, noLabel: 0, noOptions: 3 });
-    expect(loaded.tasks.every((task) => task.options?.length === 5)).toBe(true);
+  it("reads questions of the ENEM 2022 file as published: text questions with five options", async () => {
+    const loaded = await loadCascadeTasks(enemExcerptPath);
+    expect(loaded.format).toBe("enem");
+    expect(loaded.skipped).toEqual({ images: 1, noLabel: 0, noOptions: 1 });
+    expect(
+      loaded.tasks.map((task) => [task.id, task.language, task.options?.length, task.answer]),
+    ).toEqual([
+      ["ENEM_2022_4", "pt", 5, { kind: "choice", letter: "C" }],
+      ["ENEM_2022_96", "pt", 5, { kind: "choice", letter: "B" }],
+      ["ENEM_2022_109", "pt", 5, { kind: "choice", letter: "C" }],
+      ["ENEM_2022_138", "pt", 5, { kind: "choice", letter: "E" }],
+    ]);
+    // This question's text lives in its passage, which the task keeps.
+    const passageOnly = loaded.tasks.find((task) => task.id === "ENEM_2022_109");
+    expect(passageOnly?.context).toMatch(/^Um grupo de alunos realizou um experimento/u);
+    expect(passageOnly?.options).toEqual(["H2", "O2C", "CO2", "CO", "Cl"]);
   });
 
   it("reports a file it cannot read", async () => {
