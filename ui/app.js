@@ -487,8 +487,12 @@ const views = {
         t("installed"),
         data.viewer.kind === "admin"
           ? table(
-              [t("model"), t("size")],
-              models.installed.map((m) => [m.name, bytes(m.sizeBytes)]),
+              [t("model"), t("size"), ""],
+              models.installed.map((m) => [
+                m.name,
+                bytes(m.sizeBytes),
+                m.name === models.loaded ? `✓ ${t("installedLoaded")}` : "",
+              ]),
               [1],
             )
           : `<p class="muted">${escape(t("adminOnly"))}</p>`,

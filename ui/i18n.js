@@ -136,6 +136,9 @@ export const messages = {
     "code.expired": "vencida",
     "code.cancelled": "cancelada",
     "code.rule": "regla: {name}",
+    "code.privacy-blocked": "bloqueada por datos personales",
+    "code.embeddings": "embeddings",
+    installedLoaded: "en uso",
   },
   pt: {
     "tab.overview": "Resumo",
@@ -271,6 +274,9 @@ export const messages = {
     "code.expired": "expirada",
     "code.cancelled": "cancelada",
     "code.rule": "regra: {name}",
+    "code.privacy-blocked": "bloqueada por dados pessoais",
+    "code.embeddings": "embeddings",
+    installedLoaded: "em uso",
   },
   en: {
     "tab.overview": "Overview",
@@ -406,6 +412,9 @@ export const messages = {
     "code.expired": "expired",
     "code.cancelled": "cancelled",
     "code.rule": "rule: {name}",
+    "code.privacy-blocked": "blocked for personal data",
+    "code.embeddings": "embeddings",
+    installedLoaded: "in use",
   },
 };
 

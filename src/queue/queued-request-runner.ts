@@ -125,7 +125,10 @@ export class QueuedRequestRunner {
         meter.target = plan.route === "local" ? "local" : plan.target.provider;
         meter.route = plan.route;
         meter.reason = plan.reason;
-        if (blocked !== undefined) throw blocked;
+        if (blocked !== undefined) {
+          meter.reason = "privacy-blocked";
+          throw blocked;
+        }
         let answer: RoutedAnswer | undefined;
         try {
           answer = await router.run(

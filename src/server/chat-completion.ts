@@ -138,6 +138,7 @@ export async function collectCompletion(
       answer.confidence === undefined && event.confidence !== undefined
         ? Math.exp(event.confidence.meanLogprob)
         : undefined;
+    if (confidence !== undefined) meter.confidence = confidence;
     return {
       text,
       finishReason: event.finishReason,

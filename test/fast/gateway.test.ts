@@ -162,10 +162,16 @@ describe("usage records", () => {
     expect(byEndpoint("embeddings", false, "completed")).toMatchObject({
       promptTokens: 6,
       completionTokens: 0,
+      reason: "embeddings",
     });
+    // A plain local answer's confidence is recorded, streamed or not (exp(-0.5) per token).
     expect(byEndpoint("chat.completions", true, "completed")).toMatchObject({
       completionTokens: 5,
     });
+    expect(byEndpoint("chat.completions", true, "completed")?.confidence).toBeCloseTo(
+      Math.exp(-0.5),
+      4,
+    );
     const abandoned = byEndpoint("chat.completions", true, "abandoned");
     expect(abandoned?.status).toBe(499);
     expect(abandoned?.completionTokens).toBeGreaterThanOrEqual(3);

@@ -157,7 +157,7 @@ describe("the privacy guard between a client and a cloud provider", () => {
     expect(record).toMatchObject({ outcome: "blocked", action: "block", bytesSent: 0 });
     expect(record?.reason).toBe("requested-cloud; privacy:block");
     const [usage] = await edge.store.usage.list({ since: 0, limit: 1 });
-    expect(usage).toMatchObject({ status: 400, outcome: "failed" });
+    expect(usage).toMatchObject({ status: 400, outcome: "failed", reason: "privacy-blocked" });
     const metrics = await (await fetch(`${address}/metrics`)).text();
     expect(metrics).toContain('colibri_pii_findings_total{type="BR_CPF"} 1');
     expect(metrics).toContain(

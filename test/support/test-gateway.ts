@@ -48,6 +48,8 @@ export async function startTestGateway<B extends ChatBackend = ScriptedBackend>(
     /** Where providers' API keys are read from (`providers[].apiKeyEnv`). */
     env?: NodeJS.ProcessEnv;
     defaultMaxTokens?: number;
+    /** What the dashboard's models view lists as installed; default nothing. */
+    installedModels?: () => Promise<{ name: string; sizeBytes: number; present: boolean }[]>;
     logger?: Parameters<typeof createServer>[0]["logger"];
   } = {},
 ): Promise<TestGateway<B>> {
@@ -82,7 +84,12 @@ export async function startTestGateway<B extends ChatBackend = ScriptedBackend>(
       defaultTenant: config.limits.defaultTenant,
     },
     queue: { store, config: config.queue },
-    dashboard: { store },
+    dashboard: {
+      store,
+      ...(options.installedModels === undefined
+        ? {}
+        : { installedModels: options.installedModels }),
+    },
     cache: new ResponseCache({
       repository: store.cache,
       settings: config.cache,

@@ -23,6 +23,11 @@ let tenantKey: string;
 beforeAll(async () => {
   cloud = await FakeCloud.start();
   gateway = await startTestGateway({
+    installedModels: () =>
+      Promise.resolve([
+        { name: "scripted-model", sizeBytes: 98_000_000, present: true },
+        { name: "qwen2.5-1.5b-instruct", sizeBytes: 1_100_000_000, present: true },
+      ]),
     config: {
       server: { auth: true, adminKey },
       providers: [{ name: "nube", baseUrl: cloud.url, models: ["gpt-4o-mini"] }],
@@ -187,6 +192,10 @@ describe("the dashboard", () => {
     await page.click('#tabs button[data-view="models"]');
     await page.waitForSelector("#view-models:not([hidden]) [data-kpi=loaded]");
     expect(await kpi(page, "loaded")).toBe(gateway.backend.model);
+    // The installed model the server is using is marked as such.
+    const installed = page.locator("#view-models table tbody tr");
+    expect(await installed.nth(0).innerText()).toContain("en uso");
+    expect(await installed.nth(1).innerText()).not.toContain("en uso");
     await page.screenshot({ path: `${screenshots}/models-es.png`, fullPage: true });
     await page.context().close();
   });

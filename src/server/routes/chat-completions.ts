@@ -119,7 +119,10 @@ export function registerChatCompletions(app: FastifyInstance, options: ChatRoute
             }
             meter.route = plan.route;
             meter.reason = plan.reason;
-            if (guarded.blocked !== undefined) throw guarded.blocked;
+            if (guarded.blocked !== undefined) {
+              meter.reason = "privacy-blocked";
+              throw guarded.blocked;
+            }
           }
           const plan = source.kind === "route" ? source.guarded.plan : undefined;
           // The route is decided and the first event read before any byte is sent, so a full
@@ -291,6 +294,10 @@ async function streamCompletion(
       }
       meter.usage = event.usage;
       finishReason = event.finishReason;
+      // A plain local answer's confidence: the geometric mean probability of its tokens.
+      if (meter.confidence === null && event.confidence !== undefined) {
+        meter.confidence = Math.exp(event.confidence.meanLogprob);
+      }
       await write(sseData(chunkObject(identity, {}, event.finishReason)));
       if (options.includeUsage) await write(sseData(usageChunkObject(identity, event.usage)));
     }

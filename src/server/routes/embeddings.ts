@@ -29,6 +29,7 @@ export function registerEmbeddings(
       stream: false,
     };
     return metered(options.metering, request, call, async (meter, reserve) => {
+      meter.reason = "embeddings";
       await reserve({
         target: "local",
         model: backend.model,
