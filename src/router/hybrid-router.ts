@@ -1,5 +1,5 @@
 import type { ChatBackend, ChatRequest } from "../core/chat.js";
-import { ModelNotFoundError } from "../core/errors.js";
+import { unservedModel } from "../models/unserved-model-hint.js";
 import type { ColibriConfig } from "../config/schema.js";
 import { ConfigError } from "../config/load.js";
 import {
@@ -175,10 +175,7 @@ export class HybridRouter {
       return { kind: "cloud", provider: found.provider.name, model: found.model };
     const cloud = this.#options.providers.list().flatMap((provider) => provider.models);
     const served = [this.#options.local.model, ...cloud].map((name) => `'${name}'`).join(", ");
-    throw new ModelNotFoundError(
-      model,
-      `This server serves ${served}, plus 'auto' (routed) and 'local'. Run \`colibri pull ${model}\` and restart with --model ${model} to serve another local model, or add a provider under "providers" in the config.`,
-    );
+    throw unservedModel(model, `${served}, plus 'auto' (routed) and 'local'`);
   }
 
   /** Every name a client may send: the local model, `local`, `auto`, then each cloud model. */

@@ -1,4 +1,4 @@
-import { ModelNotFoundError } from "../core/errors.js";
+import { unservedModel } from "../models/unserved-model-hint.js";
 
 /** Names that mean "the local model" for embeddings, which are always computed locally. */
 export const localAliases = ["local", "auto"] as const;
@@ -6,8 +6,5 @@ export const localAliases = ["local", "auto"] as const;
 /** Check that `requested` names the loaded local model or one of its aliases. */
 export function assertServesModel(requested: string, loadedModel: string): void {
   if (requested === loadedModel || (localAliases as readonly string[]).includes(requested)) return;
-  throw new ModelNotFoundError(
-    requested,
-    `This server serves '${loadedModel}' (also reachable as 'local' and 'auto'). Run \`colibri pull ${requested}\` and restart with --model ${requested} to serve another.`,
-  );
+  throw unservedModel(requested, `'${loadedModel}' (also reachable as 'local' and 'auto')`);
 }
