@@ -2,6 +2,8 @@ import { readFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import type { MachineInfo } from "../config/machine.js";
 import { formatBytes } from "../models/byte-size.js";
+import { findRunningServer, type RunningServer } from "./running-server.js";
+import { plural } from "./plural.js";
 
 export type CheckStatus = "ok" | "warn" | "fail";
 
@@ -19,7 +21,7 @@ export function checkNode(version: string): CheckResult {
 }
 
 export function checkMemory(machine: MachineInfo): CheckResult {
-  const detail = `${formatBytes(machine.totalMemoryBytes)} total, ${formatBytes(machine.freeMemoryBytes)} free, ${machine.cores} cores`;
+  const detail = `${formatBytes(machine.totalMemoryBytes)} total, ${formatBytes(machine.freeMemoryBytes)} free, ${plural(machine.cores, "core", "cores")}`;
   return machine.freeMemoryBytes < 512 * 1024 * 1024
     ? {
         name: "memory",
@@ -60,20 +62,45 @@ export async function readCpuinfo(): Promise<string | undefined> {
   return readFile("/proc/cpuinfo", "utf8").catch(() => undefined);
 }
 
-/** Whether host:port can be bound (nothing else is listening there). */
-export function checkPort(host: string, port: number): Promise<CheckResult> {
+/**
+ * Whether host:port can be bound. When it cannot because something listens there, says whether
+ * that is a Colibrí server (it answers /ready like one) rather than calling its own port "not free".
+ */
+export async function checkPort(
+  host: string,
+  port: number,
+  findServer: (
+    host: string,
+    port: number,
+  ) => Promise<RunningServer | undefined> = findRunningServer,
+): Promise<CheckResult> {
+  const error = await bindError(host, port);
+  if (error === undefined) return { name: "port", status: "ok", detail: `${host}:${port} is free` };
+  const server = error.code === "EADDRINUSE" ? await findServer(host, port) : undefined;
+  if (server !== undefined) {
+    return {
+      name: "port",
+      status: "ok",
+      detail: `a Colibrí server is already listening on ${host}:${port} (${server.address}, serving ${server.model}); a second \`colibri serve\` needs another --port.`,
+    };
+  }
+  return {
+    name: "port",
+    status: "warn",
+    detail: `${host}:${port} is not free (${error.code ?? error.message}) and what listens there is not Colibrí — use --port to pick another.`,
+  };
+}
+
+/** The error binding host:port gives, or undefined when it can be bound (then released at once). */
+function bindError(host: string, port: number): Promise<NodeJS.ErrnoException | undefined> {
   return new Promise((resolve) => {
     const probe = createServer();
     probe.once("error", (error: NodeJS.ErrnoException) => {
-      resolve({
-        name: "port",
-        status: "warn",
-        detail: `${host}:${port} is not free (${error.code ?? error.message}); another Colibrí may be running — use --port to pick another.`,
-      });
+      resolve(error);
     });
     probe.listen(port, host, () => {
       probe.close(() => {
-        resolve({ name: "port", status: "ok", detail: `${host}:${port} is free` });
+        resolve(undefined);
       });
     });
   });

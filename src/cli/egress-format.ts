@@ -6,6 +6,7 @@ import type {
 } from "../accounting/value-check-report.js";
 import { formatTable } from "./format-table.js";
 import { formatCount, formatTime } from "./tenancy-format.js";
+import { plural } from "./plural.js";
 
 /** Requests listed under a check; the rest are counted (--json lists them all). */
 const sightingsShown = 20;
@@ -48,9 +49,9 @@ export function egressTable(records: readonly EgressRecordView[]): string {
 
 /** "3 records: 1 sent, 1 blocked, 1 kept local; 5,120 bytes sent; findings BR_CPF×2, EMAIL×1." */
 export function describeEgressSummary(summary: EgressSummary): string {
-  const records = `${formatCount(summary.records)} ${plural(summary.records, "record")}`;
+  const records = plural(summary.records, "record", "records", formatCount);
   const outcomes = `${formatCount(summary.sent)} sent, ${formatCount(summary.blocked)} blocked, ${formatCount(summary.keptLocal)} kept local`;
-  const bytes = `${formatCount(summary.bytesSent)} bytes sent`;
+  const bytes = `${plural(summary.bytesSent, "byte", "bytes", formatCount)} sent`;
   return `${records}: ${outcomes}; ${bytes}; findings ${formatFindings(summary.findings)}.`;
 }
 
@@ -73,7 +74,7 @@ export function describeValueCheck(report: ValueCheckReport): string {
     .map((fate) => `${formatCount(report[fate])} ${fateLabels[fate]}`);
   const counts = [`${formatCount(report.sentInClear)} sent in clear`, ...others].join(", ");
   const lines = [
-    `Seen in ${formatCount(report.requests)} ${plural(report.requests, "request")}${scope}: ${counts}.`,
+    `Seen in ${plural(report.requests, "request", "requests", formatCount)}${scope}: ${counts}.`,
     `First seen ${formatTime(report.firstSeenAt ?? 0)}, last seen ${formatTime(report.lastSeenAt ?? 0)}; ${listed("tenant", report.tenants)}; ${listed("provider", report.providers)}; found as ${report.types.join(", ")}.`,
     "",
     sightingTable(report.sightings.slice(0, sightingsShown)),
@@ -81,7 +82,7 @@ export function describeValueCheck(report: ValueCheckReport): string {
   const hidden = report.sightings.length - sightingsShown;
   if (hidden > 0) {
     lines.push(
-      `… and ${formatCount(hidden)} earlier ${plural(hidden, "request")} (--json lists all).`,
+      `… and ${plural(hidden, "earlier request", "earlier requests", formatCount)} (--json lists all).`,
     );
   }
   return `${lines.join("\n")}\n`;
@@ -103,9 +104,5 @@ function sightingTable(sightings: readonly ValueSighting[]): string {
 }
 
 function listed(noun: string, names: readonly string[]): string {
-  return `${plural(names.length, noun)} ${names.join(", ")}`;
-}
-
-function plural(count: number, noun: string): string {
-  return count === 1 ? noun : `${noun}s`;
+  return `${names.length === 1 ? noun : `${noun}s`} ${names.join(", ")}`;
 }

@@ -3,6 +3,7 @@ import type { CascadeEvaluation } from "../router/evaluation/cascade-evaluation.
 import type { CascadePoint } from "../router/evaluation/cascade-signal-analysis.js";
 import { describeSkipped, type LoadedTasks } from "../router/evaluation/cascade-tasks.js";
 import { formatTable } from "./format-table.js";
+import { plural } from "./plural.js";
 
 export interface CascadeReport extends CascadeEvaluation {
   tasksFile: string;
@@ -32,7 +33,7 @@ export function createTaskProgress(
         const tenth = Math.floor((done / total) * 10);
         if (tenth === lastTenth) return;
         lastTenth = tenth;
-        stream.write(`  ${done} of ${total} tasks\n`);
+        stream.write(`  ${done} of ${plural(total, "task", "tasks")}\n`);
       },
       stop: () => undefined,
     };
@@ -60,7 +61,7 @@ export function createTaskProgress(
 export function formatCascadeReport(report: CascadeReport): string {
   const skipped = report.format === "enem" ? ` (skipped ${describeSkipped(report.skipped)})` : "";
   const lines = [
-    `Cascade on ${report.tasks} tasks from ${report.tasksFile}${skipped}.`,
+    `Cascade on ${plural(report.tasks, "task", "tasks")} from ${report.tasksFile}${skipped}.`,
     `Local ${report.localModel}; cloud ${report.target.provider}/${report.target.model}; threshold ${report.threshold}, signal ${report.signal}.`,
     "",
     formatTable(
@@ -80,7 +81,7 @@ export function formatCascadeReport(report: CascadeReport): string {
       [1, 2, 3, 4, 5, 6, 7],
     ),
     "",
-    `The real cascade took the route the replay predicts on ${report.agreement.sameRoute} of ${report.tasks} tasks and gave the same text on ${report.agreement.sameAnswer}.`,
+    `The real cascade took the route the replay predicts on ${report.agreement.sameRoute} of ${plural(report.tasks, "task", "tasks")} and gave the same text on ${report.agreement.sameAnswer}.`,
   ];
   if (!report.cloudPriced) {
     lines.push(

@@ -1,4 +1,5 @@
 import { describeSkipped, type RouterDataSet } from "../router/evaluation/router-data.js";
+import { plural } from "./plural.js";
 
 /** Tell the user, on stderr, what was left out of a data set while reading it. */
 export function noteDataSet(stderr: NodeJS.WritableStream, data: RouterDataSet): void {
@@ -14,9 +15,9 @@ export function noteDataSet(stderr: NodeJS.WritableStream, data: RouterDataSet):
         : ` (${formatCount(data.conflictingDuplicates)} with other outcomes; the first is kept)`;
     notes.push(`${formatCount(data.duplicates)} repeated prompts left out${conflicting}`);
   }
-  const files = data.files.length === 1 ? "1 file" : `${formatCount(data.files.length)} files`;
+  const files = plural(data.files.length, "file", "files", formatCount);
   stderr.write(
-    `Read ${formatCount(data.rowsRead)} rows from ${files} in ${data.path}${notes.length === 0 ? "" : `: ${notes.join("; ")}`}.\n`,
+    `Read ${plural(data.rowsRead, "row", "rows", formatCount)} from ${files} in ${data.path}${notes.length === 0 ? "" : `: ${notes.join("; ")}`}.\n`,
   );
 }
 

@@ -1,6 +1,7 @@
 import type { PreRouterEvaluation } from "../router/evaluation/pre-router-evaluation.js";
 import { formatTable } from "./format-table.js";
 import { formatCount, formatShare } from "./router-data-notes.js";
+import { plural } from "./plural.js";
 
 /** The text report of `colibri eval router`. */
 export function describeRouterEvaluation(result: PreRouterEvaluation, heading: string): string {
@@ -39,7 +40,7 @@ export function describeRouterEvaluation(result: PreRouterEvaluation, heading: s
   const { accuracy } = evaluation;
   return [
     heading,
-    `Evaluated ${formatCount(evaluation.rows)} rows; left out ${formatCount(excluded.total)}: ${formatCount(excluded.trainedOn)} trained on, ${formatCount(excluded.contaminated)} contaminated, ${formatCount(excluded.duplicates)} repeated, ${formatCount(excluded.badRows)} bad.`,
+    `Evaluated ${plural(evaluation.rows, "row", "rows", formatCount)}; left out ${formatCount(excluded.total)}: ${formatCount(excluded.trainedOn)} trained on, ${formatCount(excluded.contaminated)} contaminated, ${formatCount(excluded.duplicates)} repeated, ${formatCount(excluded.badRows)} bad.`,
     "",
     formatTable(curve, [0, 1, 2, 3, 4]),
     "",

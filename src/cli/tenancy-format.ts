@@ -1,4 +1,5 @@
 import type { Limits } from "../store/store.js";
+import { plural } from "./plural.js";
 
 /**
  * USD with cents from $1 up; below that three significant digits (at least two decimals), so a
@@ -33,10 +34,10 @@ export function describeLimits(limits: Limits): string {
     limits.budgetUsdDay === null ? undefined : `${formatUsd(limits.budgetUsdDay)}/day`,
     limits.requestsPerMinute === null
       ? undefined
-      : `${formatCount(limits.requestsPerMinute)} requests/min`,
+      : `${plural(limits.requestsPerMinute, "request", "requests", formatCount)}/min`,
     limits.tokensPerMinute === null
       ? undefined
-      : `${formatCount(limits.tokensPerMinute)} tokens/min`,
+      : `${plural(limits.tokensPerMinute, "token", "tokens", formatCount)}/min`,
   ].filter((part) => part !== undefined);
   return parts.length === 0 ? "none" : parts.join(", ");
 }

@@ -13,6 +13,7 @@ import { createServer } from "../../server/app.js";
 import { openStore } from "../../store/open-store.js";
 import type { CliContext } from "../context.js";
 import { integer } from "../engine-options.js";
+import { plural } from "../plural.js";
 
 /** About 100 prompt tokens once the chat template is applied. */
 const benchmarkMessages: ChatMessage[] = [
@@ -78,7 +79,7 @@ Example:
       const progress = (text: string) => context.stderr.write(`${text}\n`);
 
       progress(
-        `bench: ${model.name}, ${threads} threads, streams ${options.concurrency.join("/")}, ${options.maxTokens} tokens each, ${options.runs} runs`,
+        `bench: ${model.name}, ${plural(threads, "thread", "threads")}, streams ${options.concurrency.join("/")}, ${plural(options.maxTokens, "token", "tokens")} each, ${plural(options.runs, "run", "runs")}`,
       );
       const engine = await LocalEngine.load({
         modelPath: model.path,
@@ -222,7 +223,7 @@ function formatReport(report: {
         `${name.padEnd(44)}${direct.toFixed(1).padStart(10)}${server.toFixed(1).padStart(10)}${(server / direct).toFixed(3).padStart(8)}`,
     ),
     `peak RSS: ${mebibytes(report.serverPeakRssBytes)} serving (engine, server and client, after run 1), ${mebibytes(report.peakRssBytes)} for the whole run (with the direct baseline's own model and context loaded beside)`,
-    `(medians of ${report.runs} runs; ratio = server ÷ direct; for time to first token, above 1 means the server is slower)`,
+    `(medians of ${plural(report.runs, "run", "runs")}; ratio = server ÷ direct; for time to first token, above 1 means the server is slower)`,
   ];
   return `${lines.join("\n")}\n`;
 }

@@ -21,6 +21,7 @@ import {
   summarize,
   type CheckResult,
 } from "../doctor-checks.js";
+import { plural } from "../plural.js";
 
 const marks = { ok: "✓", warn: "!", fail: "✗" } as const;
 
@@ -66,7 +67,7 @@ export function registerDoctorCommand(program: Command, context: CliContext): vo
 async function checkRuntime(threads: number): Promise<CheckResult> {
   try {
     const llama = await loadLlamaRuntime({ threads, logger: () => undefined });
-    const detail = `the prebuilt node-llama-cpp CPU binary loads (${threads} threads, nothing compiled)`;
+    const detail = `the prebuilt node-llama-cpp CPU binary loads (${plural(threads, "thread", "threads")}, nothing compiled)`;
     await llama.dispose();
     return { name: "runtime", status: "ok", detail };
   } catch (error) {
@@ -118,7 +119,7 @@ async function checkModel(config: ColibriConfig, machine: MachineInfo): Promise<
     },
   });
   const estimate = estimateMemory({ ...footprint, contextSize, sequences, embeddingContextSize });
-  const need = `~${formatBytes(estimate.totalBytes)} of RAM for ${sequences} sequences × ${contextSize} tokens`;
+  const need = `~${formatBytes(estimate.totalBytes)} of RAM for ${plural(sequences, "sequence", "sequences")} × ${plural(contextSize, "token", "tokens")}`;
   return memoryFit(estimate, machine).fitsInFree
     ? { name: "model", status: "ok", detail: `${name} installed, needs ${need}` }
     : {
@@ -140,7 +141,7 @@ async function checkStore(config: ColibriConfig): Promise<CheckResult> {
       return {
         name: "store",
         status: "ok",
-        detail: `${store.location} (up to date, ${tenants.length} tenants)`,
+        detail: `${store.location} (up to date, ${plural(tenants.length, "tenant", "tenants")})`,
       };
     } finally {
       await store.close();

@@ -29,6 +29,7 @@ import { describeRouterEvaluation } from "../router-evaluation-format.js";
 import { formatCount, noteDataSet } from "../router-data-notes.js";
 import { createTrainingProgress } from "../training-progress.js";
 import { writeJson } from "../tenancy-format.js";
+import { plural } from "../plural.js";
 
 /** `colibri eval …`: offline evaluations, one subcommand each (router; cascade to come). */
 export function registerEvalCommand(program: Command, context: CliContext): void {
@@ -117,7 +118,7 @@ Examples:
         const preRouter = await loadPreRouter(artifact);
         scoreUnseen = (prompt) => preRouter.score(prompt);
         result = evaluatePreRouter(data, preRouter);
-        heading = `Pre-router ${artifact} (target ${preRouter.info.target}, trained on ${formatCount(preRouter.info.trainedRows)} rows of ${preRouter.info.trainingSource}) on ${data.path}`;
+        heading = `Pre-router ${artifact} (target ${preRouter.info.target}, trained on ${plural(preRouter.info.trainedRows, "row", "rows", formatCount)} of ${preRouter.info.trainingSource}) on ${data.path}`;
       } else {
         const progress = createTrainingProgress(
           context.stderr,
@@ -152,7 +153,7 @@ Examples:
       if (options.plot !== false) {
         const counts = countOutcomes(result.rows);
         const svg = renderCurveSvg({
-          title: `Pre-router on ${data.name}: ${formatCount(result.evaluation.rows)} questions${folds === undefined ? "" : `, ${folds}-fold CV`}`,
+          title: `Pre-router on ${data.name}: ${plural(result.evaluation.rows, "question", "questions", formatCount)}${folds === undefined ? "" : `, ${folds}-fold CV`}`,
           pgr: pgrCurve(result.rows, result.scores),
           apgr: result.evaluation.apgr,
           random: randomRouter,

@@ -4,6 +4,7 @@ import { formatBytes } from "../../models/byte-size.js";
 import { inspectModelFile, type ModelInspection } from "../../models/inspect.js";
 import { modelStoreFromConfig } from "../../models/model-store-from-config.js";
 import type { CliContext } from "../context.js";
+import { plural } from "../plural.js";
 
 interface InspectCommandOptions {
   contextSize?: number;
@@ -74,13 +75,15 @@ function formatInspection(model: string, inspection: ModelInspection): string {
     ["Quantization", inspection.quantization ?? "-"],
     [
       "Trained context",
-      inspection.contextLength === undefined ? "-" : `${inspection.contextLength} tokens`,
+      inspection.contextLength === undefined
+        ? "-"
+        : plural(inspection.contextLength, "token", "tokens"),
     ],
     ["Chat template", inspection.hasChatTemplate ? "yes" : "no (base model or needs a template)"],
-    ["Vocabulary", `${inspection.tokenCount} tokens`],
+    ["Vocabulary", plural(inspection.tokenCount, "token", "tokens")],
     [
       "RAM estimate",
-      `${formatBytes(memory.totalBytes)} for ${memory.contextSize} tokens × ${memory.sequences} sequence${memory.sequences === 1 ? "" : "s"}: weights ${formatBytes(memory.weightsBytes)} + KV cache ${formatBytes(memory.kvCacheBytes)} + embedding context ${formatBytes(memory.embeddingContextBytes)} + compute and runtime ${formatBytes(memory.computeBytes)}`,
+      `${formatBytes(memory.totalBytes)} for ${plural(memory.contextSize, "token", "tokens")} × ${plural(memory.sequences, "sequence", "sequences")}: weights ${formatBytes(memory.weightsBytes)} + KV cache ${formatBytes(memory.kvCacheBytes)} + embedding context ${formatBytes(memory.embeddingContextBytes)} + compute and runtime ${formatBytes(memory.computeBytes)}`,
     ],
     [
       "Fits here",

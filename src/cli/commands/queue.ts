@@ -10,6 +10,7 @@ import type { CliContext } from "../context.js";
 import { formatTable } from "../format-table.js";
 import { databaseOption, withStore, type DatabaseOptions } from "../store-access.js";
 import { formatTime, writeJson } from "../tenancy-format.js";
+import { plural } from "../plural.js";
 
 interface ListOptions extends DatabaseOptions {
   state?: string;
@@ -112,7 +113,7 @@ Examples:
         context.stdout.write(
           batch === undefined
             ? `Cancelled ${id}.\n`
-            : `Batch ${id} is ${batch.status}: ${cancelled} request(s) cancelled; what was running finishes, and its output keeps what was done.\n`,
+            : `Batch ${id} is ${batch.status}: ${plural(cancelled, "request", "requests")} cancelled; what was running finishes, and its output keeps what was done.\n`,
         );
       });
     });

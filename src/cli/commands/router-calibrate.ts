@@ -11,6 +11,7 @@ import type { CliContext } from "../context.js";
 import { parseNumber } from "../router-flags.js";
 import { formatCount, formatShare, noteDataSet } from "../router-data-notes.js";
 import { writeJson } from "../tenancy-format.js";
+import { plural } from "../plural.js";
 
 interface CalibrateOptions {
   data: string;
@@ -108,7 +109,7 @@ Examples:
         return;
       }
       const lines = [
-        `Threshold ${threshold.toPrecision(4)} sends ${formatShare(calibration.cloudShare)} of ${formatCount(calibration.rows)} rows to the cloud: PGR ${calibration.pgr.toFixed(3)}, accuracy ${formatShare(calibration.accuracy)} (local only ${formatShare(calibration.weakAccuracy)}, cloud only ${formatShare(calibration.strongAccuracy)}).`,
+        `Threshold ${threshold.toPrecision(4)} sends ${formatShare(calibration.cloudShare)} of ${plural(calibration.rows, "row", "rows", formatCount)} to the cloud: PGR ${calibration.pgr.toFixed(3)}, accuracy ${formatShare(calibration.accuracy)} (local only ${formatShare(calibration.weakAccuracy)}, cloud only ${formatShare(calibration.strongAccuracy)}).`,
         `  left out: ${formatCount(excluded.trainedOn)} trained on, ${formatCount(excluded.contaminated)} contaminated, ${formatCount(excluded.duplicates)} repeated, ${formatCount(excluded.badRows)} bad rows`,
         options.write === true
           ? `Wrote router.preRouter.cloudThreshold = ${threshold} to ${file}.`

@@ -20,6 +20,7 @@ import {
 import { formatCount, formatShare, noteDataSet } from "../router-data-notes.js";
 import { createTrainingProgress } from "../training-progress.js";
 import { writeJson } from "../tenancy-format.js";
+import { plural } from "../plural.js";
 
 interface TrainOptions extends TrainingFlagValues {
   data: string;
@@ -141,7 +142,7 @@ Examples:
         }
         const excluded = summary.excluded;
         const lines = [
-          `Trained a pre-router (target ${artifact.target}, ${resolveTrainingOptions(training).epochs} epochs) on ${formatCount(rows.length)} rows of ${data.name} in ${summary.seconds.toFixed(1)} s.`,
+          `Trained a pre-router (target ${artifact.target}, ${plural(resolveTrainingOptions(training).epochs, "epoch", "epochs")}) on ${plural(rows.length, "row", "rows", formatCount)} of ${data.name} in ${summary.seconds.toFixed(1)} s.`,
           `  left out: ${formatCount(excluded.heldOut)} held out, ${formatCount(excluded.contaminated)} contaminated, ${formatCount(excluded.duplicates)} repeated, ${formatCount(excluded.badRows)} bad rows`,
         ];
         if (crossValidation !== undefined) {

@@ -22,6 +22,7 @@ import type { CliContext } from "../context.js";
 import { engineOptions, integer } from "../engine-options.js";
 import { startEngine } from "../start-engine.js";
 import { databaseOption } from "../store-access.js";
+import { plural } from "../plural.js";
 
 interface ServeOptions {
   host?: string;
@@ -202,7 +203,7 @@ async function serve(
         ? "keys required"
         : `no keys needed: callers count as tenant "${config.limits.defaultTenant}"`;
       context.stderr.write(
-        `Colibrí is serving ${engine.model} at ${address}/v1 (${threads} threads, ${sequences} parallel sequences × ${contextSize} tokens; ${access}; store ${store.location}). ${describeCloud(providers)} Dashboard: ${address}/ui (admin key). Ctrl+C stops.\n`,
+        `Colibrí is serving ${engine.model} at ${address}/v1 (${plural(threads, "thread", "threads")}, ${plural(sequences, "parallel sequence", "parallel sequences")} × ${plural(contextSize, "token", "tokens")}; ${access}; store ${store.location}). ${describeCloud(providers)} Dashboard: ${address}/ui (admin key). Ctrl+C stops.\n`,
       );
 
       await waitForShutdownSignal();

@@ -6,6 +6,7 @@ import type { CliContext } from "../context.js";
 import { formatTable } from "../format-table.js";
 import { databaseOption, withStore, type DatabaseOptions } from "../store-access.js";
 import { formatCount, formatPercent, formatTime, formatUsd, writeJson } from "../tenancy-format.js";
+import { plural } from "../plural.js";
 
 interface UsageOptions extends DatabaseOptions {
   since: string;
@@ -89,7 +90,7 @@ function describeReport(report: UsageReport, tenant: string | undefined): string
   const total = report.total;
   lines.push(
     "",
-    `Total: ${formatCount(total.requests)} requests; spent ${formatUsd(total.costUsd)} instead of ${formatUsd(total.referenceCostUsd)} all cloud, a saving of ${formatUsd(total.savingUsd)} (${formatPercent(total.savingPercent)}).`,
+    `Total: ${plural(total.requests, "request", "requests", formatCount)}; spent ${formatUsd(total.costUsd)} instead of ${formatUsd(total.referenceCostUsd)} all cloud, a saving of ${formatUsd(total.savingUsd)} (${formatPercent(total.savingPercent)}).`,
   );
   return `${lines.join("\n")}\n`;
 }
