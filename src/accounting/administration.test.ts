@@ -79,10 +79,10 @@ describe("keys", () => {
   });
 
   it("rejects bad tenant names and limits with the rule in the message", async () => {
-    const badName = await rejection(admin.createKey({ tenant: "acme corp" }));
+    const badName = await rejection(admin.createKey({ tenant: "acme/corp" }));
     expect(badName).toBeInstanceOf(InvalidRequestError);
-    expect(badName.message).toContain('Invalid tenant name "acme corp"');
-    expect(badName.message).toContain("letters, digits");
+    expect(badName.message).toContain('Invalid tenant name "acme/corp"');
+    expect(badName.message).toContain("letters (accents included), digits, spaces");
 
     for (const limits of [
       { budgetUsdMonth: 0 },
@@ -301,6 +301,7 @@ describe("usage report", () => {
       route: null,
       reason: null,
       confidence: null,
+      findings: null,
       ...fields,
     });
   }

@@ -61,10 +61,23 @@ export interface DashboardReport {
     }[];
   };
   privacy: {
-    /** Values found in requests bound for a cloud provider, per type, by what became of them. */
-    byType: { type: string; country: string; sent: number; blocked: number; keptLocal: number }[];
+    /**
+     * Values found per type: `found` in every request, whatever its route; `sent`, `blocked`
+     * and `keptLocal` in the requests bound for a cloud provider, by what became of them.
+     */
+    byType: {
+      type: string;
+      country: string;
+      found: number;
+      sent: number;
+      blocked: number;
+      keptLocal: number;
+    }[];
+    /** Requests with personal data (any route). */
+    withPersonalData: number;
     /** Requests bound for the cloud: sent (masked as the policy says), blocked, kept local. */
     requests: { sent: number; blocked: number; keptLocal: number };
+    /** Per bucket: values found in every request, and requests blocked on their way out. */
     series: { start: string; findings: number; blocked: number }[];
     bytesSent: number;
   };
@@ -92,7 +105,7 @@ export async function dashboardReport(
   const scope = query.tenantId === undefined ? {} : { tenantId: query.tenantId };
   const firstBucket = Math.floor((query.since + offsetMs) / size) * size - offsetMs;
   const midnight = Math.floor((now + offsetMs) / 86_400_000) * 86_400_000 - offsetMs;
-  const [rows, todayRows, recent, egress, tenants] = await Promise.all([
+  const [rows, todayRows, recent, egress, found, tenants] = await Promise.all([
     store.usage.series({
       ...scope,
       since: firstBucket,
@@ -109,6 +122,12 @@ export async function dashboardReport(
     }),
     store.usage.list({ ...scope, since: query.since, until: query.until, limit: recentDecisions }),
     store.egress.list({ ...scope, since: query.since, until: query.until, limit: egressScanned }),
+    store.usage.findings({
+      ...scope,
+      since: query.since,
+      until: query.until,
+      limit: egressScanned,
+    }),
     store.tenants.list(),
   ]);
   const names = new Map(tenants.map((tenant) => [tenant.id, tenant.name]));
@@ -160,7 +179,7 @@ export async function dashboardReport(
         decisionOf(record, names.get(record.tenantId) ?? record.tenantId),
       ),
     },
-    privacy: privacyOf(egress, buckets, size),
+    privacy: privacyOf(egress, found, buckets, size),
   };
 }
 
@@ -216,36 +235,53 @@ function decisionOf(record: UsageRecord, tenant: string) {
 
 function privacyOf(
   records: Awaited<ReturnType<Store["egress"]["list"]>>,
+  found: Awaited<ReturnType<Store["usage"]["findings"]>>,
   buckets: readonly number[],
   size: number,
 ): DashboardReport["privacy"] {
-  const byType = new Map<
-    string,
-    { type: string; country: string; sent: number; blocked: number; keptLocal: number }
-  >();
+  type TypeRow = DashboardReport["privacy"]["byType"][number];
+  const byType = new Map<string, TypeRow>();
+  const entryOf = (type: string) => {
+    const entry = byType.get(type) ?? {
+      type,
+      country: countryOf(type),
+      found: 0,
+      sent: 0,
+      blocked: 0,
+      keptLocal: 0,
+    };
+    byType.set(type, entry);
+    return entry;
+  };
   const requests = { sent: 0, blocked: 0, keptLocal: 0 };
   const perBucket = new Map(buckets.map((start) => [start, { findings: 0, blocked: 0 }]));
+  const pointAt = (time: number) => {
+    const start = buckets.findLast((bucket) => bucket <= time);
+    return start === undefined || time >= start + size ? undefined : perBucket.get(start);
+  };
+  for (const request of found) {
+    const point = pointAt(request.createdAt);
+    for (const [type, count] of Object.entries(request.findings)) {
+      entryOf(type).found += count;
+      if (point !== undefined) point.findings += count;
+    }
+  }
   let bytesSent = 0;
   for (const record of records) {
     const outcome = record.outcome === "kept-local" ? "keptLocal" : record.outcome;
     requests[outcome] += 1;
     bytesSent += record.bytesSent;
-    const start = buckets.findLast((bucket) => bucket <= record.createdAt);
-    const point =
-      start === undefined || record.createdAt >= start + size ? undefined : perBucket.get(start);
+    const point = pointAt(record.createdAt);
     if (point !== undefined && outcome === "blocked") point.blocked += 1;
-    for (const [type, count] of Object.entries(record.findings)) {
-      const country = countryOf(type);
-      const entry = byType.get(type) ?? { type, country, sent: 0, blocked: 0, keptLocal: 0 };
-      entry[outcome] += count;
-      byType.set(type, entry);
-      if (point !== undefined) point.findings += count;
-    }
+    for (const [type, count] of Object.entries(record.findings)) entryOf(type)[outcome] += count;
   }
   return {
     byType: [...byType.values()].sort(
-      (a, b) => b.sent + b.blocked + b.keptLocal - (a.sent + a.blocked + a.keptLocal),
+      (a, b) =>
+        Math.max(b.found, b.sent + b.blocked + b.keptLocal) -
+        Math.max(a.found, a.sent + a.blocked + a.keptLocal),
     ),
+    withPersonalData: found.length,
     requests,
     series: [...perBucket.entries()].map(([start, point]) => ({
       start: new Date(start).toISOString(),

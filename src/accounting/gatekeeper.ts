@@ -66,6 +66,8 @@ export interface Settlement {
   route: string | null;
   reason: string | null;
   confidence: number | null;
+  /** Personal data found in the request, per type (whatever its route); null when none. */
+  findings: Readonly<Record<string, number>> | null;
 }
 
 /**
@@ -310,6 +312,7 @@ export class Gatekeeper {
       route: settlement.route,
       reason: settlement.reason,
       confidence: settlement.confidence,
+      findings: settlement.findings,
     };
     const used = { tokens: usage.promptTokens + usage.completionTokens, costUsd };
     const { reservation } = admission;

@@ -56,6 +56,7 @@ async function fill(store: Store, now: number): Promise<void> {
           route: options[index % options.length] ?? target,
           reason: "bench",
           confidence: target === "local" ? 0.8 : null,
+          findings: null,
         };
         await repositories.usage.insert(record);
       }

@@ -264,6 +264,7 @@ function settlementOf(requestId: string): Settlement {
     route: "local",
     reason: null,
     confidence: null,
+    findings: null,
   };
 }
 

@@ -16,6 +16,7 @@ import {
   planEstimate,
   planRoute,
   recordAnswer,
+  recordFindings,
 } from "../server/chat-completion.js";
 import { toChatMessages, toChatRequest } from "../server/chat-request.js";
 import { errorBody } from "../server/error-body.js";
@@ -97,6 +98,7 @@ export class QueuedRequestRunner {
       return await metered(metering, meteredRequest, call, async (meter, reserve) => {
         const scan = await router.scan(messages);
         metering.metrics.observeFindings(scan.findings.map((entry) => entry.finding.type));
+        recordFindings(meter, scan);
         const input = { requestId: request.id, scan };
         let guarded: GuardedPlan;
         if (target === undefined) {

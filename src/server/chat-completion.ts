@@ -101,6 +101,14 @@ export async function guardRoute(
   return guarded;
 }
 
+/** What the privacy guard found, per type, for the usage record (never the values). */
+export function recordFindings(meter: Meter, scan: RequestScan): void {
+  if (scan.findings.length === 0) return;
+  const counts: Record<string, number> = {};
+  for (const { finding } of scan.findings) counts[finding.type] = (counts[finding.type] ?? 0) + 1;
+  meter.findings = counts;
+}
+
 /** What answered, for the usage record; never the prompt. */
 export function recordAnswer(meter: Meter, answer: RoutedAnswer): void {
   meter.model = answer.model;

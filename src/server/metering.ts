@@ -32,6 +32,8 @@ export interface Meter {
   reason: string | null;
   /** The local answer's confidence, when the router measured it. */
   confidence: number | null;
+  /** Personal data the privacy guard found in the request, per type; null when none. */
+  findings: Readonly<Record<string, number>> | null;
   /**
    * The prompt's estimated tokens once its text was written to a cloud provider (see
    * `sentToCloud`): billed when the provider never reported usage (the client left, the call
@@ -76,6 +78,7 @@ export async function metered<T>(
     route: call.target,
     reason: null,
     confidence: null,
+    findings: null,
     sentPromptTokens: null,
   };
 
@@ -174,6 +177,7 @@ async function settle(
     route: meter.route,
     reason: meter.reason,
     confidence: meter.confidence,
+    findings: meter.findings,
   };
   try {
     const record = await context.gatekeeper.settle(admission, settlement);

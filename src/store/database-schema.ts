@@ -71,6 +71,8 @@ export interface UsageRecordTable {
   route: string | null;
   reason: string | null;
   confidence: number | null;
+  /** JSON counts per data type of what the privacy guard found; null when nothing. */
+  findings: string | null;
 }
 
 export interface LimitCounterTable {

@@ -382,6 +382,19 @@ const egressDelivery: Migration = {
   },
 };
 
+/**
+ * What the privacy guard found in each request, whatever its route (the egress audit holds only
+ * requests bound for a cloud): JSON counts per data type, never values.
+ */
+const usageFindings: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.alterTable("usage_records").addColumn("findings", "text").execute();
+  },
+  async down(db: Kysely<unknown>) {
+    await db.schema.alterTable("usage_records").dropColumn("findings").execute();
+  },
+};
+
 /** Every migration, by name. */
 export const migrations: Readonly<Record<string, Migration>> = {
   "0001_initial": initial,
@@ -394,6 +407,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "0008_limit_reservations": limitReservations,
   "0009_file_chunks": fileChunks,
   "0010_egress_delivery": egressDelivery,
+  "0011_usage_findings": usageFindings,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -66,6 +66,8 @@ export interface UsageRecord {
   reason: string | null;
   /** The local answer's confidence (0–1) when the router measured it (cascades). */
   confidence: number | null;
+  /** Personal data the privacy guard found in the request, per type; null when none. */
+  findings: Readonly<Record<string, number>> | null;
 }
 
 export interface UsageQuery {
@@ -235,6 +237,10 @@ export interface UsageRepository {
    * puts day buckets on a local midnight).
    */
   series(query: UsageQuery & { bucketMs: number; offsetMs: number }): Promise<UsageSeriesRow[]>;
+  /** When and what personal data was found, for records with findings, newest first. */
+  findings(
+    query: UsageQuery & { limit: number },
+  ): Promise<{ createdAt: number; findings: Readonly<Record<string, number>> }[]>;
 }
 
 /** One group of `UsageRepository.series`. */

@@ -1,6 +1,7 @@
 import { sql, type Insertable, type Kysely, type Selectable } from "kysely";
 import { executeCompiledOnce } from "./compiled-once.js";
 import type { Database, UsageRecordTable } from "./database-schema.js";
+import { z } from "zod";
 import type { UsageRecord, UsageRepository } from "./store.js";
 
 export function usageRepository(db: Kysely<Database>): UsageRepository {
@@ -120,6 +121,22 @@ export function usageRepository(db: Kysely<Database>): UsageRepository {
       }));
     },
 
+    async findings(query) {
+      let selection = db
+        .selectFrom("usage_records")
+        .select(["created_at", "findings"])
+        .where("findings", "is not", null)
+        .where("created_at", ">=", query.since);
+      if (query.until !== undefined) selection = selection.where("created_at", "<", query.until);
+      if (query.tenantId !== undefined)
+        selection = selection.where("tenant_id", "=", query.tenantId);
+      const rows = await selection.orderBy("created_at", "desc").limit(query.limit).execute();
+      return rows.map((row) => ({
+        createdAt: row.created_at,
+        findings: findingsFromColumn(row.findings) ?? {},
+      }));
+    },
+
     async list(query) {
       let selection = db
         .selectFrom("usage_records")
@@ -159,7 +176,16 @@ function usageFromRow(row: Selectable<UsageRecordTable>): UsageRecord {
     route: row.route,
     reason: row.reason,
     confidence: row.confidence,
+    findings: findingsFromColumn(row.findings),
   };
+}
+
+const findingsSchema = z.record(z.string(), z.number().int().nonnegative());
+
+function findingsFromColumn(text: string | null): Record<string, number> | null {
+  if (text === null) return null;
+  const parsed = findingsSchema.safeParse(JSON.parse(text));
+  return parsed.success ? parsed.data : null;
 }
 
 /** The row for a record; always the same columns in the same order. */
@@ -184,5 +210,9 @@ function usageColumns(record: UsageRecord): Insertable<UsageRecordTable> {
     route: record.route,
     reason: record.reason,
     confidence: record.confidence,
+    findings:
+      record.findings === null || Object.keys(record.findings).length === 0
+        ? null
+        : JSON.stringify(record.findings),
   };
 }

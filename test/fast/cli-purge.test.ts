@@ -50,6 +50,7 @@ function usage(tenantId: string, createdAt: number): UsageRecord {
     route: null,
     reason: null,
     confidence: null,
+    findings: null,
   };
 }
 

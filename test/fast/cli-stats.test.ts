@@ -37,8 +37,13 @@ beforeEach(async () => {
       route,
       reason: "test",
       confidence: null,
+      findings: null,
     });
-    await store.usage.insert(record("local", "local", 0));
+    // A local answer to a request with personal data: found, though nothing was bound for a cloud.
+    await store.usage.insert({
+      ...record("local", "local", 0),
+      findings: { BR_CPF: 2, EMAIL: 1 },
+    });
     await store.usage.insert(record("local", "cascade-local", 0));
     await store.usage.insert(record("openai", "cascade-cloud", 0.004));
     await store.usage.insert(record("cache", "cache", 0));
@@ -58,6 +63,8 @@ describe("colibri stats", () => {
       "Saved $0.036: spent $0.004 of the $0.04 all-cloud would have cost.",
     );
     expect(result.stdout).toContain("Escalations: 1 of 2 cascades.");
+    expect(result.stdout).toContain("Personal data found: BR_CPF 2, EMAIL 1 (in 1 request).");
+    expect(result.stdout).toContain("kept local; personal data in them: none.");
   });
 
   it("gives the dashboard's report as JSON, for one tenant", async () => {

@@ -42,7 +42,11 @@ async function scripted() {
   await ask(clinica, "local", "¿Capital de Chile?", 0);
   await ask(clinica, "local", "¿Capital de Chile?", 0); // from the cache
   await ask(clinica, "gpt-4o-mini", "O CPF 123.456.789-09 do paciente.");
-  await ask(escuela, "local", "¿Capital de Perú?");
+  await ask(
+    escuela,
+    "local",
+    "¿Capital de Perú? Escriba a ana.souza@example.com, CPF 123.456.789-09.",
+  );
   const get = async (path: string, key = adminKey) => {
     const response = await fetch(`${address}${path}`, {
       headers: { authorization: `Bearer ${key}` },
@@ -80,10 +84,17 @@ describe("the dashboard's JSON", () => {
     expect(reasons).toContainEqual(
       expect.objectContaining({ route: "cloud", reason: "requested-cloud", requests: 1 }),
     );
+    // Found in every request (one went to the cloud, one stayed local); sent: only the first.
     expect(body["privacy"]).toMatchObject({
+      withPersonalData: 2,
       requests: { sent: 1, blocked: 0, keptLocal: 0 },
-      byType: [{ type: "BR_CPF", country: "BR", sent: 1, blocked: 0, keptLocal: 0 }],
+      byType: [
+        { type: "BR_CPF", country: "BR", found: 2, sent: 1, blocked: 0, keptLocal: 0 },
+        { type: "EMAIL", country: "—", found: 1, sent: 0, blocked: 0, keptLocal: 0 },
+      ],
     });
+    const findingsSeries = (body["privacy"] as { series: { findings: number }[] }).series;
+    expect(findingsSeries.reduce((sum, point) => sum + point.findings, 0)).toBe(3);
     expect(JSON.stringify(body)).not.toContain("123.456.789-09");
     expect(body["router"]).toMatchObject({
       whenCloudUnavailable: "local",

@@ -299,6 +299,7 @@ describe("the retention sweep", () => {
       route: null,
       reason: null,
       confidence: null,
+      findings: null,
     });
     const count = async () => (await gateway.store.usage.list({ since: 0, limit: 10 })).length;
     vi.advanceTimersByTime(59 * 60_000);

@@ -146,6 +146,7 @@ function usage(overrides: Partial<UsageRecord> & { tenantId: string }): UsageRec
     route: null,
     reason: null,
     confidence: null,
+    findings: null,
     ...overrides,
   };
 }

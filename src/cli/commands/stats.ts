@@ -7,6 +7,7 @@ import type { CliContext } from "../context.js";
 import { formatTable } from "../format-table.js";
 import { databaseOption, withStore, type DatabaseOptions } from "../store-access.js";
 import { formatCount, formatPercent, formatUsd, writeJson } from "../tenancy-format.js";
+import { plural } from "../plural.js";
 
 interface StatsOptions extends DatabaseOptions {
   since: string;
@@ -82,18 +83,21 @@ Examples:
           ["cache", formatCount(totals.cache), share(totals.cache)],
           ["all", formatCount(totals.requests), ""],
         ];
-        const found = privacy.byType
-          .map(
-            (entry) => `${entry.type} ${formatCount(entry.sent + entry.blocked + entry.keptLocal)}`,
-          )
-          .join(", ");
+        const listed = (count: (entry: (typeof privacy.byType)[number]) => number) =>
+          privacy.byType
+            .filter((entry) => count(entry) > 0)
+            .map((entry) => `${entry.type} ${formatCount(count(entry))}`)
+            .join(", ") || "none";
+        const found = listed((entry) => entry.found);
+        const outbound = listed((entry) => entry.sent + entry.blocked + entry.keptLocal);
         context.stdout.write(
           `${options.tenant === undefined ? "All tenants" : `Tenant "${options.tenant}"`}, ${report.range.since.slice(0, 16)}Z to ${report.range.until.slice(0, 16)}Z\n\n` +
             `${formatTable(rows, [1, 2])}\n\n` +
             `Saved ${formatUsd(totals.savedUsd)}: spent ${formatUsd(totals.costUsd)} of the ${formatUsd(totals.referenceCostUsd)} all-cloud would have cost.\n` +
-            `Today: ${formatCount(today.requests)} requests, ${formatUsd(today.savedUsd)} saved. Errors: ${formatCount(totals.errors)}. ` +
-            `Escalations: ${formatCount(totals.escalations)} of ${formatCount(totals.cascades)} cascades.\n` +
-            `Bound for the cloud: ${formatCount(privacy.requests.sent)} sent, ${formatCount(privacy.requests.blocked)} blocked, ${formatCount(privacy.requests.keptLocal)} kept local; personal data found: ${found === "" ? "none" : found}.\n`,
+            `Today: ${plural(today.requests, "request", "requests", formatCount)}, ${formatUsd(today.savedUsd)} saved. Errors: ${formatCount(totals.errors)}. ` +
+            `Escalations: ${formatCount(totals.escalations)} of ${plural(totals.cascades, "cascade", "cascades", formatCount)}.\n` +
+            `Personal data found: ${found} (in ${plural(privacy.withPersonalData, "request", "requests", formatCount)}).\n` +
+            `Bound for the cloud: ${formatCount(privacy.requests.sent)} sent, ${formatCount(privacy.requests.blocked)} blocked, ${formatCount(privacy.requests.keptLocal)} kept local; personal data in them: ${outbound}.\n`,
         );
       });
     });

@@ -11,7 +11,12 @@ import type { HybridRouter } from "../../router/hybrid-router.js";
 import type { RoutedAnswer } from "../../router/run-route.js";
 import { toChatMessages, toChatRequest } from "../chat-request.js";
 import { requestMetadata } from "../request-metadata.js";
-import { collectCompletion, planRoute, recordAnswer } from "../chat-completion.js";
+import {
+  collectCompletion,
+  planRoute,
+  recordAnswer,
+  recordFindings,
+} from "../chat-completion.js";
 import { chunkObject, usageChunkObject, type CompletionIdentity } from "../chat-response.js";
 import { errorBody } from "../error-body.js";
 import type { InFlight } from "../in-flight.js";
@@ -71,6 +76,7 @@ export function registerChatCompletions(app: FastifyInstance, options: ChatRoute
             options.cache?.accepts(baseRequest, false) === true,
           );
           metering.metrics.observeFindings(scan.findings.map((entry) => entry.finding.type));
+          recordFindings(meter, scan);
           caching = cachingFor(
             options.cache,
             request,
