@@ -6,6 +6,7 @@ import { EgressAudit, type EgressListQuery } from "./egress-audit.js";
 import type { EgressRecordView } from "./egress-summary.js";
 import { tenantScope, windowEnd, windowOf } from "./limits.js";
 import type { PricingSettings } from "./pricing.js";
+import { normalizeTenantName } from "../core/tenant-name.js";
 import { limitNames, validateLimits, validTenantName } from "./input-validation.js";
 import { reportRange } from "./report-time.js";
 import { tenantNotFound } from "./tenant-not-found.js";
@@ -358,7 +359,7 @@ export class Administration {
   }
 
   async #existingTenant(name: string): Promise<Tenant> {
-    const tenant = await this.#store.tenants.findByName(name);
+    const tenant = await this.#store.tenants.findByName(normalizeTenantName(name));
     if (tenant === undefined) throw tenantNotFound(name);
     return tenant;
   }

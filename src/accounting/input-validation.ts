@@ -1,9 +1,6 @@
-import { tenantNamePattern } from "../config/schema.js";
+import { isValidTenantName, normalizeTenantName, tenantNameRule } from "../core/tenant-name.js";
 import { InvalidRequestError } from "../core/errors.js";
 import type { Limits } from "../store/store.js";
-
-const tenantNameRule =
-  'letters, digits, ".", "_" and "-", up to 64 characters, starting with a letter or digit';
 
 /** The smallest budget: a millionth of a dollar, the finest amount usage reports show. */
 export const smallestBudgetUsd = 0.000001;
@@ -17,15 +14,18 @@ const limitDescriptions: Record<keyof Limits, string> = {
 
 export const limitNames = Object.keys(limitDescriptions) as (keyof Limits)[];
 
-/** The tenant name if it follows the naming rule; an InvalidRequestError saying the rule if not. */
+/**
+ * The tenant name, normalized (NFC, trimmed), if it follows the naming rule; an
+ * InvalidRequestError saying the rule if not.
+ */
 export function validTenantName(name: string): string {
-  if (!tenantNamePattern.test(name)) {
+  if (!isValidTenantName(name)) {
     throw new InvalidRequestError(
       `Invalid tenant name "${name}": use ${tenantNameRule}.`,
       "tenant",
     );
   }
-  return name;
+  return normalizeTenantName(name);
 }
 
 /** Checks limits; undefined fields stay undefined and null stays null (no limit). */

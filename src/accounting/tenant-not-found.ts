@@ -1,4 +1,4 @@
-import { tenantNamePattern } from "../config/schema.js";
+import { isValidTenantName, normalizeTenantName } from "../core/tenant-name.js";
 import { ColibriError } from "../core/errors.js";
 import type { TenantRepository } from "../store/store.js";
 
@@ -11,7 +11,9 @@ export function tenantNotFound(name: string): ColibriError {
 }
 
 function tenantNameSuggestion(name: string): string {
-  return tenantNamePattern.test(name) ? name : "NAME";
+  if (!isValidTenantName(name)) return "NAME";
+  const normalized = normalizeTenantName(name);
+  return normalized.includes(" ") ? `"${normalized}"` : normalized;
 }
 
 /** The id of the tenant with this name (undefined for no name); a 404 for an unknown one. */
@@ -20,7 +22,7 @@ export async function tenantIdByName(
   name: string | undefined,
 ): Promise<string | undefined> {
   if (name === undefined) return undefined;
-  const tenant = await tenants.findByName(name);
+  const tenant = await tenants.findByName(normalizeTenantName(name));
   if (tenant === undefined) throw tenantNotFound(name);
   return tenant.id;
 }

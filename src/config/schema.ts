@@ -1,8 +1,14 @@
 import { z } from "zod";
+import { normalizeTenantName, tenantNamePattern, tenantNameRule } from "../core/tenant-name.js";
 import { dataClasses, piiTypes } from "../privacy/pii-types.js";
 
-/** Tenant names: letters, digits, ".", "_" and "-", up to 64 characters. */
-export const tenantNamePattern = /^[A-Za-z0-9][\w.-]{0,63}$/;
+export { tenantNamePattern } from "../core/tenant-name.js";
+
+/** A tenant name (see src/core/tenant-name.ts), normalized: "clínica sur", "São Paulo". */
+const tenantNameSchema = z
+  .string()
+  .transform(normalizeTenantName)
+  .pipe(z.string().regex(tenantNamePattern, `Invalid tenant name: use ${tenantNameRule}`));
 
 /** USD per million tokens. */
 const priceSchema = z
@@ -159,7 +165,7 @@ export const ruleConditionsSchema = z
     model: oneOrMany(z.string().min(1)).optional(),
     language: oneOrMany(z.enum(languages)).optional(),
     task: oneOrMany(z.enum(tasks)).optional(),
-    tenant: oneOrMany(z.string().regex(tenantNamePattern)).optional(),
+    tenant: oneOrMany(tenantNameSchema).optional(),
     /** Estimated prompt tokens (characters / 4), inclusive bounds. */
     minPromptTokens: z.number().int().nonnegative().optional(),
     maxPromptTokens: z.number().int().nonnegative().optional(),
@@ -461,14 +467,14 @@ export const configSchema = z
         /** The policy for every tenant; default: pseudonymize every finding sent to a cloud. */
         policy: privacyPolicySchema.prefault({}),
         /** Per tenant, layered over `policy`. */
-        tenants: z.record(z.string().regex(tenantNamePattern), privacyPolicySchema).default({}),
+        tenants: z.record(tenantNameSchema, privacyPolicySchema).default({}),
       })
       .strict()
       .prefault({}),
     limits: z
       .object({
         /** Tenant for requests without a key when auth is off, and for server.apiKey. */
-        defaultTenant: z.string().regex(tenantNamePattern).default("default"),
+        defaultTenant: tenantNameSchema.default("default"),
         /** Once a USD budget is spent, may requests still be answered locally (at ~no cost)? */
         localWhenBudgetSpent: z.boolean().default(true),
         /**

@@ -1,5 +1,6 @@
 import { tenantNotFound } from "../accounting/tenant-not-found.js";
 import { ColibriError, InvalidRequestError } from "../core/errors.js";
+import { normalizeTenantName } from "../core/tenant-name.js";
 import type {
   BatchStatus,
   QueuedRequestState,
@@ -94,8 +95,9 @@ export class DataRemoval {
    * and egress records, counters), as a data-protection request needs; with `account`, its API
    * keys and the tenant too. The default tenant's account stays: requests without a key use it.
    */
-  async purgeTenant(name: string, options: { account: boolean }): Promise<TenantPurge> {
+  async purgeTenant(tenantName: string, options: { account: boolean }): Promise<TenantPurge> {
     const { store, defaultTenant } = this.#options;
+    const name = normalizeTenantName(tenantName);
     const tenant = await store.tenants.findByName(name);
     if (tenant === undefined) throw tenantNotFound(name);
     if (options.account && name === defaultTenant) {

@@ -100,8 +100,8 @@ describe("colibri keys", () => {
       /^colibri: --rpm expects a whole number of at least 1 .* got '1\.5'\.$/,
     );
     expectOneLineError(
-      await colibri("keys", "create", "--tenant", "not a name"),
-      /^colibri: Invalid tenant name "not a name": use letters, digits/,
+      await colibri("keys", "create", "--tenant", "not/a name"),
+      /^colibri: Invalid tenant name "not\/a name": use letters \(accents included\), digits, spaces/,
     );
   });
 
@@ -259,6 +259,7 @@ describe("colibri usage", () => {
       route: null,
       reason: null,
       confidence: null,
+      findings: null,
       ...fields,
     });
     for (const usage of [

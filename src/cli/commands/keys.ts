@@ -42,7 +42,10 @@ Examples:
     .description(
       "Create an API key and print it once (only its hash is stored). The tenant is created if it does not exist.",
     )
-    .option("--tenant <name>", "tenant the key belongs to (letters, digits, . _ -)")
+    .option(
+      "--tenant <name>",
+      'tenant the key belongs to: letters (accents too), digits, spaces, . _ - (quote a name with spaces: "clínica sur")',
+    )
     .option("--name <label>", 'a label to recognise the key by, e.g. "mobile app"');
   limitOptions(create, { removable: false })
     .option("--admin", "create an admin key (manages tenants and keys on /admin routes)")
@@ -56,6 +59,7 @@ The key's own limits apply on top of its tenant's (colibri tenants set).
 Examples:
   KEY=$(colibri keys create --tenant acme)          # stdout holds only the key
   colibri keys create --tenant acme --name "nightly batch" --budget-usd 25 --rpm 60
+  colibri keys create --tenant "clínica sur"
   colibri keys create --admin --name ops
   colibri keys create --tenant acme --json | jq -r .key`,
     )

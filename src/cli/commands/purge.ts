@@ -7,6 +7,8 @@ import type { CliContext } from "../context.js";
 import { formatTable } from "../format-table.js";
 import { databaseOption, withStore, type DatabaseOptions } from "../store-access.js";
 import { writeJson } from "../tenancy-format.js";
+import { plural } from "../plural.js";
+import { normalizeTenantName } from "../../core/tenant-name.js";
 
 interface PurgeOptions extends DatabaseOptions {
   tenant?: string;
@@ -70,7 +72,7 @@ Examples:
           else context.stdout.write(describeSweep(report));
           return;
         }
-        const tenant = options.tenant;
+        const tenant = normalizeTenantName(options.tenant);
         const account = options.deleteTenant === true;
         const removal = new DataRemoval({ store, defaultTenant: config.limits.defaultTenant });
         // Asked only when there is something to ask about: an unknown tenant (or the default
@@ -102,7 +104,7 @@ async function confirm(context: CliContext, tenant: string, account: boolean): P
     break;
   }
   lines.close();
-  if (answer !== tenant) {
+  if (answer === undefined || normalizeTenantName(answer) !== tenant) {
     throw new InvalidRequestError(
       `Not confirmed (expected "${tenant}"${answer === undefined ? ", got nothing" : `, got "${answer}"`}): nothing was deleted. Add --yes to purge without asking.`,
     );
@@ -115,7 +117,7 @@ function describePurge(purge: TenantPurge): string {
   const kept = purge.account
     ? "the tenant and its keys are gone too"
     : "the tenant and its keys stay";
-  return `Purged tenant "${purge.tenant}": ${total} rows deleted; ${kept}.\n${formatTable([["TABLE", "ROWS"], ...rows], [1])}\n`;
+  return `Purged tenant "${purge.tenant}": ${plural(total, "row", "rows")} deleted; ${kept}.\n${formatTable([["TABLE", "ROWS"], ...rows], [1])}\n`;
 }
 
 function describeSweep(report: SweepReport): string {

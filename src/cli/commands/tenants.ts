@@ -17,6 +17,7 @@ import {
   formatUsd,
   writeJson,
 } from "../tenancy-format.js";
+import { plural } from "../plural.js";
 
 interface JsonOptions extends DatabaseOptions {
   json?: boolean;
@@ -108,7 +109,10 @@ Examples:
     .description(
       "Set or remove a tenant's limits (the tenant is created if it does not exist). Limits not given stay as they are.",
     )
-    .argument("<name>", "tenant name (letters, digits, . _ -)");
+    .argument(
+      "<name>",
+      'tenant name: letters (accents too), digits, spaces, . _ - (quoted when it has spaces: "São Paulo")',
+    );
   limitOptions(set, { removable: true }).option("--json", "print the tenant as JSON");
   databaseOption(set)
     .addHelpText(
@@ -119,6 +123,7 @@ Every key's own limits apply on top of its tenant's.
 Examples:
   colibri tenants set acme --budget-usd 100 --budget-usd-day 10
   colibri tenants set acme --rpm 600 --tpm 200000
+  colibri tenants set "São Paulo" --budget-usd 50
   colibri tenants set acme --budget-usd none          # remove the monthly budget`,
     )
     .action(async (name: string, options: SetOptions) => {
@@ -159,7 +164,7 @@ function describeTenant(details: TenantDetails): string {
     [
       "This minute:",
       // Requests are only counted per minute while a requests-per-minute limit is set.
-      `${minute.requestsPerMinute === null ? "" : `${formatCount(minute.requests)} requests${of(minute.requestsPerMinute)}, `}${formatCount(minute.tokens)} tokens${of(minute.tokensPerMinute)} (resets ${formatTime(minute.resetsAt)})`,
+      `${minute.requestsPerMinute === null ? "" : `${plural(minute.requests, "request", "requests", formatCount)}${of(minute.requestsPerMinute)}, `}${plural(minute.tokens, "token", "tokens", formatCount)}${of(minute.tokensPerMinute)} (resets ${formatTime(minute.resetsAt)})`,
     ],
     ["Today:", `${budget(day)} (resets ${formatTime(day.resetsAt)})`],
     ["This month:", `${budget(month)} (resets ${formatTime(month.resetsAt)})`],
