@@ -1,3 +1,5 @@
+import { drawCharts } from "./charts.js";
+import { escape } from "./escape-html.js";
 import { browserLanguage, locales, messages } from "./i18n.js";
 
 /*
@@ -64,11 +66,6 @@ const bytes = (value) =>
     unit: "megabyte",
     maximumFractionDigits: 0,
   }).format(value / 1_048_576);
-const escape = (text) =>
-  String(text ?? "").replace(
-    /[&<>"']/g,
-    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c],
-  );
 
 async function api(path, init = {}) {
   const response = await fetch(path, {
@@ -132,11 +129,34 @@ async function refresh() {
   render();
 }
 
+/** A phone-sized screen, where the header's range and language show their short names. */
+const narrow = window.matchMedia("(max-width: 600px)");
+
 function translateStatic() {
   document.documentElement.lang = state.language;
-  for (const element of document.querySelectorAll("[data-i18n]"))
-    element.textContent = t(element.dataset.i18n);
+  for (const element of document.querySelectorAll("[data-i18n]")) {
+    const key = narrow.matches
+      ? (element.dataset.i18nShort ?? element.dataset.i18n)
+      : element.dataset.i18n;
+    element.textContent = t(key);
+  }
+  for (const option of $("#language").options) {
+    option.dataset.name ??= option.textContent;
+    option.textContent = narrow.matches ? option.dataset.short : option.dataset.name;
+  }
   $("#language").value = state.language;
+}
+
+let revealedView;
+
+/** Keeps the current tab in sight in the header's row of tabs, which scrolls sideways on a phone. */
+function revealCurrentTab() {
+  const nav = $("#tabs");
+  const current = nav.querySelector("[aria-current=page]");
+  if (current === null) return;
+  if (current.offsetLeft < nav.scrollLeft) nav.scrollLeft = current.offsetLeft;
+  else if (current.offsetLeft + current.offsetWidth > nav.scrollLeft + nav.clientWidth)
+    nav.scrollLeft = current.offsetLeft + current.offsetWidth - nav.clientWidth;
 }
 
 function render() {
@@ -150,6 +170,10 @@ function render() {
   }
   for (const section of document.querySelectorAll(".view")) section.hidden = true;
   if (!loggedIn) return;
+  if (revealedView !== state.view) {
+    revealedView = state.view;
+    revealCurrentTab();
+  }
   const section = $(`#view-${state.view}`);
   section.hidden = false;
   const viewer =
@@ -160,7 +184,9 @@ function render() {
   const typed = $("#audit-value")?.value ?? "";
   const focused = document.activeElement?.id === "audit-value";
   const answer = $("#audit-result")?.textContent ?? "";
+  charts = [];
   section.innerHTML = viewer + views[state.view](state.data);
+  drawViewCharts();
   if ($("#audit-value") !== null) {
     $("#audit-value").value = typed;
     $("#audit-result").textContent = answer;
@@ -169,72 +195,42 @@ function render() {
   if (state.view === "privacy") bindAuditSearch();
 }
 
-// ---- charts (SVG, drawn from the data; nothing fetched) ----
+// ---- charts (SVG, drawn from the data into slots once the view is on the page) ----
 
-function stackedBars(points, series, bucket) {
-  const width = 600,
-    height = 180,
-    left = 34,
-    bottom = 22;
-  const totals = points.map((point) => series.reduce((sum, s) => sum + point[s.key], 0));
-  const max = Math.max(1, ...totals);
-  const step = (width - left) / Math.max(1, points.length);
-  const bar = Math.max(1, step * 0.7);
-  let bars = "";
-  points.forEach((point, index) => {
-    let y = height - bottom;
-    for (const s of series) {
-      const h = (point[s.key] / max) * (height - bottom - 10);
-      if (h > 0)
-        bars += `<rect x="${left + index * step}" y="${y - h}" width="${bar}" height="${h}" fill="${s.color}"><title>${escape(`${bucketLabel(point.start, bucket)} · ${s.label}: ${number(point[s.key])}`)}</title></rect>`;
-      y -= h;
-    }
+/** The charts of the view being drawn, in the order of their slots. */
+let charts = [];
+
+/** A slot for a chart over the range's buckets, and its legend; drawn by drawCharts. */
+function chart(kind, points, series, bucket, format, options = {}) {
+  charts.push({
+    kind,
+    points,
+    series,
+    format,
+    label: (start) => bucketLabel(start, bucket),
+    integer: options.integer ?? false,
+    fixedMax: options.fixedMax,
   });
-  return (
-    chartFrame(width, height, left, bottom, max, bars, points, step, bucket, number) +
-    legend(series)
-  );
+  return `<div class="chart-slot" data-chart="${charts.length - 1}"></div>${legend(series)}`;
 }
 
-/** Lines over the buckets; `fixedMax` sets the top of the scale (1 for rates). */
-function lines(points, series, bucket, format, fixedMax) {
-  const width = 600,
-    height = 180,
-    left = 52,
-    bottom = 22;
-  const max =
-    fixedMax ?? Math.max(1e-9, ...points.flatMap((point) => series.map((s) => point[s.key] ?? 0)));
-  const step = (width - left) / Math.max(1, points.length);
-  const paths = series
-    .map((s) => {
-      const d = points
-        .map(
-          (point, index) =>
-            `${index === 0 ? "M" : "L"}${left + index * step + step / 2},${height - bottom - ((point[s.key] ?? 0) / max) * (height - bottom - 10)}`,
-        )
-        .join(" ");
-      return `<path d="${d}" fill="none" stroke="${s.color}" stroke-width="2.5"/>`;
-    })
-    .join("");
-  return (
-    chartFrame(width, height, left, bottom, max, paths, points, step, bucket, format) +
-    legend(series)
-  );
-}
+/** Stacked bars of counts per bucket. */
+const stackedBars = (points, series, bucket) =>
+  chart("bars", points, series, bucket, number, { integer: true });
 
-function chartFrame(width, height, left, bottom, max, body, points, step, bucket, format) {
-  const every = Math.max(1, Math.ceil(points.length / 8));
-  const labels = points
-    .map((point, index) =>
-      index % every === 0
-        ? `<text x="${left + index * step}" y="${height - 6}" font-size="11" fill="#5d6b63">${escape(bucketLabel(point.start, bucket))}</text>`
-        : "",
-    )
-    .join("");
-  return `<svg class="chart" viewBox="0 0 ${width} ${height}" role="img">
-    <line x1="${left}" y1="${height - bottom}" x2="${width}" y2="${height - bottom}" stroke="#dfe4df"/>
-    <text x="0" y="14" font-size="11" fill="#5d6b63">${escape(format(max))}</text>
-    ${body}${labels}</svg>`;
+/** Lines level across each bucket; `fixedMax` sets the top of the scale (1 for rates). */
+const lines = (points, series, bucket, format, fixedMax) =>
+  chart("steps", points, series, bucket, format, { fixedMax });
+
+/** The width the view's charts were last drawn at (they are drawn again when it changes). */
+let chartWidth = 0;
+
+function drawViewCharts() {
+  const section = $(`#view-${state.view}`);
+  if (section === null || section.hidden) return;
+  const slots = [...section.querySelectorAll(".chart-slot")];
+  chartWidth = slots[0]?.clientWidth ?? 0;
+  drawCharts(slots, charts);
 }
 
 const legend = (series) =>
@@ -245,15 +241,21 @@ const legend = (series) =>
 const kpi = (label, value, sub = "", extra = "") =>
   `<div class="card kpi ${extra}"><div class="label">${escape(label)}</div><div class="value" data-kpi="${escape(extra || label)}">${escape(value)}</div>${sub ? `<div class="sub">${escape(sub)}</div>` : ""}</div>`;
 
-const table = (headers, rows, numeric = []) =>
-  rows.length === 0
-    ? `<p class="muted">${escape(t("nothing"))}</p>`
-    : `<table><thead><tr>${headers.map((h, i) => `<th class="${numeric.includes(i) ? "num" : ""}">${escape(h)}</th>`).join("")}</tr></thead><tbody>${rows
-        .map(
-          (row) =>
-            `<tr>${row.map((cell, i) => `<td class="${numeric.includes(i) ? "num" : ""}">${escape(cell)}</td>`).join("")}</tr>`,
-        )
-        .join("")}</tbody></table>`;
+/**
+ * A table; on a narrow screen (style.css) a table with headings stacks each row's cells, each
+ * under its heading, instead of scrolling sideways.
+ */
+const table = (headers, rows, numeric = []) => {
+  if (rows.length === 0) return `<p class="muted">${escape(t("nothing"))}</p>`;
+  const align = (index) => (numeric.includes(index) ? "num" : "");
+  const stack = headers.some((header) => header !== "") ? "stack" : "";
+  return `<table class="${stack}"><thead><tr>${headers.map((h, i) => `<th class="${align(i)}">${escape(h)}</th>`).join("")}</tr></thead><tbody>${rows
+    .map(
+      (row) =>
+        `<tr>${row.map((cell, i) => `<td class="${align(i)}" data-label="${escape(headers[i])}">${escape(cell)}</td>`).join("")}</tr>`,
+    )
+    .join("")}</tbody></table>`;
+};
 
 const panel = (title, body) => `<div class="card panel"><h2>${escape(title)}</h2>${body}</div>`;
 
@@ -298,7 +300,8 @@ const views = {
     const { routing, router, series, range, totals } = data;
     const rates = series.map((point) => ({
       ...point,
-      rate: point.cascades === 0 ? 0 : point.escalations / point.cascades,
+      // A bucket without cascades has no rate: a gap, not 0 %.
+      rate: point.cascades === 0 ? null : point.escalations / point.cascades,
     }));
     const settings = [
       [
@@ -446,10 +449,10 @@ const views = {
     const providers =
       data.providers.length === 0
         ? `<p class="muted">${escape(t("noProviders"))}</p>`
-        : `<table><thead><tr><th>${escape(t("provider"))}</th><th>${escape(t("link"))}</th><th>${escape(t("breaker"))}</th><th class="num">${escape(t("failures"))}</th><th>${escape(t("lastError"))}</th></tr></thead><tbody>${data.providers
+        : `<table class="stack"><thead><tr><th>${escape(t("provider"))}</th><th>${escape(t("link"))}</th><th>${escape(t("breaker"))}</th><th class="num">${escape(t("failures"))}</th><th>${escape(t("lastError"))}</th></tr></thead><tbody>${data.providers
             .map(
               (p) =>
-                `<tr data-provider="${escape(p.name)}"><td>${escape(p.name)}</td><td>${pill(links.get(p.name)?.up ?? null)}</td><td>${escape(code(p.state))}</td><td class="num">${escape(number(p.consecutiveFailures))}</td><td>${escape(failure(p.lastError ?? links.get(p.name)?.lastError))}</td></tr>`,
+                `<tr data-provider="${escape(p.name)}"><td data-label="${escape(t("provider"))}">${escape(p.name)}</td><td data-label="${escape(t("link"))}">${pill(links.get(p.name)?.up ?? null)}</td><td data-label="${escape(t("breaker"))}">${escape(code(p.state))}</td><td class="num" data-label="${escape(t("failures"))}">${escape(number(p.consecutiveFailures))}</td><td data-label="${escape(t("lastError"))}">${escape(failure(p.lastError ?? links.get(p.name)?.lastError))}</td></tr>`,
             )
             .join("")}</tbody></table>`;
     const open = data.queue?.open ?? { waiting: 0, pending: 0, running: 0 };
@@ -557,6 +560,11 @@ $("#language").addEventListener("change", (event) => {
   render();
 });
 $("#range").addEventListener("change", refresh);
+narrow.addEventListener("change", translateStatic);
+// Charts are drawn at their container's width: draw them again when it changes.
+window.addEventListener("resize", () => {
+  if ((document.querySelector(".chart-slot")?.clientWidth ?? 0) !== chartWidth) drawViewCharts();
+});
 for (const button of document.querySelectorAll("#tabs button")) {
   button.addEventListener("click", () => {
     state.view = button.dataset.view;

@@ -11,6 +11,9 @@ export const messages = {
     "range.24h": "Últimas 24 h",
     "range.7d": "Últimos 7 días",
     "range.30d": "Últimos 30 días",
+    "range.short.24h": "24 h",
+    "range.short.7d": "7 días",
+    "range.short.30d": "30 días",
     logout: "Salir",
     "login.title": "Panel de Colibrí",
     "login.help":
@@ -149,6 +152,9 @@ export const messages = {
     "range.24h": "Últimas 24 h",
     "range.7d": "Últimos 7 dias",
     "range.30d": "Últimos 30 dias",
+    "range.short.24h": "24 h",
+    "range.short.7d": "7 dias",
+    "range.short.30d": "30 dias",
     logout: "Sair",
     "login.title": "Painel do Colibrí",
     "login.help":
@@ -287,6 +293,9 @@ export const messages = {
     "range.24h": "Last 24 h",
     "range.7d": "Last 7 days",
     "range.30d": "Last 30 days",
+    "range.short.24h": "24 h",
+    "range.short.7d": "7 days",
+    "range.short.30d": "30 days",
     logout: "Log out",
     "login.title": "Colibrí dashboard",
     "login.help":

@@ -1,7 +1,7 @@
 import { mkdir } from "node:fs/promises";
 import { chromium, type Browser, type Page } from "playwright-core";
 import OpenAI from "openai";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { FakeCloud } from "../support/fake-cloud.js";
 import type { ScriptedBackend } from "../support/scripted-backend.js";
 import { startTestGateway, type TestGateway } from "../support/test-gateway.js";
@@ -19,6 +19,8 @@ let cloud: FakeCloud;
 let browser: Browser;
 let address: string;
 let tenantKey: string;
+/** Uncaught errors in any page the tests opened: the dashboard must have none. */
+const pageErrors: string[] = [];
 
 beforeAll(async () => {
   cloud = await FakeCloud.start();
@@ -57,6 +59,10 @@ beforeAll(async () => {
   });
 });
 
+afterEach(() => {
+  expect(pageErrors).toEqual([]);
+});
+
 afterAll(async () => {
   await browser.close();
   await gateway.close();
@@ -70,6 +76,7 @@ async function open(options: { locale: string; width?: number; height?: number }
     viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
   });
   const page = await context.newPage();
+  page.on("pageerror", (error) => pageErrors.push(error.message));
   await page.goto(`${address}/ui/`);
   return page;
 }
@@ -81,6 +88,42 @@ async function logIn(page: Page, key: string): Promise<void> {
 }
 
 const kpi = (page: Page, name: string) => page.locator(`[data-kpi="${name}"]`).innerText();
+
+/**
+ * Measured in the page (the tests compile without the DOM's types, so it is a script): where each
+ * day's tick is on the screen in the overview's two charts, their y labels, and whether the spend
+ * lines lie on zero across yesterday's column (every scripted request was made today).
+ */
+const overviewChartGeometry = `(() => {
+  const [requests, spend] = [...document.querySelectorAll("#view-overview svg.chart")];
+  const ticks = (svg) => Object.fromEntries([...svg.querySelectorAll("line.tick")].map(
+    (tick) => [tick.getAttribute("data-start"), tick.getBoundingClientRect().x]));
+  const labels = (svg) => [...svg.querySelectorAll("text.y-label")].map((label) => label.textContent);
+  const columns = [...spend.querySelectorAll("rect.column")];
+  const box = (column) => ({ x: Number(column.getAttribute("x")), width: Number(column.getAttribute("width")) });
+  const yesterday = box(columns.at(-2));
+  const today = box(columns.at(-1));
+  const base = Number(spend.querySelector("line.axis").getAttribute("y1"));
+  const paths = [...spend.querySelectorAll("path.series")];
+  const atZero = (x) => paths.map((path) => path.isPointInStroke(new DOMPoint(x, base)));
+  return {
+    requestTicks: ticks(requests),
+    spendTicks: ticks(spend),
+    requestLabels: labels(requests),
+    spendLabels: labels(spend),
+    columns: columns.length,
+    yesterdayAtZero: [
+      ...atZero(yesterday.x + 2),
+      ...atZero(yesterday.x + yesterday.width / 2),
+      ...atZero(yesterday.x + yesterday.width - 2),
+    ],
+    todayAtZero: atZero(today.x + today.width / 2),
+    yesterdayBars: [...requests.querySelectorAll("rect.bar")].filter((bar) => {
+      const x = Number(bar.getAttribute("x"));
+      return x >= yesterday.x && x < yesterday.x + yesterday.width;
+    }).length,
+  };
+})()`;
 
 describe("the dashboard", () => {
   it("shows the scripted requests, savings and sources after logging in with the admin key", async () => {
@@ -198,6 +241,146 @@ describe("the dashboard", () => {
     expect(await installed.nth(1).innerText()).not.toContain("en uso");
     await page.screenshot({ path: `${screenshots}/models-es.png`, fullPage: true });
     await page.context().close();
+  });
+
+  it("draws the overview's charts on one time axis, with a scale, and an empty day at zero", async () => {
+    const page = await open({ locale: "es-MX" });
+    await logIn(page, adminKey);
+    await page.waitForSelector("#view-overview svg.chart");
+    const geometry = await page.evaluate<{
+      requestTicks: Record<string, number>;
+      spendTicks: Record<string, number>;
+      requestLabels: string[];
+      spendLabels: string[];
+      columns: number;
+      yesterdayAtZero: boolean[];
+      todayAtZero: boolean[];
+      yesterdayBars: number;
+    }>(overviewChartGeometry);
+    // The same day sits at the same x in both charts.
+    expect(geometry.columns).toBeGreaterThanOrEqual(7);
+    const days = Object.keys(geometry.requestTicks);
+    expect(days.length).toBeGreaterThanOrEqual(7);
+    expect(Object.keys(geometry.spendTicks)).toEqual(days);
+    for (const day of days) expect(geometry.spendTicks[day]).toBe(geometry.requestTicks[day]);
+    // Each y axis has 0 and a few round steps, in the viewer's format; 6 requests fit under the top.
+    expect(geometry.requestLabels.length).toBeGreaterThanOrEqual(3);
+    expect(geometry.requestLabels[0]).toBe("0");
+    expect(Number(geometry.requestLabels.at(-1))).toBeGreaterThanOrEqual(6);
+    expect(geometry.spendLabels.length).toBeGreaterThanOrEqual(3);
+    for (const label of geometry.spendLabels) expect(label).toMatch(/^USD\s?\d+\.\d{2,4}$/);
+    // Yesterday had no requests: no bar, and both spend lines lie on zero across the whole day
+    // (no ramp up to today's spend); today's spend is above zero.
+    expect(geometry.yesterdayBars).toBe(0);
+    expect(geometry.yesterdayAtZero.every(Boolean)).toBe(true);
+    expect(geometry.todayAtZero).toEqual([false, false]);
+    await page.selectOption("#language", "pt");
+    const portuguese = await page
+      .locator("#view-overview svg.chart")
+      .nth(1)
+      .locator("text.y-label")
+      .allTextContents();
+    for (const label of portuguese) expect(label).toMatch(/^US\$\s?\d+,\d{2,4}$/);
+    await page.context().close();
+  });
+
+  it("fits a phone: a short header, readable chart text, tables without sideways scrolling", async () => {
+    const page = await open({ locale: "es-CO", width: 390, height: 844 });
+    await logIn(page, adminKey);
+    await page.waitForSelector("#view-overview svg.chart");
+    expect((await page.locator("header").boundingBox())!.height).toBeLessThanOrEqual(80);
+    // Chart text as drawn on the screen (its font size times the SVG's scale), not as declared.
+    const sizes = await page.evaluate<number[]>(
+      `[...document.querySelectorAll("svg.chart text")].map(
+        (text) => parseFloat(getComputedStyle(text).fontSize) * text.getScreenCTM().a)`,
+    );
+    expect(sizes.length).toBeGreaterThan(10);
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(11);
+
+    await page.click('#tabs button[data-view="routing"]');
+    await page.waitForSelector("#view-routing:not([hidden]) table");
+    // The newest decision's route, reason and status are on the screen, not behind a scroll.
+    const row = page.locator("#view-routing .panel:last-child table tbody tr").first();
+    const width = 390;
+    for (const column of [4, 5, 7]) {
+      const cell = row.locator(`td:nth-child(${column})`);
+      expect((await cell.innerText()).trim()).not.toBe("");
+      const box = (await cell.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(width);
+    }
+    expect(await row.innerText()).toContain("pidió un modelo de nube");
+    const overflow = await page.evaluate(
+      `({ page: document.documentElement.scrollWidth - window.innerWidth,
+          panels: Math.max(...[...document.querySelectorAll("#view-routing .panel")].map(
+            (panel) => panel.scrollWidth - panel.clientWidth)) })`,
+    );
+    expect(overflow).toEqual({ page: 0, panels: 0 });
+    expect((await page.locator("header").boundingBox())!.height).toBeLessThanOrEqual(80);
+    // The last 24 hours in hours: on a phone, fewer labels rather than labels on top of each other.
+    await page.click('#tabs button[data-view="overview"]');
+    await page.selectOption("#range", "24h");
+    await expect.poll(() => page.locator("#view-overview rect.column").count()).toBeGreaterThan(20);
+    const gaps = await page.evaluate<number[]>(
+      `[...document.querySelector("#view-overview svg.chart").querySelectorAll("text.x-label")]
+        .map((label) => label.getBoundingClientRect())
+        .map((box, index, boxes) => index === 0 ? 0 : box.left - boxes[index - 1].right)`,
+    );
+    expect(gaps.length).toBeGreaterThanOrEqual(3);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(0);
+    await page.screenshot({ path: `${screenshots}/overview-24h-es-phone.png`, fullPage: true });
+    // Turned sideways or resized, the charts are drawn again across their panel.
+    await page.setViewportSize({ width: 844, height: 390 });
+    await expect
+      .poll(() =>
+        page.evaluate(
+          `[...document.querySelectorAll("#view-overview .chart-slot")].map(
+            (slot) => slot.querySelector("svg").getBoundingClientRect().width - slot.clientWidth)`,
+        ),
+      )
+      .toEqual([0, 0]);
+    await page.context().close();
+  });
+
+  it("takes a screenshot of every view in Spanish, Portuguese and English, on a desktop and a phone", async () => {
+    const views = ["overview", "routing", "privacy", "health", "models"];
+    for (const [language, locale] of [
+      ["es", "es-AR"],
+      ["pt", "pt-BR"],
+      ["en", "en-US"],
+    ] as const) {
+      for (const [size, width, height] of [
+        ["desktop", 1280, 900],
+        ["phone", 390, 844],
+      ] as const) {
+        const page = await open({ locale, width, height });
+        await logIn(page, adminKey);
+        for (const view of views) {
+          await page.click(`#tabs button[data-view="${view}"]`);
+          await page.waitForSelector(`#view-${view}:not([hidden]) .panel`);
+          const overflow = await page.evaluate(
+            "document.documentElement.scrollWidth - window.innerWidth",
+          );
+          expect(overflow, `${view} ${language} ${size}`).toBeLessThanOrEqual(0);
+          // Every chart is drawn across its panel, with its scale.
+          const charts = await page.evaluate<{ width: number; slot: number; labels: number }[]>(
+            `[...document.querySelectorAll("#view-${view} .chart-slot")].map((slot) => ({
+              width: slot.querySelector("svg")?.getBoundingClientRect().width ?? 0,
+              slot: slot.clientWidth,
+              labels: slot.querySelectorAll("text.y-label").length }))`,
+          );
+          for (const chart of charts) {
+            expect(chart.width, `${view} ${language} ${size}`).toBe(chart.slot);
+            expect(chart.labels).toBeGreaterThanOrEqual(3);
+          }
+          await page.screenshot({
+            path: `${screenshots}/${view}-${language}-${size}.png`,
+            fullPage: true,
+          });
+        }
+        await page.context().close();
+      }
+    }
   });
 
   it("gives a tenant key a read-only view of its own data, usable on a phone-sized screen", async () => {
