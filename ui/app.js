@@ -410,6 +410,7 @@ const views = {
                ]),
          )}`;
     return `<div class="grid">
+        ${kpi(t("withPersonalData"), number(privacy.withPersonalData), "", "with-personal-data")}
         ${kpi(t("sentRequests"), number(privacy.requests.sent), "", "sent")}
         ${kpi(t("blockedRequests"), number(privacy.requests.blocked), "", "blocked")}
         ${kpi(t("keptLocal"), number(privacy.requests.keptLocal), "", "kept-local")}
@@ -417,15 +418,16 @@ const views = {
       ${panel(
         t("findingsByType"),
         table(
-          [t("type"), t("country"), t("sent"), t("blocked"), t("keptLocal")],
+          [t("type"), t("country"), t("found"), t("sent"), t("blocked"), t("keptLocal")],
           privacy.byType.map((r) => [
             r.type,
             r.country,
+            number(r.found),
             number(r.sent),
             number(r.blocked),
             number(r.keptLocal),
           ]),
-          [2, 3, 4],
+          [2, 3, 4, 5],
         ),
       )}
       ${panel(

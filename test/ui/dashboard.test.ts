@@ -49,7 +49,7 @@ beforeAll(async () => {
   await ask("local", "¿Capital de Chile?", 0);
   await ask("local", "¿Capital de Chile?", 0);
   await ask("local", "¿Capital de Perú?");
-  await ask("local", "¿Capital de Bolivia?");
+  await ask("local", "¿Capital de Bolivia? Escríbame a ana.souza@example.com.");
   await ask("gpt-4o-mini", "Resume el informe.");
   await ask("gpt-4o-mini", `O paciente com CPF ${cpf} precisa de um resumo.`);
   await mkdir(screenshots, { recursive: true });
@@ -200,6 +200,9 @@ describe("the dashboard", () => {
     await page.waitForSelector("#audit-search");
     const privacy = await page.locator("#view-privacy").innerText();
     expect(privacy).toContain("BR_CPF");
+    // Found in every request (the e-mail's stayed local), apart from what left for the cloud.
+    expect(await kpi(page, "with-personal-data")).toBe("2");
+    expect(privacy).toContain("EMAIL");
     expect(privacy).not.toContain(cpf);
     await page.fill("#audit-value", cpf);
     await page.click("#audit-search button");
