@@ -29,7 +29,7 @@ export async function findRunningServer(
   port: number,
   options: FindRunningServerOptions = {},
 ): Promise<RunningServer | undefined> {
-  const address = `http://${connectableHost(host)}:${port}`;
+  const address = configuredServerUrl({ host, port });
   try {
     const response = await (options.fetch ?? fetch)(`${address}/ready`, {
       signal: AbortSignal.timeout(options.timeoutMs ?? 1500),
@@ -41,8 +41,16 @@ export async function findRunningServer(
   }
 }
 
+/**
+ * The base URL of the Colibrí server that `server.host`/`server.port` describe, as a client on this
+ * machine reaches it: a wildcard host (0.0.0.0, ::) is reached on loopback.
+ */
+export function configuredServerUrl(server: { host: string; port: number }): string {
+  return `http://${connectableHost(server.host)}:${server.port}`;
+}
+
 function connectableHost(host: string): string {
   if (host === "0.0.0.0" || host === "") return "127.0.0.1";
-  if (host === "::") return "[::1]";
+  if (host === "::" || host === "[::]") return "[::1]";
   return host.includes(":") && !host.startsWith("[") ? `[${host}]` : host;
 }

@@ -4,7 +4,7 @@ import type { CliContext } from "../context.js";
 import { startEngine } from "../start-engine.js";
 import type { ChatTarget } from "./chat-target.js";
 import { LocalChat } from "./local-chat.js";
-import { configuredServerUrl } from "./server-url.js";
+import { configuredServerUrl } from "../running-server.js";
 import { isColibriServer, ServerChat } from "./server-chat.js";
 
 export interface ChatTargetChoice {

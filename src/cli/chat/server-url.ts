@@ -1,14 +1,6 @@
 import { InvalidArgumentError } from "commander";
 
 /**
- * The base URL of the Colibrí server that `server.host`/`server.port` describe, as a client on this
- * machine reaches it: a wildcard host (0.0.0.0, ::) is reached on loopback.
- */
-export function configuredServerUrl(server: { host: string; port: number }): string {
-  return `http://${connectableHost(server.host)}:${server.port}`;
-}
-
-/**
  * A `--url` value as a base URL without a trailing slash or `/v1` (the address `colibri serve`
  * prints ends in `/v1`, and either form is accepted).
  */
@@ -27,10 +19,4 @@ export function parseServerUrl(value: string): string {
     );
   }
   return url.href.replace(/\/+$/, "").replace(/\/v1$/, "");
-}
-
-function connectableHost(host: string): string {
-  if (host === "0.0.0.0" || host === "") return "127.0.0.1";
-  if (host === "::" || host === "[::]") return "[::1]";
-  return host.includes(":") && !host.startsWith("[") ? `[${host}]` : host;
 }
