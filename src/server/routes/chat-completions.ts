@@ -11,12 +11,7 @@ import type { HybridRouter } from "../../router/hybrid-router.js";
 import type { RoutedAnswer } from "../../router/run-route.js";
 import { toChatMessages, toChatRequest } from "../chat-request.js";
 import { requestMetadata } from "../request-metadata.js";
-import {
-  collectCompletion,
-  planRoute,
-  recordAnswer,
-  recordFindings,
-} from "../chat-completion.js";
+import { collectCompletion, planRoute, recordAnswer, recordFindings } from "../chat-completion.js";
 import { chunkObject, usageChunkObject, type CompletionIdentity } from "../chat-response.js";
 import { errorBody } from "../error-body.js";
 import type { InFlight } from "../in-flight.js";
