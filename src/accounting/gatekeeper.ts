@@ -334,6 +334,24 @@ export class Gatekeeper {
     return record;
   }
 
+  /**
+   * Give back what an admitted request holds without recording anything: for an attempt that
+   * used nothing and will be tried again (its expiry would release it too, later).
+   */
+  async release(admission: Admission): Promise<void> {
+    const { reservation } = admission;
+    admission.reservation = undefined;
+    if (reservation === undefined) return;
+    await this.#options.store.transaction(async (repositories) => {
+      const held = await repositories.reservations.take(reservation.id);
+      if (held === undefined) return;
+      await repositories.counters.add(admission.windows, {
+        tokens: -held.tokens,
+        costUsd: -held.costUsd,
+      });
+    });
+  }
+
   /** Give back what expired reservations hold; returns how many were released. */
   releaseExpired(): Promise<number> {
     return this.#reservations.releaseExpired();

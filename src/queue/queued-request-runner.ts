@@ -93,6 +93,8 @@ export class QueuedRequestRunner {
             ? { model: requested.model, target: requested.provider }
             : { model: router.localModel, target: "local" }),
         stream: false,
+        // An attempt that waits for its link or a limit writes no usage record of its own.
+        retried: (error: unknown) => this.#failure(request, error, signal).kind !== "done",
       };
       const maxTokens = chatRequest.sampling.maxTokens ?? this.#options.defaultMaxTokens;
       return await metered(metering, meteredRequest, call, async (meter, reserve) => {

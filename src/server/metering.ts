@@ -17,6 +17,12 @@ export interface MeteredCall {
   model: string;
   target: string;
   stream: boolean;
+  /**
+   * Whether a failure will be tried again by the caller (a queued request waiting for its link or
+   * for a limit to reset): such an attempt writes no usage record unless it used something — the
+   * attempt that ends it does. Default: every failure is final.
+   */
+  retried?: (error: unknown) => boolean;
 }
 
 /** What the work reports as it goes; read when the request is settled. */
@@ -88,6 +94,7 @@ export async function metered<T>(
   } catch (error) {
     if (isLimitError(error)) {
       rejected(context, meter, error);
+      if (call.retried?.(error) === true) throw error;
       await settle(
         context,
         request,
@@ -103,6 +110,7 @@ export async function metered<T>(
     }
     throw error;
   }
+  let retried = false;
   try {
     return await work(meter, (estimate) => context.gatekeeper.reserve(admission, estimate));
   } catch (error) {
@@ -112,12 +120,28 @@ export async function metered<T>(
       meter.status = toColibriError(error).status;
       meter.outcome = meter.status === 499 ? "abandoned" : "failed";
     }
+    retried = call.retried?.(error) === true;
     throw error;
   } finally {
     request.served = { model: meter.model, target: meter.target };
     if (meter.status !== 200) request.served.status = meter.status;
     billSentPrompt(meter);
-    await settle(context, request, admission, call, meter);
+    const used = meter.usage.promptTokens + meter.usage.completionTokens > 0;
+    if (retried && !used) await release(context, request, admission);
+    else await settle(context, request, admission, call, meter);
+  }
+}
+
+/** An attempt that will be tried again and used nothing: give back what it held, record nothing. */
+async function release(
+  context: MeteringContext,
+  request: MeteredRequest,
+  admission: Admission,
+): Promise<void> {
+  try {
+    await context.gatekeeper.release(admission);
+  } catch (error) {
+    request.log.error({ err: error }, "Could not release a limit reservation");
   }
 }
 

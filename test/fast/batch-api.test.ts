@@ -184,6 +184,8 @@ describe("the Batch API", () => {
     expect(
       usage.filter((record) => record.endpoint === "batch" && record.outcome === "completed"),
     ).toHaveLength(5);
+    // Attempts that waited for the link wrote no record of their own: one record per line.
+    expect(usage.filter((record) => record.endpoint === "batch")).toHaveLength(5);
   });
 
   it("writes lines that fail into the error file with their HTTP status, and counts them", async () => {
