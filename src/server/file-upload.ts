@@ -2,6 +2,7 @@ import type { Readable } from "node:stream";
 import { ColibriError, InvalidRequestError } from "../core/errors.js";
 import { fileChunkLength } from "../store/file-repository.js";
 import type { FileRepository } from "../store/store.js";
+import { fileTooLarge, parsedUpload } from "./multipart-errors.js";
 
 export interface UploadLimits {
   /** files.maxBytes */
@@ -47,7 +48,7 @@ export async function receiveUpload(
       );
     }
   };
-  for await (const piece of stream as AsyncIterable<Buffer>) {
+  for await (const piece of parsedUpload(stream as AsyncIterable<Buffer>, limits.maxBytes)) {
     bytes += piece.length;
     if (stream.truncated === true || bytes > limits.maxBytes) throw fileTooLarge(limits.maxBytes);
     if (limits.quotaBytes !== null && limits.usedBytes + bytes > limits.quotaBytes) {
@@ -60,13 +61,6 @@ export async function receiveUpload(
   decode();
   await flush();
   return bytes;
-}
-
-export function fileTooLarge(maxBytes: number): ColibriError {
-  return new ColibriError(
-    `The file is larger than ${maxBytes} bytes. Split it, or raise files.maxBytes in the config.`,
-    { code: "file_too_large", status: 413, param: "file" },
-  );
 }
 
 /** 413: the tenant's files would take more than its quota. */

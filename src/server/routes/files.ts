@@ -7,7 +7,8 @@ import type { Principal } from "../../accounting/gatekeeper.js";
 import { ColibriError, InvalidRequestError } from "../../core/errors.js";
 import { DataRemoval } from "../../retention/data-removal.js";
 import type { Store, StoredFile } from "../../store/store.js";
-import { fileTooLarge, quotaExceeded, receiveUpload } from "../file-upload.js";
+import { quotaExceeded, receiveUpload } from "../file-upload.js";
+import { parsedUpload, uploadError } from "../multipart-errors.js";
 import { principalOf } from "../request-state.js";
 import { validateBody } from "../validate-body.js";
 
@@ -68,7 +69,7 @@ export function registerFiles(app: FastifyInstance, options: FilesRouteOptions):
     try {
       let purpose: string | undefined;
       let upload: { filename: string; bytes: number } | undefined;
-      for await (const part of request.parts()) {
+      for await (const part of parsedUpload(request.parts(), options.maxBytes)) {
         if (part.type === "file") {
           const bytes = await receiveUpload(
             part.file,
@@ -105,8 +106,9 @@ export function registerFiles(app: FastifyInstance, options: FilesRouteOptions):
       published = true;
       return fileObject(file);
     } catch (error) {
-      throw (error as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE"
-        ? fileTooLarge(options.maxBytes)
+      // The parser's limit errors can also surface outside the parts' loop.
+      throw (error as { code?: string }).code?.startsWith("FST_") === true
+        ? uploadError(error, options.maxBytes)
         : error;
     } finally {
       if (!published) await files.discardChunks(id).catch(() => undefined);
