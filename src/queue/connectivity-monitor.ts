@@ -53,7 +53,8 @@ const circuitCheckMs = 250;
  * Probes each cloud provider's link (GET /models, which sends no work) in its own loop: every
  * `intervalSeconds` while it answers, with exponential backoff while it does not. The queue
  * releases waiting work to a provider only while it is up here and its circuit lets calls
- * through; a circuit that live traffic opened brings the next probe forward.
+ * through; a circuit that live traffic opens brings the next probe forward (which closes it
+ * only when link failures opened it).
  */
 export class ConnectivityMonitor {
   readonly #options: ConnectivityMonitorOptions;
@@ -142,7 +143,16 @@ export class ConnectivityMonitor {
         : probeBackoffMs(state.consecutiveFailures, this.#options.probe, this.#random);
       const stored = this.#states.get(provider.name);
       if (stored !== undefined) stored.nextProbeAt = new Date(this.#now() + waitMs).toISOString();
-      await this.#wait(waitMs, signal, () => state.up === true && !provider.isAvailable());
+      // Probe early when live traffic opens the circuit during the wait (it let calls through,
+      // then stopped): a circuit opened by link failures closes again once a probe answers. One
+      // that was already shut when the wait began is not probed in a loop: a probe cannot close
+      // a circuit that calls reaching the provider opened (see CircuitBreaker.recordReachable).
+      let letCallsThrough = false;
+      await this.#wait(waitMs, signal, () => {
+        if (provider.isAvailable()) letCallsThrough = true;
+        else if (letCallsThrough) return state.up === true;
+        return false;
+      });
     }
   }
 

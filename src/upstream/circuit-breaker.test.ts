@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import {
   CloudUnavailableError,
+  UpstreamProtocolError,
   UpstreamRejectedError,
   UpstreamTimeoutError,
+  type UpstreamError,
 } from "../core/errors.js";
 import { CircuitBreaker, type CircuitState } from "./circuit-breaker.js";
 
@@ -136,5 +138,62 @@ describe("CircuitBreaker", () => {
     expect(breaker.state).toBe("open");
     expect(breaker.tryAcquire()).toBe(true);
     expect(breaker.state).toBe("half-open");
+  });
+
+  describe("a connectivity probe that answers (recordReachable)", () => {
+    const linkDown = () =>
+      new CloudUnavailableError("connection refused", {
+        provider: "openai",
+        cause: Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }),
+      });
+    const serverError = () =>
+      new CloudUnavailableError("HTTP 500", { provider: "openai", upstreamStatus: 500 });
+
+    it("closes a circuit that only link failures opened (refused, connect timeout)", () => {
+      const { breaker, changes, failCall } = setup(2, 30_000);
+      failCall(linkDown());
+      failCall(new UpstreamTimeoutError("openai", "connect", 300));
+      expect(breaker.state).toBe("open");
+      breaker.recordReachable();
+      expect(changes).toEqual(["open", "closed"]);
+      expect(breaker.snapshot()).toMatchObject({ state: "closed", consecutiveFailures: 0 });
+    });
+
+    const providerFailures: [string, () => UpstreamError][] = [
+      ["HTTP 500", serverError],
+      ["a stalled answer", () => new UpstreamTimeoutError("openai", "idle", 300)],
+      ["an unreadable answer", () => new UpstreamProtocolError("openai", "garbage SSE")],
+    ];
+    it.each(providerFailures)(
+      "leaves open a circuit that %s helped open, until a trial call decides",
+      (_, error) => {
+        const { clock, breaker, changes, failCall } = setup(2, 30_000);
+        failCall(linkDown());
+        failCall(error());
+        breaker.recordReachable();
+        expect(breaker.snapshot()).toMatchObject({ state: "open", consecutiveFailures: 2 });
+        expect(breaker.tryAcquire()).toBe(false);
+        clock.now += 30_000;
+        expect(breaker.tryAcquire()).toBe(true); // the half-open trial
+        breaker.recordReachable();
+        expect(breaker.state).toBe("half-open");
+        breaker.recordSuccess();
+        expect(changes).toEqual(["open", "closed"]);
+        // Closed by the trial: a later circuit opened by link failures alone is the probe's again.
+        failCall(linkDown());
+        failCall(linkDown());
+        breaker.recordReachable();
+        expect(breaker.state).toBe("closed");
+      },
+    );
+
+    it("does not clear the count of failures that reached the provider while closed", () => {
+      const { breaker, failCall } = setup(3, 30_000);
+      failCall(serverError());
+      failCall(serverError());
+      breaker.recordReachable();
+      failCall(serverError());
+      expect(breaker.state).toBe("open");
+    });
   });
 });

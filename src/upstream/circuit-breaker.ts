@@ -1,5 +1,9 @@
-import { UpstreamError } from "../core/errors.js";
-import { upstreamFailure, type UpstreamFailure } from "../core/upstream-failure.js";
+import { UpstreamError, UpstreamTimeoutError } from "../core/errors.js";
+import {
+  networkErrorCode,
+  upstreamFailure,
+  type UpstreamFailure,
+} from "../core/upstream-failure.js";
 
 export type CircuitState = "closed" | "open" | "half-open";
 
@@ -32,6 +36,14 @@ export interface CircuitSnapshot {
  * (half-open, every other call still fails fast); the probe's success closes the circuit, its
  * failure opens it again. Only failures that mean "the cloud cannot answer"
  * (`UpstreamError.unavailable`) count: a request the provider rejected proves it is reachable.
+ *
+ * A connectivity probe (GET /models) reports with `recordReachable`, and may close the circuit
+ * only when every failure that counted was a link failure, one where the call never reached the
+ * provider (refused, DNS, unreachable network, connect timeout): the probe answering then proves
+ * exactly what those failures doubted. Once a failure came from a provider that was reached (a
+ * 5xx, a 429, a reset or stalled answer, a response it sent that cannot be read), an answering
+ * `/models` proves nothing about chat calls: the circuit stays open for `openMs` and one
+ * half-open trial call decides.
  */
 export class CircuitBreaker {
   private current: CircuitState = "closed";
@@ -39,6 +51,8 @@ export class CircuitBreaker {
   private openedAt: number | undefined;
   private lastFailure: UpstreamFailure | undefined;
   private lastSuccessAt: number | undefined;
+  /** Whether a failure counted since the last success reached the provider (see the class doc). */
+  private providerFailed = false;
   private readonly now: () => number;
 
   constructor(private readonly options: CircuitBreakerOptions) {
@@ -81,8 +95,17 @@ export class CircuitBreaker {
     this.current = "closed";
     this.failures = 0;
     this.openedAt = undefined;
+    this.providerFailed = false;
     this.lastSuccessAt = this.now();
     if (!wasClosed) this.options.onChange?.("closed", this.snapshot());
+  }
+
+  /**
+   * A connectivity probe found the provider answering. That closes the circuit (and clears the
+   * count) only when every counted failure was a link failure; otherwise it changes nothing.
+   */
+  recordReachable(): void {
+    if (!this.providerFailed) this.recordSuccess();
   }
 
   /**
@@ -99,6 +122,7 @@ export class CircuitBreaker {
       return;
     }
     this.failures += 1;
+    if (!isLinkFailure(error)) this.providerFailed = true;
     this.lastFailure = upstreamFailure(error, this.now());
     const reopen = this.current === "half-open";
     const trip = this.current === "closed" && this.failures >= this.options.failureThreshold;
@@ -127,4 +151,31 @@ export class CircuitBreaker {
       lastSuccessAt: this.lastSuccessAt,
     };
   }
+}
+
+/** Network codes of a call that never reached the provider: no connection was made. */
+const linkFailureCodes = new Set([
+  "ECONNREFUSED",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+  "EHOSTDOWN",
+  "ENETUNREACH",
+  "ENETDOWN",
+  "ETIMEDOUT",
+  "EADDRNOTAVAIL",
+  "EMFILE",
+  "ENFILE",
+  "UND_ERR_CONNECT_TIMEOUT",
+]);
+
+/**
+ * Whether the call failed before reaching the provider. Anything else (an HTTP status, a reset
+ * or stalled answer, an unreadable response, an unknown cause) counts as the provider failing.
+ */
+function isLinkFailure(error: UpstreamError): boolean {
+  if (error instanceof UpstreamTimeoutError) return error.timeout === "connect";
+  if (error.upstreamStatus !== undefined) return false;
+  const code = networkErrorCode(error.cause);
+  return code !== undefined && linkFailureCodes.has(code);
 }

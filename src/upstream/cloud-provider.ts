@@ -38,7 +38,10 @@ export interface CloudProvider extends ChatBackend, AsyncDisposable {
   health(): ProviderHealth;
   /** Whether the circuit breaker would let a call through now (without taking the probe). */
   isAvailable(): boolean;
-  /** Check the link without sending work; resolves when reachable (and closes the circuit). */
+  /**
+   * Check the link without sending work; resolves when reachable. Closes the circuit only when
+   * link failures alone opened it, never one that calls reaching the provider opened.
+   */
   probe(signal?: AbortSignal): Promise<void>;
 }
 

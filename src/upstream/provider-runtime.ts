@@ -100,8 +100,10 @@ export class ProviderRuntime {
 
   /**
    * Check the link without sending work: GET `/models`. Any answer below 500 proves the provider
-   * reachable and closes its circuit, so calls go through again at once; a 5xx, a network failure
-   * or a timeout is thrown as an UpstreamError (and leaves the circuit as it is).
+   * reachable: a circuit that only link failures opened (refused, DNS, connect timeout) closes, so
+   * calls go through again at once; one opened by calls that reached the provider and failed stays
+   * open for its `openMs`, then a trial call decides (`CircuitBreaker.recordReachable`). A 5xx, a
+   * network failure or a timeout is thrown as an UpstreamError (and leaves the circuit as it is).
    */
   async probe(signal?: AbortSignal): Promise<void> {
     this.assertOpen();
@@ -120,7 +122,7 @@ export class ProviderRuntime {
         Date.now(),
       );
     }
-    this.breaker.recordSuccess();
+    this.breaker.recordReachable();
   }
 
   assertOpen(): void {
