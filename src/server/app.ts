@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import Fastify, {
-  type FastifyError,
   type FastifyReply,
   type FastifyInstance,
   type FastifyServerOptions,
@@ -11,7 +10,7 @@ import { OfflineQueue, type OfflineQueueOptions } from "../queue/offline-queue.j
 import type { Store } from "../store/store.js";
 import type { Gatekeeper, Principal } from "../accounting/gatekeeper.js";
 import type { ChatBackend } from "../core/chat.js";
-import { ColibriError, ServiceUnavailableError, toColibriError } from "../core/errors.js";
+import { ColibriError, ServiceUnavailableError } from "../core/errors.js";
 import { configSchema, type ColibriConfig } from "../config/schema.js";
 import { PrivacyGuard } from "../privacy/privacy-guard.js";
 import { DataRemoval } from "../retention/data-removal.js";
@@ -22,6 +21,7 @@ import { registerAuth } from "./auth.js";
 import { registerHostCheck } from "./host-check.js";
 import { requireRouteAccess, type RouteSummary } from "./route-access.js";
 import { errorBody } from "./error-body.js";
+import { answerClientError, fromFastifyError, maxPathParameterLength } from "./framework-errors.js";
 import { logServerError } from "./error-log.js";
 import { InFlight } from "./in-flight.js";
 import type { MeteringContext } from "./metering.js";
@@ -114,7 +114,13 @@ export function createServer(options: ServerOptions): ColibriServer {
         ? incoming
         : randomUUID();
     },
-    return503OnClosing: true,
+    // While closing, requests still arriving on open connections get our 503 (the onRequest hook
+    // below), not Fastify's own body.
+    return503OnClosing: false,
+    maxParamLength: maxPathParameterLength,
+    // What Node's HTTP parser refuses (a malformed request, headers too large, a request sent too
+    // slowly) is answered on the socket: in our shape too.
+    clientErrorHandler: answerClientError,
     // A URL the router cannot decode (`/%zz`) is answered before any hook: in our shape too.
     frameworkErrors: (error, _request, reply) => {
       const colibriError = fromFastifyError(error);
@@ -128,6 +134,16 @@ export function createServer(options: ServerOptions): ColibriServer {
   decorateRequestState(app);
   app.addHook("onRequest", async (request, reply) => {
     void reply.header("x-request-id", request.id);
+  });
+  app.addHook("onRequest", (_request, _reply, done) => {
+    if (!closing) {
+      done();
+      return;
+    }
+    const error = new ServiceUnavailableError(
+      "Colibrí is shutting down. Send the request again: another replica, or this one once restarted, will answer it.",
+    );
+    done(error);
   });
   registerHostCheck(app, allowedHosts(options.server, options.machine ?? thisMachine));
   registerAuth(app, options.gatekeeper);
@@ -281,7 +297,6 @@ export function createServer(options: ServerOptions): ColibriServer {
   };
 }
 
-/** Fastify's own errors (bad JSON, body too large, wrong content type) in our error family. */
 /** The store-and-forward queue: its routes, its metrics, and its worker while the app runs. */
 function serveQueue(
   app: FastifyInstance,
@@ -301,22 +316,4 @@ function serveQueue(
   registerAdminQueue(app, queue);
   parts.metering.metrics.watchQueue(() => options.store.batches.tally({}));
   return queue;
-}
-
-function fromFastifyError(error: unknown): ColibriError {
-  if (error instanceof ColibriError) return error;
-  const fastifyError = error as Partial<FastifyError>;
-  const status = fastifyError.statusCode;
-  if (typeof status === "number" && status >= 400 && status < 500) {
-    const hints: Record<number, string> = {
-      413: " Send a smaller body or raise server.bodyLimitBytes in the config.",
-      415: " Send Content-Type: application/json.",
-    };
-    return new ColibriError(`${fastifyError.message ?? "Bad request."}${hints[status] ?? ""}`, {
-      code: (fastifyError.code ?? "invalid_request").toLowerCase(),
-      status,
-      cause: error,
-    });
-  }
-  return toColibriError(error);
 }
