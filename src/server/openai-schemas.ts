@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { nestsDeeperThan } from "../core/json-nesting.js";
 
 /**
  * Request bodies of the OpenAI endpoints we serve, validated at the edge. Unknown fields are
@@ -14,6 +15,20 @@ const message = z.object({
   name: z.string().optional(),
 });
 
+/**
+ * How many levels of JSON objects and arrays a `response_format.json_schema.schema` may nest: about
+ * 50 levels of nested properties, far beyond OpenAI's own limit for structured outputs. Checked
+ * here, before any routing, without recursion: deeper schemas would overflow the call stack of the
+ * grammar converter (local) or of the request body's serialisation (cloud).
+ */
+export const maxResponseSchemaDepth = 100;
+
+const responseSchema = z
+  .record(z.string(), z.unknown())
+  .refine((schema) => !nestsDeeperThan(schema, maxResponseSchemaDepth), {
+    error: `the schema nests objects and arrays more than ${maxResponseSchemaDepth} levels deep; the maximum is ${maxResponseSchemaDepth}. Flatten it, or name repeated parts in $defs and point to them with $ref.`,
+  });
+
 const responseFormat = z.discriminatedUnion("type", [
   z.object({ type: z.literal("text") }),
   z.object({ type: z.literal("json_object") }),
@@ -21,7 +36,7 @@ const responseFormat = z.discriminatedUnion("type", [
     type: z.literal("json_schema"),
     json_schema: z.object({
       name: z.string().min(1).max(64),
-      schema: z.record(z.string(), z.unknown()).optional(),
+      schema: responseSchema.optional(),
       strict: z.boolean().nullable().optional(),
       description: z.string().optional(),
     }),
