@@ -246,6 +246,13 @@ export const configSchema = z
           .default(4 * 1024 * 1024),
         /** How long in-flight requests may run after SIGTERM before they are cut. */
         shutdownGraceMs: z.number().int().nonnegative().default(10_000),
+        /**
+         * How long a client may take to send a whole request (headers and body); past it the
+         * connection is answered 408 and closed, so unfinished requests cannot pile up.
+         */
+        requestTimeoutMs: z.number().int().positive().default(120_000),
+        /** Connections open at once; more are refused with a 503 (file descriptors are finite). */
+        maxConnections: z.number().int().positive().default(1_000),
       })
       .strict()
       .prefault({}),

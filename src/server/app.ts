@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { createServer as createHttpServer } from "node:http";
 import Fastify, {
   type FastifyReply,
   type FastifyInstance,
@@ -18,6 +19,7 @@ import { sweepRetention, type RetentionSettings } from "../retention/retention-s
 import { HybridRouter, noProviders } from "../router/hybrid-router.js";
 import { allowedHosts, thisMachine, type MachineNames } from "./allowed-hosts.js";
 import { registerAuth } from "./auth.js";
+import { capConnections } from "./connection-cap.js";
 import { registerHostCheck } from "./host-check.js";
 import { requireRouteAccess, type RouteSummary } from "./route-access.js";
 import { errorBody } from "./error-body.js";
@@ -108,6 +110,18 @@ export function createServer(options: ServerOptions): ColibriServer {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: options.server.bodyLimitBytes,
+    requestTimeout: options.server.requestTimeoutMs,
+    // Node checks request timeouts every connectionsCheckingInterval (30 s by default): check
+    // every second, so an unfinished request is cut close to its timeout.
+    serverFactory: (handler) =>
+      createHttpServer(
+        {
+          requestTimeout: options.server.requestTimeoutMs,
+          headersTimeout: Math.min(options.server.requestTimeoutMs, 60_000),
+          connectionsCheckingInterval: 1_000,
+        },
+        handler,
+      ),
     genReqId: (request) => {
       const incoming = request.headers["x-request-id"];
       return typeof incoming === "string" && requestIdPattern.test(incoming)
@@ -132,6 +146,7 @@ export function createServer(options: ServerOptions): ColibriServer {
   // First, so that it sees every route registered after it.
   const routes = requireRouteAccess(app);
   decorateRequestState(app);
+  capConnections(app.server, options.server.maxConnections);
   app.addHook("onRequest", async (request, reply) => {
     void reply.header("x-request-id", request.id);
   });
