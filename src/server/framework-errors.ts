@@ -78,7 +78,7 @@ export function answerClientError(error: Error & { code?: string }, socket: Sock
 function clientError(code: string | undefined): ColibriError {
   if (code === "ERR_HTTP_REQUEST_TIMEOUT") {
     return new ColibriError(
-      "The request was not sent in full within the server's request timeout. Send the headers and the body without pausing.",
+      "The request was not sent in full within server.requestTimeoutMs. Send the headers and the body without pausing, or raise the timeout in the config.",
       { code: "request_timeout", status: 408 },
     );
   }

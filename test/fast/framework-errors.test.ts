@@ -87,6 +87,19 @@ describe("requests Node's HTTP parser refuses", () => {
   });
 });
 
+describe("a request not sent in time", () => {
+  it("is cut with a 408 in OpenAI's shape naming server.requestTimeoutMs", async () => {
+    const gateway = await start({ server: { requestTimeoutMs: 300 } });
+    const { socket, answer } = await openSocket(gateway);
+    socket.write(
+      "POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\ncontent-type: application/json\r\ncontent-length: 100\r\n\r\n{",
+    );
+    const { status, body } = lastResponse(await answer);
+    expect(status).toBe(408);
+    expect(expectOpenAIError(body).message).toMatch(/server\.requestTimeoutMs/);
+  });
+});
+
 describe("a request that arrives while the gateway shuts down", () => {
   it("is answered 503 in OpenAI's shape, while the request in flight finishes", async () => {
     const gateway = await start();
