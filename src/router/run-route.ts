@@ -45,6 +45,11 @@ export interface RoutedAnswer {
   /** When degraded: the cloud target that could not be reached. */
   wanted?: CloudTarget;
   events: PrefetchedEvents;
+  /**
+   * A complete local answer to give instead if this (escalated) answer fails before it is whole
+   * because the cloud stalled or dropped: only for whole answers, where nothing was sent yet.
+   */
+  fallback?: RoutedAnswer;
 }
 
 /**
@@ -144,6 +149,10 @@ async function cascade(
     // The local generation stays paused until the cloud has answered its first event, so a
     // failing cloud still leaves the local answer to fall back on.
     const answer = await startCloud(target, request, backends, "cascade-cloud", "low-confidence");
+    // A whole local answer already read is kept, to fall back on if the cloud fails midway.
+    if (finished && options.whenCloudUnavailable === "local") {
+      return { ...answer, confidence, fallback: keepLocal("cloud-unavailable", true) };
+    }
     await iterator.return?.();
     return { ...answer, confidence };
   } catch (error) {
@@ -188,7 +197,8 @@ async function startCloud(
   return { route, reason, target: target.provider, model: target.model, degraded: false, events };
 }
 
-function cloudCannotAnswer(error: unknown): boolean {
+/** The cloud could not answer (refused, timed out, stalled, its circuit open). */
+export function cloudCannotAnswer(error: unknown): boolean {
   return error instanceof UpstreamError && error.unavailable;
 }
 

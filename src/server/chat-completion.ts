@@ -8,7 +8,7 @@ import type { RequestScan } from "../privacy/privacy-guard.js";
 import type { GuardedPlan } from "../router/egress-guard.js";
 import type { HybridRouter, RouteMode } from "../router/hybrid-router.js";
 import { extractFeatures, type RequestedModel } from "../router/request-features.js";
-import type { RoutedAnswer } from "../router/run-route.js";
+import { cloudCannotAnswer, type RoutedAnswer } from "../router/run-route.js";
 import { completionObject, type CompletionIdentity } from "./chat-response.js";
 import type { Meter, MeteringContext } from "./metering.js";
 import type { ChatCompletionBody } from "./openai-schemas.js";
@@ -125,9 +125,32 @@ export interface CollectedCompletion {
   body: ReturnType<typeof completionObject>;
   /** The geometric mean probability of a plain local answer's tokens. */
   confidence: number | undefined;
+  /** What gave it: the answer asked for, or its local fallback when the cloud failed midway. */
+  answer: RoutedAnswer;
 }
 
+/**
+ * Read a whole answer. An escalated answer whose cloud stalls or drops before it is complete
+ * gives the complete local answer it escalated from instead, marked degraded: nothing was sent
+ * to the client yet, so the switch is invisible but for the headers.
+ */
 export async function collectCompletion(
+  identity: CompletionIdentity,
+  answer: RoutedAnswer,
+  meter: Meter,
+): Promise<CollectedCompletion> {
+  try {
+    return await collectEvents(identity, answer, meter);
+  } catch (error) {
+    const { fallback } = answer;
+    if (fallback === undefined || !cloudCannotAnswer(error)) throw error;
+    await answer.events.close();
+    recordAnswer(meter, fallback);
+    return await collectEvents({ ...identity, model: fallback.model }, fallback, meter);
+  }
+}
+
+async function collectEvents(
   identity: CompletionIdentity,
   answer: RoutedAnswer,
   meter: Meter,
@@ -152,6 +175,7 @@ export async function collectCompletion(
       finishReason: event.finishReason,
       body: completionObject(identity, text, event.finishReason, event.usage, logprobs),
       confidence,
+      answer,
     };
   }
   throw new Error("The backend ended without a final event.");

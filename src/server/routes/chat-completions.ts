@@ -158,6 +158,12 @@ export function registerChatCompletions(app: FastifyInstance, options: ChatRoute
             });
           } else {
             const collected = await collectCompletion(identity, answer, meter);
+            if (collected.answer !== answer) {
+              // The cloud failed midway: the local answer it escalated from was given instead.
+              answer = collected.answer;
+              metering.metrics.observeDecision(answer.route, answer.reason);
+              setRouteHeaders(reply, plan, answer);
+            }
             // A plain local answer reports the geometric mean probability of its tokens.
             if (collected.confidence !== undefined)
               void reply.header("x-colibri-confidence", collected.confidence.toFixed(4));
