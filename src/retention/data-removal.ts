@@ -1,21 +1,13 @@
 import { tenantNotFound } from "../accounting/tenant-not-found.js";
 import { ColibriError, InvalidRequestError } from "../core/errors.js";
 import { normalizeTenantName } from "../core/tenant-name.js";
-import type {
-  BatchStatus,
-  QueuedRequestState,
-  RemovedRows,
-  Store,
-  StoredBatch,
+import {
+  unfinishedBatchStatuses,
+  type QueuedRequestState,
+  type RemovedRows,
+  type Store,
+  type StoredBatch,
 } from "../store/store.js";
-
-/** Batches whose lines may still run, or whose output is still being written. */
-export const unfinishedBatchStatuses: readonly BatchStatus[] = [
-  "validating",
-  "in_progress",
-  "finalizing",
-  "cancelling",
-];
 
 export interface TenantPurge {
   tenant: string;

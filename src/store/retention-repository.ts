@@ -1,16 +1,11 @@
 import type { Kysely } from "kysely";
 import type { Database } from "./database-schema.js";
-import type { BatchStatus, RemovedRows, RetentionRepository } from "./store.js";
-
-/** Statuses of batches whose lines will not run again. */
-const endedStatuses: readonly BatchStatus[] = ["completed", "failed", "expired", "cancelled"];
-/** Statuses of batches whose lines may still run (or whose output is still being written). */
-const unfinishedStatuses: readonly BatchStatus[] = [
-  "validating",
-  "in_progress",
-  "finalizing",
-  "cancelling",
-];
+import {
+  endedBatchStatuses,
+  unfinishedBatchStatuses,
+  type RemovedRows,
+  type RetentionRepository,
+} from "./store.js";
 
 export function retentionRepository(db: Kysely<Database>): RetentionRepository {
   return {
@@ -34,22 +29,17 @@ export function retentionRepository(db: Kysely<Database>): RetentionRepository {
         "egress_records",
         await db.deleteFrom("egress_records").where("tenant_id", "=", tenantId).executeTakeFirst(),
       );
-      count(
+      for (const table of [
         "usage_records",
-        await db.deleteFrom("usage_records").where("tenant_id", "=", tenantId).executeTakeFirst(),
-      );
-      count(
         "response_cache",
-        await db.deleteFrom("response_cache").where("tenant_id", "=", tenantId).executeTakeFirst(),
-      );
-      count(
         "batch_requests",
-        await db.deleteFrom("batch_requests").where("tenant_id", "=", tenantId).executeTakeFirst(),
-      );
-      count(
         "batches",
-        await db.deleteFrom("batches").where("tenant_id", "=", tenantId).executeTakeFirst(),
-      );
+      ] as const) {
+        count(
+          table,
+          await db.deleteFrom(table).where("tenant_id", "=", tenantId).executeTakeFirst(),
+        );
+      }
       const tenantFiles = db.selectFrom("files").select("id").where("tenant_id", "=", tenantId);
       count(
         "file_chunks",
@@ -89,7 +79,7 @@ export function retentionRepository(db: Kysely<Database>): RetentionRepository {
       const ended = db
         .selectFrom("batches")
         .select("id")
-        .where("status", "in", endedStatuses)
+        .where("status", "in", endedBatchStatuses)
         .where(
           (eb) => eb.fn.coalesce("completed_at", "expired_at", "cancelled_at", "failed_at"),
           "<",
@@ -118,7 +108,7 @@ export function retentionRepository(db: Kysely<Database>): RetentionRepository {
                 .selectFrom("batches")
                 .select("batches.id")
                 .whereRef("batches.input_file_id", "=", "files.id")
-                .where("batches.status", "in", unfinishedStatuses),
+                .where("batches.status", "in", unfinishedBatchStatuses),
             ),
           ),
         )

@@ -397,6 +397,22 @@ export type BatchStatus =
   | "cancelling"
   | "cancelled";
 
+/** Batches whose lines may still run, or whose output is still being written. */
+export const unfinishedBatchStatuses: readonly BatchStatus[] = [
+  "validating",
+  "in_progress",
+  "finalizing",
+  "cancelling",
+];
+
+/** Batches whose lines will not run again. */
+export const endedBatchStatuses: readonly BatchStatus[] = [
+  "completed",
+  "failed",
+  "expired",
+  "cancelled",
+];
+
 /** A batch line's error at validation (OpenAI's `errors.data[]`). */
 export interface BatchValidationError {
   code: string;
