@@ -64,13 +64,13 @@ export {
   type UsageRecord,
   type UsageTotals,
 } from "./store/index.js";
-export { Gatekeeper, type Principal, type GatekeeperOptions } from "./accounting/gatekeeper.js";
+export { Gatekeeper, type Principal, type GatekeeperOptions } from "./tenancy/gatekeeper.js";
 export {
   administrationFromConfig,
   gatekeeperFromConfig,
   isAuthRequired,
-} from "./accounting/gatekeeper-from-config.js";
-export { Administration } from "./accounting/administration.js";
+} from "./tenancy/gatekeeper-from-config.js";
+export { Administration } from "./tenancy/administration.js";
 export { Pricing, type Price, type PricingSettings } from "./accounting/pricing.js";
 export type { UsageReport } from "./accounting/usage-report.js";
 export {

@@ -1,5 +1,6 @@
-import { piiTypeInfo } from "../privacy/pii-types.js";
-import type { Store, UsageRecord, UsageSeriesRow } from "../store/store.js";
+import { piiTypeInfo } from "../core/pii-types.js";
+import type { Store } from "../core/records/store.js";
+import type { UsageRecord, UsageSeriesRow } from "../core/records/usage.js";
 
 export type Bucket = "hour" | "day";
 

@@ -1,5 +1,14 @@
 import type { ChatMessage } from "../core/chat.js";
-import type { SpendEstimate } from "./limit-reservations.js";
+import type { Usage } from "../core/chat.js";
+
+/** What a request may use at most, and where: what a reservation holds against its limits. */
+export interface SpendEstimate {
+  target: string;
+  model: string;
+  /** Prompt tokens (estimated) and the most completion tokens it may generate. */
+  usage: Usage;
+  kind: "chat" | "embeddings";
+}
 
 /** Characters per token assumed when holding a budget: fewer than the usual 4, to err high. */
 const charactersPerToken = 3;

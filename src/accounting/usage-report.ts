@@ -1,4 +1,4 @@
-import type { UsageTotals } from "../store/store.js";
+import type { UsageTotals } from "../core/records/usage.js";
 
 /** Totals of a set of usage records, with the saving against the all-cloud cost. */
 export interface UsageFigures extends Omit<UsageTotals, "tenantId" | "tenantName" | "target"> {

@@ -8,7 +8,8 @@ import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { dashboardReport, type Bucket } from "../accounting/dashboard-report.js";
 import { openStore } from "../store/open-store.js";
-import type { Store, UsageRecord } from "../store/store.js";
+import type { Store } from "../core/records/store.js";
+import type { UsageRecord } from "../core/records/usage.js";
 import {
   temporaryPostgresSchema,
   temporarySqliteDatabase,

@@ -4,8 +4,8 @@ import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import {
   administrationFromConfig,
   gatekeeperFromConfig,
-} from "../accounting/gatekeeper-from-config.js";
-import { createApiKey } from "../accounting/api-keys.js";
+} from "../tenancy/gatekeeper-from-config.js";
+import { createApiKey } from "../tenancy/api-keys.js";
 import { parseConfig } from "../config/load.js";
 import { createServer } from "../server/app.js";
 import { openStore } from "../store/open-store.js";

@@ -1,16 +1,17 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
-import { createApiKey } from "../accounting/api-keys.js";
+import { createApiKey } from "../tenancy/api-keys.js";
 import {
   administrationFromConfig,
   gatekeeperFromConfig,
-} from "../accounting/gatekeeper-from-config.js";
-import type { Gatekeeper, Settlement } from "../accounting/gatekeeper.js";
+} from "../tenancy/gatekeeper-from-config.js";
+import type { Gatekeeper, Settlement } from "../tenancy/gatekeeper.js";
 import { parseConfig } from "../config/load.js";
 import type { ColibriConfig } from "../config/schema.js";
 import { createServer, type ColibriServer } from "../server/app.js";
 import { openStore } from "../store/open-store.js";
-import type { Limits, Store } from "../store/store.js";
+import type { Limits } from "../core/records/tenancy.js";
+import type { Store } from "../core/records/store.js";
 import { InstantBackend, instantUsage } from "./instant-backend.js";
 
 export interface GatewayBenchmarkOptions {

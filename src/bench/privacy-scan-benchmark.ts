@@ -10,7 +10,7 @@
 import { readFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { parseArgs } from "node:util";
-import { piiTypes } from "../privacy/pii-types.js";
+import { piiTypes } from "../core/pii-types.js";
 import { scanText } from "../privacy/scan.js";
 import {
   evaluateNearMisses,

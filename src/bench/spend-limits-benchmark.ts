@@ -11,14 +11,14 @@ import { parseArgs } from "node:util";
 import {
   administrationFromConfig,
   gatekeeperFromConfig,
-} from "../accounting/gatekeeper-from-config.js";
+} from "../tenancy/gatekeeper-from-config.js";
 import { parseConfig } from "../config/load.js";
 import { EgressAuditor } from "../privacy/egress-auditor.js";
 import { ValueHasher } from "../privacy/value-hasher.js";
 import { routerFromConfig } from "../router/router-from-config.js";
 import { createServer } from "../server/app.js";
 import { openStore } from "../store/open-store.js";
-import type { Store } from "../store/store.js";
+import type { Store } from "../core/records/store.js";
 import { providersFromConfig } from "../upstream/providers-from-config.js";
 import { InstantBackend } from "./instant-backend.js";
 import { budgetUsd, price, scenarios, tokensPerMinute } from "./spend-limits-scenarios.js";

@@ -1,7 +1,7 @@
 import {
   administrationFromConfig,
   gatekeeperFromConfig,
-} from "../accounting/gatekeeper-from-config.js";
+} from "../tenancy/gatekeeper-from-config.js";
 import { parseConfig } from "../config/load.js";
 import { EgressAuditor } from "../privacy/egress-auditor.js";
 import { ValueHasher } from "../privacy/value-hasher.js";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { ColibriConfig } from "../config/schema.js";
 import type { ChatBackend, ChatEvent, ChatRequest, FinishReason, Usage } from "../core/chat.js";
-import type { ResponseCacheRepository } from "../store/store.js";
+import type { ResponseCacheRepository } from "../core/records/response-cache.js";
 import { cacheKey, semanticScope } from "./cache-key.js";
 import { cosineSimilarity } from "./similarity.js";
 import { SingleFlight } from "./single-flight.js";

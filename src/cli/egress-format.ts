@@ -1,9 +1,5 @@
-import type { EgressRecordView, EgressSummary } from "../accounting/egress-summary.js";
-import type {
-  ValueCheckReport,
-  ValueFate,
-  ValueSighting,
-} from "../accounting/value-check-report.js";
+import type { EgressRecordView, EgressSummary } from "../privacy/egress-summary.js";
+import type { ValueCheckReport, ValueFate, ValueSighting } from "../privacy/value-check-report.js";
 import { formatTable } from "./format-table.js";
 import { formatCount, formatTime } from "./tenancy-format.js";
 import { plural } from "./plural.js";

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
-import { smallestBudgetUsd } from "../accounting/input-validation.js";
+import { smallestBudgetUsd } from "../tenancy/input-validation.js";
 import { InvalidRequestError } from "../core/errors.js";
-import type { Limits } from "../store/store.js";
+import type { Limits } from "../core/records/tenancy.js";
 
 /** The limit flags as commander hands them over: raw text, checked by `limitsFromFlags`. */
 export interface LimitFlagValues {

@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import type { ColibriConfig } from "../config/schema.js";
 import { defaultDatabaseUrl } from "../store/database-url.js";
 import { openStore } from "../store/open-store.js";
-import type { Store } from "../store/store.js";
+import type { Store } from "../core/records/store.js";
 import type { CliContext } from "./context.js";
 
 export interface DatabaseOptions {

@@ -1,4 +1,4 @@
-import type { Limits } from "../store/store.js";
+import type { Limits } from "../core/records/tenancy.js";
 import { plural } from "./plural.js";
 
 /**

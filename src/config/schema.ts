@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { normalizeTenantName, tenantNamePattern, tenantNameRule } from "../core/tenant-name.js";
-import { dataClasses, piiTypes } from "../privacy/pii-types.js";
+import { dataClasses, piiTypes } from "../core/pii-types.js";
 
 export { tenantNamePattern } from "../core/tenant-name.js";
 

@@ -5,7 +5,7 @@ import type {
   EgressRecord,
   EgressRepository,
   EgressValue,
-} from "../store/store.js";
+} from "../core/records/egress.js";
 import type { EgressReview } from "./privacy-guard.js";
 
 /** What the auditor needs to know of one egress decision; never a raw value. */

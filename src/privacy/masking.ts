@@ -1,5 +1,5 @@
 import type { PrivacyAction } from "../config/schema.js";
-import { piiTypeInfo, type Finding } from "./pii-types.js";
+import { piiTypeInfo, type Finding } from "../core/pii-types.js";
 import type { PlaceholderVault } from "./placeholder-vault.js";
 
 /** A finding and what the policy does with it. */

@@ -1,5 +1,5 @@
 import { parsePhoneNumber } from "awesome-phonenumber";
-import type { PiiType } from "./pii-types.js";
+import type { PiiType } from "../core/pii-types.js";
 
 /** Regions whose national phone numbers are recognised without a `+` prefix. */
 export const latinAmericanRegions = [

@@ -1,5 +1,5 @@
 import { withoutOverlaps } from "./overlaps.js";
-import type { Finding } from "./pii-types.js";
+import type { Finding } from "../core/pii-types.js";
 
 interface Pending {
   finding: Finding;

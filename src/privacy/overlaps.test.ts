@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { withoutOverlaps } from "./overlaps.js";
-import type { Finding } from "./pii-types.js";
+import type { Finding } from "../core/pii-types.js";
 
 function finding(overrides: Partial<Finding>): Finding {
   return {

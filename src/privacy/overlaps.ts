@@ -1,4 +1,4 @@
-import type { Finding } from "./pii-types.js";
+import type { Finding } from "../core/pii-types.js";
 
 /**
  * Findings that do not overlap: where two overlap, the higher confidence wins, then the

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { piiTypeInfo, type Finding } from "./pii-types.js";
+import { piiTypeInfo, type Finding } from "../core/pii-types.js";
 
 /** Characters of a placeholder's random part: lower-case letters and digits. */
 const alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";

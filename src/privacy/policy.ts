@@ -1,5 +1,5 @@
 import type { ColibriConfig, PrivacyAction, PrivacyPolicy } from "../config/schema.js";
-import { piiTypeInfo, type PiiType } from "./pii-types.js";
+import { piiTypeInfo, type PiiType } from "../core/pii-types.js";
 
 /** Where a request's text would go: the local model, or a cloud provider and its region. */
 export interface Destination {

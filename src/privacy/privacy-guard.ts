@@ -3,7 +3,7 @@ import type { ChatMessage } from "../core/chat.js";
 import { TooManyFindingsError } from "../core/errors.js";
 import { EventLoopPacer } from "./event-loop-pacer.js";
 import { maskText } from "./masking.js";
-import type { Finding, PiiType } from "./pii-types.js";
+import type { Finding, PiiType } from "../core/pii-types.js";
 import { PlaceholderVault } from "./placeholder-vault.js";
 import { actionStrength, PrivacyPolicyResolver, type Destination } from "./policy.js";
 import { scanSteps, scanText, scanTextAsync, type ScanOptions } from "./scan.js";

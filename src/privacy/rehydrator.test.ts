@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { maskText } from "./masking.js";
-import type { Finding } from "./pii-types.js";
+import type { Finding } from "../core/pii-types.js";
 import { PlaceholderVault, randomPlaceholderPart } from "./placeholder-vault.js";
 import { rehydrate, StreamingRehydrator } from "./rehydrator.js";
 

@@ -1,5 +1,5 @@
 import { maskText } from "./masking.js";
-import type { Finding } from "./pii-types.js";
+import type { Finding } from "../core/pii-types.js";
 import { PlaceholderVault } from "./placeholder-vault.js";
 
 /** A finding as the scan API and CLI report it: where and what, never the value. */

@@ -15,7 +15,7 @@ import { uruguayDetector } from "./detectors/uruguay.js";
 import { venezuelaDetector } from "./detectors/venezuela.js";
 import { latinAmericanRegions } from "./normalize.js";
 import { OverlapSettler } from "./overlap-settler.js";
-import type { Finding, PiiType } from "./pii-types.js";
+import type { Finding, PiiType } from "../core/pii-types.js";
 import { EventLoopPacer } from "./event-loop-pacer.js";
 
 export interface ScanOptions {

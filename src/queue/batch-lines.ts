@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { BatchValidationError, QueuedRequest } from "../store/store.js";
+import type { BatchValidationError, QueuedRequest } from "../core/records/batches.js";
 
 /** The endpoints a batch line may call. */
 export const batchEndpoints = ["/v1/chat/completions"] as const;

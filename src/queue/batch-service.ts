@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
-import type { Principal } from "../accounting/gatekeeper.js";
+import type { Principal } from "../tenancy/gatekeeper.js";
 import { ColibriError, InvalidRequestError } from "../core/errors.js";
 import { DataRemoval } from "../retention/data-removal.js";
 import type { CloudTarget } from "../router/decide-route.js";
@@ -8,10 +8,10 @@ import type {
   BatchStatus,
   QueuedRequest,
   RequestCounts,
-  Store,
   StoredBatch,
-  StoredFile,
-} from "../store/store.js";
+} from "../core/records/batches.js";
+import type { Store } from "../core/records/store.js";
+import type { StoredFile } from "../core/records/files.js";
 import { batchEndpoints, parseBatchInput, type ParsedLine } from "./batch-lines.js";
 
 export const createBatchSchema = z

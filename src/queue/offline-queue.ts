@@ -1,7 +1,7 @@
 import type { ColibriConfig } from "../config/schema.js";
 import type { HybridRouter } from "../router/hybrid-router.js";
-import type { MeteringContext } from "../server/metering.js";
-import type { Store } from "../store/store.js";
+import type { MeteringContext } from "../chat/metering.js";
+import type { Store } from "../core/records/store.js";
 import { BatchService } from "./batch-service.js";
 import { ConnectivityMonitor } from "./connectivity-monitor.js";
 import { QueueAdministration } from "./queue-administration.js";

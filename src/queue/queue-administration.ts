@@ -1,11 +1,11 @@
-import { tenantNotFound } from "../accounting/tenant-not-found.js";
+import { tenantNotFound } from "../tenancy/tenant-not-found.js";
 import { ColibriError } from "../core/errors.js";
 import {
   openRequestStates,
   type QueuedRequest,
   type QueuedRequestState,
-  type Store,
-} from "../store/store.js";
+} from "../core/records/batches.js";
+import type { Store } from "../core/records/store.js";
 import { BatchService, type BatchObject } from "./batch-service.js";
 
 /** A queued request as `colibri queue` and GET /admin/queue show it: never its messages. */

@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
 import type { ColibriConfig } from "../config/schema.js";
-import type { QueuedRequest, Store, StoredBatch, StoredFile } from "../store/store.js";
+import type { QueuedRequest, StoredBatch } from "../core/records/batches.js";
+import type { Store } from "../core/records/store.js";
+import type { StoredFile } from "../core/records/files.js";
 import { unansweredLine } from "./batch-lines.js";
 import type { ConnectivityMonitor } from "./connectivity-monitor.js";
 import type { RunOutcome } from "./queued-request-runner.js";

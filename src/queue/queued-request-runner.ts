@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Principal } from "../accounting/gatekeeper.js";
+import type { Principal } from "../tenancy/gatekeeper.js";
 import {
   AuthenticationError,
   EngineBusyError,
@@ -7,7 +7,7 @@ import {
   toColibriError,
   UpstreamError,
 } from "../core/errors.js";
-import type { GuardedPlan } from "../router/egress-guard.js";
+import type { GuardedPlan } from "../privacy/egress-guard.js";
 import type { HybridRouter } from "../router/hybrid-router.js";
 import type { RoutedAnswer } from "../router/run-route.js";
 import {
@@ -17,18 +17,19 @@ import {
   planRoute,
   recordAnswer,
   recordFindings,
-} from "../server/chat-completion.js";
-import { toChatMessages, toChatRequest } from "../server/chat-request.js";
-import { errorBody } from "../server/error-body.js";
+} from "../chat/chat-completion.js";
+import { toChatMessages, toChatRequest } from "../openai/chat-request.js";
+import { errorBody } from "../openai/error-body.js";
 import {
   metered,
   sentToCloud,
   type MeteredRequest,
   type MeteringContext,
-} from "../server/metering.js";
-import { chatCompletionBodySchema } from "../server/openai-schemas.js";
-import { validateBody } from "../server/validate-body.js";
-import type { QueuedRequest, Store, StoredBatch } from "../store/store.js";
+} from "../chat/metering.js";
+import { chatCompletionBodySchema } from "../openai/openai-schemas.js";
+import { validateBody } from "../openai/validate-body.js";
+import type { QueuedRequest, StoredBatch } from "../core/records/batches.js";
+import type { Store } from "../core/records/store.js";
 import { responseLine } from "./batch-lines.js";
 
 /** How one attempt at a queued request ended. */

@@ -1,13 +1,12 @@
-import { tenantNotFound } from "../accounting/tenant-not-found.js";
+import { tenantNotFound } from "../tenancy/tenant-not-found.js";
 import { ColibriError, InvalidRequestError } from "../core/errors.js";
 import { normalizeTenantName } from "../core/tenant-name.js";
 import {
   unfinishedBatchStatuses,
   type QueuedRequestState,
-  type RemovedRows,
-  type Store,
   type StoredBatch,
-} from "../store/store.js";
+} from "../core/records/batches.js";
+import type { RemovedRows, Store } from "../core/records/store.js";
 
 export interface TenantPurge {
   tenant: string;

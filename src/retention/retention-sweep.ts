@@ -1,6 +1,6 @@
 import type { ColibriConfig } from "../config/schema.js";
 import { ColibriError } from "../core/errors.js";
-import type { Store } from "../store/store.js";
+import type { Store } from "../core/records/store.js";
 import { DataRemoval } from "./data-removal.js";
 
 export type RetentionSettings = ColibriConfig["retention"];

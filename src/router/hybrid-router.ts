@@ -17,7 +17,7 @@ import {
   type EgressControl,
   type EgressPermit,
   type GuardedPlan,
-} from "./egress-guard.js";
+} from "../privacy/egress-guard.js";
 import type { RequestFeatures, RequestedModel } from "./request-features.js";
 import { runRoute, type CloudBackend, type RoutedAnswer } from "./run-route.js";
 

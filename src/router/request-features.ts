@@ -1,5 +1,5 @@
 import type { ChatMessage } from "../core/chat.js";
-import type { PiiType } from "../privacy/pii-types.js";
+import type { PiiType } from "../core/pii-types.js";
 import { detectLanguage, type Language } from "./language.js";
 import { detectTask, type Task } from "./task.js";
 

@@ -1,5 +1,5 @@
 import type { RoutingRule, RuleConditions } from "../config/schema.js";
-import { piiTypeInfo } from "../privacy/pii-types.js";
+import { piiTypeInfo } from "../core/pii-types.js";
 import type { RequestFeatures } from "./request-features.js";
 
 /** Whether every condition the rule gives holds for the request. */

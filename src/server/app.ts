@@ -5,11 +5,11 @@ import Fastify, {
   type FastifyInstance,
   type FastifyServerOptions,
 } from "fastify";
-import type { Administration } from "../accounting/administration.js";
+import type { Administration } from "../tenancy/administration.js";
 import type { ResponseCache } from "../cache/response-cache.js";
 import { OfflineQueue, type OfflineQueueOptions } from "../queue/offline-queue.js";
-import type { Store } from "../store/store.js";
-import type { Gatekeeper, Principal } from "../accounting/gatekeeper.js";
+import type { Store } from "../core/records/store.js";
+import type { Gatekeeper, Principal } from "../tenancy/gatekeeper.js";
 import type { ChatBackend } from "../core/chat.js";
 import { ColibriError, ServiceUnavailableError } from "../core/errors.js";
 import { configSchema, type ColibriConfig } from "../config/schema.js";
@@ -22,11 +22,11 @@ import { registerAuth } from "./auth.js";
 import { capConnections } from "./connection-cap.js";
 import { registerHostCheck } from "./host-check.js";
 import { requireRouteAccess, type RouteSummary } from "./route-access.js";
-import { errorBody } from "./error-body.js";
+import { errorBody } from "../openai/error-body.js";
 import { answerClientError, fromFastifyError, maxPathParameterLength } from "./framework-errors.js";
 import { logServerError } from "./error-log.js";
 import { InFlight } from "./in-flight.js";
-import type { MeteringContext } from "./metering.js";
+import type { MeteringContext } from "../chat/metering.js";
 import { GatewayMetrics } from "./metrics.js";
 import { decorateRequestState } from "./request-state.js";
 import { registerChatCompletions } from "./routes/chat-completions.js";

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import type { Gatekeeper } from "../accounting/gatekeeper.js";
+import type { Gatekeeper } from "../tenancy/gatekeeper.js";
 import { AuthenticationError, PermissionDeniedError } from "../core/errors.js";
 
 /**

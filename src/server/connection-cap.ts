@@ -1,6 +1,6 @@
 import type { Server } from "node:http";
 import type { Socket } from "node:net";
-import { errorBody } from "./error-body.js";
+import { errorBody } from "../openai/error-body.js";
 import { ServiceUnavailableError } from "../core/errors.js";
 
 /**

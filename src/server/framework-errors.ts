@@ -2,7 +2,7 @@ import { STATUS_CODES } from "node:http";
 import type { Socket } from "node:net";
 import type { FastifyError } from "fastify";
 import { ColibriError, toColibriError } from "../core/errors.js";
-import { errorBody } from "./error-body.js";
+import { errorBody } from "../openai/error-body.js";
 
 /** Fastify's default `maxParamLength`: the longest path parameter the router matches. */
 export const maxPathParameterLength = 100;

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import type { Principal } from "../accounting/gatekeeper.js";
+import type { Principal } from "../tenancy/gatekeeper.js";
 
 /** What a route served, for the request metrics written when the response ends. */
 export interface Served {

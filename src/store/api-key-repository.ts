@@ -3,7 +3,7 @@ import { InvalidRequestError } from "../core/errors.js";
 import { executeCompiledOnce } from "./compiled-once.js";
 import type { ApiKeyTable, Database } from "./database-schema.js";
 import { limitsFromColumns } from "./limit-columns.js";
-import type { ApiKeyRecord, ApiKeyRepository } from "./store.js";
+import type { ApiKeyRecord, ApiKeyRepository } from "../core/records/tenancy.js";
 
 export function apiKeyRepository(db: Kysely<Database>): ApiKeyRepository {
   return {

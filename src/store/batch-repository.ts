@@ -9,7 +9,7 @@ import {
   type RequestCounts,
   type RequestMoveFields,
   type StoredBatch,
-} from "./store.js";
+} from "../core/records/batches.js";
 
 const errorsSchema = z.array(
   z.object({

@@ -1,7 +1,12 @@
 import type { Kysely } from "kysely";
 import type { Database } from "./database-schema.js";
 import { executeCompiledOnce } from "./compiled-once.js";
-import type { CounterRepository, CounterValues, CounterWindow, Period } from "./store.js";
+import type {
+  CounterRepository,
+  CounterValues,
+  CounterWindow,
+  Period,
+} from "../core/records/counters.js";
 
 const primaryKey = ["scope", "scope_id", "period", "window_start"] as const;
 

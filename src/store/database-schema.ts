@@ -3,13 +3,10 @@
  * since the epoch, money is double precision (REAL on SQLite) and booleans are integers 0/1, so
  * every column reads back as a plain number on both databases (see open-store.ts for int8).
  */
-import type {
-  ApiKeyKind,
-  BatchStatus,
-  EgressOutcome,
-  QueuedRequestState,
-  UsageOutcome,
-} from "./store.js";
+import type { ApiKeyKind } from "../core/records/tenancy.js";
+import type { BatchStatus, QueuedRequestState } from "../core/records/batches.js";
+import type { EgressOutcome } from "../core/records/egress.js";
+import type { UsageOutcome } from "../core/records/usage.js";
 
 export interface Database {
   tenants: TenantTable;

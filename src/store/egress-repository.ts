@@ -2,7 +2,7 @@ import { sql, type Insertable, type Kysely, type Selectable } from "kysely";
 import { z } from "zod";
 import { ColibriError } from "../core/errors.js";
 import type { Database, EgressRecordTable, EgressValueTable } from "./database-schema.js";
-import type { EgressRecord, EgressRepository, EgressValue } from "./store.js";
+import type { EgressRecord, EgressRepository, EgressValue } from "../core/records/egress.js";
 
 /** Rows per statement: well under SQLite's and PostgreSQL's limits on bound parameters. */
 const chunkSize = 500;

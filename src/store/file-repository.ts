@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Selectable } from "kysely";
 import type { Database, FileTable } from "./database-schema.js";
-import type { FileRepository, StoredFile } from "./store.js";
+import type { FileRepository, StoredFile } from "../core/records/files.js";
 
 const columns = ["id", "tenant_id", "purpose", "filename", "bytes", "created_at"] as const;
 

@@ -1,4 +1,4 @@
-export type * from "./store.js";
+export * from "../core/records/index.js";
 export { openStore, type OpenStoreOptions } from "./open-store.js";
 export {
   defaultDatabaseUrl,

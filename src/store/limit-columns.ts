@@ -1,4 +1,4 @@
-import type { Limits } from "./store.js";
+import type { Limits } from "../core/records/tenancy.js";
 import type { LimitColumns } from "./database-schema.js";
 
 /** The limits held in a tenant or key row. */

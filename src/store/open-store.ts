@@ -7,20 +7,14 @@ import { createRepositories } from "./repositories.js";
 import { openSqlite } from "./sqlite-connection.js";
 import { StoreClosedGuard } from "./store-closed-guard.js";
 import { StoreClosedError } from "./store-errors.js";
-import type {
-  ApiKeyRepository,
-  CounterRepository,
-  ReservationRepository,
-  EgressRepository,
-  ResponseCacheRepository,
-  BatchRepository,
-  FileRepository,
-  RetentionRepository,
-  Store,
-  StoreRepositories,
-  TenantRepository,
-  UsageRepository,
-} from "./store.js";
+import type { ApiKeyRepository, TenantRepository } from "../core/records/tenancy.js";
+import type { CounterRepository, ReservationRepository } from "../core/records/counters.js";
+import type { EgressRepository } from "../core/records/egress.js";
+import type { ResponseCacheRepository } from "../core/records/response-cache.js";
+import type { BatchRepository } from "../core/records/batches.js";
+import type { FileRepository } from "../core/records/files.js";
+import type { RetentionRepository, Store, StoreRepositories } from "../core/records/store.js";
+import type { UsageRepository } from "../core/records/usage.js";
 
 export interface OpenStoreOptions {
   /** A database URL (see parseDatabaseUrl); relative SQLite paths are resolved against `home`. */

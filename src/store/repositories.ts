@@ -8,7 +8,7 @@ import { fileRepository } from "./file-repository.js";
 import { reservationRepository } from "./reservation-repository.js";
 import { responseCacheRepository } from "./response-cache-repository.js";
 import { retentionRepository } from "./retention-repository.js";
-import type { StoreRepositories } from "./store.js";
+import type { StoreRepositories } from "../core/records/store.js";
 import { tenantRepository } from "./tenant-repository.js";
 import { usageRepository } from "./usage-repository.js";
 

@@ -1,7 +1,11 @@
 import type { Kysely, Selectable } from "kysely";
 import { z } from "zod";
 import type { Database, LimitReservationTable } from "./database-schema.js";
-import type { CounterWindow, LimitReservation, ReservationRepository } from "./store.js";
+import type {
+  CounterWindow,
+  LimitReservation,
+  ReservationRepository,
+} from "../core/records/counters.js";
 
 const windowsSchema = z.array(
   z.tuple([z.enum(["tenant", "key"]), z.string(), z.enum(["minute", "day", "month"]), z.number()]),

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Selectable } from "kysely";
 import { z } from "zod";
 import type { Database, ResponseCacheTable } from "./database-schema.js";
-import type { CachedResponse, ResponseCacheRepository } from "./store.js";
+import type { CachedResponse, ResponseCacheRepository } from "../core/records/response-cache.js";
 
 const embeddingSchema = z.array(z.number());
 

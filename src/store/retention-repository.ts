@@ -1,11 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "./database-schema.js";
-import {
-  endedBatchStatuses,
-  unfinishedBatchStatuses,
-  type RemovedRows,
-  type RetentionRepository,
-} from "./store.js";
+import { endedBatchStatuses, unfinishedBatchStatuses } from "../core/records/batches.js";
+import type { RemovedRows, RetentionRepository } from "../core/records/store.js";
 
 export function retentionRepository(db: Kysely<Database>): RetentionRepository {
   return {

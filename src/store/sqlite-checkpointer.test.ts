@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { openStore } from "./open-store.js";
-import type { Store } from "./store.js";
+import type { Store } from "../core/records/store.js";
 
 let folder: string | undefined;
 let store: Store | undefined;

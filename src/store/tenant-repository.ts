@@ -4,7 +4,7 @@ import { ColibriError } from "../core/errors.js";
 import { executeCompiledOnce } from "./compiled-once.js";
 import type { Database, TenantTable } from "./database-schema.js";
 import { limitsFromColumns, limitsToColumns, noLimitColumns } from "./limit-columns.js";
-import type { Tenant, TenantRepository } from "./store.js";
+import type { Tenant, TenantRepository } from "../core/records/tenancy.js";
 
 export function tenantRepository(db: Kysely<Database>): TenantRepository {
   const findByName = async (name: string) => {

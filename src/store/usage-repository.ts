@@ -2,7 +2,7 @@ import { sql, type Insertable, type Kysely, type Selectable } from "kysely";
 import { executeCompiledOnce } from "./compiled-once.js";
 import type { Database, UsageRecordTable } from "./database-schema.js";
 import { z } from "zod";
-import type { UsageRecord, UsageRepository } from "./store.js";
+import type { UsageRecord, UsageRepository } from "../core/records/usage.js";
 
 export function usageRepository(db: Kysely<Database>): UsageRepository {
   return {

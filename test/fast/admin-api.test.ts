@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
-import { administrationFromConfig } from "../../src/accounting/gatekeeper-from-config.js";
+import { administrationFromConfig } from "../../src/tenancy/gatekeeper-from-config.js";
 import { normalizeValue } from "../../src/privacy/normalize.js";
 import { ValueHasher } from "../../src/privacy/value-hasher.js";
 import { createServer } from "../../src/server/app.js";
-import type { EgressRecord } from "../../src/store/store.js";
+import type { EgressRecord } from "../../src/core/records/egress.js";
 import type { ScriptedBackend } from "../support/scripted-backend.js";
 import { startTestGateway, testAuditKey, type TestGateway } from "../support/test-gateway.js";
 

@@ -6,7 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { normalizeValue } from "../../src/privacy/normalize.js";
 import { ValueHasher } from "../../src/privacy/value-hasher.js";
 import { openStore } from "../../src/store/open-store.js";
-import type { EgressRecord, Store } from "../../src/store/store.js";
+import type { EgressRecord } from "../../src/core/records/egress.js";
+import type { Store } from "../../src/core/records/store.js";
 import { colibri, colibriWithInput } from "../support/run-cli.js";
 
 const key = "0123456789abcdef".repeat(4);

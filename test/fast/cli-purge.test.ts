@@ -3,14 +3,15 @@ import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { createApiKey } from "../../src/accounting/api-keys.js";
+import { createApiKey } from "../../src/tenancy/api-keys.js";
 import {
   temporaryPostgresSchema,
   testPostgresUrl,
   type TemporaryDatabase,
 } from "../../src/bench/temporary-database.js";
 import { openStore } from "../../src/store/open-store.js";
-import type { Store, UsageRecord } from "../../src/store/store.js";
+import type { Store } from "../../src/core/records/store.js";
+import type { UsageRecord } from "../../src/core/records/usage.js";
 import { colibri, colibriWithInput } from "../support/run-cli.js";
 
 /** `colibri purge` over the default SQLite file and over PostgreSQL (--database). */

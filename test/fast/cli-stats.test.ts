@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { openStore } from "../../src/store/open-store.js";
-import type { UsageRecord } from "../../src/store/store.js";
+import type { UsageRecord } from "../../src/core/records/usage.js";
 import { colibri } from "../support/run-cli.js";
 
 /** `colibri stats`: the dashboard's overview from the store, in the terminal or as JSON. */

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { summarizeEgress } from "../../src/accounting/egress-summary.js";
+import { summarizeEgress } from "../../src/privacy/egress-summary.js";
 import { FakeCloud, refusedUrl } from "../support/fake-cloud.js";
 import type { ScriptedBackend } from "../support/scripted-backend.js";
 import { startTestGateway, type TestGateway } from "../support/test-gateway.js";

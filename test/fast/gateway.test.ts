@@ -1,7 +1,7 @@
 import { Writable } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
-import { createApiKey } from "../../src/accounting/api-keys.js";
-import type { Limits } from "../../src/store/store.js";
+import { createApiKey } from "../../src/tenancy/api-keys.js";
+import type { Limits } from "../../src/core/records/tenancy.js";
 import { abandonStream } from "../support/abandon-stream.js";
 import type { ScriptedBackend } from "../support/scripted-backend.js";
 import { startTestGateway, type TestGateway } from "../support/test-gateway.js";

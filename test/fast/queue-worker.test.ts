@@ -6,7 +6,8 @@ import type { RunOutcome } from "../../src/queue/queued-request-runner.js";
 import { QueueWorker } from "../../src/queue/queue-worker.js";
 import type { ProviderDirectory, RoutableProvider } from "../../src/router/hybrid-router.js";
 import { openStore } from "../../src/store/open-store.js";
-import type { QueuedRequest, Store, StoredBatch } from "../../src/store/store.js";
+import type { QueuedRequest, StoredBatch } from "../../src/core/records/batches.js";
+import type { Store } from "../../src/core/records/store.js";
 
 /** The queue worker and the connectivity monitor on their own, over a real store and a fake clock. */
 const stores: Store[] = [];

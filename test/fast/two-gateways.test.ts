@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApiKey } from "../../src/accounting/api-keys.js";
-import { windowStart } from "../../src/accounting/limits.js";
+import { createApiKey } from "../../src/tenancy/api-keys.js";
+import { windowStart } from "../../src/tenancy/limits.js";
 import {
   temporaryPostgresSchema,
   testPostgresUrl,
   type TemporaryDatabase,
 } from "../../src/bench/temporary-database.js";
-import type { CounterWindow, Period } from "../../src/store/store.js";
+import type { CounterWindow, Period } from "../../src/core/records/counters.js";
 import type { ScriptedBackend } from "../support/scripted-backend.js";
 import { startTestGateway, type TestGateway } from "../support/test-gateway.js";
 

@@ -15,7 +15,7 @@
 import { writeFileSync } from "node:fs";
 import stdnumPackage from "stdnum";
 import { isValidCnh, isValidPis } from "../../src/privacy/detectors/check-digits.js";
-import type { PiiType } from "../../src/privacy/pii-types.js";
+import type { PiiType } from "../../src/core/pii-types.js";
 import * as generate from "./pii-generators.js";
 import { SeededRandom, type GeneratedValue } from "./pii-generators.js";
 

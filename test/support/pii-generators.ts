@@ -6,7 +6,7 @@
  */
 import { parsePhoneNumber } from "awesome-phonenumber";
 import { cnhCheckDigits, pisCheckDigit } from "../../src/privacy/detectors/check-digits.js";
-import type { PiiType } from "../../src/privacy/pii-types.js";
+import type { PiiType } from "../../src/core/pii-types.js";
 
 /** A small, fast, seeded generator (mulberry32): the same seed gives the same values. */
 export class SeededRandom {

@@ -1,5 +1,5 @@
 /** Helpers for the privacy scanner's tests: what a scan found, and sentences to embed values in. */
-import type { PiiType } from "../../src/privacy/pii-types.js";
+import type { PiiType } from "../../src/core/pii-types.js";
 import { scanText, type ScanOptions } from "../../src/privacy/scan.js";
 
 /** Each finding as [type, the text it covers]. */

@@ -1,9 +1,9 @@
 import {
   administrationFromConfig,
   gatekeeperFromConfig,
-} from "../../src/accounting/gatekeeper-from-config.js";
-import type { Administration } from "../../src/accounting/administration.js";
-import type { Gatekeeper } from "../../src/accounting/gatekeeper.js";
+} from "../../src/tenancy/gatekeeper-from-config.js";
+import type { Administration } from "../../src/tenancy/administration.js";
+import type { Gatekeeper } from "../../src/tenancy/gatekeeper.js";
 import { embedder, ResponseCache } from "../../src/cache/response-cache.js";
 import { parseConfig } from "../../src/config/load.js";
 import type { ColibriConfig } from "../../src/config/schema.js";
@@ -13,7 +13,7 @@ import { ValueHasher } from "../../src/privacy/value-hasher.js";
 import { createServer, type ColibriServer } from "../../src/server/app.js";
 import { routerFromConfig } from "../../src/router/router-from-config.js";
 import { openStore } from "../../src/store/open-store.js";
-import type { Store } from "../../src/store/store.js";
+import type { Store } from "../../src/core/records/store.js";
 import type { ProviderRegistry } from "../../src/upstream/provider-registry.js";
 import { providersFromConfig } from "../../src/upstream/providers-from-config.js";
 import { ScriptedBackend } from "./scripted-backend.js";

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
-import { Administration } from "../../accounting/administration.js";
-import { summarizeEgress } from "../../accounting/egress-summary.js";
-import { parseWhen } from "../../accounting/report-time.js";
+import { Administration } from "../../tenancy/administration.js";
+import { summarizeEgress } from "../../privacy/egress-summary.js";
+import { parseWhen } from "../../core/report-time.js";
 import { InvalidRequestError } from "../../core/errors.js";
 import { ValueHasher } from "../../privacy/value-hasher.js";
 import { loadAuditKey } from "../audit-key.js";

@@ -8,7 +8,7 @@ import { modelStoreFromConfig } from "../../models/model-store-from-config.js";
 import {
   administrationFromConfig,
   gatekeeperFromConfig,
-} from "../../accounting/gatekeeper-from-config.js";
+} from "../../tenancy/gatekeeper-from-config.js";
 import { createServer } from "../../server/app.js";
 import { openStore } from "../../store/open-store.js";
 import type { CliContext } from "../context.js";

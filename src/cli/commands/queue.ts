@@ -5,7 +5,7 @@ import {
   queueStates,
   type QueueListing,
 } from "../../queue/queue-administration.js";
-import type { QueuedRequestState } from "../../store/store.js";
+import type { QueuedRequestState } from "../../core/records/batches.js";
 import type { CliContext } from "../context.js";
 import { formatTable } from "../format-table.js";
 import { databaseOption, withStore, type DatabaseOptions } from "../store-access.js";

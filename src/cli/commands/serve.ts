@@ -1,10 +1,10 @@
 import { Option, type Command } from "commander";
 import type { FastifyBaseLogger } from "fastify";
-import type { Administration } from "../../accounting/administration.js";
+import type { Administration } from "../../tenancy/administration.js";
 import {
   administrationFromConfig,
   gatekeeperFromConfig,
-} from "../../accounting/gatekeeper-from-config.js";
+} from "../../tenancy/gatekeeper-from-config.js";
 import { embedder, ResponseCache } from "../../cache/response-cache.js";
 import type { ColibriConfig } from "../../config/schema.js";
 import { EgressAuditor } from "../../privacy/egress-auditor.js";
@@ -14,7 +14,7 @@ import { modelStoreFromConfig } from "../../models/model-store-from-config.js";
 import { createServer } from "../../server/app.js";
 import { defaultDatabaseUrl } from "../../store/database-url.js";
 import { openStore } from "../../store/open-store.js";
-import type { Store } from "../../store/store.js";
+import type { Store } from "../../core/records/store.js";
 import type { ProviderRegistry } from "../../upstream/provider-registry.js";
 import { providersFromConfig } from "../../upstream/providers-from-config.js";
 import { loadAuditKey } from "../audit-key.js";

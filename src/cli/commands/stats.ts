@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { dashboardReport, type Bucket } from "../../accounting/dashboard-report.js";
-import { parseWhen } from "../../accounting/report-time.js";
-import { tenantIdByName } from "../../accounting/tenant-not-found.js";
+import { parseWhen } from "../../core/report-time.js";
+import { tenantIdByName } from "../../tenancy/tenant-not-found.js";
 import { InvalidRequestError } from "../../core/errors.js";
 import type { CliContext } from "../context.js";
 import { formatTable } from "../format-table.js";

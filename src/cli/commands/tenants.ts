@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { Administration, type TenantDetails } from "../../accounting/administration.js";
+import { Administration, type TenantDetails } from "../../tenancy/administration.js";
 import { InvalidRequestError } from "../../core/errors.js";
 import type { CliContext } from "../context.js";
 import { formatTable } from "../format-table.js";

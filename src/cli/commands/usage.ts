@@ -1,7 +1,7 @@
 import type { Command } from "commander";
-import { Administration } from "../../accounting/administration.js";
+import { Administration } from "../../tenancy/administration.js";
 import type { UsageFigures, UsageReport } from "../../accounting/usage-report.js";
-import { parseWhen } from "../../accounting/report-time.js";
+import { parseWhen } from "../../core/report-time.js";
 import type { CliContext } from "../context.js";
 import { formatTable } from "../format-table.js";
 import { databaseOption, withStore, type DatabaseOptions } from "../store-access.js";

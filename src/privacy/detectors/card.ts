@@ -1,5 +1,5 @@
 import validator from "validator";
-import type { Finding } from "../pii-types.js";
+import type { Finding } from "../../core/pii-types.js";
 import { boundedMatches } from "./candidate.js";
 import { confidenceOf } from "./confidence.js";
 import { endsWithNegativeWord, wordsPattern } from "./context-words.js";

@@ -1,4 +1,4 @@
-import type { Finding, PiiType } from "../pii-types.js";
+import type { Finding, PiiType } from "../../core/pii-types.js";
 import type { ScanInput } from "./scan-input.js";
 
 /** What every detector is told besides the text. */

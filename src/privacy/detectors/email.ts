@@ -1,6 +1,6 @@
 import validator from "validator";
 import { normalizeValue } from "../normalize.js";
-import type { Finding } from "../pii-types.js";
+import type { Finding } from "../../core/pii-types.js";
 import type { Detector } from "./detector.js";
 import type { ScanInput } from "./scan-input.js";
 

@@ -1,5 +1,5 @@
 import { normalizeValue } from "../normalize.js";
-import { piiTypeInfo, type Finding, type PiiType } from "../pii-types.js";
+import { piiTypeInfo, type Finding, type PiiType } from "../../core/pii-types.js";
 import { boundedMatches, type Candidate } from "./candidate.js";
 import { confidenceOf, type CheckResult, type Shape } from "./confidence.js";
 import { endsWithNegativeWord } from "./context-words.js";

@@ -1,5 +1,5 @@
 import { parsePhoneNumber } from "awesome-phonenumber";
-import type { Finding } from "../pii-types.js";
+import type { Finding } from "../../core/pii-types.js";
 import { boundedMatches, type Candidate } from "./candidate.js";
 import { confidenceLevels } from "./confidence.js";
 import { endsWithNegativeWord, wordsPattern } from "./context-words.js";

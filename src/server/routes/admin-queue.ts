@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { queueStates } from "../../queue/queue-administration.js";
 import type { OfflineQueue } from "../../queue/offline-queue.js";
-import { validateBody } from "../validate-body.js";
+import { validateBody } from "../../openai/validate-body.js";
 
 const queueQuery = z.object({
   /** Comma-separated states; default the open ones. */

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import type { Administration } from "../../accounting/administration.js";
-import { parseWhen } from "../../accounting/report-time.js";
-import { validateBody } from "../validate-body.js";
+import type { Administration } from "../../tenancy/administration.js";
+import { parseWhen } from "../../core/report-time.js";
+import { validateBody } from "../../openai/validate-body.js";
 
 const usd = z.number().positive();
 const perMinute = z.number().int().min(1);

@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { createBatchSchema, type BatchService } from "../../queue/batch-service.js";
 import { principalOf } from "../request-state.js";
-import { validateBody } from "../validate-body.js";
+import { validateBody } from "../../openai/validate-body.js";
 
 const listQuery = z.object({
   after: z.string().optional(),

@@ -1,27 +1,36 @@
 import { randomUUID } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import type { Principal } from "../../accounting/gatekeeper.js";
+import type { Principal } from "../../tenancy/gatekeeper.js";
 import type { CacheHit, ResponseCache } from "../../cache/response-cache.js";
 import type { ChatEvent, FinishReason } from "../../core/chat.js";
 import { toColibriError } from "../../core/errors.js";
 import type { RoutePlan } from "../../router/decide-route.js";
 import { maskedCounts } from "../../privacy/privacy-guard.js";
-import type { EgressPermit, GuardedPlan } from "../../router/egress-guard.js";
+import type { EgressPermit, GuardedPlan } from "../../privacy/egress-guard.js";
 import type { HybridRouter } from "../../router/hybrid-router.js";
 import type { RoutedAnswer } from "../../router/run-route.js";
-import { toChatMessages, toChatRequest } from "../chat-request.js";
+import { toChatMessages, toChatRequest } from "../../openai/chat-request.js";
 import { requestMetadata } from "../request-metadata.js";
-import { collectCompletion, planRoute, recordAnswer, recordFindings } from "../chat-completion.js";
-import { chunkObject, usageChunkObject, type CompletionIdentity } from "../chat-response.js";
-import { errorBody } from "../error-body.js";
+import {
+  collectCompletion,
+  planRoute,
+  recordAnswer,
+  recordFindings,
+} from "../../chat/chat-completion.js";
+import {
+  chunkObject,
+  usageChunkObject,
+  type CompletionIdentity,
+} from "../../openai/chat-response.js";
+import { errorBody } from "../../openai/error-body.js";
 import type { InFlight } from "../in-flight.js";
-import { metered, sentToCloud, type Meter, type MeteringContext } from "../metering.js";
-import { cachedAnswer, cachingFor, type RequestCaching } from "../response-caching.js";
-import { chatCompletionBodySchema, type ChatCompletionBody } from "../openai-schemas.js";
+import { metered, sentToCloud, type Meter, type MeteringContext } from "../../chat/metering.js";
+import { cachedAnswer, cachingFor, type RequestCaching } from "../../chat/response-caching.js";
+import { chatCompletionBodySchema, type ChatCompletionBody } from "../../openai/openai-schemas.js";
 import type { Deferral } from "../../queue/batch-service.js";
 import type { CloudTarget } from "../../router/decide-route.js";
 import { sseData, sseDone } from "../sse.js";
-import { validateBody } from "../validate-body.js";
+import { validateBody } from "../../openai/validate-body.js";
 
 export interface ChatRouteOptions {
   router: HybridRouter;

@@ -5,15 +5,15 @@ import fastifyStatic from "@fastify/static";
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { dashboardReport } from "../../accounting/dashboard-report.js";
-import { parseWhen } from "../../accounting/report-time.js";
-import { tenantIdByName } from "../../accounting/tenant-not-found.js";
+import { parseWhen } from "../../core/report-time.js";
+import { tenantIdByName } from "../../tenancy/tenant-not-found.js";
 import type { ChatBackend } from "../../core/chat.js";
 import type { OfflineQueue } from "../../queue/offline-queue.js";
 import type { HybridRouter } from "../../router/hybrid-router.js";
-import type { Store } from "../../store/store.js";
+import type { Store } from "../../core/records/store.js";
 import { principalOf } from "../request-state.js";
 import { grantAccess } from "../route-access.js";
-import { validateBody } from "../validate-body.js";
+import { validateBody } from "../../openai/validate-body.js";
 
 /** The built dashboard: static files, no CDN, so it works with no internet at all. */
 const uiFolder = fileURLToPath(new URL("../../../ui/", import.meta.url));

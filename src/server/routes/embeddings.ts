@@ -3,10 +3,10 @@ import { reservedPromptTokens } from "../../accounting/spend-estimate.js";
 import type { ChatBackend } from "../../core/chat.js";
 import { InvalidRequestError } from "../../core/errors.js";
 import type { InFlight } from "../in-flight.js";
-import { metered, type MeteringContext } from "../metering.js";
+import { metered, type MeteringContext } from "../../chat/metering.js";
 import { assertServesModel } from "../model-aliases.js";
-import { embeddingBodySchema } from "../openai-schemas.js";
-import { validateBody } from "../validate-body.js";
+import { embeddingBodySchema } from "../../openai/openai-schemas.js";
+import { validateBody } from "../../openai/validate-body.js";
 
 export function registerEmbeddings(
   app: FastifyInstance,

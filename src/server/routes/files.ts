@@ -3,14 +3,15 @@ import { Readable } from "node:stream";
 import multipart from "@fastify/multipart";
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import type { Principal } from "../../accounting/gatekeeper.js";
+import type { Principal } from "../../tenancy/gatekeeper.js";
 import { ColibriError, InvalidRequestError } from "../../core/errors.js";
 import { DataRemoval } from "../../retention/data-removal.js";
-import type { Store, StoredFile } from "../../store/store.js";
+import type { Store } from "../../core/records/store.js";
+import type { StoredFile } from "../../core/records/files.js";
 import { quotaExceeded, receiveUpload } from "../file-upload.js";
 import { parsedUpload, uploadError } from "../multipart-errors.js";
 import { principalOf } from "../request-state.js";
-import { validateBody } from "../validate-body.js";
+import { validateBody } from "../../openai/validate-body.js";
 
 /** OpenAI's file purposes; Colibrí reads "batch" files, keeps the others as they are. */
 const purposes = [

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import type { Principal } from "../../accounting/gatekeeper.js";
+import type { Principal } from "../../tenancy/gatekeeper.js";
 import type { PrivacyGuard } from "../../privacy/privacy-guard.js";
 import { findingView, redactAll } from "../../privacy/scan-report.js";
-import { validateBody } from "../validate-body.js";
+import { validateBody } from "../../openai/validate-body.js";
 
 const scanBody = z.object({ text: z.string() }).strict();
 

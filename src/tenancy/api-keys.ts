@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import type { ApiKeyKind, ApiKeyRecord, Limits } from "../store/store.js";
+import type { ApiKeyKind, ApiKeyRecord, Limits } from "../core/records/tenancy.js";
 
 const keyPrefix = "sk-col-";
 /** How much of a key is kept to show it in lists: "sk-col-" plus 8 random characters. */

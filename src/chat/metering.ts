@@ -1,11 +1,11 @@
-import type { Admission, Gatekeeper, Principal, Settlement } from "../accounting/gatekeeper.js";
-import type { SpendEstimate } from "../accounting/limit-reservations.js";
+import type { Admission, Gatekeeper, Principal, Settlement } from "../tenancy/gatekeeper.js";
+import type { SpendEstimate } from "../accounting/spend-estimate.js";
 import type { ChatMessage, ChatRequest, Usage } from "../core/chat.js";
 import { estimatePromptTokens } from "../upstream/usage-estimate.js";
 import { BudgetExceededError, RateLimitError, toColibriError } from "../core/errors.js";
-import type { UsageOutcome } from "../store/store.js";
-import type { GatewayMetrics } from "./metrics.js";
-import type { Served } from "./request-state.js";
+import type { UsageOutcome } from "../core/records/usage.js";
+import type { GatewayMetrics } from "../server/metrics.js";
+import type { Served } from "../server/request-state.js";
 
 export interface MeteringContext {
   gatekeeper: Gatekeeper;

@@ -1,12 +1,6 @@
 import { BudgetExceededError, RateLimitError } from "../core/errors.js";
-import type {
-  ApiKeyRecord,
-  CounterValues,
-  CounterWindow,
-  Limits,
-  Period,
-  Tenant,
-} from "../store/store.js";
+import type { ApiKeyRecord, Limits, Tenant } from "../core/records/tenancy.js";
+import type { CounterValues, CounterWindow, Period } from "../core/records/counters.js";
 
 /** A tenant or a key, with its limits, as the limit checks see it. */
 export interface LimitedScope {

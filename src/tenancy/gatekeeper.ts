@@ -1,20 +1,19 @@
 import { randomUUID, timingSafeEqual } from "node:crypto";
 import type { Usage } from "../core/chat.js";
 import { AuthenticationError, PermissionDeniedError } from "../core/errors.js";
+import type { ApiKeyRecord, Tenant } from "../core/records/tenancy.js";
 import type {
-  ApiKeyRecord,
   CounterRepository,
   CounterWindow,
   LimitReservation,
-  Store,
-  Tenant,
-  UsageOutcome,
-  UsageRecord,
-} from "../store/store.js";
+} from "../core/records/counters.js";
+import type { Store } from "../core/records/store.js";
+import type { UsageOutcome, UsageRecord } from "../core/records/usage.js";
 import { hashApiKey, maskApiKey } from "./api-keys.js";
-import { LimitReservations, type SpendEstimate } from "./limit-reservations.js";
+import type { SpendEstimate } from "../accounting/spend-estimate.js";
+import { LimitReservations } from "./limit-reservations.js";
 import { checkedPeriods, findViolation, limitError, limitedScopes, windowOf } from "./limits.js";
-import type { Pricing } from "./pricing.js";
+import type { Pricing } from "../accounting/pricing.js";
 
 /** Who is asking: the tenant, and the key when one was presented. */
 export interface Principal {

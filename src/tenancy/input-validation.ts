@@ -1,6 +1,6 @@
 import { isValidTenantName, normalizeTenantName, tenantNameRule } from "../core/tenant-name.js";
 import { InvalidRequestError } from "../core/errors.js";
-import type { Limits } from "../store/store.js";
+import type { Limits } from "../core/records/tenancy.js";
 
 /** The smallest budget: a millionth of a dollar, the finest amount usage reports show. */
 export const smallestBudgetUsd = 0.000001;

@@ -1,17 +1,19 @@
 import { ColibriError, InvalidRequestError } from "../core/errors.js";
-import type { ApiKeyKind, ApiKeyRecord, Limits, Period, Store, Tenant } from "../store/store.js";
+import type { ApiKeyKind, ApiKeyRecord, Limits, Tenant } from "../core/records/tenancy.js";
+import type { Period } from "../core/records/counters.js";
+import type { Store } from "../core/records/store.js";
 import type { ValueHasher } from "../privacy/value-hasher.js";
 import { createApiKey, hashApiKey, maskApiKey } from "./api-keys.js";
-import { EgressAudit, type EgressListQuery } from "./egress-audit.js";
-import type { EgressRecordView } from "./egress-summary.js";
+import { EgressAudit, type EgressListQuery } from "../privacy/egress-audit.js";
+import type { EgressRecordView } from "../privacy/egress-summary.js";
 import { tenantScope, windowEnd, windowOf } from "./limits.js";
-import type { PricingSettings } from "./pricing.js";
+import type { PricingSettings } from "../accounting/pricing.js";
 import { normalizeTenantName } from "../core/tenant-name.js";
 import { limitNames, validateLimits, validTenantName } from "./input-validation.js";
-import { reportRange } from "./report-time.js";
+import { reportRange } from "../core/report-time.js";
 import { tenantNotFound } from "./tenant-not-found.js";
-import { buildUsageReport, type UsageReport } from "./usage-report.js";
-import type { ValueCheckReport } from "./value-check-report.js";
+import { buildUsageReport, type UsageReport } from "../accounting/usage-report.js";
+import type { ValueCheckReport } from "../privacy/value-check-report.js";
 
 export interface AdministrationOptions {
   store: Store;

@@ -1,4 +1,4 @@
-import type { EgressRecord } from "../store/store.js";
+import type { EgressRecord } from "../core/records/egress.js";
 
 /** An egress record as shown to an administrator: with its tenant's name. */
 export interface EgressRecordView extends EgressRecord {

@@ -1,4 +1,4 @@
-import type { EgressMatch } from "../store/store.js";
+import type { EgressMatch } from "../core/records/egress.js";
 
 /** What became of a value in one request. */
 export type ValueFate = "sentInClear" | "pseudonymized" | "redacted" | "blocked" | "keptLocal";

@@ -1,9 +1,9 @@
 import type { ColibriConfig } from "../config/schema.js";
 import type { ValueHasher } from "../privacy/value-hasher.js";
-import type { Store } from "../store/store.js";
+import type { Store } from "../core/records/store.js";
 import { Administration } from "./administration.js";
 import { Gatekeeper } from "./gatekeeper.js";
-import { Pricing } from "./pricing.js";
+import { Pricing } from "../accounting/pricing.js";
 
 const loopbackHosts = new Set(["localhost", "::1", "::ffff:127.0.0.1"]);
 

@@ -1,17 +1,17 @@
-import type { Principal } from "../accounting/gatekeeper.js";
-import type { SpendEstimate } from "../accounting/limit-reservations.js";
+import type { Principal } from "../tenancy/gatekeeper.js";
+import type { SpendEstimate } from "../accounting/spend-estimate.js";
 import { chatSpendEstimate } from "../accounting/spend-estimate.js";
 import { BudgetExceededError } from "../core/errors.js";
 import type { RoutePlan } from "../router/decide-route.js";
 import type { ChatMessage, FinishReason, TokenLogprob } from "../core/chat.js";
 import type { RequestScan } from "../privacy/privacy-guard.js";
-import type { GuardedPlan } from "../router/egress-guard.js";
+import type { GuardedPlan } from "../privacy/egress-guard.js";
 import type { HybridRouter, RouteMode } from "../router/hybrid-router.js";
 import { extractFeatures, type RequestedModel } from "../router/request-features.js";
 import { cloudCannotAnswer, type RoutedAnswer } from "../router/run-route.js";
-import { completionObject, type CompletionIdentity } from "./chat-response.js";
+import { completionObject, type CompletionIdentity } from "../openai/chat-response.js";
 import type { Meter, MeteringContext } from "./metering.js";
-import type { ChatCompletionBody } from "./openai-schemas.js";
+import type { ChatCompletionBody } from "../openai/openai-schemas.js";
 
 /*
  * The steps of a chat completion that do not depend on HTTP, shared by the live route and the

@@ -1,9 +1,9 @@
 import { ColibriError, InvalidRequestError } from "../core/errors.js";
-import type { ValueHasher } from "../privacy/value-hasher.js";
-import type { Store } from "../store/store.js";
+import type { ValueHasher } from "./value-hasher.js";
+import type { Store } from "../core/records/store.js";
 import type { EgressRecordView } from "./egress-summary.js";
-import { reportRange } from "./report-time.js";
-import { tenantIdByName } from "./tenant-not-found.js";
+import { reportRange } from "../core/report-time.js";
+import { tenantIdByName } from "../tenancy/tenant-not-found.js";
 import { buildValueCheckReport, type ValueCheckReport } from "./value-check-report.js";
 
 /** The most records one listing returns. */

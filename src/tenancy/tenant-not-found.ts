@@ -1,6 +1,6 @@
 import { isValidTenantName, normalizeTenantName } from "../core/tenant-name.js";
 import { ColibriError } from "../core/errors.js";
-import type { TenantRepository } from "../store/store.js";
+import type { TenantRepository } from "../core/records/tenancy.js";
 
 /** A 404 naming the tenant and how to see (or create) tenants. */
 export function tenantNotFound(name: string): ColibriError {

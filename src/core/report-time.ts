@@ -1,5 +1,5 @@
 import ms from "ms";
-import { InvalidRequestError } from "../core/errors.js";
+import { InvalidRequestError } from "./errors.js";
 
 /** The times a report may start or end at: 1970-01-01 to the end of 9999-12-31 (UTC). */
 export const earliestReportTime = 0;

@@ -1,12 +1,12 @@
 import type { ChatEvent, ChatRequest } from "../core/chat.js";
 import { CloudUnavailableError, PiiBlockedError, UpstreamError } from "../core/errors.js";
 import { upstreamFailureClass } from "../core/upstream-failure.js";
-import type { EgressAuditor, EgressEvent } from "../privacy/egress-auditor.js";
-import type { EgressReview, PrivacyGuard, RequestScan } from "../privacy/privacy-guard.js";
-import type { PlaceholderVault } from "../privacy/placeholder-vault.js";
-import { StreamingRehydrator } from "../privacy/rehydrator.js";
-import type { RoutePlan } from "./decide-route.js";
-import type { CloudBackend } from "./run-route.js";
+import type { EgressAuditor, EgressEvent } from "./egress-auditor.js";
+import type { EgressReview, PrivacyGuard, RequestScan } from "./privacy-guard.js";
+import type { PlaceholderVault } from "./placeholder-vault.js";
+import { StreamingRehydrator } from "./rehydrator.js";
+import type { RoutePlan } from "../router/decide-route.js";
+import type { CloudBackend } from "../router/run-route.js";
 
 /** The privacy guard and the audit it writes to, as the router uses them. */
 export interface EgressControl {

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
-import type { Usage } from "../core/chat.js";
-import type { CappedWindow, CounterWindow, LimitReservation, Store } from "../store/store.js";
+import type { SpendEstimate } from "../accounting/spend-estimate.js";
+import type { CappedWindow, CounterWindow, LimitReservation } from "../core/records/counters.js";
+import type { Store } from "../core/records/store.js";
 import {
   checkedPeriods,
   limitError,
@@ -9,16 +10,7 @@ import {
   type LimitedScope,
   type LimitName,
 } from "./limits.js";
-import type { Pricing } from "./pricing.js";
-
-/** What a request may use at most, and where: what a reservation holds against its limits. */
-export interface SpendEstimate {
-  target: string;
-  model: string;
-  /** Prompt tokens (estimated) and the most completion tokens it may generate. */
-  usage: Usage;
-  kind: "chat" | "embeddings";
-}
+import type { Pricing } from "../accounting/pricing.js";
 
 export interface LimitReservationsOptions {
   store: Store;

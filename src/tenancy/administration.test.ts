@@ -5,7 +5,8 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ColibriError, InvalidRequestError } from "../core/errors.js";
 import { openStore } from "../store/open-store.js";
-import type { Store, UsageRecord } from "../store/store.js";
+import type { Store } from "../core/records/store.js";
+import type { UsageRecord } from "../core/records/usage.js";
 import { Administration } from "./administration.js";
 import { hashApiKey } from "./api-keys.js";
 

@@ -1,0 +1,71 @@
+/**
+ * The storage contract: small async repositories over plain records. Two implementations share
+ * one Kysely code path (SQLite by default, PostgreSQL for fleets); see open-store.ts.
+ * Times are milliseconds since the epoch (UTC); money is USD as a floating-point number.
+ */
+
+import type { BatchRepository } from "./batches.js";
+import type { CounterRepository, ReservationRepository } from "./counters.js";
+import type { EgressRepository } from "./egress.js";
+import type { FileRepository } from "./files.js";
+import type { ResponseCacheRepository } from "./response-cache.js";
+import type { ApiKeyRepository, TenantRepository } from "./tenancy.js";
+import type { UsageRepository } from "./usage.js";
+
+/** Rows removed (or blanked) per table, by the table's name. */
+export type RemovedRows = Record<string, number>;
+
+/**
+ * Removal of request-derived data across tables: a tenant's whole history (a data-protection
+ * request), and what is older than the retention periods.
+ */
+export interface RetentionRepository {
+  /**
+   * Delete everything stored about the tenant's requests: files, batches and their lines, cache
+   * entries, usage records, egress records and their value hashes, limit counters. With `account`
+   * also its API keys and the tenant itself. Call it inside a transaction.
+   */
+  purgeTenant(tenantId: string, options: { account: boolean }): Promise<RemovedRows>;
+  /**
+   * Blank the request bodies and results of the lines of batches that ended (completed, failed,
+   * expired or cancelled) before `before`; their counts and states stay. Returns lines blanked.
+   */
+  forgetBatchBodies(before: number): Promise<number>;
+  /** Files of these purposes created before `before`, not the input of an unfinished batch. */
+  expiredFiles(
+    purposes: readonly string[],
+    before: number,
+    limit: number,
+  ): Promise<{ id: string; tenantId: string }[]>;
+  /** Delete usage records created before `before`; returns how many. */
+  deleteUsage(before: number): Promise<number>;
+  /** Delete egress records (and their value hashes) created before `before`; returns records. */
+  deleteEgress(before: number): Promise<number>;
+  /** Delete response-cache entries created before `before`, whatever their expiry. */
+  deleteCache(before: number): Promise<number>;
+  /** Delete chunks of uploads never published (interrupted) stored before `before`. */
+  deleteOrphanChunks(before: number): Promise<number>;
+}
+
+export interface StoreRepositories {
+  tenants: TenantRepository;
+  keys: ApiKeyRepository;
+  usage: UsageRepository;
+  counters: CounterRepository;
+  reservations: ReservationRepository;
+  egress: EgressRepository;
+  cache: ResponseCacheRepository;
+  files: FileRepository;
+  batches: BatchRepository;
+  retention: RetentionRepository;
+}
+
+export interface Store extends StoreRepositories, AsyncDisposable {
+  readonly dialect: "sqlite" | "postgres";
+  /** A description safe to print (no password), e.g. "sqlite:/home/u/.colibri/colibri.db". */
+  readonly location: string;
+  /** Run `work` in one transaction: all of its writes land, or none. */
+  transaction<T>(work: (repositories: StoreRepositories) => Promise<T>): Promise<T>;
+  /** Close connections; using the store afterwards throws. */
+  close(): Promise<void>;
+}
