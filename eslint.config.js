@@ -2,7 +2,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/", "node_modules/", "coverage/", "eslint.config.js", "bin/"] },
+  { ignores: ["dist/", "dist-tools/", "node_modules/", "coverage/", "eslint.config.js", "bin/"] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
@@ -19,7 +19,7 @@ export default tseslint.config(
   },
   {
     // Tests read JSON bodies (typed `any` by the HTTP helpers) and assert on them directly.
-    files: ["test/**/*.ts", "src/**/*.test.ts"],
+    files: ["test/**/*.ts", "src/**/*.test.ts", "tools/**/*.test.ts"],
     rules: {
       "@typescript-eslint/no-unsafe-assignment": "off",
       "@typescript-eslint/no-unsafe-member-access": "off",

@@ -8,7 +8,7 @@ import {
   temporaryPostgresSchema,
   testPostgresUrl,
   type TemporaryDatabase,
-} from "../../src/bench/temporary-database.js";
+} from "../../tools/bench/temporary-database.js";
 import { openStore } from "../../src/store/open-store.js";
 import type { Store } from "../../src/core/records/store.js";
 import type { UsageRecord } from "../../src/core/records/usage.js";

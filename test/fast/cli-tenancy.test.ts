@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { colibri } from "../support/run-cli.js";
 import { hashApiKey } from "../../src/tenancy/api-keys.js";
-import { temporaryPostgresSchema, testPostgresUrl } from "../../src/bench/temporary-database.js";
+import { temporaryPostgresSchema, testPostgresUrl } from "../../tools/bench/temporary-database.js";
 import { openStore } from "../../src/store/open-store.js";
 import type { Store } from "../../src/core/records/store.js";
 import type { UsageRecord } from "../../src/core/records/usage.js";

@@ -7,7 +7,7 @@ import {
   nearMissLineSchema,
   parseJsonLines,
   positiveLineSchema,
-} from "../../src/bench/privacy-scan-evaluation.js";
+} from "../../tools/bench/privacy-scan-evaluation.js";
 import { scanText } from "../../src/privacy/scan.js";
 
 const read = (name: string) => readFileSync(`test/fixtures/privacy/${name}`, "utf8");

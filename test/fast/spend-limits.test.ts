@@ -7,7 +7,7 @@ import {
   temporarySqliteDatabase,
   testPostgresUrl,
   type TemporaryDatabase,
-} from "../../src/bench/temporary-database.js";
+} from "../../tools/bench/temporary-database.js";
 import { FakeCloud, refusedUrl } from "../support/fake-cloud.js";
 import type { ScriptedBackend } from "../support/scripted-backend.js";
 import { startTestGateway, type TestGateway } from "../support/test-gateway.js";

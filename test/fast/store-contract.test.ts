@@ -5,7 +5,7 @@ import { join } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
 import pg from "pg";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
-import { testPostgresUrl } from "../../src/bench/temporary-database.js";
+import { testPostgresUrl } from "../../tools/bench/temporary-database.js";
 import { InvalidRequestError, ServiceUnavailableError } from "../../src/core/errors.js";
 import {
   openStore,

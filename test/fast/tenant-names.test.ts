@@ -2,7 +2,7 @@ import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { temporaryPostgresSchema, testPostgresUrl } from "../../src/bench/temporary-database.js";
+import { temporaryPostgresSchema, testPostgresUrl } from "../../tools/bench/temporary-database.js";
 import { parseConfig } from "../../src/config/load.js";
 import { colibri } from "../support/run-cli.js";
 import type { ScriptedBackend } from "../support/scripted-backend.js";

@@ -5,7 +5,7 @@ import {
   temporaryPostgresSchema,
   testPostgresUrl,
   type TemporaryDatabase,
-} from "../../src/bench/temporary-database.js";
+} from "../../tools/bench/temporary-database.js";
 import type { CounterWindow, Period } from "../../src/core/records/counters.js";
 import type { ScriptedBackend } from "../support/scripted-backend.js";
 import { startTestGateway, type TestGateway } from "../support/test-gateway.js";

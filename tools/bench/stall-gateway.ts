@@ -1,14 +1,14 @@
 import {
   administrationFromConfig,
   gatekeeperFromConfig,
-} from "../tenancy/gatekeeper-from-config.js";
-import { parseConfig } from "../config/load.js";
-import { EgressAuditor } from "../privacy/egress-auditor.js";
-import { ValueHasher } from "../privacy/value-hasher.js";
-import { routerFromConfig } from "../router/router-from-config.js";
-import { createServer, type ColibriServer } from "../server/app.js";
-import { openStore } from "../store/open-store.js";
-import { providersFromConfig } from "../upstream/providers-from-config.js";
+} from "../../src/tenancy/gatekeeper-from-config.js";
+import { parseConfig } from "../../src/config/load.js";
+import { EgressAuditor } from "../../src/privacy/egress-auditor.js";
+import { ValueHasher } from "../../src/privacy/value-hasher.js";
+import { routerFromConfig } from "../../src/router/router-from-config.js";
+import { createServer, type ColibriServer } from "../../src/server/app.js";
+import { openStore } from "../../src/store/open-store.js";
+import { providersFromConfig } from "../../src/upstream/providers-from-config.js";
 import { InstantBackend } from "./instant-backend.js";
 
 export interface StallGateway {

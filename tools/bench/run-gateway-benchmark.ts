@@ -2,7 +2,7 @@
  * `npm run bench:gateway`: what the platform (auth, limits, accounting) adds to each request, with
  * SQLite and with PostgreSQL, at a fixed request rate and with a backend that answers instantly.
  *
- *   node dist/bench/run-gateway-benchmark.js [--rate 500] [--postgres-rate 100] [--requests 5000]
+ *   node dist-tools/tools/bench/run-gateway-benchmark.js [--rate 500] [--postgres-rate 100] [--requests 5000]
  *     [--warmup 1000] [--postgres URL] [--breakdown] [--json]
  *
  * PostgreSQL gets its own, lower default rate: on a small machine the database server shares the
@@ -28,7 +28,7 @@ import {
 } from "./temporary-database.js";
 
 const usage =
-  "usage: node dist/bench/run-gateway-benchmark.js [--rate 500] [--postgres-rate 100] [--requests 5000] [--warmup 1000] [--postgres URL] [--breakdown] [--json]";
+  "usage: node dist-tools/tools/bench/run-gateway-benchmark.js [--rate 500] [--postgres-rate 100] [--requests 5000] [--warmup 1000] [--postgres URL] [--breakdown] [--json]";
 
 try {
   const { values } = parseArgs({

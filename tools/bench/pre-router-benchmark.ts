@@ -2,7 +2,7 @@
  * `npm run bench:router`: how fast the pre-router scores a prompt, and how well the bundled one
  * routes the held-out 20 % of routellm-mmlu (the rows it was not trained on).
  *
- *   node dist/bench/pre-router-benchmark.js [--data ../shared/data/routellm-mmlu]
+ *   node dist-tools/tools/bench/pre-router-benchmark.js [--data ../shared/data/routellm-mmlu]
  *     [--artifact FILE] [--prompts 10000]
  *
  * Latency is per score() call (featurising and the dot product), timed one call at a time after a
@@ -12,10 +12,10 @@
  */
 import { cpus } from "node:os";
 import { parseArgs } from "node:util";
-import { evaluatePreRouter } from "../router/evaluation/pre-router-evaluation.js";
-import { loadRouterData } from "../router/evaluation/router-data.js";
-import { loadPreRouter, type PreRouter } from "../router/pre-router/pre-router.js";
-import { bundledPreRouterPath } from "../router/pre-router/pre-router-path.js";
+import { evaluatePreRouter } from "../../src/router/evaluation/pre-router-evaluation.js";
+import { loadRouterData } from "../../src/router/evaluation/router-data.js";
+import { loadPreRouter, type PreRouter } from "../../src/router/pre-router/pre-router.js";
+import { bundledPreRouterPath } from "../../src/router/pre-router/pre-router-path.js";
 import { benchmarkRouterDecision } from "./router-decision-benchmark.js";
 
 const { values } = parseArgs({

@@ -1,7 +1,7 @@
-import { parseConfig } from "../config/load.js";
-import { decideRoute, type RoutingPolicy } from "../router/decide-route.js";
-import type { PromptScorer } from "../router/hybrid-router.js";
-import { extractFeatures } from "../router/request-features.js";
+import { parseConfig } from "../../src/config/load.js";
+import { decideRoute, type RoutingPolicy } from "../../src/router/decide-route.js";
+import type { PromptScorer } from "../../src/router/hybrid-router.js";
+import { extractFeatures } from "../../src/router/request-features.js";
 import { summarize, type LatencySummary } from "./gateway-benchmark.js";
 
 /** Rules of the kind a deployment writes: residency, language, task, length, tags, budget. */

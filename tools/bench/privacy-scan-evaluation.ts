@@ -4,7 +4,7 @@
  * many near misses (one digit off) it rejects. Pure computation over parsed lines.
  */
 import { z } from "zod";
-import { piiTypes, type Finding, type PiiType } from "../core/pii-types.js";
+import { piiTypes, type Finding, type PiiType } from "../../src/core/pii-types.js";
 
 export type Scanner = (text: string) => Finding[];
 

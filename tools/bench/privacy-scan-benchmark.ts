@@ -2,7 +2,7 @@
  * `npm run bench:privacy`: how fast the privacy scanner reads a message, and how well it finds
  * Latin American identifiers on its corpora (test/fixtures/privacy/).
  *
- *   node dist/bench/privacy-scan-benchmark.js [--corpus test/fixtures/privacy] [--runs 5000]
+ *   node dist-tools/tools/bench/privacy-scan-benchmark.js [--corpus test/fixtures/privacy] [--runs 5000]
  *
  * Scan time is per scanText() call, timed one call at a time after a warm-up. It prints numbers
  * and judges none.
@@ -10,8 +10,8 @@
 import { readFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { parseArgs } from "node:util";
-import { piiTypes } from "../core/pii-types.js";
-import { scanText } from "../privacy/scan.js";
+import { piiTypes } from "../../src/core/pii-types.js";
+import { scanText } from "../../src/privacy/scan.js";
 import {
   evaluateNearMisses,
   evaluateNegatives,

@@ -4,14 +4,14 @@
  * range of thresholds, the hit rate on pairs that deserve the same answer and the wrong-hit rate
  * on pairs on the same topic that need a different one. It prints numbers and judges none.
  *
- *   node dist/bench/semantic-cache-benchmark.js [--pairs FILE] [--json]
+ *   node dist-tools/tools/bench/semantic-cache-benchmark.js [--pairs FILE] [--json]
  */
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { loadConfig } from "../config/load.js";
-import { cosineSimilarity } from "../cache/similarity.js";
-import { startEngine } from "../cli/start-engine.js";
+import { loadConfig } from "../../src/config/load.js";
+import { cosineSimilarity } from "../../src/cache/similarity.js";
+import { startEngine } from "../../src/cli/start-engine.js";
 import { auroc, thresholdTable, type ScoredPair } from "./semantic-cache-evaluation.js";
 
 const { values } = parseArgs({

@@ -5,7 +5,7 @@
  * full of CPFs. Printed: the small requests' latency (p50, p99, worst), the gateway's event-loop
  * delay (perf_hooks.monitorEventLoopDelay: p99 and max), and what the big requests got.
  *
- *   node dist/bench/event-loop-stall-benchmark.js [--repetitions 3] [--max-findings N] [--json]
+ *   node dist-tools/tools/bench/event-loop-stall-benchmark.js [--repetitions 3] [--max-findings N] [--json]
  *
  * `--max-findings` sets privacy.maxFindingsPerRequest (default: the config's); a large value
  * shows a whole 3.6 MB text scanned with the event loop shared. It prints numbers, never judges.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cosineSimilarity } from "../cache/similarity.js";
+import { cosineSimilarity } from "../../src/cache/similarity.js";
 import { auroc, thresholdTable } from "./semantic-cache-evaluation.js";
 
 describe("semantic cache evaluation", () => {

@@ -1,17 +1,17 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
-import { createApiKey } from "../tenancy/api-keys.js";
+import { createApiKey } from "../../src/tenancy/api-keys.js";
 import {
   administrationFromConfig,
   gatekeeperFromConfig,
-} from "../tenancy/gatekeeper-from-config.js";
-import type { Gatekeeper, Settlement } from "../tenancy/gatekeeper.js";
-import { parseConfig } from "../config/load.js";
-import type { ColibriConfig } from "../config/schema.js";
-import { createServer, type ColibriServer } from "../server/app.js";
-import { openStore } from "../store/open-store.js";
-import type { Limits } from "../core/records/tenancy.js";
-import type { Store } from "../core/records/store.js";
+} from "../../src/tenancy/gatekeeper-from-config.js";
+import type { Gatekeeper, Settlement } from "../../src/tenancy/gatekeeper.js";
+import { parseConfig } from "../../src/config/load.js";
+import type { ColibriConfig } from "../../src/config/schema.js";
+import { createServer, type ColibriServer } from "../../src/server/app.js";
+import { openStore } from "../../src/store/open-store.js";
+import type { Limits } from "../../src/core/records/tenancy.js";
+import type { Store } from "../../src/core/records/store.js";
 import { InstantBackend, instantUsage } from "./instant-backend.js";
 
 export interface GatewayBenchmarkOptions {

@@ -4,7 +4,7 @@ import type {
   ChatEvent,
   ChatRequest,
   EmbeddingResult,
-} from "../core/chat.js";
+} from "../../src/core/chat.js";
 
 /** Tokens every instant answer reports using: a short prompt and a short reply. */
 export const instantUsage = { promptTokens: 20, completionTokens: 8 } as const;

@@ -6,10 +6,10 @@
  */
 import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
-import { dashboardReport, type Bucket } from "../accounting/dashboard-report.js";
-import { openStore } from "../store/open-store.js";
-import type { Store } from "../core/records/store.js";
-import type { UsageRecord } from "../core/records/usage.js";
+import { dashboardReport, type Bucket } from "../../src/accounting/dashboard-report.js";
+import { openStore } from "../../src/store/open-store.js";
+import type { Store } from "../../src/core/records/store.js";
+import type { UsageRecord } from "../../src/core/records/usage.js";
 import {
   temporaryPostgresSchema,
   temporarySqliteDatabase,

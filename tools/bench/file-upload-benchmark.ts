@@ -4,11 +4,11 @@ import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import {
   administrationFromConfig,
   gatekeeperFromConfig,
-} from "../tenancy/gatekeeper-from-config.js";
-import { createApiKey } from "../tenancy/api-keys.js";
-import { parseConfig } from "../config/load.js";
-import { createServer } from "../server/app.js";
-import { openStore } from "../store/open-store.js";
+} from "../../src/tenancy/gatekeeper-from-config.js";
+import { createApiKey } from "../../src/tenancy/api-keys.js";
+import { parseConfig } from "../../src/config/load.js";
+import { createServer } from "../../src/server/app.js";
+import { openStore } from "../../src/store/open-store.js";
 import { InstantBackend } from "./instant-backend.js";
 
 export interface UploadStallOptions {

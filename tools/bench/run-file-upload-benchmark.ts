@@ -2,7 +2,7 @@
  * `npm run bench:upload`: how long one large POST /v1/files stalls the event loop (and so every
  * other request), on SQLite and on PostgreSQL, next to a 1 kB upload as the noise floor.
  *
- *   node dist/bench/run-file-upload-benchmark.js [--megabytes 49] [--runs 5] [--postgres URL]
+ *   node dist-tools/tools/bench/run-file-upload-benchmark.js [--megabytes 49] [--runs 5] [--postgres URL]
  *
  * Prints measured numbers and never judges them; exits 1 only when an upload fails.
  */
@@ -29,7 +29,7 @@ const bytes = Math.round(Number(values.megabytes) * 1024 * 1024);
 const runs = Number(values.runs);
 if (!(bytes > 0) || !Number.isInteger(runs) || runs < 1) {
   process.stderr.write(
-    "usage: node dist/bench/run-file-upload-benchmark.js [--megabytes 49] [--runs 5] [--postgres URL]\n",
+    "usage: node dist-tools/tools/bench/run-file-upload-benchmark.js [--megabytes 49] [--runs 5] [--postgres URL]\n",
   );
   process.exit(2);
 }
