@@ -4,12 +4,19 @@ import type { ChatMessage, ChatRequest, Usage } from "../core/chat.js";
 import { estimatePromptTokens } from "../upstream/usage-estimate.js";
 import { BudgetExceededError, RateLimitError, toColibriError } from "../core/errors.js";
 import type { UsageOutcome } from "../core/records/usage.js";
-import type { GatewayMetrics } from "../server/metrics.js";
-import type { Served } from "../server/request-state.js";
+import type { ChatMetrics } from "./chat-metrics.js";
 
 export interface MeteringContext {
   gatekeeper: Gatekeeper;
-  metrics: GatewayMetrics;
+  metrics: ChatMetrics;
+}
+
+/** What a request served, for the request metrics written when the response ends. */
+export interface Served {
+  model: string;
+  target: string;
+  /** Set when it differs from the HTTP status sent, e.g. 499 for an abandoned stream. */
+  status?: number;
 }
 
 export interface MeteredCall {
@@ -23,6 +30,16 @@ export interface MeteredCall {
    * attempt that ends it does. Default: every failure is final.
    */
   retried?: (error: unknown) => boolean;
+  /** Whether the work needs to know if a budget is spent (read at admission). */
+  budgetState?: boolean;
+}
+
+/** An admitted request, as its work sees it. */
+export interface Admitted {
+  /** Hold what the work may spend, once it knows where it goes (see Gatekeeper.reserve). */
+  reserve(estimate: SpendEstimate): Promise<void>;
+  /** Whether a budget was spent at admission (only read when the call asked: `budgetState`). */
+  readonly budgetSpent: boolean;
 }
 
 /** What the work reports as it goes; read when the request is settled. */
@@ -54,7 +71,10 @@ export interface MeteredRequest {
   readonly principal: Principal | null;
   /** What was served, for the request metrics (HTTP requests only). */
   served: Served | null;
-  readonly log: { error(details: object, message: string): void };
+  readonly log: {
+    error(details: object, message: string): void;
+    warn(details: object, message: string): void;
+  };
   /** For errors: where the request came from. */
   readonly url: string;
 }
@@ -70,7 +90,7 @@ export async function metered<T>(
   context: MeteringContext,
   request: MeteredRequest,
   call: MeteredCall,
-  work: (meter: Meter, reserve: (estimate: SpendEstimate) => Promise<void>) => Promise<T>,
+  work: (meter: Meter, admitted: Admitted) => Promise<T>,
 ): Promise<T> {
   const { principal } = request;
   if (principal === null) throw new Error(`${request.url} is metered but was not authenticated.`);
@@ -90,7 +110,9 @@ export async function metered<T>(
 
   let admission: Admission;
   try {
-    admission = await context.gatekeeper.admit(principal);
+    admission = await context.gatekeeper.admit(principal, {
+      budgetState: call.budgetState === true,
+    });
   } catch (error) {
     if (isLimitError(error)) {
       rejected(context, meter, error);
@@ -103,6 +125,7 @@ export async function metered<T>(
           startedAt: context.gatekeeper.now(),
           windows: [],
           reservation: undefined,
+          budgetSpent: false,
         },
         call,
         meter,
@@ -112,7 +135,10 @@ export async function metered<T>(
   }
   let retried = false;
   try {
-    return await work(meter, (estimate) => context.gatekeeper.reserve(admission, estimate));
+    return await work(meter, {
+      reserve: (estimate) => context.gatekeeper.reserve(admission, estimate),
+      budgetSpent: admission.budgetSpent,
+    });
   } catch (error) {
     if (isLimitError(error)) {
       rejected(context, meter, error);

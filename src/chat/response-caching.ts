@@ -1,4 +1,3 @@
-import type { FastifyRequest } from "fastify";
 import { cachedEvents, type CacheHit, type ResponseCache } from "../cache/response-cache.js";
 import type { ChatRequest, FinishReason, Usage } from "../core/chat.js";
 import type { RequestScan } from "../privacy/privacy-guard.js";
@@ -23,27 +22,41 @@ export interface RequestCaching {
   finish(): void;
 }
 
+/** What the client allows the cache to do with one request (`Cache-Control`). */
+export interface CacheControl {
+  /** `no-cache`: do not answer from the cache. */
+  reuse: boolean;
+  /** `no-store`: do not keep the answer. */
+  keep: boolean;
+}
+
+/** The client's `Cache-Control` header as what it allows. */
+export function cacheControl(header: string | undefined): CacheControl {
+  const control = (header ?? "").toLowerCase();
+  return { reuse: !control.includes("no-cache"), keep: !control.includes("no-store") };
+}
+
 /**
  * Caching for one chat request, or undefined when the cache does not take it. The client can opt
- * out per request with `Cache-Control: no-cache` (do not reuse) or `no-store` (do not keep).
- * A store failure is logged and the request goes on as a miss: the cache never costs an answer.
+ * out per request (see CacheControl). A store failure is logged and the request goes on as a
+ * miss: the cache never costs an answer.
  */
 export function cachingFor(
   cache: ResponseCache | undefined,
-  request: FastifyRequest,
+  control: CacheControl,
+  log: { warn(details: object, message: string): void },
   tenantId: string,
   model: string,
   chatRequest: ChatRequest,
   scan: RequestScan,
 ): RequestCaching | undefined {
   if (cache === undefined || !cache.accepts(chatRequest, scan.types.length > 0)) return undefined;
-  const control = (request.headers["cache-control"] ?? "").toLowerCase();
   const slot = cache.slot(tenantId, model, chatRequest);
   const read = async () => {
     try {
       return await cache.lookup(slot);
     } catch (error) {
-      request.log.warn(
+      log.warn(
         { err: error },
         "Could not read the response cache (or embed the prompt); answering as a miss",
       );
@@ -53,7 +66,7 @@ export function cachingFor(
   let leading: (() => void) | undefined;
   return {
     async lookup(signal) {
-      if (control.includes("no-cache")) return undefined;
+      if (!control.reuse) return undefined;
       const hit = await read();
       if (hit !== undefined) return hit;
       const flight = cache.flights.join(slot.key);
@@ -72,7 +85,7 @@ export function cachingFor(
     },
     async save(answer, completed) {
       // A degraded answer (the cloud was wanted but down) must not outlive the outage.
-      if (control.includes("no-store") || answer.route === "cache" || answer.degraded) return;
+      if (!control.keep || answer.route === "cache" || answer.degraded) return;
       try {
         await cache.store(slot, {
           ...completed,
@@ -81,7 +94,7 @@ export function cachingFor(
           route: answer.route,
         });
       } catch (error) {
-        request.log.warn({ err: error }, "Could not write the response cache");
+        log.warn({ err: error }, "Could not write the response cache");
       }
     },
   };

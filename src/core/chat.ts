@@ -108,6 +108,14 @@ export interface BackendStatus {
   maxQueue: number;
 }
 
+/** A cloud provider as the router and the privacy guard use it. */
+export interface CloudBackend {
+  /** `reason`: why the router calls the cloud now (the plan's reason, or why a cascade escalated). */
+  chat(request: ChatRequest, reason?: string): AsyncIterable<ChatEvent>;
+  /** Whether a call may be attempted now (its circuit is not open). */
+  isAvailable(): boolean;
+}
+
 export interface ChatBackend {
   /** The model name this backend answers for. */
   readonly model: string;

@@ -1,14 +1,12 @@
-import type { ChatEvent, ChatRequest } from "../core/chat.js";
+import type { ChatEvent, ChatRequest, CloudBackend } from "../core/chat.js";
 import { CloudUnavailableError, PiiBlockedError, UpstreamError } from "../core/errors.js";
 import { upstreamFailureClass } from "../core/upstream-failure.js";
 import type { EgressAuditor, EgressEvent } from "./egress-auditor.js";
 import type { EgressReview, PrivacyGuard, RequestScan } from "./privacy-guard.js";
 import type { PlaceholderVault } from "./placeholder-vault.js";
 import { StreamingRehydrator } from "./rehydrator.js";
-import type { RoutePlan } from "../router/decide-route.js";
-import type { CloudBackend } from "../router/run-route.js";
 
-/** The privacy guard and the audit it writes to, as the router uses them. */
+/** The privacy guard and the audit it writes to. */
 export interface EgressControl {
   guard: PrivacyGuard;
   /** Undefined: nothing is audited (tests, or a server without a store). */
@@ -33,32 +31,39 @@ export interface EgressPermit {
   reason: string;
 }
 
-/** A plan after the guard: possibly turned local, possibly refused (thrown inside metering). */
-export interface GuardedPlan {
-  plan: RoutePlan;
-  /** The guard's verdict, when the plan could reach a provider. */
-  review?: EgressReview;
-  permit?: EgressPermit;
-  blocked?: PiiBlockedError;
+/** Where a request's text would go. */
+export interface EgressDestination {
+  provider: string;
+  model: string;
+  /** Where the provider processes data, for residency rules. */
+  region: string | undefined;
+  /** Why the router sends it there, for the audit. */
+  reason: string;
 }
 
+/** The guard's verdict on one destination, with what follows from it. */
+export type EgressDecision =
+  /** Send, masked as the review says. */
+  | { verdict: "send"; review: EgressReview; permit: EgressPermit }
+  /** Answer on this machine instead; `reason` says why (`privacy:local-only`, residency). */
+  | { verdict: "local-only"; review: EgressReview; reason: string }
+  /** Refuse the request. */
+  | { verdict: "block"; review: EgressReview; error: PiiBlockedError };
+
 /**
- * Check a plan that may send text to a cloud provider against the privacy policy: send (masked),
- * answer locally instead (local-only, or residency forbids), or refuse (block). Stopped requests
- * are audited here; sent ones when the call is made.
+ * Check a request that may send text to a cloud provider against the privacy policy: send
+ * (masked), answer locally instead (local-only, or residency forbids), or refuse (block). Stopped
+ * requests are audited here; sent ones when the call is made.
  */
-export async function guardPlan(
-  plan: RoutePlan,
+export async function guardEgress(
+  destination: EgressDestination,
   context: EgressContext,
   control: EgressControl,
-  regionOf: (provider: string) => string | undefined,
-): Promise<GuardedPlan> {
-  if (plan.route === "local") return { plan };
-  const { provider, model } = plan.target;
-  const region = regionOf(provider);
+): Promise<EgressDecision> {
+  const { provider, model, region, reason } = destination;
   const review = control.guard.review(context.scan, context.tenant, { name: provider, region });
   if (review.verdict === "send") {
-    return { plan, review, permit: { context, review, reason: plan.reason } };
+    return { verdict: "send", review, permit: { context, review, reason } };
   }
 
   const why = review.byResidency ? "privacy:residency" : `privacy:${review.verdict}`;
@@ -67,22 +72,20 @@ export async function guardPlan(
       ...auditFields(context, provider, model, region ?? null, review),
       outcome: review.verdict === "block" ? "blocked" : "kept-local",
       bytesSent: 0,
-      reason: `${plan.reason}; ${why}`,
+      reason: `${reason}; ${why}`,
     });
   } catch (error) {
     control.onAuditFailure(error);
   }
-  if (review.verdict === "local-only") {
-    return { plan: { route: "local", reason: why, degraded: false }, review };
-  }
+  if (review.verdict === "local-only") return { verdict: "local-only", review, reason: why };
   const types = review.decisive.join(", ");
   const rule = review.byResidency
     ? `residency rules do not allow it to be sent to provider "${provider}"${region === undefined ? " (which has no region configured)" : ` in region "${region}"`}`
     : `the privacy policy blocks sending it to provider "${provider}"`;
   return {
-    plan,
+    verdict: "block",
     review,
-    blocked: new PiiBlockedError(
+    error: new PiiBlockedError(
       `This request contains personal data (${types}) and ${rule} for tenant "${context.tenant}". Remove it, ask for model "local" to answer on this machine, or change privacy.policy in the config.`,
       review.decisive,
     ),

@@ -12,6 +12,7 @@ import type {
 } from "../core/records/batches.js";
 import type { Store } from "../core/records/store.js";
 import type { StoredFile } from "../core/records/files.js";
+import type { Deferral } from "../chat/deferral.js";
 import { batchEndpoints, parseBatchInput, type ParsedLine } from "./batch-lines.js";
 
 export const createBatchSchema = z
@@ -32,17 +33,6 @@ export const createBatchSchema = z
   .strict();
 
 export type CreateBatchInput = z.infer<typeof createBatchSchema>;
-
-/** Where the chat route leaves the cloud work of a request answered locally for now. */
-export interface Deferral {
-  /** Queue `body` for `target` as a one-line batch; the batch holds the cloud's answer later. */
-  defer(
-    principal: Principal,
-    body: Record<string, unknown>,
-    target: CloudTarget,
-    requestId: string,
-  ): Promise<StoredBatch>;
-}
 
 export interface BatchServiceOptions {
   store: Store;

@@ -1,6 +1,6 @@
 import type { ColibriConfig } from "../config/schema.js";
-import type { HybridRouter } from "../router/hybrid-router.js";
-import type { MeteringContext } from "../chat/metering.js";
+import type { ChatPipeline } from "../chat/chat-pipeline.js";
+import type { ProviderDirectory } from "../router/hybrid-router.js";
 import type { Store } from "../core/records/store.js";
 import { BatchService } from "./batch-service.js";
 import { ConnectivityMonitor } from "./connectivity-monitor.js";
@@ -11,16 +11,17 @@ import { QueueWorker, type QueueLogger } from "./queue-worker.js";
 export interface OfflineQueueOptions {
   store: Store;
   config: ColibriConfig["queue"];
-  router: HybridRouter;
-  metering: MeteringContext;
-  defaultMaxTokens: number;
+  /** The chat flow queued requests go through, like live ones. */
+  pipeline: ChatPipeline;
+  /** The providers whose links the monitor watches. */
+  providers: ProviderDirectory;
   log: QueueLogger;
   now: () => number;
 }
 
 /**
  * Store-and-forward as one unit: the Batch API's service, the connectivity monitor, and the
- * worker that runs queued requests through the router. `start` after the server is ready,
+ * worker that runs queued requests through the chat flow. `start` after the server is ready,
  * `stop` before the store closes.
  */
 export class OfflineQueue {
@@ -32,10 +33,10 @@ export class OfflineQueue {
   readonly #enabled: boolean;
 
   constructor(options: OfflineQueueOptions) {
-    const { store, config, router, now, log } = options;
+    const { store, config, providers, now, log } = options;
     this.#enabled = config.enabled;
     this.monitor = new ConnectivityMonitor({
-      providers: router.providers,
+      providers,
       probe: config.probe,
       now,
       onChange: (state) => {
@@ -45,16 +46,9 @@ export class OfflineQueue {
     });
     this.worker = new QueueWorker({
       store,
-      runner: new QueuedRequestRunner({
-        router,
-        metering: options.metering,
-        store,
-        defaultMaxTokens: options.defaultMaxTokens,
-        log,
-        now,
-      }),
+      runner: new QueuedRequestRunner({ pipeline: options.pipeline, store, log, now }),
       monitor: this.monitor,
-      providers: router.providers.list().map((provider) => provider.name),
+      providers: providers.list().map((provider) => provider.name),
       config,
       now,
       log,

@@ -7,25 +7,9 @@ import {
   toColibriError,
   UpstreamError,
 } from "../core/errors.js";
-import type { GuardedPlan } from "../privacy/egress-guard.js";
-import type { HybridRouter } from "../router/hybrid-router.js";
-import type { RoutedAnswer } from "../router/run-route.js";
-import {
-  collectCompletion,
-  guardRoute,
-  planEstimate,
-  planRoute,
-  recordAnswer,
-  recordFindings,
-} from "../chat/chat-completion.js";
-import { toChatMessages, toChatRequest } from "../openai/chat-request.js";
+import type { ChatCall, ChatPipeline } from "../chat/chat-pipeline.js";
+import type { MeteredRequest } from "../chat/metering.js";
 import { errorBody } from "../openai/error-body.js";
-import {
-  metered,
-  sentToCloud,
-  type MeteredRequest,
-  type MeteringContext,
-} from "../chat/metering.js";
 import { chatCompletionBodySchema } from "../openai/openai-schemas.js";
 import { validateBody } from "../openai/validate-body.js";
 import type { QueuedRequest, StoredBatch } from "../core/records/batches.js";
@@ -42,10 +26,9 @@ export type RunOutcome =
   | { kind: "later"; notBefore: number; reason: string };
 
 export interface QueuedRequestRunnerOptions {
-  router: HybridRouter;
-  metering: MeteringContext;
+  /** The same chat flow as live requests (in `queued` mode, with no response cache). */
+  pipeline: ChatPipeline;
   store: Store;
-  defaultMaxTokens: number;
   log: MeteredRequest["log"];
   now: () => number;
 }
@@ -67,101 +50,45 @@ export class QueuedRequestRunner {
   }
 
   async run(request: QueuedRequest, batch: StoredBatch, signal: AbortSignal): Promise<RunOutcome> {
-    const { router, metering, now } = this.#options;
+    const { pipeline, now } = this.#options;
     try {
       const principal = await this.#principal(batch);
       const body = validateBody(chatCompletionBodySchema, JSON.parse(request.body));
-      const requested = router.resolve(body.model);
-      const messages = toChatMessages(body.messages);
-      const chatRequest = {
-        ...toChatRequest(body, messages, this.#options.defaultMaxTokens, signal),
-        idempotencyKey: request.id,
-      };
       const target = deferredTarget(request);
-      const meteredRequest: MeteredRequest = {
-        id: request.id,
+      const call: ChatCall = {
+        origin: {
+          id: request.id,
+          principal,
+          served: null,
+          log: this.#options.log,
+          url: `batch ${batch.id}`,
+        },
         principal,
-        served: null,
-        log: this.#options.log,
-        url: `batch ${batch.id}`,
-      };
-      // Until the route is decided, a rejection is recorded against what was asked for.
-      const call = {
-        endpoint: "batch" as const,
-        ...(target !== undefined
-          ? { model: target.model, target: target.provider }
-          : requested.kind === "cloud"
-            ? { model: requested.model, target: requested.provider }
-            : { model: router.localModel, target: "local" }),
+        body,
+        endpoint: "batch",
+        mode: "queued",
         stream: false,
+        metadata: body.metadata ?? {},
+        signal,
+        idempotencyKey: request.id,
+        ...(target === undefined ? {} : { target }),
         // An attempt that waits for its link or a limit writes no usage record of its own.
         retried: (error: unknown) => this.#failure(request, error, signal).kind !== "done",
       };
-      const maxTokens = chatRequest.sampling.maxTokens ?? this.#options.defaultMaxTokens;
-      return await metered(metering, meteredRequest, call, async (meter, reserve) => {
-        const scan = await router.scan(messages);
-        metering.metrics.observeFindings(scan.findings.map((entry) => entry.finding.type));
-        recordFindings(meter, scan);
-        const input = { requestId: request.id, scan };
-        let guarded: GuardedPlan;
-        if (target === undefined) {
-          guarded = await planRoute(
-            router,
-            metering,
-            principal,
-            {
-              ...input,
-              body,
-              requested,
-              messages,
-              metadata: body.metadata ?? {},
-              mode: "queued",
-              maxTokens,
-            },
-            reserve,
-          );
-        } else {
-          const plan = { route: "cloud" as const, target, reason: "deferred" };
-          await reserve(planEstimate(router, plan, { messages, maxTokens }));
-          guarded = await guardRoute(router, metering, principal, input, plan);
-        }
-        const { plan, permit, blocked } = guarded;
-        meter.model = plan.route === "local" ? router.localModel : plan.target.model;
-        meter.target = plan.route === "local" ? "local" : plan.target.provider;
-        meter.route = plan.route;
-        meter.reason = plan.reason;
-        if (blocked !== undefined) {
-          meter.reason = "privacy-blocked";
-          throw blocked;
-        }
-        let answer: RoutedAnswer | undefined;
-        try {
-          answer = await router.run(
-            plan,
-            { ...chatRequest, ...sentToCloud(meter, messages) },
-            false,
-            permit,
-            "queued",
-          );
-          recordAnswer(meter, answer);
-          metering.metrics.observeDecision(answer.route, answer.reason);
-          const completion = await collectCompletion(
-            {
-              id: `chatcmpl-${randomUUID()}`,
-              created: Math.floor(now() / 1000),
-              model: answer.model,
-            },
-            answer,
-            meter,
-          );
-          return {
+      return await pipeline.complete(call, async (delivery) => {
+        const completion = await pipeline.collect(delivery, {
+          id: `chatcmpl-${randomUUID()}`,
+          created: Math.floor(now() / 1000),
+          model: delivery.answer.model,
+        });
+        return {
+          ...completion,
+          result: {
             kind: "done",
             failed: false,
             result: responseLine(request, 200, completion.body),
-          };
-        } finally {
-          await answer?.events.close();
-        }
+          } satisfies RunOutcome,
+        };
       });
     } catch (error) {
       return this.#failure(request, error, signal);

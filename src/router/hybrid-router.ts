@@ -1,4 +1,4 @@
-import type { ChatBackend, ChatRequest } from "../core/chat.js";
+import type { ChatBackend, ChatRequest, CloudBackend } from "../core/chat.js";
 import { unservedModel } from "../models/unserved-model-hint.js";
 import type { ColibriConfig } from "../config/schema.js";
 import { ConfigError } from "../config/load.js";
@@ -8,18 +8,8 @@ import {
   type RoutePlan,
   type RoutingPolicy,
 } from "./decide-route.js";
-import type { ChatMessage } from "../core/chat.js";
-import { noPersonalData, type PrivacyGuard, type RequestScan } from "../privacy/privacy-guard.js";
-import {
-  guardedCloud,
-  guardPlan,
-  type EgressContext,
-  type EgressControl,
-  type EgressPermit,
-  type GuardedPlan,
-} from "../privacy/egress-guard.js";
 import type { RequestFeatures, RequestedModel } from "./request-features.js";
-import { runRoute, type CloudBackend, type RoutedAnswer } from "./run-route.js";
+import { runRoute, type RoutedAnswer } from "./run-route.js";
 
 /** A cloud provider as the router sees it. */
 export interface RoutableProvider extends CloudBackend {
@@ -65,8 +55,6 @@ export interface HybridRouterOptions {
   localWhenBudgetSpent: boolean;
   /** The learned pre-router; undefined when disabled. */
   preRouter: PromptScorer | undefined;
-  /** The privacy guard on the way to every provider; undefined: text leaves unchanged, unaudited. */
-  egress?: EgressControl;
 }
 
 /** A directory with no providers: everything is answered locally. */
@@ -156,11 +144,6 @@ export class HybridRouter {
     );
   }
 
-  /** The privacy guard in the path to the providers, when there is one. */
-  get privacy(): PrivacyGuard | undefined {
-    return this.#options.egress?.guard;
-  }
-
   /** The local model's name. */
   get localModel(): string {
     return this.#options.local.model;
@@ -235,46 +218,26 @@ export class HybridRouter {
   }
 
   /**
-   * The personal data in a request's messages (none without a guard, or with it disabled),
-   * giving other requests a turn of the event loop while a large request is read; throws
-   * TooManyFindingsError (413) past privacy.maxFindingsPerRequest. `forCache`: also when nothing
-   * could leave, since a cache must not keep personal data.
+   * Whether a request's personal data matters to routing: a provider could receive it, or a rule
+   * tests it (`when.pii`). When not, and no cache must be kept clean, there is nothing to scan for.
    */
-  async scan(messages: readonly ChatMessage[], forCache = false): Promise<RequestScan> {
-    const guard = this.#scanningGuard(forCache);
-    return guard === undefined ? noPersonalData : guard.scan(messages);
-  }
-
-  /** The guard, when a scan is needed at all. */
-  #scanningGuard(forCache: boolean): PrivacyGuard | undefined {
-    const { egress, providers, router } = this.#options;
-    // Nothing can leave, no rule asks and no cache must be kept clean: nothing to look for.
-    const needed =
-      forCache ||
-      providers.list().length > 0 ||
-      router.rules.some((rule) => rule.when.pii !== undefined);
-    return needed ? egress?.guard : undefined;
-  }
-
-  /** The plan as the privacy policy allows it: unchanged, turned local, or refused. */
-  async guard(plan: RoutePlan, context: EgressContext): Promise<GuardedPlan> {
-    const { egress, providers } = this.#options;
-    if (egress === undefined) return { plan };
-    return guardPlan(plan, context, egress, (name) => providers.get(name)?.region);
+  get readsPersonalData(): boolean {
+    const { providers, router } = this.#options;
+    return providers.list().length > 0 || router.rules.some((rule) => rule.when.pii !== undefined);
   }
 
   /**
-   * Carry out a plan; `stream` holds back only a prefix of a cascade's local answer. With a
-   * permit, cloud calls go through the guard: masked, audited, their answers restored.
+   * Carry out a plan; `stream` holds back only a prefix of a cascade's local answer. `cloudAccess`
+   * is how a provider may be called for this request (the privacy guard wraps it: masked,
+   * audited, its answer restored); default: as it is.
    */
   run(
     plan: RoutePlan,
     request: ChatRequest,
     stream: boolean,
-    permit?: EgressPermit,
     mode: RouteMode = "live",
+    cloudAccess: (provider: CloudBackend) => CloudBackend = (provider) => provider,
   ): Promise<RoutedAnswer> {
-    const { egress } = this.#options;
     const { cascade } = this.#options.router;
     const { whenCloudUnavailable } = mode === "queued" ? this.#queuedPolicy : this.#policy;
     return runRoute(
@@ -286,9 +249,7 @@ export class HybridRouter {
           const provider = this.#options.providers.get(name);
           if (provider === undefined)
             throw new Error(`Unknown provider "${name}" in a route plan.`);
-          return permit === undefined || egress === undefined
-            ? provider
-            : guardedCloud(provider, permit, egress);
+          return cloudAccess(provider);
         },
       },
       {

@@ -3,7 +3,8 @@ import type { ChatEvent, ChatRequest } from "../core/chat.js";
 import { CloudUnavailableError, UpstreamRejectedError } from "../core/errors.js";
 import { ScriptedBackend } from "../../test/support/scripted-backend.js";
 import type { RoutePlan } from "./decide-route.js";
-import { runRoute, type CloudBackend, type RouteRunOptions } from "./run-route.js";
+import type { CloudBackend } from "../core/chat.js";
+import { runRoute, type RouteRunOptions } from "./run-route.js";
 
 const target = { provider: "cloud", model: "big-model" };
 const cascadePlan: RoutePlan = { route: "cascade", target, reason: "cascade" };

@@ -1,4 +1,4 @@
-import type { ChatBackend, ChatEvent, ChatRequest } from "../core/chat.js";
+import type { ChatBackend, ChatEvent, ChatRequest, CloudBackend } from "../core/chat.js";
 import { CloudUnavailableError, EngineBusyError, UpstreamError } from "../core/errors.js";
 import { confidenceOf, type ConfidenceSignal } from "./confidence.js";
 import type { CloudTarget, RoutePlan } from "./decide-route.js";
@@ -6,14 +6,6 @@ import { PrefetchedEvents } from "./prefetched-events.js";
 
 /** The route a response reports in `x-colibri-route`. */
 export type AnsweredRoute = "local" | "cloud" | "cascade-local" | "cascade-cloud" | "cache";
-
-/** A cloud provider as the router uses it. */
-export interface CloudBackend {
-  /** `reason`: why the router calls the cloud now (the plan's reason, or why a cascade escalated). */
-  chat(request: ChatRequest, reason?: string): AsyncIterable<ChatEvent>;
-  /** Whether a call may be attempted now (its circuit is not open). */
-  isAvailable(): boolean;
-}
 
 export interface RouteBackends {
   local: ChatBackend;

@@ -6,6 +6,7 @@ import Fastify, {
   type FastifyServerOptions,
 } from "fastify";
 import type { Administration } from "../tenancy/administration.js";
+import type { EgressAudit } from "../privacy/egress-audit.js";
 import type { ResponseCache } from "../cache/response-cache.js";
 import { OfflineQueue, type OfflineQueueOptions } from "../queue/offline-queue.js";
 import type { Store } from "../core/records/store.js";
@@ -14,6 +15,9 @@ import type { ChatBackend } from "../core/chat.js";
 import { ColibriError, ServiceUnavailableError } from "../core/errors.js";
 import { configSchema, type ColibriConfig } from "../config/schema.js";
 import { PrivacyGuard } from "../privacy/privacy-guard.js";
+import type { EgressControl } from "../privacy/egress-guard.js";
+import { ChatPipeline } from "../chat/chat-pipeline.js";
+import type { Deferral } from "../chat/deferral.js";
 import { DataRemoval } from "../retention/data-removal.js";
 import { sweepRetention, type RetentionSettings } from "../retention/retention-sweep.js";
 import { HybridRouter, noProviders } from "../router/hybrid-router.js";
@@ -47,6 +51,12 @@ export interface ServerOptions {
   backend: ChatBackend;
   /** Routes chat between the local engine and cloud providers; default: everything local. */
   router?: HybridRouter;
+  /**
+   * The privacy guard on the way to every provider, and the egress audit it writes; default none:
+   * nothing is scanned and text leaves unchanged, unaudited (POST /v1/privacy/scan still scans
+   * with the default policy).
+   */
+  privacy?: EgressControl;
   /** Where POST /v1/files keeps uploads; default: no Files API. */
   files?: { store: Store; maxBytes: number; quotaBytesPerTenant: number | null };
   /**
@@ -64,6 +74,8 @@ export interface ServerOptions {
   gatekeeper: Gatekeeper;
   /** Tenants, keys and usage reports for the /admin routes. */
   administration: Administration;
+  /** Egress audit listings and value checks for /admin/audit. */
+  egressAudit: EgressAudit;
   server: ColibriConfig["server"];
   defaultMaxTokens: number;
   /** Fastify/pino logger options; `false` for silence (tests). Logs never include prompt text. */
@@ -227,29 +239,44 @@ export function createServer(options: ServerOptions): ColibriServer {
     done();
   });
 
-  const queue =
-    options.queue === undefined
-      ? undefined
-      : serveQueue(app, options.queue, {
-          router,
-          metering,
-          defaultMaxTokens: options.defaultMaxTokens,
-          now,
-        });
+  // The queue runs its requests through the chat flow, which leaves deferred work in the queue.
+  let queue: OfflineQueue | undefined;
+  const deferral: Deferral = {
+    defer: (...request) => {
+      if (queue === undefined) throw new Error("Deferred a request with no queue.");
+      return queue.service.defer(...request);
+    },
+  };
+  const pipeline = new ChatPipeline({
+    router,
+    privacy: options.privacy,
+    cache: options.cache,
+    metering,
+    deferral: options.queue === undefined ? undefined : deferral,
+    defaultMaxTokens: options.defaultMaxTokens,
+  });
+  if (options.queue !== undefined) {
+    queue = serveQueue(app, options.queue, {
+      pipeline,
+      providers: router.providers,
+      metrics,
+      now,
+    });
+  }
 
   if (options.dashboard !== undefined) {
     registerDashboard(app, { ...options.dashboard, router, backend: options.backend, queue, now });
   }
   registerMetrics(app, metrics);
-  registerAdmin(app, { administration: options.administration, now });
+  registerAdmin(app, {
+    administration: options.administration,
+    egressAudit: options.egressAudit,
+    now,
+  });
   registerChatCompletions(app, {
-    router,
-    cache: options.cache,
-    defaultMaxTokens: options.defaultMaxTokens,
+    pipeline,
     logPrompts: options.server.logPrompts,
     inFlight,
-    metering,
-    deferral: queue?.service,
     now,
   });
   registerEmbeddings(app, { backend: options.backend, inFlight, metering });
@@ -258,7 +285,7 @@ export function createServer(options: ServerOptions): ColibriServer {
   if (options.files !== undefined) registerFiles(app, { ...options.files, admit, now });
   registerPrivacyScan(
     app,
-    router.privacy ?? new PrivacyGuard(configSchema.shape.privacy.parse(undefined)),
+    options.privacy?.guard ?? new PrivacyGuard(configSchema.shape.privacy.parse(undefined)),
     { admit },
   );
   if (options.retention !== undefined) {
@@ -316,7 +343,9 @@ export function createServer(options: ServerOptions): ColibriServer {
 function serveQueue(
   app: FastifyInstance,
   options: NonNullable<ServerOptions["queue"]>,
-  parts: Pick<OfflineQueueOptions, "router" | "metering" | "defaultMaxTokens" | "now">,
+  parts: Pick<OfflineQueueOptions, "pipeline" | "providers" | "now"> & {
+    metrics: GatewayMetrics;
+  },
 ): OfflineQueue {
   const queue = new OfflineQueue({ ...options, ...parts, log: app.log });
   app.addHook("onReady", (done) => {
@@ -329,6 +358,6 @@ function serveQueue(
   });
   registerBatches(app, queue.service);
   registerAdminQueue(app, queue);
-  parts.metering.metrics.watchQueue(() => options.store.batches.tally({}));
+  parts.metrics.watchQueue(() => options.store.batches.tally({}));
   return queue;
 }

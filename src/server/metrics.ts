@@ -1,3 +1,4 @@
+import type { ChatMetrics } from "../chat/chat-metrics.js";
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 import type { BackendStatus } from "../core/chat.js";
 
@@ -21,7 +22,7 @@ export interface RequestObservation {
  * as in tests, never share counters). Labels hold routes, models and targets — never tenants or
  * keys, whose number is unbounded.
  */
-export class GatewayMetrics {
+export class GatewayMetrics implements ChatMetrics {
   readonly registry = new Registry();
   readonly #requests = new Counter({
     name: "colibri_requests_total",

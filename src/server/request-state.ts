@@ -1,13 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { Served } from "../chat/metering.js";
 import type { Principal } from "../tenancy/gatekeeper.js";
-
-/** What a route served, for the request metrics written when the response ends. */
-export interface Served {
-  model: string;
-  target: string;
-  /** Set when it differs from the HTTP status sent, e.g. 499 for an abandoned stream. */
-  status?: number;
-}
 
 declare module "fastify" {
   interface FastifyRequest {

@@ -12,7 +12,14 @@ import type { UsageOutcome, UsageRecord } from "../core/records/usage.js";
 import { hashApiKey, maskApiKey } from "./api-keys.js";
 import type { SpendEstimate } from "../accounting/spend-estimate.js";
 import { LimitReservations } from "./limit-reservations.js";
-import { checkedPeriods, findViolation, limitError, limitedScopes, windowOf } from "./limits.js";
+import {
+  checkedPeriods,
+  findViolation,
+  limitError,
+  limitedScopes,
+  windowOf,
+  type LimitedScope,
+} from "./limits.js";
 import type { Pricing } from "../accounting/pricing.js";
 
 /** Who is asking: the tenant, and the key when one was presented. */
@@ -51,6 +58,11 @@ export interface Admission {
   windows: CounterWindow[];
   /** What `reserve` holds for it against its limits; undefined when nothing is held. */
   reservation: LimitReservation | undefined;
+  /**
+   * Whether a USD budget of the caller (key or tenant) was used up at admission, for the router
+   * (with budgets spent, `auto` stays local); read only when asked for (`budgetState`).
+   */
+  budgetSpent: boolean;
 }
 
 export interface Settlement {
@@ -186,55 +198,47 @@ export class Gatekeeper {
   }
 
   /**
-   * Whether a USD budget of the caller (key or tenant) is used up, for the router: with budgets
-   * spent, `auto` stays local. Reads the counters only when a budget is set.
-   */
-  async budgetSpent(principal: Principal): Promise<boolean> {
-    const scopes = limitedScopes(principal).filter(
-      ({ limits }) => limits.budgetUsdDay !== null || limits.budgetUsdMonth !== null,
-    );
-    if (scopes.length === 0) return false;
-    const now = this.#now();
-    const values = await this.#options.store.counters.read(
-      scopes.flatMap((scope) => checkedPeriods.map((period) => windowOf(scope, period, now))),
-    );
-    const violation = findViolation(
-      scopes.map((scope, index) => ({
-        scope: { ...scope, limits: { ...scope.limits, tokensPerMinute: null } },
-        counters: values.slice(index * checkedPeriods.length, (index + 1) * checkedPeriods.length),
-      })),
-      { budgets: true, now },
-    );
-    return violation !== undefined;
-  }
-
-  /**
    * Let a request in before any work is done on it (before its prompt is even scanned): take one
    * request-per-minute slot for the key and the tenant atomically (both or neither), and turn it
    * away at once when a token limit is already used up. Throws RateLimitError naming the limit.
+   * `budgetState`: also tell whether a budget is spent (the same read of the counters).
    * Budgets and token limits are then held by `reserve`, once the request's cost can be estimated.
    */
-  async admit(principal: Principal): Promise<Admission> {
+  async admit(principal: Principal, options: { budgetState?: boolean } = {}): Promise<Admission> {
     const { store } = this.#options;
     const now = this.#now();
     const scopes = limitedScopes(principal);
     const windows = scopes.flatMap((scope) =>
       checkedPeriods.map((period) => windowOf(scope, period, now)),
     );
-    // Counters are read only when a token limit applies (none by default).
-    if (scopes.some(({ limits }) => limits.tokensPerMinute !== null)) {
+    // Counters are read (once) only when a token limit applies, or the caller needs to know
+    // whether a budget is spent and one is set (none by default).
+    const tokenLimited = scopes.some(({ limits }) => limits.tokensPerMinute !== null);
+    const budgeted =
+      options.budgetState === true &&
+      scopes.some(({ limits }) => limits.budgetUsdDay !== null || limits.budgetUsdMonth !== null);
+    let budgetSpent = false;
+    if (tokenLimited || budgeted) {
       const values = await store.counters.read(windows);
-      const violation = findViolation(
+      const counted = (limits: (scope: LimitedScope) => LimitedScope["limits"]) =>
         scopes.map((scope, index) => ({
-          scope,
+          scope: { ...scope, limits: limits(scope) },
           counters: values.slice(
             index * checkedPeriods.length,
             (index + 1) * checkedPeriods.length,
           ),
-        })),
+        }));
+      const violation = findViolation(
+        counted((scope) => scope.limits),
         { budgets: false, now },
       );
       if (violation !== undefined) throw limitError(violation, now);
+      budgetSpent =
+        budgeted &&
+        findViolation(
+          counted((scope) => ({ ...scope.limits, tokensPerMinute: null })),
+          { budgets: true, now },
+        ) !== undefined;
     }
 
     // One limited scope needs one atomic statement; two (key and tenant) a transaction, so a
@@ -260,7 +264,7 @@ export class Gatekeeper {
     if (rateLimited.length === 1) await take(store.counters);
     if (rateLimited.length > 1)
       await store.transaction((repositories) => take(repositories.counters));
-    return { principal, startedAt: now, windows, reservation: undefined };
+    return { principal, startedAt: now, windows, reservation: undefined, budgetSpent };
   }
 
   /**

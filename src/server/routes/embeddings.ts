@@ -28,9 +28,9 @@ export function registerEmbeddings(
       target: "local",
       stream: false,
     };
-    return metered(options.metering, request, call, async (meter, reserve) => {
+    return metered(options.metering, request, call, async (meter, admitted) => {
       meter.reason = "embeddings";
-      await reserve({
+      await admitted.reserve({
         target: "local",
         model: backend.model,
         usage: { promptTokens: reservedPromptTokens(inputs), completionTokens: 0 },

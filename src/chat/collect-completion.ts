@@ -1,0 +1,76 @@
+import type { FinishReason, TokenLogprob } from "../core/chat.js";
+import { completionObject, type CompletionIdentity } from "../openai/chat-response.js";
+import { cloudCannotAnswer, type RoutedAnswer } from "../router/run-route.js";
+import type { Meter } from "./metering.js";
+
+/** What answered, for the usage record; never the prompt. */
+export function recordAnswer(meter: Meter, answer: RoutedAnswer): void {
+  meter.model = answer.model;
+  meter.target = answer.target;
+  meter.route = answer.route;
+  meter.reason = answer.reason;
+  meter.confidence = answer.confidence ?? null;
+}
+
+/** A whole (not streamed) answer: its text, the OpenAI body, and a plain local answer's confidence. */
+export interface CollectedCompletion {
+  text: string;
+  finishReason: FinishReason;
+  body: ReturnType<typeof completionObject>;
+  /** The geometric mean probability of a plain local answer's tokens. */
+  confidence: number | undefined;
+  /** What gave it: the answer asked for, or its local fallback when the cloud failed midway. */
+  answer: RoutedAnswer;
+}
+
+/**
+ * Read a whole answer. An escalated answer whose cloud stalls or drops before it is complete
+ * gives the complete local answer it escalated from instead, marked degraded: nothing was sent
+ * to the client yet, so the switch is invisible but for the headers.
+ */
+export async function collectCompletion(
+  identity: CompletionIdentity,
+  answer: RoutedAnswer,
+  meter: Meter,
+): Promise<CollectedCompletion> {
+  try {
+    return await collectEvents(identity, answer, meter);
+  } catch (error) {
+    const { fallback } = answer;
+    if (fallback === undefined || !cloudCannotAnswer(error)) throw error;
+    await answer.events.close();
+    recordAnswer(meter, fallback);
+    return await collectEvents({ ...identity, model: fallback.model }, fallback, meter);
+  }
+}
+
+async function collectEvents(
+  identity: CompletionIdentity,
+  answer: RoutedAnswer,
+  meter: Meter,
+): Promise<CollectedCompletion> {
+  let text = "";
+  let logprobs: TokenLogprob[] | undefined;
+  for await (const event of answer.events) {
+    if (event.type === "delta") {
+      text += event.text;
+      if (event.usage !== undefined) meter.usage = event.usage;
+      if (event.logprobs.length > 0) (logprobs ??= []).push(...event.logprobs);
+      continue;
+    }
+    meter.usage = event.usage;
+    const confidence =
+      answer.confidence === undefined && event.confidence !== undefined
+        ? Math.exp(event.confidence.meanLogprob)
+        : undefined;
+    if (confidence !== undefined) meter.confidence = confidence;
+    return {
+      text,
+      finishReason: event.finishReason,
+      body: completionObject(identity, text, event.finishReason, event.usage, logprobs),
+      confidence,
+      answer,
+    };
+  }
+  throw new Error("The backend ended without a final event.");
+}
