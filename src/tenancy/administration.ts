@@ -2,10 +2,7 @@ import { ColibriError, InvalidRequestError } from "../core/errors.js";
 import type { ApiKeyKind, ApiKeyRecord, Limits, Tenant } from "../core/records/tenancy.js";
 import type { Period } from "../core/records/counters.js";
 import type { Store } from "../core/records/store.js";
-import type { ValueHasher } from "../privacy/value-hasher.js";
 import { createApiKey, hashApiKey, maskApiKey } from "./api-keys.js";
-import { EgressAudit, type EgressListQuery } from "../privacy/egress-audit.js";
-import type { EgressRecordView } from "../privacy/egress-summary.js";
 import { tenantScope, windowEnd, windowOf } from "./limits.js";
 import type { PricingSettings } from "../accounting/pricing.js";
 import { normalizeTenantName } from "../core/tenant-name.js";
@@ -13,15 +10,12 @@ import { limitNames, validateLimits, validTenantName } from "./input-validation.
 import { reportRange } from "../core/report-time.js";
 import { tenantNotFound } from "./tenant-not-found.js";
 import { buildUsageReport, type UsageReport } from "../accounting/usage-report.js";
-import type { ValueCheckReport } from "../privacy/value-check-report.js";
 
 export interface AdministrationOptions {
   store: Store;
   now?: () => number;
   /** Names the cloud model that usage reports compare with. */
   pricing?: Pick<PricingSettings, "referenceModel">;
-  /** The egress audit's keyed hash; without it checkEgressValue answers 503. */
-  valueHasher?: ValueHasher | undefined;
 }
 
 /** An API key as it may be shown: everything but its hash, plus its tenant's name. */
@@ -95,17 +89,11 @@ export class Administration {
   readonly #store: Store;
   readonly #now: () => number;
   readonly #referenceModel: string | null;
-  readonly #egress: EgressAudit;
 
   constructor(options: AdministrationOptions) {
     this.#store = options.store;
     this.#now = options.now ?? Date.now;
     this.#referenceModel = options.pricing?.referenceModel ?? null;
-    this.#egress = new EgressAudit({
-      store: options.store,
-      now: this.#now,
-      valueHasher: options.valueHasher,
-    });
   }
 
   /**
@@ -345,19 +333,6 @@ export class Administration {
       until,
       referenceModel: this.#referenceModel,
     });
-  }
-
-  /** Egress audit records in [since, until), newest first (see EgressAudit.list). */
-  listEgress(query: EgressListQuery): Promise<EgressRecordView[]> {
-    return this.#egress.list(query);
-  }
-
-  /** Whether a value was ever in an audited request (see EgressAudit.check). */
-  checkEgressValue(request: {
-    value: string;
-    tenant?: string | undefined;
-  }): Promise<ValueCheckReport> {
-    return this.#egress.check(request);
   }
 
   async #existingTenant(name: string): Promise<Tenant> {

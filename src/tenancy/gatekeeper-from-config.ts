@@ -1,5 +1,4 @@
 import type { ColibriConfig } from "../config/schema.js";
-import type { ValueHasher } from "../privacy/value-hasher.js";
 import type { Store } from "../core/records/store.js";
 import { Administration } from "./administration.js";
 import { Gatekeeper } from "./gatekeeper.js";
@@ -36,17 +35,14 @@ export function gatekeeperFromConfig(
   });
 }
 
-/** `valueHasher` (from the audit key) lets /admin/audit/check answer; without it, a 503. */
 export function administrationFromConfig(
   config: ColibriConfig,
   store: Store,
   now?: () => number,
-  valueHasher?: ValueHasher,
 ): Administration {
   return new Administration({
     store,
     pricing: config.pricing,
     ...(now === undefined ? {} : { now }),
-    ...(valueHasher === undefined ? {} : { valueHasher }),
   });
 }

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import { administrationFromConfig } from "../../src/tenancy/gatekeeper-from-config.js";
 import { normalizeValue } from "../../src/privacy/normalize.js";
+import { EgressAudit } from "../../src/privacy/egress-audit.js";
 import { ValueHasher } from "../../src/privacy/value-hasher.js";
 import { createServer } from "../../src/server/app.js";
 import type { EgressRecord } from "../../src/core/records/egress.js";
@@ -217,12 +218,8 @@ describe("admin audit API", () => {
     const server = createServer({
       backend: started.backend,
       gatekeeper: started.gatekeeper,
-      administration: administrationFromConfig(
-        started.config,
-        started.store,
-        () => now,
-        valueHasher,
-      ),
+      administration: administrationFromConfig(started.config, started.store, () => now),
+      egressAudit: new EgressAudit({ store: started.store, now: () => now, valueHasher }),
       server: started.config.server,
       defaultMaxTokens: 64,
       now: () => now,

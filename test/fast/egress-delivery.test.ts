@@ -72,7 +72,7 @@ describe("egress delivery", () => {
       }
     }
 
-    const check = (value: string) => gateway?.administration.checkEgressValue({ value });
+    const check = (value: string) => gateway?.egressAudit.check({ value });
     expect(await check(refusedCpf)).toMatchObject({
       seen: true,
       requests: 3,

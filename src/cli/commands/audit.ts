@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { Administration } from "../../tenancy/administration.js";
+import { EgressAudit } from "../../privacy/egress-audit.js";
 import { summarizeEgress } from "../../privacy/egress-summary.js";
 import { parseWhen } from "../../core/report-time.js";
 import { InvalidRequestError } from "../../core/errors.js";
@@ -57,7 +57,7 @@ Examples:
         options.until === undefined ? undefined : parseWhen("--until", options.until, now);
       const limit = parseLimit(options.limit);
       await withStore(context, options, async (store) => {
-        const records = await new Administration({ store }).listEgress({
+        const records = await new EgressAudit({ store }).list({
           since,
           until,
           limit,
@@ -123,10 +123,10 @@ Examples:
           env: process.env,
           create: false,
         });
-        const report = await new Administration({
+        const report = await new EgressAudit({
           store,
           valueHasher: new ValueHasher(key),
-        }).checkEgressValue({ value, tenant: options.tenant });
+        }).check({ value, tenant: options.tenant });
         if (options.json === true) {
           writeJson(context.stdout, report);
           return;

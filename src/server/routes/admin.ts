@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import type { Administration } from "../../tenancy/administration.js";
+import type { EgressAudit } from "../../privacy/egress-audit.js";
 import { parseWhen } from "../../core/report-time.js";
 import { validateBody } from "../../openai/validate-body.js";
 
@@ -58,14 +59,14 @@ const auditCheckBody = z
 
 /**
  * The admin API (admin key required, checked in auth.ts): what `colibri keys`, `colibri tenants`,
- * `colibri usage` and `colibri audit` do, over HTTP, with the same Administration operations and
- * JSON shapes.
+ * `colibri usage` and `colibri audit` do, over HTTP, with the same Administration and EgressAudit
+ * operations and JSON shapes.
  */
 export function registerAdmin(
   app: FastifyInstance,
-  options: { administration: Administration; now: () => number },
+  options: { administration: Administration; egressAudit: EgressAudit; now: () => number },
 ): void {
-  const { administration } = options;
+  const { administration, egressAudit } = options;
 
   app.get("/admin/tenants", { config: { access: "admin" } }, async () => ({
     object: "list",
@@ -122,7 +123,7 @@ export function registerAdmin(
   app.get("/admin/audit", { config: { access: "admin" } }, async (request) => {
     const query = validateBody(auditQuery, request.query);
     const now = options.now();
-    const data = await administration.listEgress({
+    const data = await egressAudit.list({
       since: parseWhen("since", query.since, now),
       until: query.until === undefined ? undefined : parseWhen("until", query.until, now),
       tenant: query.tenant,
@@ -132,7 +133,7 @@ export function registerAdmin(
   });
   app.post("/admin/audit/check", { config: { access: "admin" } }, async (request) => {
     const body = validateBody(auditCheckBody, request.body);
-    return administration.checkEgressValue({ value: body.value, tenant: body.tenant });
+    return egressAudit.check({ value: body.value, tenant: body.tenant });
   });
 }
 
