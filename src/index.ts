@@ -94,9 +94,4 @@ export { runRoute, type AnsweredRoute, type RoutedAnswer } from "./router/run-ro
 export { HybridRouter, type HybridRouterOptions } from "./router/hybrid-router.js";
 export { routerFromConfig } from "./router/router-from-config.js";
 export { confidenceOf, type ConfidenceSignal } from "./router/confidence.js";
-export {
-  loadPreRouter,
-  resolvePreRouterPath,
-  trainPreRouter,
-  type PreRouter,
-} from "./router/pre-router/index.js";
+export { loadPreRouter, resolvePreRouterPath, type PreRouter } from "./router/pre-router/index.js";

@@ -2,10 +2,8 @@ import { Command, CommanderError } from "commander";
 import { loadConfig } from "../config/load.js";
 import { toColibriError } from "../core/errors.js";
 import { registerAuditCommand } from "./commands/audit.js";
-import { registerBenchCommand } from "./commands/bench.js";
 import { registerChatCommand } from "./commands/chat.js";
 import { registerDoctorCommand } from "./commands/doctor.js";
-import { registerEvalCommand } from "./commands/eval.js";
 import { registerInspectCommand } from "./commands/inspect.js";
 import { registerKeysCommand } from "./commands/keys.js";
 import { registerModelsCommand } from "./commands/models.js";
@@ -14,12 +12,12 @@ import { registerPullCommand } from "./commands/pull.js";
 import { registerPurgeCommand } from "./commands/purge.js";
 import { registerQueueCommand } from "./commands/queue.js";
 import { registerRmCommand } from "./commands/rm.js";
-import { registerRouterCommand } from "./commands/router.js";
 import { registerServeCommand } from "./commands/serve.js";
 import { registerStatsCommand } from "./commands/stats.js";
 import { registerTenantsCommand } from "./commands/tenants.js";
 import { registerUsageCommand } from "./commands/usage.js";
 import type { CliContext } from "./context.js";
+import { loadOfflineCommands, mayRunOfflineCommand, notBuiltCommand } from "./offline-commands.js";
 
 export interface CliOutput {
   /** Default process.stdin. */
@@ -65,6 +63,9 @@ export async function main(
       exitCode = code;
     },
   };
+  // The offline commands (bench, router, eval) come from tools/, built apart, loaded only when
+  // asked for; each keeps its place in the list, so `colibri --help` reads as before.
+  const offline = mayRunOfflineCommand(argv.slice(2)) ? await loadOfflineCommands() : undefined;
   for (const register of [
     registerServeCommand,
     registerPullCommand,
@@ -73,14 +74,14 @@ export async function main(
     registerRmCommand,
     registerChatCommand,
     registerDoctorCommand,
-    registerBenchCommand,
+    offline?.registerBenchCommand ?? notBuiltCommand("bench"),
     registerKeysCommand,
     registerTenantsCommand,
     registerUsageCommand,
     registerStatsCommand,
     registerAuditCommand,
-    registerRouterCommand,
-    registerEvalCommand,
+    offline?.registerRouterCommand ?? notBuiltCommand("router"),
+    offline?.registerEvalCommand ?? notBuiltCommand("eval"),
     registerPrivacyCommand,
     registerQueueCommand,
     registerPurgeCommand,
@@ -96,7 +97,8 @@ export async function main(
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode; // commander already printed it
-    output.stderr.write(`colibri: ${toColibriError(error).message}\n`);
+    const message = offline?.errorMessage(error) ?? toColibriError(error).message;
+    output.stderr.write(`colibri: ${message}\n`);
     return 1;
   }
 }

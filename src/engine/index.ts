@@ -17,9 +17,3 @@ export { assertMemoryFits } from "./memory-check.js";
 export { readModelFootprint, type ModelFootprint } from "./model-footprint.js";
 export { toGrammarSchema } from "./json-schema-grammar.js";
 export { stderrEngineLogger, type EngineLogger, type EngineLogLevel } from "./llama-runtime.js";
-export {
-  benchmarkDirect,
-  type DirectBenchmarkOptions,
-  type DirectBenchmarkRun,
-  type DirectStreamFigures,
-} from "./direct-benchmark.js";

@@ -8,7 +8,8 @@ import {
   ServiceUnavailableError,
 } from "../../src/core/errors.js";
 import { readMachine } from "../../src/config/machine.js";
-import { LocalEngine, benchmarkDirect, type LocalEngineOptions } from "../../src/engine/index.js";
+import { LocalEngine, type LocalEngineOptions } from "../../src/engine/index.js";
+import { benchmarkDirect } from "../../tools/bench/direct-benchmark.js";
 import { defaultModel } from "../support/default-model.js";
 import { tinyModelPath } from "../support/fixtures.js";
 

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { RouterRow } from "../../src/router/evaluation/router-row.js";
-import { seededRandom } from "../../src/router/pre-router/seeded-random.js";
+import type { RouterRow } from "../../tools/router-evaluation/router-row.js";
+import { seededRandom } from "../../tools/pre-router-training/seeded-random.js";
 
 const vocabulary = (
   "river table light garden number history planet music stone window market letter " +

@@ -12,8 +12,8 @@
  */
 import { cpus } from "node:os";
 import { parseArgs } from "node:util";
-import { evaluatePreRouter } from "../../src/router/evaluation/pre-router-evaluation.js";
-import { loadRouterData } from "../../src/router/evaluation/router-data.js";
+import { evaluatePreRouter } from "../router-evaluation/pre-router-evaluation.js";
+import { loadRouterData } from "../router-evaluation/router-data.js";
 import { loadPreRouter, type PreRouter } from "../../src/router/pre-router/pre-router.js";
 import { bundledPreRouterPath } from "../../src/router/pre-router/pre-router-path.js";
 import { benchmarkRouterDecision } from "./router-decision-benchmark.js";

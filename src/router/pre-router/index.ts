@@ -1,4 +1,5 @@
-// The learned pre-router: what the router and the CLI use.
+// The learned pre-router: what the router needs to load and score a saved one. Training it is an
+// offline tool (tools/pre-router-training/).
 export {
   preRouterTargets,
   type PreRouterArtifact,
@@ -19,5 +20,3 @@ export {
   installedPreRouterPath,
   resolvePreRouterPath,
 } from "./pre-router-path.js";
-export { savePreRouter } from "./save-pre-router.js";
-export { defaultTrainingOptions, trainPreRouter, type PreRouterTrainingOptions } from "./train.js";

@@ -1,8 +1,8 @@
 import type { PreRouterArtifact } from "./artifact.js";
 import { denseFeatures } from "./dense-features.js";
 import type { Featurizer, FeatureVector } from "./featurizer.js";
-import { sigmoid } from "./logistic-regression.js";
 import { PreRouterArtifactError } from "./pre-router-error.js";
+import { sigmoid } from "./sigmoid.js";
 import { decodeWeights } from "./weight-encoding.js";
 
 /** The artifact's model, decoded: turns a feature vector into a score in [0, 1]. */

@@ -1,0 +1,186 @@
+import { writeFile } from "node:fs/promises";
+import { Option, type Command } from "commander";
+import { renderCurveSvg } from "../../router-evaluation/curve-plot.js";
+import {
+  countOutcomes,
+  oracleRouter,
+  pgrCurve,
+  randomRouter,
+} from "../../router-evaluation/metrics.js";
+import {
+  evaluateByCrossValidation,
+  evaluatePreRouter,
+  type FoldGrouping,
+  type PreRouterEvaluation,
+} from "../../router-evaluation/pre-router-evaluation.js";
+import { loadRouterData } from "../../router-evaluation/router-data.js";
+import { scoreEveryRow } from "../../router-evaluation/row-scores.js";
+import { loadPreRouter } from "../../../src/router/pre-router/pre-router.js";
+import { resolvePreRouterPath } from "../../../src/router/pre-router/pre-router-path.js";
+import type { CliContext } from "../../../src/cli/context.js";
+import { registerEvalCascadeCommand } from "./eval-cascade.js";
+import { parseWholeNumber } from "../../../src/cli/router-flags.js";
+import {
+  addTrainingFlags,
+  trainingOptionsFromFlags,
+  type TrainingFlagValues,
+} from "../training-flags.js";
+import { describeRouterEvaluation } from "../router-evaluation-format.js";
+import { formatCount, noteDataSet } from "../router-data-notes.js";
+import { createTrainingProgress } from "../training-progress.js";
+import { writeJson } from "../../../src/cli/tenancy-format.js";
+import { plural } from "../../../src/cli/plural.js";
+
+/** `colibri eval …`: offline evaluations, one subcommand each (router; cascade to come). */
+export function registerEvalCommand(program: Command, context: CliContext): void {
+  const evaluation = program
+    .command("eval")
+    .description("Evaluate routing offline on labelled data.")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  colibri eval router --data ../shared/data/routellm-mmlu
+  colibri eval router --data ./my-data --cv 5
+  colibri eval cascade --help`,
+    );
+  registerEvalRouter(evaluation, context);
+  registerEvalCascadeCommand(evaluation, context);
+}
+
+interface EvalRouterOptions extends TrainingFlagValues {
+  data: string;
+  artifact?: string;
+  json?: boolean;
+  scoresOut?: string;
+  plot: string | false;
+  cv?: string;
+  cvBy: FoldGrouping;
+}
+
+function registerEvalRouter(evaluation: Command, context: CliContext): void {
+  addTrainingFlags(
+    evaluation
+      .command("router")
+      .description(
+        "Measure the pre-router on CSV files of (prompt, weak model correct, strong model correct): PGR against the share of cloud calls, APGR and CPT, next to a random and an oracle router.",
+      )
+      .requiredOption("--data <path>", "a folder of CSV files, or one CSV file")
+      .option(
+        "--artifact <file>",
+        "pre-router to evaluate (default: the installed one, else the bundled one)",
+      )
+      .option("--json", "print the figures as JSON, and nothing else on stdout")
+      .option(
+        "--scores-out <file>",
+        'write {"prompt", "score"} for every row of the data, in its order, one JSON line each (rows left out of the evaluation also say why: "excluded")',
+      )
+      .option("--plot <file>", "write the PGR curve as an SVG image", "router-eval.svg")
+      .option("--no-plot", "write no image")
+      .option("--cv <folds>", "instead, train and test by K-fold cross-validation on this data")
+      .addOption(
+        new Option(
+          "--cv-by <what>",
+          "keep folds apart by prompt, or by file (no file on both sides: unseen subjects)",
+        )
+          .choices(["prompt", "file"] as const)
+          .default("prompt"),
+      ),
+  )
+    .addHelpText(
+      "after",
+      `
+Rows the pre-router was trained on (it keeps hashes of its training prompts), prompts in a
+contaminated_prompts.jsonl beside the CSV files, and repeated prompts are left out and counted.
+The training flags (--target, --epochs, --l2, --seed) apply with --cv only.
+
+Examples:
+  colibri eval router --data ../shared/data/routellm-mmlu
+  colibri eval router --data ./held-out --artifact pre-router.json --plot curve.svg
+  colibri eval router --data ./my-data --cv 5 --scores-out scores.jsonl
+  colibri eval router --data ../shared/data/routellm-mmlu --cv 5 --cv-by file   # unseen subjects
+  colibri eval router --data ./held-out --json --no-plot | jq .apgr`,
+    )
+    .action(async (options: EvalRouterOptions) => {
+      const folds =
+        options.cv === undefined ? undefined : parseWholeNumber("--cv", options.cv, 2, 50);
+      const training = trainingOptionsFromFlags(options);
+      const data = await loadRouterData(options.data);
+      noteDataSet(context.stderr, data);
+      let result: PreRouterEvaluation;
+      let scoreUnseen: ((prompt: string) => number) | undefined;
+      let heading: string;
+      if (folds === undefined) {
+        const config = await context.loadConfig();
+        const artifact =
+          options.artifact ??
+          (await resolvePreRouterPath(config.home, config.router.preRouter.artifact));
+        const preRouter = await loadPreRouter(artifact);
+        scoreUnseen = (prompt) => preRouter.score(prompt);
+        result = evaluatePreRouter(data, preRouter);
+        heading = `Pre-router ${artifact} (target ${preRouter.info.target}, trained on ${plural(preRouter.info.trainedRows, "row", "rows", formatCount)} of ${preRouter.info.trainingSource}) on ${data.path}`;
+      } else {
+        const progress = createTrainingProgress(
+          context.stderr,
+          `${folds}-fold`,
+          options.json !== true,
+        );
+        try {
+          result = evaluateByCrossValidation(
+            data,
+            folds,
+            {
+              ...training,
+              onProgress: (fraction) => {
+                progress.update(fraction);
+              },
+            },
+            options.cvBy,
+          );
+        } finally {
+          progress.stop();
+        }
+        heading = `${folds}-fold cross-validation on ${data.path} (out-of-fold scores, folds by ${options.cvBy})`;
+      }
+      if (options.scoresOut !== undefined) {
+        const lines = scoreEveryRow(data, result, scoreUnseen).map((line) => JSON.stringify(line));
+        await writeFile(
+          options.scoresOut,
+          lines.length === 0 ? "" : `${lines.join("\n")}\n`,
+          "utf8",
+        );
+      }
+      if (options.plot !== false) {
+        const counts = countOutcomes(result.rows);
+        const svg = renderCurveSvg({
+          title: `Pre-router on ${data.name}: ${plural(result.evaluation.rows, "question", "questions", formatCount)}${folds === undefined ? "" : `, ${folds}-fold CV`}`,
+          pgr: pgrCurve(result.rows, result.scores),
+          apgr: result.evaluation.apgr,
+          random: randomRouter,
+          oracle: oracleRouter(counts),
+        });
+        await writeFile(options.plot, svg, "utf8");
+      }
+      if (options.json === true) {
+        const { evaluation } = result;
+        writeJson(context.stdout, {
+          apgr: evaluation.apgr,
+          cpt50: evaluation.cpt50,
+          cpt80: evaluation.cpt80,
+          random: evaluation.random,
+          oracle: evaluation.oracle,
+          accuracy: evaluation.accuracy,
+          rows: evaluation.rows,
+          excluded: result.excluded,
+          curve: evaluation.curve,
+          ...(folds === undefined ? {} : { crossValidation: { folds, by: options.cvBy } }),
+        });
+        return;
+      }
+      const notes = [
+        options.plot === false ? undefined : `Plot: ${options.plot}`,
+        options.scoresOut === undefined ? undefined : `Scores: ${options.scoresOut}`,
+      ].filter((note) => note !== undefined);
+      context.stdout.write(`${describeRouterEvaluation(result, heading)}\n${notes.join("\n")}\n`);
+    });
+}
