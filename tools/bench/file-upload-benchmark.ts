@@ -1,14 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { request as httpRequest } from "node:http";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
-import {
-  administrationFromConfig,
-  gatekeeperFromConfig,
-} from "../../src/tenancy/gatekeeper-from-config.js";
 import { createApiKey } from "../../src/tenancy/api-keys.js";
 import { parseConfig } from "../../src/config/load.js";
-import { createServer } from "../../src/server/app.js";
-import { openStore } from "../../src/store/open-store.js";
+import { buildGateway } from "../../src/gateway/build-gateway.js";
 import { InstantBackend } from "./instant-backend.js";
 
 export interface UploadStallOptions {
@@ -43,62 +38,56 @@ export async function measureUploadStall(options: UploadStallOptions): Promise<U
     home: options.home,
     database: options.databaseUrl,
     server: { host: "127.0.0.1", port: 0, auth: true },
-    files: { maxBytes: options.bytes + 1024 * 1024 },
+    files: { maxBytes: options.bytes + 1024 * 1024, quotaBytesPerTenant: null },
     limits: { defaultTenant: `bench-upload-${randomBytes(4).toString("hex")}` },
   });
-  const store = await openStore({ url: options.databaseUrl, home: options.home });
+  // The Files API alone over an instant backend: no router, queue, cache or dashboard.
+  const gateway = await buildGateway(config, {
+    backend: new InstantBackend(),
+    auditKey: "bench-audit-key-0123456789abcdef0123456789",
+    defaultMaxTokens: 16,
+    features: ["files"],
+  });
   try {
-    const gatekeeper = await gatekeeperFromConfig(config, store);
+    const { store, server } = gateway;
     const tenant = await store.tenants.ensure(`bench-upload-${randomBytes(4).toString("hex")}`, 0);
     const { key, record } = createApiKey({ kind: "tenant", tenantId: tenant.id, now: Date.now() });
     await store.keys.insert(record);
-    const server = createServer({
-      backend: new InstantBackend(),
-      files: { store, maxBytes: config.files.maxBytes, quotaBytesPerTenant: null },
-      gatekeeper,
-      administration: administrationFromConfig(config, store),
-      server: config.server,
-      defaultMaxTokens: 16,
-    });
     const address = new URL(await server.listen());
-    try {
-      const body = multipartBody(jsonlOf(options.bytes));
-      const loop = monitorEventLoopDelay({ resolution: 5 });
-      const probing = { on: true };
-      const probes = { count: 0, maxMs: 0 };
-      const probe = (async () => {
-        while (probing.on) {
-          const started = performance.now();
-          await fetch(new URL("/health", address));
-          probes.count++;
-          probes.maxMs = Math.max(probes.maxMs, performance.now() - started);
-          await new Promise((resolve) => setTimeout(resolve, options.probeEveryMs ?? 10));
-        }
-      })();
-      loop.enable();
-      const started = performance.now();
-      const status = await post(address, key, body);
-      const uploadMs = performance.now() - started;
-      loop.disable();
-      probing.on = false;
-      await probe;
-      return {
-        dialect: store.dialect,
-        bytes: body.content,
-        status,
-        uploadMs,
-        loopDelay: {
-          max: loop.max / 1e6,
-          p99: loop.percentile(99) / 1e6,
-          mean: loop.mean / 1e6,
-        },
-        probes,
-      };
-    } finally {
-      await server.close();
-    }
+    const body = multipartBody(jsonlOf(options.bytes));
+    const loop = monitorEventLoopDelay({ resolution: 5 });
+    const probing = { on: true };
+    const probes = { count: 0, maxMs: 0 };
+    const probe = (async () => {
+      while (probing.on) {
+        const started = performance.now();
+        await fetch(new URL("/health", address));
+        probes.count++;
+        probes.maxMs = Math.max(probes.maxMs, performance.now() - started);
+        await new Promise((resolve) => setTimeout(resolve, options.probeEveryMs ?? 10));
+      }
+    })();
+    loop.enable();
+    const started = performance.now();
+    const status = await post(address, key, body);
+    const uploadMs = performance.now() - started;
+    loop.disable();
+    probing.on = false;
+    await probe;
+    return {
+      dialect: store.dialect,
+      bytes: body.content,
+      status,
+      uploadMs,
+      loopDelay: {
+        max: loop.max / 1e6,
+        p99: loop.percentile(99) / 1e6,
+        mean: loop.mean / 1e6,
+      },
+      probes,
+    };
   } finally {
-    await store.close();
+    await gateway.close();
   }
 }
 

@@ -1,14 +1,11 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { createApiKey } from "../../src/tenancy/api-keys.js";
-import {
-  administrationFromConfig,
-  gatekeeperFromConfig,
-} from "../../src/tenancy/gatekeeper-from-config.js";
 import type { Gatekeeper, Settlement } from "../../src/tenancy/gatekeeper.js";
 import { parseConfig } from "../../src/config/load.js";
 import type { ColibriConfig } from "../../src/config/schema.js";
-import { createServer, type ColibriServer } from "../../src/server/app.js";
+import { buildGateway, type Gateway } from "../../src/gateway/build-gateway.js";
+import type { ColibriServer } from "../../src/server/app.js";
 import { openStore } from "../../src/store/open-store.js";
 import type { Limits } from "../../src/core/records/tenancy.js";
 import type { Store } from "../../src/core/records/store.js";
@@ -77,6 +74,9 @@ export interface GatewayBenchmarkResult {
   records: { withPlatform: RecordCount; minimal: RecordCount; matches: boolean };
 }
 
+/** The egress audit's key; nothing leaves for a cloud here, so nothing is hashed with it. */
+const benchAuditKey = "bench-audit-key-0123456789abcdef0123456789";
+
 /** Limits on the benchmark's tenant and key: all set, so every check runs, but never reached. */
 const generousLimits: Limits = {
   budgetUsdDay: 1_000_000,
@@ -118,29 +118,27 @@ export async function benchmarkGateway(
   });
 
   const store = await openStore({ url: options.databaseUrl, home: options.home });
-  const servers: ColibriServer[] = [];
+  const gateways: Gateway[] = [];
   try {
     const now = options.now ?? Date.now;
-    const full = await gatekeeperFromConfig(fullConfig, store, now);
-    const minimal = await gatekeeperFromConfig(minimalConfig, store, now);
+    // Only the platform around an instant backend: no router, files, queue, cache or dashboard.
+    const gatewayOf = async (config: ColibriConfig) => {
+      const gateway = await buildGateway(config, {
+        backend: new InstantBackend(),
+        store,
+        auditKey: benchAuditKey,
+        now,
+        defaultMaxTokens: 16,
+        features: [],
+      });
+      gateways.push(gateway);
+      return gateway;
+    };
+    const { gatekeeper: full, server: fullServer } = await gatewayOf(fullConfig);
+    const { server: minimalServer } = await gatewayOf(minimalConfig);
     const tenantName = `bench-${suffix}`;
     const { key, tenantId } = await createLimitedTenant(store, tenantName, now());
     const minimalTenant = await store.tenants.ensure(minimalConfig.limits.defaultTenant, now());
-
-    const serverOf = (gatekeeper: Gatekeeper, config: ColibriConfig) => {
-      const created = createServer({
-        backend: new InstantBackend(),
-        gatekeeper,
-        administration: administrationFromConfig(config, store, now),
-        server: config.server,
-        defaultMaxTokens: 16,
-        now,
-      });
-      servers.push(created);
-      return created;
-    };
-    const fullServer = serverOf(full, fullConfig);
-    const minimalServer = serverOf(minimal, minimalConfig);
 
     const schedule = { rate: options.rate, requests: options.requests, warmup: options.warmup };
     const overhead = await measurePlatformOverhead(full, key, schedule);
@@ -178,7 +176,7 @@ export async function benchmarkGateway(
       },
     };
   } finally {
-    for (const server of servers) await server.close();
+    for (const gateway of gateways) await gateway.close();
     await store.close();
   }
 }

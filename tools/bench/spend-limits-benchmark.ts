@@ -8,18 +8,9 @@
  * It prints measured numbers (spent ÷ budget, tokens ÷ limit) and never judges them.
  */
 import { parseArgs } from "node:util";
-import {
-  administrationFromConfig,
-  gatekeeperFromConfig,
-} from "../../src/tenancy/gatekeeper-from-config.js";
 import { parseConfig } from "../../src/config/load.js";
-import { EgressAuditor } from "../../src/privacy/egress-auditor.js";
-import { ValueHasher } from "../../src/privacy/value-hasher.js";
-import { routerFromConfig } from "../../src/router/router-from-config.js";
-import { createServer } from "../../src/server/app.js";
-import { openStore } from "../../src/store/open-store.js";
+import { buildGateway } from "../../src/gateway/build-gateway.js";
 import type { Store } from "../../src/core/records/store.js";
-import { providersFromConfig } from "../../src/upstream/providers-from-config.js";
 import { InstantBackend } from "./instant-backend.js";
 import { budgetUsd, price, scenarios, tokensPerMinute } from "./spend-limits-scenarios.js";
 import { StubCloud } from "./stub-cloud.js";
@@ -117,35 +108,17 @@ async function measure(databaseName: string, database: TemporaryDatabase, concur
       probe: { intervalSeconds: 0.2, minBackoffSeconds: 0.05, maxBackoffSeconds: 0.2 },
     },
   });
-  const store = await openStore({ url: database.url, home: database.home });
-  const backend = new InstantBackend();
-  const providers = providersFromConfig(config.providers, {});
-  const auditor = new EgressAuditor({
-    repository: store.egress,
-    hash: new ValueHasher("bench-audit-key-0123456789abcdef0123").hash,
-  });
-  const gatekeeper = await gatekeeperFromConfig(config, store);
-  const administration = administrationFromConfig(config, store);
-  const server = createServer({
-    backend,
-    files: {
-      store,
-      maxBytes: config.files.maxBytes,
-      quotaBytesPerTenant: config.files.quotaBytesPerTenant,
-    },
-    queue: { store, config: config.queue },
-    router: await routerFromConfig(config, backend, providers, {
-      auditor,
-      onAuditFailure: () => undefined,
-    }),
-    gatekeeper,
-    administration,
-    server: config.server,
+  const gateway = await buildGateway(config, {
+    backend: new InstantBackend(),
+    auditKey: "bench-audit-key-0123456789abcdef0123",
+    onAuditFailure: () => undefined,
     defaultMaxTokens: 64,
+    features: ["router", "files", "queue"],
   });
-  const address = await server.listen();
+  const { server, store, administration } = gateway;
   const rows: Row[] = [];
   try {
+    const address = await server.listen();
     for (const [index, scenario] of scenarios.entries()) {
       const tenant = `bench-${index}`;
       const limits = {
@@ -176,9 +149,7 @@ async function measure(databaseName: string, database: TemporaryDatabase, concur
       process.stderr.write(`bench:limits: ${databaseName}, ${scenario.name}: done\n`);
     }
   } finally {
-    await server.close();
-    await providers.close();
-    await store.close();
+    await gateway.close();
     await cloud.close();
   }
   return rows;

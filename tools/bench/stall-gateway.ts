@@ -1,14 +1,6 @@
-import {
-  administrationFromConfig,
-  gatekeeperFromConfig,
-} from "../../src/tenancy/gatekeeper-from-config.js";
 import { parseConfig } from "../../src/config/load.js";
-import { EgressAuditor } from "../../src/privacy/egress-auditor.js";
-import { ValueHasher } from "../../src/privacy/value-hasher.js";
-import { routerFromConfig } from "../../src/router/router-from-config.js";
-import { createServer, type ColibriServer } from "../../src/server/app.js";
-import { openStore } from "../../src/store/open-store.js";
-import { providersFromConfig } from "../../src/upstream/providers-from-config.js";
+import { buildGateway } from "../../src/gateway/build-gateway.js";
+import type { ColibriServer } from "../../src/server/app.js";
 import { InstantBackend } from "./instant-backend.js";
 
 export interface StallGateway {
@@ -32,29 +24,16 @@ export async function startStallGateway(home: string, maxFindings?: number): Pro
     providers: [{ name: "nowhere", baseUrl: "http://127.0.0.1:9/v1", models: ["cloud-model"] }],
     privacy: maxFindings === undefined ? {} : { maxFindingsPerRequest: maxFindings },
   });
-  const backend = new InstantBackend();
-  const store = await openStore({ url: config.database ?? "sqlite::memory:", home });
-  const providers = providersFromConfig(config.providers, {});
-  const hasher = new ValueHasher("bench-audit-key-0123456789abcdef0123456789");
-  const auditor = new EgressAuditor({ repository: store.egress, hash: hasher.hash });
-  const server = createServer({
-    backend,
-    router: await routerFromConfig(config, backend, providers, {
-      auditor,
-      onAuditFailure: () => undefined,
-    }),
-    gatekeeper: await gatekeeperFromConfig(config, store),
-    administration: administrationFromConfig(config, store, undefined, hasher),
-    server: config.server,
+  const gateway = await buildGateway(config, {
+    backend: new InstantBackend(),
+    auditKey: "bench-audit-key-0123456789abcdef0123456789",
+    onAuditFailure: () => undefined,
     defaultMaxTokens: 16,
+    features: ["router"],
   });
   return {
-    server,
+    server: gateway.server,
     maxFindings: config.privacy.maxFindingsPerRequest,
-    async close() {
-      await server.close();
-      await providers.close();
-      await store.close();
-    },
+    close: () => gateway.close(),
   };
 }

@@ -1,22 +1,10 @@
 import { Option, type Command } from "commander";
-import type { FastifyBaseLogger } from "fastify";
 import type { Administration } from "../../tenancy/administration.js";
-import {
-  administrationFromConfig,
-  gatekeeperFromConfig,
-} from "../../tenancy/gatekeeper-from-config.js";
-import { embedder, ResponseCache } from "../../cache/response-cache.js";
 import type { ColibriConfig } from "../../config/schema.js";
-import { EgressAuditor } from "../../privacy/egress-auditor.js";
-import { ValueHasher } from "../../privacy/value-hasher.js";
-import { routerFromConfig } from "../../router/router-from-config.js";
-import { modelStoreFromConfig } from "../../models/model-store-from-config.js";
-import { createServer } from "../../server/app.js";
-import { defaultDatabaseUrl } from "../../store/database-url.js";
-import { openStore } from "../../store/open-store.js";
 import type { Store } from "../../core/records/store.js";
+import { buildGateway } from "../../gateway/build-gateway.js";
+import { modelStoreFromConfig } from "../../models/model-store-from-config.js";
 import type { ProviderRegistry } from "../../upstream/provider-registry.js";
-import { providersFromConfig } from "../../upstream/providers-from-config.js";
 import { loadAuditKey } from "../audit-key.js";
 import type { CliContext } from "../context.js";
 import { engineOptions, integer } from "../engine-options.js";
@@ -118,105 +106,54 @@ Prometheus metrics: GET /metrics (admin key required when auth is on).`,
         maxQueue: options.maxQueue,
       },
     });
-    // The store first: a wrong database URL should fail before a model is loaded.
-    const store = await openStore({
-      url: config.database ?? defaultDatabaseUrl(config.home),
-      home: config.home,
-    });
-    try {
-      await serve(config, store, context, options.logLevel);
-    } finally {
-      await store.close();
-    }
+    await serve(config, context, options.logLevel);
   });
 }
 
-async function serve(
-  config: ColibriConfig,
-  store: Store,
-  context: CliContext,
-  logLevel: string,
-): Promise<void> {
-  // The audit's key sits outside the database; the first start creates it in $COLIBRI_HOME.
-  const hasher = new ValueHasher(
-    await loadAuditKey({
-      home: config.home,
-      envName: config.privacy.auditKeyEnv,
-      env: process.env,
-      create: true,
-    }),
-  );
-  const gatekeeper = await gatekeeperFromConfig(config, store);
-  const administration = administrationFromConfig(config, store, undefined, hasher);
-  await ensureAdminKey(config, store, administration, context);
-  // Providers before the model: a missing API key should fail before a model is loaded.
-  let log: FastifyBaseLogger | undefined;
-  const providers = providersFromConfig(config.providers, process.env, {
-    logger: (level, message) => log?.[level](message),
+async function serve(config: ColibriConfig, context: CliContext, logLevel: string): Promise<void> {
+  // The order matters to the user: the store first (a wrong database URL should fail before a
+  // model is loaded), the providers before the model (so should a missing API key).
+  const gateway = await buildGateway(config, {
+    // The audit's key sits outside the database; the first start creates it in $COLIBRI_HOME.
+    auditKey: () =>
+      loadAuditKey({
+        home: config.home,
+        envName: config.privacy.auditKeyEnv,
+        env: process.env,
+        create: true,
+      }),
+    prepare: ({ store, administration }) => ensureAdminKey(config, store, administration, context),
+    env: process.env,
+    providerLogger: "server",
+    backend: () => startEngine(config, context),
+    ownsBackend: true,
+    installedModels: async () =>
+      (await modelStoreFromConfig(config).list()).map(({ name, sizeBytes, present }) => ({
+        name,
+        sizeBytes,
+        present,
+      })),
+    logger: { level: logLevel },
   });
   try {
-    const engine = await startEngine(config, context);
-    try {
-      const router = await routerFromConfig(config, engine, providers, {
-        auditor: new EgressAuditor({ repository: store.egress, hash: hasher.hash }),
-        onAuditFailure: (error) =>
-          log?.error({ err: error }, "Could not write an egress audit record"),
-      });
-      const server = createServer({
-        backend: engine,
-        router,
-        files: {
-          store,
-          maxBytes: config.files.maxBytes,
-          quotaBytesPerTenant: config.files.quotaBytesPerTenant,
-        },
-        retention: {
-          store,
-          settings: config.retention,
-          defaultTenant: config.limits.defaultTenant,
-        },
-        queue: { store, config: config.queue },
-        dashboard: {
-          store,
-          installedModels: async () =>
-            (await modelStoreFromConfig(config).list()).map(({ name, sizeBytes, present }) => ({
-              name,
-              sizeBytes,
-              present,
-            })),
-        },
-        cache: new ResponseCache({
-          repository: store.cache,
-          settings: config.cache,
-          embed: embedder(engine),
-        }),
-        gatekeeper,
-        administration,
-        server: config.server,
-        defaultMaxTokens: config.engine.defaultMaxTokens,
-        logger: { level: logLevel },
-      });
-      log = server.app.log;
-      const address = await server.listen();
-      const { threads, sequences, contextSize } = engine.settings;
-      const access = gatekeeper.authRequired
-        ? "keys required"
-        : `no keys needed: callers count as tenant "${config.limits.defaultTenant}"`;
-      context.stderr.write(
-        `Colibrí is serving ${engine.model} at ${address}/v1 (${plural(threads, "thread", "threads")}, ${plural(sequences, "parallel sequence", "parallel sequences")} × ${plural(contextSize, "token", "tokens")}; ${access}; store ${store.location}). ${describeCloud(providers)} Dashboard: ${address}/ui (admin key). Ctrl+C stops.\n`,
-      );
+    const { server, backend: engine, store, gatekeeper, providers } = gateway;
+    const address = await server.listen();
+    const { threads, sequences, contextSize } = engine.settings;
+    const access = gatekeeper.authRequired
+      ? "keys required"
+      : `no keys needed: callers count as tenant "${config.limits.defaultTenant}"`;
+    context.stderr.write(
+      `Colibrí is serving ${engine.model} at ${address}/v1 (${plural(threads, "thread", "threads")}, ${plural(sequences, "parallel sequence", "parallel sequences")} × ${plural(contextSize, "token", "tokens")}; ${access}; store ${store.location}). ${describeCloud(providers)} Dashboard: ${address}/ui (admin key). Ctrl+C stops.\n`,
+    );
 
-      await waitForShutdownSignal();
-      context.stderr.write(
-        `Shutting down: finishing in-flight requests (up to ${config.server.shutdownGraceMs} ms)…\n`,
-      );
-      process.once("SIGINT", () => process.exit(130)); // a second Ctrl+C does not wait
-      await server.close();
-    } finally {
-      await engine.close();
-    }
+    await waitForShutdownSignal();
+    context.stderr.write(
+      `Shutting down: finishing in-flight requests (up to ${config.server.shutdownGraceMs} ms)…\n`,
+    );
+    process.once("SIGINT", () => process.exit(130)); // a second Ctrl+C does not wait
   } finally {
-    await providers.close();
+    // The server (in-flight requests finish), then the engine, the providers and the store.
+    await gateway.close();
   }
 }
 

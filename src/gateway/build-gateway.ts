@@ -1,0 +1,247 @@
+import type { FastifyBaseLogger } from "fastify";
+import { embedder, ResponseCache } from "../cache/response-cache.js";
+import type { ColibriConfig } from "../config/schema.js";
+import type { ChatBackend } from "../core/chat.js";
+import { DisposalStack } from "../core/disposal-stack.js";
+import type { Store } from "../core/records/store.js";
+import { EgressAudit } from "../privacy/egress-audit.js";
+import type { EgressControl } from "../privacy/egress-guard.js";
+import { PrivacyGuard } from "../privacy/privacy-guard.js";
+import { EgressAuditor } from "../privacy/egress-auditor.js";
+import { ValueHasher } from "../privacy/value-hasher.js";
+import type { HybridRouter } from "../router/hybrid-router.js";
+import { routerFromConfig } from "../router/router-from-config.js";
+import { createServer, type ColibriServer, type ServerOptions } from "../server/app.js";
+import { defaultDatabaseUrl } from "../store/database-url.js";
+import { openStore } from "../store/open-store.js";
+import type { Administration } from "../tenancy/administration.js";
+import type { Gatekeeper } from "../tenancy/gatekeeper.js";
+import {
+  administrationFromConfig,
+  gatekeeperFromConfig,
+} from "../tenancy/gatekeeper-from-config.js";
+import type { ProviderRegistry } from "../upstream/provider-registry.js";
+import { providersFromConfig } from "../upstream/providers-from-config.js";
+import type { UpstreamLogger } from "../upstream/upstream-logger.js";
+
+/** The server's optional parts: each is wired from the config unless left out. */
+export type GatewayFeature = "router" | "files" | "retention" | "queue" | "dashboard" | "cache";
+
+export const allGatewayFeatures: readonly GatewayFeature[] = [
+  "router",
+  "files",
+  "retention",
+  "queue",
+  "dashboard",
+  "cache",
+];
+
+/** What differs between `colibri serve`, the tests and the benchmarks; the rest is the config. */
+export interface GatewayParts<B extends ChatBackend> {
+  /**
+   * The local backend, or how to load it: a function is called once the store, the gatekeeper
+   * and the providers exist, so a wrong database URL or a missing API key fails before a model
+   * is loaded.
+   */
+  backend: B | (() => Promise<B>);
+  /** Whether `close()` closes the backend too (after the server, before the providers); default no. */
+  ownsBackend?: boolean;
+  /**
+   * An open store, which `close()` leaves open; default: the gateway opens `config.database`
+   * (else the SQLite file in `config.home`) first of all, and closes it last.
+   */
+  store?: Store;
+  /** The egress audit's key, or how to read it (called once the store is open). */
+  auditKey: string | Buffer | (() => Promise<string | Buffer>);
+  /** Where the providers' API keys are read from (`providers[].apiKeyEnv`); default none. */
+  env?: NodeJS.ProcessEnv;
+  /** The clock of the platform (limits, accounting, cache, audit); default Date.now. */
+  now?: () => number;
+  /** Fastify/pino logger options; default silent. */
+  logger?: ServerOptions["logger"];
+  /** Providers' retries and circuit changes: to this logger, or "server" for the server's log; default silent. */
+  providerLogger?: UpstreamLogger | "server";
+  /** An egress audit record that could not be written; default: logged on the server's log. */
+  onAuditFailure?: (error: unknown) => void;
+  /** What the dashboard's models view lists as installed; default nothing. */
+  installedModels?: NonNullable<ServerOptions["dashboard"]>["installedModels"];
+  /** max_tokens when a request sets none; default `config.engine.defaultMaxTokens`. */
+  defaultMaxTokens?: number;
+  /** The server's optional parts to wire; default all. A benchmark of one path leaves out the rest. */
+  features?: readonly GatewayFeature[];
+  /**
+   * Runs once the store, the gatekeeper and the administration exist, before the providers and
+   * the backend (`colibri serve` creates the first admin key here).
+   */
+  prepare?: (ready: {
+    store: Store;
+    gatekeeper: Gatekeeper;
+    administration: Administration;
+  }) => Promise<void>;
+}
+
+/** A gateway built from a config: every part, and one `close()` for all it opened. */
+export interface Gateway<B extends ChatBackend = ChatBackend> {
+  config: ColibriConfig;
+  store: Store;
+  backend: B;
+  gatekeeper: Gatekeeper;
+  administration: Administration;
+  egressAudit: EgressAudit;
+  /** The egress audit's keyed hash. */
+  hasher: ValueHasher;
+  providers: ProviderRegistry;
+  /** The router from the config; undefined when the "router" feature is left out (all local). */
+  router: HybridRouter | undefined;
+  cache: ResponseCache | undefined;
+  server: ColibriServer;
+  app: ColibriServer["app"];
+  /**
+   * Close what the gateway opened, in reverse order: the server (in-flight requests finish within
+   * the grace period), the backend when owned, the providers, the store when opened here.
+   */
+  close(): Promise<void>;
+}
+
+/**
+ * The one composition root: the store, the platform (gatekeeper, administration, egress audit),
+ * the providers, the local backend, the router, the cache and the server, wired from a parsed
+ * config. Everything is registered on one disposal stack as it is created, so `close()` (and a
+ * construction that fails halfway) closes exactly what was opened, last first.
+ */
+export async function buildGateway<B extends ChatBackend>(
+  config: ColibriConfig,
+  parts: GatewayParts<B>,
+): Promise<Gateway<B>> {
+  const { now } = parts;
+  const features = new Set(parts.features ?? allGatewayFeatures);
+  const withNow = now === undefined ? {} : { now };
+  const stack = new DisposalStack();
+  try {
+    const store =
+      parts.store ??
+      stack.use(
+        await openStore({
+          url: config.database ?? defaultDatabaseUrl(config.home),
+          home: config.home,
+        }),
+      );
+    const hasher = new ValueHasher(
+      typeof parts.auditKey === "function" ? await parts.auditKey() : parts.auditKey,
+    );
+    const gatekeeper = await gatekeeperFromConfig(config, store, now);
+    const administration = administrationFromConfig(config, store, now);
+    const egressAudit = new EgressAudit({ store, now, valueHasher: hasher });
+    await parts.prepare?.({ store, gatekeeper, administration });
+
+    // Providers and the egress audit log on the server's log, which exists only at the end.
+    const late: { log?: FastifyBaseLogger } = {};
+    const { providerLogger } = parts;
+    const providers = stack.use(
+      providersFromConfig(
+        config.providers,
+        parts.env ?? {},
+        providerLogger === undefined
+          ? {}
+          : {
+              logger:
+                providerLogger === "server"
+                  ? (level, message) => late.log?.[level](message)
+                  : providerLogger,
+            },
+      ),
+    );
+    const backend = await loadBackend(parts.backend);
+    if (parts.ownsBackend === true) stack.use(backend);
+
+    const router = features.has("router")
+      ? await routerFromConfig(config, backend, providers)
+      : undefined;
+    // The privacy guard on the way to every provider, with the egress audit it writes.
+    const privacy: EgressControl | undefined = features.has("router")
+      ? {
+          guard: new PrivacyGuard(config.privacy),
+          auditor: new EgressAuditor({ repository: store.egress, hash: hasher.hash, ...withNow }),
+          onAuditFailure:
+            parts.onAuditFailure ??
+            ((error) => late.log?.error({ err: error }, "Could not write an egress audit record")),
+        }
+      : undefined;
+    const cache = features.has("cache")
+      ? new ResponseCache({
+          repository: store.cache,
+          settings: config.cache,
+          embed: embedder(backend),
+          ...withNow,
+        })
+      : undefined;
+    const server = stack.use(
+      createServer({
+        backend,
+        ...(router === undefined ? {} : { router }),
+        ...(privacy === undefined ? {} : { privacy }),
+        ...(features.has("files")
+          ? {
+              files: {
+                store,
+                maxBytes: config.files.maxBytes,
+                quotaBytesPerTenant: config.files.quotaBytesPerTenant,
+              },
+            }
+          : {}),
+        ...(features.has("retention")
+          ? {
+              retention: {
+                store,
+                settings: config.retention,
+                defaultTenant: config.limits.defaultTenant,
+              },
+            }
+          : {}),
+        ...(features.has("queue") ? { queue: { store, config: config.queue } } : {}),
+        ...(features.has("dashboard")
+          ? {
+              dashboard: {
+                store,
+                ...(parts.installedModels === undefined
+                  ? {}
+                  : { installedModels: parts.installedModels }),
+              },
+            }
+          : {}),
+        ...(cache === undefined ? {} : { cache }),
+        gatekeeper,
+        administration,
+        egressAudit,
+        server: config.server,
+        defaultMaxTokens: parts.defaultMaxTokens ?? config.engine.defaultMaxTokens,
+        ...withNow,
+        ...(parts.logger === undefined ? {} : { logger: parts.logger }),
+      }),
+    );
+    late.log = server.app.log;
+    return {
+      config,
+      store,
+      backend,
+      gatekeeper,
+      administration,
+      egressAudit,
+      hasher,
+      providers,
+      router,
+      cache,
+      server,
+      app: server.app,
+      close: () => stack.close(),
+    };
+  } catch (error) {
+    // Close what was opened so far; the error that stopped construction is the one to report.
+    await stack.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+function loadBackend<B extends ChatBackend>(backend: B | (() => Promise<B>)): Promise<B> {
+  return typeof backend === "function" ? backend() : Promise.resolve(backend);
+}
