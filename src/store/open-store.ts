@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "./database-schema.js";
 import { describeDatabase, parseDatabaseUrl } from "./database-url.js";
-import { migrateToLatest, type MigrateOptions } from "./migrations.js";
+import { migrateToLatest, type MigrateOptions } from "./migrator.js";
 import { openPostgres } from "./postgres-connection.js";
 import { createRepositories } from "./repositories.js";
 import { openSqlite } from "./sqlite-connection.js";
