@@ -71,6 +71,7 @@ export {
   isAuthRequired,
 } from "./tenancy/gatekeeper-from-config.js";
 export { Administration } from "./tenancy/administration.js";
+export { EgressAudit, type EgressAuditOptions } from "./privacy/egress-audit.js";
 export { Pricing, type Price, type PricingSettings } from "./accounting/pricing.js";
 export type { UsageReport } from "./accounting/usage-report.js";
 export {

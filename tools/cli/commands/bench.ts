@@ -5,12 +5,7 @@ import { benchmarkHttp, type HttpBenchmarkRun } from "../../bench/http-benchmark
 import { benchmarkDirect, type DirectBenchmarkRun } from "../../bench/direct-benchmark.js";
 import { LocalEngine } from "../../../src/engine/local-engine.js";
 import { modelStoreFromConfig } from "../../../src/models/model-store-from-config.js";
-import {
-  administrationFromConfig,
-  gatekeeperFromConfig,
-} from "../../../src/tenancy/gatekeeper-from-config.js";
-import { createServer } from "../../../src/server/app.js";
-import { openStore } from "../../../src/store/open-store.js";
+import { buildGateway } from "../../../src/gateway/build-gateway.js";
 import type { CliContext } from "../../../src/cli/context.js";
 import { integer } from "../../../src/cli/engine-options.js";
 import { plural } from "../../../src/cli/plural.js";
@@ -91,15 +86,20 @@ Example:
         logger: quiet,
       });
       // The server path includes the platform (auth, limits, accounting) on a throwaway store.
-      const serverConfig = { ...config.server, host: "127.0.0.1", port: 0, auth: false };
-      const store = await openStore({ url: "sqlite::memory:", home: config.home });
-      const server = createServer({
-        backend: engine,
-        gatekeeper: await gatekeeperFromConfig({ ...config, server: serverConfig }, store),
-        administration: administrationFromConfig(config, store),
-        server: serverConfig,
-        defaultMaxTokens: options.maxTokens,
-      });
+      const gateway = await buildGateway(
+        {
+          ...config,
+          database: "sqlite::memory:",
+          server: { ...config.server, host: "127.0.0.1", port: 0, auth: false },
+        },
+        {
+          backend: engine,
+          auditKey: "bench-audit-key-0123456789abcdef0123456789",
+          defaultMaxTokens: options.maxTokens,
+          features: [],
+        },
+      );
+      const { server } = gateway;
       // The two paths alternate run by run, so a machine that drifts (other tenants, thermal
       // limits) weighs on both alike.
       const direct: DirectBenchmarkRun[] = [];
@@ -131,8 +131,7 @@ Example:
           );
         }
       } finally {
-        await server.close();
-        await store.close();
+        await gateway.close();
         await engine.close();
       }
       const report = {
