@@ -1,7 +1,6 @@
 import type { Readable } from "node:stream";
 import { ColibriError, InvalidRequestError } from "../core/errors.js";
-import { fileChunkLength } from "../store/file-repository.js";
-import type { FileRepository } from "../core/records/files.js";
+import { fileChunkLength, type FileRepository } from "../core/records/files.js";
 import { fileTooLarge, parsedUpload } from "./multipart-errors.js";
 
 export interface UploadLimits {

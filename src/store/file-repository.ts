@@ -1,11 +1,8 @@
 import { sql, type Kysely, type Selectable } from "kysely";
 import type { Database, FileTable } from "./database-schema.js";
-import type { FileRepository, StoredFile } from "../core/records/files.js";
+import { fileChunkLength, type FileRepository, type StoredFile } from "../core/records/files.js";
 
 const columns = ["id", "tenant_id", "purpose", "filename", "bytes", "created_at"] as const;
-
-/** UTF-16 code units per chunk (1 MiB): a few milliseconds per statement on either database. */
-export const fileChunkLength = 1024 * 1024;
 
 export function fileRepository(db: Kysely<Database>): FileRepository {
   /** Run `work` in the caller's transaction, or in a new one. */

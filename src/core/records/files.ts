@@ -52,3 +52,6 @@ export interface FileRepository {
   /** True when the tenant's file existed and is gone (its chunks with it). */
   delete(id: string, tenantId: string): Promise<boolean>;
 }
+
+/** UTF-16 code units per chunk (1 MiB): a few milliseconds per statement on either database. */
+export const fileChunkLength = 1024 * 1024;
