@@ -53,6 +53,19 @@ export { inspectModelFile, type ModelInspection } from "./models/inspect.js";
 export { LocalEngine, type LocalEngineOptions } from "./engine/index.js";
 export { createServer, type ColibriServer, type ServerOptions } from "./server/app.js";
 export {
+  buildGateway,
+  type Gateway,
+  type GatewayFeature,
+  type GatewayParts,
+} from "./gateway/build-gateway.js";
+export {
+  ChatPipeline,
+  type ChatCall,
+  type ChatDelivery,
+  type ChatPipelineOptions,
+  type Delivered,
+} from "./chat/chat-pipeline.js";
+export {
   openStore,
   defaultDatabaseUrl,
   parseDatabaseUrl,
