@@ -1,0 +1,73 @@
+import { code, dateTime, number, percent, t } from "./format.js";
+import { kpi, lines, panel, table } from "./widgets.js";
+
+export function routing(data) {
+  const { routing, router, series, range, totals } = data;
+  const rates = series.map((point) => ({
+    ...point,
+    // A bucket without cascades has no rate: a gap, not 0 %.
+    rate: point.cascades === 0 ? null : point.escalations / point.cascades,
+  }));
+  const settings = [
+    [
+      t("cascadeThreshold"),
+      router.cascade.enabled ? number(router.cascade.threshold, 2) : t("off"),
+    ],
+    [
+      t("preRouterThreshold"),
+      router.preRouter.enabled && router.preRouter.cloudThreshold !== null
+        ? number(router.preRouter.cloudThreshold, 3)
+        : t("off"),
+    ],
+    [t("whenDown"), code(router.whenCloudUnavailable)],
+    [
+      t("rules"),
+      router.rules.length === 0
+        ? t("none")
+        : router.rules.map((rule) => `${rule.name} → ${code(rule.route)}`).join(", "),
+    ],
+  ];
+  return `<div class="grid">
+      ${kpi(t("escalationRate"), percent(totals.escalations, totals.cascades), `${number(totals.escalations)} / ${number(totals.cascades)}`, "escalation")}
+    </div>
+    ${panel(
+      t("reasons"),
+      table(
+        [t("route"), t("reason"), t("count"), t("confidence")],
+        routing.reasons.map((r) => [
+          code(r.route),
+          code(r.reason),
+          number(r.requests),
+          r.avgConfidence === null ? "—" : number(r.avgConfidence, 2),
+        ]),
+        [2, 3],
+      ),
+    )}
+    ${panel(
+      t("escalation"),
+      lines(
+        rates,
+        [{ key: "rate", label: t("escalationRate"), color: "var(--cloud)" }],
+        range.bucket,
+        (v) => percent(v, 1),
+        1,
+      ),
+    )}
+    ${panel(t("settings"), table(["", ""], settings))}
+    ${panel(
+      t("recent"),
+      table(
+        [t("time"), t("tenant"), t("model"), t("route"), t("reason"), t("confidence"), t("status")],
+        routing.recent.map((d) => [
+          dateTime(d.time),
+          d.tenant,
+          d.model,
+          code(d.route ?? d.target),
+          code(d.reason),
+          d.confidence === null ? "—" : number(d.confidence, 2),
+          String(d.status),
+        ]),
+        [5, 6],
+      ),
+    )}`;
+}
