@@ -1,4 +1,4 @@
-import type { PriceTable } from "./pricing.js";
+import type { PriceTable } from "./price-table.js";
 
 /**
  * Bundled, offline list prices in USD per million tokens, as the providers published them in

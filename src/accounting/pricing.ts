@@ -1,14 +1,9 @@
 import type { Usage } from "../core/chat.js";
 import { ColibriError } from "../core/errors.js";
 import { defaultPrices } from "./default-prices.js";
+import type { Price, PriceTable } from "./price-table.js";
 
-/** USD per million tokens. */
-export interface Price {
-  input: number;
-  output: number;
-}
-
-export type PriceTable = Readonly<Record<string, Price>>;
+export type { Price, PriceTable } from "./price-table.js";
 
 export interface PricingSettings {
   /** Price of local tokens: zero, or an energy/hardware cost per million tokens. */

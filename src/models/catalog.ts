@@ -1,4 +1,4 @@
-import type { ModelSource } from "./model-source.js";
+import type { ModelSource } from "./model-source-types.js";
 
 /** One named model Colibrí knows how to fetch and verify. */
 export interface CatalogEntry {

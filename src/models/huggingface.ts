@@ -1,4 +1,4 @@
-import type { ModelSource } from "./model-source.js";
+import type { ModelSource } from "./model-source-types.js";
 
 export const defaultHuggingfaceEndpoint = "https://huggingface.co";
 

