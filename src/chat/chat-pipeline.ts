@@ -1,5 +1,5 @@
 import type { CacheHit, ResponseCache } from "../cache/response-cache.js";
-import type { FinishReason } from "../core/chat.js";
+import type { ChatMessage, FinishReason } from "../core/chat.js";
 import { toChatMessages, toChatRequest } from "../openai/chat-request.js";
 import type { CompletionIdentity } from "../openai/chat-response.js";
 import type { ChatCompletionBody } from "../openai/openai-schemas.js";
@@ -7,7 +7,7 @@ import { guardedCloud, type EgressControl } from "../privacy/egress-guard.js";
 import { maskedCounts, noPersonalData, type RequestScan } from "../privacy/privacy-guard.js";
 import type { CloudTarget, RoutePlan } from "../router/decide-route.js";
 import type { HybridRouter, RouteMode } from "../router/hybrid-router.js";
-import { extractFeatures } from "../router/request-features.js";
+import { extractFeatures, type RequestedModel } from "../router/request-features.js";
 import type { RoutedAnswer } from "../router/run-route.js";
 import type { Principal } from "../tenancy/gatekeeper.js";
 import { collectCompletion, recordAnswer, type CollectedCompletion } from "./collect-completion.js";
@@ -15,6 +15,7 @@ import type { Deferral } from "./deferral.js";
 import {
   metered,
   sentToCloud,
+  type Admitted,
   type Meter,
   type MeteredCall,
   type MeteredRequest,
@@ -105,10 +106,6 @@ export class ChatPipeline {
     this.#options = options;
   }
 
-  get router(): HybridRouter {
-    return this.#options.router;
-  }
-
   async complete<T>(
     call: ChatCall,
     deliver: (delivery: ChatDelivery) => Promise<Delivered<T>>,
@@ -170,39 +167,7 @@ export class ChatPipeline {
           const { usage } = hit.answer;
           await admitted.reserve({ target: "cache", model: hit.answer.model, usage, kind: "chat" });
         } else {
-          let plan: RoutePlan;
-          if (target === undefined) {
-            const features = extractFeatures({
-              model: body.model,
-              requested,
-              messages,
-              tenant: principal.tenant.name,
-              metadata: call.metadata,
-              budgetSpent: admitted.budgetSpent,
-              cloudUp: router.cloudUp(requested),
-              personalData: scan.types,
-            });
-            const input = { messages, maxTokens };
-            plan = await decideAndReserve(router, features, call.mode, input, (estimate) =>
-              admitted.reserve(estimate),
-            );
-          } else {
-            plan = { route: "cloud", target, reason: "deferred" };
-            await admitted.reserve(planEstimate(router, plan, { messages, maxTokens }));
-          }
-          // Only once its spending is held may a request reach the guard and its audit.
-          guarded = await guardPlan(
-            router,
-            this.#options.privacy,
-            metering.metrics,
-            {
-              requestId: call.origin.id,
-              tenantId: principal.tenant.id,
-              tenant: principal.tenant.name,
-              scan,
-            },
-            plan,
-          );
+          guarded = await this.#plan(call, { requested, messages, maxTokens, scan }, admitted);
           recordPlan(meter, guarded.plan, router.localModel);
           if (guarded.blocked !== undefined) {
             meter.reason = "privacy-blocked";
@@ -249,6 +214,55 @@ export class ChatPipeline {
   }
 
   /**
+   * Decide the route (or take a deferred request's target), hold what it may spend, then let the
+   * privacy guard check it: only a request whose spending is held reaches the guard and its audit.
+   */
+  async #plan(
+    call: ChatCall,
+    request: {
+      requested: RequestedModel;
+      messages: ChatMessage[];
+      maxTokens: number;
+      scan: RequestScan;
+    },
+    admitted: Admitted,
+  ): Promise<GuardedPlan> {
+    const { router, metering } = this.#options;
+    const { body, principal, target } = call;
+    const { requested, messages, maxTokens, scan } = request;
+    let plan: RoutePlan;
+    if (target === undefined) {
+      const features = extractFeatures({
+        model: body.model,
+        requested,
+        messages,
+        tenant: principal.tenant.name,
+        metadata: call.metadata,
+        budgetSpent: admitted.budgetSpent,
+        cloudUp: router.cloudUp(requested),
+        personalData: scan.types,
+      });
+      plan = await decideAndReserve(
+        router,
+        features,
+        call.mode,
+        { messages, maxTokens },
+        (estimate) => admitted.reserve(estimate),
+      );
+    } else {
+      plan = { route: "cloud", target, reason: "deferred" };
+      await admitted.reserve(planEstimate(router, plan, { messages, maxTokens }));
+    }
+    const context = {
+      requestId: call.origin.id,
+      tenantId: principal.tenant.id,
+      tenant: principal.tenant.name,
+      scan,
+    };
+    return guardPlan(router, this.#options.privacy, metering.metrics, context, plan);
+  }
+
+  /**
    * Read a whole answer for a delivery. An escalated answer whose cloud fails midway gives the
    * local answer it escalated from instead (see collectCompletion), recorded as what answered.
    */
@@ -272,7 +286,7 @@ export class ChatPipeline {
    * privacy.maxFindingsPerRequest. Skipped when nothing could leave, no rule asks and no cache
    * must be kept clean (`forCache`: a cache must not keep personal data).
    */
-  async #scan(messages: Parameters<typeof toChatRequest>[1], forCache: boolean) {
+  async #scan(messages: readonly ChatMessage[], forCache: boolean): Promise<RequestScan> {
     const { privacy, router } = this.#options;
     if (privacy === undefined || !(forCache || router.readsPersonalData)) return noPersonalData;
     return privacy.guard.scan(messages);
