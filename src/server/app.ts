@@ -143,7 +143,7 @@ export function createServer(options: ServerOptions): ColibriServer {
     // While closing, requests still arriving on open connections get our 503 (the onRequest hook
     // below), not Fastify's own body.
     return503OnClosing: false,
-    maxParamLength: maxPathParameterLength,
+    routerOptions: { maxParamLength: maxPathParameterLength },
     // What Node's HTTP parser refuses (a malformed request, headers too large, a request sent too
     // slowly) is answered on the socket: in our shape too.
     clientErrorHandler: answerClientError,
