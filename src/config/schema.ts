@@ -107,6 +107,15 @@ export const configSchema = z
         maxQueue: z.number().int().nonnegative().default(16),
         /** Tokens generated when a request gives no max_tokens. */
         defaultMaxTokens: z.number().int().positive().default(512),
+        /**
+         * Repeat penalty of the local model over the answer's last `repeatLastTokens` tokens
+         * (llama.cpp's, multiplicative); 1 turns it off. Not applied to JSON answers.
+         */
+        repeatPenalty: z.number().min(1).max(2).default(1.1),
+        /** Answer tokens the repeat, frequency and presence penalties look back at; 0: none. */
+        repeatLastTokens: z.number().int().nonnegative().max(4096).default(64),
+        /** Stop a local answer that loops (the same span over and over) before max_tokens. */
+        stopRunaway: z.boolean().default(true),
       })
       .strict()
       .prefault({}),
