@@ -95,7 +95,7 @@ export const configSchema = z
       .prefault({}),
     engine: z
       .object({
-        /** CPU threads for inference; default: the machine's cores. */
+        /** CPU threads for inference; default: the cores less one (1 on 2 cores), at most 8. */
         threads: z.number().int().positive().optional(),
         /** Concurrent sequences in the one context; default from cores and RAM. */
         sequences: z.number().int().min(1).max(256).optional(),
