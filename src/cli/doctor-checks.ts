@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import type { MachineInfo } from "../config/machine.js";
-import { defaultThreads } from "../engine/engine-settings.js";
 import { formatBytes } from "../models/byte-size.js";
+import type { ModelFitReport } from "../models/recommend.js";
 import { findRunningServer, type RunningServer } from "./running-server.js";
 import { plural } from "./plural.js";
 
@@ -30,21 +30,6 @@ export function checkMemory(machine: MachineInfo): CheckResult {
         detail: `${detail}; under 512 MiB free limits models and sequences.`,
       }
     : { name: "memory", status: "ok", detail };
-}
-
-/**
- * Whether the inference threads leave a core free. llama.cpp's threads wait for each other at
- * every token, so when they take every core any other work stalls generation (measured on 2
- * cores in docs/benchmarks.md).
- */
-export function checkThreads(threads: number, cores: number): CheckResult {
-  const detail = `${plural(threads, "inference thread", "inference threads")} on ${plural(cores, "core", "cores")}`;
-  if (cores < 2 || threads < cores) return { name: "threads", status: "ok", detail };
-  return {
-    name: "threads",
-    status: "warn",
-    detail: `${detail}: they use every core, so any other work on this machine (the OS, the gateway itself, another program) slows generation to a crawl. Leave a core free: set engine.threads (COLIBRI_THREADS) to ${defaultThreads(cores)}, or leave it unset.`,
-  };
 }
 
 /** x86 vector extensions (llama.cpp's speed depends on them) or ARM NEON, from /proc/cpuinfo. */
@@ -120,6 +105,45 @@ function bindError(host: string, port: number): Promise<NodeJS.ErrnoException | 
       });
     });
   });
+}
+
+/**
+ * Which catalog model suits this machine (see recommendModels), against the configured default:
+ * a warning when the default does not fit in free RAM, or when a larger model would fit and run.
+ */
+export function checkModelChoice(
+  reports: readonly ModelFitReport[],
+  defaultName: string,
+  machine: MachineInfo,
+): CheckResult {
+  const chosen = reports.find((report) => report.recommended);
+  const current = reports.find((report) => report.entry.name === defaultName);
+  const here = `${plural(machine.cores, "core", "cores")}, ${formatBytes(machine.freeMemoryBytes)} free`;
+  if (chosen === undefined) {
+    return {
+      name: "choice",
+      status: "warn",
+      detail: `no catalog model fits in ${here}; free some RAM or lower engine.contextSize.`,
+    };
+  }
+  if (current === undefined || chosen.entry.name === defaultName) {
+    return {
+      name: "choice",
+      status: "ok",
+      detail: `${chosen.entry.name} is the catalog model recommended for ${here} (colibri models --recommend)${current === undefined ? `; the default ${defaultName} is not from the catalog` : ""}`,
+    };
+  }
+  return current.fitsInFree
+    ? {
+        name: "choice",
+        status: "ok",
+        detail: `${defaultName} fits; ${chosen.entry.name} is recommended for ${here} (colibri models --recommend)`,
+      }
+    : {
+        name: "choice",
+        status: "warn",
+        detail: `${defaultName} needs ~${formatBytes(current.ramBytes)}, more than fits in ${here}; use ${chosen.entry.name}: colibri pull ${chosen.entry.name}, then set model.default.`,
+      };
 }
 
 export function summarize(results: CheckResult[]): CheckStatus {

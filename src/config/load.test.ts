@@ -17,7 +17,7 @@ describe("loadConfig", () => {
     expect(config).toMatchObject({
       home: folder,
       server: { host: "127.0.0.1", port: 8080, shutdownGraceMs: 10_000 },
-      model: { default: "smollm2-135m-instruct" },
+      model: { default: "qwen2.5-coder-1.5b-instruct" },
       engine: { maxQueue: 16, defaultMaxTokens: 512 },
     });
     expect(config.server.apiKey).toBeUndefined();

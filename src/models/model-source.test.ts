@@ -8,7 +8,9 @@ describe("parseModelSource", () => {
     const parsed = parseModelSource("smollm2-135m-instruct");
     expect(parsed.name).toBe("smollm2-135m-instruct");
     expect(parsed.fileName).toBe("SmolLM2-135M-Instruct.Q4_1.gguf");
-    expect(parsed.catalogEntry?.sha256).toMatch(/^b179c952/);
+    expect(parsed.catalogEntry?.checksum === "pinned" && parsed.catalogEntry.sha256).toMatch(
+      /^b179c952/,
+    );
     expect(parsed.source.kind).toBe("python-package");
   });
 

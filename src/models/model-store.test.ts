@@ -55,6 +55,7 @@ function catalogWith(url: string): CatalogEntry[] {
   return [
     {
       name: "tiny-chat",
+      checksum: "pinned",
       source: { kind: "url", url },
       fileName: "tiny-chat.Q8_0.gguf",
       sha256: contentSha256,

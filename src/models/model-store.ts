@@ -1,14 +1,24 @@
 import { existsSync } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import { basename, join, resolve as resolvePath } from "node:path";
-import { InvalidRequestError, ModelNotFoundError } from "../core/errors.js";
+import {
+  ChecksumMismatchError,
+  DownloadError,
+  InvalidRequestError,
+  ModelNotFoundError,
+} from "../core/errors.js";
 import type { Sleep } from "./backoff.js";
 import { catalog as defaultCatalog, defaultModelName, type CatalogEntry } from "./catalog.js";
 import type { CommandRunner } from "./command-runner.js";
 import type { StatFs } from "./disk-space.js";
 import { downloadFile, type Fetch } from "./download.js";
 import { assertGgufHeader } from "./gguf-header.js";
-import { huggingfaceRequest, type HuggingfaceOptions } from "./huggingface.js";
+import {
+  fetchPublishedChecksum,
+  huggingfaceRequest,
+  type HuggingfaceOptions,
+  type PublishedChecksum,
+} from "./huggingface.js";
 import { installLocalFile } from "./local-file.js";
 import {
   isManifestFile,
@@ -101,9 +111,9 @@ export class ModelStore {
     const existing = await this.installed(parsed.name);
     if (existing !== undefined && options.force !== true) {
       const same =
-        parsed.catalogEntry === undefined
-          ? existing.source === sourceText
-          : existing.sha256 === parsed.catalogEntry.sha256;
+        parsed.catalogEntry?.checksum === "pinned"
+          ? existing.sha256 === parsed.catalogEntry.sha256
+          : existing.source === sourceText;
       if (!same) {
         throw new InvalidRequestError(
           `A model named "${parsed.name}" is already installed from ${existing.source}. Remove it first (colibri rm ${parsed.name}) or choose another name with --name.`,
@@ -217,10 +227,11 @@ export class ModelStore {
     options: PullOptions,
   ): Promise<{ sha256: string; sizeBytes: number }> {
     const entry = parsed.catalogEntry;
+    const pinned = entry?.checksum === "pinned" ? entry : undefined;
     const common = {
       destination,
-      expectedSha256: entry?.sha256,
-      expectedSizeBytes: entry?.sizeBytes,
+      expectedSha256: pinned?.sha256,
+      expectedSizeBytes: pinned?.sizeBytes,
       // Whatever the source, a file that is not a GGUF model never gets installed.
       checkContent: (partialPath: string) => assertGgufHeader(partialPath, sourceText),
       onProgress: options.onProgress,
@@ -236,8 +247,18 @@ export class ModelStore {
     switch (source.kind) {
       case "huggingface": {
         const request = huggingfaceRequest(source, this.options.huggingface);
-        options.onStatus?.(`Downloading ${request.url}`);
-        return downloadFile({ ...http, url: request.url, headers: request.headers });
+        const published = await fetchPublishedChecksum(request, this.options.fetch, options.signal);
+        const expected = expectedFromHuggingface(parsed, published);
+        options.onStatus?.(
+          `Downloading ${request.url}${expected.sha256 === undefined ? " (Hugging Face publishes no sha256 for it: not verified)" : ""}`,
+        );
+        return downloadFile({
+          ...http,
+          expectedSha256: expected.sha256,
+          expectedSizeBytes: expected.sizeBytes,
+          url: request.url,
+          headers: request.headers,
+        });
       }
       case "url":
         options.onStatus?.(`Downloading ${source.url}`);
@@ -294,6 +315,34 @@ export class ModelStore {
     }
     return { name: model.name, path: model.path, manifest: withoutPath(model) };
   }
+}
+
+/**
+ * What a Hugging Face download must match: the catalog's pins when it has them (a file Hugging Face
+ * now publishes with another sha256 is refused before any byte is fetched), else what Hugging Face
+ * publishes. A catalog entry checked against Hugging Face is refused when it publishes nothing.
+ */
+function expectedFromHuggingface(
+  parsed: ParsedModelSource,
+  published: PublishedChecksum | undefined,
+): { sha256: string | undefined; sizeBytes: number | undefined } {
+  const entry = parsed.catalogEntry;
+  if (entry?.checksum === "pinned") {
+    if (published !== undefined && published.sha256 !== entry.sha256.toLowerCase()) {
+      throw new ChecksumMismatchError(
+        `${formatModelSource(parsed.source)} (as published by Hugging Face)`,
+        entry.sha256,
+        published.sha256,
+      );
+    }
+    return { sha256: entry.sha256, sizeBytes: entry.sizeBytes };
+  }
+  if (entry?.checksum === "huggingface" && published === undefined) {
+    throw new DownloadError(
+      `Hugging Face published no sha256 for ${formatModelSource(parsed.source)} (no x-linked-etag header), so the catalog model ${entry.name} cannot be verified and was not downloaded. If you use a mirror (HF_ENDPOINT), try the Hub itself; to install it unverified, pull ${formatModelSource(parsed.source)} instead.`,
+    );
+  }
+  return { sha256: published?.sha256, sizeBytes: published?.sizeBytes };
 }
 
 /** The manifest fields only (the schema drops `path` and `present`). */

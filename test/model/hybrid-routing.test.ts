@@ -3,11 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readMachine } from "../../src/config/machine.js";
 import { LocalEngine } from "../../src/engine/local-engine.js";
 import { confidenceOf } from "../../src/router/confidence.js";
-import { defaultModel } from "../support/default-model.js";
+import { plumbingModel } from "../support/default-model.js";
 import { startTestGateway, type TestGateway } from "../support/test-gateway.js";
 
 /**
- * The router on the real default model: a second Colibrí, serving the same engine, stands in for
+ * The router on a real model (SmolLM2, by name): a second Colibrí, serving the same engine, stands in for
  * the cloud. Confidence comes from the model's real token probabilities.
  */
 let engine: LocalEngine;
@@ -16,7 +16,7 @@ let cloudAddress: string;
 const edges: TestGateway<LocalEngine>[] = [];
 
 beforeAll(async () => {
-  const model = await defaultModel();
+  const model = await plumbingModel();
   engine = await LocalEngine.load({
     modelPath: model.path,
     modelName: model.name,

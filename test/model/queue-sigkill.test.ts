@@ -5,11 +5,11 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import OpenAI, { toFile } from "openai";
 import { afterAll, describe, expect, it } from "vitest";
-import { defaultModel } from "../support/default-model.js";
+import { plumbingModel } from "../support/default-model.js";
 import { FakeCloud } from "../support/fake-cloud.js";
 
 /**
- * Nothing is lost: the real `colibri serve` (the built CLI, the default model) is killed with
+ * Nothing is lost: the real `colibri serve` (the built CLI, SmolLM2 by name) is killed with
  * SIGKILL in the middle of a batch, started again on the same store, and finishes the batch with
  * every line answered exactly once and every cloud request done once upstream (the calls that
  * were in flight at the kill are sent again under the same idempotency key).
@@ -62,7 +62,7 @@ const chatCalls = (fake: FakeCloud) =>
 
 describe("a server killed with SIGKILL mid-batch", () => {
   it("resumes after restart without losing or duplicating work", async () => {
-    const model = await defaultModel();
+    const model = await plumbingModel();
     cloud = await FakeCloud.start();
     cloud.frameDelayMs = 60; // each cloud answer takes a few hundred milliseconds
     home = await mkdtemp(join(tmpdir(), "colibri-sigkill-"));

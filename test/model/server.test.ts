@@ -2,12 +2,12 @@ import OpenAI, { BadRequestError, RateLimitError } from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readMachine } from "../../src/config/machine.js";
 import { LocalEngine } from "../../src/engine/local-engine.js";
-import { defaultModel } from "../support/default-model.js";
+import { plumbingModel } from "../support/default-model.js";
 import { guessLanguage } from "../../src/router/language.js";
 import { startTestGateway, type TestGateway } from "../support/test-gateway.js";
 
 /**
- * The real default model behind a real listening server, driven by the official `openai` client:
+ * A real model (SmolLM2, by name) behind a real listening server, driven by the official `openai` client:
  * what a user of `colibri serve` sees.
  */
 interface Running {
@@ -17,7 +17,7 @@ interface Running {
 }
 
 async function start(engineOptions: { sequences: number; maxQueue: number }): Promise<Running> {
-  const model = await defaultModel();
+  const model = await plumbingModel();
   const engine = await LocalEngine.load({
     modelPath: model.path,
     modelName: model.name,

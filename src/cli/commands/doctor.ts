@@ -2,11 +2,13 @@ import { arch, version } from "node:process";
 import type { Command } from "commander";
 import { readMachine, type MachineInfo } from "../../config/machine.js";
 import type { ColibriConfig } from "../../config/schema.js";
-import { defaultThreads, resolveEngineSettings } from "../../engine/engine-settings.js";
+import { resolveEngineSettings } from "../../engine/engine-settings.js";
 import { readModelFootprint } from "../../engine/model-footprint.js";
 import { loadLlamaRuntime } from "../../engine/llama-runtime.js";
 import { formatBytes } from "../../models/byte-size.js";
+import { catalog, defaultModelName, findCatalogEntry } from "../../models/catalog.js";
 import { estimateMemory, memoryFit } from "../../models/memory-estimate.js";
+import { recommendModels } from "../../models/recommend.js";
 import { modelStoreFromConfig } from "../../models/model-store-from-config.js";
 import { runCommand } from "../../models/command-runner.js";
 import { defaultDatabaseUrl } from "../../store/database-url.js";
@@ -15,9 +17,9 @@ import type { CliContext } from "../context.js";
 import {
   checkCpuFeatures,
   checkMemory,
+  checkModelChoice,
   checkNode,
   checkPort,
-  checkThreads,
   readCpuinfo,
   summarize,
   type CheckResult,
@@ -41,15 +43,18 @@ export function registerDoctorCommand(program: Command, context: CliContext): vo
     .action(async (options: { json?: boolean; database?: string }) => {
       const config = await context.loadConfig({ database: options.database });
       const machine = readMachine();
-      const threads = config.engine.threads ?? defaultThreads(machine.cores);
       const results: CheckResult[] = [
         checkNode(version),
         checkMemory(machine),
         checkCpuFeatures(await readCpuinfo(), arch),
-        checkThreads(threads, machine.cores),
-        await checkRuntime(threads),
+        await checkRuntime(machine.cores),
         await checkPython(),
         await checkModel(config, machine),
+        checkModelChoice(
+          recommendModels(catalog, machine, findCatalogEntry(defaultModelName)),
+          config.model.default,
+          machine,
+        ),
         await checkStore(config),
         await checkPort(config.server.host, config.server.port),
       ];

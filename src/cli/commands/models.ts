@@ -1,10 +1,18 @@
 import type { Command } from "commander";
 import { formatBytes } from "../../models/byte-size.js";
-import { catalog } from "../../models/catalog.js";
+import { readMachine } from "../../config/machine.js";
+import {
+  catalog,
+  catalogSizeBytes,
+  defaultModelName,
+  findCatalogEntry,
+} from "../../models/catalog.js";
+import { recommendationContextSize, recommendModels } from "../../models/recommend.js";
 import { parseModelSource } from "../../models/model-source.js";
 import { modelStoreFromConfig } from "../../models/model-store-from-config.js";
 import type { CliContext } from "../context.js";
 import { formatTable } from "../format-table.js";
+import { plural } from "../plural.js";
 
 type ModelStatus = "installed" | "missing file" | "available";
 
@@ -27,15 +35,24 @@ export function registerModelsCommand(program: Command, context: CliContext): vo
       "List installed models and the catalog models you can pull; * marks the default model.",
     )
     .option("--json", "print the list as JSON")
+    .option(
+      "--recommend",
+      "show which catalog models fit this machine's RAM and cores, and the one to use",
+    )
     .addHelpText(
       "after",
       `
 Examples:
   colibri models
+  colibri models --recommend
   colibri models --json | jq '.models[] | select(.status == "installed") | .name'`,
     )
-    .action(async (options: { json?: boolean }) => {
+    .action(async (options: { json?: boolean; recommend?: boolean }) => {
       const config = await context.loadConfig();
+      if (options.recommend === true) {
+        printRecommendation(context, config.model.default, options.json === true);
+        return;
+      }
       const store = modelStoreFromConfig(config);
       const defaultName = nameOf(config.model.default);
       const rows: ModelRow[] = (await store.list()).map((model) => {
@@ -58,7 +75,7 @@ Examples:
           name: entry.name,
           default: entry.name === defaultName,
           status: "available",
-          sizeBytes: entry.sizeBytes,
+          sizeBytes: catalogSizeBytes(entry),
           quantization: entry.quantization,
           instructionTuned: entry.instructionTuned,
           path: null,
@@ -91,7 +108,7 @@ Examples:
       ];
       context.stdout.write(`${formatTable(table)}\n`);
       context.stdout.write(
-        `\n* default model (${config.model.default}). Models folder: ${store.folder}\nPull one with: colibri pull NAME\n`,
+        `\n* default model (${config.model.default}). Models folder: ${store.folder}\nPull one with: colibri pull NAME. Which fits this machine: colibri models --recommend\n`,
       );
       if (cloud.length > 0) {
         const cloudTable = [
@@ -101,6 +118,65 @@ Examples:
         context.stdout.write(`\n${formatTable(cloudTable)}\n`);
       }
     });
+}
+
+function printRecommendation(context: CliContext, defaultModel: string, json: boolean): void {
+  const machine = readMachine();
+  const reports = recommendModels(catalog, machine, findCatalogEntry(defaultModelName));
+  if (json) {
+    context.stdout.write(
+      `${JSON.stringify(
+        {
+          machine,
+          contextSize: recommendationContextSize,
+          models: reports.map((report) => ({
+            name: report.entry.name,
+            sizeBytes: catalogSizeBytes(report.entry),
+            ramBytes: report.ramBytes,
+            fitsInFree: report.fitsInFree,
+            relativeSpeed: Number(report.relativeSpeed.toFixed(2)),
+            recommended: report.recommended,
+            licence: report.entry.licence,
+            checksum: report.entry.checksum,
+          })),
+        },
+        null,
+        2,
+      )}\n`,
+    );
+    return;
+  }
+  const table = [
+    ["NAME", "PARAMS", "SIZE", "RAM", "FITS", "SPEED", "ES/PT", "LICENCE", "FROM"],
+    ...reports.map((report) => {
+      const { entry } = report;
+      const approximate = entry.checksum === "pinned" ? "" : "~";
+      const spanishPortuguese = ["es", "pt"].every((code) => entry.languages.strong.includes(code))
+        ? "strong"
+        : "weak";
+      return [
+        `${entry.name}${report.recommended ? " ←" : ""}${entry.name === nameOf(defaultModel) ? " *" : ""}`,
+        `${(entry.parameterCount / 1e9).toFixed(2)}B`,
+        `${approximate}${formatBytes(catalogSizeBytes(entry))}`,
+        `${approximate}${formatBytes(report.ramBytes)}${report.ramIncludesKvCache ? "" : "+KV"}`,
+        report.fitsInFree ? "yes" : "no",
+        `×${report.relativeSpeed.toFixed(1)}`,
+        entry.instructionTuned ? spanishPortuguese : "base",
+        entry.licence,
+        entry.source.kind === "huggingface" ? "Hugging Face" : "package index",
+      ];
+    }),
+  ];
+  const chosen = reports.find((report) => report.recommended);
+  context.stdout.write(`${formatTable(table)}\n`);
+  context.stdout.write(
+    `\nThis machine: ${plural(machine.cores, "core", "cores")}, ${formatBytes(machine.freeMemoryBytes)} free of ${formatBytes(machine.totalMemoryBytes)}. RAM: one ${recommendationContextSize}-token sequence; fits: within 75% of free RAM. SPEED: generation relative to the default (${defaultModelName}), from file size (decoding reads every weight once per token). ~ marks sizes Hugging Face gives exactly at download; those models are checked against the sha256 it publishes.\n`,
+  );
+  context.stdout.write(
+    chosen === undefined
+      ? "No catalog model fits in the free RAM: close other programs, or lower engine.contextSize.\n"
+      : `← recommended here: ${chosen.entry.name}${chosen.entry.name === nameOf(defaultModel) ? " (the configured default)" : ` — colibri pull ${chosen.entry.name}, then set model.default or pass --model`}\n`,
+  );
 }
 
 /** The name a configured default installs under (undefined if it cannot be parsed). */
