@@ -19,6 +19,8 @@ export interface CollectedCompletion {
   body: ReturnType<typeof completionObject>;
   /** The geometric mean probability of a plain local answer's tokens. */
   confidence: number | undefined;
+  /** The backend cut the answer short because it was looping (finish_reason "length"). */
+  runaway: boolean;
   /** What gave it: the answer asked for, or its local fallback when the cloud failed midway. */
   answer: RoutedAnswer;
 }
@@ -69,6 +71,7 @@ async function collectEvents(
       finishReason: event.finishReason,
       body: completionObject(identity, text, event.finishReason, event.usage, logprobs),
       confidence,
+      runaway: event.runaway === true,
       answer,
     };
   }

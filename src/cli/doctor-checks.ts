@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import type { MachineInfo } from "../config/machine.js";
+import { defaultThreads } from "../engine/engine-settings.js";
 import { formatBytes } from "../models/byte-size.js";
 import type { ModelFitReport } from "../models/recommend.js";
 import { findRunningServer, type RunningServer } from "./running-server.js";
@@ -30,6 +31,21 @@ export function checkMemory(machine: MachineInfo): CheckResult {
         detail: `${detail}; under 512 MiB free limits models and sequences.`,
       }
     : { name: "memory", status: "ok", detail };
+}
+
+/**
+ * Whether the inference threads leave a core free. llama.cpp's threads wait for each other at
+ * every token, so when they take every core any other work stalls generation (measured on 2
+ * cores in docs/benchmarks.md).
+ */
+export function checkThreads(threads: number, cores: number): CheckResult {
+  const detail = `${plural(threads, "inference thread", "inference threads")} on ${plural(cores, "core", "cores")}`;
+  if (cores < 2 || threads < cores) return { name: "threads", status: "ok", detail };
+  return {
+    name: "threads",
+    status: "warn",
+    detail: `${detail}: they use every core, so any other work on this machine (the OS, the gateway itself, another program) slows generation to a crawl. Leave a core free: set engine.threads (COLIBRI_THREADS) to ${defaultThreads(cores)}, or leave it unset.`,
+  };
 }
 
 /** x86 vector extensions (llama.cpp's speed depends on them) or ARM NEON, from /proc/cpuinfo. */

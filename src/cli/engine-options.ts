@@ -5,7 +5,7 @@ export function engineOptions(command: Command): Command {
   return command
     .option(
       "--threads <n>",
-      "CPU threads for inference (default: the machine's cores)",
+      "CPU threads for inference (default: the cores less one, at most 8)",
       integer("--threads"),
     )
     .option(

@@ -31,6 +31,11 @@ export async function startEngine(
     embeddingContextSize: config.engine.embeddingContextSize,
     maxQueue: config.engine.maxQueue,
     defaultMaxTokens: config.engine.defaultMaxTokens,
+    repetition: {
+      repeatPenalty: config.engine.repeatPenalty,
+      lastTokens: config.engine.repeatLastTokens,
+      stopRunaway: config.engine.stopRunaway,
+    },
     ...(logger === undefined ? {} : { logger }),
   });
 }

@@ -98,7 +98,7 @@ export const configSchema = z
       .prefault({}),
     engine: z
       .object({
-        /** CPU threads for inference; default: the machine's cores. */
+        /** CPU threads for inference; default: the cores less one (1 on 2 cores), at most 8. */
         threads: z.number().int().positive().optional(),
         /** Concurrent sequences in the one context; default from cores and RAM. */
         sequences: z.number().int().min(1).max(256).optional(),
@@ -110,6 +110,15 @@ export const configSchema = z
         maxQueue: z.number().int().nonnegative().default(16),
         /** Tokens generated when a request gives no max_tokens. */
         defaultMaxTokens: z.number().int().positive().default(512),
+        /**
+         * Repeat penalty of the local model over the answer's last `repeatLastTokens` tokens
+         * (llama.cpp's, multiplicative); 1 turns it off. Not applied to JSON answers.
+         */
+        repeatPenalty: z.number().min(1).max(2).default(1.1),
+        /** Answer tokens the repeat, frequency and presence penalties look back at; 0: none. */
+        repeatLastTokens: z.number().int().nonnegative().max(4096).default(64),
+        /** Stop a local answer that loops (the same span over and over) before max_tokens. */
+        stopRunaway: z.boolean().default(true),
       })
       .strict()
       .prefault({}),

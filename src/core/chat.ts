@@ -16,6 +16,13 @@ export interface SamplingOptions {
   maxTokens?: number;
   stop?: string[];
   seed?: number;
+  /**
+   * OpenAI's `frequency_penalty` and `presence_penalty` (-2 to 2): subtracted from a token's logit
+   * per earlier occurrence, and once for having occurred. Cloud providers that have them get them
+   * unchanged; the local engine applies them over its recent answer tokens.
+   */
+  frequencyPenalty?: number;
+  presencePenalty?: number;
 }
 
 export type ResponseFormat =
@@ -83,6 +90,12 @@ export type ChatEvent =
       usage: Usage;
       /** Present when the backend saw every token's probability (always for the local engine). */
       confidence?: ConfidenceSummary;
+      /**
+       * True when the backend stopped the answer early because it was repeating the same span
+       * over and over (a runaway loop); `finishReason` is then "length" and a whole (not
+       * streamed) answer carries `x-colibri-runaway: true`. The cascade should escalate it.
+       */
+      runaway?: boolean;
     };
 
 /**

@@ -2,6 +2,7 @@ import { randomInt } from "node:crypto";
 import {
   LlamaGrammarEvaluationState,
   type LlamaContextSequence,
+  type LlamaContextSequenceRepeatPenalty,
   type LlamaGrammar,
   type LlamaModel,
   type Token,
@@ -9,6 +10,7 @@ import {
 import type { ChatEvent, FinishReason, TokenLogprob, Usage } from "../core/chat.js";
 import type { PreparedPrompt } from "./chat-prompt.js";
 import { ConfidenceTracker } from "../core/confidence-tracker.js";
+import { RunawayRepetitionDetector } from "../core/runaway-repetition.js";
 import { grammarStopStrings } from "./response-format-grammars.js";
 import { StopSequenceFilter, type TextPiece } from "./stop-sequence-filter.js";
 import {
@@ -25,6 +27,23 @@ export interface ResolvedSampling {
   maxTokens: number;
   stop: readonly string[];
   seed: number | undefined;
+  /** OpenAI's penalties (-2 to 2), subtracted from the logits of tokens in the recent answer. */
+  frequencyPenalty: number;
+  presencePenalty: number;
+}
+
+/** The engine's own defence against loops, the same for every request (`engine.*` in config). */
+export interface RepetitionSettings {
+  /**
+   * llama.cpp's repeat penalty: the logit of a token among the last `lastTokens` of the answer is
+   * divided by it (multiplied when negative); 1 turns it off. Not applied under a JSON grammar,
+   * where quotes, commas and keys repeat by design.
+   */
+  repeatPenalty: number;
+  /** How many of the answer's latest tokens the penalties look at (newlines are never penalised). */
+  lastTokens: number;
+  /** Stop an answer that falls into a runaway repetition (finish "length", `runaway: true`). */
+  stopRunaway: boolean;
 }
 
 export interface GenerationInput {
@@ -32,6 +51,7 @@ export interface GenerationInput {
   model: LlamaModel;
   prompt: PreparedPrompt;
   sampling: ResolvedSampling;
+  repetition: RepetitionSettings;
   grammar: LlamaGrammar | undefined;
   /** Undefined: no per-token logprobs in the deltas; a number: that many alternatives per token. */
   topLogprobs: number | undefined;
@@ -88,8 +108,11 @@ export async function* generateChat(
   );
   const confidence = new ConfidenceTracker();
   const undecoded: SampledToken[] = [];
+  const answerTokens: Token[] = [];
+  const runaway = input.repetition.stopRunaway ? new RunawayRepetitionDetector() : undefined;
   let completionTokens = 0;
   let finishReason: FinishReason = "length";
+  let ranAway = false;
 
   const toPiece = (text: string, tokenCount: number): TextPiece<TokenLogprob> => {
     const sampled = undecoded.splice(0, tokenCount);
@@ -103,6 +126,7 @@ export async function* generateChat(
       temperature: sampling.temperature,
       topP: sampling.topP,
       seed: sampling.seed ?? randomInt(0, 2 ** 31 - 1),
+      ...repeatPenaltyOption(input, answerTokens),
       ...(input.grammar === undefined
         ? {}
         : {
@@ -128,6 +152,7 @@ export async function* generateChat(
         break;
       }
       completionTokens += 1;
+      answerTokens.push(token);
       const logprob = toLogprob(probability);
       confidence.record(logprob);
       undecoded.push({
@@ -146,6 +171,10 @@ export async function* generateChat(
       if (delta !== undefined) yield delta;
       if (result.stopped) {
         finishReason = "stop";
+        break;
+      }
+      if (runaway?.push(decoded.text) !== undefined) {
+        ranAway = true; // finishReason stays "length": the answer was cut short
         break;
       }
     }
@@ -170,6 +199,33 @@ export async function* generateChat(
     finishReason,
     usage: { promptTokens, completionTokens },
     confidence: confidence.summary(),
+    ...(ranAway ? { runaway: true } : {}),
+  };
+}
+
+/**
+ * node-llama-cpp's repeat penalty over the answer's latest tokens (newlines excluded, as in its
+ * LlamaChat), or nothing when every penalty is neutral. The tokens are read at each step.
+ */
+function repeatPenaltyOption(
+  input: GenerationInput,
+  answerTokens: readonly Token[],
+): { repeatPenalty?: LlamaContextSequenceRepeatPenalty } {
+  const { frequencyPenalty, presencePenalty } = input.sampling;
+  const { lastTokens } = input.repetition;
+  const penalty = input.grammar === undefined ? input.repetition.repeatPenalty : 1;
+  if (lastTokens < 1 || (penalty === 1 && frequencyPenalty === 0 && presencePenalty === 0)) {
+    return {};
+  }
+  const newline = input.model.tokens.nl;
+  return {
+    repeatPenalty: {
+      punishTokens: () => answerTokens.slice(-lastTokens).filter((token) => token !== newline),
+      maxPunishTokens: lastTokens,
+      penalty,
+      frequencyPenalty,
+      presencePenalty,
+    },
   };
 }
 

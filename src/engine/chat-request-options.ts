@@ -9,7 +9,8 @@ export const maximumTopLogprobs = 20;
 
 /** Check the sampling options (the server validates too; this guards direct callers). */
 export function resolveSampling(request: ChatRequest, defaultMaxTokens: number): ResolvedSampling {
-  const { temperature, topP, maxTokens, stop, seed } = request.sampling;
+  const { temperature, topP, maxTokens, stop, seed, frequencyPenalty, presencePenalty } =
+    request.sampling;
   if (temperature !== undefined && !(temperature >= 0 && temperature <= 2)) {
     throw new InvalidRequestError(
       `temperature must be between 0 and 2, got ${temperature}.`,
@@ -28,6 +29,8 @@ export function resolveSampling(request: ChatRequest, defaultMaxTokens: number):
   if (seed !== undefined && !Number.isInteger(seed)) {
     throw new InvalidRequestError(`seed must be an integer, got ${seed}.`, "seed");
   }
+  checkPenalty(frequencyPenalty, "frequency_penalty");
+  checkPenalty(presencePenalty, "presence_penalty");
   return {
     temperature: temperature ?? defaultTemperature,
     topP: topP ?? defaultTopP,
@@ -35,7 +38,15 @@ export function resolveSampling(request: ChatRequest, defaultMaxTokens: number):
     stop: stop ?? [],
     // llama.cpp seeds are unsigned 32-bit; fold any integer into that range.
     seed: seed === undefined ? undefined : ((seed % 2 ** 32) + 2 ** 32) % 2 ** 32,
+    frequencyPenalty: frequencyPenalty ?? 0,
+    presencePenalty: presencePenalty ?? 0,
   };
+}
+
+function checkPenalty(value: number | undefined, name: string): void {
+  if (value !== undefined && !(value >= -2 && value <= 2)) {
+    throw new InvalidRequestError(`${name} must be between -2 and 2, got ${value}.`, name);
+  }
 }
 
 /** Undefined when no logprobs were asked for; otherwise the number of alternatives per token. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { resolveEngineSettings } from "./engine-settings.js";
+import { defaultThreads, resolveEngineSettings } from "./engine-settings.js";
 import type { ModelFootprint } from "./model-footprint.js";
 
 const gibibyte = 1024 ** 3;
@@ -16,9 +16,9 @@ const machine = (cores: number, freeGiB: number) => ({
 });
 
 describe("resolveEngineSettings", () => {
-  it("on a 2-core box with plenty of RAM: 2 threads, 4 sequences, 4096 tokens", () => {
+  it("on a 2-core box with plenty of RAM: 1 thread (a core left free), 4 sequences, 4096 tokens", () => {
     expect(resolveEngineSettings({ machine: machine(2, 20), model: smol })).toEqual({
-      threads: 2,
+      threads: 1,
       sequences: 4,
       contextSize: 4096,
       embeddingContextSize: 512,
@@ -52,7 +52,7 @@ describe("resolveEngineSettings", () => {
     };
     // 0.75 × 6 GiB = 4608 MiB; 2048 + 378.5 + 565 = 2991.5 MiB leaves room for 3 × 512 MiB.
     expect(resolveEngineSettings({ machine: machine(8, 6), model: big })).toEqual({
-      threads: 8,
+      threads: 7,
       sequences: 3,
       contextSize: 4096,
       embeddingContextSize: 512,
@@ -60,14 +60,14 @@ describe("resolveEngineSettings", () => {
     // 0.75 × 4.5 GiB = 3456 MiB: one 4096-token sequence would make 3503.5 MiB; at 2048 tokens
     // (256 MiB each) one sequence fits (3247.5 MiB), two do not.
     expect(resolveEngineSettings({ machine: machine(8, 4.5), model: big })).toEqual({
-      threads: 8,
+      threads: 7,
       sequences: 1,
       contextSize: 2048,
       embeddingContextSize: 512,
     });
     // Too little for anything: still one sequence at the smallest context; the RAM check decides.
     expect(resolveEngineSettings({ machine: machine(8, 2), model: big })).toEqual({
-      threads: 8,
+      threads: 7,
       sequences: 1,
       contextSize: 512,
       embeddingContextSize: 512,
@@ -79,9 +79,9 @@ describe("resolveEngineSettings", () => {
       resolveEngineSettings({
         machine: machine(2, 20),
         model: smol,
-        requested: { threads: 1, sequences: 9, contextSize: 1024 },
+        requested: { threads: 2, sequences: 9, contextSize: 1024 },
       }),
-    ).toEqual({ threads: 1, sequences: 9, contextSize: 1024, embeddingContextSize: 512 });
+    ).toEqual({ threads: 2, sequences: 9, contextSize: 1024, embeddingContextSize: 512 });
     expect(
       resolveEngineSettings({
         machine: machine(2, 20),
@@ -89,5 +89,11 @@ describe("resolveEngineSettings", () => {
         requested: { contextSize: 256, embeddingContextSize: 2048 },
       }),
     ).toMatchObject({ contextSize: 256, embeddingContextSize: 2048 });
+  });
+});
+
+describe("defaultThreads", () => {
+  it("leaves one core free, keeps at least one thread and takes at most eight", () => {
+    expect([1, 2, 3, 4, 8, 9, 16, 64].map(defaultThreads)).toEqual([1, 1, 2, 3, 7, 8, 8, 8]);
   });
 });

@@ -29,12 +29,25 @@ export const maximumSequences = 256;
 export const defaultSequenceCeiling = 32;
 /** Share of free RAM the defaults plan to use, leaving room for the OS and the gateway itself. */
 export const defaultMemoryShare = 0.75;
+/** Default threads never exceed this: CPU decoding is bound by memory bandwidth beyond a few. */
+export const defaultThreadCeiling = 8;
+
+/**
+ * Inference threads when the config sets none: one core left free (at least 1 thread, at most 8).
+ * llama.cpp's threads wait for each other at every step, so when they hold every core, any other
+ * work (the OS, the gateway's own event loop, a browser) stalls all of them: measured on 2 cores
+ * (docs/benchmarks.md), 2 threads fell to a few tokens/s under one busy process while 1 thread kept
+ * most of its speed, and 1 thread was as fast as 2 even on an idle machine.
+ */
+export function defaultThreads(cores: number): number {
+  return Math.min(defaultThreadCeiling, Math.max(1, cores - 1));
+}
 
 /**
  * Fill in the settings the config left open, from the machine and the model (pure), so that the
  * RAM estimate (`estimateMemory`, the one `colibri inspect` prints and the load check applies)
  * stays within 75% of free RAM:
- * - threads: the machine's cores (measured on 2 cores: 2 threads beat 1 for both prompt and generation);
+ * - threads: the machine's cores less one, at most 8 (see defaultThreads);
  * - contextSize: min(model's trained context, 4096), halved (down to 512) while even the requested
  *   sequences (else one) would not fit;
  * - sequences: 2 per core (4 on a 2-core box), at most 32, fewer while they do not fit; at least 1
@@ -42,7 +55,7 @@ export const defaultMemoryShare = 0.75;
  */
 export function resolveEngineSettings(input: EngineSettingsInput): EngineSettings {
   const { machine, model, requested = {} } = input;
-  const threads = requested.threads ?? Math.max(1, machine.cores);
+  const threads = requested.threads ?? defaultThreads(machine.cores);
   const budget = machine.freeMemoryBytes * defaultMemoryShare;
   const fits = (contextSize: number, sequences: number): boolean =>
     estimateMemory({

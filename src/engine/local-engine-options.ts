@@ -1,4 +1,5 @@
 import type { MachineInfo } from "../config/machine.js";
+import type { RepetitionSettings } from "./chat-generation.js";
 import type { EngineLogger } from "./llama-runtime.js";
 
 export interface LocalEngineOptions {
@@ -8,7 +9,7 @@ export interface LocalEngineOptions {
   modelName: string;
   /** Cores and RAM, read once at start-up; the defaults come from it. */
   machine: MachineInfo;
-  /** CPU threads; default: `machine.cores`. */
+  /** CPU threads; default: one core left free (`defaultThreads`). */
   threads?: number | undefined;
   /** Parallel sequences in the one context; default from cores and RAM (see resolveEngineSettings). */
   sequences?: number | undefined;
@@ -20,9 +21,20 @@ export interface LocalEngineOptions {
   maxQueue?: number | undefined;
   /** Tokens generated when a request sets no max_tokens. Default 512. */
   defaultMaxTokens?: number | undefined;
+  /** Repeat penalty and runaway stop; each one left out takes `defaultRepetition`'s value. */
+  repetition?: Partial<RepetitionSettings> | undefined;
   /** Where llama.cpp warnings and engine errors go; default: stderr. */
   logger?: EngineLogger | undefined;
 }
 
 export const defaultMaxQueue = 16;
+/**
+ * node-llama-cpp's own chat default (penalty 1.1 over the last 64 tokens, newlines spared), and
+ * loops stopped: at temperature 0 a small model otherwise repeats one sentence until max_tokens.
+ */
+export const defaultRepetition: RepetitionSettings = {
+  repeatPenalty: 1.1,
+  lastTokens: 64,
+  stopRunaway: true,
+};
 export const defaultMaxTokens = 512;

@@ -7,7 +7,7 @@ import type {
   EmbeddingResult,
 } from "../core/chat.js";
 import { InvalidRequestError, ServiceUnavailableError } from "../core/errors.js";
-import { generateChat } from "./chat-generation.js";
+import { generateChat, type RepetitionSettings } from "./chat-generation.js";
 import { ChatPromptRenderer } from "./chat-prompt.js";
 import { resolveSampling, resolveTopLogprobs } from "./chat-request-options.js";
 import { EmbeddingRunner } from "./embedding-runner.js";
@@ -18,6 +18,7 @@ import { stderrEngineLogger, type EngineLogger } from "./llama-runtime.js";
 import {
   defaultMaxQueue,
   defaultMaxTokens,
+  defaultRepetition,
   type LocalEngineOptions,
 } from "./local-engine-options.js";
 import { releaseOnAbort } from "./release-on-abort.js";
@@ -50,6 +51,7 @@ export class LocalEngine implements ChatBackend, AsyncDisposable {
   private readonly running = new Set<Promise<void>>();
   private closed: Promise<void> | undefined;
   private readonly defaultMaxTokens: number;
+  private readonly repetition: RepetitionSettings;
   private readonly logger: EngineLogger;
 
   private constructor(
@@ -62,6 +64,7 @@ export class LocalEngine implements ChatBackend, AsyncDisposable {
       settings: EngineSettings;
       maxQueue: number;
       defaultMaxTokens: number;
+      repetition: RepetitionSettings;
       logger: EngineLogger;
     },
   ) {
@@ -69,6 +72,7 @@ export class LocalEngine implements ChatBackend, AsyncDisposable {
     this.settings = options.settings;
     this.contextSize = context.contextSize;
     this.defaultMaxTokens = options.defaultMaxTokens;
+    this.repetition = options.repetition;
     this.logger = options.logger;
     this.pool = new ResourcePool({ resources: sequences, maxQueue: options.maxQueue });
     this.prompts = new ChatPromptRenderer(llamaModel);
@@ -93,6 +97,7 @@ export class LocalEngine implements ChatBackend, AsyncDisposable {
       settings: loaded.settings,
       maxQueue: options.maxQueue ?? defaultMaxQueue,
       defaultMaxTokens: options.defaultMaxTokens ?? defaultMaxTokens,
+      repetition: { ...defaultRepetition, ...definedValues(options.repetition ?? {}) },
       logger,
     });
   }
@@ -141,6 +146,7 @@ export class LocalEngine implements ChatBackend, AsyncDisposable {
       model: this.llamaModel,
       prompt,
       sampling,
+      repetition: this.repetition,
       grammar,
       topLogprobs,
       signal,
@@ -227,4 +233,11 @@ export class LocalEngine implements ChatBackend, AsyncDisposable {
       `The local engine for "${this.model}" has been closed; load it again (LocalEngine.load) to serve requests.`,
     );
   }
+}
+
+/** The entries that are set: `{ a: undefined }` must not override a default. */
+function definedValues<T extends object>(values: T): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(values).filter(([, value]) => value !== undefined),
+  ) as Partial<T>;
 }

@@ -15,6 +15,8 @@ export function toChatRequest(
   if (body.temperature != null) sampling.temperature = body.temperature;
   if (body.top_p != null) sampling.topP = body.top_p;
   if (body.seed != null) sampling.seed = body.seed;
+  if (body.frequency_penalty != null) sampling.frequencyPenalty = body.frequency_penalty;
+  if (body.presence_penalty != null) sampling.presencePenalty = body.presence_penalty;
   if (body.stop != null) {
     const stop = (typeof body.stop === "string" ? [body.stop] : body.stop).filter((s) => s !== "");
     if (stop.length > 0) sampling.stop = stop;

@@ -57,6 +57,8 @@ export const chatCompletionBodySchema = z.object({
     .nullable()
     .optional(),
   seed: z.number().int().nullable().optional(),
+  frequency_penalty: z.number().min(-2).max(2).nullable().optional(),
+  presence_penalty: z.number().min(-2).max(2).nullable().optional(),
   n: z.literal(1, { error: "Only n=1 is supported." }).nullable().optional(),
   logprobs: z.boolean().nullable().optional(),
   top_logprobs: z.number().int().min(0).max(20).nullable().optional(),

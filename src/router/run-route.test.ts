@@ -123,6 +123,99 @@ describe("runRoute", () => {
     expect(local.active).toBe(0);
   });
 
+  it("cascade: a confident but flawed local answer escalates, and the reason names the flaw", async () => {
+    const cases: { tokens: string[]; maxTokens?: number; question?: string; reason: string }[] = [
+      { tokens: Array.from({ length: 6 }, () => "La capital es Córdoba. "), reason: "repetition" },
+      { tokens: ["Buenos", " Aires", " es", " la"], maxTokens: 3, reason: "length" },
+      { tokens: ["Lo siento,", " no puedo", " ayudar."], reason: "refusal" },
+      {
+        tokens: ["La capital", " de Brasil", " es Brasilia", " y es una ciudad."],
+        question: "Qual é a capital do Brasil?",
+        reason: "language",
+      },
+      { tokens: [" "], reason: "empty" },
+    ];
+    for (const { tokens, maxTokens, question, reason } of cases) {
+      const { local, cloud, backends, request } = setup();
+      local.logprob = -0.01;
+      local.tokens = tokens;
+      const asked: ChatRequest = {
+        ...request,
+        ...(question === undefined ? {} : { messages: [{ role: "user", content: question }] }),
+        sampling: { maxTokens: maxTokens ?? 64 },
+      };
+      const answer = await runRoute(cascadePlan, asked, backends, options);
+      expect(answer, reason).toMatchObject({ route: "cascade-cloud", reason, confidence: 0 });
+      expect(await textOf(answer.events)).toBe("Buenos Aires");
+      expect(cloud.calls).toHaveLength(1);
+    }
+  });
+
+  it("cascade: a flawed answer the probabilities alone escalate keeps the reason low-confidence", async () => {
+    const { local, backends, request } = setup();
+    local.logprob = -2;
+    local.tokens = Array.from({ length: 6 }, () => "La capital es Córdoba. ");
+    const answer = await runRoute(cascadePlan, request, backends, options);
+    expect(answer).toMatchObject({
+      route: "cascade-cloud",
+      reason: "low-confidence",
+      confidence: 0,
+    });
+  });
+
+  it("cascade: JSON that fails the requested schema escalates as invalid-json", async () => {
+    const { local, backends, request } = setup();
+    local.logprob = -0.01;
+    local.tokens = ['{"total": ', '"ciento"}'];
+    const answer = await runRoute(
+      cascadePlan,
+      {
+        ...request,
+        responseFormat: {
+          type: "json_schema",
+          name: "invoice",
+          schema: {
+            type: "object",
+            properties: { total: { type: "number" } },
+            required: ["total"],
+          },
+        },
+      },
+      backends,
+      options,
+    );
+    expect(answer).toMatchObject({ route: "cascade-cloud", reason: "invalid-json" });
+  });
+
+  it("cascade while streaming: a loop within the held tokens escalates before anything is sent", async () => {
+    const { local, cloud, backends, request } = setup();
+    local.logprob = -0.01;
+    local.tokens = Array.from({ length: 40 }, () => " hola hola");
+    const answer = await runRoute(cascadePlan, request, backends, { ...options, holdTokens: 8 });
+    expect(answer).toMatchObject({ route: "cascade-cloud", reason: "repetition" });
+    expect(cloud.calls).toHaveLength(1);
+    expect(local.active).toBe(0);
+  });
+
+  it("cascade: an answer the engine marked as a runaway escalates even when its text looks fine", async () => {
+    const { local, backends, request } = setup();
+    local.logprob = -0.01;
+    const flagged: typeof backends = {
+      ...backends,
+      local: Object.assign(Object.create(local) as typeof local, {
+        async *chat(asked: ChatRequest): AsyncGenerator<ChatEvent> {
+          for await (const event of local.chat(asked)) {
+            // The engine's loop stop marks its final event so (ChatEvent's `runaway`).
+            const marked = { ...event, runaway: true };
+            yield event.type === "done" ? marked : event;
+          }
+        },
+      }),
+    };
+    const answer = await runRoute(cascadePlan, request, flagged, options);
+    expect(answer).toMatchObject({ route: "cascade-cloud", reason: "repetition" });
+  });
+
   it("cascade: a full local queue asks the cloud", async () => {
     const { local, backends, request } = setup();
     local.busy = true;

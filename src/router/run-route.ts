@@ -1,5 +1,6 @@
 import type { ChatBackend, ChatEvent, ChatRequest, CloudBackend } from "../core/chat.js";
 import { CloudUnavailableError, EngineBusyError, UpstreamError } from "../core/errors.js";
+import { isMarkedRunaway, judgeAnswer } from "./answer-judgement.js";
 import { confidenceOf, type ConfidenceSignal } from "./confidence.js";
 import type { CloudTarget, RoutePlan } from "./decide-route.js";
 import { PrefetchedEvents } from "./prefetched-events.js";
@@ -100,6 +101,7 @@ async function cascade(
   const iterator = source[Symbol.asyncIterator]();
   const held: ChatEvent[] = [];
   const logprobs: number[] = [];
+  let text = "";
   let finished = false;
   try {
     while (logprobs.length < options.holdTokens) {
@@ -110,6 +112,7 @@ async function cascade(
       }
       held.push(result.value);
       if (result.value.type === "delta") {
+        text += result.value.text;
         for (const token of result.value.logprobs) logprobs.push(token.logprob);
       }
     }
@@ -122,7 +125,22 @@ async function cascade(
     throw error;
   }
 
-  const confidence = confidenceOf(logprobs, options.signal);
+  const done = held.findLast((event) => event.type === "done");
+  const probability = confidenceOf(logprobs, options.signal);
+  // A flawed answer (a loop, cut at the limit, empty, a refusal, another language, bad JSON) is
+  // escalated whatever its token probabilities say; see answer-judgement.ts.
+  const { confidence, flaw } = judgeAnswer(
+    {
+      text,
+      finished,
+      ...(done === undefined
+        ? {}
+        : { finishReason: done.finishReason, runaway: isMarkedRunaway(done) }),
+      messages: request.messages,
+      ...(request.responseFormat === undefined ? {} : { responseFormat: request.responseFormat }),
+    },
+    probability,
+  );
   const strip = clientLogprobs ? undefined : withoutLogprobs;
   const keepLocal = (reason: string, degraded: boolean): RoutedAnswer => ({
     route: "cascade-local",
@@ -134,13 +152,15 @@ async function cascade(
     ...(degraded ? { wanted: target } : {}),
     events: new PrefetchedEvents(held, iterator, { finished, ...(strip ? { map: strip } : {}) }),
   });
-  if (confidence >= options.threshold) return keepLocal("confident", false);
+  if (flaw === undefined && confidence >= options.threshold) return keepLocal("confident", false);
   if (!backends.cloud(target.provider).isAvailable())
     return unavailable(keepLocal, options, target.provider);
   try {
     // The local generation stays paused until the cloud has answered its first event, so a
     // failing cloud still leaves the local answer to fall back on.
-    const answer = await startCloud(target, request, backends, "cascade-cloud", "low-confidence");
+    // "low-confidence" when the token probabilities alone escalate; else the flaw that does.
+    const reason = probability < options.threshold ? "low-confidence" : (flaw ?? "low-confidence");
+    const answer = await startCloud(target, request, backends, "cascade-cloud", reason);
     // A whole local answer already read is kept, to fall back on if the cloud fails midway.
     if (finished && options.whenCloudUnavailable === "local") {
       return { ...answer, confidence, fallback: keepLocal("cloud-unavailable", true) };

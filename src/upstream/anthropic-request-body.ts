@@ -8,6 +8,8 @@ export const defaultAnthropicMaxTokens = 1024;
  * consecutive messages of one role are merged (the API wants user and assistant turns to
  * alternate), tool messages travel as user turns. Anthropic has no JSON mode or log-probabilities:
  * a JSON response format becomes an instruction in `system`, and logprobs are not asked for.
+ * Nor has it a seed or OpenAI's frequency and presence penalties: those are left out, as OpenAI's
+ * own clients expect of a provider without them (no error; the answer is just not penalised).
  */
 export function anthropicMessagesBody(
   request: ChatRequest,

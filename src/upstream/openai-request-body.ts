@@ -18,6 +18,10 @@ export function openAIChatBody(request: ChatRequest, model: string): Record<stri
   if (sampling.maxTokens !== undefined) body["max_tokens"] = sampling.maxTokens;
   if (sampling.stop !== undefined && sampling.stop.length > 0) body["stop"] = sampling.stop;
   if (sampling.seed !== undefined) body["seed"] = sampling.seed;
+  if (sampling.frequencyPenalty !== undefined) {
+    body["frequency_penalty"] = sampling.frequencyPenalty;
+  }
+  if (sampling.presencePenalty !== undefined) body["presence_penalty"] = sampling.presencePenalty;
   const format = openAIResponseFormat(request.responseFormat);
   if (format !== undefined) body["response_format"] = format;
   if (request.logprobs !== undefined) {

@@ -59,6 +59,8 @@ describe("chat completions", () => {
         top_p: 0.9,
         seed: 42,
         stop: "\n",
+        frequency_penalty: 0.8,
+        presence_penalty: -1.5,
       },
     });
     expect(response.json().choices[0]).toMatchObject({
@@ -71,7 +73,42 @@ describe("chat completions", () => {
       topP: 0.9,
       seed: 42,
       stop: ["\n"],
+      frequencyPenalty: 0.8,
+      presencePenalty: -1.5,
     });
+  });
+
+  it.each([
+    ["frequency_penalty", 2.5],
+    ["presence_penalty", -3],
+  ])("rejects %s=%s with a 400 naming the parameter", async (param, value) => {
+    const { app, backend } = await makeServer();
+    const response = await app.inject({
+      method: "POST",
+      url: "/v1/chat/completions",
+      payload: { ...chatBody, [param]: value },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error).toMatchObject({ type: "invalid_request_error", param });
+    expect(backend.requests).toHaveLength(0);
+  });
+
+  it("says when a local answer was cut short for looping: finish_reason length and x-colibri-runaway", async () => {
+    const { app, backend } = await makeServer();
+    const plain = await app.inject({
+      method: "POST",
+      url: "/v1/chat/completions",
+      payload: chatBody,
+    });
+    expect(plain.headers["x-colibri-runaway"]).toBeUndefined();
+    backend.runaway = true;
+    const looped = await app.inject({
+      method: "POST",
+      url: "/v1/chat/completions",
+      payload: chatBody,
+    });
+    expect(looped.headers["x-colibri-runaway"]).toBe("true");
+    expect(looped.json().choices[0].finish_reason).toBe("length");
   });
 
   it("returns logprobs with top alternatives when asked", async () => {

@@ -30,7 +30,7 @@ function anthropic(overrides: Partial<Parameters<typeof testProviderConfig>[0]> 
 }
 
 describe("Anthropic provider: request translation", () => {
-  it("POSTs /messages with the system on top, merged turns, a default max_tokens and its headers", async () => {
+  it("POSTs /messages with the system on top, merged turns, a default max_tokens and its headers (no seed or penalties: Anthropic has none)", async () => {
     await collect(
       anthropic().chat(
         chatRequest({
@@ -42,7 +42,14 @@ describe("Anthropic provider: request translation", () => {
             { role: "system", content: "Sê breve." },
             { role: "tool", content: '{"country": "BR"}' },
           ],
-          sampling: { temperature: 0.3, topP: 0.8, stop: ["\n\nHuman:"], seed: 1 },
+          sampling: {
+            temperature: 0.3,
+            topP: 0.8,
+            stop: ["\n\nHuman:"],
+            seed: 1,
+            frequencyPenalty: 1,
+            presencePenalty: 0.5,
+          },
           logprobs: { topLogprobs: 2 },
         }),
       ),

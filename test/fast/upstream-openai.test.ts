@@ -40,7 +40,15 @@ describe("OpenAI-compatible provider: request translation", () => {
             { role: "assistant", content: "Lima." },
             { role: "tool", content: '{"population": 10000000}' },
           ],
-          sampling: { temperature: 0.2, topP: 0.9, maxTokens: 64, stop: ["\n\n"], seed: 7 },
+          sampling: {
+            temperature: 0.2,
+            topP: 0.9,
+            maxTokens: 64,
+            stop: ["\n\n"],
+            seed: 7,
+            frequencyPenalty: 0.5,
+            presencePenalty: -0.25,
+          },
           responseFormat: {
             type: "json_schema",
             name: "answer",
@@ -73,6 +81,8 @@ describe("OpenAI-compatible provider: request translation", () => {
       max_tokens: 64,
       stop: ["\n\n"],
       seed: 7,
+      frequency_penalty: 0.5,
+      presence_penalty: -0.25,
       response_format: {
         type: "json_schema",
         json_schema: {

@@ -25,6 +25,8 @@ export class ScriptedBackend implements ChatBackend {
   /** A text's "embedding"; default [length, 0.5, -1]. */
   embeddingOf: (text: string) => number[] = (text) => [text.length, 0.5, -1];
   busy = false;
+  /** Mark the final event as a runaway loop cut short (finish "length"), as the local engine does. */
+  runaway = false;
   aborted = 0;
   active = 0;
 
@@ -70,13 +72,14 @@ export class ScriptedBackend implements ChatBackend {
       }
       yield {
         type: "done",
-        finishReason: generated < tokens.length ? "length" : "stop",
+        finishReason: generated < tokens.length || this.runaway ? "length" : "stop",
         usage: { promptTokens: 7, completionTokens: generated },
         confidence: {
           tokens: generated,
           meanLogprob: this.logprobOf(request),
           minLogprob: this.logprobOf(request),
         },
+        ...(this.runaway ? { runaway: true } : {}),
       };
     } finally {
       this.active--;

@@ -19,6 +19,11 @@ export interface DirectBenchmarkOptions {
    * halves greedy generation speed (llama.cpp sorts the whole vocabulary for it).
    */
   confidence?: boolean;
+  /**
+   * End a stream after this many milliseconds even short of maxTokens (its speed is still
+   * measured over what it generated); default no limit. Keeps runs on a starved CPU bounded.
+   */
+  maxStreamMs?: number;
   /** Tokens per sequence; default 4096. */
   contextSize?: number;
   logger?: EngineLogger;
@@ -88,6 +93,9 @@ export async function benchmarkDirect(
             completionTokens += 1;
             if (completionTokens === 1) firstTokenAt = now();
             if (completionTokens >= options.maxTokens) break;
+            if (options.maxStreamMs !== undefined && now() - streamStart >= options.maxStreamMs) {
+              break;
+            }
           }
           const end = now();
           const timeToFirstTokenMs = firstTokenAt - streamStart;

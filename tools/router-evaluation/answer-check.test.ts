@@ -84,6 +84,20 @@ describe("extractNumber", () => {
   });
 });
 
+describe("extractNumber in a free answer", () => {
+  it("reads the last number when asked, unless the answer marks one", () => {
+    const free = "Ana compra 3 cuadernos a 4 pesos (12 pesos) y un bolígrafo de 2: paga 14 pesos.";
+    expect(extractNumber(free, "es")?.value).toBe(3);
+    expect(extractNumber(free, "es", "last")?.value).toBe(14);
+    expect(
+      extractNumber("A resposta é 37, pois 100 - 63 = 37 e não 36.", "pt", "last")?.value,
+    ).toBe(37);
+    expect(
+      checkAnswer({ kind: "number", value: 14 }, free, { language: "es", number: "last" }).correct,
+    ).toBe(true);
+  });
+});
+
 describe("checkAnswer", () => {
   it("compares letters and numbers, a percentage both ways", () => {
     expect(checkAnswer({ kind: "choice", letter: "C" }, "Letra C", { options })).toEqual({

@@ -14,6 +14,11 @@ export type TaskAnswer =
 export interface AnswerHints {
   /** The options' texts, in letter order (also bounds the letters that count). */
   options?: readonly string[];
+  /**
+   * A free (chat) answer restates the question's numbers before its result: read the last
+   * number instead of the first when no answer is marked. Default "first".
+   */
+  number?: "first" | "last";
   /** "pt"/"es" read "1.234" as 1234 and "1,5" as 1.5; otherwise "1,234" is 1234. */
   language?: string;
 }
@@ -33,7 +38,7 @@ export function checkAnswer(
     const letter = extractChoice(text, hints.options);
     return { correct: letter === expected.letter, extracted: letter };
   }
-  const number = extractNumber(text, hints.language);
+  const number = extractNumber(text, hints.language, hints.number);
   if (number === undefined) return { correct: false, extracted: undefined };
   const candidates = number.percent ? [number.value, number.value / 100] : [number.value];
   return {
@@ -131,15 +136,24 @@ const numberAnswerPattern = new RegExp(
   "giu",
 );
 const anyNumberPattern = new RegExp(numberSource, "u");
+const everyNumberPattern = new RegExp(numberSource, "gu");
 
 /**
  * The number an answer gives: after "\boxed{", "####" or "the answer is"/"a resposta é" if present
  * (the last such), else the first number. Reads "1.234,5" and "1,234.5" alike, a leading minus
  * (also "−"), and a trailing "%".
  */
-export function extractNumber(text: string, language?: string): ExtractedNumber | undefined {
+export function extractNumber(
+  text: string,
+  language?: string,
+  position: "first" | "last" = "first",
+): ExtractedNumber | undefined {
   const marked = [...text.matchAll(numberAnswerPattern)].at(-1);
-  const match = boxedPattern.exec(text) ?? marked ?? anyNumberPattern.exec(text);
+  const plain =
+    position === "last"
+      ? [...text.matchAll(everyNumberPattern)].at(-1)
+      : anyNumberPattern.exec(text);
+  const match = boxedPattern.exec(text) ?? marked ?? plain ?? null;
   if (match === null) return undefined;
   const [, sign = "", digits = "", percent] = match;
   const magnitude = parseDigits(digits, language === "pt" || language === "es");

@@ -1,5 +1,10 @@
 import type { Pricing } from "../../src/accounting/pricing.js";
-import type { ChatRequest, Usage } from "../../src/core/chat.js";
+import type { ChatRequest, FinishReason, Usage } from "../../src/core/chat.js";
+import {
+  isMarkedRunaway,
+  judgeAnswer,
+  type AnswerFlaw,
+} from "../../src/router/answer-judgement.js";
 import { ColibriError, toColibriError } from "../../src/core/errors.js";
 import { confidenceSignals } from "../../src/config/schema.js";
 import { confidenceOf, type ConfidenceSignal } from "../../src/router/confidence.js";
@@ -40,7 +45,13 @@ export interface AnswerRecord extends StrategyRun {
 
 export interface TaskOutcome {
   id: string;
-  local: AnswerRecord & { confidences: Record<ConfidenceSignal, number> };
+  local: AnswerRecord & {
+    confidences: Record<ConfidenceSignal, number>;
+    /** The flaw the cascade escalates for whatever the probabilities (answer-judgement.ts). */
+    flaw: AnswerFlaw | undefined;
+    /** The cascade's confidence: the configured signal's, or 0 for a flawed answer. */
+    judged: number;
+  };
   cloud: AnswerRecord;
   /** The real cascade through runRoute, with the configured threshold and signal. */
   cascade: AnswerRecord & { confidence: number | undefined };
@@ -79,7 +90,7 @@ export async function evaluateCascade(
   let maxConfidenceDifference = 0;
   for (const outcome of outcomes) {
     const online = outcome.cascade.confidence ?? Number.NaN;
-    const difference = Math.abs(online - outcome.local.confidences[options.signal]);
+    const difference = Math.abs(online - outcome.local.judged);
     maxConfidenceDifference = Math.max(maxConfidenceDifference, difference);
   }
   return {
@@ -155,14 +166,24 @@ async function evaluateTask(
   const confidences = Object.fromEntries(
     confidenceSignals.map((name) => [name, confidenceOf(localRun.logprobs, name)]),
   ) as Record<ConfidenceSignal, number>;
-  const local = { ...localRun.record, confidences };
+  const { confidence: judged, flaw } = judgeAnswer(
+    {
+      text: localRun.record.text,
+      finished: true,
+      finishReason: localRun.finishReason,
+      runaway: localRun.runaway,
+      messages: request.messages,
+    },
+    confidences[signal],
+  );
+  const local = { ...localRun.record, confidences, flaw, judged };
   const cloud = (await run({ route: "cloud", target, reason: "eval" }, "cloud only", request))
     .record;
   const cascadeRun = await run({ route: "cascade", target, reason: "eval" }, "cascade", request);
   const cascade = { ...cascadeRun.record, confidence: cascadeRun.confidence };
   // An escalated cascade generated the local answer too: its tokens count, at local prices.
   if (cascade.cloud) cascade.costUsd += local.costUsd;
-  const escalated = confidences[signal] < threshold;
+  const escalated = flaw !== undefined || confidences[signal] < threshold;
   const replay: StrategyRun = {
     correct: escalated ? cloud.correct : local.correct,
     answered: escalated ? cloud.answered : local.answered,
@@ -180,7 +201,13 @@ async function runStrategy(
   request: ChatRequest,
   options: CascadeEvaluationOptions,
   now: () => number,
-): Promise<{ record: AnswerRecord; logprobs: number[]; confidence: number | undefined }> {
+): Promise<{
+  record: AnswerRecord;
+  logprobs: number[];
+  confidence: number | undefined;
+  finishReason: FinishReason;
+  runaway: boolean;
+}> {
   const started = now();
   const settings: RouteRunOptions = {
     holdTokens: Number.POSITIVE_INFINITY,
@@ -193,11 +220,17 @@ async function runStrategy(
   let text = "";
   const logprobs: number[] = [];
   let usage: Usage = { promptTokens: 0, completionTokens: 0 };
+  let finishReason: FinishReason = "stop";
+  let runaway = false;
   for await (const event of answer.events) {
     if (event.type === "delta") {
       text += event.text;
       for (const token of event.logprobs) logprobs.push(token.logprob);
-    } else usage = event.usage;
+    } else {
+      usage = event.usage;
+      finishReason = event.finishReason;
+      runaway = isMarkedRunaway(event);
+    }
   }
   const latencyMs = now() - started;
   const check = checkAnswer(task.answer, text, {
@@ -214,7 +247,7 @@ async function runStrategy(
     costUsd: options.pricing.cost(answer.target, answer.model, usage, "chat").costUsd,
     latencyMs,
   };
-  return { record, logprobs, confidence: answer.confidence };
+  return { record, logprobs, confidence: answer.confidence, finishReason, runaway };
 }
 
 function sameAnswer(outcome: TaskOutcome): boolean {

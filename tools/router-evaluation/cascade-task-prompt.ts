@@ -47,14 +47,32 @@ const words: Record<TaskLanguage, PromptWords> = {
 };
 
 /**
+ * "short": the exam-style prompt below, which asks for the letter or the number only. "chat": the
+ * question as a user would type it (passage, question, lettered options), with no instruction on
+ * how to answer, so the model answers in free text as it does for everyday requests.
+ */
+export type TaskPromptStyle = "short" | "chat";
+
+function chatPrompt(task: CascadeTask): string {
+  const parts = [task.context, task.question].filter((part) => part !== undefined);
+  if (task.options !== undefined) {
+    parts.push(
+      task.options.map((option, index) => `${choiceLetters[index]}) ${option}`).join("\n"),
+    );
+  }
+  return parts.join("\n\n");
+}
+
+/**
  * The prompt for a task, in its language: the passage and the question under labels, the options
  * lettered A–E, an instruction to answer with the letter (or the number) only, and "Answer:".
  * Measured on SmolLM2-135M with ENEM: labelled parts and a closing "Resposta:" get a letter back
  * more often than the bare passage, which the model tends to continue instead.
  */
-export function taskMessages(task: CascadeTask): ChatMessage[] {
+export function taskMessages(task: CascadeTask, style: TaskPromptStyle = "short"): ChatMessage[] {
   const language = words[task.language];
   const parts: string[] = [];
+  if (style === "chat") return [{ role: "user", content: chatPrompt(task) }];
   if (task.context !== undefined) {
     parts.push(language.read, `${language.text}: ${task.context}`);
     parts.push(`${language.question}: ${task.question}`);

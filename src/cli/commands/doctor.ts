@@ -2,7 +2,7 @@ import { arch, version } from "node:process";
 import type { Command } from "commander";
 import { readMachine, type MachineInfo } from "../../config/machine.js";
 import type { ColibriConfig } from "../../config/schema.js";
-import { resolveEngineSettings } from "../../engine/engine-settings.js";
+import { defaultThreads, resolveEngineSettings } from "../../engine/engine-settings.js";
 import { readModelFootprint } from "../../engine/model-footprint.js";
 import { loadLlamaRuntime } from "../../engine/llama-runtime.js";
 import { formatBytes } from "../../models/byte-size.js";
@@ -20,6 +20,7 @@ import {
   checkModelChoice,
   checkNode,
   checkPort,
+  checkThreads,
   readCpuinfo,
   summarize,
   type CheckResult,
@@ -43,11 +44,13 @@ export function registerDoctorCommand(program: Command, context: CliContext): vo
     .action(async (options: { json?: boolean; database?: string }) => {
       const config = await context.loadConfig({ database: options.database });
       const machine = readMachine();
+      const threads = config.engine.threads ?? defaultThreads(machine.cores);
       const results: CheckResult[] = [
         checkNode(version),
         checkMemory(machine),
         checkCpuFeatures(await readCpuinfo(), arch),
-        await checkRuntime(machine.cores),
+        checkThreads(threads, machine.cores),
+        await checkRuntime(threads),
         await checkPython(),
         await checkModel(config, machine),
         checkModelChoice(

@@ -82,6 +82,8 @@ export function registerChatCompletions(app: FastifyInstance, options: ChatRoute
           // A plain local answer reports the geometric mean probability of its tokens.
           if (collected.confidence !== undefined)
             void reply.header("x-colibri-confidence", collected.confidence.toFixed(4));
+          // The answer fell into a loop and was cut short (finish_reason "length").
+          if (collected.runaway) void reply.header("x-colibri-runaway", "true");
           logCompletion(request, options.logPrompts, collected.text);
           return { ...collected, result: collected.body };
         },

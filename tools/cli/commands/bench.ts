@@ -3,6 +3,7 @@ import type { ChatMessage } from "../../../src/core/chat.js";
 import { readMachine } from "../../../src/config/machine.js";
 import { benchmarkHttp, type HttpBenchmarkRun } from "../../bench/http-benchmark.js";
 import { benchmarkDirect, type DirectBenchmarkRun } from "../../bench/direct-benchmark.js";
+import { defaultThreads } from "../../../src/engine/engine-settings.js";
 import { LocalEngine } from "../../../src/engine/local-engine.js";
 import { modelStoreFromConfig } from "../../../src/models/model-store-from-config.js";
 import { buildGateway } from "../../../src/gateway/build-gateway.js";
@@ -35,7 +36,11 @@ export function registerBenchCommand(program: Command, context: CliContext): voi
       "Benchmark the local engine: node-llama-cpp called directly, then the same work through the HTTP server.",
     )
     .option("--model <name>", "model to measure (default: the configured default model)")
-    .option("--threads <n>", "CPU threads (default: the machine's cores)", integer("--threads"))
+    .option(
+      "--threads <n>",
+      "CPU threads (default: the cores less one, at most 8)",
+      integer("--threads"),
+    )
     .option("--max-tokens <n>", "tokens generated per stream", integer("--max-tokens"), 128)
     .option(
       "--concurrency <list>",
@@ -67,7 +72,7 @@ Example:
       });
       const model = await modelStoreFromConfig(config).ensure(config.model.default);
       const machine = readMachine();
-      const threads = config.engine.threads ?? machine.cores;
+      const threads = config.engine.threads ?? defaultThreads(machine.cores);
       const sequences = Math.max(...options.concurrency);
       const contextSize = 2048;
       const quiet = () => undefined;

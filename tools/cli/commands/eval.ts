@@ -19,6 +19,7 @@ import { loadPreRouter } from "../../../src/router/pre-router/pre-router.js";
 import { resolvePreRouterPath } from "../../../src/router/pre-router/pre-router-path.js";
 import type { CliContext } from "../../../src/cli/context.js";
 import { registerEvalCascadeCommand } from "./eval-cascade.js";
+import { registerEvalTasksCommand } from "./eval-tasks.js";
 import { parseWholeNumber } from "../../../src/cli/router-flags.js";
 import {
   addTrainingFlags,
@@ -31,7 +32,7 @@ import { createTrainingProgress } from "../training-progress.js";
 import { writeJson } from "../../../src/cli/tenancy-format.js";
 import { plural } from "../../../src/cli/plural.js";
 
-/** `colibri eval …`: offline evaluations, one subcommand each (router; cascade to come). */
+/** `colibri eval …`: offline evaluations, one subcommand each (router, cascade, tasks). */
 export function registerEvalCommand(program: Command, context: CliContext): void {
   const evaluation = program
     .command("eval")
@@ -42,10 +43,12 @@ export function registerEvalCommand(program: Command, context: CliContext): void
 Examples:
   colibri eval router --data ../shared/data/routellm-mmlu
   colibri eval router --data ./my-data --cv 5
-  colibri eval cascade --help`,
+  colibri eval cascade --help
+  colibri eval tasks --url http://127.0.0.1:8080/v1 --tasks eval/tasks/everyday-es.jsonl`,
     );
   registerEvalRouter(evaluation, context);
   registerEvalCascadeCommand(evaluation, context);
+  registerEvalTasksCommand(evaluation, context);
 }
 
 interface EvalRouterOptions extends TrainingFlagValues {
