@@ -1,4 +1,4 @@
-import { InvalidArgumentError, Option, type Command } from "commander";
+import { Option, type Command } from "commander";
 import { Pricing } from "../../../src/accounting/pricing.js";
 import { ConfigError } from "../../../src/config/load.js";
 import { confidenceSignals, type ColibriConfig } from "../../../src/config/schema.js";
@@ -8,7 +8,8 @@ import { loadCascadeTasks } from "../../router-evaluation/cascade-tasks.js";
 import type { ProviderRegistry } from "../../../src/upstream/provider-registry.js";
 import { providersFromConfig } from "../../../src/upstream/providers-from-config.js";
 import type { CliContext } from "../../../src/cli/context.js";
-import { engineOptions, integer } from "../../../src/cli/engine-options.js";
+import { engineOptions } from "../../../src/cli/engine-options.js";
+import { positive, unit } from "../eval-flags.js";
 import { createTaskProgress, formatCascadeReport } from "../eval-cascade-report.js";
 import { startEngine } from "../../../src/cli/start-engine.js";
 
@@ -135,21 +136,4 @@ function cloudTarget(config: ColibriConfig, providers: ProviderRegistry) {
     );
   }
   return { provider, model: provider.defaultModel };
-}
-
-function positive(flag: string): (value: string) => number {
-  const whole = integer(flag);
-  return (value) => {
-    const parsed = whole(value);
-    if (parsed < 1) throw new InvalidArgumentError(`${flag} expects at least 1, got '${value}'.`);
-    return parsed;
-  };
-}
-
-function unit(value: string): number {
-  const parsed = Number(value);
-  if (value.trim() === "" || !Number.isFinite(parsed) || parsed < 0 || parsed > 1) {
-    throw new InvalidArgumentError(`--threshold expects a number from 0 to 1, got '${value}'.`);
-  }
-  return parsed;
 }

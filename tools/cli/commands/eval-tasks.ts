@@ -1,12 +1,12 @@
 import { readFile } from "node:fs/promises";
-import { InvalidArgumentError, Option, type Command } from "commander";
+import { Option, type Command } from "commander";
 import { z } from "zod";
 import { ColibriError } from "../../../src/core/errors.js";
 import { Pricing } from "../../../src/accounting/pricing.js";
 import { confidenceSignals } from "../../../src/config/schema.js";
 import type { ConfidenceSignal } from "../../../src/router/confidence.js";
 import type { CliContext } from "../../../src/cli/context.js";
-import { integer } from "../../../src/cli/engine-options.js";
+import { positive, unit } from "../eval-flags.js";
 import {
   CascadeTaskError,
   loadCascadeTasks,
@@ -249,21 +249,4 @@ function rejudge(
     }
     return scoreServedAnswer(task, record, style);
   });
-}
-
-function positive(flag: string): (value: string) => number {
-  const whole = integer(flag);
-  return (value) => {
-    const parsed = whole(value);
-    if (parsed < 1) throw new InvalidArgumentError(`${flag} expects at least 1, got '${value}'.`);
-    return parsed;
-  };
-}
-
-function unit(value: string): number {
-  const parsed = Number(value);
-  if (value.trim() === "" || !Number.isFinite(parsed) || parsed < 0 || parsed > 1) {
-    throw new InvalidArgumentError(`--threshold expects a number from 0 to 1, got '${value}'.`);
-  }
-  return parsed;
 }
