@@ -166,6 +166,7 @@ export class ChatPipeline {
           meter.reason = hit.kind;
           const { usage } = hit.answer;
           await admitted.reserve({ target: "cache", model: hit.answer.model, usage, kind: "chat" });
+          answer = cachedAnswer(hit);
         } else {
           guarded = await this.#plan(call, { requested, messages, maxTokens, scan }, admitted);
           recordPlan(meter, guarded.plan, router.localModel);
@@ -173,18 +174,13 @@ export class ChatPipeline {
             meter.reason = "privacy-blocked";
             throw guarded.blocked;
           }
+          answer = await this.#run(guarded, call, {
+            ...baseRequest,
+            signal: call.signal,
+            ...(call.idempotencyKey === undefined ? {} : { idempotencyKey: call.idempotencyKey }),
+            ...sentToCloud(meter, messages),
+          });
         }
-        answer =
-          hit !== undefined
-            ? cachedAnswer(hit)
-            : await this.#run(guarded, call, {
-                ...baseRequest,
-                signal: call.signal,
-                ...(call.idempotencyKey === undefined
-                  ? {}
-                  : { idempotencyKey: call.idempotencyKey }),
-                ...sentToCloud(meter, messages),
-              });
         recordAnswer(meter, answer);
         metering.metrics.observeDecision(answer.route, answer.reason);
         const permit = guarded?.permit;
@@ -294,11 +290,10 @@ export class ChatPipeline {
 
   /** Carry out the guarded plan; with a permit, cloud calls go masked, audited and restored. */
   #run(
-    guarded: GuardedPlan | undefined,
+    guarded: GuardedPlan,
     call: ChatCall,
     request: Parameters<HybridRouter["run"]>[1],
   ): Promise<RoutedAnswer> {
-    if (guarded === undefined) throw new Error("A route was run without a plan.");
     const { router, privacy } = this.#options;
     const { permit } = guarded;
     return router.run(
