@@ -67,14 +67,6 @@ export function judgeAnswer(answer: AnswerSoFar, probability: number): AnswerJud
   return flaw === undefined ? { confidence: probability } : { confidence: 0, flaw };
 }
 
-/**
- * Whether a backend's final event says it stopped a runaway repetition (`runaway: true`, set by
- * the local engine's loop stop); read loosely so any backend's event can be asked.
- */
-export function isMarkedRunaway(event: object): boolean {
-  return "runaway" in event && event.runaway === true;
-}
-
 function lastUserMessage(messages: readonly ChatMessage[] | undefined): string | undefined {
   return messages?.findLast((message) => message.role === "user")?.content;
 }

@@ -1,6 +1,6 @@
 import type { ChatBackend, ChatEvent, ChatRequest, CloudBackend } from "../core/chat.js";
 import { CloudUnavailableError, EngineBusyError, UpstreamError } from "../core/errors.js";
-import { isMarkedRunaway, judgeAnswer } from "./answer-judgement.js";
+import { judgeAnswer } from "./answer-judgement.js";
 import { confidenceOf, type ConfidenceSignal } from "./confidence.js";
 import type { CloudTarget, RoutePlan } from "./decide-route.js";
 import { PrefetchedEvents } from "./prefetched-events.js";
@@ -135,7 +135,7 @@ async function cascade(
       finished,
       ...(done === undefined
         ? {}
-        : { finishReason: done.finishReason, runaway: isMarkedRunaway(done) }),
+        : { finishReason: done.finishReason, runaway: done.runaway === true }),
       messages: request.messages,
       ...(request.responseFormat === undefined ? {} : { responseFormat: request.responseFormat }),
     },

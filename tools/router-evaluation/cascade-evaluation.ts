@@ -1,10 +1,6 @@
 import type { Pricing } from "../../src/accounting/pricing.js";
 import type { ChatRequest, FinishReason, Usage } from "../../src/core/chat.js";
-import {
-  isMarkedRunaway,
-  judgeAnswer,
-  type AnswerFlaw,
-} from "../../src/router/answer-judgement.js";
+import { judgeAnswer, type AnswerFlaw } from "../../src/router/answer-judgement.js";
 import { ColibriError, toColibriError } from "../../src/core/errors.js";
 import { confidenceSignals } from "../../src/config/schema.js";
 import { confidenceOf, type ConfidenceSignal } from "../../src/router/confidence.js";
@@ -229,7 +225,7 @@ async function runStrategy(
     } else {
       usage = event.usage;
       finishReason = event.finishReason;
-      runaway = isMarkedRunaway(event);
+      runaway = event.runaway === true;
     }
   }
   const latencyMs = now() - started;
