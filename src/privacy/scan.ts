@@ -9,6 +9,7 @@ import { emailDetector } from "./detectors/email.js";
 import { mexicoDetector } from "./detectors/mexico.js";
 import { paraguayDetector } from "./detectors/paraguay.js";
 import { peruDetector } from "./detectors/peru.js";
+import { personalDetailsDetector } from "./detectors/personal-details.js";
 import { phoneDetector } from "./detectors/phone.js";
 import { ScanInput } from "./detectors/scan-input.js";
 import { uruguayDetector } from "./detectors/uruguay.js";
@@ -17,6 +18,7 @@ import { latinAmericanRegions } from "./normalize.js";
 import { OverlapSettler } from "./overlap-settler.js";
 import type { Finding, PiiType } from "../core/pii-types.js";
 import { EventLoopPacer } from "./event-loop-pacer.js";
+import { ScanView } from "./scan-view.js";
 
 export interface ScanOptions {
   /** Findings below this confidence are left out. Default 0.5. */
@@ -47,6 +49,7 @@ const detectors: readonly Detector[] = [
   emailDetector,
   phoneDetector,
   cardDetector,
+  personalDetailsDetector,
 ];
 
 /** How much text every detector reads before the scan may stop or pause (UTF-16 units). */
@@ -79,6 +82,7 @@ export async function scanTextAsync(
  * The scan, a piece of text at a time: every detector reads up to the end of the piece, the
  * overlaps that nothing further on can change are settled, and the scan yields (or returns, once
  * `maxFindings` is exceeded). The result equals settling the whole text's findings at once.
+ * Detectors read the text as `ScanView` normalises it; findings point into `text` as written.
  */
 export function* scanSteps(text: string, options: ScanOptions = {}): Generator<void, Finding[]> {
   const minConfidence = options.minConfidence ?? 0.5;
@@ -88,14 +92,15 @@ export function* scanSteps(text: string, options: ScanOptions = {}): Generator<v
     phoneRegions: options.phoneRegions ?? latinAmericanRegions,
     minConfidence,
   };
-  const input = new ScanInput(text);
+  const view = new ScanView(text);
+  const input = new ScanInput(view.text);
   const sources = detectors
     .filter((detector) => wanted === undefined || detector.types.some((type) => wanted.has(type)))
     .flatMap((detector) => detector.detect(input, detectorOptions))
     .map((findings) => new FindingSource(findings));
   const settler = new OverlapSettler();
   for (let bound = pieceLength; ; bound += pieceLength) {
-    const last = bound >= text.length;
+    const last = bound >= view.text.length;
     const readTo = last ? Number.POSITIVE_INFINITY : bound;
     input.readTo = readTo;
     sources.forEach((source, index) => {
@@ -106,7 +111,12 @@ export function* scanSteps(text: string, options: ScanOptions = {}): Generator<v
       }
     });
     settler.settleBefore(readTo);
-    if (last || settler.settled.length > maxFindings) return [...settler.settled];
+    if (last || settler.settled.length > maxFindings) {
+      return settler.settled.map((finding) => ({
+        ...finding,
+        ...view.original(finding.start, finding.end),
+      }));
+    }
     yield;
   }
 }

@@ -43,7 +43,7 @@ describe("privacy scan on its corpora", () => {
     expect(result.overall.found / result.overall.expected).toBeGreaterThan(0.99);
   });
 
-  it("rejects every near miss (one digit off) as its type", () => {
+  it("validates no near miss (one digit off) as its type; those right after their word are masked in doubt", () => {
     const lines = parseJsonLines(
       read("near-misses.jsonl"),
       nearMissLineSchema,
@@ -51,6 +51,9 @@ describe("privacy scan on its corpora", () => {
     );
     const result = evaluateNearMisses(lines, scan);
     expect(result.accepted).toEqual([]);
+    // Every near miss stands after its context word; most right after it ("CPF: …"), where the
+    // guard masks a value of the right shape even though its check digit fails.
+    expect(result.maskedInDoubt).toBeGreaterThan(lines.length / 2);
   });
 });
 

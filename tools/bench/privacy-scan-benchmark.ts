@@ -118,7 +118,7 @@ for (const { text, finding } of negativesResult.falsePositives) {
 const nearMissResult = evaluateNearMisses(nearMisses, scan);
 console.log("");
 console.log(
-  `Near misses (one digit off, with the context word) on ${nearMissResult.lines} lines: ${nearMissResult.rejectedAsType} rejected as their type (${percent(nearMissResult.rejectedAsType, nearMissResult.lines)}), ${nearMissResult.rejectedEntirely} with no finding at all (${percent(nearMissResult.rejectedEntirely, nearMissResult.lines)})`,
+  `Near misses (one digit off, with the context word) on ${nearMissResult.lines} lines: ${nearMissResult.rejectedAsType} rejected as their type (${percent(nearMissResult.rejectedAsType, nearMissResult.lines)}), ${nearMissResult.rejectedEntirely} with no finding at all (${percent(nearMissResult.rejectedEntirely, nearMissResult.lines)}), ${nearMissResult.maskedInDoubt} masked in doubt as their type, unvalidated (${percent(nearMissResult.maskedInDoubt, nearMissResult.lines)})`,
 );
 for (const line of nearMissResult.accepted.slice(0, 10)) {
   console.log(`  accepted ${line.type} ${line.value}: ${line.text}`);

@@ -101,16 +101,20 @@ export function evaluateNegatives(lines: readonly string[], scan: Scanner): Nega
 
 export interface NearMissResult {
   lines: number;
-  /** No finding of the near miss's own type covers it. */
+  /** No validated finding of the near miss's own type covers it. */
   rejectedAsType: number;
   /** No finding of any type covers it. */
   rejectedEntirely: number;
+  /** Masked all the same, unvalidated, as its type: its label stands right before it. */
+  maskedInDoubt: number;
+  /** Taken for a valid value of its type: a check that should have failed passed. */
   accepted: NearMissLine[];
 }
 
 export function evaluateNearMisses(lines: readonly NearMissLine[], scan: Scanner): NearMissResult {
   let rejectedAsType = 0;
   let rejectedEntirely = 0;
+  let maskedInDoubt = 0;
   const accepted: NearMissLine[] = [];
   for (const line of lines) {
     const start = line.text.indexOf(line.value);
@@ -119,8 +123,10 @@ export function evaluateNearMisses(lines: readonly NearMissLine[], scan: Scanner
       (finding) => finding.start < end && finding.end > start,
     );
     if (covering.length === 0) rejectedEntirely++;
-    if (covering.some((finding) => finding.type === line.type)) accepted.push(line);
+    const asType = covering.filter((finding) => finding.type === line.type);
+    if (asType.some((finding) => finding.validated)) accepted.push(line);
     else rejectedAsType++;
+    if (asType.length > 0 && asType.every((finding) => !finding.validated)) maskedInDoubt++;
   }
-  return { lines: lines.length, rejectedAsType, rejectedEntirely, accepted };
+  return { lines: lines.length, rejectedAsType, rejectedEntirely, maskedInDoubt, accepted };
 }

@@ -102,13 +102,21 @@ describe("Brazil detectors", () => {
     expect(valuesFound("CPF 390.533.447-0")).toEqual([]);
     expect(valuesFound("CPF 390.533.447-055")).toEqual([]);
     expect(valuesFound("Total 1.390.533.447-05")).toEqual([]);
-    expect(valuesFound("ID 390533447050")).toEqual([]);
+    // Twelve digits after "ID" are no CPF; they have a Colombian NIT's shape and are masked as one.
+    expect(valuesFound("ID 390533447050").map(([type]) => type)).not.toContain("BR_CPF");
   });
 
-  it("keeps a wrong check digit after its context word below the default threshold, as a typo", () => {
-    const [finding] = scanText("CPF 390.533.447-06", { minConfidence: 0 });
+  it("masks a wrong check digit right after its context word, unvalidated, below any valid finding", () => {
+    const [finding] = scanText("CPF 390.533.447-06");
     expect(finding).toMatchObject({ type: "BR_CPF", validated: false });
-    expect(finding?.confidence).toBeLessThan(0.5);
+    expect(finding?.confidence).toBeGreaterThanOrEqual(0.5);
+    expect(finding?.confidence).toBeLessThan(0.6);
+    // Further from its word, a failed check digit stays below the default threshold.
+    const [far] = scanText("O CPF do titular, conforme cadastro, 390.533.447-06", {
+      minConfidence: 0,
+    });
+    expect(far).toMatchObject({ type: "BR_CPF", validated: false });
+    expect(far?.confidence).toBeLessThan(0.5);
   });
 
   it("drops a valid CPF right after an order, ticket or protocol word unless CPF is named", () => {

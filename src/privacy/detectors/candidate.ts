@@ -47,16 +47,38 @@ export function isBounded(text: string, start: number, end: number): boolean {
   const before = text[start - 1];
   if (before !== undefined) {
     if (isWordCharacter(before)) return false;
-    if (numberSeparators.has(before) && isDigit(text[start - 2])) return false;
+    if (numberSeparators.has(before) && isDigit(text[start - 2])) {
+      if (before !== "," || continuesNumber(text.slice(start, end), "start")) return false;
+    }
     if (codeSeparators.has(before) && isWordCharacter(text[start - 2])) return false;
   }
   const after = text[end];
   if (after !== undefined) {
     if (isWordCharacter(after) || after === "%") return false;
-    if (numberSeparators.has(after) && isDigit(text[end + 1])) return false;
+    if (numberSeparators.has(after) && isDigit(text[end + 1])) {
+      if (after !== "," || continuesNumber(text.slice(start, end), "end")) return false;
+    }
     if (codeSeparators.has(after) && isWordCharacter(text[end + 1])) return false;
   }
   return true;
+}
+
+/**
+ * Whether a comma beside `value` can be part of one number with it ("1.234.567,89", "3,14"):
+ * only digits and dots, at most three digits next to the comma. A comma beside anything else
+ * separates fields, as in a CSV row: `Juan,35,390.533.447-05,ativo`.
+ */
+function continuesNumber(value: string, side: "start" | "end"): boolean {
+  if (!/^[\d.]+$/.test(value)) return false;
+  const touching = side === "start" ? /^\d*/.exec(value) : /\d*$/.exec(value);
+  return (touching?.[0].length ?? 0) <= 3;
+}
+
+/** The first offset in `[from, end]` where a token can start: after a character that is no letter or digit. */
+function nextTokenStart(text: string, from: number, end: number): number {
+  let next = from;
+  while (next < end && isWordCharacter(text[next - 1])) next++;
+  return next;
 }
 
 /**
@@ -92,9 +114,16 @@ export function* boundedMatches(
       const start = from + match.index;
       if (start >= limit) break;
       const end = start + match[0].length;
-      resumeAt = Math.max(limit, end);
       if (match[0] === "") matcher.lastIndex += 1;
-      if (!isBounded(text, start, end)) continue;
+      if (!isBounded(text, start, end)) {
+        // The match may have swallowed the start of a bounded one ("PJ 7946…" in "CNPJ 7946…"):
+        // look again from the next place a token can start.
+        const next = nextTokenStart(text, start + 1, end);
+        matcher.lastIndex = next - from;
+        resumeAt = Math.max(limit, next);
+        continue;
+      }
+      resumeAt = Math.max(limit, end);
       yield { start, end, value: match[0], groups: match.length > 1 ? match.slice(1) : [] };
     }
     from = resumeAt;

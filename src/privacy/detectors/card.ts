@@ -6,8 +6,12 @@ import { endsWithNegativeWord, wordsPattern } from "./context-words.js";
 import type { Detector, DetectorOptions } from "./detector.js";
 import type { ScanInput } from "./scan-input.js";
 
-/** 13 to 19 digits, optionally in groups joined by single spaces or hyphens. */
-const cardPattern = /\d(?:[ -]?\d){12,18}/g;
+/**
+ * 13 to 19 digits, bare or grouped as cards print them (4-4-4-4(-3), Amex 4-6-5, Diners 4-6-4)
+ * with single spaces or hyphens. Only those groupings are matched, so a digit or group written
+ * before the number ("item 1 4111 1111 1111 1111") does not hide it.
+ */
+const cardPattern = /\d{4}(?:[ -]\d{4}){2,3}(?:[ -]\d{1,4})?|\d{4}[ -]\d{6}[ -]\d{4,5}|\d{13,19}/g;
 
 const cardWords = wordsPattern([
   "cartao",
@@ -30,9 +34,6 @@ const cardWords = wordsPattern([
   "pan",
 ]);
 
-/** How card numbers are grouped when written: 4-4-4-4(-3), Amex 4-6-5, Diners 4-6-4. */
-const cardGrouping = /^(?:\d{4}(?:[ -]\d{4}){2,3}(?:[ -]\d{1,4})?|\d{4}[ -]\d{6}[ -]\d{4,5})$/;
-
 /** Brazilian brands validator.js does not know (Elo, Hipercard): 6-digit prefixes, 16 digits. */
 const brazilianBrands =
   /^(?:50(?:4175|6699|67[0-7]\d|9\d{3})|627780|636297|636368|606282|3841[046]0)\d{10}$/;
@@ -53,7 +54,6 @@ function* cardFindings(input: ScanInput, options: DetectorOptions): Generator<Fi
       continue;
     }
     const grouped = /[ -]/.test(candidate.value);
-    if (grouped && !cardGrouping.test(candidate.value)) continue;
     const digits = candidate.value.replace(/\D/g, "");
     const context = input.contextBefore(candidate.start);
     const positive = cardWords.test(context);

@@ -21,6 +21,12 @@ export interface Evidence {
   positive: boolean;
   /** A word naming something else (order, ticket, invoice) stands right before it. */
   negative: boolean;
+  /**
+   * The word naming the identifier stands right before it ("CPF: ", "CLABE ", glued "CPF3905…"),
+   * or a generic label does ("ID ", "Nº ", "número "). When in doubt, mask: such a value counts
+   * even when its check digit (or a registry list) says no.
+   */
+  labelled?: "own" | "generic";
 }
 
 export const confidenceLevels = {
@@ -35,12 +41,27 @@ export const confidenceLevels = {
   uncheckedWithContext: 0.9,
   /** A check digit failed but a positive word names it: likely a typo; below the default. */
   failedWithContext: 0.45,
+  /**
+   * The value has the identifier's shape and its label stands right before it, but the check
+   * digit fails (a typo, a registry the library does not know) or there is none: masked, since
+   * the guard stands in front of the cloud, with a confidence below any validated finding.
+   */
+  rightAfterLabel: 0.55,
+  /** `+country code` and a possible number in a range the numbering plan does not list. */
+  unlistedPhone: 0.55,
   /** Cap when a negative word stands right before and no positive word does. */
   negative: 0.3,
 } as const;
 
 /** The confidence for a candidate; 0 means it is no finding at all. */
 export function confidenceOf(evidence: Evidence): number {
+  const confidence = fromWords(evidence);
+  return evidence.labelled !== undefined && !evidence.negative
+    ? Math.max(confidence, confidenceLevels.rightAfterLabel)
+    : confidence;
+}
+
+function fromWords(evidence: Evidence): number {
   const { check, shape, positive, negative } = evidence;
   if (check === "failed") return positive ? confidenceLevels.failedWithContext : 0;
   if (positive) {
@@ -54,5 +75,8 @@ export function confidenceOf(evidence: Evidence): number {
       : shape === "formatted"
         ? confidenceLevels.structureOnly
         : 0;
+  // A value in its own written shape that passes its check is what it looks like, whatever the
+  // word before it ("item 1 4111 1111 1111 1111"): when in doubt, mask.
+  if (check === "passed" && shape === "formatted") return base;
   return negative ? Math.min(base, confidenceLevels.negative) : base;
 }

@@ -154,10 +154,11 @@ const negativeWords = [
   "contrato",
   "apolice",
   "poliza",
+  "policy",
+  "account",
   "conta",
   "agencia",
   "cuenta",
-  "id",
   "codigo",
   "code",
   "part",
@@ -191,6 +192,28 @@ const negativeWords = [
   "isbn",
   "ean",
   "nsu",
+  "lei",
+  "ley",
+  "decreto",
+  "portaria",
+  "resolucao",
+  "resolucion",
+  "norma",
+  "art",
+  "edicao",
+  "edicion",
+  "pagina",
+  "pag",
+  "capitulo",
+  "sala",
+  "apartamento",
+  "apto",
+  "depto",
+  "habitacion",
+  "quarto",
+  "linea",
+  "linha",
+  "ruta",
 ];
 
 /**
@@ -201,6 +224,44 @@ const negativeEnd = new RegExp(
   `(?:^|[^\\p{L}\\p{N}])(?:${negativeWords.map(escapeForPattern).join("|")})(?:[^\\p{L}\\p{N}]+[\\p{L}\\p{N}]{1,12}){0,3}[^\\p{L}\\p{N}]*$`,
   "u",
 );
+
+/**
+ * A label word stands right before the number: `words` (a `wordsPattern`), then nothing but
+ * punctuation and a few filler words ("CPF: ", "RUT nº ", "mi CURP es ", "CLABE interbancaria ").
+ */
+export function rightAfter(words: RegExp): RegExp {
+  return new RegExp(`${words.source}${labelFiller}$`, "u");
+}
+
+const labelFiller =
+  "(?:[^\\p{L}\\p{N}]+(?:n|no|nro|num|numero|number|e|es|eh|is|do|da|de|del|o|a|el|la|interbancaria|completo|completa))*[^\\p{L}\\p{N}]*";
+
+/** Words that label some identifier without saying which: "ID", "nº", "número". */
+const genericLabel = new RegExp(
+  `(?:^|[^\\p{L}\\p{N}])(?:id|n[o\u00ba\u00b0]|nro|num|numero|number|identificacion|identificacao|identidad|documento|doc)${labelFiller}$`,
+  "u",
+);
+
+/** The generic labels, for `ScanInput.mentionsBefore`. */
+export const genericLabelWords = wordsPattern([
+  "id",
+  "no",
+  "n",
+  "nro",
+  "num",
+  "numero",
+  "number",
+  "identificacion",
+  "identificacao",
+  "identidad",
+  "documento",
+  "doc",
+]);
+
+/** Whether a generic label ("ID", "Nº", "número") stands right before the number, not after a negative word. */
+export function endsWithGenericLabel(context: string): boolean {
+  return genericLabel.test(context) && !endsWithNegativeWord(context);
+}
 
 /** Whether `context` (from `contextBefore`) has a negative word, or a `#`, right before the number. */
 export function endsWithNegativeWord(context: string): boolean {

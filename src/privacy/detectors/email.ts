@@ -13,8 +13,53 @@ const domainCharacter = /[\p{L}\p{N}.-]/u;
  */
 export const emailDetector: Detector = {
   types: ["EMAIL"],
-  detect: (input) => [emailFindings(input)],
+  detect: (input) => [emailFindings(input), spelledOutFindings(input)],
 };
+
+const spelledAt = String.raw`(?: ?[[({<](?:at|arroba)[\])}>] ?| (?:at|arroba) )`;
+const spelledDot = String.raw`(?: ?[[({<](?:dot|punto|ponto)[\])}>] ?| (?:dot|punto|ponto) |\.)`;
+const spelledAtPattern = new RegExp(spelledAt, "giu");
+/** The domain, read from the end of the spelled-out "at". */
+const spelledDomain = new RegExp(
+  String.raw`[\p{L}\p{N}-]{1,63}(?:${spelledDot}[\p{L}\p{N}-]{1,63}){1,4}`,
+  "iuy",
+);
+
+/**
+ * Addresses written to dodge harvesters: "ana [at] dominio [dot] com", "ana(at)dominio.com",
+ * "ana arroba dominio punto com" — from each spelled-out "at", the local part to its left and
+ * the domain to its right, validated as an address once written with `@` and `.`. Pauses at an
+ * "at" past `input.readTo`, like `emailFindings`.
+ */
+function* spelledOutFindings(input: ScanInput): Generator<Finding | undefined> {
+  const { text } = input;
+  const ats = new RegExp(spelledAtPattern.source, spelledAtPattern.flags);
+  for (let at = ats.exec(text); at !== null; at = ats.exec(text)) {
+    while (at.index - longestLocalPart >= input.readTo) yield undefined;
+    let start = at.index;
+    while (start > at.index - longestLocalPart && localCharacter.test(text[start - 1] ?? "")) {
+      start--;
+    }
+    spelledDomain.lastIndex = at.index + at[0].length;
+    const domain = spelledDomain.exec(text);
+    if (start === at.index || domain === null) continue;
+    const written = text.slice(start, spelledDomain.lastIndex);
+    // "at" and "." alone ("look at example.com") are prose; a bracketed or spelled-out "dot",
+    // or "arroba", says it is an address.
+    if (!/[[({<]|arroba| (?:dot|punto|ponto) /iu.test(written)) continue;
+    const address = `${text.slice(start, at.index)}@${domain[0].replace(new RegExp(spelledDot, "giu"), ".")}`;
+    if (!validator.isEmail(address) || !/\.\p{L}{2,24}$/u.test(address)) continue;
+    yield {
+      type: "EMAIL",
+      country: null,
+      start,
+      end: spelledDomain.lastIndex,
+      confidence: 0.9,
+      validated: true,
+      normalized: normalizeValue("EMAIL", address),
+    };
+  }
+}
 
 /** validator.js takes no local part longer than this: an address starts this close to its `@`. */
 const longestLocalPart = 64;

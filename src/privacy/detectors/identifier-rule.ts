@@ -1,8 +1,13 @@
 import { normalizeValue } from "../normalize.js";
 import { piiTypeInfo, type Finding, type PiiType } from "../../core/pii-types.js";
 import { boundedMatches, type Candidate } from "./candidate.js";
-import { confidenceOf, type CheckResult, type Shape } from "./confidence.js";
-import { endsWithNegativeWord } from "./context-words.js";
+import { confidenceLevels, confidenceOf, type CheckResult, type Shape } from "./confidence.js";
+import {
+  endsWithGenericLabel,
+  endsWithNegativeWord,
+  genericLabelWords,
+  rightAfter,
+} from "./context-words.js";
 import type { Detector, DetectorOptions } from "./detector.js";
 import type { ScanInput } from "./scan-input.js";
 import type { Validation } from "./stdnum-validators.js";
@@ -24,6 +29,8 @@ export interface IdentifierRule {
 /**
  * Findings of one rule in `text`, each with its confidence (those at 0 are left out), in order
  * of start and lazily; `undefined` where it has read up to `input.readTo` (see `boundedMatches`).
+ * Besides its own shapes, a rule finds the value with spaces where its separators go
+ * ("390 533 447 05"); written so, it counts as a weak shape, which a label word carries.
  */
 export function* detectIdentifier(
   input: ScanInput,
@@ -31,31 +38,45 @@ export function* detectIdentifier(
   options: DetectorOptions,
 ): Generator<Finding | undefined> {
   const country = piiTypeInfo[rule.type].country;
-  for (const candidate of boundedMatches(input, rule.pattern)) {
+  const { pattern, ownLabel } = compiled(rule);
+  for (const candidate of boundedMatches(input, pattern)) {
     if (candidate === undefined) {
       yield undefined;
       continue;
     }
     if (rule.plausible?.(candidate) === false) continue;
-    const shape = rule.shape(candidate);
+    const spaced = candidate.value.includes(" ");
+    if (spaced && !standsApart(input.text, candidate)) continue;
+    const shape = spaced ? "weak" : rule.shape(candidate);
     // Context is read, and the check (a library call) run, only when they could reach the
     // threshold: a candidate that needs a context word is skipped in a text that has none.
     const reachable = (positive: boolean) =>
       confidenceOf({ check: "passed", shape, positive, negative: false }) >= options.minConfidence;
+    const genericReach =
+      compactOf(candidate).length >= shortestGenericValue &&
+      confidenceLevels.rightAfterLabel >= options.minConfidence;
     if (
       !reachable(true) ||
-      (!reachable(false) && !input.mentionsBefore(rule.context, candidate.start))
+      (!reachable(false) &&
+        !input.mentionsBefore(rule.context, candidate.start) &&
+        !(genericReach && input.mentionsBefore(genericLabelWords, candidate.start)))
     )
       continue;
     const context = input.contextBefore(candidate.start);
     const positive = rule.context.test(context);
-    if (!reachable(positive)) continue;
+    const labelled = ownLabel.test(context)
+      ? "own"
+      : genericReach && endsWithGenericLabel(context)
+        ? "generic"
+        : undefined;
+    if (!reachable(positive) && labelled === undefined) continue;
     const check = rule.check(candidate);
     const confidence = confidenceOf({
       check,
       shape,
       positive,
       negative: endsWithNegativeWord(context),
+      ...(labelled === undefined ? {} : { labelled }),
     });
     if (confidence <= 0) continue;
     yield {
@@ -69,6 +90,57 @@ export function* detectIdentifier(
     };
   }
 }
+
+/**
+ * A value written with spaces must not be a piece of a longer run of digit groups
+ * ("9111 1111" in "9111 1111 1111 1117"): no digit one space away on either side.
+ */
+function standsApart(text: string, { start, end }: Candidate): boolean {
+  const digit = /\d/;
+  if (text[start - 1] === " " && digit.test(text[start - 2] ?? "")) return false;
+  return !(text[end] === " " && digit.test(text[end + 1] ?? ""));
+}
+
+/** A generic label ("ID", "nº") marks a value this long at least (letters and digits). */
+const shortestGenericValue = 7;
+
+const compiledRules = new WeakMap<IdentifierRule, { pattern: RegExp; ownLabel: RegExp }>();
+
+function compiled(rule: IdentifierRule): { pattern: RegExp; ownLabel: RegExp } {
+  let found = compiledRules.get(rule);
+  if (found === undefined) {
+    found = { pattern: allowingSpaces(rule.pattern), ownLabel: rightAfter(rule.context) };
+    compiledRules.set(rule, found);
+  }
+  return found;
+}
+
+/**
+ * The pattern with a space allowed wherever it has a separator (`.`, `-`, `/`) outside a
+ * character class: `\d{3}\.?\d{3}` also matches "390 533".
+ */
+export function allowingSpaces(pattern: RegExp): RegExp {
+  let source = "";
+  let inClass = false;
+  for (let index = 0; index < pattern.source.length; index++) {
+    const character = pattern.source[index] ?? "";
+    if (character === "\\") {
+      const escaped = pattern.source[index + 1] ?? "";
+      index++;
+      if (!inClass && (escaped === "." || escaped === "/") && afterDigits.test(source)) {
+        source += `[\\${escaped} ]`;
+      } else source += character + escaped;
+      continue;
+    }
+    if (character === "[") inClass = true;
+    else if (character === "]") inClass = false;
+    source += !inClass && character === "-" && afterDigits.test(source) ? "[- ]" : character;
+  }
+  return new RegExp(source, pattern.flags);
+}
+
+/** A pattern's source that ends in digits (`\d`, `\d{3}`, `[\dA-Z]{4}`): a separator may follow. */
+const afterDigits = /(?:\\d|\[[^\]]*\\d[^\]]*\])(?:\{\d+(?:,\d*)?\})?$/;
 
 /** A detector made of identifier rules, e.g. one country's. */
 export function identifierDetector(rules: readonly IdentifierRule[]): Detector {

@@ -1,17 +1,26 @@
 import { isValidShortDate } from "./calendar-date.js";
 import { wordsPattern } from "./context-words.js";
+import type { Candidate } from "./candidate.js";
+import type { Shape } from "./confidence.js";
 import { checkWith, identifierDetector, type IdentifierRule } from "./identifier-rule.js";
 import { stdnumValidate } from "./stdnum-validators.js";
 
 const validateRfc = stdnumValidate("MX", "rfc");
 
+/**
+ * Written in lower case (typed on a phone), a CURP or RFC is plain: it counts when its check
+ * digit passes or its word names it, not on its structure alone.
+ */
+const caseShape = ({ value }: Candidate): Shape =>
+  value === value.toUpperCase() ? "formatted" : "plain";
+
 /** CURP: 18 characters with a date, sex, state and a check digit. */
 export const curpRule: IdentifierRule = {
   type: "MX_CURP",
-  pattern: /[A-Z][AEIOUX][A-Z]{2}\d{6}[HMX][A-Z]{2}[B-DF-HJ-NP-TV-Z]{3}[A-Z\d]\d/g,
+  pattern: /[A-Z][AEIOUX][A-Z]{2}\d{6}[HMX][A-Z]{2}[B-DF-HJ-NP-TV-Z]{3}[A-Z\d]\d/gi,
   context: wordsPattern(["curp", "clave unica de registro de poblacion"]),
   check: checkWith(stdnumValidate("MX", "curp")),
-  shape: () => "formatted",
+  shape: caseShape,
 };
 
 /**
@@ -21,11 +30,12 @@ export const curpRule: IdentifierRule = {
  */
 export const rfcRule: IdentifierRule = {
   type: "MX_RFC",
-  pattern: /[A-ZÑ&]{3,4}[- ]?(\d{6})[- ]?[A-Z\d]{2}[\dA]/g,
+  pattern: /[A-ZÑ&]{3,4}[- ]?(\d{6})[- ]?[A-Z\d]{2}[\dA]/gi,
   context: wordsPattern(["rfc", "r.f.c.", "registro federal de contribuyentes"]),
   plausible: ({ groups }) => isValidShortDate(groups[0] ?? ""),
-  check: ({ value }) => (validateRfc(value.replace(/[- ]/g, "")).isValid ? "passed" : "none"),
-  shape: () => "formatted",
+  check: ({ value }) =>
+    validateRfc(value.replace(/[- ]/g, "").toUpperCase()).isValid ? "passed" : "none",
+  shape: caseShape,
 };
 
 /** CLABE: 18 digits, a bank code and a check digit. */

@@ -103,16 +103,40 @@ function phoneFinding(
   if (confidence < options.minConfidence) return undefined;
 
   const parsed = international ? parseInternational(value) : parseNational(digits, options);
-  if (parsed === undefined) return undefined;
+  if (parsed !== undefined) {
+    return {
+      type: "PHONE",
+      country: parsed.region,
+      start: candidate.start,
+      end: candidate.end,
+      confidence,
+      validated: true,
+      normalized: parsed.e164,
+    };
+  }
+  // When in doubt, mask: `+country code` and a number of a possible length is a phone even in a
+  // range the numbering plan does not list (new ranges reach people before the metadata does).
+  const possible = international ? possibleInternational(value) : undefined;
+  if (possible === undefined || confidenceLevels.unlistedPhone < options.minConfidence) {
+    return undefined;
+  }
   return {
     type: "PHONE",
-    country: parsed.region,
+    country: possible.region,
     start: candidate.start,
     end: candidate.end,
-    confidence,
-    validated: true,
-    normalized: parsed.e164,
+    confidence: Math.min(confidence, confidenceLevels.unlistedPhone),
+    validated: false,
+    normalized: possible.e164,
   };
+}
+
+function possibleInternational(value: string): ParsedPhone | undefined {
+  const parsed = parsePhoneNumber(value);
+  if (!parsed.possible || parsed.regionCode === undefined || parsed.number === undefined) {
+    return undefined;
+  }
+  return { region: parsed.regionCode, e164: parsed.number.e164 };
 }
 
 interface ParsedPhone {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { scanText } from "../scan.js";
 import {
   SeededRandom,
   cuit,
@@ -52,7 +53,8 @@ describe("Argentina, Chile, Uruguay and Paraguay detectors", () => {
   });
 
   it("finds a RUT with a K check digit, and bare RUTs, Paraguay RUCs and DNIs only with context", () => {
-    expect(valuesFound("RUN 14.326.417-K")).toEqual([]);
+    // A wrong K right after its word is masked in doubt, unvalidated.
+    expect(scanText("RUN 14.326.417-K")).toMatchObject([{ type: "CL_RUT", validated: false }]);
     const withK = findRutWithK(random);
     expect(valuesFound(`RUT ${withK}`)).toEqual([["CL_RUT", withK]]);
     expect(valuesFound(`RUT ${withK.toLowerCase()}`)).toEqual([["CL_RUT", withK.toLowerCase()]]);

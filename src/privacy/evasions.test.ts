@@ -1,0 +1,107 @@
+import { describe, expect, it } from "vitest";
+import {
+  SeededRandom,
+  cnpj,
+  cpf,
+  cuit,
+  curp,
+  nit,
+  rfc,
+  rut,
+  type GeneratedValue,
+} from "../../test/support/pii-generators.js";
+import { scanText } from "./scan.js";
+
+/**
+ * How people write a value so that a pattern misses it, on the scanner: each written form of each
+ * of eight identifiers must be covered whole by a finding in the text as written. (What a cloud
+ * provider receives is checked end to end in test/fast/privacy-egress-fields.test.ts.)
+ */
+const random = new SeededRandom(20_261_206);
+const values: { word: string; value: GeneratedValue }[] = [
+  { word: "CPF", value: cpf(random, true) },
+  { word: "CNPJ", value: cnpj(random, { formatted: true }) },
+  { word: "CURP", value: curp(random) },
+  { word: "RUT", value: rut(random, "dotted") },
+  { word: "CUIT", value: cuit(random, true) },
+  { word: "NIT", value: nit(random, true) },
+  { word: "DNI", value: { type: "PE_DNI", text: "45678912", compact: "45678912" } },
+  { word: "RFC", value: rfc(random, { company: false }) },
+];
+
+const fullwidth = (text: string) =>
+  text.replace(/[0-9A-Za-z.\-/]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+const arabicIndic = (text: string) =>
+  text.replace(/\d/g, (d) => String.fromCharCode(0x0660 + Number(d)));
+
+/** Each form: the value as written, and the sentence around it (`{}` where the value goes). */
+const forms: Record<string, (value: string, word: string) => [written: string, sentence: string]> =
+  {
+    "spaces as separators": (value, word) => [value.replace(/[.\-/]/g, " "), `Mi ${word} es {}.`],
+    "NBSP as separators": (value, word) => [value.replace(/[.\-/]/g, "\u00a0"), `${word}: {}`],
+    "Unicode hyphen": (value, word) => [value.replace(/-/g, "\u2010"), `${word} {}`],
+    "en dash": (value, word) => [value.replace(/-/g, "\u2013"), `${word} {} ok`],
+    "fullwidth digits": (value, word) => [fullwidth(value), `Meu ${word} é {}`],
+    "Arabic-Indic digits": (value, word) => [arabicIndic(value), `${word}: {}`],
+    "zero-width space inside": (value, word) => [
+      `${value.slice(0, 4)}\u200b${value.slice(4)}`,
+      `${word} {}`,
+    ],
+    "split across a line break": (value, word) => [
+      /^\d/.test(value.slice(5)) && /[\d.\-/]$/.test(value.slice(0, 5))
+        ? `${value.slice(0, 5)}\n${value.slice(5)}`
+        : value,
+      `${word}: {}`,
+    ],
+    "glued to its label": (value, word) => [
+      value,
+      /^\d/.test(value) ? `${word}{} listo` : `${word}:{} listo`,
+    ],
+    "after the word ID": (value) => [value, "Cliente ID {} pidió el reembolso."],
+    "lower case": (value, word) => [value.toLowerCase(), `${word.toLowerCase()} {}`],
+  };
+
+function coveredWhole(text: string, written: string): boolean {
+  const at = text.indexOf(written);
+  if (at < 0) throw new Error(`"${written}" is not in "${text}"`);
+  const end = at + written.length;
+  return scanText(text).some((finding) => finding.start <= at && finding.end >= end);
+}
+
+describe("written forms that hide a value from a pattern", () => {
+  for (const [form, write] of Object.entries(forms)) {
+    it.each(values.map(({ word, value }) => [word, value.text]))(
+      `${form}: %s %s`,
+      (word, value) => {
+        const [written, sentence] = write(value, word);
+        const text = sentence.replace("{}", written);
+        expect(coveredWhole(text, written), text).toBe(true);
+      },
+    );
+  }
+});
+
+describe("values that stand near their words without a pattern's help", () => {
+  it.each([
+    [
+      "an e-mail with a fullwidth ＠",
+      "Escríbeme a ana.perez＠correo.com.mx hoy",
+      "ana.perez＠correo.com.mx",
+    ],
+    [
+      "an [at]/[dot] e-mail",
+      "mail: joao.silva [at] empresa [dot] com [dot] br",
+      "joao.silva [at] empresa [dot] com [dot] br",
+    ],
+    ["an arroba/punto e-mail", "es lucia arroba gmail punto com", "lucia arroba gmail punto com"],
+    ["a CSV row", "Juan,35,390.533.447-05,ativo", "390.533.447-05"],
+    ["a CSV row, bare", "Juan;35;39053344705;ativo", "39053344705"],
+    ["a card after a digit", "item 1 4111 1111 1111 1111 vence 12/29", "4111 1111 1111 1111"],
+    ["a CLABE after its word, bank not listed", "CLABE 999180000000000007", "999180000000000007"],
+    ["a +CC phone outside the listed ranges", "Llámame al +56 9 1894 9155", "+56 9 1894 9155"],
+    ["another", "Meu WhatsApp: +52 93 1985 9205", "+52 93 1985 9205"],
+    ["a wrong check digit right after its word", "CPF: 390.533.447-06", "390.533.447-06"],
+  ])("%s", (_form, text, written) => {
+    expect(coveredWhole(text, written), text).toBe(true);
+  });
+});

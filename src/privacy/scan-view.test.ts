@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { ScanView } from "./scan-view.js";
+
+function readAs(text: string): string {
+  return new ScanView(text).text;
+}
+
+describe("ScanView", () => {
+  it("leaves plain ASCII text alone, offsets and all", () => {
+    const view = new ScanView("CPF 390.533.447-05, ok");
+    expect(view.text).toBe("CPF 390.533.447-05, ok");
+    expect(view.original(4, 18)).toEqual({ start: 4, end: 18 });
+  });
+
+  it("reads digits of every script, dashes, spaces and fullwidth forms as ASCII", () => {
+    expect(readAs("３９０．５３３．４４７－０５")).toBe("390.533.447-05");
+    expect(readAs("٣٩٠٥٣٣٤٤٧٠٥")).toBe("39053344705");
+    expect(readAs("۳۹۰")).toBe("390");
+    expect(readAs("३९०")).toBe("390");
+    expect(readAs("390\u2010533\u2013447\u221205")).toBe("390-533-447-05");
+    expect(readAs("390\u00a0533\u202f447\u300005")).toBe("390 533 447 05");
+    expect(readAs("ana＠correo.com")).toBe("ana@correo.com");
+  });
+
+  it("drops invisible characters and maps a finding back over them", () => {
+    const written = "CPF 390.533\u200b.447-05!";
+    const view = new ScanView(written);
+    expect(view.text).toBe("CPF 390.533.447-05!");
+    const start = view.text.indexOf("390");
+    const span = view.original(start, start + "390.533.447-05".length);
+    expect(written.slice(span.start, span.end)).toBe("390.533\u200b.447-05");
+  });
+
+  it("joins a value cut by a line break, not lines of words", () => {
+    expect(readAs("CPF 390.533.\n447-05")).toBe("CPF 390.533.447-05");
+    expect(readAs("CPF 3905334\r\n4705")).toBe("CPF 39053344705");
+    expect(readAs("CPF:\n390.533.447-05")).toBe("CPF:\n390.533.447-05");
+    expect(readAs("Total 10.\nDepois")).toBe("Total 10.\nDepois");
+  });
+
+  it("parts a label from the number glued to it", () => {
+    const written = "meu CPF39053344705 e rg12345";
+    const view = new ScanView(written);
+    expect(view.text).toBe("meu CPF 39053344705 e rg 12345");
+    const start = view.text.indexOf("39053344705");
+    const span = view.original(start, start + 11);
+    expect(written.slice(span.start, span.end)).toBe("39053344705");
+    expect(readAs("modelo X200 e v2")).toBe("modelo X200 e v2");
+  });
+
+  it("maps a span over surrogate pairs and expansions to the characters written", () => {
+    const written = "n\u{1d7ce}\u{1d7cf} ﬁn";
+    const view = new ScanView(written);
+    expect(view.text).toBe("n01 fin");
+    expect(view.original(1, 3)).toEqual({ start: 1, end: 5 });
+    expect(view.original(4, 7)).toEqual({ start: 6, end: 8 });
+  });
+});

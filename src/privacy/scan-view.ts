@@ -1,0 +1,215 @@
+/**
+ * The text the detectors read: what a person wrote, with the ways of writing a value that hide it
+ * from a pattern undone — and a map back, so a finding masks the characters actually written.
+ *
+ * - compatibility forms (NFKC): fullwidth digits and letters (３９０, ＠), ligatures, superscripts;
+ * - decimal digits of every script (Arabic-Indic ٣٩٠, Devanagari ३९०, …) as ASCII digits;
+ * - every dash (‐ ‑ ‒ – — − ﹣ －) as `-`, every space (NBSP, narrow NBSP, thin, ideographic) as ` `;
+ * - invisible characters (zero-width space and joiners, word joiner, BOM, soft hyphen) removed;
+ * - a line break inside a value ("390.533.\n447-05", "3905334\r\n4705") removed: between a digit
+ *   or a number separator and a digit;
+ * - a space put between a label and the number glued to it ("CPF39053344705" → "CPF 3905…").
+ */
+
+/** Label words a number is glued to in forms and chats, folded (lower case, no accents). */
+const gluedLabels = new Set([
+  "cpf",
+  "cnpj",
+  "pis",
+  "nis",
+  "cnh",
+  "rg",
+  "cep",
+  "curp",
+  "rfc",
+  "clabe",
+  "ine",
+  "cuit",
+  "cuil",
+  "dni",
+  "rut",
+  "run",
+  "nit",
+  "ruc",
+  "rif",
+  "ci",
+  "cc",
+  "cedula",
+  "id",
+  "no",
+  "nro",
+  "num",
+  "numero",
+  "tel",
+  "cel",
+  "telefono",
+  "telefone",
+  "celular",
+  "whatsapp",
+  "card",
+  "tarjeta",
+  "cartao",
+]);
+
+const dashes = new Set([
+  "\u2010",
+  "\u2011",
+  "\u2012",
+  "\u2013",
+  "\u2014",
+  "\u2015",
+  "\u2043",
+  "\u2212",
+  "\ufe58",
+  "\ufe63",
+  "\uff0d",
+]);
+const invisible = new Set(["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\u180e"]);
+const decimalDigit = /^\p{Nd}$/u;
+const letterOrDigit = /[\p{L}\p{N}]/u;
+
+/** What needs looking at: anything not ASCII, a line break, a letter followed by a digit. */
+const special = /[\u0080-\u{10ffff}]|\r?\n|[A-Za-z](?=\d)/gu;
+
+/** A change to the text: the original `[from, to)` reads as `text`. */
+interface Edit {
+  from: number;
+  to: number;
+  text: string;
+}
+
+export class ScanView {
+  /** What the detectors read. */
+  readonly text: string;
+  /** Per unit of `text`: the original offsets it came from; absent when nothing changed. */
+  readonly #starts: Int32Array | undefined;
+  readonly #ends: Int32Array | undefined;
+
+  constructor(original: string) {
+    const edits = editsOf(original);
+    if (edits.length === 0) {
+      this.text = original;
+      return;
+    }
+    let text = "";
+    let position = 0;
+    for (const edit of edits) {
+      text += original.slice(position, edit.from) + edit.text;
+      position = edit.to;
+    }
+    text += original.slice(position);
+    const starts = new Int32Array(text.length);
+    const ends = new Int32Array(text.length);
+    let unit = 0;
+    position = 0;
+    const copy = (to: number) => {
+      for (; position < to; position++, unit++) {
+        starts[unit] = position;
+        ends[unit] = position + 1;
+      }
+    };
+    for (const edit of edits) {
+      copy(edit.from);
+      for (let index = 0; index < edit.text.length; index++, unit++) {
+        starts[unit] = edit.from;
+        ends[unit] = edit.to;
+      }
+      position = edit.to;
+    }
+    copy(original.length);
+    this.text = text;
+    this.#starts = starts;
+    this.#ends = ends;
+  }
+
+  /** The original span of `text.slice(start, end)` (a non-empty span). */
+  original(start: number, end: number): { start: number; end: number } {
+    if (this.#starts === undefined || this.#ends === undefined) return { start, end };
+    return { start: this.#starts[start] ?? start, end: this.#ends[end - 1] ?? end };
+  }
+}
+
+function editsOf(original: string): Edit[] {
+  const edits: Edit[] = [];
+  for (const match of original.matchAll(special)) {
+    const from = match.index;
+    const found = match[0];
+    if (found === "\n" || found === "\r\n") {
+      if (insideValue(original, from, from + found.length)) {
+        edits.push({ from, to: from + found.length, text: "" });
+      }
+      continue;
+    }
+    if (found.length === 1 && /[A-Za-z]/.test(found)) {
+      if (endsGluedLabel(original, from + 1))
+        edits.push({ from: from + 1, to: from + 1, text: " " });
+      continue;
+    }
+    const replacement = replacementOf(found);
+    if (replacement !== found) edits.push({ from, to: from + found.length, text: replacement });
+  }
+  return edits;
+}
+
+const replacements = new Map<string, string>();
+
+/** One non-ASCII code point as the detectors should read it. */
+function replacementOf(character: string): string {
+  let replacement = replacements.get(character);
+  if (replacement === undefined) {
+    replacement = computeReplacement(character);
+    replacements.set(character, replacement);
+  }
+  return replacement;
+}
+
+function computeReplacement(character: string): string {
+  if (invisible.has(character)) return "";
+  if (dashes.has(character)) return "-";
+  if (/^\s$/u.test(character)) return " ";
+  if (decimalDigit.test(character)) return String(digitValue(character));
+  const compatible = character.normalize("NFKC");
+  // A compatibility form that changes case or letters' identity (ﬁ → fi, ＡＢＣ → ABC, ² → 2)
+  // keeps what it means; a canonical composition is left alone so offsets stay simple.
+  return compatible === character.normalize("NFC") ? character : compatible;
+}
+
+/**
+ * The value of a decimal digit of any script: Unicode puts each script's ten digits in a row,
+ * 0 to 9, so it is how far the digit stands from the first of its row.
+ */
+function digitValue(character: string): number {
+  let code = character.codePointAt(0) ?? 0;
+  let value = 0;
+  while (value < 9 && decimalDigit.test(String.fromCodePoint(code - 1))) {
+    code--;
+    value++;
+  }
+  // A row of twenty (two scripts side by side) reads right modulo ten.
+  return value % 10;
+}
+
+/**
+ * Whether the line break at `[from, to)` cuts a value: a digit (possibly after a number
+ * separator) before it and a digit after it, with nothing but spaces around.
+ */
+function insideValue(text: string, from: number, to: number): boolean {
+  let before = from - 1;
+  while (before >= 0 && (text[before] === " " || text[before] === "\t")) before--;
+  let after = to;
+  while (after < text.length && (text[after] === " " || text[after] === "\t")) after++;
+  const previous = text[before];
+  const next = text[after];
+  if (next === undefined || !/\d/.test(next) || previous === undefined) return false;
+  if (/\d/.test(previous)) return true;
+  return /[.\-/]/.test(previous) && /\d/.test(text[before - 1] ?? "");
+}
+
+/** Whether the letters that end at `end` (a digit follows) are a whole label word. */
+function endsGluedLabel(text: string, end: number): boolean {
+  let start = end;
+  while (start > 0 && /[A-Za-z]/.test(text[start - 1] ?? "")) start--;
+  if (end - start > 9) return false;
+  if (start > 0 && letterOrDigit.test(text[start - 1] ?? "")) return false;
+  return gluedLabels.has(text.slice(start, end).toLowerCase());
+}
