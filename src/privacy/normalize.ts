@@ -1,5 +1,6 @@
 import { parsePhoneNumber } from "awesome-phonenumber";
 import type { PiiType } from "../core/pii-types.js";
+import { ScanView } from "./scan-view.js";
 
 /** Regions whose national phone numbers are recognised without a `+` prefix. */
 export const latinAmericanRegions = [
@@ -50,7 +51,9 @@ export function phoneE164(raw: string, region?: string): string | undefined {
  * Every canonical form a value typed by a person could have, for `colibri audit check`: as an
  * identifier, as an e-mail address, and as a phone number read in each region of the list.
  */
-export function possibleNormalizations(raw: string): string[] {
+export function possibleNormalizations(written: string): string[] {
+  // Read as the scanner reads it: fullwidth digits, dashes and invisible characters undone.
+  const raw = new ScanView(written).text;
   const forms = new Set<string>();
   const compact = compactIdentifier(raw);
   if (compact !== "") forms.add(compact);

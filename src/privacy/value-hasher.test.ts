@@ -33,6 +33,8 @@ describe("ValueHasher", () => {
     expect(hasher.hashesOf("12345678909")).toContain(stored);
     expect(hasher.hashesOf(" 123 456 789 09 ")).toContain(stored);
     expect(hasher.hashesOf("123.456.789-00")).not.toContain(stored);
+    expect(hasher.hashesOf("１２３.４５６.７８９－０９")).toContain(stored);
+    expect(hasher.hashesOf("١٢٣٤٥٦٧٨٩٠٩")).toContain(stored);
 
     const email = hasher.hash(normalizeValue("EMAIL", "Ana.Souza@Example.com"));
     expect(hasher.hashesOf("ana.souza@example.COM")).toContain(email);
