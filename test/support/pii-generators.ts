@@ -222,12 +222,31 @@ export function clabe(random: SeededRandom): GeneratedValue {
     random.pick(["002", "012", "014", "021", "030", "036", "044", "072", "127", "137"]) +
     random.pick(["010", "180", "320", "580", "027"]) +
     random.digits(11);
+  const compact = clabeCompleted(front);
+  return { type: "MX_CLABE", text: compact, compact };
+}
+
+/** The 17 digits `front` and their CLABE check digit (weights 3, 7, 1, each product mod 10). */
+function clabeCompleted(front: string): string {
   const weights = [3, 7, 1];
   const sum = Array.from(front).reduce(
     (total, character, index) => total + ((Number(character) * (weights[index % 3] ?? 0)) % 10),
     0,
   );
-  const compact = `${front}${(10 - (sum % 10)) % 10}`;
+  return `${front}${(10 - (sum % 10)) % 10}`;
+}
+
+/**
+ * A CLABE with a valid check digit whose bank code is missing from the older published lists:
+ * fintechs and newer institutions (646 STP, 638 NU, 722 Mercado Pago…) or an unassigned code.
+ */
+export function clabeOutsideBankList(random: SeededRandom): GeneratedValue {
+  const bank = random.boolean()
+    ? random.pick(["646", "638", "722", "728", "710", "684", "659", "653"])
+    : String(random.integer(700, 999));
+  const compact = clabeCompleted(
+    bank + random.pick(["180", "010", "320", "027"]) + random.digits(11),
+  );
   return { type: "MX_CLABE", text: compact, compact };
 }
 
@@ -434,6 +453,48 @@ function phoneCandidate(random: SeededRandom, region: string, international: boo
       return international
         ? `+51 9${random.digits(2)} ${random.digits(3)} ${random.digits(3)}`
         : `9${random.digits(2)} ${random.digits(3)} ${random.digits(3)}`;
+  }
+}
+
+/** A Peruvian DNI: eight digits, no check digit (the card prints a check character apart). */
+export function peruDni(random: SeededRandom): GeneratedValue {
+  const compact = String(random.integer(1, 7)) + random.digits(7);
+  return { type: "PE_DNI", text: compact, compact };
+}
+
+/**
+ * A phone in `+CC` form with the right length for its country but in a range the numbering-plan
+ * metadata does not list (awesome-phonenumber: possible, not valid), as new mobile ranges are
+ * before the metadata catches up: "+56 9 1894 9155", "+52 93 1985 9205".
+ */
+export function unlistedPhone(
+  random: SeededRandom,
+  region: string = random.pick(["BR", "MX", "AR", "CL", "CO"]),
+): GeneratedValue & { region: string } {
+  for (let attempt = 0; attempt < 10_000; attempt++) {
+    const candidate = unlistedCandidate(random, region);
+    const parsed = parsePhoneNumber(candidate);
+    if (parsed.possible && !parsed.valid) {
+      return { type: "PHONE", text: candidate, compact: candidate.replace(/\D/g, ""), region };
+    }
+  }
+  throw new Error(`no unlisted ${region} phone found in 10,000 tries`);
+}
+
+function unlistedCandidate(random: SeededRandom, region: string): string {
+  switch (region) {
+    case "BR":
+      return `+55 ${random.pick(["20", "23", "25", "26", "29", "36", "39", "52", "56", "57", "58", "72", "76"])} 9${random.integer(1, 9)}${random.digits(3)}-${random.digits(4)}`;
+    case "MX":
+      return `+52 ${random.integer(2, 9)}${random.digits(1)} ${random.digits(4)} ${random.digits(4)}`;
+    case "AR":
+      return `+54 9 ${random.integer(2, 3)}${random.digits(2)} ${random.digits(3)}-${random.digits(4)}`;
+    case "CL":
+      return `+56 9 ${random.integer(1, 4)}${random.digits(3)} ${random.digits(4)}`;
+    case "CO":
+      return `+57 3${random.integer(3, 9)}${random.digits(1)} ${random.digits(3)} ${random.digits(4)}`;
+    default:
+      throw new Error(`no unlisted phone shape for ${region}`);
   }
 }
 

@@ -1,0 +1,233 @@
+/**
+ * The committed evaluation sets (test/fixtures/privacy/evaluation/) are what they claim: every
+ * gold span slices to a value of its type — valid by its check digit where it has one, read back
+ * through whatever way it was written — negatives hold no span, the sizes are those the
+ * benchmark's figures rely on, and no line of the held-out set appears in the dev set.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { parsePhoneNumber } from "awesome-phonenumber";
+import stdnumPackage from "stdnum";
+import validator from "validator";
+import { describe, expect, it } from "vitest";
+import { isValidCnh, isValidPis } from "../../src/privacy/detectors/check-digits.js";
+import { piiTypes } from "../../src/core/pii-types.js";
+import {
+  contentTypes,
+  evaluationLineSchema,
+  evaluationSetPath,
+  evaluationSets,
+  type EvaluationLine,
+} from "../../tools/bench/privacy-evaluation-line.js";
+import { parseJsonLines } from "../../tools/bench/privacy-scan-evaluation.js";
+
+const { stdnum } = stdnumPackage;
+
+function read(set: (typeof evaluationSets)[number]): EvaluationLine[] {
+  const path = evaluationSetPath(set);
+  return parseJsonLines(readFileSync(path, "utf8"), evaluationLineSchema, path);
+}
+
+/** Digits of any script as ASCII, fullwidth forms folded, everything but letters and digits out. */
+function readBack(value: string): string {
+  return Array.from(value.normalize("NFKC"))
+    .map((character) => {
+      if (!/\p{Nd}/u.test(character)) return character;
+      const code = character.charCodeAt(0);
+      const zero = [0x30, 0x0660, 0x0966, 0x09e6].find(
+        (start) => code >= start && code <= start + 9,
+      );
+      if (zero === undefined) throw new Error(`digit ${character} of an unexpected script`);
+      return String(code - zero);
+    })
+    .join("")
+    .replace(/[^0-9A-Za-z]/g, "")
+    .toUpperCase();
+}
+
+function luhn(digits: string): boolean {
+  const sum = Array.from(digits)
+    .reverse()
+    .reduce((total, character, index) => {
+      const doubled = index % 2 === 1 ? Number(character) * 2 : Number(character);
+      return total + (doubled > 9 ? doubled - 9 : doubled);
+    }, 0);
+  return sum % 10 === 0;
+}
+
+function clabeValid(digits: string): boolean {
+  if (!/^\d{18}$/.test(digits)) return false;
+  const weights = [3, 7, 1];
+  const sum = Array.from(digits.slice(0, 17)).reduce(
+    (total, character, index) => total + ((Number(character) * (weights[index % 3] ?? 0)) % 10),
+    0,
+  );
+  return (10 - (sum % 10)) % 10 === Number(digits[17]);
+}
+
+/** An obfuscated e-mail written back with @ and dots. */
+function emailBack(value: string): string {
+  return value
+    .normalize("NFKC")
+    .replace(/\s*(\[at\]|\(at\)| arroba | at )\s*/gi, "@")
+    .replace(/\[dot\]|\(dot\)| punto | ponto | dot /gi, ".")
+    .replace(/ @ /, "@")
+    .toLowerCase();
+}
+
+const byStdnum = (country: string, name: string) => (compact: string) => {
+  const validators = (
+    stdnum as Record<string, Record<string, { validate(value: string): { isValid: boolean } }>>
+  )[country];
+  const found = validators?.[name];
+  if (found === undefined) throw new Error(`stdnum has no ${country} ${name}`);
+  return found.validate(compact).isValid;
+};
+
+/** Whether `value`, as written in the line, is a valid value of `type`. */
+const validByType: Record<string, (value: string) => boolean> = {
+  BR_CPF: (value) => byStdnum("BR", "cpf")(readBack(value)),
+  BR_CNPJ: (value) => byStdnum("BR", "cnpj")(readBack(value)),
+  BR_PIS: (value) => isValidPis(readBack(value)),
+  BR_CNH: (value) => isValidCnh(readBack(value)),
+  MX_CURP: (value) => byStdnum("MX", "curp")(readBack(value)),
+  MX_RFC: (value) => byStdnum("MX", "rfc")(readBack(value)),
+  MX_CLABE: (value) => clabeValid(readBack(value)),
+  MX_INE: (value) => /^[A-Z]{6}\d{8}[HM]\d{3}$/.test(readBack(value)),
+  CL_RUT: (value) => byStdnum("CL", "rut")(readBack(value)),
+  AR_CUIT: (value) => byStdnum("AR", "cuit")(readBack(value)),
+  CO_NIT: (value) => byStdnum("CO", "nit")(readBack(value)),
+  PE_DNI: (value) => /^\d{8}$/.test(readBack(value)),
+  PE_RUC: (value) => byStdnum("PE", "ruc")(readBack(value)),
+  EC_CEDULA: (value) => byStdnum("EC", "ci")(readBack(value)),
+  UY_CEDULA: (value) => byStdnum("UY", "cedula")(readBack(value)),
+  VE_RIF: (value) => byStdnum("VE", "rif")(readBack(value)),
+  PY_RUC: (value) => byStdnum("PY", "ruc")(readBack(value)),
+  CARD: (value) => /^\d{13,19}$/.test(readBack(value)) && luhn(readBack(value)),
+  EMAIL: (value) => validator.isEmail(emailBack(value)),
+  PHONE: (value) =>
+    value.trim().startsWith("+")
+      ? parsePhoneNumber(`+${readBack(value)}`).possible
+      : /^\d{8,11}$/.test(readBack(value)),
+  PERSON_NAME: (value) =>
+    /^\p{Lu}[\p{L}' ]*$/u.test(value) && value.split(" ").some((word) => /^\p{Lu}/u.test(word)),
+  STREET_ADDRESS: (value) => /^\p{L}/u.test(value) && /\d/.test(value),
+  HEALTH: (value) => /^[\p{L}\d][\p{L}\d\- ]*$/u.test(value),
+};
+
+describe.each(evaluationSets)("the %s evaluation set", (set) => {
+  it("exists and has the sizes the benchmark's figures rely on", () => {
+    expect(existsSync(evaluationSetPath(set))).toBe(true);
+    const lines = read(set);
+    expect(lines.length).toBeGreaterThanOrEqual(600);
+    expect(lines.length).toBeLessThanOrEqual(950);
+    const spanish = lines.filter((line) => line.lang === "es").length;
+    expect(spanish / lines.length).toBeGreaterThan(0.4);
+    expect(spanish / lines.length).toBeLessThan(0.6);
+    expect(lines.filter((line) => line.kind === "negative").length).toBeGreaterThanOrEqual(300);
+    const spans = lines.flatMap((line) => line.spans);
+    const count = (type: string) => spans.filter((span) => span.type === type).length;
+    expect(count("PERSON_NAME")).toBeGreaterThanOrEqual(200);
+    expect(count("STREET_ADDRESS")).toBeGreaterThanOrEqual(100);
+    expect(count("HEALTH")).toBeGreaterThanOrEqual(80);
+    for (const type of [
+      "BR_CPF",
+      "BR_CNPJ",
+      "MX_CURP",
+      "MX_RFC",
+      "CL_RUT",
+      "AR_CUIT",
+      "CO_NIT",
+      "PE_DNI",
+      "MX_CLABE",
+      "EMAIL",
+      "PHONE",
+      "CARD",
+    ]) {
+      expect(count(type), type).toBeGreaterThanOrEqual(8);
+    }
+    expect(new Set(lines.map((line) => line.id)).size).toBe(lines.length);
+  });
+
+  it("holds spans only in positives, each inside its text, none overlapping, of a known type", () => {
+    const known = new Set<string>([...piiTypes, ...contentTypes]);
+    for (const line of read(set)) {
+      expect(line.spans.length === 0, line.id).toBe(line.kind === "negative");
+      const spans = [...line.spans].sort((a, b) => a.start - b.start);
+      spans.forEach((span, index) => {
+        expect(known.has(span.type), `${line.id} ${span.type}`).toBe(true);
+        expect(span.end, line.id).toBeLessThanOrEqual(line.text.length);
+        expect((spans[index + 1]?.start ?? Infinity) >= span.end, line.id).toBe(true);
+      });
+    }
+  });
+
+  it("slices every span to a valid value of its type, as written", () => {
+    const invalid = read(set).flatMap((line) =>
+      line.spans
+        .map((span) => ({ type: span.type, value: line.text.slice(span.start, span.end) }))
+        .filter(({ type, value }) => {
+          const valid = validByType[type];
+          if (valid === undefined) throw new Error(`no check for ${type}`);
+          return value.trim() !== value || !valid(value);
+        })
+        .map(({ type, value }) => `${line.id} ${type} ${JSON.stringify(value)}`),
+    );
+    expect(invalid).toEqual([]);
+  });
+
+  it("writes values in the forms the issue names", () => {
+    const forms = new Set(read(set).map((line) => line.form));
+    for (const form of [
+      "spaces",
+      "nbsp",
+      "narrow-nbsp",
+      "hyphen-u2010",
+      "non-breaking-hyphen-u2011",
+      "en-dash",
+      "minus-sign",
+      "fullwidth-digits",
+      "arabic-indic-digits",
+      "devanagari-digits",
+      "zero-width-space",
+      "zero-width-joiner",
+      "soft-hyphen",
+      "line-break",
+      "crlf-break",
+      "glued-label",
+      "after-ID",
+      "after-Nº",
+      "after-número",
+      "lower-case",
+      "text-start",
+      "text-end",
+      "parentheses",
+      "quotes",
+      "csv-row",
+      "json",
+      "email-fullwidth-at",
+      "email-bracket-at-dot",
+      "email-arroba-word",
+      "phone-cc-unlisted",
+      "phone-cc-unlisted-no-context",
+      "card-after-digit",
+      "clabe-unlisted-bank-after-word",
+    ]) {
+      expect(forms, form).toContain(form);
+    }
+  });
+});
+
+describe("the dev and held-out sets", () => {
+  it("share no line", () => {
+    const dev = new Set(read("dev").map((line) => line.text));
+    expect(read("heldout").filter((line) => dev.has(line.text))).toEqual([]);
+  });
+
+  it("a check that reads values back would catch a wrong check digit", () => {
+    expect(validByType.BR_CPF?.("390.533.447-05")).toBe(true);
+    expect(validByType.BR_CPF?.("３９０.５３３.４４７-０６")).toBe(false);
+    expect(validByType.MX_CLABE?.("002 180 70006190813 2")).toBe(clabeValid("002180700061908132"));
+    expect(validByType.EMAIL?.("ana[at]gmail[dot]com")).toBe(true);
+    expect(validByType.EMAIL?.("ana[at]gmail")).toBe(false);
+  });
+});
