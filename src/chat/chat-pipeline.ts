@@ -1,5 +1,5 @@
 import type { CacheHit, ResponseCache } from "../cache/response-cache.js";
-import type { ChatMessage, FinishReason } from "../core/chat.js";
+import type { ChatMessage, ChatRequest, FinishReason } from "../core/chat.js";
 import { toChatMessages, toChatRequest } from "../openai/chat-request.js";
 import type { CompletionIdentity } from "../openai/chat-response.js";
 import type { ChatCompletionBody } from "../openai/openai-schemas.js";
@@ -141,7 +141,7 @@ export class ChatPipeline {
       try {
         const forCache =
           call.cache !== undefined && this.#options.cache?.accepts(baseRequest, false) === true;
-        const scan = await this.#scan(messages, forCache);
+        const scan = await this.#scan(baseRequest, forCache);
         metering.metrics.observeFindings(scan.findings.map((entry) => entry.finding.type));
         recordFindings(meter, scan);
         if (call.cache !== undefined) {
@@ -277,15 +277,16 @@ export class ChatPipeline {
   }
 
   /**
-   * The personal data in a request's messages, giving other requests a turn of the event loop
-   * while a large request is read; throws TooManyFindingsError (413) past
-   * privacy.maxFindingsPerRequest. Skipped when nothing could leave, no rule asks and no cache
-   * must be kept clean (`forCache`: a cache must not keep personal data).
+   * The personal data in every text of a request that could leave (messages, stop sequences,
+   * response format), giving other requests a turn of the event loop while a large request is
+   * read; throws TooManyFindingsError (413) past privacy.maxFindingsPerRequest. Skipped when
+   * nothing could leave, no rule asks and no cache must be kept clean (`forCache`: a cache must
+   * not keep personal data).
    */
-  async #scan(messages: readonly ChatMessage[], forCache: boolean): Promise<RequestScan> {
+  async #scan(request: ChatRequest, forCache: boolean): Promise<RequestScan> {
     const { privacy, router } = this.#options;
     if (privacy === undefined || !(forCache || router.readsPersonalData)) return noPersonalData;
-    return privacy.guard.scan(messages);
+    return privacy.guard.scan(request);
   }
 
   /** Carry out the guarded plan; with a permit, cloud calls go masked, audited and restored. */

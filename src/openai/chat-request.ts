@@ -37,11 +37,22 @@ export function toChatMessages(messages: ChatCompletionBody["messages"]): ChatMe
   return messages.map(toChatMessage);
 }
 
+/**
+ * One message as the backends take it. Text parts are joined with a line break, never glued: a
+ * value written across two parts, or right after the previous part's last word, is then read
+ * whole by the privacy guard. The message's `name` is not carried: it never leaves the gateway.
+ */
 function toChatMessage(message: ChatCompletionBody["messages"][number]): ChatMessage {
   const content = message.content ?? "";
-  const text = typeof content === "string" ? content : content.map((part) => part.text).join("");
+  const text =
+    typeof content === "string"
+      ? content
+      : content.map((part) => part.text).join(contentPartSeparator);
   return { role: message.role === "developer" ? "system" : message.role, content: text };
 }
+
+/** Between two text parts of one message's content. */
+export const contentPartSeparator = "\n";
 
 function toResponseFormat(
   format: ChatCompletionBody["response_format"] | undefined,

@@ -5,9 +5,31 @@ import { nestsDeeperThan } from "../core/json-nesting.js";
  * Request bodies of the OpenAI endpoints we serve, validated at the edge. Unknown fields are
  * accepted and ignored (OpenAI clients send many), but the fields we use are checked strictly.
  */
-const textPart = z.object({ type: z.literal("text"), text: z.string() });
+/**
+ * A content part. Only text parts are read: a part of another type (an image, audio, a file)
+ * could not be checked by the privacy guard, so it is refused with a 400 naming it rather than
+ * forwarded unread or dropped without a word.
+ */
+const contentPart = z
+  .object({ type: z.string(), text: z.string().optional() })
+  .superRefine((part, context) => {
+    if (part.type !== "text") {
+      context.addIssue({
+        code: "custom",
+        path: ["type"],
+        message: `a content part of type "${part.type}" is not accepted: Colibrí reads text parts only ({"type": "text", "text": "…"}), since the privacy guard could not check anything else before it leaves. Send it as text, or leave it out.`,
+      });
+    } else if (part.text === undefined) {
+      context.addIssue({
+        code: "custom",
+        path: ["text"],
+        message: 'a text part needs its text: {"type": "text", "text": "…"}.',
+      });
+    }
+  })
+  .transform((part) => ({ type: "text" as const, text: part.text ?? "" }));
 
-const messageContent = z.union([z.string(), z.array(textPart).min(1)]);
+const messageContent = z.union([z.string(), z.array(contentPart).min(1)]);
 
 const message = z.object({
   role: z.enum(["system", "developer", "user", "assistant", "tool"]),

@@ -93,7 +93,7 @@ export async function guardEgress(
 }
 
 /**
- * The provider as a permit allows calling it: the messages masked, the call audited before it is
+ * The provider as a permit allows calling it: every text of the request masked, the call audited before it is
  * made (no audit, no egress) and settled after it (a call refused before any byte was written is
  * not egress), and the placeholders in its answer restored as it streams.
  */
@@ -117,7 +117,8 @@ async function* guardedChat(
 ): AsyncGenerator<ChatEvent> {
   const { review, context } = permit;
   const name = review.destination.name;
-  const masked = control.guard.mask(request.messages, review);
+  // Built field by field from what the guard classified: nothing it did not scan is passed on.
+  const masked = control.guard.mask(request, context.scan, review);
   let recordId: string | undefined;
   try {
     const record = await control.auditor?.record({
@@ -137,8 +138,7 @@ async function* guardedChat(
   }
   let sent = false;
   const events = provider.chat({
-    ...request,
-    messages: masked.messages,
+    ...masked.request,
     onSent: () => {
       sent = true;
       request.onSent?.();

@@ -1,29 +1,36 @@
 import type { ColibriConfig, PrivacyAction } from "../config/schema.js";
-import type { ChatMessage } from "../core/chat.js";
-import { TooManyFindingsError } from "../core/errors.js";
+import type { ChatRequest } from "../core/chat.js";
+import { ColibriError, TooManyFindingsError } from "../core/errors.js";
 import { EventLoopPacer } from "./event-loop-pacer.js";
 import { maskText } from "./masking.js";
 import type { Finding, PiiType } from "../core/pii-types.js";
 import { PlaceholderVault } from "./placeholder-vault.js";
+import { fieldKey, type FieldLocator, type FieldText } from "./field-rules.js";
+import { maskRequest, requestTexts } from "./request-fields.js";
 import { actionStrength, PrivacyPolicyResolver, type Destination } from "./policy.js";
 import { scanSteps, scanText, scanTextAsync, type ScanOptions } from "./scan.js";
 
-/** A finding in one of the request's messages. */
-export interface MessageFinding {
-  /** Index into the request's messages. */
-  message: number;
+/** A finding in one of the request's texts (see request-fields.ts). */
+export interface FieldFinding {
+  /** Which text: `/messages/1/content`, `/sampling/stop/0`, `/responseFormat/schema/…`. */
+  field: FieldLocator;
   finding: Finding;
 }
 
 /** The personal data in a request, found once and used by the router's rules and the guard. */
 export interface RequestScan {
-  findings: readonly MessageFinding[];
+  findings: readonly FieldFinding[];
   /** The distinct data types found, in order of first appearance. */
   types: readonly PiiType[];
+  /**
+   * Each text scanned, by field (`fieldKey`): the guard masks a request only if its texts are
+   * the ones scanned. Undefined when nothing was scanned (the guard is off).
+   */
+  scanned: ReadonlyMap<string, string> | undefined;
 }
 
 /** A finding with the action the policy gives it at one destination. */
-export interface ReviewedFinding extends MessageFinding {
+export interface ReviewedFinding extends FieldFinding {
   action: PrivacyAction;
   source: "policy" | "residency";
 }
@@ -40,17 +47,18 @@ export interface EgressReview {
   byResidency: boolean;
 }
 
-/** The messages as they may leave, the placeholders to restore, and what was masked. */
+/** The request as it may leave, the placeholders to restore, and what was masked. */
 export interface MaskedRequest {
-  messages: ChatMessage[];
+  /** Rebuilt field by field (request-fields.ts): only classified fields are in it. */
+  request: ChatRequest;
   vault: PlaceholderVault;
   /** Values redacted or pseudonymized, per data type. */
   masked: Partial<Record<PiiType, number>>;
-  /** UTF-8 bytes of message text that leave. */
+  /** UTF-8 bytes of the texts that leave (messages, stop sequences, response format). */
   bytes: number;
 }
 
-export const noPersonalData: RequestScan = { findings: [], types: [] };
+export const noPersonalData: RequestScan = { findings: [], types: [], scanned: undefined };
 
 /**
  * The privacy guard: finds the personal data in a request and decides, per destination, what may
@@ -75,15 +83,16 @@ export class PrivacyGuard {
   }
 
   /**
-   * Findings in every message (all of them would leave, not only the user's), giving other
+   * Findings in every text of the request a provider's body is built from (every message, not
+   * only the user's; stop sequences; the response format's name and schema), giving other
    * requests a turn of the event loop every few milliseconds. Throws TooManyFindingsError past
    * privacy.maxFindingsPerRequest.
    */
   async scan(
-    messages: readonly ChatMessage[],
+    request: ChatRequest,
     pacer: EventLoopPacer = new EventLoopPacer(),
   ): Promise<RequestScan> {
-    const steps = this.#requestScanSteps(messages);
+    const steps = this.#requestScanSteps(request);
     for (;;) {
       const step = steps.next();
       if (step.done === true) return step.value;
@@ -111,20 +120,23 @@ export class PrivacyGuard {
   }
 
   /** The request's scan a piece at a time (see `scanSteps`), stopping past the limit. */
-  *#requestScanSteps(messages: readonly ChatMessage[]): Generator<void, RequestScan> {
+  *#requestScanSteps(request: ChatRequest): Generator<void, RequestScan> {
     if (!this.enabled) return noPersonalData;
     const limit = this.#settings.maxFindingsPerRequest;
-    const findings: MessageFinding[] = [];
-    for (const [index, message] of messages.entries()) {
+    const findings: FieldFinding[] = [];
+    const scanned = new Map<string, string>();
+    for (const { field, text } of requestTexts(request)) {
+      scanned.set(fieldKey(field), text);
+      if (text === "") continue;
       const options = { ...this.#scanOptions, maxFindings: limit - findings.length };
-      for (const finding of yield* scanSteps(message.content, options)) {
-        findings.push({ message: index, finding });
+      for (const finding of yield* scanSteps(text, options)) findings.push({ field, finding });
+      if (findings.length > limit) {
+        throw new TooManyFindingsError(findings.length, limit, openAIParam(field));
       }
-      if (findings.length > limit)
-        throw new TooManyFindingsError(findings.length, limit, "messages");
       yield;
     }
-    return { findings, types: [...new Set(findings.map((entry) => entry.finding.type))] };
+    const types = [...new Set(findings.map((entry) => entry.finding.type))];
+    return { findings, types, scanned };
   }
 
   review(scan: RequestScan, tenant: string, destination: Destination): EgressReview {
@@ -149,26 +161,61 @@ export class PrivacyGuard {
     };
   }
 
-  /** The messages with every redact / pseudonymize action applied, for a review that sends. */
-  mask(messages: readonly ChatMessage[], review: EgressReview): MaskedRequest {
+  /**
+   * The request with every redact / pseudonymize action of a review that sends applied, rebuilt
+   * field by field. Refused (nothing may leave) when a text of the request is not the one `scan`
+   * read: a field added or changed after the scan would otherwise leave unscanned.
+   */
+  mask(request: ChatRequest, scan: RequestScan, review: EgressReview): MaskedRequest {
+    const texts = [...requestTexts(request)];
+    this.#assertScanned(texts, scan);
     // Placeholders are minted so that none occurs in the client's own text.
-    const vault = new PlaceholderVault({ clientText: messages.map((message) => message.content) });
-    const masked = maskedCounts(review);
-    const byMessage = new Map<number, ReviewedFinding[]>();
+    const vault = new PlaceholderVault({ clientText: texts.map((entry) => entry.text) });
+    const byField = new Map<string, ReviewedFinding[]>();
     for (const entry of review.findings) {
-      const own = byMessage.get(entry.message);
-      if (own === undefined) byMessage.set(entry.message, [entry]);
+      const key = fieldKey(entry.field);
+      const own = byField.get(key);
+      if (own === undefined) byField.set(key, [entry]);
       else own.push(entry);
     }
-    const result = messages.map((message, index) => {
-      const own = byMessage.get(index) ?? [];
-      return own.length === 0
-        ? message
-        : { ...message, content: maskText(message.content, own, vault) };
+    let bytes = 0;
+    const result = maskRequest(request, (field, text) => {
+      const own = byField.get(fieldKey(field));
+      const sent = own === undefined ? text : maskText(text, own, vault);
+      bytes += Buffer.byteLength(sent);
+      return sent;
     });
-    const bytes = result.reduce((sum, message) => sum + Buffer.byteLength(message.content), 0);
-    return { messages: result, vault, masked, bytes };
+    return { request: result, vault, masked: maskedCounts(review), bytes };
   }
+
+  #assertScanned(texts: readonly FieldText[], scan: RequestScan): void {
+    const { scanned } = scan;
+    if (scanned === undefined) {
+      if (!this.enabled) return;
+      throw unscannedText("the request was not scanned");
+    }
+    for (const { field, text } of texts) {
+      if (scanned.get(fieldKey(field)) !== text) {
+        throw unscannedText(`${field.pointer} (${field.part}) is not the text that was scanned`);
+      }
+    }
+  }
+}
+
+/** The OpenAI body's parameter a field comes from, for an error's `param`. */
+function openAIParam(field: FieldLocator): string {
+  const [top, second] = field.pointer.split("/").slice(1);
+  if (top === "sampling" && second === "stop") return "stop";
+  if (top === "responseFormat") return "response_format";
+  return top ?? "messages";
+}
+
+/** A request whose texts are not the ones scanned: a fault in the gateway, never sent. */
+function unscannedText(detail: string): ColibriError {
+  return new ColibriError(
+    `Nothing was sent to the cloud provider: the privacy guard can only send text it has scanned, and ${detail}. This is a fault in Colibrí; please report it.`,
+    { code: "privacy_unscanned_text", status: 500 },
+  );
 }
 
 /** Values a review redacts or pseudonymizes, per data type, in order of first appearance. */

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config/load.js";
+import type { ChatMessage, ChatRequest } from "../../src/core/chat.js";
 import { TooManyFindingsError } from "../../src/core/errors.js";
 import { PrivacyGuard } from "../../src/privacy/privacy-guard.js";
 import { scanText } from "../../src/privacy/scan.js";
@@ -34,6 +35,10 @@ function cpfText(bytes: number, seed = 7): string {
   return lines.join("");
 }
 
+function requestOf(messages: ChatMessage[]): ChatRequest {
+  return { messages, sampling: {} };
+}
+
 function guardWithLimit(maxFindingsPerRequest: number): PrivacyGuard {
   return new PrivacyGuard(
     parseConfig({ home: "/tmp/colibri-unused", privacy: { maxFindingsPerRequest } }).privacy,
@@ -45,18 +50,20 @@ describe("privacy.maxFindingsPerRequest", () => {
     const guard = guardWithLimit(10);
     const six = cpfText(6 * 19);
     const five = cpfText(5 * 19, 11);
-    expect((await guard.scan([{ role: "user", content: five }])).findings).toHaveLength(5);
+    expect((await guard.scan(requestOf([{ role: "user", content: five }]))).findings).toHaveLength(
+      5,
+    );
     const atLimit = [
       { role: "system" as const, content: five },
       { role: "user" as const, content: cpfText(5 * 19, 13) },
     ];
-    expect((await guard.scan(atLimit)).findings).toHaveLength(10);
+    expect((await guard.scan(requestOf(atLimit))).findings).toHaveLength(10);
 
     const over = [
       { role: "system" as const, content: six },
       { role: "user" as const, content: cpfText(6 * 19, 17) },
     ];
-    const error = await guard.scan(over).catch((caught: unknown) => caught);
+    const error = await guard.scan(requestOf(over)).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(TooManyFindingsError);
     expect(error).toMatchObject({ status: 413, code: "too_many_findings", limit: 10, found: 12 });
     expect((error as Error).message).toMatch(
@@ -71,9 +78,9 @@ describe("privacy.maxFindingsPerRequest", () => {
     // Stopped within one piece of text (4 kB, ~210 CPFs) after the limit, not at 200,000.
     expect(findings.length).toBeLessThan(6_000);
     expect(findings.at(-1)?.end ?? 0).toBeLessThan(text.length / 30);
-    await expect(guardWithLimit(5_000).scan([{ role: "user", content: text }])).rejects.toThrow(
-      TooManyFindingsError,
-    );
+    await expect(
+      guardWithLimit(5_000).scan(requestOf([{ role: "user", content: text }])),
+    ).rejects.toThrow(TooManyFindingsError);
   });
 });
 
