@@ -35,6 +35,8 @@ export interface RecordedRequest {
   path: string;
   headers: IncomingHttpHeaders;
   body: unknown;
+  /** The body exactly as received (UTF-8), before parsing. */
+  rawBody: string;
   /** Set when the connection of this request's response closed (finished, cut, or abandoned). */
   closed: boolean;
 }
@@ -74,6 +76,7 @@ export class FakeCloud {
           path: request.url ?? "",
           headers: request.headers,
           body: text === "" ? undefined : JSON.parse(text),
+          rawBody: text,
           closed: false,
         };
         response.on("close", () => {
