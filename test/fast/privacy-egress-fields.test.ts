@@ -14,7 +14,7 @@ import {
   SeededRandom,
   type GeneratedValue,
 } from "../support/pii-generators.js";
-import type { ScriptedBackend } from "../support/scripted-backend.js";
+import { ScriptedBackend } from "../support/scripted-backend.js";
 import { startTestGateway, type TestGateway } from "../support/test-gateway.js";
 
 /**
@@ -32,7 +32,11 @@ let address: string;
 let apiKey: string;
 
 beforeAll(async () => {
+  // An unsure local model: a cascade ("auto") escalates to the cloud.
+  const local = new ScriptedBackend("small-model");
+  local.logprob = -3;
   gateway = await startTestGateway({
+    backend: local,
     config: {
       server: { auth: true, adminKey },
       providers: [
@@ -208,7 +212,9 @@ async function sendThrough(
   });
   const text = await response.text();
   expect(response.status, text).toBe(200);
-  expect(response.headers.get("x-colibri-route")).toBe("cloud");
+  expect(response.headers.get("x-colibri-route")).toBe(
+    model === "auto" ? "cascade-cloud" : "cloud",
+  );
   const calls = fake.cloud.requests.filter((request) => request.method === "POST");
   expect(calls).toHaveLength(1);
   return calls[0]!;
@@ -530,6 +536,24 @@ describe("other values and paths", () => {
       messages: [{ role: "user", name: `CPF ${cpfValue.text}`, content: "Hola." }],
     });
     expect(bodyOf(sent).messages).toEqual([{ role: "user", content: "Hola." }]);
+    expectNothingLeaked(sent, formsOf(cpfValue));
+  });
+
+  it("a cascade's escalation (local first, then the cloud) is masked in every field", async () => {
+    const sent = await sendThrough(
+      {
+        messages: user(`Resume el caso del CPF ${cpfValue.text}.`),
+        stop: [`CPF ${cpfValue.text}`],
+        response_format: {
+          type: "json_schema",
+          json_schema: { name: "caso", schema: { description: `Caso del CPF ${cpfValue.text}` } },
+        },
+      },
+      "auto",
+    );
+    // The local model saw the request as written; the cloud only placeholders.
+    expect(gateway.backend.requests.at(-1)?.sampling.stop).toEqual([`CPF ${cpfValue.text}`]);
+    expect(bodyOf(sent).stop).toEqual([expect.stringMatching(placeholder)]);
     expectNothingLeaked(sent, formsOf(cpfValue));
   });
 
