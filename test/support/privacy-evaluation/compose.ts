@@ -164,7 +164,13 @@ function identifierLine(
                       : form === "card-after-digit"
                         ? content.cardAfterDigitSentences
                         : content.idSentences;
-  const template = random.pick(templates);
+  // A value that does not stand out by its shape keeps its word wherever it goes; "ID", "Nº"
+  // and the card's preceding number are the context of their own forms.
+  const needsLabel = !kind.standsAlone && !form.startsWith("after-") && form !== "card-after-digit";
+  const labelled = templates.filter((candidate) => candidate.includes("{label}"));
+  const template = random.pick(
+    needsLabel ? (labelled.length > 0 ? labelled : content.idSentences) : templates,
+  );
   try {
     const rendered = renderTemplate(template, (slot) => {
       if (slot === "v") return value();

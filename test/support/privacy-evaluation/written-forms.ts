@@ -18,7 +18,7 @@ function replaceSeparators(value: string, separator: string): string | undefined
       /^(\d{3})(\d{3})(\d{11})(\d)$/,
       `$1${separator}$2${separator}$3${separator}$4`,
     );
-  if (/^\d{13,16}$/.test(value)) return value.replace(/(\d{4})(?=\d)/g, `$1${separator}`);
+  if (/^\d{15,16}$/.test(value)) return value.replace(/(\d{4})(?=\d)/g, `$1${separator}`);
   if (/^\+/.test(value) && value.includes(" ")) return value.replace(/ /g, separator);
   return undefined;
 }
