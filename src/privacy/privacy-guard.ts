@@ -7,6 +7,7 @@ import type { Finding, PiiType } from "../core/pii-types.js";
 import { PlaceholderVault } from "./placeholder-vault.js";
 import { fieldKey, type FieldLocator, type FieldText } from "./field-rules.js";
 import { maskRequest, requestTexts } from "./request-fields.js";
+import { fieldFindingsOf, scanUnits } from "./scan-units.js";
 import { actionStrength, PrivacyPolicyResolver, type Destination } from "./policy.js";
 import { scanSteps, scanText, scanTextAsync, type ScanOptions } from "./scan.js";
 
@@ -125,13 +126,16 @@ export class PrivacyGuard {
     const limit = this.#settings.maxFindingsPerRequest;
     const findings: FieldFinding[] = [];
     const scanned = new Map<string, string>();
-    for (const { field, text } of requestTexts(request)) {
-      scanned.set(fieldKey(field), text);
-      if (text === "") continue;
+    for (const unit of scanUnits(requestTexts(request))) {
+      for (const { field, text } of unit.pieces) scanned.set(fieldKey(field), text);
+      if (unit.text === "") continue;
       const options = { ...this.#scanOptions, maxFindings: limit - findings.length };
-      for (const finding of yield* scanSteps(text, options)) findings.push({ field, finding });
+      for (const finding of yield* scanSteps(unit.text, options)) {
+        findings.push(...fieldFindingsOf(unit, finding));
+      }
       if (findings.length > limit) {
-        throw new TooManyFindingsError(findings.length, limit, openAIParam(field));
+        const first = unit.pieces[0]?.field;
+        throw new TooManyFindingsError(findings.length, limit, openAIParam(first));
       }
       yield;
     }
@@ -203,8 +207,8 @@ export class PrivacyGuard {
 }
 
 /** The OpenAI body's parameter a field comes from, for an error's `param`. */
-function openAIParam(field: FieldLocator): string {
-  const [top, second] = field.pointer.split("/").slice(1);
+function openAIParam(field: FieldLocator | undefined): string {
+  const [top, second] = (field?.pointer ?? "").split("/").slice(1);
   if (top === "sampling" && second === "stop") return "stop";
   if (top === "responseFormat") return "response_format";
   return top ?? "messages";
