@@ -101,6 +101,33 @@ describe("values that stand near their words without a pattern's help", () => {
     ["a +CC phone outside the listed ranges", "Llámame al +56 9 1894 9155", "+56 9 1894 9155"],
     ["another", "Meu WhatsApp: +52 93 1985 9205", "+52 93 1985 9205"],
     ["a wrong check digit right after its word", "CPF: 390.533.447-06", "390.533.447-06"],
+    ["a label after the value", "16001599 — D.N.I. del titular de la cuenta.", "16001599"],
+    ["a label after a quoted value", 'Puse "13995153" como DNI y me lo rechaza.', "13995153"],
+    [
+      "a table's header naming the column",
+      "nombre,edad,CLABE,estado\nNayeli,65,988320880291863696,activo\nAlejandro,28,856320553396233564,baja",
+      "856320553396233564",
+    ],
+    [
+      "a person between an order word and the number",
+      "Revisar la solicitud del usuario Nº 18050052, por favor.",
+      "18050052",
+    ],
+    [
+      "an e-mail with spaces around @",
+      "Meu e-mail é edvaldo.araujo @ terra.com.br, ok",
+      "edvaldo.araujo @ terra.com.br",
+    ],
+    [
+      "an e-mail with spelled dots in its name",
+      "Escríbanme a benjamin[dot]condori[at]yahoo[dot]com[dot]mx hoy",
+      "benjamin[dot]condori[at]yahoo[dot]com[dot]mx",
+    ],
+    [
+      "an e-mail spelled out in words",
+      "Escríbanme a bustos punto ximena arroba hotmail punto com con los resultados.",
+      "bustos punto ximena arroba hotmail punto com",
+    ],
   ])("%s", (_form, text, written) => {
     expect(coveredWhole(text, written), text).toBe(true);
   });

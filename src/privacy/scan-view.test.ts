@@ -56,3 +56,27 @@ describe("ScanView", () => {
     expect(view.original(4, 7)).toEqual({ start: 6, end: 8 });
   });
 });
+
+describe("ScanView, codes and labels", () => {
+  it("joins a code in capitals cut by a line break, not a value and the next line's word", () => {
+    expect(readAs("curp: SOKH920508\nMGRPGL72")).toBe("curp: SOKH920508MGRPGL72");
+    expect(readAs("CPF 390.533.447-05\nOBRIGADO")).toBe("CPF 390.533.447-05\nOBRIGADO");
+    expect(readAs("cnpj KE.G6R.CNT/MZUB-\n60")).toBe("cnpj KE.G6R.CNT/MZUB-60");
+    expect(readAs("Fim.\n2024 foi bom")).toBe("Fim.\n2024 foi bom");
+  });
+
+  it("parts a CURP or RFC label glued to the value's own letters", () => {
+    expect(readAs("ya te mando, curpNECW440506HBCDDH85")).toBe(
+      "ya te mando, curp NECW440506HBCDDH85",
+    );
+    expect(readAs("RFCGOMA800101AB1")).toBe("RFC GOMA800101AB1");
+    expect(readAs("RFCS 2024")).toBe("RFCS 2024");
+  });
+});
+
+describe("ScanView, a label above its value", () => {
+  it("keeps the line break after a label in capitals", () => {
+    expect(readAs("RFC\nBZB780312UN3")).toBe("RFC\nBZB780312UN3");
+    expect(readAs("CURP\nSOKH920508MGRPGL72")).toBe("CURP\nSOKH920508MGRPGL72");
+  });
+});

@@ -7,7 +7,7 @@
  * - every dash (‐ ‑ ‒ – — − ﹣ －) as `-`, every space (NBSP, narrow NBSP, thin, ideographic) as ` `;
  * - invisible characters (zero-width space and joiners, word joiner, BOM, soft hyphen) removed;
  * - a line break inside a value ("390.533.\n447-05", "3905334\r\n4705") removed: between a digit
- *   or a number separator and a digit;
+ *   or a number separator and a digit, or inside a code in capitals ("SOKH920508\nMGRPGL72");
  * - a space put between a label and the number glued to it ("CPF39053344705" → "CPF 3905…").
  */
 
@@ -141,8 +141,8 @@ function editsOf(original: string): Edit[] {
       continue;
     }
     if (found.length === 1 && /[A-Za-z]/.test(found)) {
-      if (endsGluedLabel(original, from + 1))
-        edits.push({ from: from + 1, to: from + 1, text: " " });
+      const cut = gluedLabelEnd(original, from + 1);
+      if (cut !== undefined) edits.push({ from: cut, to: cut, text: " " });
       continue;
     }
     const replacement = replacementOf(found);
@@ -200,16 +200,46 @@ function insideValue(text: string, from: number, to: number): boolean {
   while (after < text.length && (text[after] === " " || text[after] === "\t")) after++;
   const previous = text[before];
   const next = text[after];
-  if (next === undefined || !/\d/.test(next) || previous === undefined) return false;
-  if (/\d/.test(previous)) return true;
-  return /[.\-/]/.test(previous) && /\d/.test(text[before - 1] ?? "");
+  if (next === undefined || previous === undefined) return false;
+  if (/\d/.test(next)) {
+    if (/\d/.test(previous)) return true;
+    // "390.533.\n447-05", "KE.G6R.CNT/MZUB-\n60"; not a sentence's full stop ("Fim.\n2024").
+    const beforeSeparator = text[before - 1] ?? "";
+    if (previous === ".") return /\d/.test(beforeSeparator);
+    return /[-/]/.test(previous) && /[\dA-Za-z]/.test(beforeSeparator);
+  }
+  // Letters and digits on both sides in capitals, as long as one code together: a CURP or RFC
+  // cut in two ("SOKH920508\nMGRPGL72"). Not "…447-05\nOBRIGADO": that line ends in a value.
+  return capitalCode(text, before, after);
 }
 
-/** Whether the letters that end at `end` (a digit follows) are a whole label word. */
-function endsGluedLabel(text: string, end: number): boolean {
+/** Whether the tokens ending at `before` and starting at `after` are one code in capitals. */
+function capitalCode(text: string, before: number, after: number): boolean {
+  if (!/[0-9A-Z]/.test(text[before] ?? "") || !/[0-9A-Z]/.test(text[after] ?? "")) return false;
+  let start = before;
+  while (start > 0 && /[0-9A-Z]/.test(text[start - 1] ?? "")) start--;
+  let end = after;
+  while (end < text.length && /[0-9A-Z]/.test(text[end] ?? "")) end++;
+  if (start > 0 && letterOrDigit.test(text[start - 1] ?? "")) return false;
+  if (end < text.length && letterOrDigit.test(text[end] ?? "")) return false;
+  // The line above must end in digits of the code, not in a label ("RFC\nBZB780312UN3").
+  const head = text.slice(start, before + 1);
+  const joined = head + text.slice(after, end);
+  return joined.length >= 12 && joined.length <= 18 && /\d/.test(head) && /[A-Z]/.test(joined);
+}
+
+/**
+ * Where a label glued to the value after it ends, for the letters that end at `end` (a digit
+ * follows): the letters themselves ("CPF" in "CPF3905…"), or a CURP/RFC label glued to the
+ * value's own four letters ("curpNECW440506…", "RFCGOMA800101…").
+ */
+function gluedLabelEnd(text: string, end: number): number | undefined {
   let start = end;
   while (start > 0 && /[A-Za-z]/.test(text[start - 1] ?? "")) start--;
-  if (end - start > 9) return false;
-  if (start > 0 && letterOrDigit.test(text[start - 1] ?? "")) return false;
-  return gluedLabels.has(text.slice(start, end).toLowerCase());
+  if (end - start > 9) return undefined;
+  if (start > 0 && letterOrDigit.test(text[start - 1] ?? "")) return undefined;
+  const letters = text.slice(start, end).toLowerCase();
+  if (gluedLabels.has(letters)) return end;
+  const label = /^(?:curp|rfc)(?=[a-z]{3,4}$)/.exec(letters);
+  return label === null ? undefined : start + label[0].length;
 }

@@ -111,12 +111,12 @@ describe("Brazil detectors", () => {
     expect(finding).toMatchObject({ type: "BR_CPF", validated: false });
     expect(finding?.confidence).toBeGreaterThanOrEqual(0.5);
     expect(finding?.confidence).toBeLessThan(0.6);
-    // Further from its word, a failed check digit stays below the default threshold.
-    const [far] = scanText("O CPF do titular, conforme cadastro, 390.533.447-06", {
-      minConfidence: 0,
-    });
+    // Further from its word in the same sentence, it is masked too, a little less sure.
+    const [far] = scanText("O CPF do titular, conforme cadastro, 390.533.447-06");
     expect(far).toMatchObject({ type: "BR_CPF", validated: false });
-    expect(far?.confidence).toBeLessThan(0.5);
+    expect(far?.confidence).toBeLessThan(finding?.confidence ?? 0);
+    // With no word for it, a wrong check digit is no CPF at all.
+    expect(scanText("Anote: 390.533.447-06", { minConfidence: 0 })).toEqual([]);
   });
 
   it("drops a valid CPF right after an order, ticket or protocol word unless CPF is named", () => {

@@ -39,8 +39,12 @@ export const confidenceLevels = {
   checkedWithContext: 0.99,
   /** No check digit exists, and a positive word names it. */
   uncheckedWithContext: 0.9,
-  /** A check digit failed but a positive word names it: likely a typo; below the default. */
-  failedWithContext: 0.45,
+  /**
+   * A check digit failed but a positive word names it in the same sentence: a typo, or a
+   * registry the library does not know (a new bank code). Just above the default threshold —
+   * the guard stands in front of the cloud — and below every validated finding.
+   */
+  failedWithContext: 0.52,
   /**
    * The value has the identifier's shape and its label stands right before it, but the check
    * digit fails (a typo, a registry the library does not know) or there is none: masked, since

@@ -233,6 +233,16 @@ export function rightAfter(words: RegExp): RegExp {
   return new RegExp(`${words.source}${labelFiller}$`, "u");
 }
 
+/**
+ * A label word right after the number: "16001599 — D.N.I.", "puse "139…" como DNI", "(CPF)".
+ * Tested on `ScanInput.contextAfter`.
+ */
+export function rightBefore(words: RegExp): RegExp {
+  const filler =
+    "(?:[^\\p{L}\\p{N}]*(?:como|es|e|eh|mi|meu|minha|su|seu|sua|do|da|de|del|el|la|o|a))?";
+  return new RegExp(`^${filler}${filler}[^\\p{L}\\p{N}]*${words.source}`, "u");
+}
+
 const labelFiller =
   "(?:[^\\p{L}\\p{N}]+(?:n|no|nro|num|numero|number|e|es|eh|is|do|da|de|del|o|a|el|la|interbancaria|completo|completa))*[^\\p{L}\\p{N}]*";
 
@@ -263,7 +273,13 @@ export function endsWithGenericLabel(context: string): boolean {
   return genericLabel.test(context) && !endsWithNegativeWord(context);
 }
 
+/** Words for a person: between a negative word and the number, the number is theirs ("solicitud del usuario nº"). */
+const personWord =
+  /(?:^|[^\p{L}\p{N}])(?:usuario|usuaria|cliente|paciente|titular|alumno|alumna|aluno|aluna|socio|socia|afiliado|afiliada|beneficiario|beneficiaria|empleado|empleada|funcionario|funcionaria|contribuyente|contribuinte|ciudadano|cidadao)(?![\p{L}\p{N}])/u;
+
 /** Whether `context` (from `contextBefore`) has a negative word, or a `#`, right before the number. */
 export function endsWithNegativeWord(context: string): boolean {
-  return context.trimEnd().endsWith("#") || negativeEnd.test(context);
+  if (context.trimEnd().endsWith("#")) return true;
+  const negative = negativeEnd.exec(context);
+  return negative !== null && !personWord.test(negative[0]);
 }

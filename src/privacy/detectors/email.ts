@@ -19,6 +19,11 @@ export const emailDetector: Detector = {
 const spelledAt = String.raw`(?: ?[[({<](?:at|arroba)[\])}>] ?| (?:at|arroba) )`;
 const spelledDot = String.raw`(?: ?[[({<](?:dot|punto|ponto)[\])}>] ?| (?:dot|punto|ponto) |\.)`;
 const spelledAtPattern = new RegExp(spelledAt, "giu");
+/** The local part, read back from a spelled-out "at": names joined by dots, spelled or not. */
+const spelledLocal = new RegExp(
+  String.raw`(?:[\p{L}\p{N}_%+-]{1,64}${spelledDot})*[\p{L}\p{N}._%+-]{1,64}$`,
+  "iu",
+);
 /** The domain, read from the end of the spelled-out "at". */
 const spelledDomain = new RegExp(
   String.raw`[\p{L}\p{N}-]{1,63}(?:${spelledDot}[\p{L}\p{N}-]{1,63}){1,4}`,
@@ -36,10 +41,11 @@ function* spelledOutFindings(input: ScanInput): Generator<Finding | undefined> {
   const ats = new RegExp(spelledAtPattern.source, spelledAtPattern.flags);
   for (let at = ats.exec(text); at !== null; at = ats.exec(text)) {
     while (at.index - longestLocalPart >= input.readTo) yield undefined;
-    let start = at.index;
-    while (start > at.index - longestLocalPart && localCharacter.test(text[start - 1] ?? "")) {
-      start--;
-    }
+    // The local part, spelled dots and all ("ana [dot] souza [at] …", "bustos punto ximena arroba …").
+    const local = spelledLocal.exec(
+      text.slice(Math.max(0, at.index - 2 * longestLocalPart), at.index),
+    );
+    const start = at.index - (local?.[0].length ?? 0);
     spelledDomain.lastIndex = at.index + at[0].length;
     const domain = spelledDomain.exec(text);
     if (start === at.index || domain === null) continue;
@@ -47,7 +53,8 @@ function* spelledOutFindings(input: ScanInput): Generator<Finding | undefined> {
     // "at" and "." alone ("look at example.com") are prose; a bracketed or spelled-out "dot",
     // or "arroba", says it is an address.
     if (!/[[({<]|arroba| (?:dot|punto|ponto) /iu.test(written)) continue;
-    const address = `${text.slice(start, at.index)}@${domain[0].replace(new RegExp(spelledDot, "giu"), ".")}`;
+    const dots = new RegExp(spelledDot, "giu");
+    const address = `${text.slice(start, at.index).replace(dots, ".")}@${domain[0].replace(dots, ".")}`;
     if (!validator.isEmail(address) || !/\.\p{L}{2,24}$/u.test(address)) continue;
     yield {
       type: "EMAIL",
@@ -77,22 +84,31 @@ function* emailFindings(input: ScanInput): Generator<Finding | undefined> {
       yield undefined;
       continue;
     }
-    let start = at;
+    // "ana @ dominio.com": one space on either side of the `@` is still an address.
+    const localEnd = text[at - 1] === " " ? at - 1 : at;
+    const domainStart = text[at + 1] === " " ? at + 2 : at + 1;
+    let start = localEnd;
     while (start > searchedUpTo && localCharacter.test(text[start - 1] ?? "")) start--;
     while (text[start] === ".") start++;
-    let end = at + 1;
+    let end = domainStart;
     while (end < text.length && domainCharacter.test(text[end] ?? "")) end++;
-    while (end > at + 1 && /[.-]/.test(text[end - 1] ?? "")) end--;
-    const value = text.slice(start, end);
-    if (start < at && end > at + 1 && validator.isEmail(value)) {
+    while (end > domainStart && /[.-]/.test(text[end - 1] ?? "")) end--;
+    const address = `${text.slice(start, localEnd)}@${text.slice(domainStart, end)}`;
+    const spaced = localEnd !== at || domainStart !== at + 1;
+    if (
+      start < localEnd &&
+      end > domainStart &&
+      validator.isEmail(address) &&
+      (!spaced || /\.\p{L}{2,24}$/u.test(address))
+    ) {
       yield {
         type: "EMAIL",
         country: null,
         start,
         end,
-        confidence: 0.99,
+        confidence: spaced ? 0.9 : 0.99,
         validated: true,
-        normalized: normalizeValue("EMAIL", value),
+        normalized: normalizeValue("EMAIL", address),
       };
       searchedUpTo = end;
     }

@@ -7,9 +7,10 @@ import {
   endsWithNegativeWord,
   genericLabelWords,
   rightAfter,
+  rightBefore,
 } from "./context-words.js";
 import type { Detector, DetectorOptions } from "./detector.js";
-import type { ScanInput } from "./scan-input.js";
+import { reachAfter, type ScanInput } from "./scan-input.js";
 import type { Validation } from "./stdnum-validators.js";
 
 /** How one identifier is found: its written shapes, its check and the words that name it. */
@@ -38,7 +39,7 @@ export function* detectIdentifier(
   options: DetectorOptions,
 ): Generator<Finding | undefined> {
   const country = piiTypeInfo[rule.type].country;
-  const { pattern, ownLabel } = compiled(rule);
+  const { pattern, ownLabel, ownLabelAfter } = compiled(rule);
   for (const candidate of boundedMatches(input, pattern)) {
     if (candidate === undefined) {
       yield undefined;
@@ -58,13 +59,20 @@ export function* detectIdentifier(
     if (
       !reachable(true) ||
       (!reachable(false) &&
-        !input.mentionsBefore(rule.context, candidate.start) &&
+        !input.mentionsBefore(rule.context, candidate.end + reachAfter) &&
         !(genericReach && input.mentionsBefore(genericLabelWords, candidate.start)))
     )
       continue;
     const context = input.contextBefore(candidate.start);
-    const positive = rule.context.test(context);
-    const labelled = ownLabel.test(context)
+    const after = input.contextAfter(candidate.end);
+    const column = ` ${input.columnLabel(candidate.start)} `;
+    const ownLabelled =
+      ownLabel.test(context) || rule.context.test(column) || ownLabelAfter.test(after);
+    // The value's own label beside it outweighs an order word further away.
+    const negative = !ownLabelled && endsWithNegativeWord(context);
+    const positive =
+      ownLabelled || rule.context.test(context) || (!negative && rule.context.test(after));
+    const labelled = ownLabelled
       ? "own"
       : genericReach && endsWithGenericLabel(context)
         ? "generic"
@@ -75,7 +83,7 @@ export function* detectIdentifier(
       check,
       shape,
       positive,
-      negative: endsWithNegativeWord(context),
+      negative,
       ...(labelled === undefined ? {} : { labelled }),
     });
     if (confidence <= 0) continue;
@@ -104,12 +112,23 @@ function standsApart(text: string, { start, end }: Candidate): boolean {
 /** A generic label ("ID", "nº") marks a value this long at least (letters and digits). */
 const shortestGenericValue = 7;
 
-const compiledRules = new WeakMap<IdentifierRule, { pattern: RegExp; ownLabel: RegExp }>();
+interface CompiledRule {
+  pattern: RegExp;
+  /** The rule's word right before a value, and right after one. */
+  ownLabel: RegExp;
+  ownLabelAfter: RegExp;
+}
 
-function compiled(rule: IdentifierRule): { pattern: RegExp; ownLabel: RegExp } {
+const compiledRules = new WeakMap<IdentifierRule, CompiledRule>();
+
+function compiled(rule: IdentifierRule): CompiledRule {
   let found = compiledRules.get(rule);
   if (found === undefined) {
-    found = { pattern: allowingSpaces(rule.pattern), ownLabel: rightAfter(rule.context) };
+    found = {
+      pattern: allowingSpaces(rule.pattern),
+      ownLabel: rightAfter(rule.context),
+      ownLabelAfter: rightBefore(rule.context),
+    };
     compiledRules.set(rule, found);
   }
   return found;

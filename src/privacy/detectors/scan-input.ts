@@ -1,5 +1,11 @@
 import { contextBefore, foldForMatching } from "./context-words.js";
 
+/** What separates the fields of a table's row, in order of preference. */
+const tableSeparators = ["\t", ";", "|", ","];
+
+/** How far after a value a label that follows it is looked for. */
+export const reachAfter = 32;
+
 /** Longer than any context word, with the characters around it that `wordsPattern` looks at. */
 const longestContextWord = 64;
 
@@ -17,6 +23,7 @@ export class ScanInput {
   readTo = Number.POSITIVE_INFINITY;
   private foldedText: string | undefined;
   private readonly contexts = new Map<number, string>();
+  private readonly headers = new Map<number, TableHeader | null>();
   private readonly mentioned = new Map<RegExp, { readTo: number; found: boolean }>();
 
   constructor(text: string) {
@@ -27,6 +34,34 @@ export class ScanInput {
   get folded(): string {
     this.foldedText ??= foldForMatching(this.text);
     return this.foldedText;
+  }
+
+  /**
+   * The few words right after `end`, up to the end of the sentence (folded): a label may follow
+   * its value ("16001599 — D.N.I. del titular", "puse "139…" como DNI").
+   */
+  contextAfter(end: number): string {
+    const window = this.folded.slice(end, end + reachAfter);
+    const stop = /[!?;\n]|[\p{L}]{2}\.(?:\s|$)/u.exec(window);
+    return stop === null ? window : window.slice(0, stop.index + (stop[0].length > 1 ? 2 : 0));
+  }
+
+  /**
+   * The header of the column `start` is in, when its line is a row of a table (CSV, `;`, tab or
+   * `|` separated) under a header line: "nombre,edad,CLABE,estado" names what the third field of
+   * every row below holds. Folded; "" when there is none.
+   */
+  columnLabel(start: number): string {
+    const text = this.folded;
+    const lineStart = text.lastIndexOf("\n", start - 1) + 1;
+    let header = this.headers.get(lineStart);
+    if (header === undefined) {
+      header = headerOf(text, lineStart, this.headers);
+      this.headers.set(lineStart, header);
+    }
+    if (header === null) return "";
+    const column = text.slice(lineStart, start).split(header.separator).length - 1;
+    return header.labels[column] ?? "";
   }
 
   /** The context words' view of the text before `start` (see `contextBefore`). */
@@ -59,3 +94,48 @@ export class ScanInput {
     return state.found;
   }
 }
+
+interface TableHeader {
+  separator: string;
+  /** Each column's label, "" where it holds a digit (a row, not a header). */
+  labels: string[];
+}
+
+/** Longer lines are not read as table rows (their header would be read for every value). */
+const longestRow = 2_000;
+
+/** The header over the line at `lineStart`, when the line is a row of a table that has one. */
+function headerOf(
+  text: string,
+  lineStart: number,
+  known: ReadonlyMap<number, TableHeader | null>,
+): TableHeader | null {
+  let lineEnd = text.indexOf("\n", lineStart);
+  if (lineEnd === -1) lineEnd = text.length;
+  if (lineEnd - lineStart > longestRow) return null;
+  const line = text.slice(lineStart, lineEnd);
+  const separator = tableSeparators.find((candidate) => line.includes(candidate));
+  if (separator === undefined) return null;
+  const fields = line.split(separator).length;
+  // Up through the rows with as many fields, to the first: the header.
+  let headerStart = lineStart;
+  for (let rows = 0; headerStart > 0 && rows < longestTable; rows++) {
+    const previousStart = text.lastIndexOf("\n", headerStart - 2) + 1;
+    const previous = text.slice(previousStart, headerStart - 1);
+    if (previous.trim() === "" || previous.split(separator).length !== fields) break;
+    // A row above was read already: its header is this one's.
+    const above = known.get(previousStart);
+    if (above !== undefined && above?.separator === separator) return above;
+    headerStart = previousStart;
+  }
+  if (headerStart === lineStart) return null;
+  const headerEnd = text.indexOf("\n", headerStart);
+  const labels = text
+    .slice(headerStart, headerEnd)
+    .split(separator)
+    .map((label) => (/\d/.test(label) ? "" : label));
+  return { separator, labels };
+}
+
+/** How many rows up a header is looked for. */
+const longestTable = 200;
