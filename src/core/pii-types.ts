@@ -4,7 +4,15 @@
  */
 
 /** What a value is, for residency rules: which providers and regions may receive which class. */
-export const dataClasses = ["national_id", "tax_id", "contact", "financial", "address"] as const;
+export const dataClasses = [
+  "national_id",
+  "tax_id",
+  "contact",
+  "financial",
+  "address",
+  "name",
+  "health",
+] as const;
 export type DataClass = (typeof dataClasses)[number];
 
 interface PiiTypeInfo {
@@ -94,6 +102,19 @@ export const piiTypeInfo = {
   EMAIL: { country: null, tag: "EMAIL", dataClass: "contact", description: "E-mail address" },
   PHONE: { country: null, tag: "PHONE", dataClass: "contact", description: "Phone number" },
   CARD: { country: null, tag: "CARD", dataClass: "financial", description: "Payment card number" },
+  PERSON_NAME: { country: null, tag: "NAME", dataClass: "name", description: "Person's name" },
+  STREET_ADDRESS: {
+    country: null,
+    tag: "ADDRESS",
+    dataClass: "address",
+    description: "Street address",
+  },
+  HEALTH: {
+    country: null,
+    tag: "HEALTH",
+    dataClass: "health",
+    description: "Health condition of a person",
+  },
 } as const satisfies Record<string, PiiTypeInfo>;
 
 export type PiiType = keyof typeof piiTypeInfo;

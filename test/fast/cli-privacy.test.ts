@@ -14,10 +14,11 @@ describe("colibri privacy scan", () => {
   it("prints the findings and the redacted text for stdin", async () => {
     const result = await colibriWithInput(text, "privacy", "scan");
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toMatch(/2 findings/);
+    expect(result.stdout).toMatch(/3 findings/);
+    expect(result.stdout).toMatch(/PERSON_NAME\s+-\s+11\s+14\s+no \(context\)/);
     expect(result.stdout).toMatch(/EMAIL\s+-\s+16\s+40/);
     expect(result.stdout).toMatch(/BR_CPF\s+BR\s+47\s+61\s+yes/);
-    expect(result.stdout).toContain("Olá, sou a Ana ([EMAIL]), CPF [CPF].");
+    expect(result.stdout).toContain("Olá, sou a [NAME] ([EMAIL]), CPF [CPF].");
     const none = await colibriWithInput("Pedido de R$ 1.234,56 em 12/03/2025.", "privacy", "scan");
     expect(none.stdout).toBe("No personal data found.\n");
   });
@@ -37,6 +38,7 @@ describe("colibri privacy scan", () => {
     expect(lines).toEqual([
       {
         findings: [
+          expect.objectContaining({ type: "PERSON_NAME", start: 11, end: 14, validated: false }),
           expect.objectContaining({ type: "EMAIL", start: 16, end: 40 }),
           {
             type: "BR_CPF",
@@ -47,7 +49,7 @@ describe("colibri privacy scan", () => {
             confidence: expect.any(Number),
           },
         ],
-        redacted: "Olá, sou a Ana ([EMAIL]), CPF [CPF].",
+        redacted: "Olá, sou a [NAME] ([EMAIL]), CPF [CPF].",
       },
       { findings: [], redacted: "Nada aqui." },
     ]);

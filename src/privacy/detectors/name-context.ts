@@ -1,0 +1,264 @@
+import { placeNouns } from "./name-words.js";
+
+/** The words right before a run of capitalised words: do they announce a name, or a place? */
+
+/** Right before the run: words that say a person's name follows ("paciente", "me llamo"). */
+const nameContextPhrases: ReadonlySet<string> = new Set([
+  "paciente",
+  "cliente",
+  "titular",
+  "sr",
+  "sra",
+  "srta",
+  "dr",
+  "dra",
+  "lic",
+  "ing",
+  "prof",
+  "profa",
+  "don",
+  "dona",
+  "senor",
+  "senora",
+  "senorita",
+  "senhor",
+  "senhora",
+  "me llamo",
+  "mi nombre es",
+  "meu nome e",
+  "me chamo",
+  "se llama",
+  "se chama",
+  "chama-se",
+  "llamado",
+  "llamada",
+  "chamado",
+  "chamada",
+  "soy",
+  "sou",
+  "nombre",
+  "nombre completo",
+  "nome",
+  "nome completo",
+  "firma",
+  "firmado",
+  "assinado",
+  "assinatura",
+  "atentamente",
+  "saludos",
+  "saludos cordiales",
+  "cordialmente",
+  "abracos",
+  "abrazos",
+  "att",
+  "atte",
+  "hola",
+  "ola",
+  "oi",
+  "querido",
+  "querida",
+  "estimado",
+  "estimada",
+  "prezado",
+  "prezada",
+  "hijo",
+  "hija",
+  "filho",
+  "filha",
+  "esposo",
+  "esposa",
+  "marido",
+  "madre",
+  "padre",
+  "mae",
+  "pai",
+  "hermano",
+  "hermana",
+  "irmao",
+  "irma",
+  "abuelo",
+  "abuela",
+  "avo",
+  "nieto",
+  "nieta",
+  "neto",
+  "neta",
+  "tio",
+  "tia",
+  "primo",
+  "prima",
+  "amigo",
+  "amiga",
+  "novio",
+  "novia",
+  "namorado",
+  "namorada",
+  "companero",
+  "companera",
+  "colega",
+  "jefe",
+  "jefa",
+  "chefe",
+  "doctor",
+  "doctora",
+  "doutor",
+  "doutora",
+  "medico",
+  "medica",
+  "enfermera",
+  "enfermeira",
+  "alumno",
+  "alumna",
+  "aluno",
+  "aluna",
+  "responsable",
+  "responsavel",
+  "apoderado",
+  "apoderada",
+  "contacto",
+  "contato",
+  "a nombre de",
+  "em nome de",
+  "aos cuidados de",
+  "a cargo de",
+  "aqui es",
+  "aqui e",
+  "habla",
+  "fala",
+  "hable con",
+  "hablar con",
+  "hablamos con",
+  "converse con",
+  "conversamos con",
+  "conversei com",
+  "conversamos com",
+  "falei com",
+  "falar com",
+  "pregunten por",
+  "preguntar por",
+  "pergunte por",
+  "perguntem por",
+  "procure",
+  "procurem",
+  "atendido por",
+  "atendida por",
+  "vecino",
+  "vecina",
+  "morador",
+  "moradora",
+  "notificado",
+  "notificada",
+  "asistentes",
+  "presentes",
+  "ausentes",
+  "participantes",
+  "integrantes",
+  "convidados",
+  "invitados",
+]);
+
+/** Between a context word and the name: "mãe do Vitória", "aqui é a Iracema". */
+const contextFillers: ReadonlySet<string> = new Set([
+  "de",
+  "del",
+  "do",
+  "da",
+  "dos",
+  "das",
+  "el",
+  "la",
+  "o",
+  "a",
+]);
+
+/**
+ * Up to four words before `start` (folded), nearest last, within 40 characters: punctuation
+ * between them is skipped ("Sr. ", "Nombre: ", "Atentamente,\n"), a sentence's end stops it.
+ */
+export function precedingWords(folded: string, start: number, sameLine = false): string[] {
+  const found: string[] = [];
+  let index = start - 1;
+  const limit = Math.max(0, start - 40);
+  while (index >= limit && found.length < 4) {
+    const character = folded[index] ?? "";
+    if (character === "!" || character === "?" || character === ";") break;
+    if (character === "\n" && (sameLine || endsParagraph(folded, index))) break;
+    // A full stop ends the sentence, unless it ends a title: "Sr. ", "Dra. ", "Att. ".
+    if (character === "." && !afterAbbreviation(folded, index)) break;
+    if (!isWordCharacter(character)) {
+      if (sameLine && character !== " " && character !== "\t" && character !== ".") break;
+      index--;
+      continue;
+    }
+    let wordStart = index;
+    while (wordStart > 0 && isWordCharacter(folded[wordStart - 1] ?? "")) wordStart--;
+    if (wordStart < limit) break;
+    found.unshift(folded.slice(wordStart, index + 1));
+    index = wordStart - 1;
+  }
+  return found;
+}
+
+const abbreviations = new Set([
+  "sr",
+  "sra",
+  "srta",
+  "dr",
+  "dra",
+  "lic",
+  "ing",
+  "prof",
+  "profa",
+  "att",
+  "atte",
+  "mtro",
+  "mtra",
+  "av",
+  "jr",
+]);
+
+function afterAbbreviation(folded: string, index: number): boolean {
+  let wordStart = index;
+  while (wordStart > 0 && isWordCharacter(folded[wordStart - 1] ?? "")) wordStart--;
+  return abbreviations.has(folded.slice(wordStart, index));
+}
+
+/** A blank line before the line break at `index`: the paragraph before says nothing of this one. */
+function endsParagraph(folded: string, index: number): boolean {
+  let previous = index - 1;
+  while (previous >= 0 && /[ \t\r]/.test(folded[previous] ?? "")) previous--;
+  return folded[previous] === "\n";
+}
+
+function isWordCharacter(character: string): boolean {
+  const code = character.charCodeAt(0);
+  if (code < 128) return (code >= 97 && code <= 122) || code === 45;
+  return /\p{L}/u.test(character);
+}
+
+/** "paciente", "me llamo", "mi nombre es", "mãe do": the name follows. */
+export function followsNameContext(before: readonly string[]): boolean {
+  let words = before;
+  if (words.length > 1 && contextFillers.has(words[words.length - 1] ?? "")) {
+    if (matchesPhrase(words, nameContextPhrases)) return true;
+    words = words.slice(0, -1);
+  }
+  return matchesPhrase(words, nameContextPhrases);
+}
+
+function matchesPhrase(words: readonly string[], phrases: ReadonlySet<string>): boolean {
+  for (let length = 1; length <= Math.min(3, words.length); length++) {
+    if (phrases.has(words.slice(-length).join(" "))) return true;
+  }
+  return false;
+}
+
+/**
+ * "la calle Los Olivos", "hospital Albert Einstein": the run names a place. `before` holds the
+ * words of the same line, with nothing but spaces between them and the run.
+ */
+export function followsPlaceNoun(before: readonly string[]): boolean {
+  let index = before.length - 1;
+  while (index > 0 && contextFillers.has(before[index] ?? "")) index--;
+  return placeNouns.has(before[index] ?? "");
+}

@@ -1,0 +1,259 @@
+import { followsNameContext, followsPlaceNoun, precedingWords } from "./name-context.js";
+import { nameLists } from "./name-lists.js";
+import {
+  ambiguousGivenNames,
+  nameParticles,
+  placeNouns,
+  placePrefixes,
+  stopWords,
+  titleWords,
+} from "./name-words.js";
+
+/**
+ * Person names in a run of capitalised words: which parts of the run are a name, and how sure.
+ * Plain functions over the text and its fold (`foldForMatching`, same offsets).
+ */
+
+const word =
+  "(?:\\p{Lu}[\\p{L}\\p{M}'\u2019]{0,24}(?:-\\p{Lu}[\\p{L}\\p{M}'\u2019]{0,24})?|\\p{Lu}\\.)";
+const particle = "(?:de|da|do|dos|das|del|la|las|los|di|van|von)";
+
+/** Capitalised words, with particles between them: "María Fernanda Quispe", "João da Silva". */
+export const namePattern = new RegExp(
+  `${word}(?:[ \\t]{1,3}(?:${particle}[ \\t]{1,3}){0,2}${word}){0,7}`,
+  "gu",
+);
+
+export interface NameSpan {
+  start: number;
+  end: number;
+  confidence: number;
+}
+
+interface Token {
+  start: number;
+  end: number;
+  folded: string;
+  particle: boolean;
+}
+
+interface Segment {
+  words: Token[];
+  titled: boolean;
+}
+
+/** The names in the run `value` found at `start` of `text` (`folded` is its fold). */
+export function namesInRun(
+  text: string,
+  folded: string,
+  start: number,
+  value: string,
+  previousNameEnd = -1,
+): NameSpan[] {
+  if (followsPlaceNoun(precedingWords(folded, start, true))) return [];
+  const segments = segmentsOf(tokensOf(folded, start, value));
+  // The next of a list of names: "Presentes: Edvaldo Cavalcanti, Caio Magalhães e Edvaldo Souza".
+  const first = segments[0];
+  if (first !== undefined && previousNameEnd >= 0 && first.words[0]?.start === start) {
+    first.titled ||= listSeparator.test(text.slice(previousNameEnd, start));
+  }
+  const spans: NameSpan[] = [];
+  for (const segment of segments) {
+    const span = judge(text, folded, segment);
+    if (span !== undefined) spans.push(span);
+  }
+  return spans;
+}
+
+/** An unknown word in a verb's form ("Encaminhar", "Llamé", "Chamou") opens no name. */
+const verbLike = /(?:ar|er|ir|ou|ei|eu|iu|amos|emos|imos|aron|ieron|aste|iste)$/;
+
+const listSeparator = /^(?:[ \t]*[,;/][ \t]*|[ \t]{1,2}(?:y|e|and)[ \t]{1,2})$/;
+
+function tokensOf(folded: string, start: number, value: string): Token[] {
+  const tokens: Token[] = [];
+  for (const match of value.matchAll(/[^ \t]+/g)) {
+    const tokenStart = start + match.index;
+    const tokenEnd = tokenStart + match[0].length;
+    const foldedWord = folded.slice(tokenStart, tokenEnd).replace(/\.$/, "");
+    const isLower = match[0] === match[0].toLowerCase();
+    tokens.push({
+      start: tokenStart,
+      end: tokenEnd,
+      folded: foldedWord,
+      particle: isLower && nameParticles.has(foldedWord),
+    });
+  }
+  return tokens;
+}
+
+/** Splits the run at words that are no name; a title marks the segment after it. */
+function segmentsOf(tokens: readonly Token[]): Segment[] {
+  const segments: Segment[] = [];
+  let current: Segment = { words: [], titled: false };
+  const close = (titled: boolean) => {
+    if (current.words.length > 0) segments.push(current);
+    current = { words: [], titled };
+  };
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index];
+    if (token === undefined || token.particle) continue;
+    const foldedWord = token.folded;
+    if (placeNouns.has(foldedWord)) {
+      close(false);
+      return segments;
+    }
+    // "del Valle" inside a name is a surname; at a run's start "Valle" opens a place.
+    if (placePrefixes.has(foldedWord) && (current.words.length === 0 || saints.has(foldedWord))) {
+      close(false);
+      // The next word is the place's: "São Paulo", "Puerto Montt", "Cerro San Cristóbal".
+      do {
+        while (index + 1 < tokens.length && tokens[index + 1]?.particle === true) index++;
+        index++;
+      } while (placePrefixes.has(tokens[index]?.folded ?? ""));
+      continue;
+    }
+    if (titleWords.has(foldedWord)) {
+      close(true);
+      continue;
+    }
+    if (stopWords.has(foldedWord)) {
+      close(false);
+      continue;
+    }
+    current.words.push(token);
+  }
+  close(false);
+  return segments;
+}
+
+/** "de Santa Cruz", "do São Francisco": a saint's name after a particle is still a place. */
+const saints: ReadonlySet<string> = new Set(["san", "santa", "santo", "sao", "sant"]);
+
+type Kind = "given" | "surname" | "unknown";
+
+function kindOf(foldedWord: string): Kind {
+  const lists = nameLists();
+  if (lists.given.has(foldedWord)) return "given";
+  if (lists.surnames.has(foldedWord)) return "surname";
+  return "unknown";
+}
+
+function judge(text: string, folded: string, segment: Segment): NameSpan | undefined {
+  let words = segment.words;
+  const first = words[0];
+  if (first === undefined) return undefined;
+  const context = segment.titled || followsNameContext(precedingWords(folded, first.start));
+  const lastWord = words[words.length - 1];
+  if (
+    !context &&
+    lastWord !== undefined &&
+    words.length >= 2 &&
+    isListItem(text, first.start, lastWord.end)
+  ) {
+    // A line that holds only the run, as in a list of people: "- Cícero do Carmo Moreira".
+    const lastKind = kindOf(lastWord.folded);
+    if (lastKind !== "unknown" || kindOf(first.folded) === "given") {
+      return { start: first.start, end: lastWord.end, confidence: 0.75 };
+    }
+  }
+  if (!context && startsSentence(text, first.start)) {
+    // A capitalised word that only opens the sentence: "Chamei Maria Souza". Before surnames
+    // alone it is the given name the lists lack: "Rosângela Nascimento Pinheiro".
+    const rest = words.slice(1).map((token) => kindOf(token.folded));
+    const givenBeforeSurnames =
+      rest.length > 0 && !rest.includes("given") && rest.includes("surname");
+    if (givenBeforeSurnames && verbLike.test(first.folded) && words.length > 2) {
+      words = words.slice(1);
+    } else if (!givenBeforeSurnames) {
+      while (words.length > 1 && kindOf(words[0]?.folded ?? "") === "unknown") {
+        words = words.slice(1);
+      }
+    }
+  }
+  const head = words[0];
+  const last = words[words.length - 1];
+  if (head === undefined || last === undefined) return undefined;
+  const kinds = words.map((token) => kindOf(token.folded));
+  const known = kinds.filter((kind) => kind !== "unknown").length;
+  const hasGiven = kinds.includes("given");
+  const confidence = context
+    ? confidenceWithContext(text, words, known)
+    : confidenceAlone(text, words, kinds, known, hasGiven);
+  if (confidence === 0) return undefined;
+  return { start: head.start, end: last.end, confidence };
+}
+
+function confidenceWithContext(text: string, words: readonly Token[], known: number): number {
+  const only = words.length === 1 ? words[0] : undefined;
+  // A lone word in capitals after "paciente" or "alumno" ("paciente VIH", "alumno,CLABE") is no name.
+  if (only !== undefined && known === 0 && !/\p{Ll}/u.test(text.slice(only.start, only.end))) {
+    return 0;
+  }
+  return known > 0 ? 0.95 : 0.85;
+}
+
+function confidenceAlone(
+  text: string,
+  words: readonly Token[],
+  kinds: readonly Kind[],
+  known: number,
+  hasGiven: boolean,
+): number {
+  if (words.length >= 2) {
+    const joined = words.some(
+      (token, index) => index > 0 && hasParticleBefore(token, words[index - 1]),
+    );
+    // A name starts with a given name; one elsewhere is in a title ("Magazine Luiza").
+    if (hasGiven && known >= 2) return 0.85;
+    if (kinds[0] === "given") return 0.7;
+    // An unknown given name and a surname, inside a sentence: "Cleiton Ferreira".
+    const lastKind = kinds[kinds.length - 1];
+    if (
+      known === 1 &&
+      lastKind === "surname" &&
+      !joined &&
+      !startsSentence(text, words[0]?.start ?? 0)
+    ) {
+      return 0.55;
+    }
+    // Surnames alone: "Quispe Mamani", but not "Cercado de Lima", a place.
+    return known >= 2 && !joined ? 0.55 : 0;
+  }
+  const only = words[0];
+  if (only === undefined || kinds[0] !== "given" || ambiguousGivenNames.has(only.folded)) return 0;
+  // A word in capitals alone is an acronym ("IVA", "DIAN") more often than a name.
+  if (!/\p{Ll}/u.test(text.slice(only.start, only.end))) return 0;
+  if (!startsSentence(text, only.start)) return 0.6;
+  // "Maria, ¿me ayudas?": a name said to someone.
+  return text[only.end] === "," ? 0.55 : 0;
+}
+
+function hasParticleBefore(token: Token, previous: Token | undefined): boolean {
+  return previous !== undefined && token.start - previous.end > 3;
+}
+
+/** Whether the run is a line of its own (after a bullet; before a " - ", "," or "|" at most). */
+function isListItem(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 8), start);
+  const lineStart =
+    start < 8
+      ? /(?:^|\n)[ \t]*(?:[-*•]|\d{1,2}[.)])?[ \t]*$/
+      : /\n[ \t]*(?:[-*•]|\d{1,2}[.)])?[ \t]*$/;
+  if (!lineStart.test(before)) return false;
+  return /^[ \t]*(?:$|\r?\n|[,;|]| [-–—] )/.test(text.slice(end, end + 4));
+}
+
+/** Whether only spaces, quotes or brackets stand between `start` and a sentence's beginning. */
+export function startsSentence(text: string, start: number): boolean {
+  for (let index = start - 1; index >= 0 && index >= start - 8; index--) {
+    const character = text[index] ?? "";
+    if (sentenceEnds.has(character)) return true;
+    if (!openers.has(character)) return false;
+  }
+  return start < 8;
+}
+
+const sentenceEnds = new Set([".", "!", "?", "\n", ":", ";", "¿", "¡"]);
+/** What may stand between a sentence's end and its first word. */
+const openers = new Set([" ", "\t", "\r", '"', "'", "«", "“", "(", "-", "–", "—", "*", "•"]);

@@ -1,0 +1,107 @@
+/**
+ * The words around person names, folded (lower case, no accents): what is never part of a name,
+ * what turns the next words into a place, and what says a name follows.
+ */
+
+const words = (list: string): ReadonlySet<string> => new Set(list.split(/\s+/).filter(Boolean));
+
+/** Between a given name and a surname, or two surnames: "María de la Cruz", "João da Silva". */
+export const nameParticles = words("de del la las los da das do dos y e d di van von");
+
+/**
+ * Capitalised words that are no name: articles, pronouns, sentence openers, greetings, months,
+ * days, forms' labels and common nouns that start a heading or a sentence.
+ */
+export const stopWords = words(`
+  a o as os el la las los lo un una unos unas uno um uma uns umas al ao aos del da das do dos de
+  y e ni o u mas pero porem porque pois que quien quem cual qual cuando quando donde onde como
+  cuanto quanto cuantos quantos por para con com sin sem en em no na nos nas sobre entre hasta ate
+  desde hacia segun sob tras ante contra
+  yo eu tu vos voce voces usted ustedes el ella ele ela ellos ellas eles elas nosotros nosotras
+  nos vosotros mi mis meu minha meus minhas tu tus teu tua su sus seu sua seus suas nuestro nuestra
+  nosso nossa este esta esto estos estas ese esa eso esos esas aquel aquela aquele isto isso aquilo
+  aqui ali alli aca hoy hoje ayer ontem manana amanha ahora agora ya ja siempre sempre nunca nao
+  si sim tambien tambem tampoco solo so muy muito mucho mucha pouco poco mais menos
+  hola ola oi buenos buenas buen bom boa bons boas dia dias tarde tardes noche noches noite noites
+  gracias obrigado obrigada querido querida estimado estimada prezado prezada caro cara senores
+  atentamente saludos cordialmente abracos abrazos att atte besos beijos
+  enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre
+  diciembre janeiro fevereiro marco maio junho julho setembro outubro novembro dezembro
+  lunes martes miercoles jueves viernes sabado domingo segunda terca quarta quinta sexta feira
+  nombre nombres apellido apellidos nome nomes sobrenome firma assinatura fecha data paciente
+  cliente usuario senor senora senorita senhor senhora dona don dr dra sr sra srta lic ing prof
+  doctor doctora doutor doutora profesor profesora professor professora ingeniero licenciado
+  padre madre pai mae hijo hija filho filha hermano hermana irmao irma esposo esposa marido mujer
+  tio tia abuelo abuela avo primo prima amigo amiga jefe jefa chefe papa mama papai mamae
+  real atletico deportivo sporting racing universitario club independiente
+  casa hospital clinica centro calle avenida rua travessa carrera jiron pasaje plaza praca parque
+  barrio bairro ciudad cidade estado provincia municipio departamento distrito region regiao pais
+  norte sur sul este oeste leste nacional federal estadual municipal central general
+  banco empresa grupo universidad universidade instituto escuela escola colegio ministerio
+  secretaria gobierno governo prefeitura alcaldia tribunal corte camara senado congreso
+  mercado tienda loja farmacia restaurante hotel club clube iglesia igreja museo museu teatro
+  estadio aeropuerto aeroporto estacion estacao shopping edificio torre sala oficina escritorio
+  pedido orden ordem factura fatura nota protocolo ticket numero codigo total valor precio preco
+  cpf cnpj rg cnh curp rfc rut dni cuit nit ruc cedula cep email telefono telefone celular
+  whatsapp pix sus imss issste
+  diabetes vih hiv sida aids cancer covid dengue zika asma
+  dios deus jesus cristo virgen virgem nuestra senor
+  santo santa san sao sant
+  nuevo nueva novo nova gran grande viejo vieja velho velha alto alta bajo baixa
+  feliz navidad natal pascua pascoa ano anos
+  independencia independente libertad liberdade revolucion revolucao republica constitucion
+  constituicao reforma patria
+  ok sim no yes hello hi dear thanks please
+`);
+
+/** "San Pedro", "São Paulo", "Puerto Montt", "Villa María": the next word names a place. */
+export const placePrefixes = words(`
+  san santa santo sao sant ciudad cidade rio puerto porto villa vila mar punta nuevo nueva novo
+  nova monte cerro lago laguna isla ilha bahia baia valle vale serra sierra colonia barrio bairro
+  jardim jardin fort fuerte
+`);
+
+/**
+ * Streets, institutions and places named after people ("Avenida Simón Bolívar", "Hospital
+ * Albert Einstein", "Colegio San José"): the rest of the capitalised words are that place.
+ */
+export const placeNouns = words(`
+  calle avenida av avda rua travessa carrera cra jiron jr pasaje psje diagonal transversal camino
+  boulevard bulevar calzada callejon privada prolongacion alameda praca plaza rodovia estrada
+  largo ladeira beco viela paseo autopista carretera ruta via
+  hospital clinica policlinico sanatorio instituto universidad universidade facultad faculdade
+  escuela escola colegio liceo jardin fundacion fundacao asociacion associacao sociedad sociedade
+  museo museu teatro estadio aeropuerto aeroporto estacion estacao parque edificio condominio
+  conjunto residencial barrio bairro colonia urbanizacion urb villa vila plaza shopping centro
+  iglesia igreja parroquia capilla catedral basilica banco premio cine cinema biblioteca
+  ministerio secretaria tribunal juzgado comarca provincia estado departamento municipio
+  empresa companhia compania grupo hotel restaurante mercado supermercado farmacia drogaria
+  rua avenida
+`);
+
+/** Titles and words that say a person's name follows ("Sr.", "Dra.", "paciente"). */
+export const titleWords = words(`
+  sr sra srta sres senor senora senorita senhor senhora senhorita don dona dr dra doctor doctora
+  doutor doutora lic licenciado licenciada ing ingeniero ingeniera prof profa profesor profesora
+  professor professora mtro mtra maestro maestra abogado abogada advogado advogada enfermero
+  enfermera enfermeiro enfermeira paciente cliente
+  hola ola oi querido querida estimado estimada prezado prezada caro cara papa mama papai mamae
+`);
+
+/**
+ * Given names that are also common words or places ("Rosa", "Luz", "Lima", "Victoria"): alone,
+ * without a context word, they are not taken for a name.
+ */
+export const ambiguousGivenNames = words(`
+  rosa luz paz cruz mar sol lima santiago victoria vitoria mercedes dolores pilar angeles consuelo
+  rocio esperanza amparo gloria alegria socorro milagros fe trinidad concepcion asuncion
+  florencia valencia salvador regina ventura franco leal rey reyes angel angela justo clemente
+  soledad aurora estrella jesus guadalupe sierra moreno blanco blanca rubio
+  domingo bruno dalia violeta margarita jazmin flor hortensia celeste cielo diamante esmeralda
+  rio grande costa sales prado campos barros pinto rocha branco pereira leon lobo oliva
+  dean will mark may june april hope joy grace faith rich guy major king rose summer autumn
+  bill grant chase lane page young love long iris ivy jade ruby pearl amber dawn crystal sky
+  china india paris london berlin roma milan dallas austin houston phoenix jackson lincoln
+  dakota georgia virginia florida nevada montana alabama tennessee madison brooklyn
+  america asia africa europa natal belem rosario cordoba merida trujillo
+`);

@@ -1,0 +1,46 @@
+import type { Finding } from "../../core/pii-types.js";
+import { boundedMatches } from "./candidate.js";
+import type { Detector } from "./detector.js";
+import { namePattern, namesInRun } from "./name-runs.js";
+import type { ScanInput } from "./scan-input.js";
+import { foldedValue } from "./folded-value.js";
+
+/**
+ * Person names: runs of capitalised words whose words are known given names and surnames
+ * (assets/privacy/names/), or any capitalised run right after a word that announces a name
+ * ("paciente", "Sra.", "me llamo", "Nome:", a letter's closing). No check digit exists, so every
+ * finding is `validated: false`.
+ */
+export const personNameDetector: Detector = {
+  types: ["PERSON_NAME"],
+  detect: (input) => [personNames(input)],
+};
+
+function* personNames(input: ScanInput): Generator<Finding | undefined> {
+  let previousNameEnd = -1;
+  for (const candidate of boundedMatches(input, namePattern)) {
+    if (candidate === undefined) {
+      yield undefined;
+      continue;
+    }
+    const { text, folded } = input;
+    for (const span of namesInRun(
+      text,
+      folded,
+      candidate.start,
+      candidate.value,
+      previousNameEnd,
+    )) {
+      previousNameEnd = span.end;
+      yield {
+        type: "PERSON_NAME",
+        country: null,
+        start: span.start,
+        end: span.end,
+        confidence: span.confidence,
+        validated: false,
+        normalized: foldedValue(input.folded.slice(span.start, span.end)),
+      };
+    }
+  }
+}

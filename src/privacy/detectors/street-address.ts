@@ -1,0 +1,207 @@
+import type { Finding } from "../../core/pii-types.js";
+import type { Detector } from "./detector.js";
+import { foldedMatches } from "./folded-matches.js";
+import { foldedValue } from "./folded-value.js";
+import { mentionsPerson, sentenceAround } from "./person-context.js";
+import type { ScanInput } from "./scan-input.js";
+
+/**
+ * Street addresses: a street-type word ("calle", "Av.", "jirón", "carrera", "rua", "travessa",
+ * "mz."), the street's name and its number ("Los Olivos 123", "das Flores, 45", "7 # 45-10",
+ * "s/n"), with the flat or house after it ("apto 12", "depto 3B", "casa 2"). An address tied to a
+ * person — a word such as "vivo en" or "endereço", or a person in the same sentence — is found;
+ * one on its own ("la Avenida Paulista 1578 es famosa") stays below the default threshold. Without
+ * a number, only right after an address word ("moro na Rua das Flores").
+ */
+export const streetAddressDetector: Detector = {
+  types: ["STREET_ADDRESS"],
+  detect: (input) => [streetAddresses(input)],
+};
+
+/** Street types that name nothing else. */
+const streetTypes = [
+  "calle",
+  "c/",
+  "avenida",
+  "av\\.?",
+  "avda\\.?",
+  "jiron",
+  "jr\\.",
+  "pasaje",
+  "psje\\.?",
+  "carrera",
+  "cra\\.?",
+  "kr\\.?",
+  "diagonal",
+  "dg\\.",
+  "transversal",
+  "tv\\.",
+  "boulevard",
+  "bulevar",
+  "blvd\\.?",
+  "calzada",
+  "callejon",
+  "privada",
+  "prolongacion",
+  "rua",
+  "r\\.",
+  "travessa",
+  "trav\\.",
+  "alameda",
+  "praca",
+  "rodovia",
+  "rod\\.",
+  "estrada",
+  "ladeira",
+  "viela",
+  "passagem",
+  "camino",
+  "carretera",
+  "paseo",
+  "plaza",
+  "largo",
+  "autopista",
+  "ruta",
+].join("|");
+/** Street types that are also ordinary words ("largo", "camino", "plaza"): the name must be capitalised. */
+const ordinaryWordTypes = new Set([
+  "camino",
+  "carretera",
+  "paseo",
+  "plaza",
+  "largo",
+  "autopista",
+  "ruta",
+  "privada",
+  "diagonal",
+  "transversal",
+]);
+
+const nameWord = "[a-z0-9][a-z0-9'\u2019.-]{0,24}";
+const number =
+  "(?:(?:n|no|nro|num|numero|n\u00ba|#)\\.?[ \\t]{0,2})?(?:\\d{1,5}[a-z]?(?:[ \\t]{0,2}(?:#|n\u00ba|no\\.?)?[ \\t]{0,2}\\d{1,4}[ \\t]{0,2}-[ \\t]{0,2}\\d{1,4}|[ \\t]{0,2}-[ \\t]{0,2}\\d{1,4})?|s/n|s\\.n\\.|sin numero|sem numero|sn)";
+const complementWord = `(?:${[
+  "apartamento",
+  "departamento",
+  "interior",
+  "oficina",
+  "conjunto",
+  "manzana",
+  "bloque",
+  "bloco",
+  "andar",
+  "torre",
+  "depto",
+  "local",
+  "apto",
+  "dpto",
+  "piso",
+  "casa",
+  "lote",
+  "sala",
+  "loja",
+  "apt",
+  "int",
+  "ap",
+  "bl",
+  "of",
+  "lt",
+  "mz",
+  "cj",
+].join("|")})`;
+const complement = `(?:[ \\t]{0,2}[,-]?[ \\t]{1,2}(?:${complementWord}\\.?[ \\t]{0,2}[a-z0-9][a-z0-9-]{0,5}|fundos|bis)){0,3}`;
+
+/** Street type, name (1–6 words), then optionally its number and the flat. Matched on the fold. */
+/** Shortest before a number ("Brasil 2125 entre las 9"); longest without one. */
+const numberedName = `(?:${nameWord}[ \\t]{1,3}){0,5}?${nameWord}`;
+const bareName = `(?:${nameWord}[ \\t]{1,3}){0,5}${nameWord}`;
+const addressPattern = new RegExp(
+  `(${streetTypes})[ \\t]{1,3}(?:(${numberedName})(?:[ \\t]{0,2},)?[ \\t]{1,3}(${number})${complement}|(${bareName}))|(?:manzana|mz)\\.?[ \\t]{0,2}[a-z0-9]{1,3}[ \\t]{0,2},?[ \\t]{1,3}(?:lote|lt)\\.?[ \\t]{0,2}\\d{1,4}`,
+  "g",
+);
+
+/** Right before the address: a word that says it is where someone lives or receives things. */
+const addressContext =
+  /(?:^|[^\p{L}\p{N}])(?:vivo|vive|vivimos|viven|moro|mora|moramos|moram|resido|reside|residimos|residencia|residente|domicilio|domiciliado|domiciliada|direccion|endereco|morada|mi casa|minha casa|casa de|envio|envios|retiro|retirar|retirada|entregar|entrega|entreguen|envien|envie|enviar|enviem|mandar|manden|mande|recoger|buscar|busquen|me encuentras|me encontras|estoy|estou|queda|fica|quedamos)\b[^.!?\n]{0,24}$/u;
+
+const particles = new Set([
+  "de",
+  "del",
+  "la",
+  "las",
+  "los",
+  "el",
+  "da",
+  "das",
+  "do",
+  "dos",
+  "e",
+  "y",
+]);
+
+function* streetAddresses(input: ScanInput): Generator<Finding | undefined> {
+  for (const candidate of foldedMatches(input, addressPattern)) {
+    if (candidate === undefined) {
+      yield undefined;
+      continue;
+    }
+    const finding = judge(input, candidate.start, candidate.value, candidate.groups);
+    if (finding !== undefined) yield finding;
+  }
+}
+
+function judge(
+  input: ScanInput,
+  start: number,
+  value: string,
+  groups: readonly (string | undefined)[],
+): Finding | undefined {
+  const [type, numberedName, houseNumber, bareName] = groups;
+  const name = numberedName ?? bareName;
+  const { text } = input;
+  let end = start + value.length;
+  const context = addressContext.test(input.contextBefore(start));
+  if (type !== undefined && name !== undefined) {
+    const nameStart = start + value.indexOf(name, type.length);
+    const words = wordsOf(text, nameStart, name);
+    // The name's words as written: capitalised or numbers, or anything after an address word.
+    const written = words.filter((word) => !particles.has(word.folded));
+    const proper = written.every((word) => /^[\p{Lu}\d]/u.test(word.original));
+    if (!proper && !context) return undefined;
+    if (ordinaryWordTypes.has(type) && !/^[\p{Lu}\d]/u.test(written[0]?.original ?? "")) {
+      return undefined;
+    }
+    if (houseNumber === undefined) {
+      if (!context) return undefined;
+      // Without a number the name ends at its last capitalised word.
+      const lastProper = [...written].reverse().find((word) => /^[\p{Lu}\d]/u.test(word.original));
+      if (lastProper === undefined) return undefined;
+      end = lastProper.end - (lastProper.original.endsWith(".") ? 1 : 0);
+    }
+  }
+  const tied = context || mentionsPerson(input, sentenceAround(input.folded, start, end));
+  const confidence = tied ? (houseNumber === undefined ? 0.8 : 0.9) : 0.45;
+  return {
+    type: "STREET_ADDRESS",
+    country: null,
+    start,
+    end,
+    confidence,
+    validated: false,
+    normalized: foldedValue(input.folded.slice(start, end)),
+  };
+}
+
+interface Word {
+  original: string;
+  folded: string;
+  end: number;
+}
+
+function wordsOf(text: string, start: number, folded: string): Word[] {
+  return [...folded.matchAll(/[^ \t]+/g)].map((match) => ({
+    folded: match[0],
+    original: text.slice(start + match.index, start + match.index + match[0].length),
+    end: start + match.index + match[0].length,
+  }));
+}

