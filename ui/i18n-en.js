@@ -139,6 +139,9 @@ export const en = {
   "code.cancelled": "cancelled",
   "code.rule": "rule: {name}",
   "code.privacy-blocked": "blocked for personal data",
+  "code.PERSON_NAME": "person name",
+  "code.STREET_ADDRESS": "street address",
+  "code.HEALTH": "health condition",
   "code.embeddings": "embeddings",
   installedLoaded: "in use",
 };

@@ -139,6 +139,9 @@ export const es = {
   "code.cancelled": "cancelada",
   "code.rule": "regla: {name}",
   "code.privacy-blocked": "bloqueada por datos personales",
+  "code.PERSON_NAME": "nombre de persona",
+  "code.STREET_ADDRESS": "dirección",
+  "code.HEALTH": "dato de salud",
   "code.embeddings": "embeddings",
   installedLoaded: "en uso",
 };

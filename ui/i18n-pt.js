@@ -139,6 +139,9 @@ export const pt = {
   "code.cancelled": "cancelada",
   "code.rule": "regra: {name}",
   "code.privacy-blocked": "bloqueada por dados pessoais",
+  "code.PERSON_NAME": "nome de pessoa",
+  "code.STREET_ADDRESS": "endereço",
+  "code.HEALTH": "dado de saúde",
   "code.embeddings": "embeddings",
   installedLoaded: "em uso",
 };

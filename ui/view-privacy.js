@@ -48,7 +48,8 @@ export function privacy(data) {
       table(
         [t("type"), t("country"), t("found"), t("sent"), t("blocked"), t("keptLocal")],
         privacy.byType.map((r) => [
-          r.type,
+          // Names, addresses and health data by their name in the viewer's language.
+          code(r.type),
           r.country,
           number(r.found),
           number(r.sent),

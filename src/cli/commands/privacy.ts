@@ -43,7 +43,10 @@ export function registerPrivacyCommand(program: Command, context: CliContext): v
       `
 Detects the national and tax identifiers of Latin America (CPF, CNPJ, CURP, RFC, CUIT, RUT, RUC,
 NIT, cédulas, …, validated by check digit where they have one), e-mail addresses, the region's
-phone numbers and payment cards. Offsets are UTF-16 code units, as in JavaScript strings.
+phone numbers and payment cards, and in Spanish and Portuguese text person names (PERSON_NAME),
+street addresses (STREET_ADDRESS) and health conditions tied to a person (HEALTH), found by
+name lists, capitalisation and context words, never validated. Offsets are UTF-16 code units, as
+in JavaScript strings.
 
 Examples:
   echo "Meu CPF é 123.456.789-09" | colibri privacy scan
