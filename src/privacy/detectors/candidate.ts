@@ -74,6 +74,21 @@ function continuesNumber(value: string, side: "start" | "end"): boolean {
   return (touching?.[0].length ?? 0) <= 3;
 }
 
+const matchers = new WeakMap<RegExp, RegExp>();
+
+/**
+ * One matcher per pattern for every scan: building a RegExp costs more than a short text's whole
+ * scan. Its `lastIndex` is set before each use, and restored after each pause.
+ */
+function matcherFor(pattern: RegExp): RegExp {
+  let matcher = matchers.get(pattern);
+  if (matcher === undefined) {
+    matcher = new RegExp(pattern.source, pattern.flags);
+    matchers.set(pattern, matcher);
+  }
+  return matcher;
+}
+
 /** The first offset in `[from, end]` where a token can start: after a character that is no letter or digit. */
 function nextTokenStart(text: string, from: number, end: number): number {
   let next = from;
@@ -99,7 +114,7 @@ export function* boundedMatches(
   pattern: RegExp,
 ): Generator<Candidate | undefined> {
   const { text } = input;
-  const matcher = new RegExp(pattern.source, pattern.flags);
+  const matcher = matcherFor(pattern);
   let from = 0;
   while (from < text.length) {
     const limit = input.readTo;
@@ -124,7 +139,10 @@ export function* boundedMatches(
         continue;
       }
       resumeAt = Math.max(limit, end);
+      // The matcher is shared: another scan may use it while this one is paused.
+      const next = matcher.lastIndex;
       yield { start, end, value: match[0], groups: match.length > 1 ? match.slice(1) : [] };
+      matcher.lastIndex = next;
     }
     from = resumeAt;
   }

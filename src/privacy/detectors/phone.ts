@@ -103,51 +103,35 @@ function phoneFinding(
   if (confidence < options.minConfidence) return undefined;
 
   const parsed = international ? parseInternational(value) : parseNational(digits, options);
-  if (parsed !== undefined) {
-    return {
-      type: "PHONE",
-      country: parsed.region,
-      start: candidate.start,
-      end: candidate.end,
-      confidence,
-      validated: true,
-      normalized: parsed.e164,
-    };
-  }
-  // When in doubt, mask: `+country code` and a number of a possible length is a phone even in a
-  // range the numbering plan does not list (new ranges reach people before the metadata does).
-  const possible = international ? possibleInternational(value) : undefined;
-  if (possible === undefined || confidenceLevels.unlistedPhone < options.minConfidence) {
-    return undefined;
-  }
+  if (parsed === undefined) return undefined;
   return {
     type: "PHONE",
-    country: possible.region,
+    country: parsed.region,
     start: candidate.start,
     end: candidate.end,
-    confidence: Math.min(confidence, confidenceLevels.unlistedPhone),
-    validated: false,
-    normalized: possible.e164,
+    // When in doubt, mask: `+country code` and a number of a possible length is a phone even in
+    // a range the numbering plan does not list (new ranges reach people before the metadata).
+    confidence: parsed.listed ? confidence : Math.min(confidence, confidenceLevels.unlistedPhone),
+    validated: parsed.listed,
+    normalized: parsed.e164,
   };
-}
-
-function possibleInternational(value: string): ParsedPhone | undefined {
-  const parsed = parsePhoneNumber(value);
-  if (!parsed.possible || parsed.regionCode === undefined || parsed.number === undefined) {
-    return undefined;
-  }
-  return { region: parsed.regionCode, e164: parsed.number.e164 };
 }
 
 interface ParsedPhone {
   region: string | null;
   e164: string;
+  /** Valid in the numbering plan; false for a possible number in a range it does not list. */
+  listed: boolean;
 }
 
+/** A valid international number, or one of a possible length for its country code. */
 function parseInternational(value: string): ParsedPhone | undefined {
   const parsed = parsePhoneNumber(value);
-  if (!parsed.valid) return undefined;
-  return { region: parsed.regionCode, e164: parsed.number.e164 };
+  if (parsed.valid) return { region: parsed.regionCode, e164: parsed.number.e164, listed: true };
+  if (!parsed.possible || parsed.regionCode === undefined || parsed.number === undefined) {
+    return undefined;
+  }
+  return { region: parsed.regionCode, e164: parsed.number.e164, listed: false };
 }
 
 /** The first region (in the caller's order) where it is a valid mobile or landline number. */
@@ -157,7 +141,7 @@ function parseNational(digits: string, options: DetectorOptions): ParsedPhone | 
     if (!couldBeNationalNumber(digits, region)) continue;
     const parsed = parsePhoneNumber(digits, { regionCode: region });
     if (!parsed.valid) continue;
-    const found = { region: parsed.regionCode, e164: parsed.number.e164 };
+    const found = { region: parsed.regionCode, e164: parsed.number.e164, listed: true };
     if (preferredTypes.has(parsed.type)) return found;
     fallback ??= found;
   }
