@@ -24,6 +24,24 @@ export const namePattern = new RegExp(
   "gu",
 );
 
+/** One capitalised word: where a run may start (short enough for `boundedMatches`' window). */
+export const capitalisedWord = new RegExp(word, "gu");
+
+const runFrom = new RegExp(namePattern.source, "uy");
+const glued = /[\p{L}\p{N}]/u;
+
+/**
+ * The run of capitalised words that starts at `start` (where `capitalisedWord` matched), read
+ * on the whole text so it does not depend on how far the scan has read; undefined when it is
+ * glued to a letter or digit after it.
+ */
+export function runAt(text: string, start: number): string | undefined {
+  runFrom.lastIndex = start;
+  const run = runFrom.exec(text)?.[0];
+  if (run === undefined || glued.test(text[start + run.length] ?? "")) return undefined;
+  return run;
+}
+
 export interface NameSpan {
   start: number;
   end: number;

@@ -1,7 +1,7 @@
 import type { Finding } from "../../core/pii-types.js";
 import { boundedMatches } from "./candidate.js";
 import type { Detector } from "./detector.js";
-import { namePattern, namesInRun } from "./name-runs.js";
+import { capitalisedWord, namesInRun, runAt } from "./name-runs.js";
 import type { ScanInput } from "./scan-input.js";
 import { foldedValue } from "./folded-value.js";
 
@@ -18,19 +18,19 @@ export const personNameDetector: Detector = {
 
 function* personNames(input: ScanInput): Generator<Finding | undefined> {
   let previousNameEnd = -1;
-  for (const candidate of boundedMatches(input, namePattern)) {
+  let runEnd = 0;
+  for (const candidate of boundedMatches(input, capitalisedWord)) {
     if (candidate === undefined) {
       yield undefined;
       continue;
     }
+    // A word inside the last run was judged with it.
+    if (candidate.start < runEnd) continue;
     const { text, folded } = input;
-    for (const span of namesInRun(
-      text,
-      folded,
-      candidate.start,
-      candidate.value,
-      previousNameEnd,
-    )) {
+    const run = runAt(text, candidate.start);
+    if (run === undefined) continue;
+    runEnd = candidate.start + run.length;
+    for (const span of namesInRun(text, folded, candidate.start, run, previousNameEnd)) {
       previousNameEnd = span.end;
       yield {
         type: "PERSON_NAME",

@@ -76,6 +76,27 @@ describe("names, street addresses and health conditions", () => {
     expect(address?.normalized).toBe("rua das flores 45");
   });
 
+  it("finds a long name or address across the end of a piece as it finds it alone", () => {
+    const sentence =
+      "Atentamente, Maria Fernanda Quispe Mamani de la Cruz Condori, que vive en Avenida Presidente Juscelino Kubitschek de Oliveira 1830, apto 1204, bloco B, y tiene VIH.";
+    const alone = scan(sentence);
+    expect(alone.map((finding) => finding.type)).toEqual([
+      "PERSON_NAME",
+      "STREET_ADDRESS",
+      "HEALTH",
+    ]);
+    // Pieces are 4,096 characters: put the sentence so each value straddles the first boundary.
+    for (let before = 3_930; before <= 4_095; before += 5) {
+      const filler = `${"sin nada aqui ".repeat(300).slice(0, before - 2)}.\n`;
+      const shifted = alone.map((finding) => ({
+        ...finding,
+        start: finding.start + filler.length,
+        end: finding.end + filler.length,
+      }));
+      expect(scan(filler + sentence)).toEqual(shifted);
+    }
+  });
+
   it("finds in a long text, read a piece at a time, what it finds sentence by sentence", () => {
     const lines = [...positives.map((line) => line.text), ...negatives];
     const repeated = Array.from({ length: 8 }, () => lines).flat();

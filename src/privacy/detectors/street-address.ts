@@ -139,13 +139,24 @@ const particles = new Set([
   "y",
 ]);
 
+/** Where an address may start: a street type (short enough for `boundedMatches`' window). */
+const streetTypeWord = new RegExp(`(?:${streetTypes}|manzana|mz\\.?)`, "g");
+const addressFrom = new RegExp(addressPattern.source, "y");
+
 function* streetAddresses(input: ScanInput): Generator<Finding | undefined> {
-  for (const candidate of foldedMatches(input, addressPattern)) {
+  let addressEnd = 0;
+  for (const candidate of foldedMatches(input, streetTypeWord)) {
     if (candidate === undefined) {
       yield undefined;
       continue;
     }
-    const finding = judge(input, candidate.start, candidate.value, candidate.groups);
+    if (candidate.start < addressEnd) continue;
+    // The whole address, read on the whole fold so it does not depend on how far the scan read.
+    addressFrom.lastIndex = candidate.start;
+    const match = addressFrom.exec(input.folded);
+    if (match === null) continue;
+    addressEnd = candidate.start + match[0].length;
+    const finding = judge(input, candidate.start, match[0], match.slice(1));
     if (finding !== undefined) yield finding;
   }
 }
