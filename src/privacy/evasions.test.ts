@@ -101,6 +101,7 @@ describe("values that stand near their words without a pattern's help", () => {
     ["a +CC phone outside the listed ranges", "Llámame al +56 9 1894 9155", "+56 9 1894 9155"],
     ["another", "Meu WhatsApp: +52 93 1985 9205", "+52 93 1985 9205"],
     ["a wrong check digit right after its word", "CPF: 390.533.447-06", "390.533.447-06"],
+    ["a CURP in its four pieces", "CURP: GOMA 800101 HDFRRN 09", "GOMA 800101 HDFRRN 09"],
     ["a label after the value", "16001599 — D.N.I. del titular de la cuenta.", "16001599"],
     ["a label after a quoted value", 'Puse "13995153" como DNI y me lo rechaza.', "13995153"],
     [

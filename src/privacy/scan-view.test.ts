@@ -80,3 +80,10 @@ describe("ScanView, a label above its value", () => {
     expect(readAs("CURP\nSOKH920508MGRPGL72")).toBe("CURP\nSOKH920508MGRPGL72");
   });
 });
+
+describe("ScanView, a line starting with the separator", () => {
+  it("joins a value whose next separator starts the next line", () => {
+    expect(readAs("CPF 707.224\n.460-39")).toBe("CPF 707.224.460-39");
+    expect(readAs("Total 10\n- frete")).toBe("Total 10\n- frete");
+  });
+});

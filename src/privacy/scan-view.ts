@@ -201,6 +201,8 @@ function insideValue(text: string, from: number, to: number): boolean {
   const previous = text[before];
   const next = text[after];
   if (next === undefined || previous === undefined) return false;
+  // "707.224\n.460-39": the separator starts the next line.
+  if (/[.\-/]/.test(next) && /\d/.test(text[after + 1] ?? "")) return /\d/.test(previous);
   if (/\d/.test(next)) {
     if (/\d/.test(previous)) return true;
     // "390.533.\n447-05", "KE.G6R.CNT/MZUB-\n60"; not a sentence's full stop ("Fim.\n2024").

@@ -17,10 +17,12 @@ const caseShape = ({ value }: Candidate): Shape =>
 /** CURP: 18 characters with a date, sex, state and a check digit. */
 export const curpRule: IdentifierRule = {
   type: "MX_CURP",
-  pattern: /[A-Z][AEIOUX][A-Z]{2}\d{6}[HMX][A-Z]{2}[B-DF-HJ-NP-TV-Z]{3}[A-Z\d]\d/gi,
+  // Spaces or hyphens may part its four pieces: "GOMA 800101 HDFRRN 09".
+  pattern: /[A-Z][AEIOUX][A-Z]{2}[- ]?\d{6}[- ]?[HMX][A-Z]{2}[B-DF-HJ-NP-TV-Z]{3}[- ]?[A-Z\d]\d/gi,
   context: wordsPattern(["curp", "clave unica de registro de poblacion"]),
   check: checkWith(stdnumValidate("MX", "curp")),
-  shape: caseShape,
+  // Parted in pieces it is plain: its check digit or its word carries it.
+  shape: (candidate) => (/[- ]/.test(candidate.value) ? "plain" : caseShape(candidate)),
 };
 
 /**
