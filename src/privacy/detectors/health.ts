@@ -44,10 +44,12 @@ function* healthFindings(input: ScanInput): Generator<Finding | undefined> {
     }
     const code = candidate.groups[0];
     const { start, end } = candidate;
-    const sentence = sentenceAround(input.folded, candidate.start, end);
+    const sentence = sentenceAround(input, candidate.start, end);
     const someone = mentionsSomeone(input, sentence);
     const general = !someone && speaksInGeneral(input, sentence);
-    const had = hasCondition.test(input.folded.slice(sentence.start, candidate.start));
+    // The verb stands at most 40 characters before, and is at most 14 long.
+    const from = Math.max(sentence.start, candidate.start - 60);
+    const had = hasCondition.test(input.folded.slice(from, candidate.start));
     const tied = someone || (had && !general);
     yield {
       type: "HEALTH",

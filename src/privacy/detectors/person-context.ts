@@ -14,14 +14,37 @@ export interface Sentence {
   end: number;
 }
 
-/** The sentence holding `start`–`end` in `folded`, at most `sentenceReach` each way. */
-export function sentenceAround(folded: string, start: number, end: number): Sentence {
+/** The sentence holding `start`–`end` in the input's fold, at most `sentenceReach` each way. */
+export function sentenceAround(input: ScanInput, start: number, end: number): Sentence {
+  const { folded } = input;
+  // Where a sentence runs past the reach, it is cut on a multiple of `block`, so the values of
+  // one long run of text share their sentence (and its memo) instead of each sliding its own.
+  const lowest = Math.floor(Math.max(0, start - sentenceReach) / block) * block;
+  const highest = Math.min(folded.length, Math.ceil((end + sentenceReach) / block) * block);
+  const last = lastSentences.get(input);
+  // A value inside the last sentence found, with the same limits, has that sentence.
+  if (
+    last !== undefined &&
+    last.lowest === lowest &&
+    last.highest === highest &&
+    last.start <= start &&
+    end <= last.end
+  ) {
+    return last;
+  }
   let from = start;
-  while (from > 0 && start - from < sentenceReach && !endsSentence(folded, from - 1)) from--;
+  while (from > lowest && !endsSentence(folded, from - 1)) from--;
   let to = end;
-  while (to < folded.length && to - end < sentenceReach && !endsSentence(folded, to)) to++;
-  return { start: from, end: to };
+  while (to < highest && !endsSentence(folded, to)) to++;
+  const sentence = { start: from, end: to, lowest, highest };
+  lastSentences.set(input, sentence);
+  return sentence;
 }
+
+/** The last sentence found in each scan's text. */
+const lastSentences = new WeakMap<ScanInput, Sentence & { lowest: number; highest: number }>();
+
+const block = 128;
 
 function endsSentence(folded: string, index: number): boolean {
   const character = folded[index];
@@ -146,19 +169,49 @@ const generalSubject =
 
 /** Whether the sentence speaks of someone: the first person, kin, a title, or a person's name. */
 export function mentionsPerson(input: ScanInput, sentence: Sentence): boolean {
-  const folded = input.folded.slice(sentence.start, sentence.end);
-  return personCue.test(folded) || namesIn(input, sentence);
+  return remembered(input, sentence, "person", () => {
+    const folded = input.folded.slice(sentence.start, sentence.end);
+    return personCue.test(folded) || namesIn(input, sentence);
+  });
 }
 
 /** Whether the sentence speaks of someone in particular besides the writer: kin, a title, a name. */
 export function mentionsSomeone(input: ScanInput, sentence: Sentence): boolean {
-  const folded = input.folded.slice(sentence.start, sentence.end);
-  return someoneCue.test(folded) || namesIn(input, sentence);
+  return remembered(input, sentence, "someone", () => {
+    const folded = input.folded.slice(sentence.start, sentence.end);
+    return someoneCue.test(folded) || namesIn(input, sentence);
+  });
 }
 
 /** Whether the sentence speaks of people in general, not of someone. */
 export function speaksInGeneral(input: ScanInput, sentence: Sentence): boolean {
-  return generalSubject.test(input.folded.slice(sentence.start, sentence.end));
+  return remembered(input, sentence, "general", () =>
+    generalSubject.test(input.folded.slice(sentence.start, sentence.end)),
+  );
+}
+
+/** The last sentences' answers, per scan: the values of one sentence ask the same questions. */
+const memos = new WeakMap<ScanInput, Map<string, boolean>>();
+
+function remembered(
+  input: ScanInput,
+  sentence: Sentence,
+  question: string,
+  answer: () => boolean,
+): boolean {
+  let memo = memos.get(input);
+  if (memo === undefined) {
+    memo = new Map();
+    memos.set(input, memo);
+  }
+  const key = `${question}:${sentence.start}:${sentence.end}`;
+  let known = memo.get(key);
+  if (known === undefined) {
+    if (memo.size > 64) memo.clear();
+    known = answer();
+    memo.set(key, known);
+  }
+  return known;
 }
 
 function namesIn(input: ScanInput, sentence: Sentence): boolean {

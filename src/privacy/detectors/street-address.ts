@@ -190,7 +190,7 @@ function judge(
       end = lastProper.end - (lastProper.original.endsWith(".") ? 1 : 0);
     }
   }
-  const tied = context || mentionsPerson(input, sentenceAround(input.folded, start, end));
+  const tied = context || mentionsPerson(input, sentenceAround(input, start, end));
   const confidence = tied ? (houseNumber === undefined ? 0.8 : 0.9) : 0.45;
   return {
     type: "STREET_ADDRESS",
