@@ -1,5 +1,7 @@
 import { parsePhoneNumber } from "awesome-phonenumber";
 import type { PiiType } from "../core/pii-types.js";
+import { foldForMatching } from "./detectors/context-words.js";
+import { foldedValue } from "./detectors/folded-value.js";
 import { ScanView } from "./scan-view.js";
 
 /** Regions whose national phone numbers are recognised without a `+` prefix. */
@@ -55,6 +57,9 @@ export function possibleNormalizations(written: string): string[] {
   // Read as the scanner reads it: fullwidth digits, dashes and invisible characters undone.
   const raw = new ScanView(written).text;
   const forms = new Set<string>();
+  // A name, a street address or a health condition: its words folded.
+  const words = foldedValue(foldForMatching(raw));
+  if (/\p{L}/u.test(words)) forms.add(words);
   const compact = compactIdentifier(raw);
   if (compact !== "") forms.add(compact);
   if (raw.includes("@")) forms.add(normalizeValue("EMAIL", raw));

@@ -1,6 +1,7 @@
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { normalizeValue } from "./normalize.js";
+import { scanText } from "./scan.js";
 import { ValueHasher } from "./value-hasher.js";
 
 const key = "k".repeat(64);
@@ -35,6 +36,12 @@ describe("ValueHasher", () => {
     expect(hasher.hashesOf("123.456.789-00")).not.toContain(stored);
     expect(hasher.hashesOf("１２３.４５６.７８９－０９")).toContain(stored);
     expect(hasher.hashesOf("١٢٣٤٥٦٧٨٩٠٩")).toContain(stored);
+
+    const [name] = scanText("La paciente María Fernanda Quispe llegó.");
+    expect(name?.type).toBe("PERSON_NAME");
+    const nameHash = hasher.hash(name?.normalized ?? "");
+    expect(hasher.hashesOf("maria fernanda quispe")).toContain(nameHash);
+    expect(hasher.hashesOf("MARÍA  FERNANDA QUISPE")).toContain(nameHash);
 
     const email = hasher.hash(normalizeValue("EMAIL", "Ana.Souza@Example.com"));
     expect(hasher.hashesOf("ana.souza@example.COM")).toContain(email);
