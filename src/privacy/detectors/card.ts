@@ -44,7 +44,7 @@ const brazilianBrands =
  */
 export const cardDetector: Detector = {
   types: ["CARD"],
-  detect: (input, options) => [cardFindings(input, options)],
+  detect: (input, options) => (input.hasDigits ? [cardFindings(input, options)] : []),
 };
 
 function* cardFindings(input: ScanInput, options: DetectorOptions): Generator<Finding | undefined> {

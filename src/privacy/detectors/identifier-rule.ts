@@ -165,7 +165,8 @@ const afterDigits = /(?:\\d|\[[^\]]*\\d[^\]]*\])(?:\{\d+(?:,\d*)?\})?$/;
 export function identifierDetector(rules: readonly IdentifierRule[]): Detector {
   return {
     types: rules.map((rule) => rule.type),
-    detect: (input, options) => rules.map((rule) => detectIdentifier(input, rule, options)),
+    detect: (input, options) =>
+      input.hasDigits ? rules.map((rule) => detectIdentifier(input, rule, options)) : [],
   };
 }
 

@@ -64,7 +64,7 @@ const preferredTypes = new Set(["mobile", "fixed-line", "fixed-line-or-mobile"])
  */
 export const phoneDetector: Detector = {
   types: ["PHONE"],
-  detect: (input, options) => [phoneFindings(input, options)],
+  detect: (input, options) => (input.hasDigits ? [phoneFindings(input, options)] : []),
 };
 
 function* phoneFindings(

@@ -22,12 +22,19 @@ export class ScanInput {
    */
   readTo = Number.POSITIVE_INFINITY;
   private foldedText: string | undefined;
+  private digits: boolean | undefined;
   private readonly contexts = new Map<number, string>();
   private readonly headers = new Map<number, TableHeader | null>();
   private readonly mentioned = new Map<RegExp, { readTo: number; found: boolean }>();
 
   constructor(text: string) {
     this.text = text;
+  }
+
+  /** Whether the text holds a digit: every identifier, phone and card needs one. */
+  get hasDigits(): boolean {
+    this.digits ??= /\d/.test(this.text);
+    return this.digits;
   }
 
   /** The text folded for context words: same length, lower case, no accents. */
