@@ -66,7 +66,7 @@ export const en = {
   findingsOverTime: "Personal data found over time",
   auditSearch: "Search the audit by value",
   auditHelp:
-    "Type a CPF, e-mail or phone number: its fingerprint (HMAC) is compared with the audit; the value is never stored or shown.",
+    "Type a CPF, e-mail, phone number or a person's name: its fingerprint (HMAC) is compared with the audit; the value is never stored or shown.",
   search: "Search",
   neverLeft: "This value never left the machine.",
   foundIn:

@@ -66,7 +66,7 @@ export const es = {
   findingsOverTime: "Datos detectados en el tiempo",
   auditSearch: "Buscar en la auditoría por valor",
   auditHelp:
-    "Escriba un CPF, correo o teléfono: se compara su huella (HMAC) con la auditoría; el valor nunca se guarda ni se muestra.",
+    "Escriba un CPF, correo, teléfono o el nombre de una persona: se compara su huella (HMAC) con la auditoría; el valor nunca se guarda ni se muestra.",
   search: "Buscar",
   neverLeft: "Este valor nunca salió del equipo.",
   foundIn:

@@ -66,7 +66,7 @@ export const pt = {
   findingsOverTime: "Dados detectados ao longo do tempo",
   auditSearch: "Buscar na auditoria por valor",
   auditHelp:
-    "Digite um CPF, e-mail ou telefone: a sua impressão (HMAC) é comparada com a auditoria; o valor nunca é guardado nem mostrado.",
+    "Digite um CPF, e-mail, telefone ou o nome de uma pessoa: a sua impressão (HMAC) é comparada com a auditoria; o valor nunca é guardado nem mostrado.",
   search: "Buscar",
   neverLeft: "Este valor nunca saiu da máquina.",
   foundIn:

@@ -25,7 +25,7 @@ export function privacy(data) {
                code(r.outcome),
                code(r.action),
                Object.entries(r.findings)
-                 .map(([type, n]) => `${type}×${n}`)
+                 .map(([type, n]) => `${code(type)}×${n}`)
                  .join(", "),
              ])
            : state.auditCheck.sightings.map((sighting) => [
@@ -34,7 +34,7 @@ export function privacy(data) {
                sighting.provider,
                code(sighting.outcome),
                code(sighting.action),
-               sighting.type,
+               code(sighting.type),
              ]),
        )}`;
   return `<div class="grid">

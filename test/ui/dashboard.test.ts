@@ -13,6 +13,8 @@ import { startTestGateway, type TestGateway } from "../support/test-gateway.js";
 const adminKey = "admin-key-0123456789abcdef";
 const screenshots = "test-results/screenshots";
 const cpf = "123.456.789-09";
+const patient = "Antônio Carlos Pereira";
+const condition = "diabetes tipo 2";
 
 let gateway: TestGateway<ScriptedBackend>;
 let cloud: FakeCloud;
@@ -51,7 +53,7 @@ beforeAll(async () => {
   await ask("local", "¿Capital de Perú?");
   await ask("local", "¿Capital de Bolivia? Escríbame a ana.souza@example.com.");
   await ask("gpt-4o-mini", "Resume el informe.");
-  await ask("gpt-4o-mini", `O paciente com CPF ${cpf} precisa de um resumo.`);
+  await ask("gpt-4o-mini", `O paciente ${patient}, CPF ${cpf}, tem ${condition}; resuma o caso.`);
   await mkdir(screenshots, { recursive: true });
   browser = await chromium.launch({
     executablePath: process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium",
@@ -203,7 +205,12 @@ describe("the dashboard", () => {
     // Found in every request (the e-mail's stayed local), apart from what left for the cloud.
     expect(await kpi(page, "with-personal-data")).toBe("2");
     expect(privacy).toContain("EMAIL");
+    // Names and health data by their name in the viewer's language, never their value.
+    expect(privacy).toContain("nome de pessoa");
+    expect(privacy).toContain("dado de saúde");
     expect(privacy).not.toContain(cpf);
+    expect(privacy).not.toContain(patient);
+    expect(privacy).not.toContain(condition);
     await page.fill("#audit-value", cpf);
     await page.click("#audit-search button");
     await expect
@@ -216,6 +223,15 @@ describe("the dashboard", () => {
     expect(await rows.first().innerText()).toContain("pseudonimizar");
     expect(await rows.first().innerText()).toContain("BR_CPF");
     await page.screenshot({ path: `${screenshots}/privacy-pt.png`, fullPage: true });
+
+    // A person's name is found too, however it is typed.
+    await page.fill("#audit-value", "antonio carlos pereira");
+    await page.click("#audit-search button");
+    await expect
+      .poll(() => page.locator("#audit-result").innerText())
+      .toMatch(/^Encontrado em 1 requisições/);
+    expect(await rows.first().innerText()).toContain("nome de pessoa");
+    await page.screenshot({ path: `${screenshots}/privacy-name-pt.png`, fullPage: true });
 
     await page.fill("#audit-value", "999.999.999-99");
     await page.click("#audit-search button");
