@@ -231,3 +231,73 @@ describe("the dev and held-out sets", () => {
     expect(validByType.EMAIL?.("ana[at]gmail")).toBe(false);
   });
 });
+
+/**
+ * The second development set (dev2.jsonl, written by test/support/privacy-evaluation/
+ * dev2-sentences.ts from other sentences than dev's): names may be written in lower case or with
+ * a hyphen, diagnosis codes with a dot, streets may be named by a date ("18 de Julio 1453") or
+ * have no number ("s/n"), so those three checks are looser than the sets' above.
+ */
+describe("the dev2 evaluation set", () => {
+  const path = "test/fixtures/privacy/evaluation/dev2.jsonl";
+  const lines = () => parseJsonLines(readFileSync(path, "utf8"), evaluationLineSchema, path);
+  const dev2Checks: Record<string, (value: string) => boolean> = {
+    ...validByType,
+    PERSON_NAME: (value) => /^\p{L}[\p{L}'\- ]*\p{L}$/u.test(value),
+    HEALTH: (value) => /^[\p{L}\d][\p{L}\d\-. ]*$/u.test(value),
+    STREET_ADDRESS: (value) =>
+      /^[\p{L}\d]/u.test(value) && /\p{L}/u.test(value) && /\d|\bs\/n\b/i.test(value),
+  };
+
+  it("is half Spanish, half Portuguese, with every content type and negatives", () => {
+    const all = lines();
+    expect(all.length).toBeGreaterThanOrEqual(400);
+    const spanish = all.filter((line) => line.lang === "es").length;
+    expect(spanish / all.length).toBeGreaterThan(0.4);
+    expect(spanish / all.length).toBeLessThan(0.6);
+    expect(all.filter((line) => line.kind === "negative").length).toBeGreaterThanOrEqual(100);
+    const spans = all.flatMap((line) => line.spans);
+    for (const type of contentTypes) {
+      expect(spans.filter((span) => span.type === type).length, type).toBeGreaterThanOrEqual(150);
+    }
+    expect(new Set(all.map((line) => line.id)).size).toBe(all.length);
+  });
+
+  it("slices every span to a value of its type, spans only in positives, none overlapping", () => {
+    const wrong = lines().flatMap((line) => {
+      const spans = [...line.spans].sort((a, b) => a.start - b.start);
+      const problems: string[] = [];
+      if ((line.kind === "negative") !== (spans.length === 0)) problems.push(`${line.id} kind`);
+      spans.forEach((span, index) => {
+        const value = line.text.slice(span.start, span.end);
+        const valid = dev2Checks[span.type];
+        if (valid === undefined) throw new Error(`no check for ${span.type}`);
+        if (span.end > line.text.length || value.trim() !== value || !valid(value)) {
+          problems.push(`${line.id} ${span.type} ${JSON.stringify(value)}`);
+        }
+        if ((spans[index + 1]?.start ?? Infinity) < span.end) problems.push(`${line.id} overlap`);
+      });
+      return problems;
+    });
+    expect(wrong).toEqual([]);
+  });
+
+  it("shares no line with the dev or held-out set", () => {
+    const others = new Set([...read("dev"), ...read("heldout")].map((line) => line.text));
+    // Only the dev2 ids are reported, never a held-out line.
+    expect(
+      lines()
+        .filter((line) => others.has(line.text))
+        .map((line) => line.id),
+    ).toEqual([]);
+  });
+
+  it("a looser name check still refuses a value that is not a name", () => {
+    expect(dev2Checks.PERSON_NAME?.("maría josé de la fuente")).toBe(true);
+    expect(dev2Checks.PERSON_NAME?.("Av. Corrientes 1234")).toBe(false);
+    expect(dev2Checks.HEALTH?.("CID 10 F41.1")).toBe(true);
+    expect(dev2Checks.HEALTH?.("(diabetes)")).toBe(false);
+    expect(dev2Checks.STREET_ADDRESS?.("Rua Marechal Deodoro, s/n")).toBe(true);
+    expect(dev2Checks.STREET_ADDRESS?.("Rua Marechal Deodoro")).toBe(false);
+  });
+});

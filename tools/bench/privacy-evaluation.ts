@@ -4,7 +4,8 @@
  * are left in clear, by type and by written form; the share of negative messages flagged; recall
  * and precision on names, street addresses and health data by language; and scan time.
  *
- *   node dist-tools/tools/bench/privacy-evaluation.js [--set dev|heldout] [--json] [--show-misses]
+ *   node dist-tools/tools/bench/privacy-evaluation.js [--set dev|heldout | --file <path>] [--json]
+ *     [--show-misses] [--repeats <n>] [--help]
  *
  * The held-out set is for measuring only: never tune a detector on its lines. It prints numbers
  * and judges none.
@@ -31,24 +32,55 @@ import {
 import { timeEvaluationSet } from "./privacy-evaluation-timing.js";
 import { parseJsonLines } from "./privacy-scan-evaluation.js";
 
-const { values } = parseArgs({
-  options: {
-    set: { type: "string", default: "dev" },
-    json: { type: "boolean", default: false },
-    "show-misses": { type: "boolean", default: false },
-    repeats: { type: "string", default: "5" },
-  },
-});
-const set = values.set as EvaluationSet;
-if (!evaluationSets.includes(set)) {
-  throw new Error(`--set must be one of ${evaluationSets.join(", ")}, not "${values.set}"`);
-}
-const repeats = Number(values.repeats);
-if (!Number.isInteger(repeats) || repeats < 1) {
-  throw new Error(`--repeats must be a whole number ≥ 1, not "${values.repeats}"`);
+const usage =
+  "usage: node dist-tools/tools/bench/privacy-evaluation.js [--set dev|heldout | --file <path>] [--json] [--show-misses] [--repeats <n>]";
+
+function parseOptions(): ReturnType<typeof parseOptionsOrThrow> {
+  try {
+    return parseOptionsOrThrow();
+  } catch (error) {
+    console.error(`privacy-evaluation: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(usage);
+    process.exit(2);
+  }
 }
 
-const path = evaluationSetPath(set);
+function parseOptionsOrThrow() {
+  const { values } = parseArgs({
+    options: {
+      set: { type: "string" },
+      file: { type: "string" },
+      json: { type: "boolean", default: false },
+      "show-misses": { type: "boolean", default: false },
+      repeats: { type: "string", default: "5" },
+      help: { type: "boolean", default: false },
+    },
+  });
+  if (values.set !== undefined && values.file !== undefined) {
+    throw new Error("give --set or --file, not both");
+  }
+  const set = values.set ?? "dev";
+  if (values.file === undefined && !(evaluationSets as readonly string[]).includes(set)) {
+    throw new Error(`--set must be one of ${evaluationSets.join(", ")}, not "${set}"`);
+  }
+  const repeats = Number(values.repeats);
+  if (!Number.isInteger(repeats) || repeats < 1) {
+    throw new Error(`--repeats must be a whole number ≥ 1, not "${values.repeats}"`);
+  }
+  return {
+    values,
+    repeats,
+    set: values.file ?? set,
+    path: values.file ?? evaluationSetPath(set as EvaluationSet),
+  };
+}
+
+const { values, repeats, set, path } = parseOptions();
+if (values.help) {
+  console.log(usage);
+  process.exit(0);
+}
+
 const lines = parseJsonLines(readFileSync(path, "utf8"), evaluationLineSchema, path);
 const scanned = lines.map((line) => ({ line, findings: scanText(line.text) }));
 const personal = evaluatePersonalValues(scanned);
@@ -94,7 +126,7 @@ if (values.json) {
 
 function printReport(): void {
   console.log(
-    `Privacy evaluation, ${set} set (${path}): ${lines.length} lines, Node ${process.version}, ${cpus()[0]?.model ?? "?"} × ${cpus().length}`,
+    `Privacy evaluation, ${set === path ? "file" : `${set} set`} (${path}): ${lines.length} lines, Node ${process.version}, ${cpus()[0]?.model ?? "?"} × ${cpus().length}`,
   );
   console.log("");
   console.log("Personal values (every letter and digit inside a finding of any type = masked)");
