@@ -301,3 +301,98 @@ describe("the dev2 evaluation set", () => {
     expect(dev2Checks.STREET_ADDRESS?.("Rua Marechal Deodoro")).toBe(false);
   });
 });
+
+/**
+ * The third development set (dev3.jsonl, written by test/support/privacy-evaluation/
+ * dev3-sentences.ts): identifiers and contact data only, in more placements and written forms.
+ * It holds types the other sets lack (RG, CEP, Argentine DNI, Colombian, Uruguayan RUT,
+ * Ecuadorian RUC, Venezuelan cédula) and e-mails written with "[arroba]" or spaces around "@" and
+ * ".", so those checks are added here.
+ */
+describe("the dev3 evaluation set", () => {
+  const path = "test/fixtures/privacy/evaluation/dev3.jsonl";
+  const lines = () => parseJsonLines(readFileSync(path, "utf8"), evaluationLineSchema, path);
+  const rgValid = (compact: string) => {
+    if (!/^\d{8}[\dX]$/.test(compact)) return false;
+    const sum = Array.from(compact.slice(0, 8)).reduce(
+      (total, digit, index) => total + Number(digit) * (index + 2),
+      0,
+    );
+    return (sum % 11 === 10 ? "X" : String(sum % 11)) === compact[8];
+  };
+  const dev3Checks: Record<string, (value: string) => boolean> = {
+    ...validByType,
+    BR_RG: (value) => rgValid(readBack(value)),
+    BR_CEP: (value) => /^\d{8}$/.test(readBack(value)),
+    AR_DNI: (value) => byStdnum("AR", "dni")(readBack(value)),
+    CO_CEDULA: (value) => /^\d{6,10}$/.test(readBack(value)),
+    EC_RUC: (value) => byStdnum("EC", "ruc")(readBack(value)),
+    UY_RUT: (value) => byStdnum("UY", "rut")(readBack(value)),
+    VE_CEDULA: (value) => /^[VE]\d{7,8}$/.test(readBack(value)),
+    EMAIL: (value) =>
+      validator.isEmail(
+        value
+          .normalize("NFKC")
+          .replace(/\s*(\[arroba\]|\(at\)|\[at\]| arroba |@)\s*/gi, "@")
+          .replace(/\s*(\(dot\)|\[dot\]| punto | ponto |\.)\s*/gi, ".")
+          .toLowerCase(),
+      ),
+  };
+
+  it("is half Spanish, half Portuguese, with every identifier type and about 150 negatives", () => {
+    const all = lines();
+    expect(all.length).toBeGreaterThanOrEqual(350);
+    const spanish = all.filter((line) => line.lang === "es").length;
+    expect(spanish / all.length).toBeGreaterThan(0.4);
+    expect(spanish / all.length).toBeLessThan(0.6);
+    expect(all.filter((line) => line.kind === "negative").length).toBeGreaterThanOrEqual(120);
+    const types = new Set(all.flatMap((line) => line.spans.map((span) => span.type)));
+    for (const type of piiTypes.filter(
+      (type) => !(contentTypes as readonly string[]).includes(type),
+    )) {
+      expect(types, type).toContain(type);
+    }
+    expect(new Set(all.map((line) => line.id)).size).toBe(all.length);
+  });
+
+  it("slices every span to a valid value of its type, spans only in positives, none overlapping", () => {
+    const wrong = lines().flatMap((line) => {
+      const spans = [...line.spans].sort((a, b) => a.start - b.start);
+      const problems: string[] = [];
+      if ((line.kind === "negative") !== (spans.length === 0)) problems.push(`${line.id} kind`);
+      spans.forEach((span, index) => {
+        const value = line.text.slice(span.start, span.end);
+        const valid = dev3Checks[span.type];
+        if (valid === undefined) throw new Error(`no check for ${span.type}`);
+        if (span.end > line.text.length || value.trim() !== value || !valid(value)) {
+          problems.push(`${line.id} ${span.type} ${JSON.stringify(value)}`);
+        }
+        if ((spans[index + 1]?.start ?? Infinity) < span.end) problems.push(`${line.id} overlap`);
+      });
+      return problems;
+    });
+    expect(wrong).toEqual([]);
+  });
+
+  it("shares no line with the dev, dev2 or held-out set", () => {
+    const dev2Path = "test/fixtures/privacy/evaluation/dev2.jsonl";
+    const dev2 = parseJsonLines(readFileSync(dev2Path, "utf8"), evaluationLineSchema, dev2Path);
+    const others = new Set([...read("dev"), ...dev2, ...read("heldout")].map((line) => line.text));
+    // Only the dev3 ids are reported, never a held-out line.
+    expect(
+      lines()
+        .filter((line) => others.has(line.text))
+        .map((line) => line.id),
+    ).toEqual([]);
+  });
+
+  it("the added checks refuse a value with a wrong check digit or a broken e-mail", () => {
+    expect(dev3Checks.BR_RG?.("24.678.913-1")).toBe(true);
+    expect(dev3Checks.BR_RG?.("24.678.913-2")).toBe(false);
+    expect(dev3Checks.EMAIL?.("ana.souza @ gmail . com")).toBe(true);
+    expect(dev3Checks.EMAIL?.("ana.souza [arroba] gmail.com")).toBe(true);
+    expect(dev3Checks.EMAIL?.("ana.souza [arroba] gmail")).toBe(false);
+    expect(dev3Checks.VE_CEDULA?.("V-12.345.678")).toBe(true);
+    expect(dev3Checks.VE_CEDULA?.("12.345.678")).toBe(false);
+  });
+});
