@@ -1,4 +1,4 @@
-import { placeNouns } from "./name-words.js";
+import { placeNouns, streetHonorifics } from "./name-words.js";
 
 /** The words right before a run of capitalised words: do they announce a name, or a place? */
 
@@ -45,6 +45,13 @@ const nameContextPhrases: ReadonlySet<string> = new Set([
   "assinado",
   "assinatura",
   "atentamente",
+  "atenciosamente",
+  "respeitosamente",
+  "grato",
+  "grata",
+  "saudacoes",
+  "un abrazo",
+  "um abraco",
   "saludos",
   "saludos cordiales",
   "cordialmente",
@@ -140,6 +147,17 @@ const nameContextPhrases: ReadonlySet<string> = new Set([
   "perguntem por",
   "procure",
   "procurem",
+  "procurar",
+  "buscar a",
+  "contactar a",
+  "contactar con",
+  "contatar",
+  "llamar a",
+  "ligar para",
+  "reunion con",
+  "reuniao com",
+  "cita con",
+  "profe",
   "atendido por",
   "atendida por",
   "vecino",
@@ -156,6 +174,84 @@ const nameContextPhrases: ReadonlySet<string> = new Set([
   "convidados",
   "invitados",
 ]);
+
+/**
+ * Roles that, as a label before a colon, announce a person: "Responsable del turno: ",
+ * "Vendedor: ", "Responsável pelo plantão: ". A label "… por:" does too ("Recebido por: ").
+ */
+const roleWords: ReadonlySet<string> = new Set([
+  "responsable",
+  "responsavel",
+  "encargado",
+  "encargada",
+  "encarregado",
+  "encarregada",
+  "vendedor",
+  "vendedora",
+  "atendente",
+  "solicitante",
+  "remitente",
+  "remetente",
+  "destinatario",
+  "destinataria",
+  "beneficiario",
+  "beneficiaria",
+  "propietario",
+  "propietaria",
+  "proprietario",
+  "proprietaria",
+  "inquilino",
+  "inquilina",
+  "locatario",
+  "locataria",
+  "firmante",
+  "testigo",
+  "testemunha",
+  "acompanante",
+  "acompanhante",
+  "conductor",
+  "motorista",
+  "repartidor",
+  "entregador",
+  "supervisor",
+  "supervisora",
+  "gerente",
+  "coordinador",
+  "coordinadora",
+  "coordenador",
+  "coordenadora",
+  "docente",
+  "tutor",
+  "tutora",
+  "representante",
+  "asesor",
+  "asesora",
+  "assessor",
+  "assessora",
+  "consultor",
+  "consultora",
+  "tecnico",
+  "tecnica",
+  "autor",
+  "autora",
+  "orientador",
+  "orientadora",
+]);
+
+/** The label before a colon on the run's line, folded: "responsable del turno". */
+const labelBefore = /(?:^|\n)[ \t]*([a-z\u00c0-\u024f][a-z\u00c0-\u024f \t]{0,40}?)[ \t]*:[ \t]*$/;
+const byLabel = /(?:ado|ido|ada|ida)[ \t]+(?:por|para|a)$/;
+
+/** Whether the run at `start` follows a label that names a role: "Vendedor: ", "Recibido por: ". */
+export function followsRoleLabel(folded: string, start: number): boolean {
+  if (folded[start - 1] !== " " && folded[start - 1] !== "\t" && folded[start - 1] !== ":") {
+    return false;
+  }
+  const label = labelBefore.exec(folded.slice(Math.max(0, start - 48), start))?.[1];
+  if (label === undefined) return false;
+  if (byLabel.test(label)) return true;
+  return label.split(/[ \t]+/).some((word) => roleWords.has(word));
+}
 
 /** Between a context word and the name: "mãe do Vitória", "aqui é a Iracema". */
 const contextFillers: ReadonlySet<string> = new Set([
@@ -181,7 +277,8 @@ export function precedingWords(folded: string, start: number, sameLine = false):
   const limit = Math.max(0, start - 40);
   while (index >= limit && found.length < 4) {
     const character = folded[index] ?? "";
-    if (character === "!" || character === "?" || character === ";") break;
+    // A table's cell ("Nome | Setor") says nothing of the next cell.
+    if (character === "!" || character === "?" || character === ";" || character === "|") break;
     if (character === "\n" && (sameLine || endsParagraph(folded, index))) break;
     // A full stop ends the sentence, unless it ends a title: "Sr. ", "Dra. ", "Att. ".
     if (character === "." && !afterAbbreviation(folded, index)) break;
@@ -215,6 +312,13 @@ const abbreviations = new Set([
   "mtra",
   "av",
   "jr",
+  "pres",
+  "gral",
+  "gen",
+  "cel",
+  "sen",
+  "dep",
+  "tte",
 ]);
 
 function afterAbbreviation(folded: string, index: number): boolean {
@@ -259,6 +363,8 @@ function matchesPhrase(words: readonly string[], phrases: ReadonlySet<string>): 
  */
 export function followsPlaceNoun(before: readonly string[]): boolean {
   let index = before.length - 1;
+  // "Rua Dr. Flores", "Avenida Presidente Vargas": the street is named after someone.
+  while (index > 0 && streetHonorifics.has(before[index] ?? "")) index--;
   while (index > 0 && contextFillers.has(before[index] ?? "")) index--;
   return placeNouns.has(before[index] ?? "");
 }

@@ -1,8 +1,14 @@
-import { followsNameContext, followsPlaceNoun, precedingWords } from "./name-context.js";
+import {
+  followsNameContext,
+  followsPlaceNoun,
+  followsRoleLabel,
+  precedingWords,
+} from "./name-context.js";
 import { nameLists } from "./name-lists.js";
 import {
   ambiguousGivenNames,
   nameParticles,
+  nameSuffixes,
   placeNouns,
   placePrefixes,
   stopWords,
@@ -16,7 +22,7 @@ import {
 
 const word =
   "(?:\\p{Lu}[\\p{L}\\p{M}'\u2019]{0,24}(?:-\\p{Lu}[\\p{L}\\p{M}'\u2019]{0,24})?|\\p{Lu}\\.)";
-const particle = "(?:de|da|do|dos|das|del|la|las|los|di|van|von)";
+const particle = "(?:de|da|do|dos|das|del|la|las|los|di|van|von|der|den)";
 
 /** Capitalised words, with particles between them: "María Fernanda Quispe", "João da Silva". */
 export const namePattern = new RegExp(
@@ -90,11 +96,13 @@ const listSeparator = /^(?:[ \t]*[,;/][ \t]*|[ \t]{1,2}(?:y|e|and)[ \t]{1,2})$/;
 
 function tokensOf(folded: string, start: number, value: string): Token[] {
   const tokens: Token[] = [];
+  const allCaps = !/\p{Ll}/u.test(value) && /\p{Lu}[^ \t]*[ \t]+\p{Lu}/u.test(value);
   for (const match of value.matchAll(/[^ \t]+/g)) {
     const tokenStart = start + match.index;
     const tokenEnd = tokenStart + match[0].length;
     const foldedWord = folded.slice(tokenStart, tokenEnd).replace(/\.$/, "");
-    const isLower = match[0] === match[0].toLowerCase();
+    // In a run in capitals the particles are too: "MARIA APARECIDA DE JESUS".
+    const isLower = match[0] === match[0].toLowerCase() || allCaps;
     tokens.push({
       start: tokenStart,
       end: tokenEnd,
@@ -117,6 +125,16 @@ function segmentsOf(tokens: readonly Token[]): Segment[] {
     const token = tokens[index];
     if (token === undefined || token.particle) continue;
     const foldedWord = token.folded;
+    const inName = current.words.length > 0;
+    const previous = tokens[index - 1];
+    // "Luis Alberto Del Castillo": a particle in capitals between two words of a name.
+    if (inName && index + 1 < tokens.length && capitalParticles.has(foldedWord)) continue;
+    // "Vinícius de Moraes Filho": a suffix ends the name it follows.
+    if (inName && nameSuffixes.has(foldedWord)) {
+      current.words.push(token);
+      close(false);
+      continue;
+    }
     if (placeNouns.has(foldedWord)) {
       close(false);
       return segments;
@@ -135,7 +153,10 @@ function segmentsOf(tokens: readonly Token[]): Segment[] {
       close(true);
       continue;
     }
-    if (stopWords.has(foldedWord)) {
+    // After a particle a common word that is also a name is a surname: "Maria de Jesus".
+    const afterParticle =
+      inName && (previous?.particle === true || capitalParticles.has(previous?.folded ?? ""));
+    if (stopWords.has(foldedWord) && !(afterParticle && kindOf(foldedWord) !== "unknown")) {
       close(false);
       continue;
     }
@@ -144,6 +165,21 @@ function segmentsOf(tokens: readonly Token[]): Segment[] {
   close(false);
   return segments;
 }
+
+/** Particles that may be written in capitals inside a name: "Del Castillo", "De Souza". */
+const capitalParticles: ReadonlySet<string> = new Set([
+  "de",
+  "del",
+  "da",
+  "do",
+  "dos",
+  "das",
+  "la",
+  "di",
+  "van",
+  "von",
+  "der",
+]);
 
 /** "de Santa Cruz", "do São Francisco": a saint's name after a particle is still a place. */
 const saints: ReadonlySet<string> = new Set(["san", "santa", "santo", "sao", "sant"]);
@@ -161,7 +197,10 @@ function judge(text: string, folded: string, segment: Segment): NameSpan | undef
   let words = segment.words;
   const first = words[0];
   if (first === undefined) return undefined;
-  const context = segment.titled || followsNameContext(precedingWords(folded, first.start));
+  const context =
+    segment.titled ||
+    followsNameContext(precedingWords(folded, first.start)) ||
+    followsRoleLabel(folded, first.start);
   const lastWord = words[words.length - 1];
   if (
     !context &&
@@ -181,7 +220,12 @@ function judge(text: string, folded: string, segment: Segment): NameSpan | undef
     const rest = words.slice(1).map((token) => kindOf(token.folded));
     const givenBeforeSurnames =
       rest.length > 0 && !rest.includes("given") && rest.includes("surname");
-    if (givenBeforeSurnames && verbLike.test(first.folded) && words.length > 2) {
+    if (
+      givenBeforeSurnames &&
+      verbLike.test(first.folded) &&
+      kindOf(first.folded) !== "given" &&
+      words.length > 2
+    ) {
       words = words.slice(1);
     } else if (!givenBeforeSurnames) {
       while (words.length > 1 && kindOf(words[0]?.folded ?? "") === "unknown") {

@@ -6,7 +6,10 @@
 const words = (list: string): ReadonlySet<string> => new Set(list.split(/\s+/).filter(Boolean));
 
 /** Between a given name and a surname, or two surnames: "María de la Cruz", "João da Silva". */
-export const nameParticles = words("de del la las los da das do dos y e d di van von");
+export const nameParticles = words("de del la las los da das do dos y e d di van von der den");
+
+/** After a name, part of it: "Vinícius de Moraes Filho", "Carlos Gómez Jr.". */
+export const nameSuffixes = words("filho neto junior jr sobrinho");
 
 /**
  * Capitalised words that are no name: articles, pronouns, sentence openers, greetings, months,
@@ -24,12 +27,12 @@ export const stopWords = words(`
   si sim tambien tambem tampoco solo so muy muito mucho mucha pouco poco mais menos
   hola ola oi buenos buenas buen bom boa bons boas dia dias tarde tardes noche noches noite noites
   gracias obrigado obrigada querido querida estimado estimada prezado prezada caro cara senores
-  atentamente saludos cordialmente abracos abrazos att atte besos beijos
+  atentamente atenciosamente saludos saudacoes cordialmente abracos abrazos att atte besos beijos
   enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre
   diciembre janeiro fevereiro marco maio junho julho setembro outubro novembro dezembro
   lunes martes miercoles jueves viernes sabado domingo segunda terca quarta quinta sexta feira
   nombre nombres apellido apellidos nome nomes sobrenome firma assinatura fecha data paciente
-  cliente usuario senor senora senorita senhor senhora dona don dr dra sr sra srta lic ing prof
+  cliente usuario senor senora senorita senhor senhora dona don dom dr dra sr sra srta lic ing prof
   doctor doctora doutor doutora profesor profesora professor professora ingeniero licenciado
   padre madre pai mae hijo hija filho filha hermano hermana irmao irma esposo esposa marido mujer
   tio tia abuelo abuela avo primo prima amigo amiga jefe jefa chefe papa mama papai mamae
@@ -79,12 +82,23 @@ export const placeNouns = words(`
   rua avenida
 `);
 
+/**
+ * Ranks and titles that stand between a street's word and the person it is named after:
+ * "Rua Dr. Flores", "Avenida Presidente Vargas", "Calle General Paz".
+ */
+export const streetHonorifics = words(`
+  dr dra doctor doutor prof profa professor presidente pres general gral gen coronel cel
+  capitan cap teniente tte almirante alm marechal mal senador sen deputado dep governador
+  ministro ingeniero ing padre frei fray dom don dona mariscal sargento comandante brigadeiro
+  visconde barao conde duque princesa rainha
+`);
+
 /** Titles and words that say a person's name follows ("Sr.", "Dra.", "paciente"). */
 export const titleWords = words(`
   sr sra srta sres senor senora senorita senhor senhora senhorita don dona dr dra doctor doctora
   doutor doutora lic licenciado licenciada ing ingeniero ingeniera prof profa profesor profesora
   professor professora mtro mtra maestro maestra abogado abogada advogado advogada enfermero
-  enfermera enfermeiro enfermeira paciente cliente
+  enfermera enfermeiro enfermeira paciente cliente profe seu
   hola ola oi querido querida estimado estimada prezado prezada caro cara papa mama papai mamae
 `);
 
@@ -93,7 +107,7 @@ export const titleWords = words(`
  * without a context word, they are not taken for a name.
  */
 export const ambiguousGivenNames = words(`
-  rosa luz paz cruz mar sol lima santiago victoria vitoria mercedes dolores pilar angeles consuelo
+  rosa luz paz cruz mar sol cristal lima santiago victoria vitoria mercedes dolores pilar angeles consuelo
   rocio esperanza amparo gloria alegria socorro milagros fe trinidad concepcion asuncion
   florencia valencia salvador regina ventura franco leal rey reyes angel angela justo clemente
   soledad aurora estrella jesus guadalupe sierra moreno blanco blanca rubio

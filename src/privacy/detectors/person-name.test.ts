@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { scanText } from "../scan.js";
+
+const names = (text: string) =>
+  scanText(text, { types: ["PERSON_NAME"] }).map((finding) =>
+    text.slice(finding.start, finding.end),
+  );
+
+describe("person names: labels, particles and suffixes", () => {
+  it("takes the run after a label that names a role, or a '… por:' label, for a name", () => {
+    expect(names("Encargada de la bodega: Yesenia Quillahuaman")).toEqual(["Yesenia Quillahuaman"]);
+    expect(names("Aprovado por: Dieyson Kretzer")).toEqual(["Dieyson Kretzer"]);
+    expect(names("Motorista: Claudinei Boff")).toEqual(["Claudinei Boff"]);
+    // A label that names no role says nothing: "Producto: Leche Gloria".
+    expect(names("Producto: Galletas Tentación")).toEqual([]);
+  });
+
+  it("reads a table's cells apart: a header cell is no context for the next one", () => {
+    expect(names("Nombre | Turno\nRosaura Pillaca | Noche")).toEqual(["Rosaura Pillaca"]);
+  });
+
+  it("keeps particles in capitals and a name's suffix inside the name", () => {
+    expect(names("Beneficiário: JOSEFA MARIA DOS ANJOS")).toEqual(["JOSEFA MARIA DOS ANJOS"]);
+    expect(names("Firmó el acta Ana Lucía Del Río Paredes ayer")).toEqual([
+      "Ana Lucía Del Río Paredes",
+    ]);
+    expect(names("O contrato foi assinado por Antônio Carlos de Souza Neto")).toEqual([
+      "Antônio Carlos de Souza Neto",
+    ]);
+    expect(names("Escríbele a Ingrid van der Meer mañana")).toEqual(["Ingrid van der Meer"]);
+  });
+
+  it("keeps a known given name that looks like a verb at the start of a sentence", () => {
+    expect(names("Edgar Mamani Quispe pidió el certificado")).toEqual(["Edgar Mamani Quispe"]);
+  });
+
+  it("reads a street named after someone's title and name as no person", () => {
+    expect(names("Entregar na Rua Dr. Arnaldo, esquina")).toEqual([]);
+    expect(names("Vivo en la calle General Urquiza desde enero")).toEqual([]);
+  });
+});
