@@ -62,7 +62,22 @@ const streetTypes = [
   "largo",
   "autopista",
   "ruta",
-].join("|");
+  "bv\\.",
+  "bvd\\.?",
+  "cl\\.",
+  "cll\\.?",
+  "c\\.",
+  "al\\.",
+  "est\\.",
+  "calz\\.",
+  "beco",
+  "vereda",
+  "servidao",
+  "pje\\.",
+]
+  // Longest first: "callejon" before "calle", so a type is never read as the start of a longer one.
+  .sort((left, right) => right.length - left.length)
+  .join("|");
 /** Street types that are also ordinary words ("largo", "camino", "plaza"): the name must be capitalised. */
 const ordinaryWordTypes = new Set([
   "camino",
@@ -79,9 +94,20 @@ const ordinaryWordTypes = new Set([
 
 const nameWord = "[a-z0-9][a-z0-9'\u2019.-]{0,24}";
 const number =
-  "(?:(?:n|no|nro|num|numero|n\u00ba|#)\\.?[ \\t]{0,2})?(?:\\d{1,5}[a-z]?(?:[ \\t]{0,2}(?:#|n\u00ba|no\\.?)?[ \\t]{0,2}\\d{1,4}[ \\t]{0,2}-[ \\t]{0,2}\\d{1,4}|[ \\t]{0,2}-[ \\t]{0,2}\\d{1,4})?|s/n|s\\.n\\.|sin numero|sem numero|sn)";
+  "(?:(?:n|no|nro|num|numero|n\u00ba|n\u00b0|#)\\.?[ \\t]{0,2})?(?:\\d{1,5}[a-z]?(?:[ \\t]{0,2}(?:#|n\u00ba|n\u00b0|no\\.?)?[ \\t]{0,2}\\d{1,4}[a-z]?(?:[ \\t](?:sur|norte|este|oeste|bis))?[ \\t]{0,2}-[ \\t]{0,2}\\d{1,4}|(?:[ \\t](?:sur|norte|este|oeste|bis))?[ \\t]{0,2}-[ \\t]{0,2}\\d{1,4}(?![\\d\u00ba\u00b0\u00aa]|(?:o|a|er|ro|do|to|vo|no|mo)?\\.?[ \\t]{0,2}(?:andar|piso))|[ \\t]{0,2}/[ \\t]{0,2}\\d{1,5})?|km[ \\t]{0,2}\\d{1,4}(?:[.,]\\d{1,3})?|s/n|s\\.n\\.|sin numero|sem numero|sn)";
 const complementWord = `(?:${[
   "apartamento",
+  "residencia",
+  "edificio",
+  "quinta",
+  "predio",
+  "bodega",
+  "conj",
+  "dto",
+  "ofi",
+  "res",
+  "qta",
+  "cs",
   "departamento",
   "interior",
   "oficina",
@@ -109,20 +135,34 @@ const complementWord = `(?:${[
   "mz",
   "cj",
 ].join("|")})`;
-const complement = `(?:[ \\t]{0,2}[,-]?[ \\t]{1,2}(?:${complementWord}\\.?[ \\t]{0,2}[a-z0-9][a-z0-9-]{0,5}|fundos|bis)){0,3}`;
+/** A floor as an ordinal ("2º andar", "3° B", "5to C", "2do piso") or the ground floor ("PB"). */
+const floor =
+  "\\d{1,2}(?:\u00ba|\u00b0|\u00aa|o|a|er|ro|do|to|vo|no|mo)?\\.?[ \\t]{0,2}(?:piso|andar)|\\d{1,2}(?:\u00ba|\u00b0|\u00aa|er|ro|do|to|vo|no|mo)\\.?[ \\t]{0,2}[a-z]\\b|pb\\b|planta baja|terreo";
+/** One flat, floor or building after the number: "apto 3-B", "edificio Miramar", "2º andar", "PB". */
+/** A building's name after its word: "edificio Los Andes", "Res. Caracas", "condomínio Jardim". */
+const building = `(?:edificio|predio|residencia|residencial|res|torre|quinta|qta|condominio|cond)(?:\\.?[ \\t]{1,2}|\\.)(?:(?:de|del|los|las|la|el|do|da|dos|das)[ \\t])?[a-z0-9][a-z0-9-]{0,14}(?![a-z0-9])`;
+const complementItem = `[ \\t]{0,2}[,/-]?[ \\t]{1,2}(?:${building}|${complementWord}(?:\\.?[ \\t]{1,2}|\\.|(?=[\\d#]))(?:#[ \\t]?)?[a-z0-9][a-z0-9-]{0,11}(?![a-z0-9])(?:[ \\t](?:sur|norte|este|oeste|sul|leste))?|${floor}|fundos|bis)`;
+const complement = `(?:${complementItem}){0,4}`;
 
 /** Street type, name (1–6 words), then optionally its number and the flat. Matched on the fold. */
 /** Shortest before a number ("Brasil 2125 entre las 9"); longest without one. */
 const numberedName = `(?:${nameWord}[ \\t]{1,3}){0,5}?${nameWord}`;
 const bareName = `(?:${nameWord}[ \\t]{1,3}){0,5}${nameWord}`;
 const addressPattern = new RegExp(
-  `(${streetTypes})[ \\t]{1,3}(?:(${numberedName})(?:[ \\t]{0,2},)?[ \\t]{1,3}(${number})${complement}|(${bareName}))|(?:manzana|mz)\\.?[ \\t]{0,2}[a-z0-9]{1,3}[ \\t]{0,2},?[ \\t]{1,3}(?:lote|lt)\\.?[ \\t]{0,2}\\d{1,4}`,
+  `(${streetTypes})[ \\t]{1,3}(?:(${numberedName})(?:(?:[ \\t]{0,2},)?[ \\t]{1,3}(${number})${complement}|((?:${complementItem}){1,4}))|(${bareName}))|(?:manzana|mz)\\.?[ \\t]{0,2}[a-z0-9]{1,3}[ \\t]{0,2},?[ \\t]{1,3}(?:lote|lt)\\.?[ \\t]{0,2}\\d{1,4}`,
   "g",
 );
 
-/** Right before the address: a word that says it is where someone lives or receives things. */
+/**
+ * Right before the address: a word that says someone lives there, receives or leaves things
+ * there, moves or meets there, or an address label ("vivo en", "envíen a", "me mudé a",
+ * "nos juntamos en mi casa,", "Dirección:").
+ */
 const addressContext =
-  /(?:^|[^\p{L}\p{N}])(?:vivo|vive|vivimos|viven|moro|mora|moramos|moram|resido|reside|residimos|residencia|residente|domicilio|domiciliado|domiciliada|direccion|endereco|morada|mi casa|minha casa|casa de|envio|envios|retiro|retirar|retirada|entregar|entrega|entreguen|envien|envie|enviar|enviem|mandar|manden|mande|recoger|buscar|busquen|me encuentras|me encontras|estoy|estou|queda|fica|quedamos)\b[^.!?\n]{0,24}$/u;
+  /(?:^|[^\p{L}\p{N}])(?:vivo|vive|vivimos|viven|vivia|viviendo|moro|mora|moramos|moram|morando|morava|resido|reside|residimos|residencia|residente|domicilio|domiciliado|domiciliada|direccion|dire|endereco|logradouro|morada|mi casa|minha casa|casa de|en casa|em casa|mi departamento|meu apartamento|meu ap|envio|envios|retiro|retirar|retirada|entregar|entrega|entreguen|entreguem|entregue|mandem|envien|envie|enviar|enviem|envia|mandar|manden|mande|paquete|pacote|encomenda|recoger|buscar|busquen|dejar|deixar|deixem|dejen|mude|mudei|mudamos|mudou|mudo|mudanza|mudanca|alquilo|alquilando|alugo|alugando|me encuentras|me encontras|me encuentran|me achem|me acham|me encontram|juntamos|reunimos|encontrar|encontramos|espero|esperamos|esperamos|fiesta|festa|cumpleanos|aniversario|cep|codigo postal)\b[^.!?\n]{0,24}$/u;
+/** Words that only place something ("estoy en", "fica na"): enough for an address with a number. */
+const placeContext =
+  /(?:^|[^\p{L}\p{N}])(?:estoy|estou|estamos|estan|estao|esta|queda|quedamos|fica|fico|ficamos|ficam|es en|e na|e no|taller|oficina|escritorio|consultorio|loja|tienda|sitio|fazenda|finca|chacra)\b[^.!?\n]{0,24}$/u;
 
 const particles = new Set([
   "de",
@@ -167,11 +207,16 @@ function judge(
   value: string,
   groups: readonly (string | undefined)[],
 ): Finding | undefined {
-  const [type, numberedName, houseNumber, bareName] = groups;
+  const [type, numberedName, streetNumber, flat, bareName] = groups;
+  // A flat without a street number ("Av Sucre, Res. Caracas, piso 7") counts as one when it has a digit.
+  if (flat !== undefined && !/\d/.test(flat)) return undefined;
+  const houseNumber = streetNumber ?? flat;
   const name = numberedName ?? bareName;
   const { text } = input;
   let end = start + value.length;
-  const context = addressContext.test(input.contextBefore(start));
+  const before = input.contextBefore(start);
+  const context = addressContext.test(before);
+  const placed = context || placeContext.test(before);
   if (type !== undefined && name !== undefined) {
     const nameStart = start + value.indexOf(name, type.length);
     const words = wordsOf(text, nameStart, name);
@@ -190,8 +235,12 @@ function judge(
       end = lastProper.end - (lastProper.original.endsWith(".") ? 1 : 0);
     }
   }
-  const tied = context || mentionsPerson(input, sentenceAround(input, start, end));
-  const confidence = tied ? (houseNumber === undefined ? 0.8 : 0.9) : 0.45;
+  const tied =
+    context ||
+    (houseNumber !== undefined && placed) ||
+    mentionsPerson(input, sentenceAround(input, start, end));
+  // With its number, above a name's confidence: "Rua Dr. Flores 264" is a street, not Mr Flores.
+  const confidence = tied ? (houseNumber === undefined ? 0.8 : 0.96) : 0.45;
   return {
     type: "STREET_ADDRESS",
     country: null,

@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { scanText } from "../scan.js";
+
+const types = ["STREET_ADDRESS", "HEALTH"] as const;
+const found = (text: string) =>
+  scanText(text, { types: [...types] }).map((finding) => [
+    finding.type,
+    text.slice(finding.start, finding.end),
+  ]);
+
+describe("street addresses: types, numbers and flats", () => {
+  it("reads abbreviated street types and a type that starts like a shorter one", () => {
+    expect(found("Vivo en Bv. Gálvez 1520, Santa Fe")).toEqual([
+      ["STREET_ADDRESS", "Bv. Gálvez 1520"],
+    ]);
+    expect(found("Mi domicilio: Cll 45 No 23-10 Apto 302")).toEqual([
+      ["STREET_ADDRESS", "Cll 45 No 23-10 Apto 302"],
+    ]);
+    expect(found("Moro na Al. Itu 85 cj 12")).toEqual([["STREET_ADDRESS", "Al. Itu 85 cj 12"]]);
+    expect(found("Envíen la caja a Callejón de los Sapos 14")).toEqual([
+      ["STREET_ADDRESS", "Callejón de los Sapos 14"],
+    ]);
+  });
+
+  it("keeps the floor, the flat, the building and a second number with the address", () => {
+    expect(found("Vivo en Av. Belgrano 880, 4° D, San Telmo")).toEqual([
+      ["STREET_ADDRESS", "Av. Belgrano 880, 4° D"],
+    ]);
+    expect(found("Mi dirección: calle Mitre 320 1er piso")).toEqual([
+      ["STREET_ADDRESS", "calle Mitre 320 1er piso"],
+    ]);
+    expect(found("Endereço: Rua Bahia, 410 - 3º andar")).toEqual([
+      ["STREET_ADDRESS", "Rua Bahia, 410 - 3º andar"],
+    ]);
+    expect(found("moro na Rua Goiás 77 / 204")).toEqual([["STREET_ADDRESS", "Rua Goiás 77 / 204"]]);
+    expect(found("Vivo en Av. Bolognesi, edificio Los Andes, piso 2, dpto 21")).toEqual([
+      ["STREET_ADDRESS", "Av. Bolognesi, edificio Los Andes, piso 2, dpto 21"],
+    ]);
+    expect(found("Entreguem na Rodovia SC-401, km 9,5")).toEqual([
+      ["STREET_ADDRESS", "Rodovia SC-401, km 9,5"],
+    ]);
+  });
+
+  it("takes a numbered address after a word that places someone, but a street alone only after an address word", () => {
+    expect(found("Hoy estoy en calle Salta 455, vengan")).toEqual([
+      ["STREET_ADDRESS", "calle Salta 455"],
+    ]);
+    expect(found("El museo queda en la Avenida Central")).toEqual([]);
+    expect(found("A padaria fica na Rua Augusta")).toEqual([]);
+    expect(found("Me mudé a la Avenida Central")).toEqual([["STREET_ADDRESS", "Avenida Central"]]);
+  });
+
+  it("reads a street named after someone as the street, not the person", () => {
+    expect(found("Moro na Rua Dr. Almeida 90, ap. 12")).toEqual([
+      ["STREET_ADDRESS", "Rua Dr. Almeida 90, ap. 12"],
+    ]);
+  });
+});
