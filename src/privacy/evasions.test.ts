@@ -102,6 +102,26 @@ describe("values that stand near their words without a pattern's help", () => {
     ["another", "Meu WhatsApp: +52 93 1985 9205", "+52 93 1985 9205"],
     ["a wrong check digit right after its word", "CPF: 390.533.447-06", "390.533.447-06"],
     ["a CURP in its four pieces", "CURP: GOMA 800101 HDFRRN 09", "GOMA 800101 HDFRRN 09"],
+    [
+      "a comma-separated row under its header",
+      "archivo,documento,telefono\nalta_03.pdf,27.077.593,011 4447-1995",
+      "27.077.593",
+    ],
+    [
+      "a value in a numbered list",
+      "1. CNPJ 10579129000150\n2. telefone 31 96282-6851",
+      "10579129000150",
+    ],
+    [
+      "a spaced e-mail with spaced dots",
+      "mail dra.mora @ clinicasanjose . com . pe (sin espacios)",
+      "dra.mora @ clinicasanjose . com . pe",
+    ],
+    [
+      "a label a few words after",
+      'Escribí "27264397869" en el campo CUIT y me da error',
+      "27264397869",
+    ],
     ["a label after the value", "16001599 — D.N.I. del titular de la cuenta.", "16001599"],
     ["a label after a quoted value", 'Puse "13995153" como DNI y me lo rechaza.', "13995153"],
     [

@@ -87,3 +87,12 @@ describe("ScanView, a line starting with the separator", () => {
     expect(readAs("Total 10\n- frete")).toBe("Total 10\n- frete");
   });
 });
+
+describe("ScanView, numbered lists", () => {
+  it("keeps the line break before a list item's number", () => {
+    expect(readAs("1) RUT 21-958959-001-8\n2) cédula")).toBe("1) RUT 21-958959-001-8\n2) cédula");
+    expect(readAs("1. CNPJ 10579129000150\n2. telefone")).toBe(
+      "1. CNPJ 10579129000150\n2. telefone",
+    );
+  });
+});

@@ -201,6 +201,8 @@ function insideValue(text: string, from: number, to: number): boolean {
   const previous = text[before];
   const next = text[after];
   if (next === undefined || previous === undefined) return false;
+  // A numbered list: "1) RUT …\n2) cédula …" — the next line starts a new item.
+  if (listItem.test(text.slice(after, after + 6))) return false;
   // "707.224\n.460-39": the separator starts the next line.
   if (/[.\-/]/.test(next) && /\d/.test(text[after + 1] ?? "")) return /\d/.test(previous);
   if (/\d/.test(next)) {
@@ -214,6 +216,9 @@ function insideValue(text: string, from: number, to: number): boolean {
   // cut in two ("SOKH920508\nMGRPGL72"). Not "…447-05\nOBRIGADO": that line ends in a value.
   return capitalCode(text, before, after);
 }
+
+/** The number of a list's item at the start of a line: "2) ", "3. ", "4 - ", "5: ". */
+const listItem = /^\d{1,3}(?:[.):]|\s?[-–])(?:\s|$)/;
 
 /** Whether the tokens ending at `before` and starting at `after` are one code in capitals. */
 function capitalCode(text: string, before: number, after: number): boolean {

@@ -43,12 +43,20 @@ export interface Candidate {
 }
 
 /** Whether `text.slice(start, end)` stands alone: no letter, digit or number separator glues it. */
-export function isBounded(text: string, start: number, end: number): boolean {
+export function isBounded(
+  text: string,
+  start: number,
+  end: number,
+  commaSeparatesFields: () => boolean = () => false,
+): boolean {
   const before = text[start - 1];
   if (before !== undefined) {
     if (isWordCharacter(before)) return false;
     if (numberSeparators.has(before) && isDigit(text[start - 2])) {
-      if (before !== "," || continuesNumber(text.slice(start, end), "start")) return false;
+      if (before !== ",") return false;
+      if (continuesNumber(text.slice(start, end), "start") && !commaSeparatesFields()) {
+        return false;
+      }
     }
     if (codeSeparators.has(before) && isWordCharacter(text[start - 2])) return false;
   }
@@ -56,7 +64,8 @@ export function isBounded(text: string, start: number, end: number): boolean {
   if (after !== undefined) {
     if (isWordCharacter(after) || after === "%") return false;
     if (numberSeparators.has(after) && isDigit(text[end + 1])) {
-      if (after !== "," || continuesNumber(text.slice(start, end), "end")) return false;
+      if (after !== ",") return false;
+      if (continuesNumber(text.slice(start, end), "end") && !commaSeparatesFields()) return false;
     }
     if (codeSeparators.has(after) && isWordCharacter(text[end + 1])) return false;
   }
@@ -130,7 +139,8 @@ export function* boundedMatches(
       if (start >= limit) break;
       const end = start + match[0].length;
       if (match[0] === "") matcher.lastIndex += 1;
-      if (!isBounded(text, start, end)) {
+      // In a table's row under a header, a comma separates fields, never a number's parts.
+      if (!isBounded(text, start, end, () => input.inTableRow(start))) {
         // The match may have swallowed the start of a bounded one ("PJ 7946…" in "CNPJ 7946…"):
         // look again from the next place a token can start.
         const next = nextTokenStart(text, start + 1, end);

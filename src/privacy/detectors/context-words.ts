@@ -173,8 +173,6 @@ const negativeWords = [
   "radicado",
   "tramite",
   "turno",
-  "formulario",
-  "form",
   "licitacao",
   "licitacion",
   "sorteo",
@@ -239,8 +237,8 @@ export function rightAfter(words: RegExp): RegExp {
  */
 export function rightBefore(words: RegExp): RegExp {
   const filler =
-    "(?:[^\\p{L}\\p{N}]*(?:como|es|e|eh|mi|meu|minha|su|seu|sua|do|da|de|del|el|la|o|a))?";
-  return new RegExp(`^${filler}${filler}[^\\p{L}\\p{N}]*${words.source}`, "u");
+    "(?:[^\\p{L}\\p{N}]*(?:como|es|e|eh|era|fue|foi|que|mi|meu|minha|su|seu|sua|do|da|de|del|el|la|o|a|en|no|na|campo))?";
+  return new RegExp(`^${filler}${filler}${filler}[^\\p{L}\\p{N}]*${words.source}`, "u");
 }
 
 const labelFiller =

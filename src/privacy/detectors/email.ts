@@ -68,6 +68,9 @@ function* spelledOutFindings(input: ScanInput): Generator<Finding | undefined> {
   }
 }
 
+/** A domain after a spaced `@`, its dots spaced or not. */
+const spacedDomain = /[\p{L}\p{N}-]{1,63}(?: ?\. ?[\p{L}\p{N}-]{1,63}){1,4}/uy;
+
 /** validator.js takes no local part longer than this: an address starts this close to its `@`. */
 const longestLocalPart = 64;
 
@@ -90,11 +93,21 @@ function* emailFindings(input: ScanInput): Generator<Finding | undefined> {
     let start = localEnd;
     while (start > searchedUpTo && localCharacter.test(text[start - 1] ?? "")) start--;
     while (text[start] === ".") start++;
-    let end = domainStart;
-    while (end < text.length && domainCharacter.test(text[end] ?? "")) end++;
-    while (end > domainStart && /[.-]/.test(text[end - 1] ?? "")) end--;
-    const address = `${text.slice(start, localEnd)}@${text.slice(domainStart, end)}`;
     const spaced = localEnd !== at || domainStart !== at + 1;
+    let end = domainStart;
+    let domain: string;
+    if (spaced) {
+      // "ana @ clinica . com . pe": the dots of a spaced address may be spaced too.
+      spacedDomain.lastIndex = domainStart;
+      const found = spacedDomain.exec(text);
+      domain = found?.[0].replace(/ /g, "") ?? "";
+      end = domainStart + (found?.[0].length ?? 0);
+    } else {
+      while (end < text.length && domainCharacter.test(text[end] ?? "")) end++;
+      while (end > domainStart && /[.-]/.test(text[end - 1] ?? "")) end--;
+      domain = text.slice(domainStart, end);
+    }
+    const address = `${text.slice(start, localEnd)}@${domain}`;
     if (
       start < localEnd &&
       end > domainStart &&

@@ -59,16 +59,25 @@ export class ScanInput {
    * every row below holds. Folded; "" when there is none.
    */
   columnLabel(start: number): string {
-    const text = this.folded;
-    const lineStart = text.lastIndexOf("\n", start - 1) + 1;
+    const lineStart = this.folded.lastIndexOf("\n", start - 1) + 1;
+    const header = this.#headerOver(lineStart);
+    if (header === null) return "";
+    const column = this.folded.slice(lineStart, start).split(header.separator).length - 1;
+    return header.labels[column] ?? "";
+  }
+
+  /** Whether `start` is in a row of a table with a header line (see `columnLabel`). */
+  inTableRow(start: number): boolean {
+    return this.#headerOver(this.folded.lastIndexOf("\n", start - 1) + 1) !== null;
+  }
+
+  #headerOver(lineStart: number): TableHeader | null {
     let header = this.headers.get(lineStart);
     if (header === undefined) {
-      header = headerOf(text, lineStart, this.headers);
+      header = headerOf(this.folded, lineStart, this.headers);
       this.headers.set(lineStart, header);
     }
-    if (header === null) return "";
-    const column = text.slice(lineStart, start).split(header.separator).length - 1;
-    return header.labels[column] ?? "";
+    return header;
   }
 
   /** The context words' view of the text before `start` (see `contextBefore`). */
