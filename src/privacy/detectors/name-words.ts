@@ -107,7 +107,7 @@ export const titleWords = words(`
  * without a context word, they are not taken for a name.
  */
 export const ambiguousGivenNames = words(`
-  rosa luz paz cruz mar sol cristal lima santiago victoria vitoria mercedes dolores pilar angeles consuelo
+  rosa luz paz cruz mar sol cristal bela bella linda lima santiago victoria vitoria mercedes dolores pilar angeles consuelo
   rocio esperanza amparo gloria alegria socorro milagros fe trinidad concepcion asuncion
   florencia valencia salvador regina ventura franco leal rey reyes angel angela justo clemente
   soledad aurora estrella jesus guadalupe sierra moreno blanco blanca rubio

@@ -30,6 +30,13 @@ describe("person names: labels, particles and suffixes", () => {
     expect(names("Escríbele a Ingrid van der Meer mañana")).toEqual(["Ingrid van der Meer"]);
   });
 
+  it("knows the given names and surnames of Italian, German and Japanese descent", () => {
+    expect(names("Ontem o Hiroshi Sato trouxe os documentos")).toEqual(["Hiroshi Sato"]);
+    expect(names("El informe lo revisó Giulia Bianchi ayer")).toEqual(["Giulia Bianchi"]);
+    // A given name that is a common word does not carry a run alone: "Bela Vista".
+    expect(names("Fica na Avenida Paulista, 1000 - Bela Vista, São Paulo")).toEqual([]);
+  });
+
   it("keeps a known given name that looks like a verb at the start of a sentence", () => {
     expect(names("Edgar Mamani Quispe pidió el certificado")).toEqual(["Edgar Mamani Quispe"]);
   });
