@@ -34,7 +34,30 @@ const healthPattern = new RegExp(
 
 /** Right before the condition: someone has it ("tengo", "tem", "sofre de", "diagnosticada con"). */
 const hasCondition =
-  /(?:^|[^\p{L}\p{N}])(?:tengo|tenho|tiene|tem|tenia|tinha|tuve|tive|teve|tuvo|sufro|sofro|sufre|sofre|padezco|padeco|padece|padeceu|soy|sou|estoy|estou|esta|estava|estaba|vivo|vive|convivo|convive|diagnosticad[oa]s?|presenta|apresenta|presento|apresentou|detectaron|detectaram|dieron|deram|confirmaron|confirmaram|descubri|descobri|trata|tratando|tratamento|tratamiento|controla|controlo)(?![\p{L}\p{N}])[^.!?\n]{0,40}$/u;
+  /(?:^|[^\p{L}\p{N}])(?:tengo|tenho|tiene|tem|tenia|tinha|tuve|tive|teve|tuvo|sufro|sofro|sufre|sofre|padezco|padeco|padece|padeceu|soy|sou|estoy|estou|esta|estava|estaba|vivo|vive|convivo|convive|diagnosticad[oa]s?|presenta|apresenta|presento|apresentou|detectaron|detectaram|dieron|deram|confirmaron|confirmaram|descubri|descobri|trata|tratando|tratamento|tratamiento|controla|controlo|to|ta|tava|estuve|estive|estuvo|esteve|estamos|andaba|andava|sigo|sigue|segue|dio|deu|positivo|positiva|reagente|tomo|toma|tomando|medicado|medicada|operado|operada|operaron|operaram|opere|amputaron|amputaram|nacio|nasceu|naci|nasci|internaron|internaram|dx|hd)(?![\p{L}\p{N}])[^.!?\n]{0,40}$/u;
+
+/** Right before an adjective of the lexicon, "is": "mi abuela es sorda", "meu sogro é cardíaco". */
+const isCondition =
+  /(?:^|[^\p{L}\p{N}])(?:es|e|eres|son|sao|era|foi|fue|nacio|nasceu)[ \t]{1,2}(?:muy[ \t]|bem[ \t]|muito[ \t])?$/u;
+
+/** Words of the lexicon that are ordinary words in lower case ("tea", "ela"): only in capitals. */
+const capitalsOnly = new Set(["tea", "ela"]);
+
+/** After a condition, what says how far along it is: "aguda", "tipo 2", "de 5 meses" (pregnancy). */
+const qualifier =
+  /^[ \t]{1,2}(?:aguda|agudo|cronica|cronico|severa|severo|grave|leve|moderada|moderado|congenita|congenito|avanzada|avancada|recurrente|recorrente|de[ \t]{1,2}\d{1,2}[ \t]{1,2}(?:semanas|meses))(?![\p{L}\p{N}])/u;
+
+/**
+ * A sentence about a condition in general — a question on how it works, or a campaign —
+ * unless the first person or kin is in it: "¿Cómo se diagnostica el asma?", "previna o câncer".
+ */
+const questionWord =
+  /^[\s¿"'(]*(?:como|que|o que|lo que|cuales|cual|quais|qual|por que|porque|cuando|quando|donde|onde)(?![\p{L}\p{N}])/u;
+const generalTopic =
+  /^[\s¿"'(]*(?:como|que|o que|lo que|cuales|cual|quais|qual|por que|porque|cuando|quando|donde|onde)(?![\p{L}\p{N}])|(?:^|[^\p{L}\p{N}])(?:prevenir|previna|prevencion|prevencao|prevenga|campana|campanha|guia|vacuna|vacina|vacunacion|vacinacao|mitos|dia mundial|dia nacional)(?![\p{L}\p{N}])/u;
+/** The first person or kin: the writer or their family has it, whatever else the sentence says. */
+const ownerCue =
+  /(?:^|[^\p{L}\p{N}])(?:yo|eu|mi|mis|meu|minha|meus|minhas|me|tengo|tenho|tuve|tive|soy|sou|estoy|estou|hijo|hija|filho|filha|esposo|esposa|marido|madre|mae|padre|pai|hermano|hermana|irmao|irma|abuelo|abuela|avo|suegro|suegra|sogro|sogra)(?![\p{L}\p{N}])/u;
 
 function* healthFindings(input: ScanInput): Generator<Finding | undefined> {
   for (const candidate of foldedMatches(input, healthPattern)) {
@@ -43,14 +66,33 @@ function* healthFindings(input: ScanInput): Generator<Finding | undefined> {
       continue;
     }
     const code = candidate.groups[0];
-    const { start, end } = candidate;
-    const sentence = sentenceAround(input, candidate.start, end);
-    const someone = mentionsSomeone(input, sentence);
-    const general = !someone && speaksInGeneral(input, sentence);
+    const { start } = candidate;
+    if (code === undefined && capitalsOnly.has(candidate.value)) {
+      if (input.text.slice(start, candidate.end) !== candidate.value.toUpperCase()) continue;
+    }
+    const after = qualifier.exec(input.folded.slice(candidate.end, candidate.end + 24));
+    const end = candidate.end + (after?.[0].length ?? 0);
+    const sentence = sentenceAround(input, start, end);
+    // The condition's own words are not its owner: "câncer de mama" names no mother.
+    const someone =
+      mentionsSomeone(input, { start: sentence.start, end: start }) ||
+      mentionsSomeone(input, { start: end, end: sentence.end });
+    const sentenceText = input.folded.slice(sentence.start, sentence.end);
+    const inGeneral = !someone && speaksInGeneral(input, sentence);
+    const asked = input.folded[sentence.end] === "?" || sentenceText.endsWith("?");
+    const topic =
+      generalTopic.test(sentenceText) &&
+      (asked || !questionWord.test(sentenceText)) &&
+      !ownerCue.test(sentenceText);
+    const general = inGeneral || topic;
     // The verb stands at most 40 characters before, and is at most 14 long.
-    const from = Math.max(sentence.start, candidate.start - 60);
-    const had = hasCondition.test(input.folded.slice(from, candidate.start));
-    const tied = someone || (had && !general);
+    const from = Math.max(sentence.start, start - 60);
+    const before = input.folded.slice(from, start);
+    // "es"/"é" right before only for a word that describes a person ("sorda", not "autismo").
+    const describes = !/(?:ismo|ia|is|es|e|ma)$/.test(candidate.value.split(" ")[0] ?? "");
+    const had = hasCondition.test(before) || (describes && isCondition.test(before));
+    // The writer's own verb ("estoy con", "tengo") outweighs a general word later ("a quién").
+    const tied = !topic && (someone || (had && (!inGeneral || ownerCue.test(before))));
     yield {
       type: "HEALTH",
       country: null,

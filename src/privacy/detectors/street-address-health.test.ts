@@ -56,3 +56,36 @@ describe("street addresses: types, numbers and flats", () => {
     ]);
   });
 });
+
+describe("health conditions: forms, owners and general talk", () => {
+  it("finds adjective forms after 'es'/'é', and the stage or type after a condition", () => {
+    expect(found("Mi tío es epiléptico desde niño")).toEqual([["HEALTH", "epiléptico"]]);
+    expect(found("A vizinha é surda e mora sozinha")).toEqual([["HEALTH", "surda"]]);
+    expect(found("Estou grávida de 12 semanas")).toEqual([["HEALTH", "grávida de 12 semanas"]]);
+    expect(found("Tengo gastritis crónica desde el verano")).toEqual([
+      ["HEALTH", "gastritis crónica"],
+    ]);
+    expect(found("Meu avô teve câncer de estômago")).toEqual([["HEALTH", "câncer de estômago"]]);
+  });
+
+  it("reads verbs of having had, taking medicine for, or testing positive for a condition", () => {
+    expect(found("tô com pneumonia, não vou trabalhar")).toEqual([["HEALTH", "pneumonia"]]);
+    expect(found("Tomo metformina por la diabetes")).toEqual([["HEALTH", "diabetes"]]);
+    expect(found("Salió positivo para hepatitis C en el control")).toEqual([
+      ["HEALTH", "hepatitis C"],
+    ]);
+  });
+
+  it("takes an acronym that is also a word only in capitals", () => {
+    expect(found("O filho dela tem TEA nível 1")).toEqual([["HEALTH", "TEA"]]);
+    expect(found("Ela tem um filho pequeno")).toEqual([]);
+  });
+
+  it("leaves questions, campaigns and a kin word inside the condition's name below the threshold", () => {
+    expect(found("¿Cómo se contagia la hepatitis B?")).toEqual([]);
+    expect(found("Campanha: previna o câncer de pele no verão")).toEqual([]);
+    expect(found("O que é a dislexia e como se trata?")).toEqual([]);
+    expect(found("Qué es el cáncer de mama y cómo se detecta?")).toEqual([]);
+    expect(found("¿Cómo cuido a mi hija con asma?")).toEqual([["HEALTH", "asma"]]);
+  });
+});
