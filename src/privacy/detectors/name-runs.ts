@@ -276,7 +276,7 @@ function confidenceAlone(
       known === 1 &&
       lastKind === "surname" &&
       !joined &&
-      !startsSentence(text, words[0]?.start ?? 0)
+      (!startsSentence(text, words[0]?.start ?? 0) || subjectOfSentence(text, words))
     ) {
       return 0.55;
     }
@@ -290,6 +290,20 @@ function confidenceAlone(
   if (!startsSentence(text, only.start)) return 0.6;
   // "Maria, ¿me ayudas?": a name said to someone.
   return text[only.end] === "," ? 0.55 : 0;
+}
+
+/**
+ * A sentence's subject, an unknown word and a surname before its verb: "Jeferson Ramos ligou
+ * ontem". The first word is no verb ("Llamé Gómez") and the next word is in lower case.
+ */
+function subjectOfSentence(text: string, words: readonly Token[]): boolean {
+  const first = words[0];
+  const last = words[words.length - 1];
+  if (first === undefined || last === undefined || verbLike.test(first.folded)) return false;
+  const firstWord = text.slice(first.start, first.end);
+  // In capitals it is a heading; with a stressed last vowel a verb's past ("Llamé", "Pagó").
+  if (!/\p{Ll}/u.test(firstWord) || /[áéíóú]$/u.test(firstWord)) return false;
+  return /^[ \t]{1,2}\p{Ll}/u.test(text.slice(last.end, last.end + 3));
 }
 
 function hasParticleBefore(token: Token, previous: Token | undefined): boolean {

@@ -37,6 +37,12 @@ describe("person names: labels, particles and suffixes", () => {
     expect(names("Fica na Avenida Paulista, 1000 - Bela Vista, São Paulo")).toEqual([]);
   });
 
+  it("takes an unknown word and a surname before a verb in lower case for a sentence's subject", () => {
+    expect(names("Dieyson Ramos ligou ontem para a loja")).toEqual(["Dieyson Ramos"]);
+    expect(names("Llamé Gómez ayer y no contestó")).toEqual([]);
+    expect(names("Informe Gómez: ventas de marzo")).toEqual([]);
+  });
+
   it("keeps a known given name that looks like a verb at the start of a sentence", () => {
     expect(names("Edgar Mamani Quispe pidió el certificado")).toEqual(["Edgar Mamani Quispe"]);
   });
