@@ -89,3 +89,36 @@ describe("health conditions: forms, owners and general talk", () => {
     expect(found("¿Cómo cuido a mi hija con asma?")).toEqual([["HEALTH", "asma"]]);
   });
 });
+
+describe("street addresses without a street type", () => {
+  it("reads a capitalised street and its number right after a word of living there", () => {
+    expect(found("vivo en Las Acacias 340, San Isidro")).toEqual([
+      ["STREET_ADDRESS", "Las Acacias 340"],
+    ]);
+    expect(found("Pasen por mi casa, 9 de Octubre 1220 dpto 4, Guayaquil")).toEqual([
+      ["STREET_ADDRESS", "9 de Octubre 1220 dpto 4"],
+    ]);
+    expect(found("Vivo en Lima hace 20 años")).toEqual([]);
+    expect(found("Moro em Recife 2021 foi o ano da mudança")).toEqual([]);
+  });
+
+  it("reads a block code in capitals with its building, and a quadra with its house", () => {
+    expect(found("Moro na SQN 105 Bloco A apto 302")).toEqual([
+      ["STREET_ADDRESS", "SQN 105 Bloco A apto 302"],
+    ]);
+    expect(found("Entregar na Quadra 8 Conjunto C Casa 3")).toEqual([
+      ["STREET_ADDRESS", "Quadra 8 Conjunto C Casa 3"],
+    ]);
+    expect(found("O voo LA 2045 tem piso molhado")).toEqual([]);
+    expect(found("Jogamos na quadra 3 casa cheia")).toEqual([]);
+  });
+
+  it("keeps the neighbourhood written before the street", () => {
+    expect(found("Vivo en Colonia Narvarte, Calle Pitágoras 1020")).toEqual([
+      ["STREET_ADDRESS", "Colonia Narvarte, Calle Pitágoras 1020"],
+    ]);
+    expect(found("Moro no bairro Jardim América, Rua 4, casa 9")).toEqual([
+      ["STREET_ADDRESS", "bairro Jardim América, Rua 4, casa 9"],
+    ]);
+  });
+});

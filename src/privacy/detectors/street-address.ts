@@ -1,5 +1,6 @@
 import type { Finding } from "../../core/pii-types.js";
 import type { Detector } from "./detector.js";
+import { boundedMatches } from "./candidate.js";
 import { foldedMatches } from "./folded-matches.js";
 import { foldedValue } from "./folded-value.js";
 import { mentionsPerson, sentenceAround } from "./person-context.js";
@@ -15,7 +16,7 @@ import type { ScanInput } from "./scan-input.js";
  */
 export const streetAddressDetector: Detector = {
   types: ["STREET_ADDRESS"],
-  detect: (input) => [streetAddresses(input)],
+  detect: (input) => [streetAddresses(input), blockAddresses(input), typelessAddresses(input)],
 };
 
 /** Street types that name nothing else. */
@@ -74,12 +75,15 @@ const streetTypes = [
   "vereda",
   "servidao",
   "pje\\.",
+  "quadra",
+  "qd\\.?",
 ]
   // Longest first: "callejon" before "calle", so a type is never read as the start of a longer one.
   .sort((left, right) => right.length - left.length)
   .join("|");
 /** Street types that are also ordinary words ("largo", "camino", "plaza"): the name must be capitalised. */
 const ordinaryWordTypes = new Set([
+  "quadra",
   "camino",
   "carretera",
   "paseo",
@@ -162,9 +166,11 @@ const addressContext =
   /(?:^|[^\p{L}\p{N}])(?:vivo|vive|vivimos|viven|vivia|viviendo|moro|mora|moramos|moram|morando|morava|resido|reside|residimos|residencia|residente|domicilio|domiciliado|domiciliada|direccion|dire|endereco|logradouro|morada|mi casa|minha casa|casa de|en casa|em casa|mi departamento|meu apartamento|meu ap|envio|envios|retiro|retirar|retirada|entregar|entrega|entreguen|entreguem|entregue|mandem|envien|envie|enviar|enviem|envia|mandar|manden|mande|paquete|pacote|encomenda|recoger|buscar|busquen|dejar|deixar|deixem|dejen|mude|mudei|mudamos|mudou|mudo|mudanza|mudanca|alquilo|alquilando|alugo|alugando|me encuentras|me encontras|me encuentran|me achem|me acham|me encontram|juntamos|reunimos|encontrar|encontramos|espero|esperamos|esperamos|fiesta|festa|cumpleanos|aniversario|cep|codigo postal)\b[^.!?\n]{0,24}$/u;
 /** Words that only place something ("estoy en", "fica na"): enough for an address with a number. */
 const placeContext =
-  /(?:^|[^\p{L}\p{N}])(?:estoy|estou|estamos|estan|estao|esta|queda|quedamos|fica|fico|ficamos|ficam|es en|e na|e no|taller|oficina|escritorio|consultorio|loja|tienda|sitio|fazenda|finca|chacra)\b[^.!?\n]{0,24}$/u;
+  /(?:^|[^\p{L}\p{N}])(?:estoy|estou|estamos|estan|estao|esta|queda|quedamos|fica|fico|ficamos|ficam|estar|estare|estarei|estaremos|es en|e na|e no|taller|oficina|escritorio|consultorio|loja|tienda|sitio|fazenda|finca|chacra)\b[^.!?\n]{0,24}$/u;
 
 const particles = new Set([
+  "a",
+  "al",
   "de",
   "del",
   "la",
@@ -179,8 +185,12 @@ const particles = new Set([
   "y",
 ]);
 
+/** A neighbourhood, estate or block named right before the street, with its comma. */
+const neighbourhoodBefore =
+  /(?:^|[^\p{L}\p{N}])((?:vila|villa|colonia|col\.|conjunto habitacional|conjunto|residencial|urb\.|urbanizacion|barrio|bairro|fraccionamiento|fracc\.|jardim|reparto|setor|sector)[ \t]{1,2}(?:[\p{L}\p{N}'.-]+[ \t]{1,2}){0,3}[\p{L}\p{N}'.-]+,[ \t]{1,2})$/u;
+
 /** Where an address may start: a street type (short enough for `boundedMatches`' window). */
-const streetTypeWord = new RegExp(`(?:${streetTypes}|manzana|mz\\.?)`, "g");
+const streetTypeWord = new RegExp(`(?<![a-z0-9])(?:${streetTypes}|manzana|mz\\.?)`, "g");
 const addressFrom = new RegExp(addressPattern.source, "y");
 
 function* streetAddresses(input: ScanInput): Generator<Finding | undefined> {
@@ -203,7 +213,7 @@ function* streetAddresses(input: ScanInput): Generator<Finding | undefined> {
 
 function judge(
   input: ScanInput,
-  start: number,
+  at: number,
   value: string,
   groups: readonly (string | undefined)[],
 ): Finding | undefined {
@@ -213,17 +223,23 @@ function judge(
   const houseNumber = streetNumber ?? flat;
   const name = numberedName ?? bareName;
   const { text } = input;
-  let end = start + value.length;
+  let start = at;
+  let end = at + value.length;
+  // The neighbourhood written before the street belongs to the address: "Colonia Roma, Calle 5 12".
+  const neighbourhood = neighbourhoodBefore.exec(
+    input.folded.slice(Math.max(0, start - 64), start),
+  );
+  if (neighbourhood?.[1] !== undefined) start -= neighbourhood[1].length;
   const before = input.contextBefore(start);
   const context = addressContext.test(before);
   const placed = context || placeContext.test(before);
   if (type !== undefined && name !== undefined) {
-    const nameStart = start + value.indexOf(name, type.length);
+    const nameStart = at + value.indexOf(name, type.length);
     const words = wordsOf(text, nameStart, name);
     // The name's words as written: capitalised or numbers, or anything after an address word.
     const written = words.filter((word) => !particles.has(word.folded));
     const proper = written.every((word) => /^[\p{Lu}\d]/u.test(word.original));
-    if (!proper && !context) return undefined;
+    if (!proper && !context && !(placed && houseNumber !== undefined)) return undefined;
     if (ordinaryWordTypes.has(type) && !/^[\p{Lu}\d]/u.test(written[0]?.original ?? "")) {
       return undefined;
     }
@@ -264,4 +280,88 @@ function wordsOf(text: string, start: number, folded: string): Word[] {
     original: text.slice(start + match.index, start + match.index + match[0].length),
     end: start + match.index + match[0].length,
   }));
+}
+
+/**
+ * A block written as a code in capitals and its number, then the building or house: Brasília's
+ * "SQS 308 Bloco C Apto 201", "QNM 36 Conjunto P Casa 19". The flat after it is required.
+ */
+const blockCode =
+  /(?<![\p{L}\p{N}])[A-Z]{2,5}(?:[ \t][A-Z]{2,3})?[ \t]{1,2}\d{1,4}[A-Z]?(?![\p{L}\p{N}])/gu;
+const flatsFrom = new RegExp(`(?:${complementItem}){1,4}`, "y");
+
+function* blockAddresses(input: ScanInput): Generator<Finding | undefined> {
+  if (!input.hasDigits) return;
+  for (const candidate of boundedMatches(input, blockCode)) {
+    if (candidate === undefined) {
+      yield undefined;
+      continue;
+    }
+    flatsFrom.lastIndex = candidate.end;
+    const flats = flatsFrom.exec(input.folded);
+    if (flats === null || !/\d|\b[a-z]\b/.test(flats[0])) continue;
+    const { start } = candidate;
+    const end = candidate.end + flats[0].length;
+    const before = input.contextBefore(start);
+    const tied =
+      addressContext.test(before) ||
+      placeContext.test(before) ||
+      mentionsPerson(input, sentenceAround(input, start, end));
+    yield {
+      type: "STREET_ADDRESS",
+      country: null,
+      start,
+      end,
+      confidence: tied ? 0.9 : 0.45,
+      validated: false,
+      normalized: foldedValue(input.folded.slice(start, end)),
+    };
+  }
+}
+
+/**
+ * A street written without its type, right after a word that says someone lives there:
+ * "vivo en Las Acacias 340", "mi casa, 25 de Mayo 1180 depto 2". Its words must be capitalised
+ * and its number must not count days or years ("vivo en Lima 20 años").
+ */
+const typelessPattern = new RegExp(
+  `(?<![a-z0-9])(?:vivo|vive|vivimos|viven|moro|mora|moramos|moram|resido|reside|residimos|mi casa|minha casa|domicilio|direccion|endereco|mi direccion es|meu endereco e)(?:[ \\t]{1,2}(?:en|na|no|em|es|e))?[ \\t]{0,2}[:,]?[ \\t]{1,2}((?:\\d{1,2}[ \\t]de[ \\t])?((?:${nameWord}[ \\t]{1,2}){0,3}?${nameWord})(?:[ \\t]{0,2},)?[ \\t]{1,2}(\\d{2,5}[a-z]?)(?![\\d.,:/]?\\d)(${complement}))`,
+  "g",
+);
+const countedAfter =
+  /^[ \t]{0,2}(?:anos|años|meses|dias|días|semanas|horas|minutos|personas|pessoas|km|kg|%|hs|h\b)/u;
+const startsWithType = new RegExp(`^(?:${streetTypes}|manzana|mz\\.?)(?![a-z])`);
+
+function* typelessAddresses(input: ScanInput): Generator<Finding | undefined> {
+  if (!input.hasDigits) return;
+  for (const candidate of foldedMatches(input, typelessPattern)) {
+    if (candidate === undefined) {
+      yield undefined;
+      continue;
+    }
+    const [address, name, houseNumber, flats] = candidate.groups;
+    if (address === undefined || name === undefined || houseNumber === undefined) continue;
+    if (startsWithType.test(address)) continue;
+    const start = candidate.end - address.length;
+    const end = candidate.end;
+    if (countedAfter.test(input.folded.slice(end, end + 12))) continue;
+    // Three digits at least, or a flat after it: "Sucre 12" may be anything.
+    // A year ("São Paulo 2024") is no house number unless a flat follows it.
+    const yearLike = /^(?:19|20)\d\d$/.test(houseNumber);
+    if ((houseNumber.length < 3 || yearLike) && (flats ?? "") === "") continue;
+    const nameStart = start + address.indexOf(name);
+    const written = wordsOf(input.text, nameStart, name).filter(
+      (word) => !particles.has(word.folded),
+    );
+    if (!written.every((word) => /^[\p{Lu}\d]/u.test(word.original))) continue;
+    yield {
+      type: "STREET_ADDRESS",
+      country: null,
+      start,
+      end,
+      confidence: 0.9,
+      validated: false,
+      normalized: foldedValue(input.folded.slice(start, end)),
+    };
+  }
 }
