@@ -17,18 +17,53 @@ export const healthDetector: Detector = {
   detect: (input) => [healthFindings(input)],
 };
 
-const phrase = (condition: string) =>
-  condition
-    .replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
-    .replace(/ /g, "[ \\t]{1,2}")
-    .replace(/-/g, "[ -]?");
+/** One character of a condition as a pattern: a space may be doubled, a hyphen may be a space or nothing. */
+const characterPattern = (character: string) =>
+  character === " "
+    ? "[ \\t]{1,2}"
+    : character === "-"
+      ? "[ -]?"
+      : character.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-/** Longest first, so "diabetes tipo 2" wins over "diabetes"; ICD-10 codes with their "CID"/"CIE". */
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  end: boolean;
+}
+
+/**
+ * The conditions as one pattern shaped like a tree of their letters ("diabet(?:es|ico|…)"), so the
+ * scan tries each place against a few branches instead of every condition; a longer condition is
+ * tried before the shorter one it starts with ("diabetes tipo 2" before "diabetes").
+ */
+function conditionsPattern(conditions: readonly string[]): string {
+  const root: TrieNode = { next: new Map(), end: false };
+  for (const condition of conditions) {
+    let node = root;
+    for (const character of condition) {
+      let child = node.next.get(character);
+      if (child === undefined) {
+        child = { next: new Map(), end: false };
+        node.next.set(character, child);
+      }
+      node = child;
+    }
+    node.end = true;
+  }
+  const source = (node: TrieNode): string => {
+    const branches = [...node.next].map(
+      ([character, child]) => characterPattern(character) + source(child),
+    );
+    if (node.end) branches.push("");
+    if (branches.length === 0) return "";
+    if (branches.length === 1) return branches[0] ?? "";
+    return `(?:${branches.join("|")})`;
+  };
+  return source(root);
+}
+
+/** ICD-10 codes with their "CID"/"CIE", or a condition, from the start of a word. */
 const healthPattern = new RegExp(
-  `(?:cid|cie)(?:[ -]?10)?[ \\t:]{0,3}([a-z]\\d{2}(?:\\.\\d{1,2})?)|${[...healthConditions]
-    .sort((left, right) => right.length - left.length)
-    .map(phrase)
-    .join("|")}`,
+  `(?<![a-z0-9])(?:(?:cid|cie)(?:[ -]?10)?[ \\t:]{0,3}([a-z]\\d{2}(?:\\.\\d{1,2})?)|${conditionsPattern(healthConditions)})`,
   "g",
 );
 
