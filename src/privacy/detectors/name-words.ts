@@ -119,3 +119,14 @@ export const ambiguousGivenNames = words(`
   dakota georgia virginia florida nevada montana alabama tennessee madison brooklyn
   america asia africa europa natal belem rosario cordoba merida trujillo
 `);
+
+/**
+ * Words of the lists that are common words too, mostly English ones the US lists hold ("can",
+ * "other", "first", "then"): in lower case they are those words, never a name.
+ */
+export const commonListWords = words(`
+  in an my all so can see other first said long young major then us real media live will may
+  june mark art guy jack ray bob pat sue dawn grace hope joy faith page lane king rich gay earl
+  dale glen chase grant hunter mason miller carter summer autumn rose bill
+  lia mia pia nina vera clara dulce rey reina sara mara lara lino bento amada marcos paloma
+`);

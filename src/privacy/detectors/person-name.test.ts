@@ -51,4 +51,27 @@ describe("person names: labels, particles and suffixes", () => {
     expect(names("Entregar na Rua Dr. Arnaldo, esquina")).toEqual([]);
     expect(names("Vivo en la calle General Urquiza desde enero")).toEqual([]);
   });
+
+  it("finds a name typed in lower case when every word is on the lists, the last a surname", () => {
+    expect(names("quien me vendió el auto fue rodrigo benítez, de la otra sucursal")).toEqual([
+      "rodrigo benítez",
+    ]);
+    expect(names("hoje o plantão é da juliana carvalho e do marcelo antunes")).toEqual([
+      "juliana carvalho",
+      "marcelo antunes",
+    ]);
+    // Common words, given names alone or English words of the lists are no name.
+    expect(names("la rosa torres del jardín y una luz blanca")).toEqual([]);
+    expect(names("marcos de madeira e vidro")).toEqual([]);
+    expect(names("you can then pick other media types")).toEqual([]);
+  });
+
+  it("finds a name in lower case across the end of a piece as it finds it alone", () => {
+    const sentence = "ayer hablé con rodrigo benítez sobre el pedido";
+    for (let before = 4_070; before <= 4_095; before += 3) {
+      const filler = `${"sin nada aqui ".repeat(300).slice(0, before - 2)}.\n`;
+      const found = names(filler + sentence);
+      expect(found).toEqual(["rodrigo benítez"]);
+    }
+  });
 });

@@ -1,6 +1,7 @@
 import type { Finding } from "../../core/pii-types.js";
 import { boundedMatches } from "./candidate.js";
 import type { Detector } from "./detector.js";
+import { lowercaseNames } from "./lowercase-names.js";
 import { capitalisedWord, namesInRun, runAt } from "./name-runs.js";
 import type { ScanInput } from "./scan-input.js";
 import { foldedValue } from "./folded-value.js";
@@ -8,12 +9,13 @@ import { foldedValue } from "./folded-value.js";
 /**
  * Person names: runs of capitalised words whose words are known given names and surnames
  * (assets/privacy/names/), or any capitalised run right after a word that announces a name
- * ("paciente", "Sra.", "me llamo", "Nome:", a letter's closing). No check digit exists, so every
+ * ("paciente", "Sra.", "me llamo", "Nome:", a letter's closing), and names in lower case made of
+ * list words only (lowercase-names.ts). No check digit exists, so every
  * finding is `validated: false`.
  */
 export const personNameDetector: Detector = {
   types: ["PERSON_NAME"],
-  detect: (input) => [personNames(input)],
+  detect: (input) => [personNames(input), lowercaseNames(input)],
 };
 
 function* personNames(input: ScanInput): Generator<Finding | undefined> {

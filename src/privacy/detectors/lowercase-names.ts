@@ -1,0 +1,85 @@
+import type { Finding } from "../../core/pii-types.js";
+import { foldedValue } from "./folded-value.js";
+import { nameLists } from "./name-lists.js";
+import { ambiguousGivenNames, commonListWords, stopWords } from "./name-words.js";
+import type { ScanInput } from "./scan-input.js";
+
+/**
+ * Person names typed in lower case, as in a chat ("fue pedro gonzález, muy amable"): a known
+ * given name that is no common word, then given names or surnames, the last a surname that is
+ * no given name ("joão pedro almeida"). Words in lower case carry no other sign of a name, so
+ * every word must be on the lists and none may be a common word.
+ */
+
+/**
+ * A word in lower case (folded) followed by another: where a name in lower case may start. Its
+ * words are read straight from the fold, not through `boundedMatches`: every word of a text is
+ * one, and the scan's cost per word must stay small.
+ */
+const pairStart = /(?<![\p{L}\p{N}@._-])[a-z]{3,24}(?=[ \t][a-z])/gu;
+const nextWord = /[ \t]([a-z]{3,24})(?![a-z])/y;
+
+/** At most this many words in a name in lower case. */
+const longest = 4;
+
+export function* lowercaseNames(input: ScanInput): Generator<Finding | undefined> {
+  const matcher = new RegExp(pairStart.source, pairStart.flags);
+  let from = 0;
+  for (;;) {
+    const { folded } = input;
+    matcher.lastIndex = from;
+    const match = matcher.exec(folded);
+    if (match === null) return;
+    const start = match.index;
+    // Past what the scan may read for now: wait for it.
+    if (start >= input.readTo) {
+      from = start;
+      yield undefined;
+      continue;
+    }
+    const end = nameEndAt(input, start, match[0]);
+    from = end ?? start + match[0].length;
+    if (end === undefined) continue;
+    yield {
+      type: "PERSON_NAME",
+      country: null,
+      start,
+      end,
+      confidence: 0.6,
+      validated: false,
+      normalized: foldedValue(folded.slice(start, end)),
+    };
+  }
+}
+
+function isCommonWord(word: string): boolean {
+  return stopWords.has(word) || commonListWords.has(word);
+}
+
+function isLowerCase(text: string, start: number): boolean {
+  const character = text[start] ?? "";
+  return character !== character.toUpperCase();
+}
+
+function nameEndAt(input: ScanInput, start: number, first: string): number | undefined {
+  const lists = nameLists();
+  if (!lists.given.has(first) || isCommonWord(first) || ambiguousGivenNames.has(first)) {
+    return undefined;
+  }
+  const { text, folded } = input;
+  if (!isLowerCase(text, start)) return undefined;
+  let end: number | undefined;
+  let at = start + first.length;
+  for (let count = 1; count < longest; count++) {
+    nextWord.lastIndex = at;
+    const word = nextWord.exec(folded)?.[1];
+    if (word === undefined || !isLowerCase(text, at + 1) || isCommonWord(word)) break;
+    const given = lists.given.has(word);
+    if (!given && !lists.surnames.has(word)) break;
+    at = nextWord.lastIndex;
+    if (!given) end = at;
+  }
+  // Glued to a digit or a letter outside a–z: no name.
+  if (end !== undefined && /[\p{L}\p{N}]/u.test(text[end] ?? "")) return undefined;
+  return end;
+}
