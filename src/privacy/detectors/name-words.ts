@@ -129,4 +129,9 @@ export const commonListWords = words(`
   june mark art guy jack ray bob pat sue dawn grace hope joy faith page lane king rich gay earl
   dale glen chase grant hunter mason miller carter summer autumn rose bill
   lia mia pia nina vera clara dulce rey reina sara mara lara lino bento amada marcos paloma
+  pastor amado amador amar amor alma alta alba abril agosto campo cara cielo coral corona digna
+  durante eden flor flora gala gallego gracia lucero luna nada nona perla piedad placido primitivo
+  prudencia rico salud santo segundo severo urbano modesto morena moreno monte noel casimir
+  concha custodia custodio encarnacion fan han man son tan per can ante ola ora tara ria rima
+  risa sal tal tia tina tono tom visitacion transito refugio socorro salina
 `);

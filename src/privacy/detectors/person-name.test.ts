@@ -64,6 +64,7 @@ describe("person names: labels, particles and suffixes", () => {
     expect(names("la rosa torres del jardín y una luz blanca")).toEqual([]);
     expect(names("marcos de madeira e vidro")).toEqual([]);
     expect(names("you can then pick other media types")).toEqual([]);
+    expect(names("tenemos un perro pastor alemán y un gato")).toEqual([]);
   });
 
   it("finds a name in lower case across the end of a piece as it finds it alone", () => {
