@@ -122,3 +122,28 @@ describe("street addresses without a street type", () => {
     ]);
   });
 });
+
+describe("more street types, conditions and counts that are no house number", () => {
+  it("reads Mexican and Portuguese abbreviations and a workplace", () => {
+    expect(found("Vivo en Priv. de los Fresnos 21, Tlalpan")).toEqual([
+      ["STREET_ADDRESS", "Priv. de los Fresnos 21"],
+    ]);
+    expect(found("Trabalho na Pça. da Sé 40 sala 3")).toEqual([
+      ["STREET_ADDRESS", "Pça. da Sé 40 sala 3"],
+    ]);
+  });
+
+  it("takes no time or quantity for a house number", () => {
+    expect(found("La marcha pasa por la Avenida Sucre a las 11")).toEqual([]);
+    expect(found("Hay que mandar a Quito 500 cajas")).toEqual([]);
+  });
+
+  it("finds a cancer by its organ with any preposition, and a fight against it", () => {
+    expect(found("Meu tio luta contra um câncer no estômago")).toEqual([
+      ["HEALTH", "câncer no estômago"],
+    ]);
+    expect(found("Superé un cáncer en la piel el año pasado")).toEqual([
+      ["HEALTH", "cáncer en la piel"],
+    ]);
+  });
+});

@@ -77,6 +77,22 @@ const streetTypes = [
   "pje\\.",
   "quadra",
   "qd\\.?",
+  "priv\\.",
+  "prol\\.",
+  "cda\\.",
+  "cerrada",
+  "andador",
+  "circuito",
+  "retorno",
+  "periferico",
+  "circunvalacion",
+  "costanera",
+  "malecon",
+  "travesia",
+  "lgo\\.",
+  "pca\\.",
+  "estr\\.",
+  "trv\\.",
 ]
   // Longest first: "callejon" before "calle", so a type is never read as the start of a longer one.
   .sort((left, right) => right.length - left.length)
@@ -84,6 +100,10 @@ const streetTypes = [
 /** Street types that are also ordinary words ("largo", "camino", "plaza"): the name must be capitalised. */
 const ordinaryWordTypes = new Set([
   "quadra",
+  "cerrada",
+  "circuito",
+  "retorno",
+  "periferico",
   "camino",
   "carretera",
   "paseo",
@@ -166,7 +186,7 @@ const addressContext =
   /(?:^|[^\p{L}\p{N}])(?:vivo|vive|vivimos|viven|vivia|viviendo|moro|mora|moramos|moram|morando|morava|resido|reside|residimos|residencia|residente|domicilio|domiciliado|domiciliada|direccion|dire|endereco|logradouro|morada|mi casa|minha casa|casa de|en casa|em casa|mi departamento|meu apartamento|meu ap|envio|envios|retiro|retirar|retirada|entregar|entrega|entreguen|entreguem|entregue|mandem|envien|envie|enviar|enviem|envia|mandar|manden|mande|paquete|pacote|encomenda|recoger|buscar|busquen|dejar|deixar|deixem|dejen|mude|mudei|mudamos|mudou|mudo|mudanza|mudanca|alquilo|alquilando|alugo|alugando|me encuentras|me encontras|me encuentran|me achem|me acham|me encontram|juntamos|reunimos|encontrar|encontramos|espero|esperamos|esperamos|fiesta|festa|cumpleanos|aniversario|cep|codigo postal)\b[^.!?\n]{0,24}$/u;
 /** Words that only place something ("estoy en", "fica na"): enough for an address with a number. */
 const placeContext =
-  /(?:^|[^\p{L}\p{N}])(?:estoy|estou|estamos|estan|estao|esta|queda|quedamos|fica|fico|ficamos|ficam|estar|estare|estarei|estaremos|es en|e na|e no|taller|oficina|escritorio|consultorio|loja|tienda|sitio|fazenda|finca|chacra)\b[^.!?\n]{0,24}$/u;
+  /(?:^|[^\p{L}\p{N}])(?:estoy|estou|estamos|estan|estao|esta|queda|quedamos|fica|fico|ficamos|ficam|estar|estare|estarei|estaremos|trabajo|trabajamos|trabalho|trabalhamos|vemos|veremos|espero|pasen|passem|venha|venham|vengan|es en|e na|e no|taller|oficina|escritorio|consultorio|loja|tienda|sitio|fazenda|finca|chacra)\b[^.!?\n]{0,24}$/u;
 
 const particles = new Set([
   "a",
@@ -238,6 +258,10 @@ function judge(
     const words = wordsOf(text, nameStart, name);
     // The name's words as written: capitalised or numbers, or anything after an address word.
     const written = words.filter((word) => !particles.has(word.folded));
+    // A street's name never ends in "a las" or "de": "Avenida Bolívar a las 10" gives a time.
+    if (houseNumber !== undefined && particles.has(words[words.length - 1]?.folded ?? "")) {
+      return undefined;
+    }
     const proper = written.every((word) => /^[\p{Lu}\d]/u.test(word.original));
     if (!proper && !context && !(placed && houseNumber !== undefined)) return undefined;
     if (ordinaryWordTypes.has(type) && !/^[\p{Lu}\d]/u.test(written[0]?.original ?? "")) {
@@ -325,11 +349,12 @@ function* blockAddresses(input: ScanInput): Generator<Finding | undefined> {
  * and its number must not count days or years ("vivo en Lima 20 años").
  */
 const typelessPattern = new RegExp(
-  `(?<![a-z0-9])(?:vivo|vive|vivimos|viven|moro|mora|moramos|moram|resido|reside|residimos|mi casa|minha casa|domicilio|direccion|endereco|mi direccion es|meu endereco e)(?:[ \\t]{1,2}(?:en|na|no|em|es|e))?[ \\t]{0,2}[:,]?[ \\t]{1,2}((?:\\d{1,2}[ \\t]de[ \\t])?((?:${nameWord}[ \\t]{1,2}){0,3}?${nameWord})(?:[ \\t]{0,2},)?[ \\t]{1,2}(\\d{2,5}[a-z]?)(?![\\d.,:/]?\\d)(${complement}))`,
+  `(?<![a-z0-9])(?:vivo|vive|vivimos|viven|moro|mora|moramos|moram|resido|reside|residimos|mi casa|minha casa|domicilio|direccion|endereco|mi direccion es|meu endereco e|envien|enviar|enviem|entregar|entreguem|entreguen|mandar|manden|mandem|dejar|deixar)(?:[ \\t]{1,2}(?:en|na|no|em|es|e|a|al|para))?[ \\t]{0,2}[:,]?[ \\t]{1,2}((?:\\d{1,2}[ \\t]de[ \\t])?((?:${nameWord}[ \\t]{1,2}){0,3}?${nameWord})(?:[ \\t]{0,2},)?[ \\t]{1,2}(\\d{2,5}[a-z]?)(?![\\d.,:/]?\\d)(${complement}))`,
   "g",
 );
-const countedAfter =
-  /^[ \t]{0,2}(?:anos|años|meses|dias|días|semanas|horas|minutos|personas|pessoas|km|kg|%|hs|h\b)/u;
+/** After the number and its flat: the end of the sentence or a clause, or a small word. */
+const typelessEnd =
+  /^(?:$|[ \t]{0,2}[,.;:)!?\n]|[ \t]{1,2}(?:en|na|no|em|desde|hace|ha|por|y|e|con|com|a|o|de|do|da|pero|mas|hasta|ate)(?![a-z]))/u;
 const startsWithType = new RegExp(`^(?:${streetTypes}|manzana|mz\\.?)(?![a-z])`);
 
 function* typelessAddresses(input: ScanInput): Generator<Finding | undefined> {
@@ -344,7 +369,8 @@ function* typelessAddresses(input: ScanInput): Generator<Finding | undefined> {
     if (startsWithType.test(address)) continue;
     const start = candidate.end - address.length;
     const end = candidate.end;
-    if (countedAfter.test(input.folded.slice(end, end + 12))) continue;
+    // "vivo en Lima 20 años", "mandar a Lima 300 unidades": a count, not a house number.
+    if (!typelessEnd.test(input.folded.slice(end, end + 12))) continue;
     // Three digits at least, or a flat after it: "Sucre 12" may be anything.
     // A year ("São Paulo 2024") is no house number unless a flat follows it.
     const yearLike = /^(?:19|20)\d\d$/.test(houseNumber);
