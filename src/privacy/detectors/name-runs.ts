@@ -1,4 +1,5 @@
 import {
+  followsAddressNumber,
   followsNameContext,
   followsPlaceNoun,
   followsRoleLabel,
@@ -75,6 +76,7 @@ export function namesInRun(
   previousNameEnd = -1,
 ): NameSpan[] {
   if (followsPlaceNoun(precedingWords(folded, start, true))) return [];
+  if (followsAddressNumber(folded, start)) return [];
   const segments = segmentsOf(tokensOf(folded, start, value));
   // The next of a list of names: "Presentes: Edvaldo Cavalcanti, Caio Magalhães e Edvaldo Souza".
   const first = segments[0];

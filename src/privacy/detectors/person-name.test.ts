@@ -50,6 +50,11 @@ describe("person names: labels, particles and suffixes", () => {
   it("reads a street named after someone's title and name as no person", () => {
     expect(names("Entregar na Rua Dr. Arnaldo, esquina")).toEqual([]);
     expect(names("Vivo en la calle General Urquiza desde enero")).toEqual([]);
+    // After an address's number and a comma: its neighbourhood or city.
+    expect(names("Envíalo a Calle Los Pinos 233, dpto 5, Martín Coronado")).toEqual([]);
+    expect(names("Entrega: Quadra 4 Casa 12, Vicente Pires")).toEqual([]);
+    // A year and a comma are no address.
+    expect(names("En 2019, Rogelio Paucar abrió la tienda")).toEqual(["Rogelio Paucar"]);
   });
 
   it("finds a name typed in lower case when every word is on the lists, the last a surname", () => {
