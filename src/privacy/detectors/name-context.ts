@@ -380,8 +380,10 @@ const streetNumber = /[0-9][0-9a-z-]*[ \t]*,[ \t]*$/;
  * complement's word before the number, on the same line.
  */
 export function followsAddressNumber(folded: string, start: number): boolean {
-  const lineStart = folded.lastIndexOf("\n", start - 1) + 1;
-  const line = folded.slice(Math.max(lineStart, start - 120), start);
+  // Cheap first: most runs follow no number and a comma.
+  if (!streetNumber.test(folded.slice(Math.max(0, start - 16), start))) return false;
+  const before = folded.slice(Math.max(0, start - 120), start);
+  const line = before.slice(before.lastIndexOf("\n") + 1);
   if (!streetNumber.test(line)) return false;
   if (complementNumber.test(line)) return true;
   return line.split(/[^a-z]+/).some((word) => streetWords.has(word));
