@@ -147,3 +147,15 @@ describe("more street types, conditions and counts that are no house number", ()
     ]);
   });
 });
+
+describe("an address tied by what follows it, and its corner", () => {
+  it("reads 'es donde vivo' after the address, and the corner street after the number", () => {
+    expect(found("Av. Larco 1150 dpto 8, es donde vivo ahora")).toEqual([
+      ["STREET_ADDRESS", "Av. Larco 1150 dpto 8"],
+    ]);
+    expect(found("Moro na Rua Ceará 120 esquina com Rua Bahia")).toEqual([
+      ["STREET_ADDRESS", "Rua Ceará 120 esquina com Rua Bahia"],
+    ]);
+    expect(found("Av. Larco 1150 tiene muchas tiendas")).toEqual([]);
+  });
+});
