@@ -23,7 +23,9 @@ const nextWord = /[ \t]([a-z]{3,24})(?![a-z])/y;
 const longest = 4;
 
 export function* lowercaseNames(input: ScanInput): Generator<Finding | undefined> {
-  const matcher = new RegExp(pairStart.source, pairStart.flags);
+  // `pairStart` is shared by every scan: each search sets where it starts, so a scan paused at a
+  // `yield` does not mind another one using it meanwhile.
+  const matcher = pairStart;
   let from = 0;
   for (;;) {
     const { folded } = input;
