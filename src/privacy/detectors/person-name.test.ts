@@ -11,6 +11,8 @@ describe("person names: labels, particles and suffixes", () => {
     expect(names("Encargada de la bodega: Yesenia Quillahuaman")).toEqual(["Yesenia Quillahuaman"]);
     expect(names("Aprovado por: Dieyson Kretzer")).toEqual(["Dieyson Kretzer"]);
     expect(names("Motorista: Claudinei Boff")).toEqual(["Claudinei Boff"]);
+    // A meeting or a call may be with a company: no context.
+    expect(names("Reunión con Telefónica el martes")).toEqual([]);
     // A label that names no role says nothing: "Producto: Leche Gloria".
     expect(names("Producto: Galletas Tentación")).toEqual([]);
   });
