@@ -175,6 +175,9 @@ const listedConditions: readonly string[] = [
   "variola dos macacos",
   // Other common conditions
   "migrana",
+  "alergia",
+  "alergico",
+  "alergica",
   "enxaqueca",
   "artritis",
   "artrite",

@@ -159,3 +159,16 @@ describe("an address tied by what follows it, and its corner", () => {
     expect(found("Av. Larco 1150 tiene muchas tiendas")).toEqual([]);
   });
 });
+
+describe("a public building's address and an allergy", () => {
+  it("leaves an institution's numbered address alone, but takes a home's", () => {
+    expect(found("El Congreso está en Av. Entre Ríos 1050")).toEqual([]);
+    expect(found("El departamento está en Av. Pardo 520, depto 7")).toEqual([
+      ["STREET_ADDRESS", "Av. Pardo 520, depto 7"],
+    ]);
+  });
+
+  it("finds an allergy as health data", () => {
+    expect(found("Mi hija tiene alergia a la penicilina")).toEqual([["HEALTH", "alergia"]]);
+  });
+});

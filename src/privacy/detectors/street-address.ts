@@ -191,7 +191,7 @@ const addressAfter =
   /^[^.!?\n]{0,60}?(?:(?:donde|onde|aqui|aca|ahi)[ \t]{1,2}(?:vivo|vive|vivimos|viven|moro|mora|moramos|moram|recibo|recibe|recibimos|recebo|recebe|recebemos)|(?:es|e)[ \t]{1,2}(?:mi casa|minha casa|mi domicilio|meu endereco|mi direccion|mi departamento|meu apartamento))(?![a-z])/u;
 /** Words that only place something ("estoy en", "fica na"): enough for an address with a number. */
 const placeContext =
-  /(?:^|[^\p{L}\p{N}])(?:estoy|estou|estamos|estan|estao|esta|queda|quedamos|fica|fico|ficamos|ficam|estar|estare|estarei|estaremos|trabajo|trabajamos|trabalho|trabalhamos|vemos|veremos|espero|pasen|passem|venha|venham|vengan|es en|e na|e no|taller|oficina|escritorio|consultorio|loja|tienda|sitio|fazenda|finca|chacra)\b[^.!?\n]{0,24}$/u;
+  /(?:^|[^\p{L}\p{N}])(?:estoy|estou|estamos|queda|quedamos|fica|fico|ficamos|departamento|apartamento|depto|casa|hogar|estar|estare|estarei|estaremos|trabajo|trabajamos|trabalho|trabalhamos|vemos|veremos|espero|pasen|passem|venha|venham|vengan|es en|e na|e no|taller|oficina|escritorio|consultorio|loja|tienda|sitio|fazenda|finca|chacra)\b[^.!?\n]{0,24}$/u;
 
 const particles = new Set([
   "a",
