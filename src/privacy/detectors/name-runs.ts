@@ -199,10 +199,13 @@ function judge(text: string, folded: string, segment: Segment): NameSpan | undef
   let words = segment.words;
   const first = words[0];
   if (first === undefined) return undefined;
+  // A role's label may name a team or a company too ("Remitente: Amazon México"): it counts when
+  // a word of the run is on the lists.
   const context =
     segment.titled ||
     followsNameContext(precedingWords(folded, first.start)) ||
-    followsRoleLabel(folded, first.start);
+    (followsRoleLabel(folded, first.start) &&
+      words.some((token) => kindOf(token.folded) !== "unknown"));
   const lastWord = words[words.length - 1];
   if (
     !context &&

@@ -9,8 +9,11 @@ const names = (text: string) =>
 describe("person names: labels, particles and suffixes", () => {
   it("takes the run after a label that names a role, or a '… por:' label, for a name", () => {
     expect(names("Encargada de la bodega: Yesenia Quillahuaman")).toEqual(["Yesenia Quillahuaman"]);
-    expect(names("Aprovado por: Dieyson Kretzer")).toEqual(["Dieyson Kretzer"]);
-    expect(names("Motorista: Claudinei Boff")).toEqual(["Claudinei Boff"]);
+    expect(names("Aprovado por: Dieyson Ramos")).toEqual(["Dieyson Ramos"]);
+    expect(names("Motorista: Claudinei Moura")).toEqual(["Claudinei Moura"]);
+    // A role's label before a team or a company, no word of which is on the lists: no name.
+    expect(names("Elaborado por: Equipo de Soporte")).toEqual([]);
+    expect(names("Remitente: Amazon México")).toEqual([]);
     // A meeting or a call may be with a company: no context.
     expect(names("Reunión con Telefónica el martes")).toEqual([]);
     // A label that names no role says nothing: "Producto: Leche Gloria".
