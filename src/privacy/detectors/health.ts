@@ -69,7 +69,13 @@ const healthPattern = new RegExp(
 
 /** Right before the condition: someone has it ("tengo", "tem", "sofre de", "diagnosticada con"). */
 const hasCondition =
-  /(?:^|[^\p{L}\p{N}])(?:tengo|tenho|tiene|tem|tenia|tinha|tuve|tive|teve|tuvo|sufro|sofro|sufre|sofre|padezco|padeco|padece|padeceu|soy|sou|estoy|estou|esta|estava|estaba|vivo|vive|convivo|convive|diagnosticad[oa]s?|presenta|apresenta|presento|apresentou|detectaron|detectaram|dieron|deram|confirmaron|confirmaram|descubri|descobri|trata|tratando|tratamento|tratamiento|controla|controlo|to|ta|tava|estuve|estive|estuvo|esteve|estamos|andaba|andava|sigo|sigue|segue|dio|deu|positivo|positiva|reagente|tomo|toma|tomando|medicado|medicada|operado|operada|operaron|operaram|opere|amputaron|amputaram|nacio|nasceu|naci|nasci|internaron|internaram|dx|hd|lucho|luchando|luto|lutando|venci|supere|superei|recuperando|recupero|curei|remision|remissao|sobrevivi|sobreviviente|sobrevivente)(?![\p{L}\p{N}])[^.!?\n]{0,40}$/u;
+  /(?:^|[^\p{L}\p{N}])(?:tengo|tenho|tiene|tem|tenia|tinha|tuve|tive|teve|tuvo|sufro|sofro|sufre|sofre|padezco|padeco|padece|padeceu|soy|sou|estoy|estou|esta|estava|estaba|vivo|vive|convivo|convive|diagnosticad[oa]s?|presenta|apresenta|presento|apresentou|detectaron|detectaram|dieron|deram|confirmaron|confirmaram|descubri|descobri|controla|controlo|to|ta|tava|estuve|estive|estuvo|esteve|estamos|andaba|andava|sigo|sigue|segue|dio|deu|positivo|positiva|reagente|tomo|toma|tomando|medicado|medicada|operado|operada|operaron|operaram|opere|amputaron|amputaram|nacio|nasceu|naci|nasci|internaron|internaram|dx|hd|lucho|luchando|luto|lutando|venci|supere|superei|recuperando|recupero|curei|remision|remissao|sobrevivi|sobreviviente|sobrevivente)(?![\p{L}\p{N}])[^.!?\n]{0,40}$/u;
+
+/** Treatment before the condition: someone's only with the writer or kin, or "en tratamiento". */
+const treatment =
+  /(?:^|[^\p{L}\p{N}])(?:trata|tratando|tratamento|tratamiento|tratamentos|tratamientos)(?![\p{L}\p{N}])[^.!?\n]{0,40}$/u;
+const inTreatment =
+  /(?:^|[^\p{L}\p{N}])(?:en|em|sob|bajo|hago|faco|fazendo|haciendo)[ \t]{1,2}(?:(?:o|el|un|um)[ \t]{1,2})?(?:tratamento|tratamiento)/u;
 
 /** Right before an adjective of the lexicon, "is": "mi abuela es sorda", "meu sogro é cardíaco". */
 const isCondition =
@@ -125,7 +131,9 @@ function* healthFindings(input: ScanInput): Generator<Finding | undefined> {
     const before = input.folded.slice(from, start);
     // "es"/"é" right before only for a word that describes a person ("sorda", not "autismo").
     const describes = !/(?:ismo|ia|is|es|e|ma)$/.test(candidate.value.split(" ")[0] ?? "");
-    const had = hasCondition.test(before) || (describes && isCondition.test(before));
+    const treated =
+      treatment.test(before) && (inTreatment.test(before) || ownerCue.test(sentenceText));
+    const had = hasCondition.test(before) || (describes && isCondition.test(before)) || treated;
     // The writer's own verb ("estoy con", "tengo") outweighs a general word later ("a quién").
     const tied = !topic && (someone || (had && (!inGeneral || ownerCue.test(before))));
     yield {

@@ -172,3 +172,10 @@ describe("a public building's address and an allergy", () => {
     expect(found("Mi hija tiene alergia a la penicilina")).toEqual([["HEALTH", "alergia"]]);
   });
 });
+
+describe("treatment before a condition", () => {
+  it("ties a condition to someone being treated, not to news of a treatment", () => {
+    expect(found("Estou em tratamento para hepatite C")).toEqual([["HEALTH", "hepatite C"]]);
+    expect(found("Aprueban un tratamiento nuevo contra la esclerosis múltiple")).toEqual([]);
+  });
+});
