@@ -36,6 +36,25 @@ FAKER_LOCALES = ["es", "es_AR", "es_CL", "es_CO", "es_ES", "es_MX", "pt_BR", "pt
 # Italian (Argentina, Uruguay, southern Brazil), German (southern Brazil, Chile, Paraguay) and
 # Japanese (São Paulo, Paraná, Peru), whose children and grandchildren bear them.
 IMMIGRANT_LOCALES = ["it_IT", "de_DE", "ja_JP"]
+# Names of those locales that are Spanish or Portuguese words too ("durante", "meta", "mato",
+# "monte"): the lower-case entries of the es_ES and pt_BR hunspell dictionaries among the names
+# they add. They are left out, as a capitalised "Durante" or "Mato Grosso" is no name.
+IMMIGRANT_COMMON_WORDS = set(
+    """
+    abate alfonsi ante anto aria asta balbo basso berengario bien bodo bodoni boiardo
+    bramante bruno calcedonio calogero campano cardano catalano cesare ciani clelia combi
+    comisso cordula coriolano correr dandolo dona doria drago druso durante eco edit elmo
+    endo evangelista federico fedor fermi fo franca germano greca greco guarana guarino gude
+    gundi gute hein herma infantino ingo ito jacuzzi juri lando lene leone liberto ligorio
+    lombardo lombroso lore lupo luria luzie maja majorana marconi marga marica mato mende
+    mercadante meta micha mies mijo monja monte morabito mori muti nadi napolitano nino oda
+    ortese oscuro ota pace padovano peer pellico pepe pero persico pier pina pisano pius
+    polina quasimodo rei remo ria riza romana romano rose rosina sabatino salandra salvo
+    sante santorio santoro sato sauro sebastiano selim serpil silva sobrero sole soprano
+    tabea tamburi taro tasca tedesco textor tilo timo tino toldo torquato traversa travia
+    trude tutino ugolino uta valentino varano venancio veneziano verga vespa viola zito zola
+    """.split()
+)
 # A surname is kept when at least this share of its US bearers are Hispanic (frequency cut: the
 # census lists only surnames with 100 or more bearers).
 HISPANIC_SHARE = 0.5
@@ -77,7 +96,10 @@ def faker_names(wheel: Path) -> tuple[set[str], set[str]]:
         ):
             names = provider.__dict__.get(attribute)
             if isinstance(names, (dict, list, tuple)):
-                into.update(fold(n) for n in names)
+                words = (word for n in names for word in fold(n).split(" "))
+                if locale in IMMIGRANT_LOCALES:
+                    words = (word for word in words if word not in IMMIGRANT_COMMON_WORDS)
+                into.update(words)
     return given, last
 
 
