@@ -285,6 +285,8 @@ function confidenceAlone(
     ) {
       return 0.55;
     }
+    // An unknown given name before two surnames, joined or not: "Jailson Ferreira da Silva".
+    if (kinds[0] === "unknown" && known >= 2 && known === kinds.length - 1) return 0.55;
     // Surnames alone: "Quispe Mamani", but not "Cercado de Lima", a place.
     return known >= 2 && !joined ? 0.55 : 0;
   }

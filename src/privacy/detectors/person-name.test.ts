@@ -38,6 +38,9 @@ describe("person names: labels, particles and suffixes", () => {
   it("knows the given names and surnames of Italian, German and Japanese descent", () => {
     expect(names("Ontem o Hiroshi Sato trouxe os documentos")).toEqual(["Hiroshi Sato"]);
     expect(names("El informe lo revisó Giulia Bianchi ayer")).toEqual(["Giulia Bianchi"]);
+    // Their names that are Spanish or Portuguese words too are left out of the lists.
+    expect(names("A safra do Mato Grosso cresceu")).toEqual([]);
+    expect(names("Durante Carnaval el local cierra")).toEqual([]);
     // A given name that is a common word does not carry a run alone: "Bela Vista".
     expect(names("Fica na Avenida Paulista, 1000 - Bela Vista, São Paulo")).toEqual([]);
   });
@@ -46,6 +49,10 @@ describe("person names: labels, particles and suffixes", () => {
     expect(names("Dieyson Ramos ligou ontem para a loja")).toEqual(["Dieyson Ramos"]);
     expect(names("Llamé Gómez ayer y no contestó")).toEqual([]);
     expect(names("Informe Gómez: ventas de marzo")).toEqual([]);
+    // Before two surnames, joined by a particle or not, inside a sentence.
+    expect(names("Ontem Dieyson Ferreira da Costa veio buscar")).toEqual([
+      "Dieyson Ferreira da Costa",
+    ]);
   });
 
   it("keeps a known given name that looks like a verb at the start of a sentence", () => {
