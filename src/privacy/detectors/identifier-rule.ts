@@ -4,7 +4,6 @@ import { boundedMatches, type Candidate } from "./candidate.js";
 import { confidenceLevels, confidenceOf, type CheckResult, type Shape } from "./confidence.js";
 import {
   endsWithGenericLabel,
-  endsWithNegativeWord,
   genericLabelWords,
   rightAfter,
   rightBefore,
@@ -69,7 +68,7 @@ export function* detectIdentifier(
     const ownLabelled =
       ownLabel.test(context) || rule.context.test(column) || ownLabelAfter.test(after);
     // The value's own label beside it outweighs an order word further away.
-    const negative = !ownLabelled && endsWithNegativeWord(context);
+    const negative = !ownLabelled && input.negativeBefore(candidate.start);
     const positive =
       ownLabelled || rule.context.test(context) || (!negative && rule.context.test(after));
     const labelled = ownLabelled

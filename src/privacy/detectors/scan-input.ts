@@ -1,4 +1,4 @@
-import { contextBefore, foldForMatching } from "./context-words.js";
+import { contextBefore, endsWithNegativeWord, foldForMatching } from "./context-words.js";
 
 /** What separates the fields of a table's row, in order of preference. */
 const tableSeparators = ["\t", ";", "|", ","];
@@ -24,6 +24,8 @@ export class ScanInput {
   private foldedText: string | undefined;
   private digits: boolean | undefined;
   private readonly contexts = new Map<number, string>();
+  private readonly afters = new Map<number, string>();
+  private readonly negatives = new Map<number, boolean>();
   private readonly headers = new Map<number, TableHeader | null>();
   private readonly mentioned = new Map<RegExp, { readTo: number; found: boolean }>();
 
@@ -48,6 +50,25 @@ export class ScanInput {
    * its value ("16001599 — D.N.I. del titular", "puse "139…" como DNI").
    */
   contextAfter(end: number): string {
+    let after = this.afters.get(end);
+    if (after === undefined) {
+      after = this.#readAfter(end);
+      this.afters.set(end, after);
+    }
+    return after;
+  }
+
+  /** Whether an order word ends the context before `start` (`endsWithNegativeWord`, once per place). */
+  negativeBefore(start: number): boolean {
+    let negative = this.negatives.get(start);
+    if (negative === undefined) {
+      negative = endsWithNegativeWord(this.contextBefore(start));
+      this.negatives.set(start, negative);
+    }
+    return negative;
+  }
+
+  #readAfter(end: number): string {
     const window = this.folded.slice(end, end + reachAfter);
     const stop = /[!?;\n]|[\p{L}]{2}\.(?:\s|$)/u.exec(window);
     return stop === null ? window : window.slice(0, stop.index + (stop[0].length > 1 ? 2 : 0));
