@@ -54,6 +54,7 @@ export const stopWords = words(`
   feliz navidad natal pascua pascoa ano anos
   independencia independente libertad liberdade revolucion revolucao republica constitucion
   constituicao reforma patria
+  lei ley leis leyes decreto decretos portaria inciso
   ok sim no yes hello hi dear thanks please
 `);
 

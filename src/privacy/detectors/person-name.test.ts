@@ -20,6 +20,11 @@ describe("person names: labels, particles and suffixes", () => {
     expect(names("Producto: Galletas Tentación")).toEqual([]);
   });
 
+  it("takes no law for a person: 'Lei', 'Ley', 'Decreto' before its number", () => {
+    expect(names("Pela Lei nº 13.709/2018 vocês podem pedir esses dados?")).toEqual([]);
+    expect(names("Según la Ley 25.326 y el Decreto 1558/2001, no.")).toEqual([]);
+  });
+
   it("reads a table's cells apart: a header cell is no context for the next one", () => {
     expect(names("Nombre | Turno\nRosaura Pillaca | Noche")).toEqual(["Rosaura Pillaca"]);
   });
