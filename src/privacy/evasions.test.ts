@@ -122,6 +122,11 @@ describe("values that stand near their words without a pattern's help", () => {
       'Escribí "27264397869" en el campo CUIT y me da error',
       "27264397869",
     ],
+    [
+      "fullwidth digits glued to their label",
+      "Meu CPF３９０.５３３.４４７－０５, ok",
+      "３９０.５３３.４４７－０５",
+    ],
     ["a label after the value", "16001599 — D.N.I. del titular de la cuenta.", "16001599"],
     ["a label after a quoted value", 'Puse "13995153" como DNI y me lo rechaza.', "13995153"],
     [

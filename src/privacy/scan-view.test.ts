@@ -96,3 +96,16 @@ describe("ScanView, numbered lists", () => {
     );
   });
 });
+
+describe("ScanView, structure read after the characters", () => {
+  it("parts a label from fullwidth digits glued to it, and joins fullwidth digits cut by a line break", () => {
+    const written = "CPF３９０.５３３.４４７－０５ ok";
+    const view = new ScanView(written);
+    expect(view.text).toBe("CPF 390.533.447-05 ok");
+    const start = view.text.indexOf("390");
+    const span = view.original(start, start + "390.533.447-05".length);
+    expect(written.slice(span.start, span.end)).toBe("３９０.５３３.４４７－０５");
+    expect(readAs("ＣＰＦ３９０５３３４４７０５")).toBe("CPF 39053344705");
+    expect(readAs("CPF ３９０.５３３.\n４４７-０５")).toBe("CPF 390.533.447-05");
+  });
+});

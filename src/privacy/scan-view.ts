@@ -68,14 +68,23 @@ const invisible = new Set(["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u
 const decimalDigit = /^\p{Nd}$/u;
 const letterOrDigit = /[\p{L}\p{N}]/u;
 
-/** What needs looking at: anything not ASCII, a line break, a letter followed by a digit. */
-const special = /[\u0080-\u{10ffff}]|\r?\n|[A-Za-z](?=\d)/gu;
+/** Characters read otherwise: anything not ASCII. */
+const nonAscii = /[\u0080-\u{10ffff}]/gu;
+/** Then, in the text so read, places to look at: a line break, a letter followed by a digit. */
+const structure = /\r?\n|[A-Za-z](?=\d)/g;
 
 /** A change to the text: the original `[from, to)` reads as `text`. */
 interface Edit {
   from: number;
   to: number;
   text: string;
+}
+
+/** A text after edits, with the offsets in the text before each unit came from (none: no edit). */
+interface Edited {
+  text: string;
+  starts?: Int32Array;
+  ends?: Int32Array;
 }
 
 export class ScanView {
@@ -86,38 +95,30 @@ export class ScanView {
   readonly #ends: Int32Array | undefined;
 
   constructor(original: string) {
-    const edits = editsOf(original);
-    if (edits.length === 0) {
-      this.text = original;
+    // Characters first, so that structure is read on ASCII digits and letters ("CPF３９０…",
+    // "３９０.５３３.\n４４７-０５").
+    const characters = edited(original, characterEdits(original));
+    const read = edited(characters.text, structureEdits(characters.text));
+    this.text = read.text;
+    if (characters.starts === undefined || characters.ends === undefined) {
+      this.#starts = read.starts;
+      this.#ends = read.ends;
       return;
     }
-    let text = "";
-    let position = 0;
-    for (const edit of edits) {
-      text += original.slice(position, edit.from) + edit.text;
-      position = edit.to;
+    if (read.starts === undefined || read.ends === undefined) {
+      this.#starts = characters.starts;
+      this.#ends = characters.ends;
+      return;
     }
-    text += original.slice(position);
-    const starts = new Int32Array(text.length);
-    const ends = new Int32Array(text.length);
-    let unit = 0;
-    position = 0;
-    const copy = (to: number) => {
-      for (; position < to; position++, unit++) {
-        starts[unit] = position;
-        ends[unit] = position + 1;
-      }
-    };
-    for (const edit of edits) {
-      copy(edit.from);
-      for (let index = 0; index < edit.text.length; index++, unit++) {
-        starts[unit] = edit.from;
-        ends[unit] = edit.to;
-      }
-      position = edit.to;
+    // Both: through the characters' map to the original.
+    const starts = new Int32Array(read.text.length);
+    const ends = new Int32Array(read.text.length);
+    for (let unit = 0; unit < read.text.length; unit++) {
+      const start = read.starts[unit] ?? 0;
+      const end = read.ends[unit] ?? 0;
+      starts[unit] = characters.starts[start] ?? original.length;
+      ends[unit] = Math.max(starts[unit] ?? 0, end > 0 ? (characters.ends[end - 1] ?? 0) : 0);
     }
-    copy(original.length);
-    this.text = text;
     this.#starts = starts;
     this.#ends = ends;
   }
@@ -129,24 +130,62 @@ export class ScanView {
   }
 }
 
-function editsOf(original: string): Edit[] {
+/** `text` with `edits` (in order, not overlapping) applied, and where each unit came from. */
+function edited(text: string, edits: readonly Edit[]): Edited {
+  if (edits.length === 0) return { text };
+  let result = "";
+  let position = 0;
+  for (const edit of edits) {
+    result += text.slice(position, edit.from) + edit.text;
+    position = edit.to;
+  }
+  result += text.slice(position);
+  const starts = new Int32Array(result.length);
+  const ends = new Int32Array(result.length);
+  let unit = 0;
+  position = 0;
+  const copy = (to: number) => {
+    for (; position < to; position++, unit++) {
+      starts[unit] = position;
+      ends[unit] = position + 1;
+    }
+  };
+  for (const edit of edits) {
+    copy(edit.from);
+    for (let index = 0; index < edit.text.length; index++, unit++) {
+      starts[unit] = edit.from;
+      ends[unit] = edit.to;
+    }
+    position = edit.to;
+  }
+  copy(text.length);
+  return { text: result, starts, ends };
+}
+
+function characterEdits(original: string): Edit[] {
   const edits: Edit[] = [];
-  for (const match of original.matchAll(special)) {
+  for (const match of original.matchAll(nonAscii)) {
+    const replacement = replacementOf(match[0]);
+    if (replacement !== match[0]) {
+      edits.push({ from: match.index, to: match.index + match[0].length, text: replacement });
+    }
+  }
+  return edits;
+}
+
+function structureEdits(text: string): Edit[] {
+  const edits: Edit[] = [];
+  for (const match of text.matchAll(structure)) {
     const from = match.index;
     const found = match[0];
     if (found === "\n" || found === "\r\n") {
-      if (insideValue(original, from, from + found.length)) {
+      if (insideValue(text, from, from + found.length)) {
         edits.push({ from, to: from + found.length, text: "" });
       }
       continue;
     }
-    if (found.length === 1 && /[A-Za-z]/.test(found)) {
-      const cut = gluedLabelEnd(original, from + 1);
-      if (cut !== undefined) edits.push({ from: cut, to: cut, text: " " });
-      continue;
-    }
-    const replacement = replacementOf(found);
-    if (replacement !== found) edits.push({ from, to: from + found.length, text: replacement });
+    const cut = gluedLabelEnd(text, from + 1);
+    if (cut !== undefined) edits.push({ from: cut, to: cut, text: " " });
   }
   return edits;
 }
