@@ -227,7 +227,7 @@ const negativeEnd = new RegExp(
  * A label word stands right before the number: `words` (a `wordsPattern`), then nothing but
  * punctuation and a few filler words ("CPF: ", "RUT nº ", "mi CURP es ", "CLABE interbancaria ").
  */
-export function rightAfter(words: RegExp): RegExp {
+export function wordsRightBeforeValue(words: RegExp): RegExp {
   return new RegExp(`${words.source}${labelFiller}$`, "u");
 }
 
@@ -235,7 +235,7 @@ export function rightAfter(words: RegExp): RegExp {
  * A label word right after the number: "16001599 — D.N.I.", "puse "139…" como DNI", "(CPF)".
  * Tested on `ScanInput.contextAfter`.
  */
-export function rightBefore(words: RegExp): RegExp {
+export function wordsRightAfterValue(words: RegExp): RegExp {
   const filler =
     "(?:[^\\p{L}\\p{N}]*(?:como|es|e|eh|era|fue|foi|que|mi|meu|minha|su|seu|sua|do|da|de|del|el|la|o|a|en|no|na|campo))?";
   return new RegExp(`^${filler}${filler}${filler}[^\\p{L}\\p{N}]*${words.source}`, "u");

@@ -5,8 +5,8 @@ import { confidenceLevels, confidenceOf, type CheckResult, type Shape } from "./
 import {
   endsWithGenericLabel,
   genericLabelWords,
-  rightAfter,
-  rightBefore,
+  wordsRightBeforeValue,
+  wordsRightAfterValue,
 } from "./context-words.js";
 import type { Detector, DetectorOptions } from "./detector.js";
 import { reachAfter, type ScanInput } from "./scan-input.js";
@@ -125,8 +125,8 @@ function compiled(rule: IdentifierRule): CompiledRule {
   if (found === undefined) {
     found = {
       pattern: allowingSpaces(rule.pattern),
-      ownLabel: rightAfter(rule.context),
-      ownLabelAfter: rightBefore(rule.context),
+      ownLabel: wordsRightBeforeValue(rule.context),
+      ownLabelAfter: wordsRightAfterValue(rule.context),
     };
     compiledRules.set(rule, found);
   }
