@@ -22,9 +22,49 @@ import { parseJsonLines } from "../../tools/bench/privacy-scan-evaluation.js";
 
 const { stdnum } = stdnumPackage;
 
-function read(set: (typeof evaluationSets)[number]): EvaluationLine[] {
-  const path = evaluationSetPath(set);
+function readPath(path: string): EvaluationLine[] {
   return parseJsonLines(readFileSync(path, "utf8"), evaluationLineSchema, path);
+}
+
+function read(set: (typeof evaluationSets)[number]): EvaluationLine[] {
+  return readPath(evaluationSetPath(set));
+}
+
+const dev2Path = "test/fixtures/privacy/evaluation/dev2.jsonl";
+const dev3Path = "test/fixtures/privacy/evaluation/dev3.jsonl";
+
+/**
+ * What is wrong with the lines' spans: a line whose kind its spans contradict, a span that is not
+ * a value of its type by `checks` (or has spaces around it), one that overlaps the next.
+ */
+function spanProblems(
+  lines: readonly EvaluationLine[],
+  checks: Readonly<Record<string, (value: string) => boolean>>,
+): string[] {
+  return lines.flatMap((line) => {
+    const spans = [...line.spans].sort((a, b) => a.start - b.start);
+    const problems: string[] = [];
+    if ((line.kind === "negative") !== (spans.length === 0)) problems.push(`${line.id} kind`);
+    spans.forEach((span, index) => {
+      const value = line.text.slice(span.start, span.end);
+      const valid = checks[span.type];
+      if (valid === undefined) throw new Error(`no check for ${span.type}`);
+      if (span.end > line.text.length || value.trim() !== value || !valid(value)) {
+        problems.push(`${line.id} ${span.type} ${JSON.stringify(value)}`);
+      }
+      if ((spans[index + 1]?.start ?? Infinity) < span.end) problems.push(`${line.id} overlap`);
+    });
+    return problems;
+  });
+}
+
+/** The ids of the lines whose text is in one of `others`: only these ids, never another set's line. */
+function idsSharedWith(
+  lines: readonly EvaluationLine[],
+  others: readonly (readonly EvaluationLine[])[],
+): string[] {
+  const texts = new Set(others.flat().map((line) => line.text));
+  return lines.filter((line) => texts.has(line.text)).map((line) => line.id);
 }
 
 /** Digits of any script as ASCII, fullwidth forms folded, everything but letters and digits out. */
@@ -239,8 +279,7 @@ describe("the dev and held-out sets", () => {
  * have no number ("s/n"), so those three checks are looser than the sets' above.
  */
 describe("the dev2 evaluation set", () => {
-  const path = "test/fixtures/privacy/evaluation/dev2.jsonl";
-  const lines = () => parseJsonLines(readFileSync(path, "utf8"), evaluationLineSchema, path);
+  const lines = () => readPath(dev2Path);
   const dev2Checks: Record<string, (value: string) => boolean> = {
     ...validByType,
     PERSON_NAME: (value) => /^\p{L}[\p{L}'\- ]*\p{L}$/u.test(value),
@@ -264,32 +303,11 @@ describe("the dev2 evaluation set", () => {
   });
 
   it("slices every span to a value of its type, spans only in positives, none overlapping", () => {
-    const wrong = lines().flatMap((line) => {
-      const spans = [...line.spans].sort((a, b) => a.start - b.start);
-      const problems: string[] = [];
-      if ((line.kind === "negative") !== (spans.length === 0)) problems.push(`${line.id} kind`);
-      spans.forEach((span, index) => {
-        const value = line.text.slice(span.start, span.end);
-        const valid = dev2Checks[span.type];
-        if (valid === undefined) throw new Error(`no check for ${span.type}`);
-        if (span.end > line.text.length || value.trim() !== value || !valid(value)) {
-          problems.push(`${line.id} ${span.type} ${JSON.stringify(value)}`);
-        }
-        if ((spans[index + 1]?.start ?? Infinity) < span.end) problems.push(`${line.id} overlap`);
-      });
-      return problems;
-    });
-    expect(wrong).toEqual([]);
+    expect(spanProblems(lines(), dev2Checks)).toEqual([]);
   });
 
   it("shares no line with the dev or held-out set", () => {
-    const others = new Set([...read("dev"), ...read("heldout")].map((line) => line.text));
-    // Only the dev2 ids are reported, never a held-out line.
-    expect(
-      lines()
-        .filter((line) => others.has(line.text))
-        .map((line) => line.id),
-    ).toEqual([]);
+    expect(idsSharedWith(lines(), [read("dev"), read("heldout")])).toEqual([]);
   });
 
   it("a looser name check still refuses a value that is not a name", () => {
@@ -310,8 +328,7 @@ describe("the dev2 evaluation set", () => {
  * ".", so those checks are added here.
  */
 describe("the dev3 evaluation set", () => {
-  const path = "test/fixtures/privacy/evaluation/dev3.jsonl";
-  const lines = () => parseJsonLines(readFileSync(path, "utf8"), evaluationLineSchema, path);
+  const lines = () => readPath(dev3Path);
   const rgValid = (compact: string) => {
     if (!/^\d{8}[\dX]$/.test(compact)) return false;
     const sum = Array.from(compact.slice(0, 8)).reduce(
@@ -356,34 +373,11 @@ describe("the dev3 evaluation set", () => {
   });
 
   it("slices every span to a valid value of its type, spans only in positives, none overlapping", () => {
-    const wrong = lines().flatMap((line) => {
-      const spans = [...line.spans].sort((a, b) => a.start - b.start);
-      const problems: string[] = [];
-      if ((line.kind === "negative") !== (spans.length === 0)) problems.push(`${line.id} kind`);
-      spans.forEach((span, index) => {
-        const value = line.text.slice(span.start, span.end);
-        const valid = dev3Checks[span.type];
-        if (valid === undefined) throw new Error(`no check for ${span.type}`);
-        if (span.end > line.text.length || value.trim() !== value || !valid(value)) {
-          problems.push(`${line.id} ${span.type} ${JSON.stringify(value)}`);
-        }
-        if ((spans[index + 1]?.start ?? Infinity) < span.end) problems.push(`${line.id} overlap`);
-      });
-      return problems;
-    });
-    expect(wrong).toEqual([]);
+    expect(spanProblems(lines(), dev3Checks)).toEqual([]);
   });
 
   it("shares no line with the dev, dev2 or held-out set", () => {
-    const dev2Path = "test/fixtures/privacy/evaluation/dev2.jsonl";
-    const dev2 = parseJsonLines(readFileSync(dev2Path, "utf8"), evaluationLineSchema, dev2Path);
-    const others = new Set([...read("dev"), ...dev2, ...read("heldout")].map((line) => line.text));
-    // Only the dev3 ids are reported, never a held-out line.
-    expect(
-      lines()
-        .filter((line) => others.has(line.text))
-        .map((line) => line.id),
-    ).toEqual([]);
+    expect(idsSharedWith(lines(), [read("dev"), readPath(dev2Path), read("heldout")])).toEqual([]);
   });
 
   it("the added checks refuse a value with a wrong check digit or a broken e-mail", () => {
