@@ -154,7 +154,7 @@ const validByType: Record<string, (value: string) => boolean> = {
   HEALTH: (value) => /^[\p{L}\d][\p{L}\d\- ]*$/u.test(value),
 };
 
-describe.each(evaluationSets)("the %s evaluation set", (set) => {
+describe.each(["dev", "heldout"] as const)("the %s evaluation set", (set) => {
   it("exists and has the sizes the benchmark's figures rely on", () => {
     expect(existsSync(evaluationSetPath(set))).toBe(true);
     const lines = read(set);
@@ -320,6 +320,36 @@ describe("the dev2 evaluation set", () => {
   });
 });
 
+/** São Paulo's RG: eight digits and a mod-11 check (X for 10). */
+const rgValid = (compact: string) => {
+  if (!/^\d{8}[\dX]$/.test(compact)) return false;
+  const sum = Array.from(compact.slice(0, 8)).reduce(
+    (total, digit, index) => total + Number(digit) * (index + 2),
+    0,
+  );
+  return (sum % 11 === 10 ? "X" : String(sum % 11)) === compact[8];
+};
+
+/** Checks for the types the dev and held-out sets lack, used by the dev3 and dev4 sets. */
+const dev3Checks: Record<string, (value: string) => boolean> = {
+  ...validByType,
+  BR_RG: (value) => rgValid(readBack(value)),
+  BR_CEP: (value) => /^\d{8}$/.test(readBack(value)),
+  AR_DNI: (value) => byStdnum("AR", "dni")(readBack(value)),
+  CO_CEDULA: (value) => /^\d{6,10}$/.test(readBack(value)),
+  EC_RUC: (value) => byStdnum("EC", "ruc")(readBack(value)),
+  UY_RUT: (value) => byStdnum("UY", "rut")(readBack(value)),
+  VE_CEDULA: (value) => /^[VE]\d{7,8}$/.test(readBack(value)),
+  EMAIL: (value) =>
+    validator.isEmail(
+      value
+        .normalize("NFKC")
+        .replace(/\s*(\[arroba\]|\(at\)|\[at\]| arroba |@)\s*/gi, "@")
+        .replace(/\s*(\(dot\)|\[dot\]| punto | ponto |\.)\s*/gi, ".")
+        .toLowerCase(),
+    ),
+};
+
 /**
  * The third development set (dev3.jsonl, written by test/support/privacy-evaluation/
  * dev3-sentences.ts): identifiers and contact data only, in more placements and written forms.
@@ -329,32 +359,6 @@ describe("the dev2 evaluation set", () => {
  */
 describe("the dev3 evaluation set", () => {
   const lines = () => readPath(dev3Path);
-  const rgValid = (compact: string) => {
-    if (!/^\d{8}[\dX]$/.test(compact)) return false;
-    const sum = Array.from(compact.slice(0, 8)).reduce(
-      (total, digit, index) => total + Number(digit) * (index + 2),
-      0,
-    );
-    return (sum % 11 === 10 ? "X" : String(sum % 11)) === compact[8];
-  };
-  const dev3Checks: Record<string, (value: string) => boolean> = {
-    ...validByType,
-    BR_RG: (value) => rgValid(readBack(value)),
-    BR_CEP: (value) => /^\d{8}$/.test(readBack(value)),
-    AR_DNI: (value) => byStdnum("AR", "dni")(readBack(value)),
-    CO_CEDULA: (value) => /^\d{6,10}$/.test(readBack(value)),
-    EC_RUC: (value) => byStdnum("EC", "ruc")(readBack(value)),
-    UY_RUT: (value) => byStdnum("UY", "rut")(readBack(value)),
-    VE_CEDULA: (value) => /^[VE]\d{7,8}$/.test(readBack(value)),
-    EMAIL: (value) =>
-      validator.isEmail(
-        value
-          .normalize("NFKC")
-          .replace(/\s*(\[arroba\]|\(at\)|\[at\]| arroba |@)\s*/gi, "@")
-          .replace(/\s*(\(dot\)|\[dot\]| punto | ponto |\.)\s*/gi, ".")
-          .toLowerCase(),
-      ),
-  };
 
   it("is half Spanish, half Portuguese, with every identifier type and about 150 negatives", () => {
     const all = lines();
@@ -388,5 +392,71 @@ describe("the dev3 evaluation set", () => {
     expect(dev3Checks.EMAIL?.("ana.souza [arroba] gmail")).toBe(false);
     expect(dev3Checks.VE_CEDULA?.("V-12.345.678")).toBe(true);
     expect(dev3Checks.VE_CEDULA?.("12.345.678")).toBe(false);
+  });
+});
+
+/**
+ * The fourth development set (dev4.jsonl, written by test/support/privacy-evaluation/
+ * dev4-sentences.ts): mostly street addresses of many countries' conventions, identifiers written
+ * without a label or with unusual ones, and negatives that look like personal data (landmark and
+ * company addresses among them). Its addresses may be named by a number ("18 de Julio"), have no
+ * number ("s/n"), be lower or upper case, but end on the address's last letter or digit and leave
+ * a Brazilian CEP to a span of its own.
+ */
+describe("the dev4 evaluation set", () => {
+  const lines = () => read("dev4");
+  const dev4Checks: Record<string, (value: string) => boolean> = {
+    ...dev3Checks,
+    STREET_ADDRESS: (value) =>
+      /^[\p{L}\d].*[\p{L}\d]$/u.test(value) &&
+      /\p{L}/u.test(value) &&
+      /\d|\bs\/n\b/i.test(value) &&
+      !/\d{5}-?\d{3}\b/.test(value),
+  };
+
+  it("is mostly addresses, half Spanish, with the identifiers people leave unlabelled", () => {
+    const all = lines();
+    expect(all.length).toBeGreaterThanOrEqual(600);
+    const spanish = all.filter((line) => line.lang === "es").length;
+    expect(spanish / all.length).toBeGreaterThan(0.4);
+    expect(spanish / all.length).toBeLessThan(0.6);
+    expect(all.filter((line) => line.kind === "negative").length).toBeGreaterThanOrEqual(180);
+    const landmarks = all.filter((line) => line.form === "landmark-or-company-address");
+    expect(landmarks.length).toBeGreaterThanOrEqual(40);
+    const spans = all.flatMap((line) => line.spans);
+    const count = (type: string) => spans.filter((span) => span.type === type).length;
+    expect(count("STREET_ADDRESS")).toBeGreaterThanOrEqual(300);
+    for (const [type, least] of [
+      ["BR_PIS", 20],
+      ["CARD", 20],
+      ["MX_CLABE", 10],
+      ["VE_RIF", 6],
+    ] as const) {
+      expect(count(type), type).toBeGreaterThanOrEqual(least);
+    }
+    expect(new Set(all.map((line) => line.id)).size).toBe(all.length);
+  });
+
+  it("slices every span to a valid value of its type, spans only in positives, none overlapping", () => {
+    expect(spanProblems(lines(), dev4Checks)).toEqual([]);
+  });
+
+  it("shares no line with the dev, dev2, dev3 or held-out set", () => {
+    expect(
+      idsSharedWith(lines(), [
+        read("dev"),
+        readPath(dev2Path),
+        readPath(dev3Path),
+        read("heldout"),
+      ]),
+    ).toEqual([]);
+  });
+
+  it("the address check refuses a street without a number and a span that runs on", () => {
+    expect(dev4Checks.STREET_ADDRESS?.("Praça São Benedito, s/n")).toBe(true);
+    expect(dev4Checks.STREET_ADDRESS?.("Av. 18 de Julio 1453 esc. 302")).toBe(true);
+    expect(dev4Checks.STREET_ADDRESS?.("Rua Augusta")).toBe(false);
+    expect(dev4Checks.STREET_ADDRESS?.("Av. Corrientes 1234,")).toBe(false);
+    expect(dev4Checks.STREET_ADDRESS?.("Rua Tabapuã, 1123, CEP 04533-010")).toBe(false);
   });
 });

@@ -4,8 +4,10 @@
  * are left in clear, by type and by written form; the share of negative messages flagged; recall
  * and precision on names, street addresses and health data by language; and scan time.
  *
- *   node dist-tools/tools/bench/privacy-evaluation.js [--set dev|heldout | --file <path>] [--json]
+ *   node dist-tools/tools/bench/privacy-evaluation.js [--set <set> | --file <path>] [--json]
  *     [--show-misses] [--repeats <n>] [--help]
+ *
+ * <set> is one of the names in evaluationSets (privacy-evaluation-line.ts).
  *
  * The held-out set is for measuring only: never tune a detector on its lines. It prints numbers
  * and judges none.
@@ -32,8 +34,7 @@ import {
 import { timeEvaluationSet } from "./privacy-evaluation-timing.js";
 import { parseJsonLines } from "./privacy-scan-evaluation.js";
 
-const usage =
-  "usage: node dist-tools/tools/bench/privacy-evaluation.js [--set dev|heldout | --file <path>] [--json] [--show-misses] [--repeats <n>]";
+const usage = `usage: node dist-tools/tools/bench/privacy-evaluation.js [--set ${evaluationSets.join("|")} | --file <path>] [--json] [--show-misses] [--repeats <n>]`;
 
 function parseOptions(): ReturnType<typeof parseOptionsOrThrow> {
   try {
