@@ -460,3 +460,66 @@ describe("the dev4 evaluation set", () => {
     expect(dev4Checks.STREET_ADDRESS?.("Rua Tabapuã, 1123, CEP 04533-010")).toBe(false);
   });
 });
+
+/**
+ * The second held-out set (heldout2.jsonl, written by test/support/privacy-evaluation/
+ * heldout2-sentences.ts by someone who had read neither the detectors nor the other sets): for
+ * measuring only. Every identifier type, names in lower case, diagnosis codes with a dot, streets
+ * with no number ("s/n") and Central American directions from a landmark, e-mails with "arroba".
+ */
+describe("the heldout2 evaluation set", () => {
+  const lines = () => read("heldout2");
+  const heldout2Checks: Record<string, (value: string) => boolean> = {
+    ...dev3Checks,
+    PERSON_NAME: (value) => /^\p{L}[\p{L}'\- ]*\p{L}$/u.test(value),
+    HEALTH: (value) => /^[\p{L}\d][\p{L}\d\-. ]*$/u.test(value),
+    STREET_ADDRESS: (value) =>
+      /^[\p{L}\d].*[\p{L}\d]$/u.test(value) &&
+      /\p{L}/u.test(value) &&
+      /\d|\bs\/n\b/i.test(value) &&
+      !/\d{5}-?\d{3}\b/.test(value),
+  };
+
+  it("is half Spanish, half Portuguese, with every type and about 250 negatives", () => {
+    const all = lines();
+    expect(all.length).toBeGreaterThanOrEqual(850);
+    const spanish = all.filter((line) => line.lang === "es").length;
+    expect(spanish / all.length).toBeGreaterThan(0.4);
+    expect(spanish / all.length).toBeLessThan(0.6);
+    expect(all.filter((line) => line.kind === "negative").length).toBeGreaterThanOrEqual(220);
+    const spans = all.flatMap((line) => line.spans);
+    const count = (type: string) => spans.filter((span) => span.type === type).length;
+    expect(count("PERSON_NAME")).toBeGreaterThanOrEqual(150);
+    expect(count("STREET_ADDRESS")).toBeGreaterThanOrEqual(130);
+    expect(count("HEALTH")).toBeGreaterThanOrEqual(80);
+    for (const type of piiTypes.filter(
+      (type) => !(contentTypes as readonly string[]).includes(type),
+    )) {
+      expect(count(type), type).toBeGreaterThanOrEqual(4);
+    }
+    expect(all.map((line) => line.id)).toEqual(
+      all.map((_, index) => `heldout2-${String(index + 1).padStart(4, "0")}`),
+    );
+  });
+
+  it("slices every span to a valid value of its type, spans only in positives, none overlapping", () => {
+    expect(spanProblems(lines(), heldout2Checks)).toEqual([]);
+  });
+
+  it("shares no line with the dev, dev2, dev3, dev4 or held-out set", () => {
+    const others = [read("dev"), readPath(dev2Path), readPath(dev3Path), read("dev4")];
+    expect(idsSharedWith(lines(), [...others, read("heldout")])).toEqual([]);
+  });
+
+  it("the name, health and address checks refuse what is not a value of their type", () => {
+    expect(heldout2Checks.PERSON_NAME?.("ketlen tupinambá")).toBe(true);
+    expect(heldout2Checks.PERSON_NAME?.("Sr. Kenji Watanabe")).toBe(false);
+    expect(heldout2Checks.HEALTH?.("F41.1")).toBe(true);
+    expect(heldout2Checks.HEALTH?.("diabetes,")).toBe(false);
+    const address = heldout2Checks.STREET_ADDRESS;
+    expect(address?.("de la iglesia católica 200 metros al norte, casa esquinera")).toBe(true);
+    expect(address?.("Rua Projetada, s/n")).toBe(true);
+    expect(address?.("Av. Benito Juárez")).toBe(false);
+    expect(address?.("Rua Itapeva, 120, 01332-000")).toBe(false);
+  });
+});
