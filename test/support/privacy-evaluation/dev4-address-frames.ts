@@ -2,7 +2,7 @@
  * Messages that hold a personal street address, for dev4-sentences.ts.
  */
 import { A, esA, esStreet, full, lower, placeOf, ptA } from "./dev4-addresses.js";
-import { id, name, s, v, type Frame } from "./dev4-values.js";
+import { esRegion, id, name, s, v, type Frame } from "./dev4-values.js";
 
 export const esAddressFrames: Frame[] = [
   {
@@ -15,7 +15,7 @@ export const esAddressFrames: Frame[] = [
     form: "form-field",
     parts: () => {
       const a = esA();
-      return s`Nombre: ${name("es")}\nDirección: ${A(a)}\nCiudad: ${placeOf(a)}\nTeléfono: ${id.phone()}`;
+      return s`Nombre: ${name("es")}\nDirección: ${A(a)}\nCiudad: ${placeOf(a)}\nTeléfono: ${id.phone(esRegion())}`;
     },
   },
   {
@@ -43,7 +43,7 @@ export const esAddressFrames: Frame[] = [
     form: "signature",
     parts: () => {
       const a = esA();
-      return s`Quedo atenta a su respuesta.\n\nSaludos cordiales,\n${name("es")}\n${a.pre}${A(a)}\n${placeOf(a)}\nCel. ${id.phone()}`;
+      return s`Quedo atenta a su respuesta.\n\nSaludos cordiales,\n${name("es")}\n${a.pre}${A(a)}\n${placeOf(a)}\nCel. ${id.phone(esRegion())}`;
     },
   },
   {
@@ -195,7 +195,7 @@ export const esAddressFrames: Frame[] = [
     form: "comma-separated",
     parts: () => {
       const a = esA();
-      return s`${name("es")}, ${A(a)}, ${placeOf(a)}, ${id.phone()}`;
+      return s`${name("es")}, ${A(a)}, ${placeOf(a)}, ${id.phone(esRegion())}`;
     },
   },
   {

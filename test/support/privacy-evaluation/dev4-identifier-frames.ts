@@ -1,7 +1,7 @@
 /**
  * Messages with identifiers written without a label or with unusual ones, for dev4-sentences.ts.
  */
-import { id, n, name, pick, s, type Frame, type Value } from "./dev4-values.js";
+import { esRegion, id, n, name, pick, s, type Frame, type Value } from "./dev4-values.js";
 
 const last4 = (value: Value) => value.text.replace(/\D/g, "").slice(-4);
 
@@ -42,7 +42,7 @@ export const esIdFrames: Frame[] = [
   { form: "rif-label-hyphens", parts: () => s`RIF: ${id.rif(true)}` },
   {
     form: "rif-compact",
-    parts: () => s`el rif de mi firma personal es ${id.rif(false)} para que salga en la factura`,
+    parts: () => s`el rif que tiene que salir en la factura es ${id.rif(false)}, sin guiones`,
   },
   { form: "label-after", parts: () => s`${id.rif()} ← ese es el RIF, el otro estaba vencido` },
   { form: "csv-row", parts: () => s`${name("es")};${id.curp()};${id.rfc()};CDMX` },
@@ -72,7 +72,10 @@ export const esIdFrames: Frame[] = [
   { form: "unusual-label", parts: () => s`mi número de contribuyente en la SET es ${id.pyRuc()}` },
   { form: "ve-cedula-ci", parts: () => s`C.I. ${id.veCedula()}, estudiante de 3er semestre` },
   { form: "nit-invoice", parts: () => s`Factura a nombre de mi negocio, NIT ${id.nit()}` },
-  { form: "email-or-phone", parts: () => s`escríbeme a ${id.email("es")} o al ${id.phone()}` },
+  {
+    form: "email-or-phone",
+    parts: () => s`escríbeme a ${id.email("es")} o al ${id.phone(esRegion())}`,
+  },
   { form: "table-row", parts: () => s`| ${id.rfc()} | ${id.clabe()} | ${id.email("es")} |` },
   {
     form: "ruc-peru-label-after",

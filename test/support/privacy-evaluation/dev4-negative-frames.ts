@@ -45,10 +45,10 @@ export const esNegativeFrames: Frame[] = [
     "ticket-number",
     () => s`Abrí el ticket INC${random.digits(7)} hace tres días y nadie me respondió`,
   ),
-  negative(
-    "sku",
-    () => s`¿tienen stock del SKU ZAP-${n(1000, 9999)}-NEG-${n(35, 44)}? talla ${n(35, 44)}`,
-  ),
+  negative("sku", () => {
+    const size = n(35, 44);
+    return s`¿tienen stock del SKU ZAP-${n(1000, 9999)}-NEG-${size}? talla ${size}`;
+  }),
   negative(
     "bank-branch",
     () =>
@@ -214,11 +214,10 @@ export const ptNegativeFrames: Frame[] = [
     "protocol-number",
     () => s`Meu protocolo de atendimento é ${n(2024, 2026)}${random.digits(10)}, liguei ontem`,
   ),
-  negative(
-    "sku",
-    () =>
-      s`tem o tênis SKU ${letter()}${letter("KLMN")}${n(1000, 9999)}-${n(34, 44)} no tamanho ${n(34, 44)}?`,
-  ),
+  negative("sku", () => {
+    const size = n(34, 44);
+    return s`tem o tênis SKU ${letter()}${letter("KLMN")}${n(1000, 9999)}-${size} no tamanho ${size}?`;
+  }),
   negative(
     "bank-branch",
     () => s`Minha conta é da agência ${n(1000, 9999)}, posso sacar em outra?`,

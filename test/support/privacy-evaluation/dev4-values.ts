@@ -181,6 +181,9 @@ export const id = {
   },
 };
 
+/** A Spanish-speaking country of the phone generator. */
+export const esRegion = () => pick(["MX", "AR", "CL", "CO", "PE"] as const);
+
 export const name = (lang: "es" | "pt") =>
   v(
     "PERSON_NAME",
