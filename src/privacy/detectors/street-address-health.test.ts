@@ -168,8 +168,68 @@ describe("a public building's address and an allergy", () => {
     ]);
   });
 
+  it("masks a numbered address on its own in doubt, but not a business's, an event's or a road's km", () => {
+    expect(found("Av. Corrientes 1234, piso 5, depto. B, CABA.")).toEqual([
+      ["STREET_ADDRESS", "Av. Corrientes 1234, piso 5, depto. B"],
+    ]);
+    expect(found("Rua das Flores, 1234, sala 56, Centro.")).toEqual([
+      ["STREET_ADDRESS", "Rua das Flores, 1234, sala 56"],
+    ]);
+    expect(found("Calle 45 # 12-34, oficina 501, Bogotá.")).toEqual([
+      ["STREET_ADDRESS", "Calle 45 # 12-34, oficina 501"],
+    ]);
+    expect(found("Avenida Paulista, 1578 - Bela Vista, São Paulo - SP.")).toEqual([
+      ["STREET_ADDRESS", "Avenida Paulista, 1578"],
+    ]);
+    expect(found("Nuestra tienda está en Av. Corrientes 1234, abierta de 9 a 18")).toEqual([]);
+    expect(found("Hubo un choque en Av. Libertador 4500 esta mañana")).toEqual([]);
+    expect(found("A loja nova abre na Rua Oscar Freire 900 no sábado")).toEqual([]);
+    expect(found("Km 23,5 da Rodovia dos Bandeirantes.")).toEqual([]);
+  });
+
   it("finds an allergy as health data", () => {
     expect(found("Mi hija tiene alergia a la penicilina")).toEqual([["HEALTH", "alergia"]]);
+  });
+});
+
+describe("streets written without a type, after an ordinal, or as directions", () => {
+  it("takes a typeless street with a flat after its number, but not a room", () => {
+    expect(found("Quedamos en Los Cedros 455, dpto 302")).toEqual([
+      ["STREET_ADDRESS", "Los Cedros 455, dpto 302"],
+    ]);
+    expect(found("La reunión es en la Sala 204, piso 2")).toEqual([]);
+    expect(found("Item 12 of 45: 3 boxes")).toEqual([]);
+  });
+
+  it("reads Quito's numbering and a corner after a typeless street", () => {
+    expect(found("Mi dirección es Los Shyris N41-120")).toEqual([
+      ["STREET_ADDRESS", "Los Shyris N41-120"],
+    ]);
+    expect(found("Domicilio: Mariscal López 1234 c/ Brasil, Asunción")).toEqual([
+      ["STREET_ADDRESS", "Mariscal López 1234 c/ Brasil"],
+    ]);
+  });
+
+  it("takes the ordinal before a street type and a building's name of several words", () => {
+    expect(found("Dirección de envío: 5a Avenida 12-45 zona 1, Guatemala")).toEqual([
+      ["STREET_ADDRESS", "5a Avenida 12-45 zona 1"],
+    ]);
+    expect(found("Endereço: Estrada do Coco, 3000, Condomínio Vila Verde, casa 8")).toEqual([
+      ["STREET_ADDRESS", "Estrada do Coco, 3000, Condomínio Vila Verde, casa 8"],
+    ]);
+  });
+
+  it("takes directions from a landmark and a km of a road where someone lives", () => {
+    expect(found("vivo en el Barrio San José, de la iglesia 2 cuadras al sur")).toEqual([
+      ["STREET_ADDRESS", "Barrio San José, de la iglesia 2 cuadras al sur"],
+    ]);
+    expect(found("De la Rotonda Güegüense 3 c. al lago, 1/2 c. abajo, es donde vivo")).toEqual([
+      ["STREET_ADDRESS", "De la Rotonda Güegüense 3 c. al lago, 1/2 c. abajo"],
+    ]);
+    expect(found("la finca está en el km 12.5 carretera a El Salvador")).toEqual([
+      ["STREET_ADDRESS", "km 12.5 carretera a El Salvador"],
+    ]);
+    expect(found("El estadio queda del parque 2 cuadras al sur")).toEqual([]);
   });
 });
 

@@ -3,7 +3,7 @@ import type { Detector } from "./detector.js";
 import { boundedMatches } from "./candidate.js";
 import { foldedMatches } from "./folded-matches.js";
 import { foldedValue } from "./folded-value.js";
-import { mentionsPerson, sentenceAround } from "./person-context.js";
+import { mentionsPerson, mentionsSomeone, sentenceAround } from "./person-context.js";
 import type { ScanInput } from "./scan-input.js";
 
 /**
@@ -16,7 +16,13 @@ import type { ScanInput } from "./scan-input.js";
  */
 export const streetAddressDetector: Detector = {
   types: ["STREET_ADDRESS"],
-  detect: (input) => [streetAddresses(input), blockAddresses(input), typelessAddresses(input)],
+  detect: (input) => [
+    streetAddresses(input),
+    blockAddresses(input),
+    typelessAddresses(input),
+    flatAddresses(input),
+    directionAddresses(input),
+  ],
 };
 
 /** Street types that name nothing else. */
@@ -164,7 +170,7 @@ const floor =
   "\\d{1,2}(?:\u00ba|\u00b0|\u00aa|o|a|er|ro|do|to|vo|no|mo)?\\.?[ \\t]{0,2}(?:piso|andar)|\\d{1,2}(?:\u00ba|\u00b0|\u00aa|er|ro|do|to|vo|no|mo)\\.?[ \\t]{0,2}[a-z]\\b|pb\\b|planta baja|terreo";
 /** One flat, floor or building after the number: "apto 3-B", "edificio Miramar", "2º andar", "PB". */
 /** A building's name after its word: "edificio Los Andes", "Res. Caracas", "condomínio Jardim". */
-const building = `(?:edificio|predio|residencia|residencial|res|torre|quinta|qta|condominio|cond)(?:\\.?[ \\t]{1,2}|\\.)(?:(?:de|del|los|las|la|el|do|da|dos|das)[ \\t])?[a-z0-9][a-z0-9-]{0,14}(?![a-z0-9])`;
+const building = `(?:edificio|predio|residencia|residencial|res|torre|quinta|qta|condominio|cond)(?:\\.?[ \\t]{1,2}|\\.)(?:(?:de|del|los|las|la|el|do|da|dos|das)[ \\t])?[a-z0-9][a-z0-9-]{0,14}(?:[ \\t](?!(?:${complementWord}|en|na|no|em|y|e|a|al|con|com|para|por|que|hasta|ate|cerca|perto|frente)(?![a-z0-9]))[a-z][a-z0-9-]{1,14}){0,2}(?![a-z0-9])`;
 const complementItem = `[ \\t]{0,2}[,/-]?[ \\t]{1,2}(?:${building}|${complementWord}(?:\\.?[ \\t]{1,2}|\\.|(?=[\\d#]))(?:#[ \\t]?)?[a-z0-9][a-z0-9-]{0,11}(?![a-z0-9])(?:[ \\t](?:sur|norte|este|oeste|sul|leste))?|${floor}|fundos|bis)`;
 const complement = `(?:${complementItem}){0,4}`;
 
@@ -175,7 +181,7 @@ const bareName = `(?:${nameWord}[ \\t]{1,3}){0,5}${nameWord}`;
 /** The corner after the number: "455 y Av. Colón", "120 esquina com Rua Bahia". */
 const corner = `(?:[ \\t]{1,2}(?:y|e|esq\\.?|esquina(?:[ \\t]{1,2}(?:con|com|c/))?)[ \\t]{1,2}(?:${streetTypes})[ \\t]{1,3}${nameWord}(?:[ \\t]{1,2}${nameWord})?)?`;
 const addressPattern = new RegExp(
-  `(${streetTypes})[ \\t]{1,3}(?:(${numberedName})(?:(?:[ \\t]{0,2},)?[ \\t]{1,3}(${number})${complement}${corner}|((?:${complementItem}){1,4}))|(${bareName}))|(?:manzana|mz)\\.?[ \\t]{0,2}[a-z0-9]{1,3}[ \\t]{0,2},?[ \\t]{1,3}(?:lote|lt)\\.?[ \\t]{0,2}\\d{1,4}`,
+  `(${streetTypes})[ \\t]{1,3}(?:(${numberedName})(?:(?:[ \\t]{0,2},)?[ \\t]{1,3}(${number})(${complement})${corner}|((?:${complementItem}){1,4}))|(${bareName}))|(?:manzana|mz)\\.?[ \\t]{0,2}[a-z0-9]{1,3}[ \\t]{0,2},?[ \\t]{1,3}(?:lote|lt)\\.?[ \\t]{0,2}\\d{1,4}(${complement})`,
   "g",
 );
 
@@ -214,6 +220,10 @@ const particles = new Set([
 const neighbourhoodBefore =
   /(?:^|[^\p{L}\p{N}])((?:vila|villa|colonia|col\.|conjunto habitacional|conjunto|residencial|urb\.|urbanizacion|barrio|bairro|fraccionamiento|fracc\.|jardim|reparto|setor|sector)[ \t]{1,2}(?:[\p{L}\p{N}'.-]+[ \t]{1,2}){0,3}[\p{L}\p{N}'.-]+,[ \t]{1,2})$/u;
 
+/** An ordinal right before a street type: "5a ", "3ra. ", "2da ", "1ª ", "10º ". */
+const ordinalBefore =
+  /(?:^|[^\p{L}\p{N}])(\d{1,2}(?:a|ra|da|ta|va|na|ma|o|er|ro|do|to|vo|no|mo|\u00aa|\u00ba)\.?[ \t]{1,2})$/u;
+
 /** Where an address may start: a street type (short enough for `boundedMatches`' window). */
 const streetTypeWord = new RegExp(`(?<![a-z0-9])(?:${streetTypes}|manzana|mz\\.?)`, "g");
 const addressFrom = new RegExp(addressPattern.source, "y");
@@ -242,7 +252,7 @@ function judge(
   value: string,
   groups: readonly (string | undefined)[],
 ): Finding | undefined {
-  const [type, numberedName, streetNumber, flat, bareName] = groups;
+  const [type, numberedName, streetNumber, numberedFlat, flat, bareName, blockFlat] = groups;
   // A flat without a street number ("Av Sucre, Res. Caracas, piso 7") counts as one when it has a digit.
   if (flat !== undefined && !/\d/.test(flat)) return undefined;
   const houseNumber = streetNumber ?? flat;
@@ -255,6 +265,10 @@ function judge(
     input.folded.slice(Math.max(0, start - 64), start),
   );
   if (neighbourhood?.[1] !== undefined) start -= neighbourhood[1].length;
+  // A street numbered before its type: "5a Avenida 12-45", "3ra calle poniente", "1ª Travessa".
+  else
+    start -=
+      ordinalBefore.exec(input.folded.slice(Math.max(0, start - 8), start))?.[1]?.length ?? 0;
   const before = input.contextBefore(start);
   const context = addressContext.test(before);
   const placed = context || placeContext.test(before);
@@ -280,13 +294,26 @@ function judge(
       end = lastProper.end - (lastProper.original.endsWith(".") ? 1 : 0);
     }
   }
+  const sentence = sentenceAround(input, start, end);
+  // "La tienda queda en…", "el estadio está del parque 2 cuadras al sur": a public place's address.
+  const inPublic = publicPlace.test(input.folded.slice(sentence.start, sentence.end));
+  // There, "nuestra tienda" is the business: only someone else (kin, a title, a name) ties it.
   const tied =
     context ||
-    (houseNumber !== undefined && placed) ||
     addressAfter.test(input.folded.slice(end, end + 80)) ||
-    mentionsPerson(input, sentenceAround(input, start, end));
+    (inPublic
+      ? mentionsSomeone(input, sentence)
+      : (houseNumber !== undefined && placed) || mentionsPerson(input, sentence));
   // With its number, above a name's confidence: "Rua Dr. Flores 264" is a street, not Mr Flores.
-  const confidence = tied ? (houseNumber === undefined ? 0.8 : 0.96) : 0.45;
+  const confidence = tied
+    ? houseNumber === undefined
+      ? 0.8
+      : 0.96
+    : untiedConfidence(
+        isHouseNumber(houseNumber) || (type ?? houseNumber) === undefined,
+        inPublic,
+        [numberedFlat, flat, blockFlat],
+      );
   return {
     type: "STREET_ADDRESS",
     country: null,
@@ -297,6 +324,31 @@ function judge(
     normalized: foldedValue(input.folded.slice(start, end)),
   };
 }
+
+/**
+ * An address nothing ties to a person. Unless its sentence speaks of a public place or an event
+ * ("el museo está en Av. Paulista 1578 y abre a las 10"), it is masked in doubt — the guard
+ * stands in front of the cloud: with a flat, floor or building after its number it is someone's
+ * home or office ("Av. Arequipa 4545, dpto. 1201"), with only its number it may be. Without a
+ * number it stays below the threshold.
+ */
+function untiedConfidence(
+  numbered: boolean,
+  inPublic: boolean,
+  flats: readonly (string | undefined)[],
+): number {
+  if (!numbered || inPublic) return 0.45;
+  return flats.some((flat) => flat !== undefined && flat.trim() !== "") ? 0.9 : 0.6;
+}
+
+/** A house number, not a kilometre on a road ("Rodovia dos Bandeirantes km 45"). */
+function isHouseNumber(houseNumber: string | undefined): boolean {
+  return houseNumber !== undefined && !houseNumber.startsWith("km");
+}
+
+/** Words of a sentence about a public place, a business or a landmark rather than a home. */
+const publicPlace =
+  /(?<![a-z])(?:muse[ou]s?|teatro|cinema|cine|estadio|shopping|centro comercial|mall|tienda|loja|restaurante|lanchonete|cafeteria|hotel|pousada|hostal|banco|agencia|embajada|embaixada|consulado|ministerio|prefeitura|municipalidad|municipio|alcaldia|gobernacion|camara|tribunal|juzgado|cartorio|notaria|universidad|universidade|faculdade|colegio|escuela|escola|hospital|clinica|farmacia|drogaria|supermercado|mercado|feira|iglesia|igreja|catedral|parroquia|biblioteca|sede|sucursal|filial|empresa|fabrica|oficinas|escritorios|abre|abren|abierto|aberto|horario|funciona|atiende|atende|famos[oa]|conocid[oa]|conhecid[oa]|turistas?|historic[oa]|monumento|estacion|estacao|terminal|aeropuerto|aeroporto|correo|correios|poupatempo|receita federal|sat|registro civil|reniec|anses|sunat|afip|dian|detran|masp|choque|accidente|acidente|incendio|protesta|marcha|manifestacion|manifestacao|obras?|transito|trafico|congestionamento|evento|show|concierto|concerto|festival|exposicion|exposicao|congreso|congresso|senado|asamblea|parlamento|palacio|gobierno|governo)s?(?![a-z])/u;
 
 interface Word {
   original: string;
@@ -354,8 +406,10 @@ function* blockAddresses(input: ScanInput): Generator<Finding | undefined> {
  * "vivo en Las Acacias 340", "mi casa, 25 de Mayo 1180 depto 2". Its words must be capitalised
  * and its number must not count days or years ("vivo en Lima 20 años").
  */
+/** The corner after a typeless street: "Mariscal López 1234 c/ Brasil", "Olmedo 45 esq. Colón". */
+const typelessCorner = `(?:[ \\t]{1,2}(?:c/|casi|esq\\.?|esquina(?:[ \\t]{1,2}(?:con|com|c/))?)[ \\t]{1,2}${nameWord}(?:[ \\t]{1,2}${nameWord})?)?`;
 const typelessPattern = new RegExp(
-  `(?<![a-z0-9])(?:vivo|vive|vivimos|viven|moro|mora|moramos|moram|resido|reside|residimos|mi casa|minha casa|domicilio|direccion|endereco|mi direccion es|meu endereco e|envien|enviar|enviem|entregar|entreguem|entreguen|mandar|manden|mandem|dejar|deixar)(?:[ \\t]{1,2}(?:en|na|no|em|es|e|a|al|para))?[ \\t]{0,2}[:,]?[ \\t]{1,2}((?:\\d{1,2}[ \\t]de[ \\t])?((?:${nameWord}[ \\t]{1,2}){0,3}?${nameWord})(?:[ \\t]{0,2},)?[ \\t]{1,2}(\\d{2,5}[a-z]?)(?![\\d.,:/]?\\d)(${complement}))`,
+  `(?<![a-z0-9])(?:vivo|vive|vivimos|viven|moro|mora|moramos|moram|resido|reside|residimos|mi casa|minha casa|domicilio|direccion|endereco|mi direccion es|meu endereco e|envien|enviar|enviem|entregar|entreguem|entreguen|mandar|manden|mandem|dejar|deixar|quedamos|nos vemos|pasen por|passem na|passem no)(?:[ \\t]{1,2}(?:en|na|no|em|es|e|a|al|para))?[ \\t]{0,2}[:,]?[ \\t]{1,2}((?:\\d{1,2}[ \\t]de[ \\t])?((?:${nameWord}[ \\t]{1,2}){0,3}?${nameWord})(?:[ \\t]{0,2},)?[ \\t]{1,2}([nseo]\\d{1,3}-\\d{1,4}|\\d{2,5}[a-z]?)(?![\\d.,:/]?\\d)(${complement})${typelessCorner})`,
   "g",
 );
 /** After the number and its flat: the end of the sentence or a clause, or a small word. */
@@ -395,5 +449,89 @@ function* typelessAddresses(input: ScanInput): Generator<Finding | undefined> {
       validated: false,
       normalized: foldedValue(input.folded.slice(start, end)),
     };
+  }
+}
+
+/**
+ * A street without its type, anywhere, when a flat follows its number: "Los Cedros 455, dpto
+ * 302", "Manuel Montt 1450 casa 3". The name is the capitalised words right before the number.
+ */
+const numberBeforeFlat = new RegExp(`\\d{2,5}[a-z]?(?=${complementItem})`, "g");
+const capitalisedRunBefore =
+  /(?<![\p{L}\p{N}])((?:[\p{Lu}][\p{L}'\u2019.-]*|\d{1,2}|de|del|la|las|los|el|da|das|do|dos)(?:[ \t]{1,2}(?:[\p{Lu}][\p{L}'\u2019.-]*|\d{1,2}|de|del|la|las|los|el|da|das|do|dos)){0,4}),?[ \t]{1,2}$/u;
+
+/** A room, a floor or a building, not a street: "Sala 204, piso 2", "Torre 3, apto 12". */
+const startsWithRoom = new RegExp(
+  `^(?:${complementWord}|aula|salon|habitacion|quarto|consultorio|auditorio|laboratorio|box|cama|leito|modulo|pabellon|pavilhao|ala|sector|setor)(?![a-z])`,
+);
+
+const shortFlatWord = /^[ \t]{0,2}[,/-]?[ \t]{1,2}(?:of|int|res|cs|lt|bl|ap|cj)[ \t]/;
+
+function* flatAddresses(input: ScanInput): Generator<Finding | undefined> {
+  if (!input.hasDigits) return;
+  for (const candidate of foldedMatches(input, numberBeforeFlat)) {
+    if (candidate === undefined) {
+      yield undefined;
+      continue;
+    }
+    flatsFrom.lastIndex = candidate.end;
+    const flats = flatsFrom.exec(input.folded);
+    // A flat word that is also English or a code ("Item 12 of 45") needs its dot.
+    if (flats === null || !/\d/.test(flats[0]) || shortFlatWord.test(flats[0])) continue;
+    const from = Math.max(0, candidate.start - 64);
+    const run = capitalisedRunBefore.exec(input.text.slice(from, candidate.start));
+    if (run?.[1] === undefined) continue;
+    // The name starts at its first capitalised word ("en Los Cedros": "Los Cedros").
+    const lead = /^(?:(?:de|del|la|las|los|el|da|das|do|dos|\d{1,2})[ \t]{1,2})*/u.exec(
+      run[1],
+    )?.[0];
+    const start = from + run.index + (lead?.length ?? 0);
+    const name = input.folded.slice(start, candidate.start);
+    if (start >= candidate.start || startsWithType.test(name) || startsWithRoom.test(name)) {
+      continue;
+    }
+    yield {
+      type: "STREET_ADDRESS",
+      country: null,
+      start,
+      end: candidate.end + flats[0].length,
+      confidence: 0.9,
+      validated: false,
+      normalized: foldedValue(input.folded.slice(start, candidate.end + flats[0].length)),
+    };
+  }
+}
+
+/**
+ * Directions from a landmark, as Central America writes addresses: "de la iglesia 2 cuadras al
+ * sur", "De la Rotonda Güegüense 3 c. al lago, 1/2 c. abajo", "del Parque Central 200 metros al
+ * norte"; and a kilometre of a road: "km 12.5 carretera a El Salvador".
+ */
+const distance =
+  "(?:\\d{1,4}(?:[.,]\\d{1,2})?|\\d/\\d|media|una|un|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|cien|doscientos|trescientos|cincuenta)[ \\t]{1,2}(?:cuadras?|c\\.|cdas?\\.?|varas|vrs\\.?|metros|mts?\\.?)";
+const heading =
+  "(?:(?:al|hacia(?:[ \\t]{1,2}el)?|a[ \\t]{1,2}la|para[ \\t]{1,2}el)[ \\t]{1,2})?(?:norte|sur|este|oeste|lago|arriba|abajo|oriente|poniente|montana|derecha|izquierda)(?![a-z])";
+const directionPattern = new RegExp(
+  `(?<![a-z0-9])(?:(?:de|del|desde)[ \\t]{1,2}(?:(?:la|el|los|las)[ \\t]{1,2})?(?:${nameWord}[ \\t]{1,2}){0,4}?(${distance})[ \\t]{1,2}${heading}(?:[ \\t]{0,2},?[ \\t]{1,2}(?:y[ \\t]{1,2})?${distance}[ \\t]{1,2}${heading}){0,3}|(?:km|kilometro|quilometro)\\.?[ \\t]{0,2}\\d{1,4}(?:[.,]\\d{1,3})?[ \\t]{1,2}(?:(?:de|da|do)[ \\t]{1,2}(?:(?:la|a|o)[ \\t]{1,2})?)?(?:carretera|ruta|rodovia|autopista|estrada|panamericana|interamericana|camino|via)(?:[ \\t]{1,2}(?:a|al|para|de|del|do|da)?[ \\t]{0,2}${nameWord}){0,2}(?:[ \\t-]{1,2}[a-z]{2}[ \\t-]?\\d{2,3})?)(${complement})`,
+  "g",
+);
+
+function* directionAddresses(input: ScanInput): Generator<Finding | undefined> {
+  if (!input.hasDigits && !/\b(?:media|una|un|dos|tres|cuatro|cinco|cien)\b/.test(input.folded))
+    return;
+  for (const candidate of foldedMatches(input, directionPattern)) {
+    if (candidate === undefined) {
+      yield undefined;
+      continue;
+    }
+    const [steps, flats] = candidate.groups;
+    // A kilometre is a place on a road: only an address with words that tie it to someone.
+    const finding = judge(input, candidate.start, candidate.value, [
+      undefined,
+      undefined,
+      steps ?? "km",
+      flats,
+    ]);
+    if (finding !== undefined) yield finding;
   }
 }
