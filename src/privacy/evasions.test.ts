@@ -1,11 +1,14 @@
 import { describe, expect, it } from "vitest";
 import {
   SeededRandom,
+  cnh,
   cnpj,
   cpf,
   cuit,
   curp,
+  ine,
   nit,
+  pis,
   rfc,
   rut,
   type GeneratedValue,
@@ -156,5 +159,40 @@ describe("values that stand near their words without a pattern's help", () => {
     ],
   ])("%s", (_form, text, written) => {
     expect(coveredWhole(text, written), text).toBe(true);
+  });
+});
+
+describe("a form pasted one 'Label: value' a line", () => {
+  const lines = [
+    ...values.map(({ word, value }) => ({ word, written: value.compact })),
+    { word: "CNH", written: cnh(random).text },
+    { word: "PIS", written: pis(random, false).text },
+    { word: "INE", written: ine(random).text },
+    { word: "RG", written: "24.551.032-7" },
+  ];
+
+  it.each(lines.map(({ word, written }) => [word, written]))(
+    "%s %s, between other labelled lines, is covered alone",
+    (word, written) => {
+      for (const text of [
+        `Nome: Célia Prado\n${word}: ${written}\nRG: 31.114.208-2\nE-mail: celia.p@correo.com`,
+        `Cliente: Tomás Ibarra\n${word}: ${written}\nOBS: cliente antiguo`,
+        `${word}: ${written}\nCURP MOSA910215MDFRLN03\nTel: 55 1234 5678`,
+      ]) {
+        const at = text.indexOf(written);
+        const findings = scanText(text).filter(
+          (finding) => finding.start <= at && finding.end >= at + written.length,
+        );
+        expect(findings.length, text).toBeGreaterThan(0);
+        // The finding stays on its own line: the next line's label is not read into the value.
+        for (const finding of findings)
+          expect(text.slice(finding.start, finding.end)).not.toContain("\n");
+      }
+    },
+  );
+
+  it("masks every value of a whole form, one label a line", () => {
+    const text = lines.map(({ word, written }) => `${word}: ${written}`).join("\n");
+    for (const { written } of lines) expect(coveredWhole(text, written), written).toBe(true);
   });
 });

@@ -74,6 +74,17 @@ describe("ScanView, codes and labels", () => {
   });
 });
 
+describe("ScanView, a form pasted one label a line", () => {
+  it("keeps the line break between a number and the next line's label", () => {
+    const form = "Nome: Ana\nCPF: 39053344705\nRG: 24.551.032-7\nCNH: 5550123\nE-mail: a@b.com";
+    expect(readAs(form)).toBe(form);
+    expect(readAs("RFC: GOMA800101AB1\nCURP GOMA800101HDFRRN09")).toBe(
+      "RFC: GOMA800101AB1\nCURP GOMA800101HDFRRN09",
+    );
+    expect(readAs("nit 8001234567\nOBS: pagado")).toBe("nit 8001234567\nOBS: pagado");
+  });
+});
+
 describe("ScanView, a label above its value", () => {
   it("keeps the line break after a label in capitals", () => {
     expect(readAs("RFC\nBZB780312UN3")).toBe("RFC\nBZB780312UN3");

@@ -268,9 +268,18 @@ function capitalCode(text: string, before: number, after: number): boolean {
   while (end < text.length && /[0-9A-Z]/.test(text[end] ?? "")) end++;
   if (start > 0 && letterOrDigit.test(text[start - 1] ?? "")) return false;
   if (end < text.length && letterOrDigit.test(text[end] ?? "")) return false;
+  // The next line must not start with a label: "CPF: 32627981773\nRG: 19.707.641-6",
+  // "…\nE-mail: …" — a word followed by a colon, or by a dash and more letters.
+  if (/^(?:\s*:|-[A-Za-z])/.test(text.slice(end, end + 2))) return false;
   // The line above must end in digits of the code, not in a label ("RFC\nBZB780312UN3").
   const head = text.slice(start, before + 1);
-  const joined = head + text.slice(after, end);
+  const tail = text.slice(after, end);
+  const joined = head + tail;
+  // A code in capitals starts with letters (CURP, RFC) or mixes them in: a number alone above a
+  // word alone ("CNH 5550123\nOBS") is a value and the next line, not one code.
+  if (/^\d+$/.test(head) && /^[A-Z]+$/.test(tail)) return false;
+  // Nor does a code run on into the next line's label ("…AB1\nCURP GOMA…").
+  if (gluedLabels.has(tail.toLowerCase())) return false;
   return joined.length >= 12 && joined.length <= 18 && /\d/.test(head) && /[A-Z]/.test(joined);
 }
 
