@@ -68,6 +68,21 @@ describe("phone detector", () => {
     }
   });
 
+  it("leaves a business's toll-free, shared-cost and premium-rate numbers alone", () => {
+    for (const text of [
+      "Central de atendimento: 0800 722 0044, ligue grátis",
+      "Llamé al 0800-345-1234 de la empresa y nadie atiende",
+      "Llame sin costo al 800 123 4567",
+      "Telefone +55 800 722 0044",
+      "Tel 0300 789 6543 ou 0500 123 4567",
+    ]) {
+      expect(valuesFound(text), text).toEqual([]);
+    }
+    expect(valuesFound("liguei no 0800 722 0044 e depois no celular (11) 98765-4321")).toEqual([
+      ["PHONE", "(11) 98765-4321"],
+    ]);
+  });
+
   it("reads national numbers only in the regions asked for", () => {
     expect(valuesFound("Ligue 55 1234 5678", { phoneRegions: ["BR"] })).toEqual([]);
     expect(scanText("Ligue 55 1234 5678", { phoneRegions: ["MX"] })[0]?.country).toBe("MX");

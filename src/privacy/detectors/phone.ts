@@ -55,6 +55,12 @@ const ipAddress = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 /** Phones end in a group of 3 or 4 digits at least ("98765-4321", "987 654 321"). */
 const lastGroupOfPhone = /(?:^|[^\d])\d{3,}$/;
 const preferredTypes = new Set(["mobile", "fixed-line", "fixed-line-or-mobile"]);
+/**
+ * Numbers that reach a business, never a person: toll-free (0800 in Brazil, Argentina and
+ * Uruguay, 01 800 in Mexico and Colombia), shared-cost (Brazil's 0300/4004), premium-rate (0500,
+ * 0900) and universal access numbers.
+ */
+const serviceTypes = new Set(["toll-free", "premium-rate", "shared-cost", "uan"]);
 
 /**
  * Phone numbers, checked against the numbering plan by awesome-phonenumber. International ones
@@ -127,20 +133,27 @@ interface ParsedPhone {
 /** A valid international number, or one of a possible length for its country code. */
 function parseInternational(value: string): ParsedPhone | undefined {
   const parsed = parsePhoneNumber(value);
-  if (parsed.valid) return { region: parsed.regionCode, e164: parsed.number.e164, listed: true };
+  if (parsed.valid) {
+    if (serviceTypes.has(parsed.type)) return undefined;
+    return { region: parsed.regionCode, e164: parsed.number.e164, listed: true };
+  }
   if (!parsed.possible || parsed.regionCode === undefined || parsed.number === undefined) {
     return undefined;
   }
   return { region: parsed.regionCode, e164: parsed.number.e164, listed: false };
 }
 
-/** The first region (in the caller's order) where it is a valid mobile or landline number. */
+/**
+ * The first region (in the caller's order) where it is a valid mobile or landline number, else
+ * one where it is valid and not a business's service number ("0800 …" is toll-free wherever it
+ * is valid: nobody's own phone).
+ */
 function parseNational(digits: string, options: DetectorOptions): ParsedPhone | undefined {
   let fallback: ParsedPhone | undefined;
   for (const region of options.phoneRegions) {
     if (!couldBeNationalNumber(digits, region)) continue;
     const parsed = parsePhoneNumber(digits, { regionCode: region });
-    if (!parsed.valid) continue;
+    if (!parsed.valid || serviceTypes.has(parsed.type)) continue;
     const found = { region: parsed.regionCode, e164: parsed.number.e164, listed: true };
     if (preferredTypes.has(parsed.type)) return found;
     fallback ??= found;
