@@ -14,6 +14,7 @@ import type { Store } from "../core/records/store.js";
 import type { StoredFile } from "../core/records/files.js";
 import type { Deferral } from "../chat/deferral.js";
 import { batchEndpoints, parseBatchInput, type ParsedLine } from "./batch-lines.js";
+import { moveInChunks } from "./move-in-chunks.js";
 
 export const createBatchSchema = z
   .object({
@@ -76,7 +77,7 @@ export class BatchService implements Deferral {
         "input_file_id",
       );
     }
-    const { lines, errors } = parseBatchInput(content, input.endpoint);
+    const { lines, errors } = await parseBatchInput(content, input.endpoint);
     const created = now();
     const batch: StoredBatch = {
       ...emptyBatch,
@@ -189,7 +190,7 @@ export class BatchService implements Deferral {
         );
       }
     }
-    await store.batches.moveMany({ batchId: id }, ["pending", "waiting"], "cancelled", {
+    await moveInChunks(store, { batchId: id }, ["pending", "waiting"], "cancelled", {
       now: now(),
       reason: "cancelled",
     });

@@ -1,10 +1,12 @@
 import { randomBytes } from "node:crypto";
+import { setImmediate as turn } from "node:timers/promises";
 import type { ColibriConfig } from "../config/schema.js";
-import type { QueuedRequest, StoredBatch } from "../core/records/batches.js";
+import type { QueuedRequest, QueuedRequestState, StoredBatch } from "../core/records/batches.js";
 import type { Store } from "../core/records/store.js";
 import type { StoredFile } from "../core/records/files.js";
 import { unansweredLine } from "./batch-lines.js";
 import type { ConnectivityMonitor } from "./connectivity-monitor.js";
+import { moveInChunks } from "./move-in-chunks.js";
 import type { RunOutcome } from "./queued-request-runner.js";
 
 export interface QueueLogger {
@@ -28,6 +30,16 @@ export interface QueueWorkerOptions {
 
 /** The batch statuses whose lines may still run or need their output written. */
 const activeStatuses = ["in_progress", "cancelling", "finalizing"] as const;
+
+/** Lines read per page when a finished batch's output is written. */
+const finalizePageSize = 1000;
+
+const finishedRequestStates: ReadonlySet<QueuedRequestState> = new Set([
+  "completed",
+  "failed",
+  "expired",
+  "cancelled",
+]);
 
 /** Thrown inside a transaction to roll it back when another worker finalized the batch first. */
 class AlreadyFinalized extends Error {}
@@ -98,11 +110,15 @@ export class QueueWorker {
     const { store, config } = this.#options;
     const now = this.#now();
     for (const batch of await store.batches.overdue(["in_progress", "cancelling"], now, 100)) {
-      const expired = await store.batches.moveMany(
+      const expired = await moveInChunks(
+        store,
         { batchId: batch.id },
         ["pending", "waiting"],
         "expired",
-        { now, reason: `batch ${batch.id}'s completion window (${batch.completionWindow}) ended` },
+        {
+          now,
+          reason: `batch ${batch.id}'s completion window (${batch.completionWindow}) ended`,
+        },
       );
       if (expired > 0)
         this.#options.log.warn({ batch: batch.id, expired }, "Batch requests expired");
@@ -126,6 +142,10 @@ export class QueueWorker {
 
   async #run(signal: AbortSignal): Promise<void> {
     while (!signal.aborted) {
+      // A pass whose requests all end without I/O (an open circuit refuses at once) wakes the
+      // next one from a promise callback: without a turn of the event loop in between, a large
+      // batch would be worked through while no request, timer or socket got one.
+      await turn();
       try {
         await this.tick(signal);
       } catch (error) {
@@ -228,10 +248,30 @@ export class QueueWorker {
     }
   }
 
+  /**
+   * A finished batch's requests, read a page at a time with a turn of the event loop between
+   * pages (50,000 lines with their answers are most of a second to read at once); undefined as
+   * soon as one is still open.
+   */
+  async #requestsOf(batchId: string): Promise<QueuedRequest[] | undefined> {
+    const requests: QueuedRequest[] = [];
+    for (;;) {
+      const page = await this.#options.store.batches.requestsOf(batchId, {
+        afterLine: requests.at(-1)?.line ?? 0,
+        limit: finalizePageSize,
+      });
+      if (page.some((request) => !finishedRequestStates.has(request.state))) return undefined;
+      requests.push(...page);
+      if (page.length < finalizePageSize) return requests;
+      await turn();
+    }
+  }
+
   /** Write a finished batch's output and error files and give it its final status, once. */
   async #finalize(batch: StoredBatch): Promise<void> {
     const { store, log } = this.#options;
-    const requests = await store.batches.requestsOf(batch.id);
+    const requests = await this.#requestsOf(batch.id);
+    if (requests === undefined) return; // still open: another worker is on it
     const now = this.#now();
     const output: string[] = [];
     const errors: string[] = [];

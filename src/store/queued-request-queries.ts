@@ -64,15 +64,33 @@ export function queuedRequestQueries(db: Kysely<Database>): QueuedRequestQueries
     async claim(now, leaseUntil, limit) {
       // SQLite reads a negative LIMIT as none at all.
       if (limit <= 0) return [];
-      const candidates = await db
-        .selectFrom("batch_requests")
-        .select("id")
-        .where(claimable(now))
-        .orderBy("created_at")
-        .orderBy("line")
-        .orderBy("id")
-        .limit(limit)
-        .execute();
+      // Two reads, each served by an index in order (running requests whose lease lapsed, then
+      // due pending ones), merged oldest first. One read with an OR sorted every pending line
+      // of the queue before taking a few.
+      const oldestOf = (state: "running" | "pending") => {
+        const query = db
+          .selectFrom("batch_requests")
+          .select(["id", "created_at", "line"])
+          .where("state", "=", state);
+        return (
+          state === "running"
+            ? query.where("lease_until", "<", now)
+            : query.where("not_before", "<=", now)
+        )
+          .orderBy("created_at")
+          .orderBy("line")
+          .orderBy("id")
+          .limit(limit)
+          .execute();
+      };
+      const candidates = [...(await oldestOf("running")), ...(await oldestOf("pending"))]
+        .sort(
+          (left, right) =>
+            left.created_at - right.created_at ||
+            left.line - right.line ||
+            (left.id < right.id ? -1 : left.id > right.id ? 1 : 0),
+        )
+        .slice(0, limit);
       const claimed: QueuedRequest[] = [];
       for (const { id } of candidates) {
         // Only one caller's conditional update finds the row still claimable.
@@ -140,14 +158,10 @@ export function queuedRequestQueries(db: Kysely<Database>): QueuedRequestQueries
       return row === undefined ? undefined : fromRequestRow(row);
     },
 
-    async requestsOf(batchId) {
-      const rows = await db
-        .selectFrom("batch_requests")
-        .selectAll()
-        .where("batch_id", "=", batchId)
-        .orderBy("line")
-        .orderBy("id")
-        .execute();
+    async requestsOf(batchId, page) {
+      let query = db.selectFrom("batch_requests").selectAll().where("batch_id", "=", batchId);
+      if (page !== undefined) query = query.where("line", ">", page.afterLine).limit(page.limit);
+      const rows = await query.orderBy("line").orderBy("id").execute();
       return rows.map(fromRequestRow);
     },
 

@@ -5,13 +5,43 @@ import type BetterSqlite3 from "better-sqlite3";
 /** How often the background thread moves the write-ahead log into the database file. */
 const checkpointIntervalMs = 1000;
 
-/** Runs in the worker: its own connection, a PASSIVE checkpoint (it never blocks the writer). */
+/**
+ * The write-ahead log's size past which the background thread also resets it (TRUNCATE), and
+ * the size SQLite cuts it back to whenever it is reset (journal_size_limit).
+ */
+export const walLimitBytes = 8 * 1024 * 1024;
+
+/**
+ * Runs in the worker, on its own connection. A PASSIVE checkpoint never blocks the writer, but
+ * while writes keep coming it never catches up with the log's end either, and SQLite only starts
+ * the log over once a checkpoint has copied all of it: under steady writes (a queue working
+ * through a large batch) the file would grow without bound. So when the log is past the limit,
+ * a TRUNCATE checkpoint follows: it waits for the writer between two transactions (on this
+ * thread), copies the little the PASSIVE one left, and empties the file. A busy database is
+ * tried again on the next round.
+ */
 const workerSource = `
+const { statSync } = require("node:fs");
 const { workerData, parentPort } = require("node:worker_threads");
 const Database = require(workerData.driverPath);
 const database = new Database(workerData.file);
-database.pragma("busy_timeout = 5000");
-const timer = setInterval(() => database.pragma("wal_checkpoint(PASSIVE)"), workerData.intervalMs);
+database.pragma("busy_timeout = 1000");
+database.pragma("journal_size_limit = " + workerData.walLimitBytes);
+const walBytes = () => {
+  try {
+    return statSync(workerData.file + "-wal").size;
+  } catch {
+    return 0;
+  }
+};
+const timer = setInterval(() => {
+  try {
+    database.pragma("wal_checkpoint(PASSIVE)");
+    if (walBytes() > workerData.walLimitBytes) database.pragma("wal_checkpoint(TRUNCATE)");
+  } catch {
+    // Busy or locked: the next round tries again.
+  }
+}, workerData.intervalMs);
 parentPort.on("message", () => {
   clearInterval(timer);
   database.close();
@@ -28,15 +58,21 @@ parentPort.on("message", () => {
  */
 export class SqliteCheckpointer {
   readonly #worker: Worker;
+  readonly #exited: Promise<void>;
   #stopped = false;
 
   constructor(database: BetterSqlite3.Database, file: string) {
     const driverPath = createRequire(import.meta.url).resolve("better-sqlite3");
     this.#worker = new Worker(workerSource, {
       eval: true,
-      workerData: { driverPath, file, intervalMs: checkpointIntervalMs },
+      workerData: { driverPath, file, intervalMs: checkpointIntervalMs, walLimitBytes },
     });
     this.#worker.unref();
+    this.#exited = new Promise((resolve) => {
+      this.#worker.once("exit", () => {
+        resolve();
+      });
+    });
     database.pragma("wal_autocheckpoint = 0");
     const fallBack = () => {
       if (!database.open) return;
@@ -48,10 +84,16 @@ export class SqliteCheckpointer {
     });
   }
 
-  /** Ask the worker to close its connection and end; whichever connection closes last checkpoints. */
-  stop(): void {
-    if (this.#stopped) return;
-    this.#stopped = true;
-    this.#worker.postMessage("stop");
+  /**
+   * Ask the worker to close its connection and end; resolves once it has. The serving connection
+   * then closes last, which checkpoints the whole log and deletes the file — a process that ended
+   * before the worker closed would leave the log on disk.
+   */
+  stop(): Promise<void> {
+    if (!this.#stopped) {
+      this.#stopped = true;
+      this.#worker.postMessage("stop");
+    }
+    return this.#exited;
   }
 }

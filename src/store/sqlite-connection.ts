@@ -12,7 +12,7 @@ import {
   type SqliteDialectConfig,
 } from "kysely";
 import type { Database } from "./database-schema.js";
-import { SqliteCheckpointer } from "./sqlite-checkpointer.js";
+import { SqliteCheckpointer, walLimitBytes } from "./sqlite-checkpointer.js";
 import { DatabaseUnavailableError } from "./store-errors.js";
 
 /**
@@ -31,6 +31,8 @@ export async function openSqlite(file: string): Promise<Kysely<Database>> {
     // Deleted rows are overwritten with zeros, not just unlinked: a purged prompt does not stay
     // readable in the file's free pages (it costs a write per freed page, on deletes only).
     database.pragma("secure_delete = ON");
+    // A log that grew under a burst of writes is cut back to this size when it starts over.
+    database.pragma(`journal_size_limit = ${walLimitBytes}`);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new DatabaseUnavailableError(
@@ -40,12 +42,18 @@ export async function openSqlite(file: string): Promise<Kysely<Database>> {
   }
   const checkpointer = file === ":memory:" ? undefined : new SqliteCheckpointer(database, file);
   return new Kysely<Database>({
-    dialect: new ImmediateSqliteDialect({
-      database: withStatementCache(database, () => {
-        checkpointer?.stop();
-        database.close();
-      }),
-    }),
+    dialect: new ImmediateSqliteDialect(
+      {
+        database: withStatementCache(database, () => {
+          database.close();
+        }),
+      },
+      // The checkpoint thread's connection closes first, so this one closes last: SQLite then
+      // moves the whole log into the file and deletes it (no -wal file left after a clean stop).
+      async () => {
+        await checkpointer?.stop();
+      },
+    ),
   });
 }
 
@@ -81,19 +89,34 @@ function withStatementCache(database: BetterSqlite3.Database, close: () => void)
  */
 class ImmediateSqliteDialect extends SqliteDialect {
   readonly #config: SqliteDialectConfig;
+  readonly #beforeClose: () => Promise<void>;
 
-  constructor(config: SqliteDialectConfig) {
+  constructor(config: SqliteDialectConfig, beforeClose: () => Promise<void>) {
     super(config);
     this.#config = config;
+    this.#beforeClose = beforeClose;
   }
 
   override createDriver(): Driver {
-    return new ImmediateSqliteDriver(this.#config);
+    return new ImmediateSqliteDriver(this.#config, this.#beforeClose);
   }
 }
 
 class ImmediateSqliteDriver extends SqliteDriver {
+  readonly #beforeClose: () => Promise<void>;
+
+  constructor(config: SqliteDialectConfig, beforeClose: () => Promise<void>) {
+    super(config);
+    this.#beforeClose = beforeClose;
+  }
+
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw("begin immediate"));
+  }
+
+  /** Kysely's destroy(): what must end before the database closes, then the close. */
+  override async destroy(): Promise<void> {
+    await this.#beforeClose();
+    await super.destroy();
   }
 }

@@ -282,3 +282,38 @@ describe("the connectivity monitor", () => {
     expect(monitor.isUp("otra")).toBe(false);
   });
 });
+
+describe("the queue worker under a large batch", () => {
+  it("gives the event loop a turn between passes, even when every attempt ends without I/O", async () => {
+    // An open circuit or a refused link parks a line without waiting on any socket: without a
+    // turn between passes, the whole batch was worked through before a timer or request ran.
+    const store = await queueWith(200, "pending", null);
+    const providers = directory(provider("nube", { available: false, reachable: false }));
+    const config = configSchema.shape.queue.parse({ concurrency: 2, pollMs: 1 });
+    let ran = 0;
+    const queueWorker = new QueueWorker({
+      store,
+      runner: {
+        // The chat flow's steps before the open circuit refuses: promise callbacks, no I/O.
+        async run() {
+          for (let step = 0; step < 1000; step++) await Promise.resolve();
+          ran++;
+          return { kind: "wait", provider: "nube", reason: "the link is down" };
+        },
+      },
+      monitor: new ConnectivityMonitor({ providers, probe: config.probe }),
+      providers: ["nube"],
+      config,
+      now: () => t0,
+      log: silent,
+    });
+    queueWorker.start();
+    await new Promise((resolve) => setImmediate(resolve));
+    const ranWithinOneTurn = ran;
+    await expect
+      .poll(async () => (await store.batches.tally({})).find((entry) => entry.state === "waiting"))
+      .toMatchObject({ count: 200 });
+    await queueWorker.stop();
+    expect(ranWithinOneTurn).toBeLessThan(10);
+  });
+});

@@ -191,8 +191,14 @@ export interface BatchRepository {
   ): Promise<number>;
   /** One request by id (of that tenant when given). */
   request(id: string, tenantId?: string): Promise<QueuedRequest | undefined>;
-  /** A batch's requests in line order (for its output files). */
-  requestsOf(batchId: string): Promise<QueuedRequest[]>;
+  /**
+   * A batch's requests in line order (for its output files); with `page`, at most `limit` of
+   * them after line `afterLine`, so a large batch can be read a page at a time.
+   */
+  requestsOf(
+    batchId: string,
+    page?: { afterLine: number; limit: number },
+  ): Promise<QueuedRequest[]>;
   /** Requests matching the filter, oldest first. */
   requests(filter: QueueFilter): Promise<QueuedRequest[]>;
   /** The tenant's batches whose input, output or error file is `fileId`. */

@@ -10,6 +10,7 @@ import { limitReservations } from "./0008_limit_reservations.js";
 import { fileChunks } from "./0009_file_chunks.js";
 import { egressDelivery } from "./0010_egress_delivery.js";
 import { usageFindings } from "./0011_usage_findings.js";
+import { batchRequestClaimOrder } from "./0012_batch_request_claim_order.js";
 
 /*
  * Versioned migrations, in code so they ship inside the package. Names sort in the order they
@@ -30,4 +31,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "0009_file_chunks": fileChunks,
   "0010_egress_delivery": egressDelivery,
   "0011_usage_findings": usageFindings,
+  "0012_batch_request_claim_order": batchRequestClaimOrder,
 };
