@@ -98,3 +98,59 @@ describe("the circuit breaker while GET /models answers and chat calls fail", ()
     expect(health()).toMatchObject({ state: "open", consecutiveFailures: failureThreshold + 1 });
   });
 });
+
+describe("a cloud whose streams stall midway while GET /models answers", () => {
+  it("counts each stall toward the breaker: after the threshold the circuit opens and stays open despite the probes", async () => {
+    const cloud = await FakeCloud.start();
+    clouds.push(cloud);
+    // Two deltas, then silence with the connection open, cut by the stall (idle) timeout.
+    cloud.otherwise = { kind: "stall", file: "openai-chat-stream.sse", frames: 3 };
+    const gateway = await startTestGateway({
+      config: {
+        providers: [
+          {
+            name: "nube",
+            baseUrl: cloud.url,
+            models: ["gpt-4o-mini"],
+            timeouts: { connectMs: 300, firstByteMs: 300, idleMs: 150, totalMs: 4_000 },
+            retry: { maxRetries: 0 },
+            breaker: { failureThreshold, openMs: 30_000 },
+          },
+        ],
+        router: { preRouter: { enabled: false } },
+        queue: {
+          probe: { intervalSeconds: 0.05, minBackoffSeconds: 0.05, maxBackoffSeconds: 0.1 },
+        },
+      },
+    });
+    gateways.push(gateway);
+    await gateway.app.ready();
+    const provider = gateway.providers.get("nube");
+    if (provider === undefined) throw new Error('No provider "nube".');
+    const chatCalls = () =>
+      cloud.requests.filter((request) => request.path.endsWith("/chat/completions")).length;
+    const stream = () =>
+      gateway.app.inject({
+        method: "POST",
+        url: "/v1/chat/completions",
+        payload: {
+          model: "gpt-4o-mini",
+          stream: true,
+          messages: [{ role: "user", content: "¿Cuál es la capital de Perú?" }],
+        },
+      });
+
+    for (let call = 1; call <= failureThreshold; call++) {
+      const response = await stream();
+      expect(response.body).toContain("La");
+      expect(provider.health()).toMatchObject({ consecutiveFailures: call });
+    }
+    expect(provider.health()).toMatchObject({ state: "open", available: false });
+    // The probes keep answering meanwhile; they must not close what stalls opened.
+    const probes = cloud.probes;
+    await expect.poll(() => cloud.probes, { timeout: 2_000 }).toBeGreaterThan(probes + 2);
+    expect(provider.health()).toMatchObject({ state: "open", available: false });
+    await stream();
+    expect(chatCalls()).toBe(failureThreshold);
+  });
+});
