@@ -38,7 +38,18 @@ export const cnpjRule: IdentifierRule = {
 export const pisRule: IdentifierRule = {
   type: "BR_PIS",
   pattern: /\d{3}\.?\d{5}\.?\d{2}-?\d/g,
-  context: wordsPattern(["pis", "pasep", "pis/pasep", "nis", "nit", "nit/pis", "pis/nit"]),
+  // Its number is printed in the work card (carteira de trabalho, CTPS).
+  context: wordsPattern([
+    "pis",
+    "pasep",
+    "pis/pasep",
+    "nis",
+    "nit",
+    "nit/pis",
+    "pis/nit",
+    "carteira de trabalho",
+    "ctps",
+  ]),
   check: (candidate) => (isValidPis(compactOf(candidate)) ? "passed" : "failed"),
   shape: ({ value }) => (/^\d{3}\.\d{5}\.\d{2}-\d$/.test(value) ? "formatted" : "weak"),
 };

@@ -1,7 +1,7 @@
 import validator from "validator";
 import type { Finding } from "../../core/pii-types.js";
 import { boundedMatches } from "./candidate.js";
-import { confidenceOf } from "./confidence.js";
+import { confidenceLevels, confidenceOf } from "./confidence.js";
 import { endsWithNegativeWord, wordsPattern } from "./context-words.js";
 import type { Detector, DetectorOptions } from "./detector.js";
 import type { ScanInput } from "./scan-input.js";
@@ -41,6 +41,8 @@ const brazilianBrands =
 /**
  * Payment card numbers: a known brand's prefix and length (validator.js, plus Elo and Hipercard)
  * and the Luhn check. Grouped as cards print them they stand alone; bare, they are likely.
+ * After a card word, a number that passes Luhn is a card in doubt whatever its prefix (a local
+ * brand or a prepaid card no list holds): masked, unvalidated.
  */
 export const cardDetector: Detector = {
   types: ["CARD"],
@@ -63,7 +65,15 @@ function* cardFindings(input: ScanInput, options: DetectorOptions): Generator<Fi
     const known =
       validator.isCreditCard(digits) ||
       (brazilianBrands.test(digits) && validator.isLuhnNumber(digits));
-    if (!known) continue;
+    if (!known) {
+      const inDoubt =
+        positive &&
+        !endsWithNegativeWord(context) &&
+        validator.isLuhnNumber(digits) &&
+        confidenceLevels.rightAfterLabel >= options.minConfidence;
+      if (inDoubt) yield cardInDoubt(candidate.start, candidate.end, digits);
+      continue;
+    }
     yield {
       type: "CARD",
       country: null,
@@ -79,4 +89,16 @@ function* cardFindings(input: ScanInput, options: DetectorOptions): Generator<Fi
       normalized: digits,
     };
   }
+}
+
+function cardInDoubt(start: number, end: number, digits: string): Finding {
+  return {
+    type: "CARD",
+    country: null,
+    start,
+    end,
+    confidence: confidenceLevels.rightAfterLabel,
+    validated: false,
+    normalized: digits,
+  };
 }

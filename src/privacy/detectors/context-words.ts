@@ -6,6 +6,8 @@
 
 /** How far back a positive word counts, within the same sentence. */
 const positiveReach = 40;
+/** How far back a sentence's subject is read ("el rif que … es X"; see `wordsAsSubjectOfValue`). */
+export const subjectReach = 96;
 
 const wordCharacter = /[\p{L}\p{N}]/u;
 const letter = /\p{L}/u;
@@ -13,11 +15,11 @@ const nonAscii = /[\u0080-\uffff]/;
 
 /**
  * The text before `start` that context words are looked for in (lower case, no accents): up to
- * 40 characters, from the last sentence break. `folded` is `foldForMatching(text)`, which keeps
- * every offset, so one fold of the whole text serves every candidate.
+ * 40 characters (`reach`), from the last sentence break. `folded` is `foldForMatching(text)`,
+ * which keeps every offset, so one fold of the whole text serves every candidate.
  */
-export function contextBefore(folded: string, start: number): string {
-  const from = Math.max(0, start - positiveReach);
+export function contextBefore(folded: string, start: number, reach = positiveReach): string {
+  const from = Math.max(0, start - reach);
   const cut = lastSentenceBreak(folded, from, start);
   if (cut > from || from === 0 || !wordCharacter.test(folded[from - 1] ?? "")) {
     return folded.slice(cut, start);
@@ -239,6 +241,31 @@ export function wordsRightAfterValue(words: RegExp): RegExp {
   const filler =
     "(?:[^\\p{L}\\p{N}]*(?:como|es|e|eh|era|fue|foi|que|mi|meu|minha|su|seu|sua|do|da|de|del|el|la|o|a|en|no|na|campo))?";
   return new RegExp(`^${filler}${filler}${filler}[^\\p{L}\\p{N}]*${words.source}`, "u");
+}
+
+/**
+ * A label word as the subject of the sentence whose predicate is the number: "el rif que tiene
+ * que salir en la factura es ", "o número do meu PIS, o que está na carteira, é ". The label
+ * names the value however far back it stands in its sentence, and outweighs an order word in
+ * between. Tested on a context read `subjectReach` back.
+ */
+export function wordsAsSubjectOfValue(words: RegExp): RegExp {
+  return new RegExp(
+    `${words.source}[^.!?;:\\n]*[^\\p{L}\\p{N}](?:es|e|eh|era|fue|foi|sera|seria|is)[^\\p{L}\\p{N}]*$`,
+    "u",
+  );
+}
+
+/**
+ * The mirror of `wordsAsSubjectOfValue`: the number is the subject and the label ends its
+ * predicate ("17639… é o número que tá na minha carteira de trabalho", "G9274… es mi RIF").
+ * Tested on `ScanInput.sentenceAfter`.
+ */
+export function wordsAsPredicateOfValue(words: RegExp): RegExp {
+  return new RegExp(
+    `^[^\\p{L}\\p{N}]*(?:es|e|eh|era|fue|foi|is)(?![\\p{L}\\p{N}])[^.!?;:\\n]*?${words.source}`,
+    "u",
+  );
 }
 
 const labelFiller =

@@ -33,6 +33,19 @@ describe("e-mail detector", () => {
 describe("card detector", () => {
   const random = new SeededRandom(4);
 
+  it("masks a number that passes Luhn after a card word, whatever its brand, unvalidated", () => {
+    // A prefix no brand list holds (a local or prepaid card), with its Luhn digit.
+    const local = "7013 4402 9183 5500";
+    const [finding] = scanText(`Me cobraron dos veces en la tarjeta ${local} del súper`);
+    expect(finding).toMatchObject({ type: "CARD", validated: false });
+    expect(finding?.confidence).toBeGreaterThanOrEqual(0.5);
+    expect(finding?.confidence).toBeLessThan(0.6);
+    // Without a card word, with a failing Luhn digit, or after an order word, it is no card.
+    expect(valuesFound(`Protocolo ${local} aberto`)).toEqual([]);
+    expect(valuesFound("Paguei com o cartão 7013 4402 9183 5501")).toEqual([]);
+    expect(valuesFound(`cartão: pedido ${local}`)).toEqual([]);
+  });
+
   it("finds Visa, Mastercard, Amex and Elo numbers, grouped and bare", () => {
     expect(valuesFound("Visa 4111 1111 1111 1111")).toEqual([["CARD", "4111 1111 1111 1111"]]);
     expect(valuesFound("Amex 3782 822463 10005")).toEqual([["CARD", "3782 822463 10005"]]);

@@ -7,9 +7,12 @@ import {
   genericLabelWords,
   wordsRightBeforeValue,
   wordsRightAfterValue,
+  wordsAsSubjectOfValue,
+  wordsAsPredicateOfValue,
+  subjectReach,
 } from "./context-words.js";
 import type { Detector, DetectorOptions } from "./detector.js";
-import { reachAfter, type ScanInput } from "./scan-input.js";
+import type { ScanInput } from "./scan-input.js";
 import type { Validation } from "./stdnum-validators.js";
 
 /** How one identifier is found: its written shapes, its check and the words that name it. */
@@ -38,7 +41,7 @@ export function* detectIdentifier(
   options: DetectorOptions,
 ): Generator<Finding | undefined> {
   const country = piiTypeInfo[rule.type].country;
-  const { pattern, ownLabel, ownLabelAfter } = compiled(rule);
+  const { pattern, ownLabel, ownLabelAfter, ownSubject, ownPredicate } = compiled(rule);
   for (const candidate of boundedMatches(input, pattern)) {
     if (candidate === undefined) {
       yield undefined;
@@ -58,7 +61,7 @@ export function* detectIdentifier(
     if (
       !reachable(true) ||
       (!reachable(false) &&
-        !input.mentionsBefore(rule.context, candidate.end + reachAfter) &&
+        !input.mentionsBefore(rule.context, candidate.end + subjectReach) &&
         !(genericReach && input.mentionsBefore(genericLabelWords, candidate.start)))
     )
       continue;
@@ -66,7 +69,13 @@ export function* detectIdentifier(
     const after = input.contextAfter(candidate.end);
     const column = ` ${input.columnLabel(candidate.start)} `;
     const ownLabelled =
-      ownLabel.test(context) || rule.context.test(column) || ownLabelAfter.test(after);
+      ownLabel.test(context) ||
+      rule.context.test(column) ||
+      ownLabelAfter.test(after) ||
+      (input.mentionsBefore(rule.context, candidate.start) &&
+        ownSubject.test(input.sentenceBefore(candidate.start))) ||
+      (input.mentionsBefore(rule.context, candidate.end + subjectReach) &&
+        ownPredicate.test(input.sentenceAfter(candidate.end)));
     // The value's own label beside it outweighs an order word further away.
     const negative = !ownLabelled && input.negativeBefore(candidate.start);
     const positive =
@@ -116,6 +125,10 @@ interface CompiledRule {
   /** The rule's word right before a value, and right after one. */
   ownLabel: RegExp;
   ownLabelAfter: RegExp;
+  /** The rule's word as the subject of the sentence the value ends ("el rif … es"). */
+  ownSubject: RegExp;
+  /** The rule's word ending the predicate of a sentence the value starts ("X é o meu PIS"). */
+  ownPredicate: RegExp;
 }
 
 const compiledRules = new WeakMap<IdentifierRule, CompiledRule>();
@@ -127,6 +140,8 @@ function compiled(rule: IdentifierRule): CompiledRule {
       pattern: allowingSpaces(rule.pattern),
       ownLabel: wordsRightBeforeValue(rule.context),
       ownLabelAfter: wordsRightAfterValue(rule.context),
+      ownSubject: wordsAsSubjectOfValue(rule.context),
+      ownPredicate: wordsAsPredicateOfValue(rule.context),
     };
     compiledRules.set(rule, found);
   }

@@ -44,7 +44,16 @@ export const rfcRule: IdentifierRule = {
 export const clabeRule: IdentifierRule = {
   type: "MX_CLABE",
   pattern: /\d{3} ?\d{3} ?\d{11} ?\d/g,
-  context: wordsPattern(["clabe", "cuenta clabe", "spei", "transferencia", "deposito"]),
+  context: wordsPattern([
+    "clabe",
+    "cuenta clabe",
+    "spei",
+    "transferencia",
+    "deposito",
+    "interbancaria",
+    "clave interbancaria",
+    "cuenta interbancaria",
+  ]),
   check: checkWith(stdnumValidate("MX", "clabe")),
   shape: () => "plain",
 };

@@ -6,7 +6,13 @@ import { stdnumValidate } from "./stdnum-validators.js";
 export const rucRule: IdentifierRule = {
   type: "PY_RUC",
   pattern: /\d{5,8}-\d/g,
-  context: wordsPattern(["ruc", "r.u.c.", "registro unico de contribuyentes"]),
+  context: wordsPattern([
+    "ruc",
+    "r.u.c.",
+    "registro unico de contribuyentes",
+    "numero de contribuyente",
+    "contribuyente",
+  ]),
   check: checkWith(stdnumValidate("PY", "ruc")),
   shape: () => "weak",
 };

@@ -1,4 +1,9 @@
-import { contextBefore, endsWithNegativeWord, foldForMatching } from "./context-words.js";
+import {
+  contextBefore,
+  endsWithNegativeWord,
+  foldForMatching,
+  subjectReach,
+} from "./context-words.js";
 
 /** What separates the fields of a table's row, in order of preference. */
 const tableSeparators = ["\t", ";", "|", ","];
@@ -99,6 +104,18 @@ export class ScanInput {
       this.headers.set(lineStart, header);
     }
     return header;
+  }
+
+  /** The sentence after `end`, up to `subjectReach` characters (folded): where its predicate is. */
+  sentenceAfter(end: number): string {
+    const window = this.folded.slice(end, end + subjectReach);
+    const stop = /[!?;\n]|\.(?:\s|$)/.exec(window);
+    return stop === null ? window : window.slice(0, stop.index);
+  }
+
+  /** The sentence before `start`, read further back: where its subject may stand. */
+  sentenceBefore(start: number): string {
+    return contextBefore(this.folded, start, subjectReach);
   }
 
   /** The context words' view of the text before `start` (see `contextBefore`). */
