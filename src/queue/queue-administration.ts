@@ -7,6 +7,7 @@ import {
 } from "../core/records/batches.js";
 import type { Store } from "../core/records/store.js";
 import { BatchService, type BatchObject } from "./batch-service.js";
+import { moveInChunks } from "./move-in-chunks.js";
 
 /** A queued request as `colibri queue` and GET /admin/queue show it: never its messages. */
 export interface QueueEntry {
@@ -125,7 +126,10 @@ export class QueueAdministration {
       return 1;
     }
     await this.#batch(id);
-    return this.#store.batches.moveMany({ batchId: id }, ["waiting", "pending"], "pending", fields);
+    // Pending lines are made due at once; waiting ones (a whole batch of them, while a link was
+    // down) are moved a chunk at a time, so a 50,000-line retry never holds the event loop.
+    const due = await this.#store.batches.moveMany({ batchId: id }, ["pending"], "pending", fields);
+    return due + (await moveInChunks(this.#store, { batchId: id }, ["waiting"], "pending", fields));
   }
 
   /** Cancel a request that has not run yet, or a whole batch (as POST /v1/batches/{id}/cancel). */

@@ -37,6 +37,26 @@ async function uploaded() {
   return { store, principal: { tenant, key: undefined } };
 }
 
+/**
+ * Run `work`, counting the turns of the event loop meanwhile: each one a chance for /health, a
+ * timer or a socket to be served.
+ */
+async function countingTurns<T>(work: () => Promise<T>): Promise<{ result: T; turns: number }> {
+  let turns = 0;
+  let counting = true;
+  const count = () => {
+    if (!counting) return;
+    turns++;
+    setImmediate(count);
+  };
+  setImmediate(count);
+  try {
+    return { result: await work(), turns };
+  } finally {
+    counting = false;
+  }
+}
+
 describe("batch intake", () => {
   it("lets other work run while a large input file is read and queued, and queues it whole", async () => {
     const { store, principal } = await uploaded();
@@ -48,22 +68,14 @@ describe("batch intake", () => {
         wakes++;
       },
     });
-    // Turns of the event loop (each one a chance for /health, a timer or a socket) while the
-    // batch is created: reading and inserting 3,000 lines in one go gave none.
-    let turns = 0;
-    let counting = true;
-    const count = () => {
-      if (!counting) return;
-      turns++;
-      setImmediate(count);
-    };
-    setImmediate(count);
-    const batch = await service.create(principal, {
-      input_file_id: "file-lote",
-      endpoint: "/v1/chat/completions",
-      completion_window: "24h",
-    });
-    counting = false;
+    // Reading and inserting 3,000 lines in one go gave no turn at all.
+    const { result: batch, turns } = await countingTurns(() =>
+      service.create(principal, {
+        input_file_id: "file-lote",
+        endpoint: "/v1/chat/completions",
+        completion_window: "24h",
+      }),
+    );
     expect(turns).toBeGreaterThanOrEqual(5);
     expect(batch).toMatchObject({ status: "in_progress", request_counts: { total: lineCount } });
     const lines = await store.batches.requestsOf(batch.id);
@@ -71,5 +83,23 @@ describe("batch intake", () => {
       Array.from({ length: lineCount }, (_, index) => `linea-${index}`),
     );
     expect(wakes).toBe(1);
+  });
+
+  it("cancels a large batch a chunk of lines at a time, letting other work run between chunks", async () => {
+    const { store, principal } = await uploaded();
+    const service = new BatchService({ store, now: () => 1_000, wake: () => undefined });
+    const batch = await service.create(principal, {
+      input_file_id: "file-lote",
+      endpoint: "/v1/chat/completions",
+      completion_window: "24h",
+    });
+    // One statement over every line gave no turn.
+    const { result: cancelled, turns } = await countingTurns(() =>
+      service.cancel(batch.id, principal.tenant.id),
+    );
+    expect(turns).toBeGreaterThanOrEqual(3);
+    expect(cancelled.status).toBe("cancelling");
+    const counts = await store.batches.counts([batch.id]);
+    expect(counts.get(batch.id)).toMatchObject({ cancelled: lineCount, pending: 0 });
   });
 });
