@@ -212,7 +212,7 @@ describe("streets written without a type, after an ordinal, or as directions", (
 
   it("takes the ordinal before a street type and a building's name of several words", () => {
     expect(found("Dirección de envío: 5a Avenida 12-45 zona 1, Guatemala")).toEqual([
-      ["STREET_ADDRESS", "5a Avenida 12-45 zona 1"],
+      ["STREET_ADDRESS", "5a Avenida 12-45"],
     ]);
     expect(found("Endereço: Estrada do Coco, 3000, Condomínio Vila Verde, casa 8")).toEqual([
       ["STREET_ADDRESS", "Estrada do Coco, 3000, Condomínio Vila Verde, casa 8"],
@@ -230,6 +230,50 @@ describe("streets written without a type, after an ordinal, or as directions", (
       ["STREET_ADDRESS", "km 12.5 carretera a El Salvador"],
     ]);
     expect(found("El estadio queda del parque 2 cuadras al sur")).toEqual([]);
+  });
+});
+
+describe("units, corners and forms of each country", () => {
+  it("takes an address of units alone, but not a product's lots", () => {
+    expect(found("Dirección de envío: Col. Miraflores, bloque 7, casa 210, Tegucigalpa")).toEqual([
+      ["STREET_ADDRESS", "Col. Miraflores, bloque 7, casa 210"],
+    ]);
+    expect(found("vivo en casa 4 del condominio Las Palmas")).toEqual([
+      ["STREET_ADDRESS", "casa 4 del condominio Las Palmas"],
+    ]);
+    expect(found("El medicamento del lote 12, lote 13 vence en marzo")).toEqual([]);
+  });
+
+  it("keeps a corner street's capitalised words and drops what follows it", () => {
+    expect(found("Pasen por Av. 10 de Agosto N23-40 y Colón mañana temprano")).toEqual([
+      ["STREET_ADDRESS", "Av. 10 de Agosto N23-40 y Colón"],
+    ]);
+    expect(found("La dirección es Calle 12 con Av. 5E, casa 5E-20, Maracaibo")).toEqual([
+      ["STREET_ADDRESS", "Calle 12 con Av. 5E, casa 5E-20"],
+    ]);
+    expect(found("me mudé a Eusebio Ayala 1200 c/ Perú así que cambien todo")).toEqual([
+      ["STREET_ADDRESS", "Eusebio Ayala 1200 c/ Perú"],
+    ]);
+  });
+
+  it("reads labels without a space and in JSON, and 'Antigo:'/'Novo:' in a change of address", () => {
+    expect(found('{"direccion": "Avenida Artigas 250 c/ Colón"}')).toEqual([
+      ["STREET_ADDRESS", "Avenida Artigas 250 c/ Colón"],
+    ]);
+    expect(found("Antigo: Rua Bahia 80. Novo: Travessa Goiás, 14, fundos")).toEqual([
+      ["STREET_ADDRESS", "Rua Bahia 80"],
+      ["STREET_ADDRESS", "Travessa Goiás, 14, fundos"],
+    ]);
+  });
+
+  it("leaves a business whose hours follow, and a landmark named only as a reference", () => {
+    expect(found("Nuestra bodega está en Ruta 3 km 40. Abre de lunes a sábado de 8 a 17.")).toEqual(
+      [],
+    );
+    expect(found("Entregar en Bv. Oroño 1450 apto 3, al lado de la farmacia")).toEqual([
+      ["STREET_ADDRESS", "Bv. Oroño 1450 apto 3"],
+    ]);
+    expect(found("O bloco sai da Praça XV às 9h")).toEqual([]);
   });
 });
 

@@ -3,7 +3,7 @@ import type { Detector } from "./detector.js";
 import { boundedMatches } from "./candidate.js";
 import { foldedMatches } from "./folded-matches.js";
 import { foldedValue } from "./folded-value.js";
-import { mentionsPerson, mentionsSomeone, sentenceAround } from "./person-context.js";
+import { mentionsPerson, sentenceAround } from "./person-context.js";
 import type { ScanInput } from "./scan-input.js";
 
 /**
@@ -21,6 +21,7 @@ export const streetAddressDetector: Detector = {
     blockAddresses(input),
     typelessAddresses(input),
     flatAddresses(input),
+    unitAddresses(input),
     directionAddresses(input),
   ],
 };
@@ -99,12 +100,16 @@ const streetTypes = [
   "pca\\.",
   "estr\\.",
   "trv\\.",
+  "via",
+  "linha",
 ]
   // Longest first: "callejon" before "calle", so a type is never read as the start of a longer one.
   .sort((left, right) => right.length - left.length)
   .join("|");
 /** Street types that are also ordinary words ("largo", "camino", "plaza"): the name must be capitalised. */
 const ordinaryWordTypes = new Set([
+  "via",
+  "linha",
   "quadra",
   "cerrada",
   "circuito",
@@ -124,7 +129,7 @@ const ordinaryWordTypes = new Set([
 
 const nameWord = "[a-z0-9][a-z0-9'\u2019.-]{0,24}";
 const number =
-  "(?:(?:n|no|nro|num|numero|n\u00ba|n\u00b0|#)\\.?[ \\t]{0,2})?(?:\\d{1,5}[a-z]?(?:[ \\t]{0,2}(?:#|n\u00ba|n\u00b0|no\\.?)?[ \\t]{0,2}\\d{1,4}[a-z]?(?:[ \\t](?:sur|norte|este|oeste|bis))?[ \\t]{0,2}-[ \\t]{0,2}\\d{1,4}|(?:[ \\t](?:sur|norte|este|oeste|bis))?[ \\t]{0,2}-[ \\t]{0,2}\\d{1,4}(?![\\d\u00ba\u00b0\u00aa]|(?:o|a|er|ro|do|to|vo|no|mo)?\\.?[ \\t]{0,2}(?:andar|piso))|[ \\t]{0,2}/[ \\t]{0,2}\\d{1,5})?|km[ \\t]{0,2}\\d{1,4}(?:[.,]\\d{1,3})?|s/n|s\\.n\\.|sin numero|sem numero|sn)";
+  "(?:(?:n|no|nro|num|numero|n\u00ba|n\u00b0|#)\\.?[ \\t]{0,2})?(?:\\d{1,5}(?!\\d|h(?:s|rs)?(?![a-z0-9]))[a-z]?(?:[ \\t]{0,2}(?:#|n\u00ba|n\u00b0|no\\.?)?[ \\t]{0,2}\\d{1,4}[a-z]?(?:[ \\t](?:sur|norte|este|oeste|bis))?[ \\t]{0,2}-[ \\t]{0,2}\\d{1,4}|(?:[ \\t](?:sur|norte|este|oeste|bis))?[ \\t]{0,2}-[ \\t]{0,2}\\d{1,4}(?![\\d\u00ba\u00b0\u00aa]|(?:o|a|er|ro|do|to|vo|no|mo)?\\.?[ \\t]{0,2}(?:andar|piso))|[ \\t]{0,2}/[ \\t]{0,2}\\d{1,5}|-[a-z](?![a-z0-9]))?|km[ \\t]{0,2}\\d{1,4}(?:[.,]\\d{1,3})?|s/n|s\\.n\\.|sin numero|sem numero|sn)";
 const complementWord = `(?:${[
   "apartamento",
   "residencia",
@@ -164,14 +169,21 @@ const complementWord = `(?:${[
   "lt",
   "mz",
   "cj",
+  "escalera",
+  "esc",
+  "unidad",
+  "unid",
+  "block",
+  "quadra",
+  "qd",
 ].join("|")})`;
 /** A floor as an ordinal ("2º andar", "3° B", "5to C", "2do piso") or the ground floor ("PB"). */
 const floor =
   "\\d{1,2}(?:\u00ba|\u00b0|\u00aa|o|a|er|ro|do|to|vo|no|mo)?\\.?[ \\t]{0,2}(?:piso|andar)|\\d{1,2}(?:\u00ba|\u00b0|\u00aa|er|ro|do|to|vo|no|mo)\\.?[ \\t]{0,2}[a-z]\\b|pb\\b|planta baja|terreo";
 /** One flat, floor or building after the number: "apto 3-B", "edificio Miramar", "2º andar", "PB". */
 /** A building's name after its word: "edificio Los Andes", "Res. Caracas", "condomínio Jardim". */
-const building = `(?:edificio|predio|residencia|residencial|res|torre|quinta|qta|condominio|cond)(?:\\.?[ \\t]{1,2}|\\.)(?:(?:de|del|los|las|la|el|do|da|dos|das)[ \\t])?[a-z0-9][a-z0-9-]{0,14}(?:[ \\t](?!(?:${complementWord}|en|na|no|em|y|e|a|al|con|com|para|por|que|hasta|ate|cerca|perto|frente)(?![a-z0-9]))[a-z][a-z0-9-]{1,14}){0,2}(?![a-z0-9])`;
-const complementItem = `[ \\t]{0,2}[,/-]?[ \\t]{1,2}(?:${building}|${complementWord}(?:\\.?[ \\t]{1,2}|\\.|(?=[\\d#]))(?:#[ \\t]?)?[a-z0-9][a-z0-9-]{0,11}(?![a-z0-9])(?:[ \\t](?:sur|norte|este|oeste|sul|leste))?|${floor}|fundos|bis)`;
+const building = `(?:edificio|edif|ed|predio|residencia|residencial|res|torre|quinta|qta|condominio|cond|ph|sitio|chacara|fazenda|granja|finca|parcela)(?:\\.?[ \\t]{1,2}|\\.)(?:(?:de|del|los|las|la|el|do|da|dos|das)[ \\t])?[a-z0-9][a-z0-9-]{0,14}(?:[ \\t](?!(?:${complementWord}|en|na|no|em|y|e|a|al|con|com|para|por|que|hasta|ate|cerca|perto|frente)(?![a-z0-9]))[a-z][a-z0-9-]{1,14}){0,2}(?![a-z0-9])`;
+const complementItem = `[ \\t]{0,2}[,/-]?[ \\t]{1,2}(?:${building}|${complementWord}(?:\\.?[ \\t]{1,2}|\\.|(?=[\\d#]))(?:#[ \\t]?|n[\u00ba\u00b0o]\\.?[ \\t]?)?[a-z0-9][a-z0-9-]{0,11}(?![a-z0-9])(?:[ \\t](?:sur|norte|este|oeste|sul|leste))?|${floor}|fundos|bis)`;
 const complement = `(?:${complementItem}){0,4}`;
 
 /** Street type, name (1–6 words), then optionally its number and the flat. Matched on the fold. */
@@ -179,10 +191,17 @@ const complement = `(?:${complementItem}){0,4}`;
 const numberedName = `(?:${nameWord}[ \\t]{1,3}){0,5}?${nameWord}`;
 const bareName = `(?:${nameWord}[ \\t]{1,3}){0,5}${nameWord}`;
 /** The corner after the number: "455 y Av. Colón", "120 esquina com Rua Bahia". */
-const corner = `(?:[ \\t]{1,2}(?:y|e|esq\\.?|esquina(?:[ \\t]{1,2}(?:con|com|c/))?)[ \\t]{1,2}(?:${streetTypes})[ \\t]{1,3}${nameWord}(?:[ \\t]{1,2}${nameWord})?)?`;
+const corner = `((?:[ \\t]{1,2}(?:y|e|con|c/|casi|esq\\.?|esquina(?:[ \\t]{1,2}(?:con|com|c/))?)[ \\t]{1,2}(?:(?:${streetTypes})[ \\t]{1,3})?${nameWord}(?:[ \\t]{1,2}${nameWord})?)(${complement}))?`;
+/** A corner street between a numbered street's name and its flat: "Calle 75 con Av. 14E, casa 14E-85". */
+const typedCorner = `[ \\t]{1,2}(?:y|e|con|com|esq\\.?|esquina(?:[ \\t]{1,2}(?:con|com))?)[ \\t]{1,2}(?:${streetTypes})[ \\t]{1,3}${nameWord}`;
 const addressPattern = new RegExp(
-  `(${streetTypes})[ \\t]{1,3}(?:(${numberedName})(?:(?:[ \\t]{0,2},)?[ \\t]{1,3}(${number})(${complement})${corner}|((?:${complementItem}){1,4}))|(${bareName}))|(?:manzana|mz)\\.?[ \\t]{0,2}[a-z0-9]{1,3}[ \\t]{0,2},?[ \\t]{1,3}(?:lote|lt)\\.?[ \\t]{0,2}\\d{1,4}(${complement})`,
+  `(${streetTypes})[ \\t]{1,3}(?:(${numberedName})(?:(?:[ \\t]{0,2},)?[ \\t]{1,3}(${number})(${complement})${corner}|((?:${typedCorner})?(?:${complementItem}){1,4}))|(${bareName}))|(?:manzana|mz)\\.?[ \\t]{0,2}[a-z0-9]{1,3}[ \\t]{0,2},?[ \\t]{1,3}(?:lote|lt)\\.?[ \\t]{0,2}(\\d{1,4})(${complement})`,
   "g",
+);
+/** After an ordinal ("8a. Avenida 15-46") the type is the name: the number follows it. */
+const ordinalStreetFrom = new RegExp(
+  `(${streetTypes})[ \\t]{1,3}(${number})(${complement})${corner}`,
+  "y",
 );
 
 /**
@@ -191,13 +210,16 @@ const addressPattern = new RegExp(
  * "nos juntamos en mi casa,", "Dirección:").
  */
 const addressContext =
-  /(?:^|[^\p{L}\p{N}])(?:vivo|vive|vivimos|viven|vivia|viviendo|moro|mora|moramos|moram|morando|morava|resido|reside|residimos|residencia|residente|domicilio|domiciliado|domiciliada|direccion|dire|endereco|logradouro|morada|mi casa|minha casa|casa de|en casa|em casa|mi departamento|meu apartamento|meu ap|envio|envios|retiro|retirar|retirada|entregar|entrega|entreguen|entreguem|entregue|mandem|envien|envie|enviar|enviem|envia|envialo|enviala|enviamelo|enviame|mandar|manden|mande|manda|mandalo|mandala|mandamelo|mandame|paquete|pacote|encomenda|recoger|buscar|busquen|dejar|deixar|deixem|dejen|mude|mudei|mudamos|mudou|mudo|mudanza|mudanca|alquilo|alquilando|alugo|alugando|me encuentras|me encontras|me encuentran|me achem|me acham|me encontram|juntamos|reunimos|encontrar|encontramos|espero|esperamos|esperamos|fiesta|festa|cumpleanos|aniversario|cep|codigo postal)\b[^.!?\n]{0,24}$/u;
+  /(?:^|[^\p{L}\p{N}])(?:(?:vivo|vive|vivimos|viven|vivia|viviendo|moro|mora|moramos|moram|morando|morava|resido|reside|residimos|residencia|residente|domicilio|domiciliado|domiciliada|direccion|dire|endereco|logradouro|morada|mi casa|minha casa|casa de|en casa|em casa|mi departamento|meu apartamento|meu ap|envio|envios|retiro|retirar|retirada|entregar|entrega|entreguen|entreguem|entregue|mandem|envien|envie|enviar|enviem|envia|envialo|enviala|enviamelo|enviame|mandar|manden|mande|manda|mandalo|mandala|mandamelo|mandame|paquete|pacote|encomenda|recoger|buscar|busquen|dejar|deixar|deixem|dejen|mude|mudei|mudamos|mudou|mudo|mudanza|mudanca|alquilo|alquilando|alugo|alugando|me encuentras|me encontras|me encuentran|me achem|me acham|me encontram|juntamos|reunimos|encontrar|encontramos|espero|esperamos|esperamos|fiesta|festa|cumpleanos|aniversario|cep|codigo postal)\b|(?:origen|destino|origem|saida|chegada|llegada|partida|anterior|nuevo|nueva|novo|nova|antigo|antiga|actual|atual)[ \t]{0,2}:)[^.!?\n]{0,24}$/u;
+/** The address words that speak of a home, even beside a shop or an office. */
+const homeContext =
+  /(?:^|[^\p{L}\p{N}])(?:vivo|vive|vivimos|viven|moro|mora|moramos|moram|resido|reside|residimos|domicilio|domiciliado|domiciliada|mi casa|minha casa|mi domicilio|meu endereco|mi direccion)\b[^.!?\n]{0,24}$/u;
 /** After the address, in its sentence: "…, es donde recibo el correo", "onde moro". */
 const addressAfter =
-  /^[^.!?\n]{0,60}?(?:(?:donde|onde|aqui|aca|ahi)[ \t]{1,2}(?:vivo|vive|vivimos|viven|moro|mora|moramos|moram|recibo|recibe|recibimos|recebo|recebe|recebemos)|(?:es|e)[ \t]{1,2}(?:mi casa|minha casa|mi domicilio|meu endereco|mi direccion|mi departamento|meu apartamento))(?![a-z])/u;
+  /^[^.!?\n]{0,60}?(?:(?:vivo|vive|vivia|vivi|vivimos|viven|moro|mora|morava|morei|moramos|moram)[ \t]{1,2}(?:ahi|ali|aqui|aca|alla|la)|(?:donde|onde|aqui|aca|ahi)[ \t]{1,2}(?:vivo|vive|vivimos|viven|moro|mora|moramos|moram|recibo|recibe|recibimos|recebo|recebe|recebemos)|(?:es|e)[ \t]{1,2}(?:mi casa|minha casa|mi domicilio|meu endereco|mi direccion|mi departamento|meu apartamento))(?![a-z])/u;
 /** Words that only place something ("estoy en", "fica na"): enough for an address with a number. */
 const placeContext =
-  /(?:^|[^\p{L}\p{N}])(?:estoy|estou|estamos|queda|quedamos|fica|fico|ficamos|departamento|apartamento|depto|casa|hogar|estar|estare|estarei|estaremos|trabajo|trabajamos|trabalho|trabalhamos|vemos|veremos|espero|pasen|passem|venha|venham|vengan|es en|e na|e no|taller|oficina|escritorio|consultorio|loja|tienda|sitio|fazenda|finca|chacra)\b[^.!?\n]{0,24}$/u;
+  /(?:^|[^\p{L}\p{N}])(?:estoy|estou|estamos|queda|quedamos|fica|fico|ficamos|departamento|apartamento|depto|casa|hogar|estar|estare|estarei|estaremos|trabajo|trabajamos|trabalho|trabalhamos|vemos|veremos|espero|pasen|passem|venha|venham|vengan|es en|e na|e no|taller|oficina|escritorio|consultorio|loja|tienda|sitio|fazenda|finca|chacra|ubicado|ubicada|situado|situada|localizado|localizada|terreno|imovel|to na|to no|frente a|vecina de|vecino de|vizinha da|vizinho da|pasa por|passa na|passa pela|sai da|sai do)\b[^.!?\n]{0,24}$/u;
 
 const particles = new Set([
   "a",
@@ -214,6 +236,10 @@ const particles = new Set([
   "dos",
   "e",
   "y",
+  "as",
+  "os",
+  "ao",
+  "aos",
 ]);
 
 /** A neighbourhood, estate or block named right before the street, with its comma. */
@@ -237,13 +263,29 @@ function* streetAddresses(input: ScanInput): Generator<Finding | undefined> {
     }
     if (candidate.start < addressEnd) continue;
     // The whole address, read on the whole fold so it does not depend on how far the scan read.
-    addressFrom.lastIndex = candidate.start;
-    const match = addressFrom.exec(input.folded);
-    if (match === null) continue;
-    addressEnd = candidate.start + match[0].length;
-    const finding = judge(input, candidate.start, match[0], match.slice(1));
+    const [value, groups] = addressAt(input, candidate.start) ?? [];
+    if (value === undefined || groups === undefined) continue;
+    const finding = judge(input, candidate.start, value, groups);
+    // Past what was taken; a street type inside what was not ("Avenida 13-12 y entregar en
+    // Calz. de Tlalpan") may start an address of its own.
+    addressEnd = finding?.end ?? candidate.end;
     if (finding !== undefined) yield finding;
   }
+}
+
+/** The address starting at a street type, and its parts as `judge` reads them. */
+function addressAt(
+  input: ScanInput,
+  at: number,
+): [string, readonly (string | undefined)[]] | undefined {
+  if (ordinalBefore.test(input.folded.slice(Math.max(0, at - 8), at))) {
+    ordinalStreetFrom.lastIndex = at;
+    const match = ordinalStreetFrom.exec(input.folded);
+    if (match !== null) return [match[0], [match[1], undefined, ...match.slice(2)]];
+  }
+  addressFrom.lastIndex = at;
+  const match = addressFrom.exec(input.folded);
+  return match === null ? undefined : [match[0], match.slice(1)];
 }
 
 function judge(
@@ -252,10 +294,21 @@ function judge(
   value: string,
   groups: readonly (string | undefined)[],
 ): Finding | undefined {
-  const [type, numberedName, streetNumber, numberedFlat, flat, bareName, blockFlat] = groups;
+  const [
+    type,
+    numberedName,
+    streetNumber,
+    numberedFlat,
+    cornerStreet,
+    cornerFlat,
+    flat,
+    bareName,
+    lot,
+    blockFlat,
+  ] = groups;
   // A flat without a street number ("Av Sucre, Res. Caracas, piso 7") counts as one when it has a digit.
   if (flat !== undefined && !/\d/.test(flat)) return undefined;
-  const houseNumber = streetNumber ?? flat;
+  const houseNumber = streetNumber ?? flat ?? lot;
   const name = numberedName ?? bareName;
   const { text } = input;
   let start = at;
@@ -272,6 +325,7 @@ function judge(
   const before = input.contextBefore(start);
   const context = addressContext.test(before);
   const placed = context || placeContext.test(before);
+  let lowerCase = false;
   if (type !== undefined && name !== undefined) {
     const nameStart = at + value.indexOf(name, type.length);
     const words = wordsOf(text, nameStart, name);
@@ -282,6 +336,7 @@ function judge(
       return undefined;
     }
     const proper = written.every((word) => /^[\p{Lu}\d]/u.test(word.original));
+    lowerCase = !proper;
     if (!proper && !context && !(placed && houseNumber !== undefined)) return undefined;
     if (ordinaryWordTypes.has(type) && !/^[\p{Lu}\d]/u.test(written[0]?.original ?? "")) {
       return undefined;
@@ -294,16 +349,22 @@ function judge(
       end = lastProper.end - (lastProper.original.endsWith(".") ? 1 : 0);
     }
   }
+  // A corner without a street type is a street only when its words are capitalised ("7-62 y
+  // Hermano Miguel", not "1450 y entregar"), or all in lower case after an address word.
+  if (cornerStreet !== undefined && !(context && lowerCase)) {
+    const cornerStart = end - cornerStreet.length - (cornerFlat ?? "").length;
+    const kept = cornerLength(text, cornerStart, cornerStreet);
+    if (kept < cornerStreet.length) end = cornerStart + kept;
+  }
   const sentence = sentenceAround(input, start, end);
   // "La tienda queda en…", "el estadio está del parque 2 cuadras al sur": a public place's address.
-  const inPublic = publicPlace.test(input.folded.slice(sentence.start, sentence.end));
-  // There, "nuestra tienda" is the business: only someone else (kin, a title, a name) ties it.
+  const inPublic = speaksOfPublicPlace(input, start, end);
+  // There, "nuestra tienda", "retirar en" and a street named after someone ("Av. Presidente
+  // Vargas") speak of the business: only a word of living there ties it.
   const tied =
-    context ||
+    (inPublic ? homeContext.test(before) : context) ||
     addressAfter.test(input.folded.slice(end, end + 80)) ||
-    (inPublic
-      ? mentionsSomeone(input, sentence)
-      : (houseNumber !== undefined && placed) || mentionsPerson(input, sentence));
+    (!inPublic && ((houseNumber !== undefined && placed) || mentionsPerson(input, sentence)));
   // With its number, above a name's confidence: "Rua Dr. Flores 264" is a street, not Mr Flores.
   const confidence = tied
     ? houseNumber === undefined
@@ -312,7 +373,7 @@ function judge(
     : untiedConfidence(
         isHouseNumber(houseNumber) || (type ?? houseNumber) === undefined,
         inPublic,
-        [numberedFlat, flat, blockFlat],
+        [numberedFlat, flat, blockFlat, end === at + value.length ? cornerFlat : undefined],
       );
   return {
     type: "STREET_ADDRESS",
@@ -337,8 +398,9 @@ function untiedConfidence(
   inPublic: boolean,
   flats: readonly (string | undefined)[],
 ): number {
-  if (!numbered || inPublic) return 0.45;
-  return flats.some((flat) => flat !== undefined && flat.trim() !== "") ? 0.9 : 0.6;
+  if (inPublic) return 0.45;
+  if (flats.some((flat) => flat !== undefined && flat.trim() !== "")) return 0.9;
+  return numbered ? 0.6 : 0.45;
 }
 
 /** A house number, not a kilometre on a road ("Rodovia dos Bandeirantes km 45"). */
@@ -346,9 +408,55 @@ function isHouseNumber(houseNumber: string | undefined): boolean {
   return houseNumber !== undefined && !houseNumber.startsWith("km");
 }
 
+/**
+ * Whether the sentence of an address, outside it, speaks of a public place, a business or an
+ * event, or the next sentence gives opening hours ("Abre de lunes a viernes"); a place named as
+ * a landmark ("al lado de la tienda", "em frente ao mercado") does not count.
+ */
+function speaksOfPublicPlace(input: ScanInput, start: number, end: number): boolean {
+  const { folded } = input;
+  const sentence = sentenceAround(input, start, end);
+  const beside = [folded.slice(sentence.start, start), folded.slice(end, sentence.end)];
+  for (const around of beside) {
+    for (const match of around.matchAll(publicPlaces)) {
+      if (!landmarkReference.test(around.slice(Math.max(0, match.index - 24), match.index))) {
+        return true;
+      }
+    }
+  }
+  return openingHours.test(folded.slice(end, sentence.end + 80));
+}
+
+/** A business's hours: "abre de lunes a viernes", "funciona das 8h às 18h", "horario: 9 a 18". */
+const openingHours =
+  /^[^\n]{0,80}?(?:abre|abren|abrimos|abierto|aberto|aberta|horario|funciona|atiende|atende|atendemos)[^\n]{0,16}?(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo|segunda|terca|quarta|quinta|sexta|\d{1,2}(?::\d\d)?[ \t]{0,2}(?:h|hs|a|as|hasta|ate))(?![a-z])/u;
+
+const landmarkReference =
+  /(?:lado|frente|cerca|perto|junto|enfrente|atras|detras|referencia|proximo|proxima|esquina|vecina|vecino|vizinha|vizinho|pegado|pegadinho|diagonal)[^.!?\n]{0,14}$/u;
+
 /** Words of a sentence about a public place, a business or a landmark rather than a home. */
-const publicPlace =
-  /(?<![a-z])(?:muse[ou]s?|teatro|cinema|cine|estadio|shopping|centro comercial|mall|tienda|loja|restaurante|lanchonete|cafeteria|hotel|pousada|hostal|banco|agencia|embajada|embaixada|consulado|ministerio|prefeitura|municipalidad|municipio|alcaldia|gobernacion|camara|tribunal|juzgado|cartorio|notaria|universidad|universidade|faculdade|colegio|escuela|escola|hospital|clinica|farmacia|drogaria|supermercado|mercado|feira|iglesia|igreja|catedral|parroquia|biblioteca|sede|sucursal|filial|empresa|fabrica|oficinas|escritorios|abre|abren|abierto|aberto|horario|funciona|atiende|atende|famos[oa]|conocid[oa]|conhecid[oa]|turistas?|historic[oa]|monumento|estacion|estacao|terminal|aeropuerto|aeroporto|correo|correios|poupatempo|receita federal|sat|registro civil|reniec|anses|sunat|afip|dian|detran|masp|choque|accidente|acidente|incendio|protesta|marcha|manifestacion|manifestacao|obras?|transito|trafico|congestionamento|evento|show|concierto|concerto|festival|exposicion|exposicao|congreso|congresso|senado|asamblea|parlamento|palacio|gobierno|governo)s?(?![a-z])/u;
+const publicPlaces =
+  /(?<![a-z])(?:muse[ou]s?|teatro|cinema|cine|estadio|shopping|centro comercial|mall|tienda|loja|restaurante|lanchonete|cafeteria|hotel|pousada|hostal|banco|agencia|embajada|embaixada|consulado|ministerio|prefeitura|municipalidad|municipio|alcaldia|gobernacion|camara|tribunal|juzgado|cartorio|notaria|universidad|universidade|faculdade|colegio|escuela|escola|hospital|clinica|farmacia|drogaria|supermercado|mercado|feira|iglesia|igreja|catedral|parroquia|biblioteca|sede|sucursal|filial|empresa|fabrica|oficinas|escritorios|abre|abren|abierto|aberto|famos[oa]|conocid[oa]|conhecid[oa]|turistas?|historic[oa]|monumento|estacion|estacao|terminal|aeropuerto|aeroporto|correo|correios|poupatempo|receita federal|sat|registro civil|reniec|anses|sunat|afip|dian|detran|masp|choque|accidente|acidente|incendio|protesta|marcha|manifestacion|manifestacao|obras?|transito|trafico|congestionamento|evento|show|concierto|concerto|festival|exposicion|exposicao|congreso|congresso|senado|asamblea|parlamento|palacio|gobierno|governo|encuentranos|visitanos|visite|visitenos|distribucion|distribuicao|deposito)s?(?![a-z])/gu;
+
+const cornerWord =
+  /^[ \t]{1,2}(?:y|e|con|c\/|casi|esq\.?|esquina(?:[ \t]{1,2}(?:con|com|c\/))?)[ \t]{1,2}/;
+
+/**
+ * How much of a corner ("y Hermano Miguel", "c/ Venezuela así") is a street: all of it after a
+ * street type, else its capitalised words; 0 when none is.
+ */
+function cornerLength(text: string, start: number, folded: string): number {
+  const connector = cornerWord.exec(folded)?.[0] ?? "";
+  const street = folded.slice(connector.length);
+  if (startsWithType.test(street)) return folded.length;
+  let length = 0;
+  for (const word of wordsOf(text, start + connector.length, street)) {
+    if (particles.has(word.folded)) continue;
+    if (!/^[\p{Lu}\d]/u.test(word.original)) break;
+    length = word.end - start;
+  }
+  return length;
+}
 
 interface Word {
   original: string;
@@ -408,8 +516,9 @@ function* blockAddresses(input: ScanInput): Generator<Finding | undefined> {
  */
 /** The corner after a typeless street: "Mariscal López 1234 c/ Brasil", "Olmedo 45 esq. Colón". */
 const typelessCorner = `(?:[ \\t]{1,2}(?:c/|casi|esq\\.?|esquina(?:[ \\t]{1,2}(?:con|com|c/))?)[ \\t]{1,2}${nameWord}(?:[ \\t]{1,2}${nameWord})?)?`;
+const typelessCornerAhead = `[ \\t]{1,2}(?:c/|casi|esq\\.?|esquina)[ \\t]{1,2}[a-z]`;
 const typelessPattern = new RegExp(
-  `(?<![a-z0-9])(?:vivo|vive|vivimos|viven|moro|mora|moramos|moram|resido|reside|residimos|mi casa|minha casa|domicilio|direccion|endereco|mi direccion es|meu endereco e|envien|enviar|enviem|entregar|entreguem|entreguen|mandar|manden|mandem|dejar|deixar|quedamos|nos vemos|pasen por|passem na|passem no)(?:[ \\t]{1,2}(?:en|na|no|em|es|e|a|al|para))?[ \\t]{0,2}[:,]?[ \\t]{1,2}((?:\\d{1,2}[ \\t]de[ \\t])?((?:${nameWord}[ \\t]{1,2}){0,3}?${nameWord})(?:[ \\t]{0,2},)?[ \\t]{1,2}([nseo]\\d{1,3}-\\d{1,4}|\\d{2,5}[a-z]?)(?![\\d.,:/]?\\d)(${complement})${typelessCorner})`,
+  `(?<![a-z0-9])(?:(?:vivo|vive|vivimos|viven|moro|mora|moramos|moram|resido|reside|residimos|mi casa|minha casa|domicilio|direccion|endereco|mi direccion es|meu endereco e|envien|enviar|enviem|entregar|entreguem|entreguen|mandar|manden|mandem|dejar|deixar|quedamos|nos vemos|pasen por|passem na|passem no|estoy|estou|estamos|pasa por|passa na|passa pela|queda|fica|to na|to no)(?![a-z])(?:[ \\t]{1,2}(?:en|na|no|em|es|e|a|al|para))?|(?:casa|origen|destino|origem|saida|chegada|llegada|partida|anterior|nuevo|nueva|novo|nova|antigo|antiga|actual|atual)(?=[ \\t]{0,2}[:,]))[ \\t]{0,2}["']?[ \\t]{0,2}[:,]?[ \\t]{0,2}["']?[ \\t]{0,2}((?:\\d{1,2}[ \\t]de[ \\t])?((?:${nameWord}[ \\t]{1,2}){0,3}?${nameWord})(?:[ \\t]{0,2},)?[ \\t]{1,2}([nseo]\\d{1,3}-\\d{1,4}|\\d{2,5}[a-z]?)(?![\\d.,:/]?\\d)(${complement})${typelessCorner})`,
   "g",
 );
 /** After the number and its flat: the end of the sentence or a clause, or a small word. */
@@ -440,6 +549,7 @@ function* typelessAddresses(input: ScanInput): Generator<Finding | undefined> {
       (word) => !particles.has(word.folded),
     );
     if (!written.every((word) => /^[\p{Lu}\d]/u.test(word.original))) continue;
+    if (speaksOfPublicPlace(input, start, end)) continue;
     yield {
       type: "STREET_ADDRESS",
       country: null,
@@ -456,7 +566,10 @@ function* typelessAddresses(input: ScanInput): Generator<Finding | undefined> {
  * A street without its type, anywhere, when a flat follows its number: "Los Cedros 455, dpto
  * 302", "Manuel Montt 1450 casa 3". The name is the capitalised words right before the number.
  */
-const numberBeforeFlat = new RegExp(`\\d{2,5}[a-z]?(?=${complementItem})`, "g");
+const numberBeforeFlat = new RegExp(
+  `\\d{2,5}[a-z]?(?=${complementItem}|${typelessCornerAhead})`,
+  "g",
+);
 const capitalisedRunBefore =
   /(?<![\p{L}\p{N}])((?:[\p{Lu}][\p{L}'\u2019.-]*|\d{1,2}|de|del|la|las|los|el|da|das|do|dos)(?:[ \t]{1,2}(?:[\p{Lu}][\p{L}'\u2019.-]*|\d{1,2}|de|del|la|las|los|el|da|das|do|dos)){0,4}),?[ \t]{1,2}$/u;
 
@@ -467,6 +580,24 @@ const startsWithRoom = new RegExp(
 
 const shortFlatWord = /^[ \t]{0,2}[,/-]?[ \t]{1,2}(?:of|int|res|cs|lt|bl|ap|cj)[ \t]/;
 
+const typelessCornerFrom = new RegExp(
+  `[ \\t]{1,2}(?:c/|casi|esq\\.?|esquina(?:[ \\t]{1,2}(?:con|com))?)[ \\t]{1,2}${nameWord}(?:[ \\t]{1,2}${nameWord})?`,
+  "y",
+);
+
+/** The flat after a typeless street's number, or its corner with a capitalised street. */
+function flatOrCornerAfter(input: ScanInput, at: number): string | undefined {
+  flatsFrom.lastIndex = at;
+  const flats = flatsFrom.exec(input.folded)?.[0];
+  // A flat word that is also English or a code ("Item 12 of 45") needs its dot.
+  if (flats !== undefined && /\d/.test(flats) && !shortFlatWord.test(flats)) return flats;
+  typelessCornerFrom.lastIndex = at;
+  const corner = typelessCornerFrom.exec(input.folded)?.[0];
+  if (corner === undefined) return undefined;
+  const kept = cornerLength(input.text, at, corner);
+  return kept === 0 ? undefined : corner.slice(0, kept);
+}
+
 function* flatAddresses(input: ScanInput): Generator<Finding | undefined> {
   if (!input.hasDigits) return;
   for (const candidate of foldedMatches(input, numberBeforeFlat)) {
@@ -474,10 +605,8 @@ function* flatAddresses(input: ScanInput): Generator<Finding | undefined> {
       yield undefined;
       continue;
     }
-    flatsFrom.lastIndex = candidate.end;
-    const flats = flatsFrom.exec(input.folded);
-    // A flat word that is also English or a code ("Item 12 of 45") needs its dot.
-    if (flats === null || !/\d/.test(flats[0]) || shortFlatWord.test(flats[0])) continue;
+    const after = flatOrCornerAfter(input, candidate.end);
+    if (after === undefined) continue;
     const from = Math.max(0, candidate.start - 64);
     const run = capitalisedRunBefore.exec(input.text.slice(from, candidate.start));
     if (run?.[1] === undefined) continue;
@@ -494,10 +623,10 @@ function* flatAddresses(input: ScanInput): Generator<Finding | undefined> {
       type: "STREET_ADDRESS",
       country: null,
       start,
-      end: candidate.end + flats[0].length,
+      end: candidate.end + after.length,
       confidence: 0.9,
       validated: false,
-      normalized: foldedValue(input.folded.slice(start, candidate.end + flats[0].length)),
+      normalized: foldedValue(input.folded.slice(start, candidate.end + after.length)),
     };
   }
 }
@@ -533,5 +662,40 @@ function* directionAddresses(input: ScanInput): Generator<Finding | undefined> {
       flats,
     ]);
     if (finding !== undefined) yield finding;
+  }
+}
+
+/**
+ * An address of units alone, with no street: "bloque 23, casa 885" (Tegucigalpa), "casa 12 del
+ * condominio Los Robles", "Lote 27 sector 5", "Mz. 128 villa 2". Two units at least, and none
+ * right after a street, whose flats the street's own pattern reads.
+ */
+const unitWord =
+  "(?:casa|lote|lt|bloque|bloco|block|parcela|villa|manzana|mz|quadra|qd|torre|modulo|etapa|sector|setor)";
+const unitNumber = "(?:n[\\u00ba\\u00b0o]\\.?[ \\t]?|#[ \\t]?)?";
+const unitPattern = new RegExp(
+  `(?<![a-z0-9])${unitWord}\\.?[ \\t]{0,2}${unitNumber}(\\d{1,5}[a-z]?(?:-[a-z0-9]{1,4})?|[a-z](?=[ \\t]{0,2},?[ \\t]))((?:[ \\t]{0,2},?[ \\t]{1,2}${unitWord}\\.?[ \\t]{0,2}${unitNumber}(?:\\d[a-z0-9-]{0,5}|[a-z]\\d[a-z0-9-]{0,4}|[a-z])(?![a-z0-9])|[ \\t]{1,2}(?:del|do|da|de la|de)[ \\t]{1,2}(?:condominio|conjunto|residencial|edificio|fraccionamiento|loteamento|urbanizacion)[ \\t]{1,2}${nameWord}(?:[ \\t]{1,2}${nameWord}){0,2}){1,3})`,
+  "g",
+);
+const streetBefore = new RegExp(`(?<![a-z0-9])(?:${streetTypes})[ \\t][^.!?\\n;|]{0,48}$`);
+
+function* unitAddresses(input: ScanInput): Generator<Finding | undefined> {
+  if (!input.hasDigits) return;
+  for (const candidate of foldedMatches(input, unitPattern)) {
+    if (candidate === undefined) {
+      yield undefined;
+      continue;
+    }
+    const [first, more] = candidate.groups;
+    if (!/\d/.test(`${first ?? ""}${more ?? ""}`)) continue;
+    if (streetBefore.test(input.folded.slice(Math.max(0, candidate.start - 56), candidate.start))) {
+      continue;
+    }
+    // Units only: masked in doubt (0.6); lots and plots only when a word ties them to someone
+    // (a medicine's "lote 12, lote 13" is no home).
+    const finding = judge(input, candidate.start, candidate.value, [undefined, undefined, first]);
+    if (finding === undefined) continue;
+    if (finding.confidence < 0.9 && /^(?:lote|lt|parcela)/.test(candidate.value)) continue;
+    yield finding;
   }
 }
