@@ -266,6 +266,21 @@ describe("units, corners and forms of each country", () => {
     ]);
   });
 
+  it("reads Costa Rica's distance-first directions, cardinal suffixes, 'Bis' and rural places", () => {
+    expect(found("Mi casa queda 100 m norte y 50 oeste de la escuela de San Pedro")).toEqual([
+      ["STREET_ADDRESS", "100 m norte y 50 oeste de la escuela"],
+    ]);
+    expect(found("Enviar a Blvd. Díaz Ordaz 130 Pte., Col. Santa María")).toEqual([
+      ["STREET_ADDRESS", "Blvd. Díaz Ordaz 130 Pte."],
+    ]);
+    expect(found("Vivo en la Diagonal 40A Bis # 20-15")).toEqual([
+      ["STREET_ADDRESS", "Diagonal 40A Bis # 20-15"],
+    ]);
+    expect(found("Dirección del paciente: Caserío Pampa Grande s/n, Cajamarca")).toEqual([
+      ["STREET_ADDRESS", "Caserío Pampa Grande s/n"],
+    ]);
+  });
+
   it("leaves a business whose hours follow, and a landmark named only as a reference", () => {
     expect(found("Nuestra bodega está en Ruta 3 km 40. Abre de lunes a sábado de 8 a 17.")).toEqual(
       [],

@@ -102,12 +102,22 @@ const streetTypes = [
   "trv\\.",
   "via",
   "linha",
+  "caserio",
+  "aldea",
+  "comunidad",
+  "recinto",
+  "paraje",
 ]
   // Longest first: "callejon" before "calle", so a type is never read as the start of a longer one.
   .sort((left, right) => right.length - left.length)
   .join("|");
 /** Street types that are also ordinary words ("largo", "camino", "plaza"): the name must be capitalised. */
 const ordinaryWordTypes = new Set([
+  "caserio",
+  "aldea",
+  "comunidad",
+  "recinto",
+  "paraje",
   "via",
   "linha",
   "quadra",
@@ -129,7 +139,7 @@ const ordinaryWordTypes = new Set([
 
 const nameWord = "[a-z0-9][a-z0-9'\u2019.-]{0,24}";
 const number =
-  "(?:(?:n|no|nro|num|numero|n\u00ba|n\u00b0|#)\\.?[ \\t]{0,2})?(?:\\d{1,5}(?!\\d|h(?:s|rs)?(?![a-z0-9]))[a-z]?(?:[ \\t]{0,2}(?:#|n\u00ba|n\u00b0|no\\.?)?[ \\t]{0,2}\\d{1,4}[a-z]?(?:[ \\t](?:sur|norte|este|oeste|bis))?[ \\t]{0,2}-[ \\t]{0,2}\\d{1,4}|(?:[ \\t](?:sur|norte|este|oeste|bis))?[ \\t]{0,2}-[ \\t]{0,2}\\d{1,4}(?![\\d\u00ba\u00b0\u00aa]|(?:o|a|er|ro|do|to|vo|no|mo)?\\.?[ \\t]{0,2}(?:andar|piso))|[ \\t]{0,2}/[ \\t]{0,2}\\d{1,5}|-[a-z](?![a-z0-9]))?|km[ \\t]{0,2}\\d{1,4}(?:[.,]\\d{1,3})?|s/n|s\\.n\\.|sin numero|sem numero|sn)";
+  "(?:(?:n|no|nro|num|numero|n\u00ba|n\u00b0|#)\\.?[ \\t]{0,2})?(?:\\d{1,5}(?!\\d|h(?:s|rs)?(?![a-z0-9]))[a-z]?(?:[ \\t]{0,2}(?:#|n\u00ba|n\u00b0|no\\.?)?[ \\t]{0,2}\\d{1,4}[a-z]?(?:[ \\t](?:sur|norte|este|oeste|bis))?[ \\t]{0,2}-[ \\t]{0,2}\\d{1,4}|(?:[ \\t](?:sur|norte|este|oeste|bis))?[ \\t]{0,2}-[ \\t]{0,2}\\d{1,4}(?![\\d\u00ba\u00b0\u00aa]|(?:o|a|er|ro|do|to|vo|no|mo)?\\.?[ \\t]{0,2}(?:andar|piso))|[ \\t]{0,2}/[ \\t]{0,2}\\d{1,5}|-[a-z](?![a-z0-9]))?(?:[ \\t]{1,2}(?:bis|pte|ote|nte|poniente|oriente)\\.?(?![a-z0-9]))?|km[ \\t]{0,2}\\d{1,4}(?:[.,]\\d{1,3})?|s/n|s\\.n\\.|sin numero|sem numero|sn)";
 const complementWord = `(?:${[
   "apartamento",
   "residencia",
@@ -183,7 +193,7 @@ const floor =
 /** One flat, floor or building after the number: "apto 3-B", "edificio Miramar", "2º andar", "PB". */
 /** A building's name after its word: "edificio Los Andes", "Res. Caracas", "condomínio Jardim". */
 const building = `(?:edificio|edif|ed|predio|residencia|residencial|res|torre|quinta|qta|condominio|cond|ph|sitio|chacara|fazenda|granja|finca|parcela)(?:\\.?[ \\t]{1,2}|\\.)(?:(?:de|del|los|las|la|el|do|da|dos|das)[ \\t])?[a-z0-9][a-z0-9-]{0,14}(?:[ \\t](?!(?:${complementWord}|en|na|no|em|y|e|a|al|con|com|para|por|que|hasta|ate|cerca|perto|frente)(?![a-z0-9]))[a-z][a-z0-9-]{1,14}){0,2}(?![a-z0-9])`;
-const complementItem = `[ \\t]{0,2}[,/-]?[ \\t]{1,2}(?:${building}|${complementWord}(?:\\.?[ \\t]{1,2}|\\.|(?=[\\d#]))(?:#[ \\t]?|n[\u00ba\u00b0o]\\.?[ \\t]?)?[a-z0-9][a-z0-9-]{0,11}(?![a-z0-9])(?:[ \\t](?:sur|norte|este|oeste|sul|leste))?|${floor}|fundos|bis)`;
+const complementItem = `[ \\t]{0,2}[,/-]?[ \\t]{1,2}(?:${building}|${complementWord}(?:\\.?[ \\t]{1,2}|\\.|(?=[\\d#]))(?:#[ \\t]?|n[\u00ba\u00b0o]\\.?[ \\t]?)?[a-z0-9][a-z0-9-]{0,11}(?![a-z0-9])(?:[ \\t](?:sur|norte|este|oeste|sul|leste))?|${floor}|fundos)`;
 const complement = `(?:${complementItem}){0,4}`;
 
 /** Street type, name (1–6 words), then optionally its number and the flat. Matched on the fold. */
@@ -518,7 +528,7 @@ function* blockAddresses(input: ScanInput): Generator<Finding | undefined> {
 const typelessCorner = `(?:[ \\t]{1,2}(?:c/|casi|esq\\.?|esquina(?:[ \\t]{1,2}(?:con|com|c/))?)[ \\t]{1,2}${nameWord}(?:[ \\t]{1,2}${nameWord})?)?`;
 const typelessCornerAhead = `[ \\t]{1,2}(?:c/|casi|esq\\.?|esquina)[ \\t]{1,2}[a-z]`;
 const typelessPattern = new RegExp(
-  `(?<![a-z0-9])(?:(?:vivo|vive|vivimos|viven|moro|mora|moramos|moram|resido|reside|residimos|mi casa|minha casa|domicilio|direccion|endereco|mi direccion es|meu endereco e|envien|enviar|enviem|entregar|entreguem|entreguen|mandar|manden|mandem|dejar|deixar|quedamos|nos vemos|pasen por|passem na|passem no|estoy|estou|estamos|pasa por|passa na|passa pela|queda|fica|to na|to no)(?![a-z])(?:[ \\t]{1,2}(?:en|na|no|em|es|e|a|al|para))?|(?:casa|origen|destino|origem|saida|chegada|llegada|partida|anterior|nuevo|nueva|novo|nova|antigo|antiga|actual|atual)(?=[ \\t]{0,2}[:,]))[ \\t]{0,2}["']?[ \\t]{0,2}[:,]?[ \\t]{0,2}["']?[ \\t]{0,2}((?:\\d{1,2}[ \\t]de[ \\t])?((?:${nameWord}[ \\t]{1,2}){0,3}?${nameWord})(?:[ \\t]{0,2},)?[ \\t]{1,2}([nseo]\\d{1,3}-\\d{1,4}|\\d{2,5}[a-z]?)(?![\\d.,:/]?\\d)(${complement})${typelessCorner})`,
+  `(?<![a-z0-9])(?:(?:vivo|vive|vivimos|viven|moro|mora|moramos|moram|resido|reside|residimos|mi casa|minha casa|domicilio|direccion|endereco|mi direccion es|meu endereco e|envien|enviar|enviem|entregar|entreguem|entreguen|mandar|manden|mandem|dejar|deixar|quedamos|nos vemos|pasen por|passem na|passem no|estoy|estou|estamos|pasa por|passa na|passa pela|queda|fica|to na|to no)(?![a-z])(?:[ \\t]{1,2}(?:en|na|no|em|es|e|a|al|para))?|(?:casa|origen|destino|origem|saida|chegada|llegada|partida|anterior|nuevo|nueva|novo|nova|antigo|antiga|actual|atual)(?=[ \\t]{0,2}[:,]))[ \\t]{0,2}["']?[ \\t]{0,2}[:,]?[ \\t]{0,2}["']?[ \\t]{0,2}((?:\\d{1,2}[ \\t]de[ \\t])?((?:${nameWord}[ \\t]{1,2}){0,3}?${nameWord})(?:[ \\t]{0,2},)?[ \\t]{1,2}([nseo]\\d{1,3}-\\d{1,4}|\\d{2,5}[a-z]?(?:[ \\t]bis(?![a-z]))?)(?![\\d.,:/]?\\d)(${complement})${typelessCorner})`,
   "g",
 );
 /** After the number and its flat: the end of the sentence or a clause, or a small word. */
@@ -636,12 +646,17 @@ function* flatAddresses(input: ScanInput): Generator<Finding | undefined> {
  * sur", "De la Rotonda Güegüense 3 c. al lago, 1/2 c. abajo", "del Parque Central 200 metros al
  * norte"; and a kilometre of a road: "km 12.5 carretera a El Salvador".
  */
-const distance =
-  "(?:\\d{1,4}(?:[.,]\\d{1,2})?|\\d/\\d|media|una|un|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|cien|doscientos|trescientos|cincuenta)[ \\t]{1,2}(?:cuadras?|c\\.|cdas?\\.?|varas|vrs\\.?|metros|mts?\\.?)";
+const distanceNumber =
+  "(?:\\d{1,4}(?:[.,]\\d{1,2})?|\\d/\\d|media|una|un|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|cien|doscientos|trescientos|cincuenta)";
+const distanceUnit = "(?:cuadras?|c\\.|cdas?\\.?|varas|vrs\\.?|metros|mts?\\.?|m(?![a-z]))";
+const distance = `${distanceNumber}[ \\t]{1,2}${distanceUnit}`;
 const heading =
   "(?:(?:al|hacia(?:[ \\t]{1,2}el)?|a[ \\t]{1,2}la|para[ \\t]{1,2}el)[ \\t]{1,2})?(?:norte|sur|este|oeste|lago|arriba|abajo|oriente|poniente|montana|derecha|izquierda)(?![a-z])";
+/** One leg or more: "2 cuadras al sur, media cuadra abajo", "200 metros sur y 25 este". */
+const legs = `${distance}[ \\t]{1,2}${heading}(?:[ \\t]{0,2},?[ \\t]{1,2}(?:y[ \\t]{1,2})?${distanceNumber}(?:[ \\t]{1,2}${distanceUnit})?[ \\t]{1,2}${heading}){0,3}`;
+const landmark = `(?:de|del|desde)[ \\t]{1,2}(?:(?:la|el|los|las)[ \\t]{1,2})?`;
 const directionPattern = new RegExp(
-  `(?<![a-z0-9])(?:(?:de|del|desde)[ \\t]{1,2}(?:(?:la|el|los|las)[ \\t]{1,2})?(?:${nameWord}[ \\t]{1,2}){0,4}?(${distance})[ \\t]{1,2}${heading}(?:[ \\t]{0,2},?[ \\t]{1,2}(?:y[ \\t]{1,2})?${distance}[ \\t]{1,2}${heading}){0,3}|(?:km|kilometro|quilometro)\\.?[ \\t]{0,2}\\d{1,4}(?:[.,]\\d{1,3})?[ \\t]{1,2}(?:(?:de|da|do)[ \\t]{1,2}(?:(?:la|a|o)[ \\t]{1,2})?)?(?:carretera|ruta|rodovia|autopista|estrada|panamericana|interamericana|camino|via)(?:[ \\t]{1,2}(?:a|al|para|de|del|do|da)?[ \\t]{0,2}${nameWord}){0,2}(?:[ \\t-]{1,2}[a-z]{2}[ \\t-]?\\d{2,3})?)(${complement})`,
+  `(?<![a-z0-9])(?:${landmark}(?:${nameWord}[ \\t]{1,2}){0,4}?(?=(${distanceNumber}))${legs}|(?=(${distanceNumber}))${legs}[ \\t]{1,2}${landmark}${nameWord}|(?:km|kilometro|quilometro)\\.?[ \\t]{0,2}\\d{1,4}(?:[.,]\\d{1,3})?[ \\t]{1,2}(?:(?:de|da|do)[ \\t]{1,2}(?:(?:la|a|o)[ \\t]{1,2})?)?(?:carretera|ruta|rodovia|autopista|estrada|panamericana|interamericana|camino|via)(?:[ \\t]{1,2}(?:a|al|para|de|del|do|da)?[ \\t]{0,2}${nameWord}){0,2}(?:[ \\t-]{1,2}[a-z]{2}[ \\t-]?\\d{2,3})?)(${complement})`,
   "g",
 );
 
@@ -653,12 +668,12 @@ function* directionAddresses(input: ScanInput): Generator<Finding | undefined> {
       yield undefined;
       continue;
     }
-    const [steps, flats] = candidate.groups;
+    const [steps, stepsFirst, flats] = candidate.groups;
     // A kilometre is a place on a road: only an address with words that tie it to someone.
     const finding = judge(input, candidate.start, candidate.value, [
       undefined,
       undefined,
-      steps ?? "km",
+      steps ?? stepsFirst ?? "km",
       flats,
     ]);
     if (finding !== undefined) yield finding;
