@@ -92,6 +92,9 @@ export class SqliteCheckpointer {
   stop(): Promise<void> {
     if (!this.#stopped) {
       this.#stopped = true;
+      // Held until it has ended: an unreferenced worker would let a process with nothing else
+      // to do exit right here, the worker's connection still open and the log left behind.
+      this.#worker.ref();
       this.#worker.postMessage("stop");
     }
     return this.#exited;
