@@ -310,6 +310,13 @@ const abbreviations = new Set([
   "sen",
   "dep",
   "tte",
+  "brig",
+  "mcal",
+  "gob",
+  "pdte",
+  "cmte",
+  "alte",
+  "sgto",
 ]);
 
 function afterAbbreviation(folded: string, index: number): boolean {
@@ -359,55 +366,3 @@ export function followsPlaceNoun(before: readonly string[]): boolean {
   while (index > 0 && contextFillers.has(before[index] ?? "")) index--;
   return placeNouns.has(before[index] ?? "");
 }
-
-/** A complement's word and number: "piso 12", "apto 201", "of. 1101", "bl. 2", "casa 10". */
-const complementNumber =
-  /(?:^|[^a-z])(?:piso|apto|apt|ap|of|oficina|sala|casa|bloco|bloque|bl|torre|dpto|depto|int|interior|lote|lt|mz|manzana|andar|conjunto|conj|km|n|no|numero|nro)\.?[ \t]*[0-9][0-9a-z-]*[ \t]*,[ \t]*$/;
-const streetNumber = /[0-9][0-9a-z-]*[ \t]*,[ \t]*$/;
-
-/**
- * "Av. Insurgentes Sur 1605, piso 12, Benito Juárez": after an address's number and a comma the
- * run is its neighbourhood or city, not a person. The address is known by a street's word or a
- * complement's word before the number, on the same line.
- */
-export function followsAddressNumber(folded: string, start: number): boolean {
-  // Cheap first: most runs follow no number and a comma.
-  if (!streetNumber.test(folded.slice(Math.max(0, start - 16), start))) return false;
-  const before = folded.slice(Math.max(0, start - 120), start);
-  const line = before.slice(before.lastIndexOf("\n") + 1);
-  if (!streetNumber.test(line)) return false;
-  if (complementNumber.test(line)) return true;
-  return line.split(/[^a-z]+/).some((word) => streetWords.has(word));
-}
-
-/** The street's words of `placeNouns`, where an address starts. */
-const streetWords: ReadonlySet<string> = new Set([
-  "calle",
-  "avenida",
-  "av",
-  "avda",
-  "rua",
-  "travessa",
-  "carrera",
-  "cra",
-  "jiron",
-  "pasaje",
-  "psje",
-  "diagonal",
-  "transversal",
-  "camino",
-  "boulevard",
-  "bulevar",
-  "calzada",
-  "callejon",
-  "privada",
-  "alameda",
-  "praca",
-  "plaza",
-  "rodovia",
-  "estrada",
-  "ladeira",
-  "paseo",
-  "carretera",
-  "ruta",
-]);

@@ -1,5 +1,5 @@
+import { beforeHouseNumber, inAddressTail } from "./address-tail.js";
 import {
-  followsAddressNumber,
   followsNameContext,
   followsPlaceNoun,
   followsRoleLabel,
@@ -8,6 +8,7 @@ import {
 import { nameLists } from "./name-lists.js";
 import {
   ambiguousGivenNames,
+  buildingAndProgrammeWords,
   nameParticles,
   nameSuffixes,
   placeNouns,
@@ -76,7 +77,8 @@ export function namesInRun(
   previousNameEnd = -1,
 ): NameSpan[] {
   if (followsPlaceNoun(precedingWords(folded, start, true))) return [];
-  if (followsAddressNumber(folded, start)) return [];
+  const end = start + value.length;
+  if (inAddressTail(text, folded, start, end)) return [];
   const segments = segmentsOf(tokensOf(folded, start, value));
   // The next of a list of names: "Presentes: Edvaldo Cavalcanti, Caio Magalhães e Edvaldo Souza".
   const first = segments[0];
@@ -85,10 +87,32 @@ export function namesInRun(
   }
   const spans: NameSpan[] = [];
   for (const segment of segments) {
+    if (
+      segment === segments[segments.length - 1] &&
+      isStreetBeforeNumber(text, folded, segment, end)
+    ) {
+      continue;
+    }
     const span = judge(text, folded, segment);
     if (span !== undefined) spans.push(span);
   }
   return spans;
+}
+
+/**
+ * "pasa por Juan Paullier 1564 bis": the run's last words before a house number name a street,
+ * unless a title or a context word says they are a person ("paciente Ana Ruiz 302").
+ */
+function isStreetBeforeNumber(
+  text: string,
+  folded: string,
+  segment: Segment,
+  end: number,
+): boolean {
+  const first = segment.words[0];
+  const last = segment.words[segment.words.length - 1];
+  if (first === undefined || last === undefined || last.end !== end || segment.titled) return false;
+  return beforeHouseNumber(text, end) && !followsNameContext(precedingWords(folded, first.start));
 }
 
 /** An unknown word in a verb's form ("Encaminhar", "Llamé", "Chamou") opens no name. */
@@ -137,7 +161,7 @@ function segmentsOf(tokens: readonly Token[]): Segment[] {
       close(false);
       continue;
     }
-    if (placeNouns.has(foldedWord)) {
+    if (placeNouns.has(foldedWord) || buildingAndProgrammeWords.has(foldedWord)) {
       close(false);
       return segments;
     }

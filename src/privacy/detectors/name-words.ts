@@ -84,6 +84,15 @@ export const placeNouns = words(`
 `);
 
 /**
+ * Inside a run, words that open a building, a block or a public programme's name, as
+ * `placeNouns` do ("PH Torres del Mar", "Mz. F3", "Bolsa Família", "Auxílio Brasil"); unlike
+ * them, said before a run they make it no place ("la pensión de Ana Ruiz" is hers).
+ */
+export const buildingAndProgrammeWords = words(`
+  ph mz cdla ciudadela edif bolsa auxilio asignacion programa beca
+`);
+
+/**
  * Ranks and titles that stand between a street's word and the person it is named after:
  * "Rua Dr. Flores", "Avenida Presidente Vargas", "Calle General Paz".
  */
@@ -91,7 +100,7 @@ export const streetHonorifics = words(`
   dr dra doctor doutor prof profa professor presidente pres general gral gen coronel cel
   capitan cap teniente tte almirante alm marechal mal senador sen deputado dep governador
   ministro ingeniero ing padre frei fray dom don dona mariscal sargento comandante brigadeiro
-  visconde barao conde duque princesa rainha
+  visconde barao conde duque princesa rainha brig mcal gob pdte cmte alte sgto
 `);
 
 /** Titles and words that say a person's name follows ("Sr.", "Dra.", "paciente"). */
