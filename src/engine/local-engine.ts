@@ -24,6 +24,7 @@ import {
 import { releaseOnAbort } from "./release-on-abort.js";
 import { ResourcePool } from "./resource-pool.js";
 import { ResponseFormatGrammars } from "./response-format-grammars.js";
+import { recycleSequence } from "./sequence-recycling.js";
 
 const promptChunkSize = 256;
 /** How long close() waits for running generations to notice the abort before disposing. */
@@ -132,14 +133,23 @@ export class LocalEngine implements ChatBackend, AsyncDisposable {
       link.dispose();
       throw error;
     }
-    let released!: () => void;
-    const run = new Promise<void>((resolve) => (released = resolve));
+    let recycled!: () => void;
+    const run = new Promise<void>((resolve) => (recycled = resolve));
     this.running.add(run);
-    const release = async (): Promise<void> => {
-      await this.recycle(sequence);
+    // The answer ends as soon as it is complete; the sequence is cleared afterwards, in the
+    // background, and stays leased (busy) until then, so no request ever gets a dirty one.
+    // Clearing waits for the context's lock, which other running generations keep re-taking.
+    const release = (): Promise<void> => {
       link.dispose();
-      this.running.delete(run);
-      released();
+      void this.recycle(sequence)
+        .catch((error: unknown) => {
+          this.logger("error", `Could not recycle a sequence: ${describeError(error)}`);
+        })
+        .finally(() => {
+          this.running.delete(run);
+          recycled();
+        });
+      return Promise.resolve();
     };
     const generation = generateChat({
       sequence,
@@ -203,25 +213,13 @@ export class LocalEngine implements ChatBackend, AsyncDisposable {
     await this.llama.dispose();
   }
 
-  /** Clear the sequence so the next request sees nothing of this one, then hand it on. */
-  private async recycle(sequence: LlamaContextSequence): Promise<void> {
-    if (this.closed !== undefined) {
-      this.pool.release(sequence);
-      return;
-    }
-    try {
-      await sequence.clearHistory();
-      this.pool.release(sequence);
-    } catch (error) {
-      this.logger("error", `Could not clear a sequence, replacing it: ${describeError(error)}`);
-      try {
-        await sequence.dispose();
-        this.pool.replace(sequence, this.context.getSequence());
-      } catch (replaceError) {
-        this.logger("error", `Could not replace the sequence: ${describeError(replaceError)}`);
-        this.pool.retire(sequence);
-      }
-    }
+  private recycle(sequence: LlamaContextSequence): Promise<void> {
+    return recycleSequence(sequence, {
+      pool: this.pool,
+      fresh: () => this.context.getSequence(),
+      closing: () => this.closed !== undefined,
+      logger: this.logger,
+    });
   }
 
   private assertOpen(): void {
