@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { ChatEvent, ChatRequest } from "../core/chat.js";
 import { CloudUnavailableError, UpstreamRejectedError } from "../core/errors.js";
 import { ScriptedBackend } from "../../test/support/scripted-backend.js";
@@ -20,6 +20,8 @@ class FakeCloud implements CloudBackend {
   readonly backend = new ScriptedBackend("big-model");
   available = true;
   failure: Error | undefined;
+  /** Until it settles, the cloud has not answered (a slow or hung provider). */
+  firstByte: Promise<void> | undefined;
   calls: ChatRequest[] = [];
 
   constructor() {
@@ -28,6 +30,7 @@ class FakeCloud implements CloudBackend {
 
   async *chat(request: ChatRequest): AsyncGenerator<ChatEvent> {
     this.calls.push(request);
+    await this.firstByte;
     if (this.failure) throw this.failure;
     yield* this.backend.chat(request);
   }
@@ -92,6 +95,37 @@ describe("runRoute", () => {
     expect(local.requests).toHaveLength(1);
     expect(answer.route).toBe("cascade-local");
     expect(await textOf(answer.events)).toBe("Hola, ¿qué tal?");
+  });
+
+  it("cascade while streaming: while a hung cloud is asked, the local answer is read to its end and its sequence freed", async () => {
+    const { local, cloud, backends, request } = setup();
+    local.logprob = -2;
+    let answerCloud!: () => void;
+    cloud.firstByte = new Promise((resolve) => (answerCloud = resolve));
+    const routed = runRoute(cascadePlan, request, backends, { ...options, holdTokens: 2 });
+    await vi.waitFor(() => {
+      expect(cloud.calls).toHaveLength(1);
+    });
+    await vi.waitFor(() => {
+      expect(local.active).toBe(0);
+    });
+
+    cloud.failure = new CloudUnavailableError("timed out", { provider: "cloud" });
+    answerCloud();
+    const answer = await routed;
+    expect(answer).toMatchObject({ route: "cascade-local", degraded: true });
+    expect(await textOf(answer.events)).toBe("Hola, ¿qué tal?");
+  });
+
+  it("cascade while streaming: once the cloud answers, the local answer still being read is stopped", async () => {
+    const { local, backends, request } = setup();
+    local.logprob = -2;
+    local.tokens = Array.from({ length: 200 }, () => " mar");
+    local.tokenDelayMs = 5;
+    const answer = await runRoute(cascadePlan, request, backends, { ...options, holdTokens: 2 });
+    expect(answer.route).toBe("cascade-cloud");
+    expect(local.active).toBe(0);
+    expect(await textOf(answer.events)).toBe("Buenos Aires");
   });
 
   it("cascade: an unsure answer with the cloud down is kept locally and marked degraded", async () => {

@@ -4,6 +4,7 @@ import { judgeAnswer } from "./answer-judgement.js";
 import { confidenceOf, type ConfidenceSignal } from "./confidence.js";
 import type { CloudTarget, RoutePlan } from "./decide-route.js";
 import { PrefetchedEvents } from "./prefetched-events.js";
+import { ReadAheadEvents } from "./read-ahead-events.js";
 
 /** The route a response reports in `x-colibri-route`. */
 export type AnsweredRoute = "local" | "cloud" | "cascade-local" | "cascade-cloud" | "cache";
@@ -142,6 +143,7 @@ async function cascade(
     probability,
   );
   const strip = clientLogprobs ? undefined : withoutLogprobs;
+  let rest: AsyncIterator<ChatEvent> = iterator;
   const keepLocal = (reason: string, degraded: boolean): RoutedAnswer => ({
     route: "cascade-local",
     reason,
@@ -150,14 +152,16 @@ async function cascade(
     confidence,
     degraded,
     ...(degraded ? { wanted: target } : {}),
-    events: new PrefetchedEvents(held, iterator, { finished, ...(strip ? { map: strip } : {}) }),
+    events: new PrefetchedEvents(held, rest, { finished, ...(strip ? { map: strip } : {}) }),
   });
   if (flaw === undefined && confidence >= options.threshold) return keepLocal("confident", false);
   if (!backends.cloud(target.provider).isAvailable())
     return unavailable(keepLocal, options, target.provider);
+  // While the cloud is asked, the local answer is generated to its end and kept, so its sequence
+  // is free for other requests as soon as it is complete (not after the cloud's first byte, which
+  // a hung cloud delays by minutes), and a failing cloud still leaves it to fall back on.
+  if (!finished) rest = new ReadAheadEvents(iterator);
   try {
-    // The local generation stays paused until the cloud has answered its first event, so a
-    // failing cloud still leaves the local answer to fall back on.
     // "low-confidence" when the token probabilities alone escalate; else the flaw that does.
     const reason = probability < options.threshold ? "low-confidence" : (flaw ?? "low-confidence");
     const answer = await startCloud(target, request, backends, "cascade-cloud", reason);
@@ -165,11 +169,11 @@ async function cascade(
     if (finished && options.whenCloudUnavailable === "local") {
       return { ...answer, confidence, fallback: keepLocal("cloud-unavailable", true) };
     }
-    await iterator.return?.();
+    await rest.return?.();
     return { ...answer, confidence };
   } catch (error) {
     if (!cloudCannotAnswer(error)) {
-      await iterator.return?.();
+      await rest.return?.();
       throw error;
     }
     return unavailable(keepLocal, options, target.provider);
