@@ -98,11 +98,22 @@ function matcherFor(pattern: RegExp): RegExp {
   return matcher;
 }
 
-/** The first offset in `[from, end]` where a token can start: after a character that is no letter or digit. */
+/**
+ * The first offset in `[from, end]` where a token can start: after a character that is no letter
+ * or digit, and never between the two halves of a character outside the BMP (a unicode regex
+ * set to start there starts at the character instead, and would find the same match forever).
+ */
 function nextTokenStart(text: string, from: number, end: number): number {
   let next = from;
-  while (next < end && isWordCharacter(text[next - 1])) next++;
+  while (next < end && (isWordCharacter(text[next - 1]) || insidePair(text, next))) next++;
   return next;
+}
+
+/** Whether `offset` falls between a high and a low surrogate. */
+function insidePair(text: string, offset: number): boolean {
+  const before = text.charCodeAt(offset - 1);
+  const at = text.charCodeAt(offset);
+  return before >= 0xd800 && before <= 0xdbff && at >= 0xdc00 && at <= 0xdfff;
 }
 
 /**
