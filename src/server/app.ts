@@ -27,7 +27,12 @@ import { capConnections } from "./connection-cap.js";
 import { registerHostCheck } from "./host-check.js";
 import { requireRouteAccess, type RouteSummary } from "./route-access.js";
 import { errorBody } from "../openai/error-body.js";
-import { answerClientError, fromFastifyError, maxPathParameterLength } from "./framework-errors.js";
+import {
+  answerClientError,
+  answerExpectationFailed,
+  fromFastifyError,
+  maxPathParameterLength,
+} from "./framework-errors.js";
 import { logServerError } from "./error-log.js";
 import { InFlight } from "./in-flight.js";
 import type { MeteringContext } from "../chat/metering.js";
@@ -133,7 +138,7 @@ export function createServer(options: ServerOptions): ColibriServer {
           connectionsCheckingInterval: 1_000,
         },
         handler,
-      ),
+      ).on("checkExpectation", answerExpectationFailed),
     genReqId: (request) => {
       const incoming = request.headers["x-request-id"];
       return typeof incoming === "string" && requestIdPattern.test(incoming)

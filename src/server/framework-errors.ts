@@ -1,4 +1,4 @@
-import { STATUS_CODES } from "node:http";
+import { STATUS_CODES, type IncomingMessage, type ServerResponse } from "node:http";
 import type { Socket } from "node:net";
 import type { FastifyError } from "fastify";
 import { ColibriError, toColibriError } from "../core/errors.js";
@@ -92,4 +92,23 @@ function clientError(code: string | undefined): ColibriError {
     `The request is not a valid HTTP request (${code ?? "unparseable"}). Send a request line, headers, a blank line and a body whose length matches Content-Length.`,
     { code: "malformed_request", status: 400 },
   );
+}
+
+/**
+ * A request whose `Expect` header asks for anything but `100-continue`: Node would answer 417 with
+ * an empty body (its `checkExpectation` default); answered in OpenAI's shape instead.
+ */
+export function answerExpectationFailed(request: IncomingMessage, response: ServerResponse): void {
+  const expectation = String(request.headers.expect).slice(0, 100);
+  const error = new ColibriError(
+    `The Expect header "${expectation}" cannot be met: the only expectation this server meets is "100-continue". Leave the header out.`,
+    { code: "expectation_failed", status: 417 },
+  );
+  const body = JSON.stringify(errorBody(error));
+  response.writeHead(417, {
+    "content-type": "application/json; charset=utf-8",
+    "content-length": Buffer.byteLength(body),
+    connection: "close",
+  });
+  response.end(body);
 }

@@ -85,6 +85,17 @@ describe("requests Node's HTTP parser refuses", () => {
     expect(status).toBe(431);
     expect(expectOpenAIError(body).message).toMatch(/headers are larger/);
   });
+
+  // Found by `npm run fuzz`: Node answers an Expect it cannot meet with a 417 and no body.
+  it("answers an Expect header other than 100-continue with a 417 in OpenAI's shape", async () => {
+    const { socket, answer } = await openSocket(await start());
+    socket.write("GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\nExpect: gzip\r\n\r\n");
+    const { status, body } = lastResponse(await answer);
+    expect(status).toBe(417);
+    const error = expectOpenAIError(body);
+    expect(error.code).toBe("expectation_failed");
+    expect(error.message).toMatch(/"gzip".*100-continue/);
+  });
 });
 
 describe("a request not sent in time", () => {
