@@ -125,6 +125,12 @@ async function batchScenario(): Promise<ScenarioResult> {
       }
       if (parkedMs !== undefined && performance.now() - started - parkedMs >= settleMs) break;
     }
+    const [failed] = await gateway.store.batches.requests({
+      states: ["failed"],
+      batchId,
+      limit: 1,
+    });
+    if (failed !== undefined) progress(`a failed line's reason: ${failed.reason ?? "none"}`);
     progress("stopping the poller…");
     const polled = await poller.stop();
     const states = lastTally;
