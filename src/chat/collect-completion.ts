@@ -26,9 +26,10 @@ export interface CollectedCompletion {
 }
 
 /**
- * Read a whole answer. An escalated answer whose cloud stalls or drops before it is complete
- * gives the complete local answer it escalated from instead, marked degraded: nothing was sent
- * to the client yet, so the switch is invisible but for the headers.
+ * Read a whole answer. A cloud answer that stalls or drops before it is complete gives its local
+ * fallback instead, marked degraded (an escalation's complete local answer, or one started now for
+ * a cloud model): nothing was sent to the client yet, so the switch is invisible but for the
+ * headers.
  */
 export async function collectCompletion(
   identity: CompletionIdentity,
@@ -41,8 +42,9 @@ export async function collectCompletion(
     const { fallback } = answer;
     if (fallback === undefined || !cloudCannotAnswer(error)) throw error;
     await answer.events.close();
-    recordAnswer(meter, fallback);
-    return await collectEvents({ ...identity, model: fallback.model }, fallback, meter);
+    const local = await fallback();
+    recordAnswer(meter, local);
+    return await collectEvents({ ...identity, model: local.model }, local, meter);
   }
 }
 

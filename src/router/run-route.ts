@@ -40,10 +40,11 @@ export interface RoutedAnswer {
   wanted?: CloudTarget;
   events: PrefetchedEvents;
   /**
-   * A complete local answer to give instead if this (escalated) answer fails before it is whole
-   * because the cloud stalled or dropped: only for whole answers, where nothing was sent yet.
+   * The local answer to give instead if this cloud answer fails before it is whole because the
+   * cloud stalled or dropped: only for whole answers, where nothing was sent yet. An escalation
+   * gives the complete local answer it escalated from; a cloud route starts one then.
    */
-  fallback?: RoutedAnswer;
+  fallback?: () => Promise<RoutedAnswer>;
 }
 
 /**
@@ -69,19 +70,24 @@ export async function runRoute(
         degraded: plan.degraded,
         ...(plan.wanted === undefined ? {} : { wanted: plan.wanted }),
       };
-    case "cloud":
+    case "cloud": {
+      const degraded = async (): Promise<RoutedAnswer> => ({
+        ...(await local()),
+        route: "local",
+        reason: "cloud-unavailable",
+        degraded: true,
+        wanted: plan.target,
+      });
       try {
-        return await startCloud(plan.target, request, backends, "cloud", plan.reason);
+        const answer = await startCloud(plan.target, request, backends, "cloud", plan.reason);
+        return options.whenCloudUnavailable === "local"
+          ? { ...answer, fallback: degraded }
+          : answer;
       } catch (error) {
         if (!(cloudCannotAnswer(error) && options.whenCloudUnavailable === "local")) throw error;
-        return {
-          ...(await local()),
-          route: "local",
-          reason: "cloud-unavailable",
-          degraded: true,
-          wanted: plan.target,
-        };
+        return degraded();
       }
+    }
     case "cascade":
       return cascade(plan.target, request, backends, options);
   }
@@ -167,7 +173,8 @@ async function cascade(
     const answer = await startCloud(target, request, backends, "cascade-cloud", reason);
     // A whole local answer already read is kept, to fall back on if the cloud fails midway.
     if (finished && options.whenCloudUnavailable === "local") {
-      return { ...answer, confidence, fallback: keepLocal("cloud-unavailable", true) };
+      const local = keepLocal("cloud-unavailable", true);
+      return { ...answer, confidence, fallback: () => Promise.resolve(local) };
     }
     await rest.return?.();
     return { ...answer, confidence };

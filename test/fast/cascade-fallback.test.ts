@@ -41,12 +41,12 @@ async function start() {
   return { cloud, gateway };
 }
 
-const ask = (gateway: TestGateway<ScriptedBackend>, stream = false) =>
+const ask = (gateway: TestGateway<ScriptedBackend>, stream = false, model = "auto") =>
   gateway.app.inject({
     method: "POST",
     url: "/v1/chat/completions",
     payload: {
-      model: "auto",
+      model,
       stream,
       messages: [{ role: "user", content: "¿Capital de Perú?" }],
     },
@@ -74,5 +74,22 @@ describe("a cascade whose cloud fails midway", () => {
     const response = await ask(gateway);
     expect(response.headers["x-colibri-route"]).toBe("cascade-cloud");
     expect(response.json<{ model: string }>().model).toBe("gpt-4o-mini");
+  });
+});
+
+// Found by `npm run fuzz`: asked for by name, a cloud model whose stream stalled midway was a 504.
+describe("a cloud model whose cloud fails midway", () => {
+  it("answers a whole request locally, marked degraded, when the cloud stalls after its first words", async () => {
+    const { cloud, gateway } = await start();
+    cloud.reply({ kind: "stall", file: "openai-chat-stream.sse", frames: 3 });
+    const response = await ask(gateway, false, "gpt-4o-mini");
+    expect(response.statusCode).toBe(200);
+    expect(response.headers["x-colibri-route"]).toBe("local");
+    expect(response.headers["x-colibri-degraded"]).toBe("cloud-unavailable");
+    const body = response.json<{ model: string; choices: { message: { content: string } }[] }>();
+    expect(body.model).toBe("small-model");
+    expect(body.choices[0]?.message.content).toBe("Lima.");
+    const [record] = await gateway.store.usage.list({ since: 0, limit: 1 });
+    expect(record).toMatchObject({ target: "local", route: "local", status: 200 });
   });
 });
