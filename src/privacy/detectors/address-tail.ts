@@ -59,15 +59,36 @@ function isPlace(piece: string): boolean {
   return words.every((word) => placeWord.test(word));
 }
 
-/** Whether `piece` (the text from a line's start up to a comma) ends with an address's number. */
-function endsWithAddressNumber(line: string, foldedLine: string): boolean {
-  const number = numberAtEnd.exec(line);
+/**
+ * Whether `text` from `from` to `to` (a line up to a comma or a corner's word) ends with an
+ * address's number: a street's word before it, or a flat's word right before it.
+ */
+function endsWithAddressNumber(text: string, folded: string, from: number, to: number): boolean {
+  // The number and a corner after it fit in the last 64 characters.
+  const tailStart = Math.max(from, to - 64);
+  const number = numberAtEnd.exec(text.slice(tailStart, to));
   if (number === null) return false;
-  const head = foldedLine.slice(0, number.index + 1);
-  if (complementBefore.test(foldedLine.slice(0, number.index + number[0].length).trimEnd())) {
+  const numberStart = tailStart + number.index;
+  const numberEnd = numberStart + number[0].length;
+  if (complementBefore.test(folded.slice(Math.max(from, numberStart - 24), numberEnd).trimEnd())) {
     return true;
   }
-  return head.split(/[^a-z]+/).some((word) => streetWords.has(word));
+  return folded
+    .slice(from, numberStart + 1)
+    .split(/[^a-z]+/)
+    .some((word) => streetWords.has(word));
+}
+
+/**
+ * Where `character` last occurs before `before`, looking no further back than `floor` (a scan
+ * of a long text must not read back to its start for every run); `floor - 1` when it does not.
+ */
+function lastBefore(text: string, character: string, before: number, floor: number): number {
+  const limit = Math.max(0, floor);
+  for (let index = before - 1; index >= limit; index--) {
+    if (text[index] === character) return index;
+  }
+  return limit - 1;
 }
 
 /** The separator right before the run: a comma, or a corner's word right after a number. */
@@ -83,33 +104,40 @@ const morePlacesAfter = /^[ \t]*(?:,|[-–—][ \t])/;
  * Campos, Belém - PA").
  */
 function afterAddress(text: string, folded: string, start: number, end: number): boolean {
-  let lineStart = text.lastIndexOf("\n", start - 1) + 1;
+  // Cheap first: most runs follow no comma, corner or line break.
+  const nearStart = Math.max(0, start - 12);
+  let near = text.slice(nearStart, start);
+  const lineBreak = near.lastIndexOf("\n");
+  if (lineBreak >= 0) near = near.slice(lineBreak + 1);
+  let lineStart: number;
   let cursor: number;
-  const near = text.slice(Math.max(lineStart, start - 12), start);
   const corner = cornerBefore.exec(near);
   if (commaBefore.test(near)) {
-    cursor = text.lastIndexOf(",", start - 1);
+    cursor = lastBefore(text, ",", start, nearStart);
+    lineStart = lastBefore(text, "\n", cursor, cursor - reach) + 1;
   } else if (corner !== null) {
     // "7-62 y Hermano Miguel": only right after a number.
     cursor = start - corner[0].length;
-    const from = Math.max(lineStart, cursor - reach);
-    return endsWithAddressNumber(text.slice(from, cursor), folded.slice(from, cursor));
+    lineStart = lastBefore(text, "\n", cursor, cursor - reach) + 1;
+    return endsWithAddressNumber(text, folded, Math.max(lineStart, cursor - reach), cursor);
   } else if (
-    lineStart > 0 &&
-    text.slice(lineStart, start).trim() === "" &&
+    lineBreak >= 0 &&
+    near.trim() === "" &&
     morePlacesAfter.test(text.slice(end, end + 4))
   ) {
-    cursor = lineStart - 1;
+    cursor = nearStart + lineBreak;
     if (text[cursor - 1] === "\r") cursor--;
-    lineStart = text.lastIndexOf("\n", cursor - 1) + 1;
+    lineStart = lastBefore(text, "\n", cursor, cursor - reach) + 1;
   } else {
     return false;
   }
   const floor = Math.max(lineStart, start - reach);
+  // No number, no address: prose's commas end here.
+  if (!/\d/.test(text.slice(floor, cursor))) return false;
   for (let places = 0; places < maxPlaces && cursor > floor; places++) {
-    const comma = text.lastIndexOf(",", cursor - 1);
+    const comma = lastBefore(text, ",", cursor, floor);
     const pieceStart = comma < floor ? floor : comma + 1;
-    if (endsWithAddressNumber(text.slice(floor, cursor), folded.slice(floor, cursor))) {
+    if (endsWithAddressNumber(text, folded, floor, cursor)) {
       return true;
     }
     if (comma < floor || !isPlace(text.slice(pieceStart, cursor))) return false;
