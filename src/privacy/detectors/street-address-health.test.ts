@@ -281,6 +281,15 @@ describe("units, corners and forms of each country", () => {
     ]);
   });
 
+  it("takes a typeless street after 'la dirección … es' or before 'ahí es donde'", () => {
+    expect(found("perdón, la dirección correcta es Sarmiento 2210, gracias")).toEqual([
+      ["STREET_ADDRESS", "Sarmiento 2210"],
+    ]);
+    expect(found("Lavalleja 1830, ahí es donde tienen que dejar la heladera")).toEqual([
+      ["STREET_ADDRESS", "Lavalleja 1830"],
+    ]);
+  });
+
   it("leaves a business whose hours follow, and a landmark named only as a reference", () => {
     expect(found("Nuestra bodega está en Ruta 3 km 40. Abre de lunes a sábado de 8 a 17.")).toEqual(
       [],

@@ -226,7 +226,7 @@ const homeContext =
   /(?:^|[^\p{L}\p{N}])(?:vivo|vive|vivimos|viven|moro|mora|moramos|moram|resido|reside|residimos|domicilio|domiciliado|domiciliada|mi casa|minha casa|mi domicilio|meu endereco|mi direccion)\b[^.!?\n]{0,24}$/u;
 /** After the address, in its sentence: "…, es donde recibo el correo", "onde moro". */
 const addressAfter =
-  /^[^.!?\n]{0,60}?(?:(?:vivo|vive|vivia|vivi|vivimos|viven|moro|mora|morava|morei|moramos|moram)[ \t]{1,2}(?:ahi|ali|aqui|aca|alla|la)|(?:donde|onde|aqui|aca|ahi)[ \t]{1,2}(?:vivo|vive|vivimos|viven|moro|mora|moramos|moram|recibo|recibe|recibimos|recebo|recebe|recebemos)|(?:es|e)[ \t]{1,2}(?:mi casa|minha casa|mi domicilio|meu endereco|mi direccion|mi departamento|meu apartamento))(?![a-z])/u;
+  /^[^.!?\n]{0,60}?(?:(?:ahi|ali|aqui|aca|alli|la)[ \t]{1,2}(?:es|e)[ \t]{1,2}(?:donde|onde|adonde|aonde)|(?:vivo|vive|vivia|vivi|vivimos|viven|moro|mora|morava|morei|moramos|moram)[ \t]{1,2}(?:ahi|ali|aqui|aca|alla|la)|(?:donde|onde|aqui|aca|ahi)[ \t]{1,2}(?:vivo|vive|vivimos|viven|moro|mora|moramos|moram|recibo|recibe|recibimos|recebo|recebe|recebemos)|(?:es|e)[ \t]{1,2}(?:mi casa|minha casa|mi domicilio|meu endereco|mi direccion|mi departamento|meu apartamento))(?![a-z])/u;
 /** Words that only place something ("estoy en", "fica na"): enough for an address with a number. */
 const placeContext =
   /(?:^|[^\p{L}\p{N}])(?:estoy|estou|estamos|queda|quedamos|fica|fico|ficamos|departamento|apartamento|depto|casa|hogar|estar|estare|estarei|estaremos|trabajo|trabajamos|trabalho|trabalhamos|vemos|veremos|espero|pasen|passem|venha|venham|vengan|es en|e na|e no|taller|oficina|escritorio|consultorio|loja|tienda|sitio|fazenda|finca|chacra|ubicado|ubicada|situado|situada|localizado|localizada|terreno|imovel|to na|to no|frente a|vecina de|vecino de|vizinha da|vizinho da|pasa por|passa na|passa pela|sai da|sai do)\b[^.!?\n]{0,24}$/u;
@@ -528,7 +528,7 @@ function* blockAddresses(input: ScanInput): Generator<Finding | undefined> {
 const typelessCorner = `(?:[ \\t]{1,2}(?:c/|casi|esq\\.?|esquina(?:[ \\t]{1,2}(?:con|com|c/))?)[ \\t]{1,2}${nameWord}(?:[ \\t]{1,2}${nameWord})?)?`;
 const typelessCornerAhead = `[ \\t]{1,2}(?:c/|casi|esq\\.?|esquina)[ \\t]{1,2}[a-z]`;
 const typelessPattern = new RegExp(
-  `(?<![a-z0-9])(?:(?:vivo|vive|vivimos|viven|moro|mora|moramos|moram|resido|reside|residimos|mi casa|minha casa|domicilio|direccion|endereco|mi direccion es|meu endereco e|envien|enviar|enviem|entregar|entreguem|entreguen|mandar|manden|mandem|dejar|deixar|quedamos|nos vemos|pasen por|passem na|passem no|estoy|estou|estamos|pasa por|passa na|passa pela|queda|fica|to na|to no)(?![a-z])(?:[ \\t]{1,2}(?:en|na|no|em|es|e|a|al|para))?|(?:casa|origen|destino|origem|saida|chegada|llegada|partida|anterior|nuevo|nueva|novo|nova|antigo|antiga|actual|atual)(?=[ \\t]{0,2}[:,]))[ \\t]{0,2}["']?[ \\t]{0,2}[:,]?[ \\t]{0,2}["']?[ \\t]{0,2}((?:\\d{1,2}[ \\t]de[ \\t])?((?:${nameWord}[ \\t]{1,2}){0,3}?${nameWord})(?:[ \\t]{0,2},)?[ \\t]{1,2}([nseo]\\d{1,3}-\\d{1,4}|\\d{2,5}[a-z]?(?:[ \\t]bis(?![a-z]))?)(?![\\d.,:/]?\\d)(${complement})${typelessCorner})`,
+  `(?<![a-z0-9])(?:(?:vivo|vive|vivimos|viven|moro|mora|moramos|moram|resido|reside|residimos|mi casa|minha casa|domicilio|direccion|endereco|mi direccion es|meu endereco e|envien|enviar|enviem|entregar|entreguem|entreguen|mandar|manden|mandem|dejar|deixar|quedamos|nos vemos|pasen por|passem na|passem no|estoy|estou|estamos|pasa por|passa na|passa pela|queda|fica|to na|to no)(?![a-z])(?:[ \\t]{1,2}(?:en|na|no|em|es|e|a|al|para))?|(?:direccion|endereco)[^.!?\\n:]{0,40}?[ \\t](?:es|e|era)|(?:casa|origen|destino|origem|saida|chegada|llegada|partida|anterior|nuevo|nueva|novo|nova|antigo|antiga|actual|atual)(?=[ \\t]{0,2}[:,]))[ \\t]{0,2}["']?[ \\t]{0,2}[:,]?[ \\t]{0,2}["']?[ \\t]{0,2}((?:\\d{1,2}[ \\t]de[ \\t])?((?:${nameWord}[ \\t]{1,2}){0,3}?${nameWord})(?:[ \\t]{0,2},)?[ \\t]{1,2}([nseo]\\d{1,3}-\\d{1,4}|\\d{2,5}[a-z]?(?:[ \\t]bis(?![a-z]))?)(?![\\d.,:/]?\\d)(${complement})${typelessCorner})`,
   "g",
 );
 /** After the number and its flat: the end of the sentence or a clause, or a small word. */
@@ -577,7 +577,7 @@ function* typelessAddresses(input: ScanInput): Generator<Finding | undefined> {
  * 302", "Manuel Montt 1450 casa 3". The name is the capitalised words right before the number.
  */
 const numberBeforeFlat = new RegExp(
-  `\\d{2,5}[a-z]?(?=${complementItem}|${typelessCornerAhead})`,
+  `\\d{2,5}[a-z]?(?=${complementItem}|${typelessCornerAhead}|[ \\t]{0,2},?[ \\t]{1,2}(?:ahi|ali|aqui|aca|alli|la|es|e|donde|onde)[ \\t])`,
   "g",
 );
 const capitalisedRunBefore =
@@ -615,7 +615,10 @@ function* flatAddresses(input: ScanInput): Generator<Finding | undefined> {
       yield undefined;
       continue;
     }
-    const after = flatOrCornerAfter(input, candidate.end);
+    // Or words after it that say someone lives there: "Güemes 4249, ahí es donde…".
+    const after =
+      flatOrCornerAfter(input, candidate.end) ??
+      (addressAfter.test(input.folded.slice(candidate.end, candidate.end + 80)) ? "" : undefined);
     if (after === undefined) continue;
     const from = Math.max(0, candidate.start - 64);
     const run = capitalisedRunBefore.exec(input.text.slice(from, candidate.start));
