@@ -546,7 +546,7 @@ function* typelessAddresses(input: ScanInput): Generator<Finding | undefined> {
     const [address, name, houseNumber, flats] = candidate.groups;
     if (address === undefined || name === undefined || houseNumber === undefined) continue;
     if (startsWithType.test(address)) continue;
-    const start = candidate.end - address.length;
+    let start = candidate.end - address.length;
     const end = candidate.end;
     // "vivo en Lima 20 años", "mandar a Lima 300 unidades": a count, not a house number.
     if (!typelessEnd.test(input.folded.slice(end, end + 12))) continue;
@@ -554,11 +554,17 @@ function* typelessAddresses(input: ScanInput): Generator<Finding | undefined> {
     // A year ("São Paulo 2024") is no house number unless a flat follows it.
     const yearLike = /^(?:19|20)\d\d$/.test(houseNumber);
     if ((houseNumber.length < 3 || yearLike) && (flats ?? "") === "") continue;
+    // The street is the capitalised words before the number: "la dirección correcta es
+    // Sarmiento 2210" gives "Sarmiento 2210".
     const nameStart = start + address.indexOf(name);
-    const written = wordsOf(input.text, nameStart, name).filter(
-      (word) => !particles.has(word.folded),
+    const words = wordsOf(input.text, nameStart, name);
+    const lastLower = words.findLastIndex(
+      (word) => !particles.has(word.folded) && !/^[\p{Lu}\d]/u.test(word.original),
     );
-    if (!written.every((word) => /^[\p{Lu}\d]/u.test(word.original))) continue;
+    const street = words.slice(lastLower + 1).filter((word) => !particles.has(word.folded));
+    const first = street[0];
+    if (first === undefined) continue;
+    if (lastLower >= 0) start = first.end - first.original.length;
     if (speaksOfPublicPlace(input, start, end)) continue;
     yield {
       type: "STREET_ADDRESS",
