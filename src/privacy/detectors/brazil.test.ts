@@ -141,3 +141,63 @@ describe("Brazil detectors", () => {
     ]);
   });
 });
+
+describe("Brazil: values no word names, in one person's record or after a state's code", () => {
+  const random = new SeededRandom(1207);
+
+  it("masks an RG- or CEP-shaped field of a header-less row that holds a valid CPF or a name", () => {
+    for (let index = 0; index < 10; index++) {
+      const owner = cpf(random, random.boolean()).text;
+      const text = `Lucas Andrade,${owner},23.456.789-1,04567-120`;
+      const found = scanText(text);
+      for (const written of ["23.456.789-1", "04567-120"]) {
+        const at = text.indexOf(written);
+        const finding = found.find((item) => item.start === at);
+        expect(finding, `${written} in ${text}`).toMatchObject({ validated: false });
+        expect(finding?.confidence).toBeGreaterThanOrEqual(0.5);
+        expect(finding?.confidence).toBeLessThan(0.6);
+      }
+    }
+    expect(valuesFound("Beatriz Nogueira;04567120;ativa")).toContainEqual([
+      expect.stringMatching(/^BR_(?:RG|CEP)$/),
+      "04567120",
+    ]);
+    expect(valuesFound("bia.nogueira@correo.com.br,23.456.789-1,ativa")).toContainEqual([
+      "BR_RG",
+      "23.456.789-1",
+    ]);
+  });
+
+  it("masks a PIS in a table row beside a person's name", () => {
+    const value = pis(random, false).text;
+    expect(valuesFound(`| Renata Campos | ${value} | contratada em 2023 |`)).toContainEqual([
+      "BR_PIS",
+      value,
+    ]);
+  });
+
+  it("leaves numbers in rows about no one, and numbers that do not fill their field", () => {
+    for (const text of [
+      "Caneta Azul,12345678,caixa",
+      "2024-03-01;12345678;45,90",
+      "Lucas Andrade,pedido 12345678,entregue",
+      "Comprei 3 itens, 12345678, ok",
+    ]) {
+      expect(
+        valuesFound(text).filter(([type]) => type !== "PERSON_NAME"),
+        text,
+      ).toEqual([]);
+    }
+  });
+
+  it("takes a number right after a city and its state's code for a CEP", () => {
+    for (const [text, written] of [
+      ["Av. Boa Viagem, 3200, Recife - PE, 51020-000", "51020-000"],
+      ["Mandar para Belém, PA, 66015080 aos cuidados da Ana", "66015080"],
+      ["fica em curitiba/pr 80010-000", "80010-000"],
+    ] as const) {
+      expect(valuesFound(text), text).toContainEqual(["BR_CEP", written]);
+    }
+    expect(valuesFound("O lote - 12345-678 - chegou")).toEqual([]);
+  });
+});

@@ -50,6 +50,7 @@ export const pisRule: IdentifierRule = {
     "carteira de trabalho",
     "ctps",
   ]),
+  inRecords: true,
   check: (candidate) => (isValidPis(compactOf(candidate)) ? "passed" : "failed"),
   shape: ({ value }) => (/^\d{3}\.\d{5}\.\d{2}-\d$/.test(value) ? "formatted" : "weak"),
 };
@@ -65,6 +66,7 @@ export const cnhRule: IdentifierRule = {
     "carteira nacional de habilitacao",
     "registro da cnh",
   ]),
+  inRecords: true,
   check: (candidate) => (isValidCnh(compactOf(candidate)) ? "passed" : "failed"),
   shape: () => "weak",
 };
@@ -81,6 +83,7 @@ export const rgRule: IdentifierRule = {
     "registro geral",
     "cedula de identidade",
   ]),
+  inRecords: true,
   check: noCheck,
   shape: () => "weak",
 };
@@ -90,9 +93,24 @@ export const cepRule: IdentifierRule = {
   type: "BR_CEP",
   pattern: /\d{2}\.?\d{3}-?\d{3}/g,
   context: wordsPattern(["cep", "c.e.p.", "codigo postal"]),
+  inRecords: true,
+  // "Porto Alegre - RS, 90570-010", "Recife/PE 50030-230": right after a state's code.
+  placed: (text, { start }) => afterStateCode(text.slice(Math.max(0, start - 24), start)),
   check: noCheck,
   shape: () => "weak",
 };
+
+/** The 27 federative units' codes. */
+const stateCodes =
+  "AC|AL|AP|AM|BA|CE|DF|ES|GO|MA|MT|MS|MG|PA|PB|PR|PE|PI|RJ|RN|RS|RO|RR|SC|SP|SE|TO";
+/** A city, a dash or slash and its state's code, in any case ("florianópolis - sc, "). */
+const cityDashState = new RegExp(`\\p{L}(?: ?[-/] ?| - )(?:${stateCodes})[ ,;-]*$`, "iu");
+/** A city, a comma and its state's code in capitals ("Belém, PA, "). */
+const cityCommaState = new RegExp(`\\p{L}, ?(?:${stateCodes})(?:, ?| - | )$`, "u");
+
+function afterStateCode(before: string): boolean {
+  return cityDashState.test(before) || cityCommaState.test(before);
+}
 
 export const brazilDetector = identifierDetector([
   cpfRule,

@@ -26,7 +26,7 @@ export interface Evidence {
    * or a generic label does ("ID ", "Nº ", "número "). When in doubt, mask: such a value counts
    * even when its check digit (or a registry list) says no.
    */
-  labelled?: "own" | "generic";
+  labelled?: "own" | "generic" | "record";
 }
 
 export const confidenceLevels = {
@@ -51,6 +51,11 @@ export const confidenceLevels = {
    * the guard stands in front of the cloud, with a confidence below any validated finding.
    */
   rightAfterLabel: 0.55,
+  /**
+   * No word names the value, but it fills a field of a row that holds a person's value (a valid
+   * CPF, a name): the same person's record, so masked in doubt, below a labelled value.
+   */
+  inPersonalRecord: 0.52,
   /** `+country code` and a possible number in a range the numbering plan does not list. */
   unlistedPhone: 0.55,
   /** Cap when a negative word stands right before and no positive word does. */
@@ -60,9 +65,13 @@ export const confidenceLevels = {
 /** The confidence for a candidate; 0 means it is no finding at all. */
 export function confidenceOf(evidence: Evidence): number {
   const confidence = fromWords(evidence);
-  return evidence.labelled !== undefined && !evidence.negative
-    ? Math.max(confidence, confidenceLevels.rightAfterLabel)
-    : confidence;
+  if (evidence.labelled === undefined || evidence.negative) return confidence;
+  return Math.max(
+    confidence,
+    evidence.labelled === "record"
+      ? confidenceLevels.inPersonalRecord
+      : confidenceLevels.rightAfterLabel,
+  );
 }
 
 function fromWords(evidence: Evidence): number {

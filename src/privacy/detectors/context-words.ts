@@ -243,6 +243,32 @@ export function wordsRightAfterValue(words: RegExp): RegExp {
   return new RegExp(`^${filler}${filler}${filler}[^\\p{L}\\p{N}]*${words.source}`, "u");
 }
 
+/** Verbs that join a label and its value across a sentence ("… es", "… é", "… foi"), folded. */
+const copulas = new Set(["es", "e", "eh", "era", "fue", "foi", "sera", "seria", "is"]);
+
+/**
+ * Whether the last word before `start` in `folded` (past punctuation and spaces) is a copula:
+ * the cheap test before `wordsAsSubjectOfValue` is tried.
+ */
+export function copulaBefore(folded: string, start: number): boolean {
+  let end = start;
+  while (end > 0 && end > start - 8 && !wordCharacter.test(folded[end - 1] ?? "")) end--;
+  let from = end;
+  while (from > 0 && end - from < 6 && letter.test(folded[from - 1] ?? "")) from--;
+  if (from > 0 && wordCharacter.test(folded[from - 1] ?? "")) return false;
+  return copulas.has(folded.slice(from, end));
+}
+
+/** Whether the first word after `end` in `folded` is a copula (before `wordsAsPredicateOfValue`). */
+export function copulaAfter(folded: string, end: number): boolean {
+  let from = end;
+  while (from < folded.length && from < end + 8 && !wordCharacter.test(folded[from] ?? "")) from++;
+  let to = from;
+  while (to < folded.length && to - from < 6 && letter.test(folded[to] ?? "")) to++;
+  if (wordCharacter.test(folded[to] ?? "")) return false;
+  return copulas.has(folded.slice(from, to));
+}
+
 /**
  * A label word as the subject of the sentence whose predicate is the number: "el rif que tiene
  * que salir en la factura es ", "o número do meu PIS, o que está na carteira, é ". The label

@@ -22,6 +22,13 @@ export interface IdentifierRule {
   pattern: RegExp;
   /** Words (see `wordsPattern`) that name it, looked for before the candidate. */
   context: RegExp;
+  /**
+   * Whether a value of its shape that fills a field of one person's record (a header-less row
+   * holding a valid CPF or a name) is masked in doubt with no word naming it.
+   */
+  inRecords?: boolean;
+  /** Where the value stands says what it is, with no word: a CEP after a state's code. */
+  placed?(text: string, candidate: Candidate): boolean;
   /** Drops candidates that cannot be this identifier whatever the context (a bad date). */
   plausible?(candidate: Candidate): boolean;
   /** Runs only on plausible candidates the pattern matched as a whole token. */
@@ -58,9 +65,17 @@ export function* detectIdentifier(
     const genericReach =
       compactOf(candidate).length >= shortestGenericValue &&
       confidenceLevels.rightAfterLabel >= options.minConfidence;
+    const placed = rule.placed?.(input.text, candidate) === true;
+    const inRecord =
+      !placed &&
+      rule.inRecords === true &&
+      confidenceLevels.inPersonalRecord >= options.minConfidence &&
+      input.inPersonalRecord(candidate.start, candidate.end);
     if (
       !reachable(true) ||
       (!reachable(false) &&
+        !placed &&
+        !inRecord &&
         !input.mentionsBefore(rule.context, candidate.end + subjectReach) &&
         !(genericReach && input.mentionsBefore(genericLabelWords, candidate.start)))
     )
@@ -69,6 +84,7 @@ export function* detectIdentifier(
     const after = input.contextAfter(candidate.end);
     const column = ` ${input.columnLabel(candidate.start)} `;
     const ownLabelled =
+      placed ||
       ownLabel.test(context) ||
       rule.context.test(column) ||
       ownLabelAfter.test(after) ||
@@ -84,7 +100,9 @@ export function* detectIdentifier(
       ? "own"
       : genericReach && endsWithGenericLabel(context)
         ? "generic"
-        : undefined;
+        : inRecord
+          ? "record"
+          : undefined;
     if (!reachable(positive) && labelled === undefined) continue;
     const check = rule.check(candidate);
     const confidence = confidenceOf({

@@ -1,9 +1,12 @@
 import {
   contextBefore,
+  copulaAfter,
+  copulaBefore,
   endsWithNegativeWord,
   foldForMatching,
   subjectReach,
 } from "./context-words.js";
+import { longestRecord, recordRow, type RecordRow } from "./personal-record.js";
 
 /** What separates the fields of a table's row, in order of preference. */
 const tableSeparators = ["\t", ";", "|", ","];
@@ -32,6 +35,9 @@ export class ScanInput {
   private readonly afters = new Map<number, string>();
   private readonly negatives = new Map<number, boolean>();
   private readonly headers = new Map<number, TableHeader | null>();
+  private readonly rows = new Map<number, RecordRow | null>();
+  private readonly subjects = new Map<number, string>();
+  private readonly predicates = new Map<number, string>();
   private readonly mentioned = new Map<RegExp, { readTo: number; found: boolean }>();
 
   constructor(text: string) {
@@ -92,6 +98,30 @@ export class ScanInput {
     return header.labels[column] ?? "";
   }
 
+  /**
+   * Whether `[start, end)` fills a field of a row that holds a person's value recognised alone
+   * (see `recordRow`): a header-less CSV or table line about one person.
+   */
+  inPersonalRecord(start: number, end: number): boolean {
+    // Rows are short: look back no further than the longest one.
+    let lineStart = start;
+    while (lineStart > 0 && start - lineStart <= longestRecord && this.text[lineStart - 1] !== "\n")
+      lineStart--;
+    if (start - lineStart > longestRecord) return false;
+    let row = this.rows.get(lineStart);
+    if (row === undefined) {
+      let lineEnd = this.text.indexOf("\n", lineStart);
+      if (lineEnd === -1) lineEnd = this.text.length;
+      row = recordRow(this.text, lineStart, lineEnd);
+      this.rows.set(lineStart, row);
+    }
+    return (
+      row !== null &&
+      row.personal &&
+      row.fields.some((field) => field.start === start && field.end === end)
+    );
+  }
+
   /** Whether `start` is in a row of a table with a header line (see `columnLabel`). */
   inTableRow(start: number): boolean {
     return this.#headerOver(this.folded.lastIndexOf("\n", start - 1) + 1) !== null;
@@ -108,14 +138,32 @@ export class ScanInput {
 
   /** The sentence after `end`, up to `subjectReach` characters (folded): where its predicate is. */
   sentenceAfter(end: number): string {
-    const window = this.folded.slice(end, end + subjectReach);
-    const stop = /[!?;\n]|\.(?:\s|$)/.exec(window);
-    return stop === null ? window : window.slice(0, stop.index);
+    let sentence = this.predicates.get(end);
+    if (sentence === undefined) {
+      // Only a copula right after the value opens a predicate that may name it: "" otherwise.
+      const window = copulaAfter(this.folded, end)
+        ? this.folded.slice(end, end + subjectReach)
+        : "";
+      const stop = /[!?;\n]|\.(?:\s|$)/.exec(window);
+      sentence = stop === null ? window : window.slice(0, stop.index);
+      this.predicates.set(end, sentence);
+    }
+    return sentence;
   }
 
-  /** The sentence before `start`, read further back: where its subject may stand. */
+  /**
+   * The sentence before `start`, read further back: where its subject may stand; "" unless a
+   * copula stands right before the value ("el rif … es X").
+   */
   sentenceBefore(start: number): string {
-    return contextBefore(this.folded, start, subjectReach);
+    let sentence = this.subjects.get(start);
+    if (sentence === undefined) {
+      sentence = copulaBefore(this.folded, start)
+        ? contextBefore(this.folded, start, subjectReach)
+        : "";
+      this.subjects.set(start, sentence);
+    }
+    return sentence;
   }
 
   /** The context words' view of the text before `start` (see `contextBefore`). */
