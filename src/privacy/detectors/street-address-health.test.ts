@@ -298,6 +298,15 @@ describe("units, corners and forms of each country", () => {
       ["STREET_ADDRESS", "Bv. Oroño 1450 apto 3"],
     ]);
     expect(found("O bloco sai da Praça XV às 9h")).toEqual([]);
+    // A later sentence about the writer's company is not the address's own.
+    expect(
+      found(
+        "O endereço de entrega é Rua das Flores, 1234, apto 56, São Paulo - SP. Já paguei às 09:41:27. O CNPJ da minha empresa vai na nota.",
+      ),
+    ).toEqual([["STREET_ADDRESS", "Rua das Flores, 1234, apto 56"]]);
+    expect(found("Dirección: Cl. 34 # 65-08\nCorreo: ana@example.com")).toEqual([
+      ["STREET_ADDRESS", "Cl. 34 # 65-08"],
+    ]);
   });
 });
 

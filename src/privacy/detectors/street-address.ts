@@ -425,8 +425,13 @@ function isHouseNumber(houseNumber: string | undefined): boolean {
  */
 function speaksOfPublicPlace(input: ScanInput, start: number, end: number): boolean {
   const { folded } = input;
-  const sentence = sentenceAround(input, start, end);
-  const beside = [folded.slice(sentence.start, start), folded.slice(end, sentence.end)];
+  // The sentence by its own stops, within 200 characters: a person's message runs on ("… - SP.
+  // Já paguei … Se precisarem, o CNPJ da minha empresa …") and the next sentence is not this one.
+  const before = folded.slice(Math.max(0, start - 200), start);
+  const stop = /(?:[.!?][ \t]+|\n)(?=[^.!?\n]*$)/.exec(before);
+  const after = folded.slice(end, end + 200);
+  const next = /[.!?](?:[ \t]|$)|\n/.exec(after);
+  const beside = [stop === null ? before : before.slice(stop.index), after.slice(0, next?.index)];
   for (const around of beside) {
     for (const match of around.matchAll(publicPlaces)) {
       if (!landmarkReference.test(around.slice(Math.max(0, match.index - 24), match.index))) {
@@ -434,12 +439,12 @@ function speaksOfPublicPlace(input: ScanInput, start: number, end: number): bool
       }
     }
   }
-  return openingHours.test(folded.slice(end, sentence.end + 80));
+  return openingHours.test(after);
 }
 
 /** A business's hours: "abre de lunes a viernes", "funciona das 8h às 18h", "horario: 9 a 18". */
 const openingHours =
-  /^[^\n]{0,80}?(?:abre|abren|abrimos|abierto|aberto|aberta|horario|funciona|atiende|atende|atendemos)[^\n]{0,16}?(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo|segunda|terca|quarta|quinta|sexta|\d{1,2}(?::\d\d)?[ \t]{0,2}(?:h|hs|a|as|hasta|ate))(?![a-z])/u;
+  /^[^\n]{0,120}?(?:abre|abren|abrimos|abierto|aberto|aberta|horario|funciona|atiende|atende|atendemos)[^\n]{0,16}?(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo|segunda|terca|quarta|quinta|sexta|\d{1,2}(?::\d\d)?[ \t]{0,2}(?:h|hs|a|as|hasta|ate))(?![a-z])/u;
 
 const landmarkReference =
   /(?:lado|frente|cerca|perto|junto|enfrente|atras|detras|referencia|proximo|proxima|esquina|vecina|vecino|vizinha|vizinho|pegado|pegadinho|diagonal)[^.!?\n]{0,14}$/u;
