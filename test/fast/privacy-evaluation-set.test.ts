@@ -523,3 +523,56 @@ describe("the heldout2 evaluation set", () => {
     expect(address?.("Rua Itapeva, 120, 01332-000")).toBe(false);
   });
 });
+
+/**
+ * The third held-out set (heldout3.jsonl, written by test/support/privacy-evaluation/
+ * heldout3-sentences.ts by someone who had read neither the detectors nor the other sets): for
+ * measuring only. Every identifier type, names with hyphens and apostrophes or in lower case,
+ * diagnosis codes with a dot, streets with no number ("s/n") or given from a landmark, e-mails
+ * written with "arroba" and "punto".
+ */
+describe("the heldout3 evaluation set", () => {
+  const lines = () => read("heldout3");
+  const heldout3Checks: Record<string, (value: string) => boolean> = {
+    ...dev3Checks,
+    PERSON_NAME: (value) => /^\p{L}[\p{L}'\- ]*\p{L}$/u.test(value),
+    HEALTH: (value) => /^[\p{L}\d][\p{L}\d\-. ]*$/u.test(value),
+    STREET_ADDRESS: (value) =>
+      /^[\p{L}\d].*[\p{L}\d]$/u.test(value) &&
+      /\p{L}/u.test(value) &&
+      /\d|\bs\/n\b/i.test(value) &&
+      !/\d{5}-?\d{3}\b/.test(value),
+  };
+
+  it("is half Spanish, half Portuguese, with every type and about 150 negatives", () => {
+    const all = lines();
+    expect(all.length).toBeGreaterThanOrEqual(450);
+    const spanish = all.filter((line) => line.lang === "es").length;
+    expect(spanish / all.length).toBeGreaterThan(0.4);
+    expect(spanish / all.length).toBeLessThan(0.6);
+    expect(all.filter((line) => line.kind === "negative").length).toBeGreaterThanOrEqual(130);
+    const spans = all.flatMap((line) => line.spans);
+    const count = (type: string) => spans.filter((span) => span.type === type).length;
+    expect(count("PERSON_NAME")).toBeGreaterThanOrEqual(90);
+    expect(count("STREET_ADDRESS")).toBeGreaterThanOrEqual(80);
+    expect(count("HEALTH")).toBeGreaterThanOrEqual(45);
+    for (const type of piiTypes.filter(
+      (type) => !(contentTypes as readonly string[]).includes(type),
+    )) {
+      expect(count(type), type).toBeGreaterThanOrEqual(2);
+    }
+    expect(new Set(all.map((line) => line.form)).size).toBeGreaterThanOrEqual(100);
+    expect(all.map((line) => line.id)).toEqual(
+      all.map((_, index) => `heldout3-${String(index + 1).padStart(4, "0")}`),
+    );
+  });
+
+  it("slices every span to a valid value of its type, spans only in positives, none overlapping", () => {
+    expect(spanProblems(lines(), heldout3Checks)).toEqual([]);
+  });
+
+  it("shares no line with any other evaluation set", () => {
+    const others = [read("dev"), readPath(dev2Path), readPath(dev3Path), read("dev4")];
+    expect(idsSharedWith(lines(), [...others, read("heldout"), read("heldout2")])).toEqual([]);
+  });
+});

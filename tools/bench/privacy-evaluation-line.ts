@@ -34,7 +34,7 @@ export function isContentType(type: string): boolean {
   return (contentTypes as readonly string[]).includes(type);
 }
 
-export const evaluationSets = ["dev", "heldout", "dev4", "heldout2"] as const;
+export const evaluationSets = ["dev", "heldout", "dev4", "heldout2", "heldout3"] as const;
 export type EvaluationSet = (typeof evaluationSets)[number];
 
 export function evaluationSetPath(set: EvaluationSet): string {
