@@ -48,6 +48,27 @@ describe("ScanView", () => {
     expect(readAs("modelo X200 e v2")).toBe("modelo X200 e v2");
   });
 
+  it("reads a card's groups of four cut by line breaks as the spaces between them", () => {
+    expect(readAs("cartão:\n4111 1111\n1111 1111")).toBe("cartão:\n4111 1111 1111 1111");
+    expect(readAs("4111-1111-1111\r\n1111")).toBe("4111-1111-1111 1111");
+    // Not a number cut anywhere else: that is still one value.
+    expect(readAs("CPF 3905334\n4705")).toBe("CPF 39053344705");
+    expect(readAs("conta 1234\n5678")).toBe("conta 12345678");
+  });
+
+  it("parts a label written with dots from the number glued to it", () => {
+    const written = "C.I.V-5389452 / R.U.T.12.345.678-5";
+    const view = new ScanView(written);
+    expect(view.text).toBe("C.I. V-5389452 / R.U.T. 12.345.678-5");
+    const start = view.text.indexOf("V-");
+    const span = view.original(start, start + "V-5389452".length);
+    expect(written.slice(span.start, span.end)).toBe("V-5389452");
+    expect(readAs("c.p.f.39053344705")).toBe("c.p.f. 39053344705");
+    // Not dotted words that name nothing, nor a dotted label inside a word.
+    expect(readAs("S.A.V-8 e p.ex.2")).toBe("S.A.V-8 e p.ex.2");
+    expect(readAs("XC.I.5389452")).toBe("XC.I.5389452");
+  });
+
   it("maps a span over surrogate pairs and expansions to the characters written", () => {
     const written = "n\u{1d7ce}\u{1d7cf} ﬁn";
     const view = new ScanView(written);

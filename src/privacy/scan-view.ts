@@ -8,7 +8,9 @@
  * - invisible characters (zero-width space and joiners, word joiner, BOM, soft hyphen) removed;
  * - a line break inside a value ("390.533.\n447-05", "3905334\r\n4705") removed: between a digit
  *   or a number separator and a digit, or inside a code in capitals ("SOKH920508\nMGRPGL72");
- * - a space put between a label and the number glued to it ("CPF39053344705" → "CPF 3905…").
+ *   between a card's groups of four ("5342 7298\n0650 7802") it reads as the space between them;
+ * - a space put between a label and the number glued to it ("CPF39053344705" → "CPF 3905…"),
+ *   the label's letters written with dots too ("C.I.V-5389452", "R.U.T.12.345.678-5").
  */
 
 /** Label words a number is glued to in forms and chats, folded (lower case, no accents). */
@@ -70,8 +72,11 @@ const letterOrDigit = /[\p{L}\p{N}]/u;
 
 /** Characters read otherwise: anything not ASCII. */
 const nonAscii = /[\u0080-\u{10ffff}]/gu;
-/** Then, in the text so read, places to look at: a line break, a letter followed by a digit. */
-const structure = /\r?\n|[A-Za-z](?=\d)/g;
+/**
+ * Then, in the text so read, places to look at: a line break, a letter followed by a digit, a
+ * letter and its dot followed by a number (possibly after a type letter: "C.I.V-538…").
+ */
+const structure = /\r?\n|[A-Za-z](?=\d)|[A-Za-z]\.(?=[A-Za-z]?-?\d)/g;
 
 /** A change to the text: the original `[from, to)` reads as `text`. */
 interface Edit {
@@ -179,9 +184,15 @@ function structureEdits(text: string): Edit[] {
     const from = match.index;
     const found = match[0];
     if (found === "\n" || found === "\r\n") {
-      if (insideValue(text, from, from + found.length)) {
-        edits.push({ from, to: from + found.length, text: "" });
+      const to = from + found.length;
+      if (insideValue(text, from, to)) {
+        edits.push({ from, to, text: betweenCardGroups(text, from, to) ? " " : "" });
       }
+      continue;
+    }
+    if (found.endsWith(".")) {
+      if (dottedLabelBefore(text, from + 2))
+        edits.push({ from: from + 2, to: from + 2, text: " " });
       continue;
     }
     const cut = gluedLabelEnd(text, from + 1);
@@ -254,6 +265,41 @@ function insideValue(text: string, from: number, to: number): boolean {
   // Letters and digits on both sides in capitals, as long as one code together: a CURP or RFC
   // cut in two ("SOKH920508\nMGRPGL72"). Not "…447-05\nOBRIGADO": that line ends in a value.
   return capitalCode(text, before, after);
+}
+
+/**
+ * Whether the line break at `[from, to)` stands between two of a card's groups of four digits,
+ * written as cards print them: a group of four on each side, and another group beside one of
+ * them on its own line ("5342 7298\n0650 7802", "5342-7298-0650\n7802").
+ */
+function betweenCardGroups(text: string, from: number, to: number): boolean {
+  let before = from;
+  while (before > 0 && (text[before - 1] === " " || text[before - 1] === "\t")) before--;
+  let after = to;
+  while (after < text.length && (text[after] === " " || text[after] === "\t")) after++;
+  const head = /(?:^|[^\dA-Za-z])(?:(\d{4})[ -])?\d{4}$/.exec(
+    text.slice(Math.max(0, before - 10), before),
+  );
+  const tail = /^\d{4}(?:[ -](\d{4}))?(?![\dA-Za-z])/.exec(text.slice(after, after + 10));
+  if (head === null || tail === null) return false;
+  return head[1] !== undefined || tail[1] !== undefined;
+}
+
+/**
+ * Whether the text before `end` is a label's letters written with dots ("C.I.", "R.U.T.",
+ * "C.P.F."), standing as a word of its own: a number glued after it is read apart.
+ */
+function dottedLabelBefore(text: string, end: number): boolean {
+  let start = end;
+  let letters = "";
+  while (start >= 2 && text[start - 1] === "." && /[A-Za-z]/.test(text[start - 2] ?? "")) {
+    letters = (text[start - 2] ?? "") + letters;
+    start -= 2;
+    if (letters.length > 4) return false;
+  }
+  if (letters.length < 2) return false;
+  if (start > 0 && letterOrDigit.test(text[start - 1] ?? "")) return false;
+  return gluedLabels.has(letters.toLowerCase());
 }
 
 /** The number of a list's item at the start of a line: "2) ", "3. ", "4 - ", "5: ". */

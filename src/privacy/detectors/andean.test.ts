@@ -68,6 +68,12 @@ describe("Colombia, Peru, Ecuador and Venezuela detectors", () => {
       ["VE_CEDULA", "E-84.123.456"],
     ]);
     expect(valuesFound("Modelo V-12.345.678")).toEqual([]);
+    // Its label's letters and dots glued to the value, and another value after it.
+    expect(valuesFound("C.I.E-8412345 y RIF J-31234567-0")).toContainEqual([
+      "VE_CEDULA",
+      "E-8412345",
+    ]);
+    expect(valuesFound("C.C.79876543 expedida en Bogotá")).toEqual([["CO_CEDULA", "79876543"]]);
     expect(valuesFound("DNI 10117410-2")).toEqual([["PE_DNI", "10117410-2"]]);
   });
 
