@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   contextBefore,
+  endsWithGenericLabel,
   endsWithNegativeWord,
   foldForMatching,
   wordsPattern,
@@ -37,5 +38,13 @@ describe("context words", () => {
     expect(endsWithNegativeWord("ticket #")).toBe(true);
     expect(endsWithNegativeWord("pedido do cliente joao da silva: ")).toBe(false);
     expect(endsWithNegativeWord("meu cpf e ")).toBe(false);
+  });
+  it("reads a value that corrects a wrong one as the writer's own, like a generic label", () => {
+    expect(endsWithGenericLabel("disculpa, me equivoque, la correcta es ")).toBe(true);
+    expect(endsWithGenericLabel("foi erro meu, o certo e: ")).toBe(true);
+    // Without the mistake owned up to, or when the mistake was an amount or an order.
+    expect(endsWithGenericLabel("el correcto es ")).toBe(false);
+    expect(endsWithGenericLabel("me equivoque en el total, el bueno es ")).toBe(false);
+    expect(endsWithGenericLabel("me equivoque, el bueno es el pedido ")).toBe(false);
   });
 });

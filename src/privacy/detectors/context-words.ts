@@ -303,6 +303,29 @@ const genericLabel = new RegExp(
   "u",
 );
 
+/** "The right one" in Spanish and Portuguese, folded: the value that replaces a wrong one. */
+const correctedWords = [
+  "bueno",
+  "buena",
+  "correcto",
+  "correcta",
+  "certo",
+  "certa",
+  "correto",
+  "correta",
+];
+
+/**
+ * A number that corrects one the writer gave before: a word owning up to a mistake ("me
+ * equivoqué", "errei", "me confundi", "corrijo"), then "the right one is" right before it — not
+ * when the mistake was an amount, a date or a time. Like a generic label, it says a value of the
+ * writer's own follows, not which.
+ */
+const correctedValue = new RegExp(
+  `(?:^|[^\\p{L}\\p{N}])(?:equivo|erre|errad|erro|me confund|corrij|corrig|correc)(?:(?!precio|preco|valor|monto|total|importe|cantidad|quantidade|fecha|data|hora)[^.!?;\\n]){0,30}[^\\p{L}\\p{N}](?:el|la|o|a)\\s+(?:${correctedWords.join("|")})[^\\p{L}\\p{N}]+(?:es|e|eh|seria)[^\\p{L}\\p{N}]*$`,
+  "u",
+);
+
 /** The generic labels, for `ScanInput.mentionsBefore`. */
 export const genericLabelWords = wordsPattern([
   "id",
@@ -317,11 +340,17 @@ export const genericLabelWords = wordsPattern([
   "identidad",
   "documento",
   "doc",
+  ...correctedWords,
 ]);
 
-/** Whether a generic label ("ID", "Nº", "número") stands right before the number, not after a negative word. */
+/**
+ * Whether a generic label ("ID", "Nº", "número") stands right before the number, or the number
+ * corrects one given before ("me equivoqué, el bueno es …"), not after a negative word.
+ */
 export function endsWithGenericLabel(context: string): boolean {
-  return genericLabel.test(context) && !endsWithNegativeWord(context);
+  return (
+    (genericLabel.test(context) || correctedValue.test(context)) && !endsWithNegativeWord(context)
+  );
 }
 
 /** Words for a person: between a negative word and the number, the number is theirs ("solicitud del usuario nº"). */
