@@ -1,7 +1,7 @@
 import type { Finding } from "../../core/pii-types.js";
 import { foldedValue } from "./folded-value.js";
 import { nameLists } from "./name-lists.js";
-import { ambiguousGivenNames, commonListWords, stopWords } from "./name-words.js";
+import { ambiguousGivenNames, commonListWords, nameParticles, stopWords } from "./name-words.js";
 import type { ScanInput } from "./scan-input.js";
 
 /**
@@ -23,6 +23,11 @@ const nextWord = /[ \t]([a-z]{3,24})(?![a-z])/y;
 const longest = 4;
 
 export function* lowercaseNames(input: ScanInput): Generator<Finding | undefined> {
+  yield* pairedNames(input);
+  yield* cuedNames(input);
+}
+
+function* pairedNames(input: ScanInput): Generator<Finding | undefined> {
   // `pairStart` is shared by every scan: each search sets where it starts, so a scan paused at a
   // `yield` does not mind another one using it meanwhile.
   const matcher = pairStart;
@@ -83,5 +88,80 @@ function nameEndAt(input: ScanInput, start: number, first: string): number | und
   }
   // Glued to a digit or a letter outside a–z: no name.
   if (end !== undefined && /[\p{L}\p{N}]/u.test(text[end] ?? "")) return undefined;
+  return end;
+}
+
+/**
+ * "me llamo efraín pech", "oi aqui é luiz fernando da conceição": after words that say one's own
+ * name follows, the words in lower case up to a comma or a common word are that name, known or
+ * not, so long as one of them is on the lists. After a particle only a listed word goes on
+ * ("… da conceição do apto" ends before "do").
+ */
+const cue =
+  /(?<![a-z])(?:me llamo|mi nombre es|meu nome e|me chamo|aqui es|aqui e|yo soy|eu sou|soy|sou)[ \t]+(?=[a-z])/gu;
+const cuedWord = /([a-z]{2,24})(?![a-z])[ \t]*/y;
+
+function* cuedNames(input: ScanInput): Generator<Finding | undefined> {
+  const matcher = cue;
+  let from = 0;
+  for (;;) {
+    const { folded } = input;
+    matcher.lastIndex = from;
+    const match = matcher.exec(folded);
+    if (match === null) return;
+    const start = match.index + match[0].length;
+    if (start >= input.readTo) {
+      from = match.index;
+      yield undefined;
+      continue;
+    }
+    from = start;
+    const end = cuedNameEnd(input, start);
+    if (end === undefined) continue;
+    from = end;
+    yield {
+      type: "PERSON_NAME",
+      country: null,
+      start,
+      end,
+      confidence: 0.8,
+      validated: false,
+      normalized: foldedValue(folded.slice(start, end)),
+    };
+  }
+}
+
+function cuedNameEnd(input: ScanInput, start: number): number | undefined {
+  const lists = nameLists();
+  const { text, folded } = input;
+  let at = start;
+  let end: number | undefined;
+  let words = 0;
+  let listed = false;
+  let afterParticle = false;
+  while (words < longest) {
+    cuedWord.lastIndex = at;
+    const word = cuedWord.exec(folded)?.[1];
+    if (word === undefined || !isLowerCase(text, at)) break;
+    const wordEnd = at + word.length;
+    if (/[\p{L}\p{N}]/u.test(text[wordEnd] ?? "")) break;
+    if (words > 0 && nameParticles.has(word) && !afterParticle) {
+      afterParticle = true;
+      at = cuedWord.lastIndex;
+      continue;
+    }
+    const known = lists.given.has(word) || lists.surnames.has(word);
+    if (isCommonWord(word) || (afterParticle && !known)) break;
+    afterParticle = false;
+    listed ||= known;
+    words++;
+    end = wordEnd;
+    at = cuedWord.lastIndex;
+    // A comma or any other sign ends the name.
+    if (at === wordEnd) break;
+  }
+  if (end === undefined || !listed) return undefined;
+  // One word alone must be a given name: "soy alérgica" is no name.
+  if (words === 1 && !lists.given.has(folded.slice(start, end))) return undefined;
   return end;
 }

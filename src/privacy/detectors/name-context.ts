@@ -1,4 +1,4 @@
-import { placeNouns, streetHonorifics } from "./name-words.js";
+import { placeNouns, streetHonorifics, titleWords } from "./name-words.js";
 
 /** The words right before a run of capitalised words: do they announce a name, or a place? */
 
@@ -130,6 +130,11 @@ const nameContextPhrases: ReadonlySet<string> = new Set([
   "a cargo de",
   "aqui es",
   "aqui e",
+  "oi e",
+  "ola e",
+  "hola es",
+  "quem fala e",
+  "quien habla es",
   "habla",
   "fala",
   "hable con",
@@ -353,6 +358,32 @@ function matchesPhrase(words: readonly string[], phrases: ReadonlySet<string>): 
     if (phrases.has(words.slice(-length).join(" "))) return true;
   }
   return false;
+}
+
+/** A greeting said to someone, before the name of whom it greets ("Bom dia, Potira!"). */
+const greetings: ReadonlySet<string> = new Set([
+  "buenos dias",
+  "buen dia",
+  "buenas tardes",
+  "buenas noches",
+  "bom dia",
+  "boa tarde",
+  "boa noite",
+]);
+
+/**
+ * "Buenas noches Santiago, disculpa la hora": a greeting, then the run and a comma or "!": the
+ * run is the person greeted. Without that stop it may be a show's name ("Bom dia Brasil").
+ */
+export function greetedByName(before: readonly string[], after: string): boolean {
+  return greetings.has(before.slice(-2).join(" ")) && /^[ \t]*[,!]/.test(after);
+}
+
+/** "la marca Dr. Simi", "da marca Boticário": the run is a brand, not a person. */
+export function followsBrandWord(before: readonly string[]): boolean {
+  let index = before.length - 1;
+  while (index > 0 && titleWords.has(before[index] ?? "")) index--;
+  return before[index] === "marca" || before[index] === "marcas";
 }
 
 /**

@@ -1,8 +1,10 @@
 import { beforeHouseNumber, inAddressTail } from "./address-tail.js";
 import {
+  followsBrandWord,
   followsNameContext,
   followsPlaceNoun,
   followsRoleLabel,
+  greetedByName,
   precedingWords,
 } from "./name-context.js";
 import { nameLists } from "./name-lists.js";
@@ -76,9 +78,10 @@ export function namesInRun(
   value: string,
   previousNameEnd = -1,
 ): NameSpan[] {
-  if (followsPlaceNoun(precedingWords(folded, start, true))) return [];
+  const sameLine = precedingWords(folded, start, true);
+  if (followsPlaceNoun(sameLine) || followsBrandWord(sameLine)) return [];
   const end = start + value.length;
-  if (inAddressTail(text, folded, start, end)) return [];
+  if (inTableHeader(text, start, end) || inAddressTail(text, folded, start, end)) return [];
   const segments = segmentsOf(tokensOf(folded, start, value));
   // The next of a list of names: "Presentes: Edvaldo Cavalcanti, Caio Magalhães e Edvaldo Souza".
   const first = segments[0];
@@ -223,11 +226,16 @@ function judge(text: string, folded: string, segment: Segment): NameSpan | undef
   let words = segment.words;
   const first = words[0];
   if (first === undefined) return undefined;
+  const lastOfSegment = words[words.length - 1];
+  const after = text.slice(lastOfSegment?.end ?? 0, (lastOfSegment?.end ?? 0) + 4);
+  // A line's label ("Seguro: Fonasa") takes no context from the line before ("Parentesco: madre").
+  const before = precedingWords(folded, first.start, isLineLabel(text, first.start, after));
   // A role's label may name a team or a company too ("Remitente: Amazon México"): it counts when
   // a word of the run is on the lists.
   const context =
     segment.titled ||
-    followsNameContext(precedingWords(folded, first.start)) ||
+    followsNameContext(before) ||
+    greetedByName(before, after) ||
     (followsRoleLabel(folded, first.start) &&
       words.some((token) => kindOf(token.folded) !== "unknown"));
   const lastWord = words[words.length - 1];
@@ -277,8 +285,10 @@ function judge(text: string, folded: string, segment: Segment): NameSpan | undef
 
 function confidenceWithContext(text: string, words: readonly Token[], known: number): number {
   const only = words.length === 1 ? words[0] : undefined;
-  // A lone word in capitals after "paciente" or "alumno" ("paciente VIH", "alumno,CLABE") is no name.
-  if (only !== undefined && known === 0 && !/\p{Ll}/u.test(text.slice(only.start, only.end))) {
+  // A lone word in capitals after "paciente" or "alumno" ("paciente VIH", "alumno,CLABE") is no
+  // name; nor is a short one on the lists ("sou MEI", a kind of company).
+  const onlyWord = only === undefined ? "" : text.slice(only.start, only.end);
+  if (only !== undefined && !/\p{Ll}/u.test(onlyWord) && (known === 0 || onlyWord.length <= 3)) {
     return 0;
   }
   return known > 0 ? 0.95 : 0.85;
@@ -350,6 +360,29 @@ function isListItem(text: string, start: number, end: number): boolean {
       : /\n[ \t]*(?:[-*•]|\d{1,2}[.)])?[ \t]*$/;
   if (!lineStart.test(before)) return false;
   return /^[ \t]*(?:$|\r?\n|[,;|]| [-–—] )/.test(text.slice(end, end + 4));
+}
+
+/** Whether the run opens its line and a colon follows it: a form's label ("Seguro: Fonasa"). */
+function isLineLabel(text: string, start: number, after: string): boolean {
+  return (
+    /^[ \t]*:/.test(after) && /(?:^|\n)[ \t]*$/.test(text.slice(Math.max(0, start - 8), start))
+  );
+}
+
+/**
+ * Whether the run is in a Markdown table's header row ("| Campo | Valor |" over "|---|---|"):
+ * a column's name. Reads at most a line's 200 characters either side.
+ */
+function inTableHeader(text: string, start: number, end: number): boolean {
+  // Only a run that opens a cell: "| Campo |".
+  if (!/\|[ \t]*$/.test(text.slice(Math.max(0, start - 4), start))) return false;
+  const from = Math.max(0, start - 200);
+  const lineStart = from + text.slice(from, start).lastIndexOf("\n") + 1;
+  if (lineStart === from && from > 0) return false;
+  if (!/^[ \t]*\|/.test(text.slice(lineStart, start))) return false;
+  const lineEnd = text.slice(end, end + 200).indexOf("\n");
+  if (lineEnd < 0) return false;
+  return /^\n[ \t]*\|?[ \t]*:?-{3,}/.test(text.slice(end + lineEnd, end + lineEnd + 12));
 }
 
 /** Whether only spaces, quotes or brackets stand between `start` and a sentence's beginning. */

@@ -81,6 +81,7 @@ export const placeNouns = words(`
   ministerio secretaria tribunal juzgado comarca provincia estado departamento municipio
   empresa companhia compania grupo hotel restaurante mercado supermercado farmacia drogaria
   rua avenida
+  ee eee eeef emef emei etec cei cmei ie iep
 `);
 
 /**

@@ -98,3 +98,34 @@ describe("person names: labels, particles and suffixes", () => {
     }
   });
 });
+
+describe("person names: cues in lower case, greetings, brands and labels", () => {
+  it("takes the words in lower case after 'me chamo' or 'soy' as a name when one is listed", () => {
+    expect(names("boa tarde, me chamo heloísa brum, preciso de ajuda")).toEqual(["heloísa brum"]);
+    expect(names("oi aqui é joão carlos da silveira do bloco b")).toEqual([
+      "joão carlos da silveira",
+    ]);
+    expect(names("hola, soy ximena pacheco y tengo un reclamo")).toEqual(["ximena pacheco"]);
+    // Unlisted words alone, or common words, are no name.
+    expect(names("soy celíaca desde niña")).toEqual([]);
+    expect(names("sou professora de história")).toEqual([]);
+  });
+
+  it("takes the run after 'oi, é a' or a greeting with a comma as the person's name", () => {
+    expect(names("Oi, é a Jucileide, tudo bem?")).toEqual(["Jucileide"]);
+    expect(names("Buenos días Rocío, ¿ya llegó el paquete?")).toEqual(["Rocío"]);
+    expect(names("Boa noite, Iracema! Chegou?")).toEqual(["Iracema"]);
+  });
+
+  it("takes no brand, column name, form label, school or acronym for a name", () => {
+    expect(names("compré el champú de la marca Dra. Ximena en oferta")).toEqual([]);
+    expect(names("| Campo | Dato |\n|---|---|\n| Correo | x |")).toEqual([]);
+    expect(names("Titular: Lucía Ferrer\nRelación: madre\nSeguro: Isapre")).toEqual([
+      "Lucía Ferrer",
+    ]);
+    expect(names("Atenciosamente,\nProfa. Telma Rios\nEMEF Prof. Darcy Ribeiro")).toEqual([
+      "Telma Rios",
+    ]);
+    expect(names("sou MEI e emito nota")).toEqual([]);
+  });
+});
