@@ -1,3 +1,5 @@
+import { healthMedicines } from "./health-medicines.js";
+
 /**
  * Health conditions in Spanish and Portuguese, folded (lower case, no accents): chronic and
  * infectious diseases, cancers, mental health, pregnancy, disabilities and addictions. A
@@ -127,6 +129,17 @@ const listedConditions: readonly string[] = [
   "calculos renales",
   "calculo renal",
   "pedra no rim",
+  "colon irritable",
+  "sindrome de colon irritable",
+  "sindrome del intestino irritable",
+  "sindrome do intestino irritavel",
+  "intestino irritavel",
+  "retocolite ulcerativa",
+  "retocolite",
+  "diverticulitis",
+  "diverticulite",
+  "hernia inguinal",
+  "hernia umbilical",
   // Infectious diseases
   "vih",
   "hiv",
@@ -185,6 +198,24 @@ const listedConditions: readonly string[] = [
   "rinite alergica",
   "sinusitis cronica",
   "sinusite cronica",
+  "sinusitis",
+  "sinusite",
+  "conjuntivitis",
+  "conjuntivite",
+  "amigdalitis",
+  "amigdalite",
+  "faringitis",
+  "faringite",
+  "otitis",
+  "otite",
+  "bronquitis",
+  "bronquite",
+  "cistitis",
+  "cistite",
+  "gastroenteritis",
+  "gastroenterite",
+  "gripe",
+  "resfriado",
   "bronquitis cronica",
   "bronquite cronica",
   "colitis ulcerosa",
@@ -452,5 +483,7 @@ const cancers = organs.flatMap((organ) =>
   ["de", "do", "da", "no", "na", "en el", "en la", "del"].map((word) => `cancer ${word} ${organ}`),
 );
 
-/** Every condition: the list above and the cancers by organ. */
-export const healthConditions: readonly string[] = [...new Set([...listedConditions, ...cancers])];
+/** Every condition: the list above, the cancers by organ and the medicines someone takes. */
+export const healthConditions: readonly string[] = [
+  ...new Set([...listedConditions, ...cancers, ...healthMedicines]),
+];

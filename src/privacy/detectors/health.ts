@@ -2,6 +2,7 @@ import type { Finding } from "../../core/pii-types.js";
 import type { Detector } from "./detector.js";
 import { foldedMatches } from "./folded-matches.js";
 import { foldedValue } from "./folded-value.js";
+import { healthLabelSource, labelledHealthFindings } from "./health-labels.js";
 import { healthConditions } from "./health-lexicon.js";
 import { mentionsSomeone, sentenceAround, speaksInGeneral } from "./person-context.js";
 import type { ScanInput } from "./scan-input.js";
@@ -14,7 +15,7 @@ import type { ScanInput } from "./scan-input.js";
  */
 export const healthDetector: Detector = {
   types: ["HEALTH"],
-  detect: (input) => [healthFindings(input)],
+  detect: (input) => [healthFindings(input), labelledHealthFindings(input)],
 };
 
 /** One character of a condition as a pattern: a space may be doubled, a hyphen may be a space or nothing. */
@@ -66,10 +67,21 @@ const healthPattern = new RegExp(
   `(?<![a-z0-9])(?:(?:cid|cie)(?:[ -]?10)?[ \\t:]{0,3}([a-z]\\d{2}(?:\\.\\d{1,2})?)|${conditionsPattern(healthConditions)})`,
   "g",
 );
+/** The same, tried at one place: the condition a treatment is for. */
+const conditionHere = new RegExp(healthPattern.source, "y");
 
 /** Right before the condition: someone has it ("tengo", "tem", "sofre de", "diagnosticada con"). */
 const hasCondition =
-  /(?:^|[^\p{L}\p{N}])(?:tengo|tenho|tiene|tem|tenia|tinha|tuve|tive|teve|tuvo|sufro|sofro|sufre|sofre|padezco|padeco|padece|padeceu|soy|sou|estoy|estou|esta|estava|estaba|vivo|vive|convivo|convive|diagnosticad[oa]s?|presenta|apresenta|presento|apresentou|detectaron|detectaram|dieron|deram|confirmaron|confirmaram|descubri|descobri|controla|controlo|to|ta|tava|estuve|estive|estuvo|esteve|estamos|andaba|andava|sigo|sigue|segue|dio|deu|positivo|positiva|reagente|tomo|toma|tomando|medicado|medicada|operado|operada|operaron|operaram|opere|amputaron|amputaram|nacio|nasceu|naci|nasci|internaron|internaram|dx|hd|lucho|luchando|luto|lutando|venci|supere|superei|recuperando|recupero|curei|remision|remissao|sobrevivi|sobreviviente|sobrevivente)(?![\p{L}\p{N}])[^.!?\n]{0,40}$/u;
+  /(?:^|[^\p{L}\p{N}])(?:tengo|tenho|tiene|tem|tenia|tinha|tuve|tive|teve|tuvo|sufro|sofro|sufre|sofre|padezco|padeco|padece|padeceu|soy|sou|estoy|estou|esta|estava|estaba|vivo|vive|convivo|convive|diagnosticad[oa]s?|presenta|apresenta|presento|apresentou|detectaron|detectaram|dieron|deram|confirmaron|confirmaram|descubri|descobri|controla|controlo|to|ta|tava|estuve|estive|estuvo|esteve|estamos|andaba|andava|sigo|sigue|segue|dio|deu|positivo|positiva|reagente|tomo|toma|tomando|medicado|medicada|operado|operada|operaron|operaram|opere|amputaron|amputaram|nacio|nasceu|naci|nasci|internaron|internaram|dx|hd|lucho|luchando|luto|lutando|venci|supere|superei|recuperando|recupero|curei|remision|remissao|sobrevivi|sobreviviente|sobrevivente|salio|saiu|resulto|resultou|uso|usa|usando|reposo|repouso|afastado|afastada|afastamento|internado|internada|hospitalizado|hospitalizada|incapacidad)(?![\p{L}\p{N}])[^.!?\n]{0,40}$/u;
+
+/** A health field of a form right before it: "Condición médica: cardiopatía congénita". */
+const labelled = new RegExp(
+  `(?:^|[^\\p{L}\\p{N}])${healthLabelSource}[ \\t]*:[^.!?\\n]{0,40}$`,
+  "u",
+);
+
+/** Right before the condition, who carries it: "portador de HIV", "portadora do vírus". */
+const carrier = /(?:^|[^\p{L}\p{N}])portador(?:a|es|as)?[ \t]{1,2}(?:de|do|da|del)[ \t]{1,2}$/u;
 
 /** Treatment before the condition: someone's only with the writer or kin, or "en tratamiento". */
 const treatment =
@@ -86,7 +98,58 @@ const capitalsOnly = new Set(["tea", "ela"]);
 
 /** After a condition, what says how far along it is: "aguda", "tipo 2", "de 5 meses" (pregnancy). */
 const qualifier =
-  /^[ \t]{1,2}(?:aguda|agudo|cronica|cronico|severa|severo|grave|leve|moderada|moderado|congenita|congenito|avanzada|avancada|recurrente|recorrente|de[ \t]{1,2}\d{1,2}[ \t]{1,2}(?:semanas|meses))(?![\p{L}\p{N}])/u;
+  /^[ \t]{1,2}(?:aguda|agudo|cronica|cronico|severa|severo|grave|leve|moderada|moderado|congenita|congenito|avanzada|avancada|recurrente|recorrente|positivo|positiva|de[ \t]{1,2}\d{1,2}[ \t]{1,2}(?:semanas|meses))(?![\p{L}\p{N}])/u;
+
+/** After a condition, where in the body: "artrose no joelho", "tendinitis en el hombro derecho". */
+const bodyPlace =
+  /^[ \t]{1,2}(?:no|na|nos|nas|en[ \t]{1,2}(?:el|la|los|las)|de[ \t]{1,2}(?:la|las|los)|del|da|do|das|dos)[ \t]{1,2}(?:joelhos?|rodillas?|cadera|quadril|hombros?|ombros?|columna|coluna|espalda|costas|cuello|pescoco|manos?|maos?|pies?|pes?|tobillos?|tornozelos?|codos?|cotovelos?|munecas?|punhos?|ojos?|olhos?|oidos?|ouvidos?|dedos?)(?:[ \t]{1,2}(?:derech[oa]s?|izquierd[oa]s?|direit[oa]s?|esquerd[oa]s?))?(?![\p{L}\p{N}])/u;
+
+/** After an allergy, to what: "alergia a amendoim", "alergia al maní", "alérgico a la penicilina". */
+const allergen =
+  /^[ \t]{1,2}(?:a|al|ao|aos|as|a[ \t]{1,2}(?:la|las|los|el)|de|por)[ \t]{1,2}(\p{L}{3,})(?:[ \t]{1,2}(\p{L}{3,}))?/u;
+/** Words that end what an allergy is to: "alergia a amendoim e precisa …". */
+const afterAllergen = new Set([
+  "que",
+  "pero",
+  "mas",
+  "para",
+  "por",
+  "com",
+  "con",
+  "desde",
+  "hace",
+  "faz",
+  "muy",
+  "muito",
+  "pois",
+  "porque",
+  "entao",
+  "entonces",
+  "cuando",
+  "quando",
+  "tambien",
+  "tambem",
+  "los",
+  "las",
+  "uma",
+  "una",
+  "um",
+  "uno",
+  "sus",
+  "seu",
+  "sua",
+  "mis",
+  "meu",
+  "minha",
+]);
+
+/** After a medicine or a treatment, the condition it is for: "quimioterapia por câncer de mama". */
+const forCondition =
+  /^[ \t]{1,2}(?:por(?:[ \t]{1,2}causa)?|para|pra|contra|pela|pelo|a[ \t]{1,2}causa|debido|devido)(?:[ \t]{1,2}(?:de|del|do|da|dos|das|a|al|ao|à))?[ \t]{1,2}(?:(?:el|la|los|las|o|a|os|as|un|una|um|uma|mi|su|sua|seu)[ \t]{1,2})?/u;
+
+/** The next sentence ties a condition asked about to someone: "A mi esposa se lo detectaron". */
+const toldOfSomeone =
+  /(?:^|[^\p{L}\p{N}])(?:(?:l[oa]s?|lhe|me|te)[ \t]{1,2}(?:detectaron|diagnosticaron|descubrieron|encontraron|dieron|detectaram|diagnosticaram|descobriram|encontraram|deram)|(?:tengo|tiene|tenho|tem|padece|padezco|sofre|sufre)[ \t]{1,2}(?:eso|esto|isso|isto)|descobriu|descubrio|detectou|diagnosticou|foi[ \t]{1,2}diagnosticad[oa])(?![\p{L}\p{N}])/u;
 
 /**
  * A sentence about a condition in general — a question on how it works, or a campaign —
@@ -95,7 +158,7 @@ const qualifier =
 const questionWord =
   /^[\s¿"'(]*(?:como|que|o que|lo que|cuales|cual|quais|qual|por que|porque|cuando|quando|donde|onde)(?![\p{L}\p{N}])/u;
 const generalTopic =
-  /^[\s¿"'(]*(?:como|que|o que|lo que|cuales|cual|quais|qual|por que|porque|cuando|quando|donde|onde)(?![\p{L}\p{N}])|(?:^|[^\p{L}\p{N}])(?:prevenir|previna|prevencion|prevencao|prevenga|campana|campanha|guia|vacuna|vacina|vacunacion|vacinacao|mitos|dia mundial|dia nacional)(?![\p{L}\p{N}])/u;
+  /^[\s¿"'(]*(?:como|que|o que|lo que|cuales|cual|quais|qual|por que|porque|cuando|quando|donde|onde)(?![\p{L}\p{N}])|(?:^|[^\p{L}\p{N}])(?:prevenir|previna|prevencion|prevencao|prevenga|campana|campanha|guia|vacuna|vacina|vacunacion|vacinacao|mitos|dia mundial|dia nacional|necesita receta|precisa de receita|precisa receita|sin receta|sem receita|venta libre|venda livre)(?![\p{L}\p{N}])/u;
 /** The first person or kin: the writer or their family has it, whatever else the sentence says. */
 const ownerCue =
   /(?:^|[^\p{L}\p{N}])(?:yo|eu|mi|mis|meu|minha|meus|minhas|me|tengo|tenho|tuve|tive|soy|sou|estoy|estou|hijo|hija|filho|filha|esposo|esposa|marido|madre|mae|padre|pai|hermano|hermana|irmao|irma|abuelo|abuela|avo|suegro|suegra|sogro|sogra)(?![\p{L}\p{N}])/u;
@@ -107,12 +170,16 @@ function* healthFindings(input: ScanInput): Generator<Finding | undefined> {
       continue;
     }
     const code = candidate.groups[0];
-    const { start } = candidate;
     if (code === undefined && capitalsOnly.has(candidate.value)) {
-      if (input.text.slice(start, candidate.end) !== candidate.value.toUpperCase()) continue;
+      if (input.text.slice(candidate.start, candidate.end) !== candidate.value.toUpperCase()) {
+        continue;
+      }
     }
-    const after = qualifier.exec(input.folded.slice(candidate.end, candidate.end + 24));
-    const end = candidate.end + (after?.[0].length ?? 0);
+    const carried = carrier.exec(
+      input.folded.slice(Math.max(0, candidate.start - 16), candidate.start),
+    );
+    const start = candidate.start - (carried?.[0].length ?? 0) + (carried?.[0].search(/p/) ?? 0);
+    const end = extendedEnd(input, candidate.value, candidate.end);
     const sentence = sentenceAround(input, start, end);
     // The condition's own words are not its owner: "câncer de mama" names no mother.
     const someone =
@@ -133,9 +200,18 @@ function* healthFindings(input: ScanInput): Generator<Finding | undefined> {
     const describes = !/(?:ismo|ia|is|es|e|ma)$/.test(candidate.value.split(" ")[0] ?? "");
     const treated =
       treatment.test(before) && (inTreatment.test(before) || ownerCue.test(sentenceText));
-    const had = hasCondition.test(before) || (describes && isCondition.test(before)) || treated;
+    const had =
+      hasCondition.test(before) ||
+      labelled.test(before) ||
+      carried !== null ||
+      (describes && isCondition.test(before)) ||
+      treated;
     // The writer's own verb ("estoy con", "tengo") outweighs a general word later ("a quién").
-    const tied = !topic && (someone || (had && (!inGeneral || ownerCue.test(before))));
+    const tied =
+      !topic &&
+      (someone ||
+        (had && (!inGeneral || ownerCue.test(before))) ||
+        (!inGeneral && toldNext(input, sentence.end)));
     yield {
       type: "HEALTH",
       country: null,
@@ -146,4 +222,38 @@ function* healthFindings(input: ScanInput): Generator<Finding | undefined> {
       normalized: foldedValue(input.folded.slice(start, end)),
     };
   }
+}
+
+/**
+ * Where a condition ends with what follows it: its stage or type, where in the body, what an
+ * allergy is to, and the condition a medicine or treatment is for.
+ */
+function extendedEnd(input: ScanInput, value: string, end: number): number {
+  const { folded } = input;
+  const stage = qualifier.exec(folded.slice(end, end + 24));
+  let to = end + (stage?.[0].length ?? 0);
+  const place = bodyPlace.exec(folded.slice(to, to + 48));
+  if (place !== null) return to + place[0].length;
+  if (value.startsWith("alergi")) {
+    const target = allergen.exec(folded.slice(to, to + 48));
+    if (target === null) return to;
+    const second = target[2];
+    if (second === undefined || !afterAllergen.has(second)) return to + target[0].length;
+    return to + target[0].slice(0, target[0].lastIndexOf(second)).trimEnd().length;
+  }
+  const link = forCondition.exec(folded.slice(to, to + 24));
+  if (link !== null) {
+    conditionHere.lastIndex = to + link[0].length;
+    const condition = conditionHere.exec(folded);
+    if (condition !== null && condition[1] === undefined) to = conditionHere.lastIndex;
+  }
+  return to;
+}
+
+/** Whether the sentence right after the one ending at `end` tells whose the condition is. */
+function toldNext(input: ScanInput, end: number): boolean {
+  const following = input.folded.slice(end + 1, end + 161);
+  const stop = following.search(/[.!?\n]/);
+  const next = stop < 0 ? following : following.slice(0, stop);
+  return toldOfSomeone.test(next) && ownerCue.test(next);
 }

@@ -1,0 +1,48 @@
+import type { Finding } from "../../core/pii-types.js";
+import { foldedMatches } from "./folded-matches.js";
+import { foldedValue } from "./folded-value.js";
+import type { ScanInput } from "./scan-input.js";
+
+/**
+ * A form's health fields: "Alergias: sulfas", "Antecedentes: colon irritable", "Condición médica:
+ * …", "Doenças pré-existentes: …", "Medicamentos de uso contínuo: …". Whatever such a label
+ * holds is someone's health data, even a condition or a medicine the lexicon does not know.
+ */
+
+/** The labels of a person's health in a form or a record (folded). */
+export const healthLabelSource =
+  "(?:alergias?|alergic[oa] a|antecedentes(?:[ \\t](?:medicos|personales|patologicos|familiares|pessoais|clinicos))?|condic(?:ion|ao)(?:es|oes)?[ \\t](?:medicas?|de[ \\t]sa(?:lud|ude))|enfermedad(?:es)?[ \\t](?:pre-?existentes?|de[ \\t]base|cronicas?)|doencas?[ \\t](?:pre-?existentes?|de[ \\t]base|cronicas?)|comorbilidad(?:es)?|comorbidades?|medicamentos?[ \\t](?:de[ \\t]uso[ \\t](?:continuo|cronico|diario|habitual)|en[ \\t]uso|em[ \\t]uso|actuales|atuais|habituales|que[ \\t]toma)|medicacion[ \\t](?:actual|habitual|cronica)|medicacao[ \\t](?:atual|continua|de[ \\t]uso[ \\t]continuo))";
+
+/**
+ * A label at the start of a line or after a separator, and its value up to the end of the line,
+ * a full stop or a semicolon (at most 60 characters).
+ */
+const labelledValue = new RegExp(
+  `(?<=(?:^|\\n)[ \\t*•-]{0,4}|[;|][ \\t]{0,2})${healthLabelSource}[ \\t]*:[ \\t]*([^\\n.;:]{2,60}?)(?=[ \\t]*(?:[\\n.;]|$))`,
+  "g",
+);
+
+/** A value that says there is nothing: "ninguna", "nega", "no refiere", "N/A", "-". */
+const nothing =
+  /^(?:ninguna|ninguno|ningun|nenhuma|nenhum|no|nao|niega|nega|nada|sin|sem|n\/?a|desconoce|desconhece|negativo|negativa|none)(?![a-z])/;
+
+export function* labelledHealthFindings(input: ScanInput): Generator<Finding | undefined> {
+  for (const candidate of foldedMatches(input, labelledValue)) {
+    if (candidate === undefined) {
+      yield undefined;
+      continue;
+    }
+    const value = candidate.groups[0] ?? "";
+    if (nothing.test(value) || !/[a-z]{3}/.test(value)) continue;
+    const start = candidate.end - value.length;
+    yield {
+      type: "HEALTH",
+      country: null,
+      start,
+      end: candidate.end,
+      confidence: 0.85,
+      validated: false,
+      normalized: foldedValue(input.folded.slice(start, candidate.end)),
+    };
+  }
+}
