@@ -94,6 +94,22 @@ const nameContextPhrases: ReadonlySet<string> = new Set([
   "tia",
   "primo",
   "prima",
+  "cunado",
+  "cunada",
+  "cunhado",
+  "cunhada",
+  "suegro",
+  "suegra",
+  "sogro",
+  "sogra",
+  "sobrino",
+  "sobrina",
+  "sobrinho",
+  "sobrinha",
+  "yerno",
+  "nuera",
+  "genro",
+  "nora",
   "amigo",
   "amiga",
   "novio",
@@ -154,6 +170,12 @@ const nameContextPhrases: ReadonlySet<string> = new Set([
   "procurem",
   "procurar",
   "profe",
+  "encaminhado por",
+  "encaminhada por",
+  "encaminado por",
+  "enviado por",
+  "enviada por",
+  "reenviado por",
   "atendido por",
   "atendida por",
   "vecino",
@@ -377,6 +399,26 @@ const greetings: ReadonlySet<string> = new Set([
  */
 export function greetedByName(before: readonly string[], after: string): boolean {
   return greetings.has(before.slice(-2).join(" ")) && /^[ \t]*[,!]/.test(after);
+}
+
+/**
+ * "a biografia da …", "el concierto de …", '"Cien años de soledad" de …': the run names an author
+ * or a performer of a public work, no one's personal data.
+ */
+const workWords: ReadonlySet<string> = new Set([
+  "biografia",
+  "autobiografia",
+  "show",
+  "concierto",
+  "concerto",
+  "discografia",
+]);
+
+export function namesAuthorOfWork(before: readonly string[], textBefore: string): boolean {
+  let index = before.length - 1;
+  while (index > 0 && contextFillers.has(before[index] ?? "")) index--;
+  if (index < before.length - 1 && workWords.has(before[index] ?? "")) return true;
+  return /["”»][ \t]+(?:de|do|da|del)[ \t]+$/.test(textBefore);
 }
 
 /** "la marca Dr. Simi", "da marca Boticário": the run is a brand, not a person. */

@@ -5,6 +5,7 @@ import {
   followsPlaceNoun,
   followsRoleLabel,
   greetedByName,
+  namesAuthorOfWork,
   precedingWords,
 } from "./name-context.js";
 import { nameLists } from "./name-lists.js";
@@ -79,7 +80,13 @@ export function namesInRun(
   previousNameEnd = -1,
 ): NameSpan[] {
   const sameLine = precedingWords(folded, start, true);
-  if (followsPlaceNoun(sameLine) || followsBrandWord(sameLine)) return [];
+  if (
+    followsPlaceNoun(sameLine) ||
+    followsBrandWord(sameLine) ||
+    namesAuthorOfWork(sameLine, text.slice(Math.max(0, start - 8), start))
+  ) {
+    return [];
+  }
   const end = start + value.length;
   if (inTableHeader(text, start, end) || inAddressTail(text, folded, start, end)) return [];
   const segments = segmentsOf(tokensOf(folded, start, value));
@@ -236,6 +243,7 @@ function judge(text: string, folded: string, segment: Segment): NameSpan | undef
     segment.titled ||
     followsNameContext(before) ||
     greetedByName(before, after) ||
+    introducesSelf(text.slice(lastOfSegment?.end ?? 0, (lastOfSegment?.end ?? 0) + 20)) ||
     (followsRoleLabel(folded, first.start) &&
       words.some((token) => kindOf(token.folded) !== "unknown"));
   const lastWord = words[words.length - 1];
@@ -360,6 +368,11 @@ function isListItem(text: string, start: number, end: number): boolean {
       : /\n[ \t]*(?:[-*•]|\d{1,2}[.)])?[ \t]*$/;
   if (!lineStart.test(before)) return false;
   return /^[ \t]*(?:$|\r?\n|[,;|]| [-–—] )/.test(text.slice(end, end + 4));
+}
+
+/** ", identificada con DNI", ", portador do RG": the run before names the person who signs. */
+function introducesSelf(after: string): boolean {
+  return /^,[ \t]*(?:identificad[oa]|portador(?:a)?[ \t]|domiciliad[oa]|inscrit[oa])/.test(after);
 }
 
 /** Whether the run opens its line and a colon follows it: a form's label ("Seguro: Fonasa"). */

@@ -129,3 +129,21 @@ describe("person names: cues in lower case, greetings, brands and labels", () =>
     expect(names("sou MEI e emito nota")).toEqual([]);
   });
 });
+
+describe("person names: kin, forwarding, signatures and public works", () => {
+  it("takes the run after an in-law, 'enviado por' or before ', identificado con' as a name", () => {
+    expect(names("El pago lo hizo mi suegra (Ayelén Quiroga) ayer")).toEqual(["Ayelén Quiroga"]);
+    expect(names("Enviado por Jocimar Tavares: confira a planilha")).toEqual(["Jocimar Tavares"]);
+    expect(names("Yo, Nayeli Ccahuana, identificada con DNI 40000000, solicito")).toEqual([
+      "Nayeli Ccahuana",
+    ]);
+  });
+
+  it("takes no author or performer of a public work for a person named as such", () => {
+    expect(names("Li a autobiografia da Rita Lee no feriado")).toEqual([]);
+    expect(names("¿Hay entradas para el concierto de Mercedes Sosa?")).toEqual([]);
+    expect(names('Busco "Rayuela" de Julio Cortázar en bolsillo')).toEqual([]);
+    // A name after "de" with no work before it is still someone's.
+    expect(names("Es el auto de Ramiro Cortázar, mi vecino")).toEqual(["Ramiro Cortázar"]);
+  });
+});
