@@ -9,16 +9,26 @@ import type { ScanInput } from "./scan-input.js";
  * holds is someone's health data, even a condition or a medicine the lexicon does not know.
  */
 
-/** The labels of a person's health in a form or a record (folded). */
-export const healthLabelSource =
-  "(?:alergias?|alergic[oa] a|antecedentes(?:[ \\t](?:medicos|personales|patologicos|familiares|pessoais|clinicos))?|condic(?:ion|ao)(?:es|oes)?[ \\t](?:medicas?|de[ \\t]sa(?:lud|ude))|enfermedad(?:es)?[ \\t](?:pre-?existentes?|de[ \\t]base|cronicas?)|doencas?[ \\t](?:pre-?existentes?|de[ \\t]base|cronicas?)|comorbilidad(?:es)?|comorbidades?|medicamentos?[ \\t](?:de[ \\t]uso[ \\t](?:continuo|cronico|diario|habitual)|en[ \\t]uso|em[ \\t]uso|actuales|atuais|habituales|que[ \\t]toma)|medicacion[ \\t](?:actual|habitual|cronica)|medicacao[ \\t](?:atual|continua|de[ \\t]uso[ \\t]continuo))";
+/** A record's history of a person ("Antecedentes médicos"), and the other health fields (folded). */
+const historyLabel =
+  "antecedentes[ \\t](?:medicos|personales|patologicos|familiares|pessoais|clinicos)";
+const fieldLabels =
+  "alergias?|alergic[oa] a|condic(?:ion|ao)(?:es|oes)?[ \\t](?:medicas?|de[ \\t]sa(?:lud|ude))|enfermedad(?:es)?[ \\t](?:pre-?existentes?|de[ \\t]base|cronicas?)|doencas?[ \\t](?:pre-?existentes?|de[ \\t]base|cronicas?)|comorbilidad(?:es)?|comorbidades?|medicamentos?[ \\t](?:de[ \\t]uso[ \\t](?:continuo|cronico|diario|habitual)|en[ \\t]uso|em[ \\t]uso|actuales|atuais|habituales|que[ \\t]toma)|medicacion[ \\t](?:actual|habitual|cronica)|medicacao[ \\t](?:atual|continua|de[ \\t]uso[ \\t]continuo)";
+
+/**
+ * The labels of a person's health in a form or a record (folded). A bare "Antecedentes:" also
+ * heads a report's background, so it ties a known condition to someone but its value alone is
+ * no health data.
+ */
+export const healthLabelSource = `(?:${historyLabel}|antecedentes|${fieldLabels})`;
+const valueLabelSource = `(?:${historyLabel}|${fieldLabels})`;
 
 /**
  * A label at the start of a line or after a separator, and its value up to the end of the line,
  * a full stop or a semicolon (at most 60 characters).
  */
 const labelledValue = new RegExp(
-  `(?<=(?:^|\\n)[ \\t*•-]{0,4}|[;|][ \\t]{0,2})${healthLabelSource}[ \\t]*:[ \\t]*([^\\n.;:]{2,60}?)(?=[ \\t]*(?:[\\n.;]|$))`,
+  `(?<=(?:^|\\n)[ \\t*•-]{0,4}|[;|][ \\t]{0,2})${valueLabelSource}[ \\t]*:[ \\t]*([^\\n.;:]{2,60}?)(?=[ \\t]*(?:[\\n.;]|$))`,
   "g",
 );
 

@@ -60,6 +60,7 @@ describe("how a condition is written and tied to someone", () => {
       ["epilepsia"],
     );
     expect(found("¿El seguro cubre la epilepsia? Lo pregunto para un trabajo")).toEqual([]);
+    expect(found("¿Qué es el lupus? A mi hermana se lo diagnosticaron")).toEqual(["lupus"]);
   });
 });
 
@@ -75,5 +76,11 @@ describe("a form's health fields", () => {
   it("leaves a field that says there is nothing", () => {
     expect(found("Alergias: ninguna\nAntecedentes: nega")).toEqual([]);
     expect(found("Medicamentos de uso contínuo: N/A")).toEqual([]);
+  });
+
+  it("reads a bare history heading's value only when it is a known condition", () => {
+    expect(found("Antecedentes: la empresa fue fundada en 1990")).toEqual([]);
+    expect(found("Antecedentes: asma")).toEqual(["asma"]);
+    expect(found("Antecedentes pessoais: hérnia de hiato")).toEqual(["hérnia de hiato"]);
   });
 });

@@ -207,11 +207,10 @@ function* healthFindings(input: ScanInput): Generator<Finding | undefined> {
       (describes && isCondition.test(before)) ||
       treated;
     // The writer's own verb ("estoy con", "tengo") outweighs a general word later ("a quién").
+    // The next sentence saying whose it is outweighs a question about it ("¿Qué es el lupus?").
     const tied =
-      !topic &&
-      (someone ||
-        (had && (!inGeneral || ownerCue.test(before))) ||
-        (!inGeneral && toldNext(input, sentence.end)));
+      (!topic && (someone || (had && (!inGeneral || ownerCue.test(before))))) ||
+      (!inGeneral && toldNext(input, sentence.end));
     yield {
       type: "HEALTH",
       country: null,
