@@ -404,6 +404,10 @@ function judge(
             : undefined,
         ],
       );
+  return addressFinding(input, start, end, confidence);
+}
+
+function addressFinding(input: ScanInput, start: number, end: number, confidence: number): Finding {
   return {
     type: "STREET_ADDRESS",
     country: null,
@@ -531,16 +535,9 @@ function* blockAddresses(input: ScanInput): Generator<Finding | undefined> {
       addressContext.test(before) ||
       placeContext.test(before) ||
       mentionsPerson(input, sentenceAround(input, start, end));
-    yield {
-      type: "STREET_ADDRESS",
-      country: null,
-      start,
-      end,
-      // Its flat is required: a home unless a public place is around it.
-      confidence: tied || !speaksOfPublicPlace(input, start, end) ? 0.9 : 0.45,
-      validated: false,
-      normalized: foldedValue(input.folded.slice(start, end)),
-    };
+    // Its flat is required: a home unless a public place is around it.
+    const confidence = tied || !speaksOfPublicPlace(input, start, end) ? 0.9 : 0.45;
+    yield addressFinding(input, start, end, confidence);
   }
 }
 
@@ -591,15 +588,7 @@ function* typelessAddresses(input: ScanInput): Generator<Finding | undefined> {
     if (first === undefined) continue;
     if (lastLower >= 0) start = first.end - first.original.length;
     if (speaksOfPublicPlace(input, start, end)) continue;
-    yield {
-      type: "STREET_ADDRESS",
-      country: null,
-      start,
-      end,
-      confidence: 0.9,
-      validated: false,
-      normalized: foldedValue(input.folded.slice(start, end)),
-    };
+    yield addressFinding(input, start, end, 0.9);
   }
 }
 
@@ -663,15 +652,7 @@ function* flatAddresses(input: ScanInput): Generator<Finding | undefined> {
     if (start >= candidate.start || startsWithType.test(name) || startsWithRoom.test(name)) {
       continue;
     }
-    yield {
-      type: "STREET_ADDRESS",
-      country: null,
-      start,
-      end: candidate.end + after.length,
-      confidence: 0.9,
-      validated: false,
-      normalized: foldedValue(input.folded.slice(start, candidate.end + after.length)),
-    };
+    yield addressFinding(input, start, candidate.end + after.length, 0.9);
   }
 }
 
