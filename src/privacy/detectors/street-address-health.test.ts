@@ -330,6 +330,27 @@ describe("more of each country's forms", () => {
     ]);
   });
 
+  it("reads La Plata's streets between two others, a km and a half, Ecuador's solar and a tower's flat", () => {
+    expect(found("Domicilio: Calle 7 Nº 1234 e/ 56 y 57, La Plata")).toEqual([
+      ["STREET_ADDRESS", "Calle 7 Nº 1234 e/ 56 y 57"],
+    ]);
+    expect(found("Vivo en calle 13 entre 58 y 59 número 880")).toEqual([
+      ["STREET_ADDRESS", "calle 13 entre 58 y 59 número 880"],
+    ]);
+    expect(found("Vivo en el km 5 1/2 vía a Samborondón")).toEqual([
+      ["STREET_ADDRESS", "km 5 1/2 vía a Samborondón"],
+    ]);
+    expect(found("Mi dirección: Manzana 3 Solar 12")).toEqual([
+      ["STREET_ADDRESS", "Manzana 3 Solar 12"],
+    ]);
+    expect(found("Dirección: Conjunto Residencial Los Robles, Torre 2, Apto 502")).toEqual([
+      ["STREET_ADDRESS", "Conjunto Residencial Los Robles, Torre 2, Apto 502"],
+    ]);
+    expect(found("Moro na SQN 308 Bloco C apto 201")).toEqual([
+      ["STREET_ADDRESS", "SQN 308 Bloco C apto 201"],
+    ]);
+  });
+
   it("takes a farm before its road, a block and lot with their street, and an address column", () => {
     expect(found("Endereço: Chácara Bela Vista, Rodovia GO-020, km 12")).toEqual([
       ["STREET_ADDRESS", "Chácara Bela Vista, Rodovia GO-020, km 12"],

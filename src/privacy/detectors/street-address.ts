@@ -202,13 +202,13 @@ const complement = `(?:${complementItem}){0,4}`;
 const numberedName = `(?:${nameWord}[ \\t]{1,3}){0,5}?${nameWord}`;
 const bareName = `(?:${nameWord}[ \\t]{1,3}){0,5}${nameWord}`;
 /** The corner after the number: "455 y Av. Colón", "120 esquina com Rua Bahia". */
-const corner = `((?:[ \\t]{1,2}(?:y|e|con|c/|casi|esq\\.?|esquina(?:[ \\t]{1,2}(?:con|com|c/))?)[ \\t]{1,2}(?:(?:${streetTypes})[ \\t]{1,3})?${nameWord}(?:[ \\t]{1,2}${nameWord})?)(${complement}))?`;
+const corner = `((?:[ \\t]{1,2}(?:(?:e/|entre)[ \\t]{1,2}${nameWord}[ \\t]{1,2}y(?=[ \\t])|y|e|con|c/|casi|esq\\.?|esquina(?:[ \\t]{1,2}(?:con|com|c/))?)[ \\t]{1,2}(?:(?:${streetTypes})[ \\t]{1,3})?${nameWord}(?:[ \\t]{1,2}${nameWord})?)(${complement}))?`;
 /** Yucatán's streets between which the house stands: "Calle 51 x 32 y 30 #444". */
-const crossStreets = `[ \\t]{1,2}x[ \\t]{1,2}\\d{1,3}[a-z]?(?:[ \\t]{1,2}y[ \\t]{1,2}\\d{1,3}[a-z]?)?(?=[ \\t]{1,2}(?:#|n))`;
+const crossStreets = `[ \\t]{1,2}(?:x[ \\t]{1,2}\\d{1,3}[a-z]?(?:[ \\t]{1,2}y[ \\t]{1,2}\\d{1,3}[a-z]?)?|entre[ \\t]{1,2}\\d{1,3}[a-z]?[ \\t]{1,2}y[ \\t]{1,2}\\d{1,3}[a-z]?)(?=[ \\t]{1,2}(?:#|n))`;
 /** A corner street between a numbered street's name and its flat: "Calle 75 con Av. 14E, casa 14E-85". */
 const typedCorner = `[ \\t]{1,2}(?:y|e|con|com|esq\\.?|esquina(?:[ \\t]{1,2}(?:con|com))?)[ \\t]{1,2}(?:${streetTypes})[ \\t]{1,3}${nameWord}`;
 const addressPattern = new RegExp(
-  `(${streetTypes})[ \\t]{1,3}(?:(${numberedName})(?:${crossStreets})?(?:(?:[ \\t]{0,2},)?[ \\t]{1,3}(${number})(${complement})${corner}|((?:${typedCorner})?(?:${complementItem}){1,4}))|(${bareName}))|(?:manzana|mz)\\.?[ \\t]{0,2}[a-z0-9]{1,3}[ \\t]{0,2},?[ \\t]{1,3}(?:lote|lt)\\.?[ \\t]{0,2}(\\d{1,4})(${complement}(?:[ \\t]{0,2},?[ \\t]{1,2}(?:${streetTypes})[ \\t]{1,3}${nameWord})?)`,
+  `(${streetTypes})[ \\t]{1,3}(?:(${numberedName})(?:${crossStreets})?(?:(?:[ \\t]{0,2},)?[ \\t]{1,3}(${number})(${complement})${corner}|((?:${typedCorner})?(?:${complementItem}){1,4}))|(${bareName}))|(?:manzana|mz)\\.?[ \\t]{0,2}[a-z0-9]{1,3}[ \\t]{0,2},?[ \\t]{1,3}(?:lote|lt|solar)\\.?[ \\t]{0,2}(\\d{1,4})(${complement}(?:[ \\t]{0,2},?[ \\t]{1,2}(?:${streetTypes})[ \\t]{1,3}${nameWord})?)`,
   "g",
 );
 /** After an ordinal ("8a. Avenida 15-46") the type is the name: the number follows it. */
@@ -477,7 +477,7 @@ const publicPlaces =
   /(?<![a-z])(?:muse[ou]s?|teatro|cinema|cine|estadio|shopping|centro comercial|mall|tienda|loja|restaurante|lanchonete|cafeteria|hotel|pousada|hostal|banco|agencia|embajada|embaixada|consulado|ministerio|prefeitura|municipalidad|municipio|alcaldia|gobernacion|camara|tribunal|juzgado|cartorio|notaria|universidad|universidade|faculdade|colegio|escuela|escola|hospital|clinica|farmacia|drogaria|supermercado|mercado|feira|iglesia|igreja|catedral|parroquia|biblioteca|sede|sucursal|filial|empresa|fabrica|oficinas|escritorios|abre|abren|abierto|aberto|famos[oa]|conocid[oa]|conhecid[oa]|turistas?|historic[oa]|monumento|estacion|estacao|terminal|aeropuerto|aeroporto|correo|correios|poupatempo|receita federal|sat|registro civil|reniec|anses|sunat|afip|dian|detran|masp|accidente|colision|colisao|batida|(?:un|el|del|hubo|um|o|houve)[ \t]{1,2}choque|acidente|incendio|protesta|marcha|manifestacion|manifestacao|obras?|transito|trafico|congestionamento|evento|show|concierto|concerto|festival|exposicion|exposicao|congreso|congresso|senado|asamblea|parlamento|palacio|gobierno|governo|encuentranos|visitanos|visite|visitenos|distribucion|distribuicao|deposito|cd|laboratorio|ponto de coleta|punto de retiro|ponto de retirada|nuestro local|nosso local)s?(?![a-z])/gu;
 
 const cornerWord =
-  /^[ \t]{1,2}(?:y|e|con|c\/|casi|esq\.?|esquina(?:[ \t]{1,2}(?:con|com|c\/))?)[ \t]{1,2}/;
+  /^[ \t]{1,2}(?:(?:e\/|entre)[ \t]{1,2}[^ \t]+[ \t]{1,2}y|y|e|con|c\/|casi|esq\.?|esquina(?:[ \t]{1,2}(?:con|com|c\/))?)[ \t]{1,2}/;
 
 /**
  * How much of a corner ("y Hermano Miguel", "c/ Venezuela así") is a street: all of it after a
@@ -671,7 +671,7 @@ const heading =
 const legs = `${distance}[ \\t]{1,2}${heading}(?:[ \\t]{0,2},?[ \\t]{1,2}(?:y[ \\t]{1,2})?${distanceNumber}(?:[ \\t]{1,2}${distanceUnit})?[ \\t]{1,2}${heading}){0,3}`;
 const landmark = `(?:de|del|desde)[ \\t]{1,2}(?:(?:la|el|los|las)[ \\t]{1,2})?`;
 const directionPattern = new RegExp(
-  `(?<![a-z0-9])(?:${landmark}(?:${nameWord}[ \\t]{1,2}){0,4}?(?=(${distanceNumber}))${legs}|(?=(${distanceNumber}))${legs}[ \\t]{1,2}${landmark}${nameWord}|(?:km|kilometro|quilometro)\\.?[ \\t]{0,2}\\d{1,4}(?:[.,]\\d{1,3})?[ \\t]{1,2}(?:(?:de|da|do)[ \\t]{1,2}(?:(?:la|a|o)[ \\t]{1,2})?)?(?:carretera|ruta|rodovia|autopista|estrada|panamericana|interamericana|camino|via)(?:[ \\t]{1,2}(?:a|al|para|de|del|do|da)?[ \\t]{0,2}${nameWord}){0,2}(?:[ \\t-]{1,2}[a-z]{2}[ \\t-]?\\d{2,3})?)(${complement})`,
+  `(?<![a-z0-9])(?:${landmark}(?:${nameWord}[ \\t]{1,2}){0,4}?(?=(${distanceNumber}))${legs}|(?=(${distanceNumber}))${legs}[ \\t]{1,2}${landmark}${nameWord}|(?:km|kilometro|quilometro)\\.?[ \\t]{0,2}\\d{1,4}(?:[.,]\\d{1,3}|[ \\t]1/2|\u00bd)?[ \\t]{1,2}(?:(?:de|da|do)[ \\t]{1,2}(?:(?:la|a|o)[ \\t]{1,2})?)?(?:carretera|ruta|rodovia|autopista|estrada|panamericana|interamericana|camino|via)(?:[ \\t]{1,2}(?:a|al|para|de|del|do|da)?[ \\t]{0,2}${nameWord}){0,2}(?:[ \\t-]{1,2}[a-z]{2}[ \\t-]?\\d{2,3})?)(${complement})`,
   "g",
 );
 
@@ -701,13 +701,20 @@ function* directionAddresses(input: ScanInput): Generator<Finding | undefined> {
  * right after a street, whose flats the street's own pattern reads.
  */
 const unitWord =
-  "(?:casa|lote|lt|bloque|bloco|block|parcela|villa|manzana|mz|quadra|qd|torre|modulo|etapa|sector|setor)";
+  "(?:casa|lote|lt|solar|bloque|bloco|block|parcela|villa|manzana|mz|quadra|qd|torre|modulo|etapa|sector|setor)";
+/** What may follow a first unit: another, or the flat in it ("Torre 2, Apto 502"). */
+const unitFollower =
+  "(?:casa|lote|lt|solar|bloque|bloco|block|parcela|villa|manzana|mz|quadra|qd|torre|modulo|etapa|sector|setor|apto|apt|ap|depto|dpto|departamento|apartamento|piso|interior|int)";
 const unitNumber = "(?:n[\\u00ba\\u00b0o]\\.?[ \\t]?|#[ \\t]?)?";
 const unitPattern = new RegExp(
-  `(?<![a-z0-9])${unitWord}\\.?[ \\t]{0,2}${unitNumber}(\\d{1,5}[a-z]?(?:-[a-z0-9]{1,4})?|[a-z](?=[ \\t]{0,2},?[ \\t]))((?:[ \\t]{0,2},?[ \\t]{1,2}${unitWord}\\.?[ \\t]{0,2}${unitNumber}(?:\\d[a-z0-9-]{0,5}|[a-z]\\d[a-z0-9-]{0,4}|[a-z])(?![a-z0-9])|[ \\t]{1,2}(?:del|do|da|de la|de)[ \\t]{1,2}(?:condominio|conjunto|residencial|edificio|fraccionamiento|loteamento|urbanizacion)[ \\t]{1,2}${nameWord}(?:[ \\t]{1,2}${nameWord}){0,2}){1,3})`,
+  `(?<![a-z0-9])${unitWord}\\.?[ \\t]{0,2}${unitNumber}(\\d{1,5}[a-z]?(?:-[a-z0-9]{1,4})?|[a-z](?=[ \\t]{0,2},?[ \\t]))((?:[ \\t]{0,2},?[ \\t]{1,2}${unitFollower}\\.?[ \\t]{0,2}${unitNumber}(?:\\d[a-z0-9-]{0,5}|[a-z]\\d[a-z0-9-]{0,4}|[a-z])(?![a-z0-9])|[ \\t]{1,2}(?:del|do|da|de la|de)[ \\t]{1,2}(?:condominio|conjunto|residencial|edificio|fraccionamiento|loteamento|urbanizacion)[ \\t]{1,2}${nameWord}(?:[ \\t]{1,2}${nameWord}){0,2}){1,3})`,
   "g",
 );
 const streetBefore = new RegExp(`(?<![a-z0-9])(?:${streetTypes})[ \\t][^.!?\\n;|]{0,48}$`);
+
+/** Brasília's block code, whose units `blockAddresses` reads with it: "SQN 308 Bloco C …". */
+const blockCodeBefore =
+  /(?<![\p{L}\p{N}])[A-Z]{2,5}(?:[ \t][A-Z]{2,3})?[ \t]{1,2}\d{1,4}[A-Z]?[ \t]{1,2}$/u;
 
 function* unitAddresses(input: ScanInput): Generator<Finding | undefined> {
   if (!input.hasDigits) return;
@@ -718,7 +725,10 @@ function* unitAddresses(input: ScanInput): Generator<Finding | undefined> {
     }
     const [first, more] = candidate.groups;
     if (!/\d/.test(`${first ?? ""}${more ?? ""}`)) continue;
-    if (streetBefore.test(input.folded.slice(Math.max(0, candidate.start - 56), candidate.start))) {
+    if (
+      streetBefore.test(input.folded.slice(Math.max(0, candidate.start - 56), candidate.start)) ||
+      blockCodeBefore.test(input.text.slice(Math.max(0, candidate.start - 16), candidate.start))
+    ) {
       continue;
     }
     // Units only: masked in doubt (0.6); lots and plots only when a word ties them to someone
