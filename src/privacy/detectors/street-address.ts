@@ -700,11 +700,11 @@ function* directionAddresses(input: ScanInput): Generator<Finding | undefined> {
  * condominio Los Robles", "Lote 27 sector 5", "Mz. 128 villa 2". Two units at least, and none
  * right after a street, whose flats the street's own pattern reads.
  */
-const unitWord =
-  "(?:casa|lote|lt|solar|bloque|bloco|block|parcela|villa|manzana|mz|quadra|qd|torre|modulo|etapa|sector|setor)";
+const unitWords =
+  "casa|lote|lt|solar|bloque|bloco|block|parcela|villa|manzana|mz|quadra|qd|torre|modulo|etapa|sector|setor";
+const unitWord = `(?:${unitWords})`;
 /** What may follow a first unit: another, or the flat in it ("Torre 2, Apto 502"). */
-const unitFollower =
-  "(?:casa|lote|lt|solar|bloque|bloco|block|parcela|villa|manzana|mz|quadra|qd|torre|modulo|etapa|sector|setor|apto|apt|ap|depto|dpto|departamento|apartamento|piso|interior|int)";
+const unitFollower = `(?:${unitWords}|apto|apt|ap|depto|dpto|departamento|apartamento|piso|interior|int)`;
 const unitNumber = "(?:n[\\u00ba\\u00b0o]\\.?[ \\t]?|#[ \\t]?)?";
 const unitPattern = new RegExp(
   `(?<![a-z0-9])${unitWord}\\.?[ \\t]{0,2}${unitNumber}(\\d{1,5}[a-z]?(?:-[a-z0-9]{1,4})?|[a-z](?=[ \\t]{0,2},?[ \\t]))((?:[ \\t]{0,2},?[ \\t]{1,2}${unitFollower}\\.?[ \\t]{0,2}${unitNumber}(?:\\d[a-z0-9-]{0,5}|[a-z]\\d[a-z0-9-]{0,4}|[a-z])(?![a-z0-9])|[ \\t]{1,2}(?:del|do|da|de la|de)[ \\t]{1,2}(?:condominio|conjunto|residencial|edificio|fraccionamiento|loteamento|urbanizacion)[ \\t]{1,2}${nameWord}(?:[ \\t]{1,2}${nameWord}){0,2}){1,3})`,
