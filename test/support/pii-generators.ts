@@ -123,6 +123,17 @@ export function pis(random: SeededRandom, formatted = random.boolean()): Generat
   return { type: "BR_PIS", text, compact };
 }
 
+/** São Paulo's RG: eight digits and a mod-11 check (X for 10), dotted or not. */
+export function rg(random: SeededRandom): GeneratedValue {
+  const body = random.digits(8);
+  const sum = Array.from(body).reduce((total, d, i) => total + Number(d) * (i + 2), 0);
+  const check = sum % 11 === 10 ? "X" : String(sum % 11);
+  const text = random.boolean()
+    ? `${body.slice(0, 2)}.${body.slice(2, 5)}.${body.slice(5)}-${check}`
+    : `${body}${check}`;
+  return { type: "BR_RG", text, compact: `${body}${check}` };
+}
+
 export function cnh(random: SeededRandom): GeneratedValue {
   for (;;) {
     const base = random.digits(9);

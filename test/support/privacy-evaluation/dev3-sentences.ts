@@ -47,18 +47,7 @@ const values = {
   cnpjDotted: () => v("BR_CNPJ", gen.cnpj(random, { formatted: true }).text),
   pis: () => v("BR_PIS", gen.pis(random).text),
   cnh: () => v("BR_CNH", gen.cnh(random).text),
-  /** São Paulo's RG: eight digits and a mod-11 check (X for 10). */
-  rg: () => {
-    const body = random.digits(8);
-    const sum = Array.from(body).reduce((total, d, i) => total + Number(d) * (i + 2), 0);
-    const check = sum % 11 === 10 ? "X" : String(sum % 11);
-    return v(
-      "BR_RG",
-      random.boolean()
-        ? `${body.slice(0, 2)}.${body.slice(2, 5)}.${body.slice(5)}-${check}`
-        : `${body}${check}`,
-    );
-  },
+  rg: () => v("BR_RG", gen.rg(random).text),
   cep: () => {
     const digits = `${random.integer(1, 9)}${random.digits(7)}`;
     return v("BR_CEP", random.boolean() ? `${digits.slice(0, 5)}-${digits.slice(5)}` : digits);
