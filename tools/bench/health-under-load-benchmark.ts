@@ -76,18 +76,27 @@ interface ScenarioResult {
   details: Record<string, unknown>;
 }
 
+/** The gateway listening, and /health polled with the WAL's size where SQLite keeps one. */
+async function listenAndPoll(
+  gateway: Awaited<ReturnType<typeof startGateway>>,
+  database: TemporaryDatabase,
+) {
+  const address = new URL(await gateway.server.listen());
+  const walPath = gateway.store.dialect === "sqlite" ? `${sqliteFile(database)}-wal` : undefined;
+  const poller = await startPoller({
+    address: address.origin,
+    intervalMilliseconds: pollEveryMs,
+    walPath,
+  });
+  return { address, walPath, poller };
+}
+
 async function batchScenario(): Promise<ScenarioResult> {
   const database = await temporaryDatabase();
   const gateway = await startGateway(database);
   let closed = false;
   try {
-    const address = new URL(await gateway.server.listen());
-    const walPath = gateway.store.dialect === "sqlite" ? `${sqliteFile(database)}-wal` : undefined;
-    const poller = await startPoller({
-      address: address.origin,
-      intervalMilliseconds: pollEveryMs,
-      walPath,
-    });
+    const { address, walPath, poller } = await listenAndPoll(gateway, database);
     const started = performance.now();
     progress(`uploading ${lineCount} lines…`);
     const file = await postJson(address, "/v1/files", multipart(jsonl(lineCount)));
@@ -159,13 +168,7 @@ async function socketsScenario(): Promise<ScenarioResult> {
   const database = await temporaryDatabase();
   const gateway = await startGateway(database);
   try {
-    const address = new URL(await gateway.server.listen());
-    const walPath = gateway.store.dialect === "sqlite" ? `${sqliteFile(database)}-wal` : undefined;
-    const poller = await startPoller({
-      address: address.origin,
-      intervalMilliseconds: pollEveryMs,
-      walPath,
-    });
+    const { address, poller } = await listenAndPoll(gateway, database);
     progress(`${socketCount} slow sockets…`);
     const task: SlowSocketsTask = {
       host: address.hostname,
