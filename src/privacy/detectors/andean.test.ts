@@ -25,6 +25,8 @@ describe("Colombia, Peru, Ecuador and Venezuela detectors", () => {
     ["EC_RUC", "1792060346-001"],
     ["VE_RIF", "V-11470283-4"],
     ["VE_RIF", "V114702834"],
+    ["VE_RIF", "V 11470283 4"],
+    ["VE_RIF", "V-11.470.283-4"],
   ] as const)("finds the published %s %s with its context word", (type, value) => {
     const word = {
       CO_NIT: "NIT",

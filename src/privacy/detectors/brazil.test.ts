@@ -168,6 +168,25 @@ describe("Brazil: values no word names, in one person's record or after a state'
     ]);
   });
 
+  it("finds a PIS with a dot before its check digit, and a CEP right after a street's number", () => {
+    const own = new SeededRandom(91);
+    for (let index = 0; index < 50; index++) {
+      const compact = pis(own, false).text;
+      const dotted = `${compact.slice(0, 3)}.${compact.slice(3, 8)}.${compact.slice(8, 10)}.${compact.slice(10)}`;
+      expect(valuesFound(`Meu PIS é ${dotted}`), dotted).toEqual([["BR_PIS", dotted]]);
+    }
+    expect(valuesFound("Endereço: Av. Brasil 500, 22748-664 Rio de Janeiro")).toContainEqual([
+      "BR_CEP",
+      "22748-664",
+    ]);
+    expect(valuesFound("Rua das Flores, 45, apto 3, Centro, 30140071")).toContainEqual([
+      "BR_CEP",
+      "30140071",
+    ]);
+    // Not after a number that is no street's.
+    expect(valuesFound("Pedido 500, 22748-664 itens")).toEqual([]);
+  });
+
   it("masks a PIS in a table row beside a person's name", () => {
     const value = pis(random, false).text;
     expect(valuesFound(`| Renata Campos | ${value} | contratada em 2023 |`)).toContainEqual([

@@ -34,10 +34,13 @@ export const cnpjRule: IdentifierRule = {
         : "weak",
 };
 
-/** PIS/PASEP/NIT/NIS: 123.45678.90-1; bare, one check digit passes too often to stand alone. */
+/**
+ * PIS/PASEP/NIT/NIS: 123.45678.90-1, also with a dot before the check digit (123.45678.90.1);
+ * bare, one check digit passes too often to stand alone.
+ */
 export const pisRule: IdentifierRule = {
   type: "BR_PIS",
-  pattern: /\d{3}\.?\d{5}\.?\d{2}-?\d/g,
+  pattern: /\d{3}\.?\d{5}\.?\d{2}-?\d|\d{3}\.\d{5}\.\d{2}\.\d/g,
   // Its number is printed in the work card (carteira de trabalho, CTPS).
   context: wordsPattern([
     "pis",
@@ -94,8 +97,11 @@ export const cepRule: IdentifierRule = {
   pattern: /\d{2}\.?\d{3}-?\d{3}/g,
   context: wordsPattern(["cep", "c.e.p.", "codigo postal"]),
   inRecords: true,
-  // "Porto Alegre - RS, 90570-010", "Recife/PE 50030-230": right after a state's code.
-  placed: (text, { start }) => afterStateCode(text.slice(Math.max(0, start - 24), start)),
+  // "Porto Alegre - RS, 90570-010", "Recife/PE 50030-230": right after a state's code, or after
+  // a street address's number ("Av. Brasil 500, 22748-664 Rio de Janeiro").
+  placed: (text, { start }) =>
+    afterStateCode(text.slice(Math.max(0, start - 24), start)) ||
+    afterStreetNumber.test(text.slice(Math.max(0, start - 80), start)),
   check: noCheck,
   shape: () => "weak",
 };
@@ -107,6 +113,13 @@ const stateCodes =
 const cityDashState = new RegExp(`\\p{L}(?: ?[-/] ?| - )(?:${stateCodes})[ ,;-]*$`, "iu");
 /** A city, a comma and its state's code in capitals ("Belém, PA, "). */
 const cityCommaState = new RegExp(`\\p{L}, ?(?:${stateCodes})(?:, ?| - | )$`, "u");
+
+/**
+ * A street type, its name and number, and at most a flat or a neighbourhood, on the same line:
+ * "Rua das Flores, 45, ", "Av. Brasil 500 - ", "R. Sete 12, apto 3, Centro, ".
+ */
+const afterStreetNumber =
+  /(?:^|[^\p{L}])(?:rua|r\.|av\.?|avenida|travessa|tv\.|alameda|al\.|praça|pça\.|estrada|rodovia)[ \t][^\n]{1,50}?[ \t,]\d{1,5}[A-Za-z]?(?:[ \t]*[,-][ \t]*[^\n,\d-]{1,30}){0,2}[ \t]*[,-]?[ \t]*$/iu;
 
 function afterStateCode(before: string): boolean {
   return cityDashState.test(before) || cityCommaState.test(before);

@@ -8,10 +8,15 @@ import type { ScanInput } from "./scan-input.js";
 
 /**
  * 13 to 19 digits, bare or grouped as cards print them (4-4-4-4(-3), Amex 4-6-5, Diners 4-6-4)
- * with single spaces or hyphens. Only those groupings are matched, so a digit or group written
- * before the number ("item 1 4111 1111 1111 1111") does not hide it.
+ * with a space, two spaces, a hyphen or a dot between groups ("4111.1111.1111.1111"). Only those
+ * groupings are matched, so a digit or group written before the number ("item 1 4111 1111 1111
+ * 1111") does not hide it.
  */
-const cardPattern = /\d{4}(?:[ -]\d{4}){2,3}(?:[ -]\d{1,4})?|\d{4}[ -]\d{6}[ -]\d{4,5}|\d{13,19}/g;
+const groupSeparator = "(?:[ .-]| {2})";
+const cardPattern = new RegExp(
+  `\\d{4}(?:${groupSeparator}\\d{4}){2,3}(?:${groupSeparator}\\d{1,4})?|\\d{4}${groupSeparator}\\d{6}${groupSeparator}\\d{4,5}|\\d{13,19}`,
+  "g",
+);
 
 const cardWords = wordsPattern([
   "cartao",
@@ -55,7 +60,7 @@ function* cardFindings(input: ScanInput, options: DetectorOptions): Generator<Fi
       yield undefined;
       continue;
     }
-    const grouped = /[ -]/.test(candidate.value);
+    const grouped = /[ .-]/.test(candidate.value);
     const digits = candidate.value.replace(/\D/g, "");
     const context = input.contextBefore(candidate.start);
     const positive = cardWords.test(context);

@@ -67,6 +67,16 @@ describe("card detector", () => {
     expect(valuesFound("Número 41 1111 1111 1111 11")).toEqual([]);
   });
 
+  it("finds a number grouped with dots or two spaces, as people also type it", () => {
+    for (let index = 0; index < 100; index++) {
+      const digits = card(random, false).text;
+      for (const separator of [".", "  "]) {
+        const number = digits.replace(/(\d{4})(?=\d)/g, `$1${separator}`);
+        expect(valuesFound(`Mi tarjeta es ${number}`), number).toEqual([["CARD", number]]);
+      }
+    }
+  });
+
   it("drops a card-valid number after an invoice or boleto word", () => {
     expect(valuesFound("Fatura 4111111111111111 paga")).toEqual([]);
   });

@@ -11,10 +11,13 @@ export const cedulaRule: IdentifierRule = {
   shape: () => "weak",
 };
 
-/** RIF: J-12345678-9, a type letter (V, E, J, P, G, C), 8 digits and a mod-11 check digit. */
+/**
+ * RIF: J-12345678-9, a type letter (V, E, J, P, G, C), 8 digits and a mod-11 check digit; also
+ * written with spaces ("J 12345678 9") or a dotted body ("J-12.345.678-9").
+ */
 export const rifRule: IdentifierRule = {
   type: "VE_RIF",
-  pattern: /[VEJPGCvejpgc]-?\d{8}-?\d/g,
+  pattern: /[VEJPGCvejpgc](?:-| )?\d{2}\.?\d{3}\.?\d{3}-?\d/g,
   context: wordsPattern(["rif", "r.i.f.", "registro de informacion fiscal"]),
   check: checkWith(stdnumValidate("VE", "rif")),
   shape: ({ value }) => (/^[A-Za-z]-\d{8}-\d$/.test(value) ? "formatted" : "plain"),
