@@ -50,6 +50,7 @@ import { registerHealth } from "./routes/health.js";
 import { registerMetrics } from "./routes/metrics.js";
 import { registerModels } from "./routes/models.js";
 import { registerPrivacyScan } from "./routes/privacy-scan.js";
+import { warmUpPrivacyScan } from "./privacy-warm-up.js";
 
 export interface ServerOptions {
   /** The local engine (embeddings, status and the router's local answers). */
@@ -288,11 +289,9 @@ export function createServer(options: ServerOptions): ColibriServer {
   // Uploads and scans run no model but still take a request slot of the caller's rate limit.
   const admit = (principal: Principal) => options.gatekeeper.admit(principal);
   if (options.files !== undefined) registerFiles(app, { ...options.files, admit, now });
-  registerPrivacyScan(
-    app,
-    options.privacy?.guard ?? new PrivacyGuard(configSchema.shape.privacy.parse(undefined)),
-    { admit },
-  );
+  const privacyGuard =
+    options.privacy?.guard ?? new PrivacyGuard(configSchema.shape.privacy.parse(undefined));
+  registerPrivacyScan(app, privacyGuard, { admit });
   if (options.retention !== undefined) {
     const { store, defaultTenant } = options.retention;
     registerAdminTenantData(app, new DataRemoval({ store, defaultTenant }));
@@ -305,6 +304,9 @@ export function createServer(options: ServerOptions): ColibriServer {
     routes,
     async listen() {
       const { host, port } = options.server;
+      // Before the first connection, and before ready starts the queue's worker: the first
+      // scan's one-time work would otherwise hold the event loop for the first cloud request.
+      await warmUpPrivacyScan(privacyGuard);
       try {
         return await app.listen({ host, port });
       } catch (error) {
