@@ -25,7 +25,8 @@ export interface MigrateOptions {
  * Bring the database up to the latest migration. On PostgreSQL, Kysely's Migrator takes an
  * advisory lock and runs the pending migrations in one transaction. SQLite DDL does not run in a
  * Kysely transaction, so there the whole run happens inside BEGIN IMMEDIATE on the store's only
- * connection: it is atomic and waits (busy_timeout) for another process migrating the same file.
+ * connection: it is atomic and waits (BusyWaitingConnection) for another process migrating the same
+ * file.
  */
 export async function migrateToLatest(db: Kysely<Database>, options: MigrateOptions) {
   const run = (target: Kysely<Database>) =>

@@ -54,8 +54,8 @@ const sqliteMigrations = new Map<string, Promise<void>>();
 
 /**
  * Run the migrations of one SQLite file one store at a time. Other processes wait on the file's
- * lock (busy_timeout); two stores of this process cannot, because better-sqlite3 would block
- * the very thread the lock holder needs to finish.
+ * lock (BusyWaitingConnection), for at most 5 s; two stores of this process queue here instead,
+ * so the second waits for the first however long its migration takes.
  */
 async function oneAtATime(file: string, work: () => Promise<void>): Promise<void> {
   const previous = sqliteMigrations.get(file) ?? Promise.resolve();

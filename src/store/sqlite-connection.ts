@@ -12,12 +12,15 @@ import {
   type SqliteDialectConfig,
 } from "kysely";
 import type { Database } from "./database-schema.js";
+import { BusyWaitingConnection, busyWaitMs } from "./sqlite-busy-wait.js";
 import { SqliteCheckpointer, walLimitBytes } from "./sqlite-checkpointer.js";
 import { DatabaseUnavailableError } from "./store-errors.js";
 
 /**
  * Open (creating it and its folder if needed) a SQLite file, or ":memory:". WAL lets readers run
- * beside the writer; busy_timeout makes a second process wait for the write lock, not fail.
+ * beside the writer; a statement that finds the write lock taken (by a second process, or the
+ * checkpoint thread) waits for it, not fail: busy_timeout while the file is opened, and then
+ * BusyWaitingConnection, which waits on a timer instead of inside the call.
  */
 export async function openSqlite(file: string): Promise<Kysely<Database>> {
   let database: BetterSqlite3.Database;
@@ -26,7 +29,7 @@ export async function openSqlite(file: string): Promise<Kysely<Database>> {
     database = new BetterSqlite3(file);
     database.pragma("journal_mode = WAL");
     database.pragma("synchronous = NORMAL");
-    database.pragma("busy_timeout = 5000");
+    database.pragma(`busy_timeout = ${busyWaitMs}`);
     database.pragma("foreign_keys = ON");
     // Deleted rows are overwritten with zeros, not just unlinked: a purged prompt does not stay
     // readable in the file's free pages (it costs a write per freed page, on deletes only).
@@ -41,6 +44,8 @@ export async function openSqlite(file: string): Promise<Kysely<Database>> {
     );
   }
   const checkpointer = file === ":memory:" ? undefined : new SqliteCheckpointer(database, file);
+  // From here on SQLite answers SQLITE_BUSY at once, and the driver waits between tries.
+  database.pragma("busy_timeout = 0");
   return new Kysely<Database>({
     dialect: new ImmediateSqliteDialect(
       {
@@ -48,13 +53,23 @@ export async function openSqlite(file: string): Promise<Kysely<Database>> {
           database.close();
         }),
       },
-      // The checkpoint thread's connection closes first, so this one closes last: SQLite then
-      // moves the whole log into the file and deletes it (no -wal file left after a clean stop).
-      async () => {
-        await checkpointer?.stop();
+      {
+        // The checkpoint thread's connection closes first, so this one closes last: SQLite then
+        // moves the whole log into the file and deletes it (no -wal file left after a clean stop).
+        beforeClose: async () => {
+          await checkpointer?.stop();
+        },
+        inTransaction: () => database.inTransaction,
       },
     ),
   });
+}
+
+interface DriverHooks {
+  /** What must end before the database closes. */
+  beforeClose: () => Promise<void>;
+  /** Whether the connection is inside a transaction now (see BusyWaitingConnection). */
+  inTransaction: () => boolean;
 }
 
 /** Prepared statements kept, by SQL text; the gateway issues a few dozen distinct ones. */
@@ -84,30 +99,39 @@ function withStatementCache(database: BetterSqlite3.Database, close: () => void)
 
 /**
  * Kysely's SQLite dialect, except that transactions start with BEGIN IMMEDIATE: they take the
- * write lock up front, so a transaction racing another process waits (busy_timeout) instead of
- * failing with SQLITE_BUSY when it first tries to write.
+ * write lock up front, so a transaction racing another process waits for it (a BEGIN that found
+ * it taken did nothing, and is tried again) instead of failing with SQLITE_BUSY when it first
+ * tries to write; and that its connection waits for locks without holding the event loop.
  */
 class ImmediateSqliteDialect extends SqliteDialect {
   readonly #config: SqliteDialectConfig;
-  readonly #beforeClose: () => Promise<void>;
+  readonly #hooks: DriverHooks;
 
-  constructor(config: SqliteDialectConfig, beforeClose: () => Promise<void>) {
+  constructor(config: SqliteDialectConfig, hooks: DriverHooks) {
     super(config);
     this.#config = config;
-    this.#beforeClose = beforeClose;
+    this.#hooks = hooks;
   }
 
   override createDriver(): Driver {
-    return new ImmediateSqliteDriver(this.#config, this.#beforeClose);
+    return new ImmediateSqliteDriver(this.#config, this.#hooks);
   }
 }
 
 class ImmediateSqliteDriver extends SqliteDriver {
-  readonly #beforeClose: () => Promise<void>;
+  readonly #hooks: DriverHooks;
+  #connection: BusyWaitingConnection | undefined;
 
-  constructor(config: SqliteDialectConfig, beforeClose: () => Promise<void>) {
+  constructor(config: SqliteDialectConfig, hooks: DriverHooks) {
     super(config);
-    this.#beforeClose = beforeClose;
+    this.#hooks = hooks;
+  }
+
+  /** Kysely's one connection (behind its mutex), waiting for locks on a timer. */
+  override async acquireConnection(): Promise<DatabaseConnection> {
+    const connection = await super.acquireConnection();
+    this.#connection ??= new BusyWaitingConnection(connection, this.#hooks.inTransaction);
+    return this.#connection;
   }
 
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
@@ -116,7 +140,7 @@ class ImmediateSqliteDriver extends SqliteDriver {
 
   /** Kysely's destroy(): what must end before the database closes, then the close. */
   override async destroy(): Promise<void> {
-    await this.#beforeClose();
+    await this.#hooks.beforeClose();
     await super.destroy();
   }
 }
