@@ -168,7 +168,11 @@ export class ChatPipeline {
           await admitted.reserve({ target: "cache", model: hit.answer.model, usage, kind: "chat" });
           answer = cachedAnswer(hit);
         } else {
-          guarded = await this.#plan(call, { requested, messages, maxTokens, scan }, admitted);
+          guarded = await this.#plan(
+            call,
+            { requested, messages, maxTokens, scan, body: baseRequest },
+            admitted,
+          );
           recordPlan(meter, guarded.plan, router.localModel);
           if (guarded.blocked !== undefined) {
             meter.reason = "privacy-blocked";
@@ -220,6 +224,8 @@ export class ChatPipeline {
       messages: ChatMessage[];
       maxTokens: number;
       scan: RequestScan;
+      /** The request as it would leave, for the guard's model pass. */
+      body: ChatRequest;
     },
     admitted: Admitted,
   ): Promise<GuardedPlan> {
@@ -255,7 +261,10 @@ export class ChatPipeline {
       tenant: principal.tenant.name,
       scan,
     };
-    return guardPlan(router, this.#options.privacy, metering.metrics, context, plan);
+    return guardPlan(router, this.#options.privacy, metering.metrics, context, plan, {
+      body: request.body,
+      signal: call.signal,
+    });
   }
 
   /**

@@ -76,6 +76,7 @@ export async function guardPlan(
   metrics: ChatMetrics,
   context: EgressContext,
   plan: RoutePlan,
+  request: Parameters<typeof guardEgress>[3],
 ): Promise<GuardedPlan> {
   if (plan.route === "local" || privacy === undefined) return { plan };
   const { provider, model } = plan.target;
@@ -83,6 +84,7 @@ export async function guardPlan(
     { provider, model, region: router.providers.get(provider)?.region, reason: plan.reason },
     context,
     privacy,
+    request,
   );
   const { review } = decision;
   metrics.observeEgress(review.destination.name, review.verdict, review.action);

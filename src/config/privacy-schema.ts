@@ -81,6 +81,30 @@ export const privacySchema = z
      * created in) $home/audit.key. Replicas sharing a database must share the key.
      */
     auditKeyEnv: z.string().min(1).default("COLIBRI_AUDIT_KEY"),
+    /**
+     * A second layer for text about to leave: the local model lists the people's names and
+     * street addresses in a request the router sends (or may escalate) to a cloud provider,
+     * under a JSON-schema grammar, and what it finds is masked with the fast layer's findings.
+     * Costs seconds per request on a CPU (measured in docs/benchmarks.md); off by default.
+     */
+    modelPass: z
+      .object({
+        enabled: z.boolean().default(false),
+        /** Most characters of a request's texts, all together, the model reads. */
+        maxChars: z.number().int().positive().default(4_000),
+        /** The model reads a text in pieces of about this many characters. */
+        chunkChars: z.number().int().min(100).default(800),
+        /** Most milliseconds the pass may take for one request. */
+        timeoutMs: z.number().int().positive().default(60_000),
+        /**
+         * When the model cannot read all of a request (longer than maxChars, past timeoutMs, or
+         * failed): answer on this machine (local-only), refuse it (block), or send it with what
+         * the fast layer masked (send).
+         */
+        onIncomplete: z.enum(["local-only", "block", "send"]).default("local-only"),
+      })
+      .strict()
+      .prefault({}),
     /** The policy for every tenant; default: pseudonymize every finding sent to a cloud. */
     policy: privacyPolicySchema.prefault({}),
     /** Per tenant, layered over `policy`. */

@@ -7,6 +7,7 @@ import type { Store } from "../core/records/store.js";
 import { EgressAudit } from "../privacy/egress-audit.js";
 import type { EgressControl } from "../privacy/egress-guard.js";
 import { PrivacyGuard } from "../privacy/privacy-guard.js";
+import { ModelPass } from "../privacy/model-pass.js";
 import { EgressAuditor } from "../privacy/egress-auditor.js";
 import { ValueHasher } from "../privacy/value-hasher.js";
 import type { HybridRouter } from "../router/hybrid-router.js";
@@ -161,6 +162,9 @@ export async function buildGateway<B extends ChatBackend>(
     const privacy: EgressControl | undefined = features.has("router")
       ? {
           guard: new PrivacyGuard(config.privacy),
+          modelPass: config.privacy.modelPass.enabled
+            ? new ModelPass(backend, config.privacy.modelPass)
+            : undefined,
           auditor: new EgressAuditor({ repository: store.egress, hash: hasher.hash, ...withNow }),
           onAuditFailure:
             parts.onAuditFailure ??

@@ -1,4 +1,5 @@
 import type { ChatEvent, ChatRequest, CloudBackend } from "../core/chat.js";
+import { IncompleteModelPassError, type ModelPass } from "./model-pass.js";
 import { CloudUnavailableError, PiiBlockedError, UpstreamError } from "../core/errors.js";
 import { upstreamFailureClass } from "../core/upstream-failure.js";
 import type { EgressAuditor, EgressEvent } from "./egress-auditor.js";
@@ -9,6 +10,8 @@ import { StreamingRehydrator } from "./rehydrator.js";
 /** The privacy guard and the audit it writes to. */
 export interface EgressControl {
   guard: PrivacyGuard;
+  /** The local model's pass over text about to leave (privacy.modelPass); undefined when off. */
+  modelPass?: ModelPass | undefined;
   /** Undefined: nothing is audited (tests, or a server without a store). */
   auditor: EgressAuditor | undefined;
   /** Audit failures for requests that did not leave (logged; the request goes on). */
@@ -57,13 +60,19 @@ export type EgressDecision =
  */
 export async function guardEgress(
   destination: EgressDestination,
-  context: EgressContext,
+  scanned: EgressContext,
   control: EgressControl,
+  request?: { body: ChatRequest; signal?: AbortSignal | undefined },
 ): Promise<EgressDecision> {
   const { provider, model, region, reason } = destination;
+  const { context, incomplete } = await withModelPass(scanned, control, request);
   const review = control.guard.review(context.scan, context.tenant, { name: provider, region });
   if (review.verdict === "send") {
-    return { verdict: "send", review, permit: { context, review, reason } };
+    const stop = control.modelPass?.settings.onIncomplete ?? "send";
+    if (incomplete === undefined || stop === "send") {
+      return { verdict: "send", review, permit: { context, review, reason } };
+    }
+    return incompleteModelPass(destination, context, control, review, stop, incomplete);
   }
 
   const why = review.byResidency ? "privacy:residency" : `privacy:${review.verdict}`;
@@ -88,6 +97,56 @@ export async function guardEgress(
     error: new PiiBlockedError(
       `This request contains personal data (${types}) and ${rule} for tenant "${context.tenant}". Remove it, ask for model "local" to answer on this machine, or change privacy.policy in the config.`,
       review.decisive,
+    ),
+  };
+}
+
+/** The context with the model pass's findings added, or why the pass could not read it all. */
+async function withModelPass(
+  context: EgressContext,
+  control: EgressControl,
+  request: { body: ChatRequest; signal?: AbortSignal | undefined } | undefined,
+): Promise<{ context: EgressContext; incomplete?: string }> {
+  const { modelPass } = control;
+  if (modelPass === undefined || request === undefined) return { context };
+  try {
+    const scan = await modelPass.deepen(request.body, context.scan, request.signal);
+    return { context: { ...context, scan } };
+  } catch (error) {
+    if (!(error instanceof IncompleteModelPassError)) throw error;
+    return { context, incomplete: error.message };
+  }
+}
+
+/** A request the model pass could not read whole: kept on this machine or refused, and audited. */
+async function incompleteModelPass(
+  destination: EgressDestination,
+  context: EgressContext,
+  control: EgressControl,
+  review: EgressReview,
+  stop: "local-only" | "block",
+  why: string,
+): Promise<EgressDecision> {
+  const { provider, model, region, reason } = destination;
+  try {
+    await control.auditor?.record({
+      ...auditFields(context, provider, model, region ?? null, review),
+      outcome: stop === "block" ? "blocked" : "kept-local",
+      bytesSent: 0,
+      reason: `${reason}; privacy:model-pass-incomplete`,
+    });
+  } catch (error) {
+    control.onAuditFailure(error);
+  }
+  if (stop === "local-only") {
+    return { verdict: "local-only", review, reason: "privacy:model-pass-incomplete" };
+  }
+  return {
+    verdict: "block",
+    review,
+    error: new PiiBlockedError(
+      `This request may not be sent to provider "${provider}": the privacy guard's model pass could not read all of it (${why}). Send a shorter request, ask for model "local" to answer on this machine, or change privacy.modelPass in the config.`,
+      [],
     ),
   };
 }

@@ -5,7 +5,14 @@
  * and precision on names, street addresses and health data by language; and scan time.
  *
  *   node dist-tools/tools/bench/privacy-evaluation.js [--set <set> | --file <path>] [--json]
- *     [--show-misses] [--repeats <n>] [--help]
+ *     [--show-misses] [--repeats <n>]
+ *     [--model-pass <model.gguf> [--threads <n>] [--sequences <n>] [--model-cache <file.json>]]
+ *     [--help]
+ *
+ * --model-pass adds the guard's second layer (privacy.modelPass): the model reads every line as
+ * the guard would read a request about to leave, and its names and addresses join the fast
+ * layer's findings. --model-cache <file.json> keeps the model's answers, so that a second run
+ * over the same lines asks the model nothing it has answered.
  *
  * <set> is one of the names in evaluationSets (privacy-evaluation-line.ts).
  *
@@ -31,10 +38,11 @@ import {
   type ContentTally,
   type ValueTally,
 } from "./privacy-evaluation-metrics.js";
+import { runModelPass } from "./privacy-evaluation-model-pass.js";
 import { timeEvaluationSet } from "./privacy-evaluation-timing.js";
 import { parseJsonLines } from "./privacy-scan-evaluation.js";
 
-const usage = `usage: node dist-tools/tools/bench/privacy-evaluation.js [--set ${evaluationSets.join("|")} | --file <path>] [--json] [--show-misses] [--repeats <n>]`;
+const usage = `usage: node dist-tools/tools/bench/privacy-evaluation.js [--set ${evaluationSets.join("|")} | --file <path>] [--json] [--show-misses] [--repeats <n>] [--model-pass <model.gguf> [--threads <n>] [--sequences <n>] [--model-cache <file.json>]]`;
 
 function parseOptions(): ReturnType<typeof parseOptionsOrThrow> {
   try {
@@ -54,6 +62,10 @@ function parseOptionsOrThrow() {
       json: { type: "boolean", default: false },
       "show-misses": { type: "boolean", default: false },
       repeats: { type: "string", default: "5" },
+      "model-pass": { type: "string" },
+      "model-cache": { type: "string" },
+      threads: { type: "string", default: "1" },
+      sequences: { type: "string", default: "2" },
       help: { type: "boolean", default: false },
     },
   });
@@ -68,22 +80,40 @@ function parseOptionsOrThrow() {
   if (!Number.isInteger(repeats) || repeats < 1) {
     throw new Error(`--repeats must be a whole number ≥ 1, not "${values.repeats}"`);
   }
+  const threads = Number(values.threads);
+  const sequences = Number(values.sequences);
+  if (![threads, sequences].every((count) => Number.isInteger(count) && count >= 1)) {
+    throw new Error("--threads and --sequences must be whole numbers ≥ 1");
+  }
   return {
     values,
     repeats,
+    threads,
+    sequences,
     set: values.file ?? set,
     path: values.file ?? evaluationSetPath(set as EvaluationSet),
   };
 }
 
-const { values, repeats, set, path } = parseOptions();
+const { values, repeats, threads, sequences, set, path } = parseOptions();
 if (values.help) {
   console.log(usage);
   process.exit(0);
 }
 
 const lines = parseJsonLines(readFileSync(path, "utf8"), evaluationLineSchema, path);
-const scanned = lines.map((line) => ({ line, findings: scanText(line.text) }));
+const modelPath = values["model-pass"];
+const modelPass =
+  modelPath === undefined
+    ? undefined
+    : await runModelPass(
+        lines.map((line) => line.text),
+        { modelPath, threads, sequences, cache: values["model-cache"] },
+      );
+const scanned = lines.map((line, index) => ({
+  line,
+  findings: modelPass?.findings[index] ?? scanText(line.text),
+}));
 const personal = evaluatePersonalValues(scanned);
 const negatives = evaluateNegatives(scanned);
 const content = evaluateContent(scanned, contentTypes);
@@ -116,6 +146,10 @@ if (values.json) {
         ),
         typesNotInScanner: unknownTypes,
         timing,
+        modelPass:
+          modelPass === undefined
+            ? undefined
+            : { ...modelPass, findings: undefined, threads, sequences },
       },
       null,
       2,
@@ -129,6 +163,12 @@ function printReport(): void {
   console.log(
     `Privacy evaluation, ${set === path ? "file" : `${set} set`} (${path}): ${lines.length} lines, Node ${process.version}, ${cpus()[0]?.model ?? "?"} × ${cpus().length}`,
   );
+  if (modelPass !== undefined) {
+    const { perLine } = modelPass;
+    console.log(
+      `With the model pass (${modelPath}, ${threads} thread(s), ${sequences} lines at a time): ${modelPass.totalSeconds.toFixed(0)} s in all, per line p50 ${(perLine.p50 / 1000).toFixed(1)} s, p90 ${(perLine.p90 / 1000).toFixed(1)} s, max ${(perLine.max / 1000).toFixed(1)} s; ${modelPass.failures} lines failed (fast layer only)`,
+    );
+  }
   console.log("");
   console.log("Personal values (every letter and digit inside a finding of any type = masked)");
   console.log(

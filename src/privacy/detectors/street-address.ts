@@ -446,7 +446,7 @@ function isHouseNumber(houseNumber: string | undefined): boolean {
  * event, or the next sentence gives opening hours ("Abre de lunes a viernes"); a place named as
  * a landmark ("al lado de la tienda", "em frente ao mercado") does not count.
  */
-function speaksOfPublicPlace(input: ScanInput, start: number, end: number): boolean {
+export function speaksOfPublicPlace(input: ScanInput, start: number, end: number): boolean {
   const { folded } = input;
   // The sentence by its own stops, within 200 characters: a person's message runs on ("… - SP.
   // Já paguei … Se precisarem, o CNPJ da minha empresa …") and the next sentence is not this one.
@@ -463,6 +463,27 @@ function speaksOfPublicPlace(input: ScanInput, start: number, end: number): bool
     }
   }
   return openingHours.test(after);
+}
+
+/**
+ * Whether a person's address words stand before the address ("vivo en", "entreguen en",
+ * "Dirección:") or after it ("…, ahí es donde vivo"), and whether it opens with a street's type:
+ * for an address found some other way (the privacy guard's model pass), the tests the typeless
+ * forms here must pass.
+ */
+export function addressShape(
+  input: ScanInput,
+  start: number,
+  end: number,
+): { typed: boolean; tied: boolean } {
+  const { folded } = input;
+  const typed = startsWithType.test(folded.slice(start, end));
+  const before = folded.slice(Math.max(0, start - 80), start);
+  const tied =
+    addressContext.test(before) ||
+    homeContext.test(before) ||
+    addressAfter.test(folded.slice(end, end + 80));
+  return { typed, tied };
 }
 
 /** A business's hours: "abre de lunes a viernes", "funciona das 8h às 18h", "horario: 9 a 18". */
