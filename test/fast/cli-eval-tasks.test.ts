@@ -224,6 +224,43 @@ describe("colibri eval tasks", () => {
     }
   });
 
+  it("--style reason reads the number after the answer word, not the last one worked with", async () => {
+    await writeFile(
+      tasksFile,
+      JSON.stringify({
+        id: "es-cajas",
+        question: "3 cajas de 12. ¿Cuántos?",
+        answer: 36,
+        language: "es",
+      }),
+    );
+    gateway.backend.tokensOf = () => ["3 × 12 = 36.\n", "Respuesta: 36\n", "(revisado en 2 pasos)"];
+    try {
+      const result = await colibri(
+        "eval",
+        "tasks",
+        "--url",
+        url,
+        "--tasks",
+        tasksFile,
+        "--style",
+        "reason",
+        "--json",
+      );
+      const report = JSON.parse(result.stdout) as {
+        style: string;
+        records: { correct: boolean; extracted: string }[];
+      };
+      expect(report.style).toBe("reason");
+      expect(report.records[0]).toMatchObject({ correct: true, extracted: "36" });
+      expect(gateway.backend.requests.at(-1)?.messages[0]?.content).toContain(
+        "«Respuesta: <número>»",
+      );
+    } finally {
+      gateway.backend.tokensOf = (request: ChatRequest) => scripted(request).tokens;
+    }
+  });
+
   it("needs a model to score, and teaches with examples", async () => {
     const result = await colibri("eval", "tasks", "--tasks", tasksFile);
     expect(result).toMatchObject({ code: 1, stdout: "" });

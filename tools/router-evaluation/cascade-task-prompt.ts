@@ -11,6 +11,8 @@ interface PromptWords {
   number: string;
   or: string;
   answer: string;
+  /** "reason": work the problem out, then give the number after the answer word. */
+  reason: string;
 }
 
 const words: Record<TaskLanguage, PromptWords> = {
@@ -23,6 +25,7 @@ const words: Record<TaskLanguage, PromptWords> = {
     number: "Responda apenas com o número.",
     or: "ou",
     answer: "Resposta",
+    reason: "Resolva passo a passo, em poucas linhas, e termine com a linha «Resposta: <número>».",
   },
   es: {
     read: "Lee el texto y responde a la pregunta.",
@@ -33,6 +36,7 @@ const words: Record<TaskLanguage, PromptWords> = {
     number: "Responde solo con el número.",
     or: "o",
     answer: "Respuesta",
+    reason: "Resuelve paso a paso, en pocas líneas, y termina con la línea «Respuesta: <número>».",
   },
   en: {
     read: "Read the text and answer the question.",
@@ -43,15 +47,19 @@ const words: Record<TaskLanguage, PromptWords> = {
     number: "Answer with the number only.",
     or: "or",
     answer: "Answer",
+    reason: 'Work it out step by step in a few lines and end with the line "Answer: <number>".',
   },
 };
 
 /**
  * "short": the exam-style prompt below, which asks for the letter or the number only. "chat": the
  * question as a user would type it (passage, question, lettered options), with no instruction on
- * how to answer, so the model answers in free text as it does for everyday requests.
+ * how to answer, so the model answers in free text as it does for everyday requests. "reason": a
+ * task with a number for its answer (a word problem) is worked out in a few lines first and the
+ * number read after "Respuesta:"/"Resposta:" (else the last number); a task with options is asked
+ * as in "short".
  */
-export type TaskPromptStyle = "short" | "chat";
+export type TaskPromptStyle = "short" | "chat" | "reason";
 
 function chatPrompt(task: CascadeTask): string {
   const parts = [task.context, task.question].filter((part) => part !== undefined);
@@ -77,6 +85,10 @@ export function taskMessages(task: CascadeTask, style: TaskPromptStyle = "short"
     parts.push(language.read, `${language.text}: ${task.context}`);
     parts.push(`${language.question}: ${task.question}`);
   } else parts.push(task.question);
+  if (style === "reason" && task.options === undefined) {
+    parts.push(language.reason);
+    return [{ role: "user", content: parts.join("\n\n") }];
+  }
   let instruction = language.number;
   if (task.options !== undefined) {
     const letters = choiceLetters.slice(0, task.options.length);

@@ -177,4 +177,22 @@ describe("taskMessages", () => {
     });
     expect(numeric?.content).toBe("¿Cuánto es 2 + 2?\n\nResponde solo con el número.\nRespuesta:");
   });
+
+  it("asks for a few lines of working before the number in the reason style, options as short", () => {
+    const task = {
+      id: "n",
+      language: "pt" as const,
+      question: "Quanto é 2 + 2?",
+      answer: { kind: "number" as const, value: 4 },
+    };
+    expect(taskMessages(task, "reason")[0]?.content).toBe(
+      "Quanto é 2 + 2?\n\nResolva passo a passo, em poucas linhas, e termine com a linha «Resposta: <número>».",
+    );
+    const choice = {
+      ...task,
+      options: ["3", "4"],
+      answer: { kind: "choice" as const, letter: "B" as const },
+    };
+    expect(taskMessages(choice, "reason")).toEqual(taskMessages(choice, "short"));
+  });
 });

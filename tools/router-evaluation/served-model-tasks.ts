@@ -140,7 +140,7 @@ export function scoreServedAnswer(
   const check = checkAnswer(task.answer, answer.text, {
     ...(task.options === undefined ? {} : { options: task.options }),
     language: task.language,
-    number: style === "chat" ? "last" : "first",
+    number: style === "short" ? "first" : "last",
   });
   const flaw = findAnswerFlaw({
     text: answer.text,

@@ -78,9 +78,9 @@ export function registerEvalTasksCommand(evalCommand: Command, context: CliConte
     .addOption(
       new Option(
         "--style <style>",
-        'how tasks are asked: "short" asks for the letter or number only; "chat" asks as a user would, and the answer is read from free text (its last number)',
+        'how tasks are asked: "short" asks for the letter or number only; "chat" asks as a user would, and the answer is read from free text (its last number); "reason" asks for a few lines of working before the number (tasks with options are asked as in "short")',
       )
-        .choices(["short", "chat"] as const)
+        .choices(["short", "chat", "reason"] as const)
         .default("short"),
     )
     .option("--json", "print one JSON object with the figures and every task's answer")
@@ -97,6 +97,7 @@ Examples:
   colibri eval tasks --url http://127.0.0.1:8080/v1 --tasks eval/tasks/everyday-es.jsonl eval/tasks/everyday-pt.jsonl
   colibri eval tasks --url http://127.0.0.1:8080/v1 --tasks /data/enem/2022.json --limit 40 --json > small.json
   colibri eval tasks --url http://127.0.0.1:8080/v1 --tasks eval/tasks/everyday-pt.jsonl --style chat --max-tokens 512
+  colibri eval tasks --url http://127.0.0.1:8080/v1 --tasks eval/tasks/maths-es.jsonl --style reason --max-tokens 384
 
   # The cascade, local-only and cloud-only, from two runs (a bigger model as the cloud):
   colibri eval tasks --url http://127.0.0.1:8081/v1 --tasks eval/tasks/*.jsonl --json > big.json
