@@ -108,7 +108,10 @@ async function withModelPass(
   request: { body: ChatRequest; signal?: AbortSignal | undefined } | undefined,
 ): Promise<{ context: EgressContext; incomplete?: string }> {
   const { modelPass } = control;
-  if (modelPass === undefined || request === undefined) return { context };
+  // A guard that is off scans nothing (privacy.enabled: false): its model pass reads nothing too.
+  if (modelPass === undefined || request === undefined || !control.guard.enabled) {
+    return { context };
+  }
   try {
     const scan = await modelPass.deepen(request.body, context.scan, request.signal);
     return { context: { ...context, scan } };

@@ -69,9 +69,9 @@ const modelConfidence = 0.7;
 /**
  * The privacy guard's second layer, for text about to leave the machine: the local model reads
  * the request and lists the people's names and street addresses in it, under a JSON-schema
- * grammar so its answer always parses. Only values found verbatim in the text count (a value the
- * model made up masks nothing), so a message that talks the model into answering otherwise can at
- * worst leave the request as the fast layer found it.
+ * grammar so its answer always parses. Only values whose words occur in the text count (a value
+ * the model made up masks nothing), so a message that talks the model into answering otherwise
+ * can at worst leave the request as the fast layer found it. See decision 0017.
  */
 export class ModelPass {
   readonly #backend: Pick<ChatBackend, "chat">;

@@ -38,6 +38,7 @@ async function startPair(
   extraction: (request: ChatRequest) => string[] = () => [
     JSON.stringify({ names: ["rosa quispe"], addresses: ["av juárez 88"] }),
   ],
+  enabled = true,
 ) {
   const cloud = new ScriptedBackend("big-model");
   cloud.tokensOf = echo;
@@ -59,7 +60,7 @@ async function startPair(
         },
       ],
       router: { preRouter: { enabled: false } },
-      privacy: { modelPass },
+      privacy: { enabled, modelPass },
     },
   });
   gateways.push(edge);
@@ -94,6 +95,13 @@ describe("the privacy guard's model pass", () => {
 
   it("is not asked when it is off, and the text leaves as the fast layer found it", async () => {
     const { cloud, local, client } = await startPair({ enabled: false });
+    await ask(client, prompt);
+    expect(cloud.requests[0]?.messages.at(-1)?.content).toBe(prompt);
+    expect(local.requests.some(isExtraction)).toBe(false);
+  });
+
+  it("reads nothing when the guard is off", async () => {
+    const { cloud, local, client } = await startPair({ enabled: true }, undefined, false);
     await ask(client, prompt);
     expect(cloud.requests[0]?.messages.at(-1)?.content).toBe(prompt);
     expect(local.requests.some(isExtraction)).toBe(false);
