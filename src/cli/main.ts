@@ -6,6 +6,7 @@ import { registerChatCommand } from "./commands/chat.js";
 import { registerDoctorCommand } from "./commands/doctor.js";
 import { registerInspectCommand } from "./commands/inspect.js";
 import { registerKeysCommand } from "./commands/keys.js";
+import { registerLangCommand } from "./commands/lang.js";
 import { registerModelsCommand } from "./commands/models.js";
 import { registerPrivacyCommand } from "./commands/privacy.js";
 import { registerPullCommand } from "./commands/pull.js";
@@ -83,6 +84,7 @@ export async function main(
     offline?.registerRouterCommand ?? notBuiltCommand("router"),
     offline?.registerEvalCommand ?? notBuiltCommand("eval"),
     registerPrivacyCommand,
+    registerLangCommand,
     registerQueueCommand,
     registerPurgeCommand,
   ]) {
