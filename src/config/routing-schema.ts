@@ -6,7 +6,31 @@ import { tenantNameSchema } from "./tenant-name-schema.js";
 export const confidenceSignals = ["mean", "min", "tail"] as const;
 
 export const routeTargets = ["local", "cloud", "cascade", "auto"] as const;
-export const languages = ["es", "pt", "en", "other"] as const;
+/** ISO 639 codes of the languages the router detects (src/router/region-language.ts), and "other". */
+export const languages = ["qu", "gn", "ay", "nah", "es", "pt", "en", "other"] as const;
+/** Codes people may reach for, and the one the router uses instead. */
+const languageAliases: Record<string, string> = {
+  que: "qu",
+  quy: "qu",
+  quz: "qu",
+  grn: "gn",
+  gug: "gn",
+  aym: "ay",
+  ayr: "ay",
+  nhn: "nah",
+  nhe: "nah",
+  spa: "es",
+  por: "pt",
+  eng: "en",
+};
+const languageSchema = z.enum(languages, {
+  error: (issue) => {
+    const seen = typeof issue.input === "string" ? issue.input : JSON.stringify(issue.input);
+    const alias =
+      typeof issue.input === "string" ? languageAliases[issue.input.toLowerCase()] : undefined;
+    return `unknown language ${JSON.stringify(seen)}${alias === undefined ? "" : ` (write "${alias}")`}; the router knows ${languages.join(", ")} (ISO 639 codes; "other": none of them, or unclear)`;
+  },
+});
 export const tasks = [
   "code",
   "math",
@@ -28,7 +52,14 @@ export const ruleConditionsSchema = z
   .object({
     /** The model the client asked for ("auto", "local", a local or cloud model's name). */
     model: oneOrMany(z.string().min(1)).optional(),
-    language: oneOrMany(z.enum(languages)).optional(),
+    /** The prompt's language, as `colibri lang detect` names it. */
+    language: z
+      // One code or a list; not oneOrMany's union, whose error would hide the code's own message.
+      .preprocess(
+        (value) => (typeof value === "string" ? [value] : value),
+        z.array(languageSchema).min(1),
+      )
+      .optional(),
     task: oneOrMany(z.enum(tasks)).optional(),
     tenant: oneOrMany(tenantNameSchema).optional(),
     /** Estimated prompt tokens (characters / 4), inclusive bounds. */

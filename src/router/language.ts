@@ -241,7 +241,10 @@ export function guessLanguage(text: string): {
   return { language, scores };
 }
 
-/** The language of a prompt for routing rules: es, pt, en, or "other" when the vote is unclear. */
+/**
+ * es, pt, en, or "other" when the vote is unclear. Routing rules use the region's detector
+ * (region-language.ts), which also knows Quechua, Guaraní, Aymara and Nahuatl.
+ */
 export function detectLanguage(text: string): Language | "other" {
   return guessLanguage(text.length > 4000 ? text.slice(0, 4000) : text).language ?? "other";
 }

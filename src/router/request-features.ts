@@ -1,6 +1,6 @@
 import type { ChatMessage } from "../core/chat.js";
 import type { PiiType } from "../core/pii-types.js";
-import { detectLanguage, type Language } from "./language.js";
+import { detectRegionLanguage, type RegionLanguage } from "./region-language.js";
 import { detectTask, type Task } from "./task.js";
 
 /** What the client asked for by name. */
@@ -17,7 +17,8 @@ export interface RequestFeatures {
   requested: RequestedModel;
   /** The text of the user's messages (what the pre-router scores). */
   prompt: string;
-  language: Language | "other";
+  /** The prompt's language among the region's (ISO 639), "other" when unclear. */
+  language: RegionLanguage | "other";
   task: Task;
   /** Estimated prompt tokens: characters of all messages / 4. */
   promptTokens: number;
@@ -52,7 +53,7 @@ export function extractFeatures(input: FeatureInput): RequestFeatures {
     model: input.model,
     requested: input.requested,
     prompt,
-    language: detectLanguage(prompt),
+    language: routingLanguage(prompt),
     task: detectTask(prompt),
     promptTokens: Math.ceil(characters / 4),
     tenant: input.tenant,
@@ -61,4 +62,12 @@ export function extractFeatures(input: FeatureInput): RequestFeatures {
     cloud: input.cloudUp ? "up" : "down",
     personalData: input.personalData ?? [],
   };
+}
+
+/** Below this confidence a prompt is too short or too mixed for a language rule to act on. */
+const leastRoutingConfidence = 0.6;
+
+function routingLanguage(prompt: string): RegionLanguage | "other" {
+  const { language, confidence } = detectRegionLanguage(prompt);
+  return language === "und" || confidence < leastRoutingConfidence ? "other" : language;
 }
