@@ -11,7 +11,7 @@ export type RegionLanguage = (typeof regionLanguages)[number];
 
 export interface LanguageDetection {
   language: RegionLanguage | "und";
-  /** 0–1: how clearly the text is in that language — a margin over the runner-up, not a probability. */
+  /** 0.5–1 (0 for und): 0.5 plus the lead over the runner-up, see marginConfidence. */
   confidence: number;
 }
 
@@ -164,7 +164,10 @@ function nahuatlVotes(words: readonly string[]): number {
   return votes;
 }
 
-/** franc's scores are 1 for the best and lower for the rest: a 0.1 gap is already a clear one. */
+/**
+ * 0.5 plus the lead over the runner-up. On the first half of americasnlp-dev this reads roughly as
+ * a chance of being right: 99.6 % right at 1, 97 % at 0.8–0.99, 87 % at 0.7, 70 % at 0.6, 38 % below.
+ */
 function marginConfidence(margin: number): number {
-  return Math.round(Math.min(1, 0.5 + margin * 5) * 1000) / 1000;
+  return Math.round(Math.min(1, 0.5 + margin) * 1000) / 1000;
 }
