@@ -5,8 +5,13 @@ import { openRequestStates, type BatchRepository } from "../core/records/batches
 import { fromBatchRow, toBatchRow, toRequestRow } from "./batch-rows.js";
 import { queuedRequestQueries } from "./queued-request-queries.js";
 
-/** Rows per INSERT: SQLite binds at most 32 766 parameters per statement. */
-const insertChunk = 500;
+/**
+ * Rows per INSERT. SQLite binds at most 32 766 parameters per statement, but the bound that
+ * matters is the event loop's: a chunk is compiled, and on PostgreSQL written out as one bind
+ * message, in one step. 500 rows (8,000 parameters) held the loop ~125 ms on PostgreSQL in
+ * bench:health (node-postgres growing and filling its write buffer); 100 rows is a fifth.
+ */
+const insertChunk = 100;
 
 export function batchRepository(db: Kysely<Database>): BatchRepository {
   return {
