@@ -23,7 +23,7 @@ export interface ServedTaskOptions {
   maxTokens: number;
   /** How token probabilities become one confidence (router.cascade.signal). */
   signal: ConfidenceSignal;
-  /** How tasks are asked (cascade-task-prompt.ts); default "short". */
+  /** How tasks are asked (cascade-task-prompt.ts); default "reason". */
   style?: TaskPromptStyle;
   /** Milliseconds since some origin; default performance.now. */
   now?: () => number;
@@ -88,7 +88,7 @@ export async function runServedTasks(options: ServedTaskOptions): Promise<Served
 async function runTask(task: CascadeTask, options: ServedTaskOptions): Promise<ServedTaskRecord> {
   const now = options.now ?? (() => performance.now());
   const started = now();
-  const style = options.style ?? "short";
+  const style = options.style ?? "reason";
   const completion = await complete(
     options.served,
     taskMessages(task, style),

@@ -58,7 +58,7 @@ export function registerEvalTasksCommand(evalCommand: Command, context: CliConte
       "JSONL task files, or ENEM-style JSON arrays (several: one after another)",
     )
     .option("--limit <n>", "only the first n tasks of each file", positive("--limit"))
-    .option("--max-tokens <n>", "longest answer, in tokens", positive("--max-tokens"), 256)
+    .option("--max-tokens <n>", "longest answer, in tokens", positive("--max-tokens"), 384)
     .addOption(new Option("--api-key <key>", "bearer key for the API").env("COLIBRI_EVAL_API_KEY"))
     .addOption(
       new Option(
@@ -78,10 +78,10 @@ export function registerEvalTasksCommand(evalCommand: Command, context: CliConte
     .addOption(
       new Option(
         "--style <style>",
-        'how tasks are asked: "short" asks for the letter or number only; "chat" asks as a user would, and the answer is read from free text (its last number); "reason" asks for a few lines of working before the number (tasks with options are asked as in "short")',
+        'how tasks are asked: "reason" asks for a few lines of working before a number answer (tasks with options as in "short"); "short" asks for the letter or number only; "chat" asks as a user would, and the answer is read from free text (its last number)',
       )
-        .choices(["short", "chat", "reason"] as const)
-        .default("short"),
+        .choices(["reason", "short", "chat"] as const)
+        .default("reason"),
     )
     .option("--json", "print one JSON object with the figures and every task's answer")
     .addHelpText(
@@ -97,7 +97,7 @@ Examples:
   colibri eval tasks --url http://127.0.0.1:8080/v1 --tasks eval/tasks/everyday-es.jsonl eval/tasks/everyday-pt.jsonl
   colibri eval tasks --url http://127.0.0.1:8080/v1 --tasks /data/enem/2022.json --limit 40 --json > small.json
   colibri eval tasks --url http://127.0.0.1:8080/v1 --tasks eval/tasks/everyday-pt.jsonl --style chat --max-tokens 512
-  colibri eval tasks --url http://127.0.0.1:8080/v1 --tasks eval/tasks/maths-es.jsonl --style reason --max-tokens 384
+  colibri eval tasks --url http://127.0.0.1:8080/v1 --tasks eval/tasks/maths-es.jsonl --style short
 
   # The cascade, local-only and cloud-only, from two runs (a bigger model as the cloud):
   colibri eval tasks --url http://127.0.0.1:8081/v1 --tasks eval/tasks/*.jsonl --json > big.json
@@ -128,10 +128,13 @@ Examples:
       const { apiKey } = options;
       let records: ServedTaskRecord[];
       let model = options.model;
+      let { style } = options;
       if (options.from !== undefined) {
         const saved = await readRun(options.from);
         model = saved.model;
-        records = rejudge(tasks, saved.records, options.from, options.style);
+        // Answers are read as they were asked: a saved run's own style, when it says.
+        style = saved.style ?? style;
+        records = rejudge(tasks, saved.records, options.from, style);
       } else {
         if (options.url === undefined) {
           throw new ColibriError(
@@ -159,7 +162,7 @@ Examples:
         tasksFiles: options.tasks,
         maxTokens: options.maxTokens,
         signal,
-        style: options.style,
+        style,
         ...summariseServedTasks(records),
         records,
       };
@@ -203,10 +206,16 @@ const recordSchema = z.looseObject({
   probability: z.number().nullable(),
   confidence: z.number().nullable(),
 });
-const runSchema = z.looseObject({ model: z.string(), records: z.array(recordSchema) });
+const runSchema = z.looseObject({
+  model: z.string(),
+  style: z.enum(["reason", "short", "chat"]).optional(),
+  records: z.array(recordSchema),
+});
 
 /** Another model's run, as `eval tasks --json` wrote it. */
-async function readRun(file: string): Promise<{ model: string; records: ServedTaskRecord[] }> {
+async function readRun(
+  file: string,
+): Promise<{ model: string; style: TaskPromptStyle | undefined; records: ServedTaskRecord[] }> {
   let json: unknown;
   try {
     json = JSON.parse(await readFile(file, "utf8")) as unknown;
@@ -225,6 +234,7 @@ async function readRun(file: string): Promise<{ model: string; records: ServedTa
   }
   return {
     model: parsed.data.model,
+    style: parsed.data.style,
     records: parsed.data.records.map((record) => ({
       ...record,
       flaw: record.flaw as ServedTaskRecord["flaw"],
