@@ -46,6 +46,11 @@ describe("ScanView", () => {
     const span = view.original(start, start + 11);
     expect(written.slice(span.start, span.end)).toBe("39053344705");
     expect(readAs("modelo X200 e v2")).toBe("modelo X200 e v2");
+    // Labels with accents, and not a word that only ends like one ("ação12" is no "cao").
+    expect(readAs("cartão4111111111111111 e Cédula1234567890")).toBe(
+      "cartão 4111111111111111 e Cédula 1234567890",
+    );
+    expect(readAs("ação12 e número123")).toBe("ação12 e número 123");
   });
 
   it("reads a card's groups of four cut by line breaks as the spaces between them", () => {

@@ -1,3 +1,5 @@
+import { foldForMatching } from "./detectors/context-words.js";
+
 /**
  * The text the detectors read: what a person wrote, with the ways of writing a value that hide it
  * from a pattern undone — and a map back, so a finding masks the characters actually written.
@@ -336,10 +338,11 @@ function capitalCode(text: string, before: number, after: number): boolean {
  */
 function gluedLabelEnd(text: string, end: number): number | undefined {
   let start = end;
-  while (start > 0 && /[A-Za-z]/.test(text[start - 1] ?? "")) start--;
+  // Accented labels too ("cartão4111…", "Cédula1234…"), read without their accents.
+  while (start > 0 && /\p{L}/u.test(text[start - 1] ?? "")) start--;
   if (end - start > 9) return undefined;
   if (start > 0 && letterOrDigit.test(text[start - 1] ?? "")) return undefined;
-  const letters = text.slice(start, end).toLowerCase();
+  const letters = foldForMatching(text.slice(start, end));
   if (gluedLabels.has(letters)) return end;
   const label = /^(?:curp|rfc)(?=[a-z]{3,4}$)/.exec(letters);
   return label === null ? undefined : start + label[0].length;
