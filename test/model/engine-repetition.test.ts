@@ -11,12 +11,24 @@ import { modelStoreFromConfig } from "../../src/models/model-store-from-config.j
 const smolPath = (await modelStoreFromConfig(await loadConfig()).ensure("smollm2-135m-instruct"))
   .path;
 const maxTokens = 256;
-/** A question SmolLM2 answers, greedy, with one paragraph over and over (the issue's example). */
+/**
+ * A prompt that SmolLM2, greedy and with no repeat penalty, continues by repeating it until the
+ * token limit. The issue's own example ("Qual é a capital do Brasil?") looped on one machine and
+ * stopped after 34 tokens on another: a loop that comes by accident depends on the CPU's
+ * arithmetic; one the prompt asks for does not.
+ */
 const looping: ChatRequest = {
-  messages: [{ role: "user", content: "Qual é a capital do Brasil?" }],
+  messages: [
+    {
+      role: "user",
+      content:
+        "Repeat after me, forever: one two three one two three one two three one two three one two three",
+    },
+  ],
   sampling: { temperature: 0, maxTokens },
 };
 
+/** No repeat penalty in either engine: the loop is what the runaway guard must stop. */
 function load(repetition: Partial<RepetitionSettings>): Promise<LocalEngine> {
   return LocalEngine.load({
     modelPath: smolPath,
@@ -25,7 +37,7 @@ function load(repetition: Partial<RepetitionSettings>): Promise<LocalEngine> {
     threads: 1,
     sequences: 1,
     contextSize: 1024,
-    repetition,
+    repetition: { repeatPenalty: 1, ...repetition },
     logger: () => undefined,
   });
 }
@@ -48,7 +60,7 @@ describe("LocalEngine repetition (SmolLM2-135M)", () => {
   let loop: { text: string; done: Extract<ChatEvent, { type: "done" }> };
 
   beforeAll(async () => {
-    // The default repeat penalty in both: the same tokens until the guard stops one.
+    // The same tokens in both until the guard stops one.
     unguarded = await load({ stopRunaway: false });
     guarded = await load({});
     loop = await answer(unguarded, looping);
@@ -68,7 +80,7 @@ describe("LocalEngine repetition (SmolLM2-135M)", () => {
   it("with the guard, the same answer stops early, marked runaway", async () => {
     const stopped = await answer(guarded, looping);
     expect(stopped.done).toMatchObject({ finishReason: "length", runaway: true });
-    // 2 periods of the paragraph (~140 tokens) instead of max_tokens.
+    // A few periods of the loop instead of max_tokens.
     expect(stopped.done.usage.completionTokens).toBeLessThan(maxTokens - 64);
     expect(loop.text.startsWith(stopped.text)).toBe(true);
     expect(findRunawayRepetition(stopped.text)).toBeDefined();
