@@ -1,9 +1,8 @@
-import { createInterface } from "node:readline";
 import type { Command } from "commander";
-import { z } from "zod";
 import { InvalidRequestError } from "../../core/errors.js";
 import { detectRegionLanguage, type LanguageDetection } from "../../router/region-language.js";
 import type { CliContext } from "../context.js";
+import { jsonlTexts } from "../jsonl-texts.js";
 
 const languageNames: Record<LanguageDetection["language"], string> = {
   qu: "Quechua",
@@ -60,33 +59,10 @@ async function detectAll(context: CliContext) {
   context.stdout.write(`${language} (${languageNames[language]}), confidence ${confidence}\n`);
 }
 
-const lineSchema = z.object({ text: z.string() });
-
 /** One JSON object per line, answered line by line; stops at the first line that is not one. */
 async function detectLines(context: CliContext) {
-  let number = 0;
-  for await (const line of createInterface({ input: context.stdin, crlfDelay: Infinity })) {
-    number += 1;
-    if (line.trim() === "") continue;
-    const { language, confidence } = detectRegionLanguage(textOf(line, number));
+  for await (const text of jsonlTexts(context)) {
+    const { language, confidence } = detectRegionLanguage(text);
     context.stdout.write(`${JSON.stringify({ language, confidence })}\n`);
   }
-}
-
-function textOf(line: string, number: number): string {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(line);
-  } catch {
-    throw new InvalidRequestError(
-      `stdin line ${number} is not JSON; --jsonl expects one {"text": "..."} object per line.`,
-    );
-  }
-  const result = lineSchema.safeParse(parsed);
-  if (!result.success) {
-    throw new InvalidRequestError(
-      `stdin line ${number} has no "text" string; --jsonl expects one {"text": "..."} object per line.`,
-    );
-  }
-  return result.data.text;
 }

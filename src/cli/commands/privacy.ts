@@ -1,4 +1,3 @@
-import { createInterface } from "node:readline";
 import type { Command } from "commander";
 import { InvalidRequestError } from "../../core/errors.js";
 import type { Finding } from "../../core/pii-types.js";
@@ -7,6 +6,7 @@ import { PrivacyGuard } from "../../privacy/privacy-guard.js";
 import { findingView, redactAll, type FindingView } from "../../privacy/scan-report.js";
 import type { CliContext } from "../context.js";
 import { formatTable } from "../format-table.js";
+import { jsonlTexts } from "../jsonl-texts.js";
 import { startEngine } from "../start-engine.js";
 import { parseNumber } from "../router-flags.js";
 import { writeJson } from "../tenancy-format.js";
@@ -116,11 +116,7 @@ async function scanAll(find: Find, context: CliContext, options: ScanOptions) {
 /** One JSON object per line, answered line by line; stops at the first line that is not one. */
 async function scanLines(find: Find, context: CliContext) {
   let found = false;
-  let number = 0;
-  for await (const line of createInterface({ input: context.stdin, crlfDelay: Infinity })) {
-    number += 1;
-    if (line.trim() === "") continue;
-    const text = textOf(line, number);
+  for await (const text of jsonlTexts(context)) {
     const findings = await find(text);
     found ||= findings.length > 0;
     context.stdout.write(
@@ -128,24 +124,6 @@ async function scanLines(find: Find, context: CliContext) {
     );
   }
   return found;
-}
-
-function textOf(line: string, number: number): string {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(line);
-  } catch {
-    throw new InvalidRequestError(
-      `stdin line ${number} is not JSON; --jsonl expects one {"text": "..."} object per line.`,
-    );
-  }
-  const text = (parsed as { text?: unknown } | null)?.text;
-  if (typeof parsed !== "object" || typeof text !== "string") {
-    throw new InvalidRequestError(
-      `stdin line ${number} has no "text" string; --jsonl expects one {"text": "..."} object per line.`,
-    );
-  }
-  return text;
 }
 
 function describe(findings: readonly FindingView[], redacted: string): string {
