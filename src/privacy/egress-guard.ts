@@ -55,7 +55,9 @@ export type EgressDecision =
 
 /**
  * Check a request that may send text to a cloud provider against the privacy policy: send
- * (masked), answer locally instead (local-only, or residency forbids), or refuse (block). Stopped
+ * (masked), answer locally instead (local-only, or residency forbids), or refuse (block). With
+ * the model pass on (privacy.modelPass) and `request` given, the local model's findings join the
+ * scan first, and a request it could not read whole goes as `onIncomplete` says. Stopped
  * requests are audited here; sent ones when the call is made.
  */
 export async function guardEgress(
