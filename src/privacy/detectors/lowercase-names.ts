@@ -23,36 +23,58 @@ const nextWord = /[ \t]([a-z]{3,24})(?![a-z])/y;
 const longest = 4;
 
 export function* lowercaseNames(input: ScanInput): Generator<Finding | undefined> {
-  yield* pairedNames(input);
-  yield* cuedNames(input);
+  // A pair of listed words starts the name; after a cue ("me llamo"), the name starts after it.
+  yield* namesAt(
+    input,
+    pairStart,
+    (match) => match.index,
+    (start, match) => nameEndAt(input, start, match[0]),
+    0.6,
+  );
+  yield* namesAt(
+    input,
+    cue,
+    (match) => match.index + match[0].length,
+    (start) => cuedNameEnd(input, start),
+    0.8,
+  );
 }
 
-function* pairedNames(input: ScanInput): Generator<Finding | undefined> {
-  // `pairStart` is shared by every scan: each search sets where it starts, so a scan paused at a
-  // `yield` does not mind another one using it meanwhile.
-  const matcher = pairStart;
+/**
+ * The names `matcher`'s matches in the fold lead to, lazily: `startOf` says where a match's name
+ * would start, `endAt` where it ends (undefined: no name there). A match whose name would start
+ * past what the scan may read for now waits for it (`undefined`), then is read again.
+ */
+function* namesAt(
+  input: ScanInput,
+  matcher: RegExp,
+  startOf: (match: RegExpExecArray) => number,
+  endAt: (start: number, match: RegExpExecArray) => number | undefined,
+  confidence: number,
+): Generator<Finding | undefined> {
+  // The matcher is shared by every scan: each search sets where it starts, so a scan paused at
+  // a `yield` does not mind another one using it meanwhile.
   let from = 0;
   for (;;) {
     const { folded } = input;
     matcher.lastIndex = from;
     const match = matcher.exec(folded);
     if (match === null) return;
-    const start = match.index;
-    // Past what the scan may read for now: wait for it.
+    const start = startOf(match);
     if (start >= input.readTo) {
-      from = start;
+      from = match.index;
       yield undefined;
       continue;
     }
-    const end = nameEndAt(input, start, match[0]);
-    from = end ?? start + match[0].length;
+    const end = endAt(start, match);
+    from = end ?? match.index + match[0].length;
     if (end === undefined) continue;
     yield {
       type: "PERSON_NAME",
       country: null,
       start,
       end,
-      confidence: 0.6,
+      confidence,
       validated: false,
       normalized: foldedValue(folded.slice(start, end)),
     };
@@ -100,36 +122,6 @@ function nameEndAt(input: ScanInput, start: number, first: string): number | und
 const cue =
   /(?<![a-z])(?:me llamo|mi nombre es|meu nome e|me chamo|aqui es|aqui e|yo soy|eu sou|soy|sou)[ \t]+(?=[a-z])/gu;
 const cuedWord = /([a-z]{2,24})(?![a-z])[ \t]*/y;
-
-function* cuedNames(input: ScanInput): Generator<Finding | undefined> {
-  const matcher = cue;
-  let from = 0;
-  for (;;) {
-    const { folded } = input;
-    matcher.lastIndex = from;
-    const match = matcher.exec(folded);
-    if (match === null) return;
-    const start = match.index + match[0].length;
-    if (start >= input.readTo) {
-      from = match.index;
-      yield undefined;
-      continue;
-    }
-    from = start;
-    const end = cuedNameEnd(input, start);
-    if (end === undefined) continue;
-    from = end;
-    yield {
-      type: "PERSON_NAME",
-      country: null,
-      start,
-      end,
-      confidence: 0.8,
-      validated: false,
-      normalized: foldedValue(folded.slice(start, end)),
-    };
-  }
-}
 
 function cuedNameEnd(input: ScanInput, start: number): number | undefined {
   const lists = nameLists();
