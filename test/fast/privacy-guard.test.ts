@@ -1,6 +1,6 @@
 import OpenAI from "openai";
 import { afterEach, describe, expect, it } from "vitest";
-import type { ChatRequest } from "../../src/core/chat.js";
+import { startEchoPair } from "../support/echo-cloud.js";
 import { ScriptedBackend } from "../support/scripted-backend.js";
 import { startTestGateway, type TestGateway } from "../support/test-gateway.js";
 
@@ -20,43 +20,14 @@ const curp = "BOXW310820HNERXN09";
 const prompt = `O paciente tem CPF ${cpf} e CURP ${curp}. Repita os documentos.`;
 const rawValues = [cpf, "12345678909", curp];
 
-function echo(request: ChatRequest): string[] {
-  const text = `Recebi: ${request.messages.at(-1)?.content ?? ""}`;
-  return text.match(/[\s\S]{1,2}/g) ?? [];
-}
-
-async function startPair(
+function startPair(
   privacy: Record<string, unknown> = {},
   router: Record<string, unknown> = {},
   localLogprob = -0.5,
 ) {
-  const cloudBackend = new ScriptedBackend("big-model");
-  cloudBackend.tokensOf = echo;
-  const cloud = await startTestGateway({ backend: cloudBackend });
-  gateways.push(cloud);
-  const cloudAddress = await cloud.server.listen();
   const local = new ScriptedBackend("small-model");
   local.logprob = localLogprob;
-  const edge = await startTestGateway({
-    backend: local,
-    config: {
-      providers: [
-        {
-          name: "lan",
-          baseUrl: `${cloudAddress}/v1`,
-          region: "us",
-          models: { "big-model": "local" },
-          retry: { maxRetries: 0 },
-        },
-      ],
-      router: { preRouter: { enabled: false }, ...router },
-      privacy,
-    },
-  });
-  gateways.push(edge);
-  const address = await edge.server.listen();
-  const client = new OpenAI({ baseURL: `${address}/v1`, apiKey: "local", maxRetries: 0 });
-  return { cloud: cloudBackend, edge, client, address };
+  return startEchoPair(gateways, { local, privacy, router });
 }
 
 function sentToCloud(cloud: ScriptedBackend): string {

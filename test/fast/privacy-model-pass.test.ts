@@ -3,8 +3,9 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { ChatRequest } from "../../src/core/chat.js";
 import { chunks, ModelPass, occurrences } from "../../src/privacy/model-pass.js";
 import type { RequestScan } from "../../src/privacy/privacy-guard.js";
+import { startEchoPair } from "../support/echo-cloud.js";
 import { ScriptedBackend } from "../support/scripted-backend.js";
-import { startTestGateway, type TestGateway } from "../support/test-gateway.js";
+import type { TestGateway } from "../support/test-gateway.js";
 
 /**
  * The privacy guard's model pass (privacy.modelPass): the local model's list of names and street
@@ -28,45 +29,16 @@ function isExtraction(request: ChatRequest): boolean {
   );
 }
 
-function echo(request: ChatRequest): string[] {
-  const text = `Recebi: ${request.messages.at(-1)?.content ?? ""}`;
-  return text.match(/[\s\S]{1,2}/g) ?? [];
-}
-
-async function startPair(
+function startPair(
   modelPass: Record<string, unknown>,
   extraction: (request: ChatRequest) => string[] = () => [
     JSON.stringify({ names: ["rosa quispe"], addresses: ["av juárez 88"] }),
   ],
   enabled = true,
 ) {
-  const cloud = new ScriptedBackend("big-model");
-  cloud.tokensOf = echo;
-  const cloudGateway = await startTestGateway({ backend: cloud });
-  gateways.push(cloudGateway);
-  const cloudAddress = await cloudGateway.server.listen();
   const local = new ScriptedBackend("small-model");
   local.tokensOf = (request) => (isExtraction(request) ? extraction(request) : ["local answer"]);
-  const edge = await startTestGateway({
-    backend: local,
-    config: {
-      providers: [
-        {
-          name: "lan",
-          baseUrl: `${cloudAddress}/v1`,
-          region: "us",
-          models: { "big-model": "local" },
-          retry: { maxRetries: 0 },
-        },
-      ],
-      router: { preRouter: { enabled: false } },
-      privacy: { enabled, modelPass },
-    },
-  });
-  gateways.push(edge);
-  const address = await edge.server.listen();
-  const client = new OpenAI({ baseURL: `${address}/v1`, apiKey: "local", maxRetries: 0 });
-  return { cloud, local, edge, client };
+  return startEchoPair(gateways, { local, privacy: { enabled, modelPass } });
 }
 
 function ask(client: OpenAI, content: string) {

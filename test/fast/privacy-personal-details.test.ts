@@ -1,8 +1,7 @@
-import OpenAI from "openai";
 import { afterEach, describe, expect, it } from "vitest";
-import type { ChatRequest } from "../../src/core/chat.js";
+import { startEchoPair } from "../support/echo-cloud.js";
 import { ScriptedBackend } from "../support/scripted-backend.js";
-import { startTestGateway, type TestGateway } from "../support/test-gateway.js";
+import type { TestGateway } from "../support/test-gateway.js";
 
 /**
  * Names, street addresses and health conditions through the real cloud path: a second Colibrí
@@ -20,37 +19,8 @@ const spanish =
 const portuguese =
   "Meu nome é João Carlos da Silva, moro na Rua das Flores, 45, Belo Horizonte, CEP 30140-071. Tenho depressão e HIV.";
 
-function echo(request: ChatRequest): string[] {
-  const text = `Recebi: ${request.messages.at(-1)?.content ?? ""}`;
-  return text.match(/[\s\S]{1,2}/g) ?? [];
-}
-
-async function startPair(privacy: Record<string, unknown> = {}) {
-  const cloudBackend = new ScriptedBackend("big-model");
-  cloudBackend.tokensOf = echo;
-  const cloud = await startTestGateway({ backend: cloudBackend });
-  gateways.push(cloud);
-  const cloudAddress = await cloud.server.listen();
-  const edge = await startTestGateway({
-    backend: new ScriptedBackend("small-model"),
-    config: {
-      providers: [
-        {
-          name: "lan",
-          baseUrl: `${cloudAddress}/v1`,
-          region: "us",
-          models: { "big-model": "local" },
-          retry: { maxRetries: 0 },
-        },
-      ],
-      router: { preRouter: { enabled: false } },
-      privacy,
-    },
-  });
-  gateways.push(edge);
-  const address = await edge.server.listen();
-  const client = new OpenAI({ baseURL: `${address}/v1`, apiKey: "local", maxRetries: 0 });
-  return { cloud: cloudBackend, edge, client };
+function startPair(privacy: Record<string, unknown> = {}) {
+  return startEchoPair(gateways, { privacy });
 }
 
 describe("names, addresses and health data on the way to a cloud provider", () => {
