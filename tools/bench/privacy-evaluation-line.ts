@@ -34,7 +34,14 @@ export function isContentType(type: string): boolean {
   return (contentTypes as readonly string[]).includes(type);
 }
 
-export const evaluationSets = ["dev", "heldout", "dev4", "heldout2", "heldout3"] as const;
+export const evaluationSets = [
+  "dev",
+  "heldout",
+  "dev4",
+  "heldout2",
+  "heldout3",
+  "heldout4",
+] as const;
 export type EvaluationSet = (typeof evaluationSets)[number];
 
 export function evaluationSetPath(set: EvaluationSet): string {
