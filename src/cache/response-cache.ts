@@ -80,7 +80,7 @@ export class ResponseCache {
   accepts(request: ChatRequest, hasPersonalData: boolean): boolean {
     const { settings } = this.#options;
     const { mode } = settings.exact;
-    if (mode === "off" || request.logprobs !== undefined) return false;
+    if (mode === "off" || request.logprobs !== undefined || usesTools(request)) return false;
     if (mode === "deterministic" && !isDeterministic(request)) return false;
     return !hasPersonalData || settings.personalData;
   }
@@ -184,4 +184,15 @@ export function cachedEvents(answer: CachedAnswer): ChatEvent[] {
     { type: "delta", text: answer.text, logprobs: [] },
     { type: "done", finishReason: answer.finishReason, usage: answer.usage },
   ];
+}
+
+/**
+ * A request that offers tools, or whose conversation holds tool calls and results, is never
+ * cached: its answer is a call to run, not text to reuse, and its key would not see the calls.
+ */
+function usesTools(request: ChatRequest): boolean {
+  return (
+    request.tools !== undefined ||
+    request.messages.some((message) => message.toolCalls !== undefined || message.role === "tool")
+  );
 }

@@ -1,4 +1,4 @@
-import type { FinishReason, TokenLogprob } from "../core/chat.js";
+import type { FinishReason, TokenLogprob, ToolCall } from "../core/chat.js";
 import { completionObject, type CompletionIdentity } from "../openai/chat-response.js";
 import { cloudCannotAnswer, type RoutedAnswer } from "../router/run-route.js";
 import type { Meter } from "./metering.js";
@@ -15,6 +15,8 @@ export function recordAnswer(meter: Meter, answer: RoutedAnswer): void {
 /** A whole (not streamed) answer: its text, the OpenAI body, and a plain local answer's confidence. */
 export interface CollectedCompletion {
   text: string;
+  /** The tools the answer calls, in order (finish reason `tool_calls`). */
+  toolCalls: ToolCall[];
   finishReason: FinishReason;
   body: ReturnType<typeof completionObject>;
   /** The geometric mean probability of a plain local answer's tokens. */
@@ -55,11 +57,16 @@ async function collectEvents(
 ): Promise<CollectedCompletion> {
   let text = "";
   let logprobs: TokenLogprob[] | undefined;
+  const toolCalls: ToolCall[] = [];
   for await (const event of answer.events) {
     if (event.type === "delta") {
       text += event.text;
       if (event.usage !== undefined) meter.usage = event.usage;
       if (event.logprobs.length > 0) (logprobs ??= []).push(...event.logprobs);
+      continue;
+    }
+    if (event.type === "tool_call") {
+      toolCalls.push(event.call);
       continue;
     }
     meter.usage = event.usage;
@@ -70,8 +77,9 @@ async function collectEvents(
     if (confidence !== undefined) meter.confidence = confidence;
     return {
       text,
+      toolCalls,
       finishReason: event.finishReason,
-      body: completionObject(identity, text, event.finishReason, event.usage, logprobs),
+      body: completionObject(identity, text, event.finishReason, event.usage, logprobs, toolCalls),
       confidence,
       runaway: event.runaway === true,
       answer,

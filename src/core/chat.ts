@@ -8,6 +8,38 @@ export type ChatRole = "system" | "user" | "assistant" | "tool";
 export interface ChatMessage {
   role: ChatRole;
   content: string;
+  /** An assistant message's calls of the request's tools (OpenAI `tool_calls`). */
+  toolCalls?: ToolCall[];
+  /** A tool message: the id of the call whose result it carries (OpenAI `tool_call_id`). */
+  toolCallId?: string;
+}
+
+/** One call of a tool the request declared; `arguments` is the JSON text of its parameters. */
+export interface ToolCall {
+  id: string;
+  name: string;
+  arguments: string;
+}
+
+/** A function the model may call (OpenAI `tools[].function`, Anthropic `tools[]`). */
+export interface ToolDefinition {
+  name: string;
+  description?: string;
+  /** The JSON schema of its arguments; undefined: it takes none. */
+  parameters?: Record<string, unknown>;
+}
+
+/**
+ * Whether the model must call a tool: `auto` lets it choose, `none` forbids it, `required` asks for
+ * at least one call, `{ name }` for a call of that function.
+ */
+export type ToolChoice = "auto" | "none" | "required" | { name: string };
+
+export interface ToolUse {
+  definitions: ToolDefinition[];
+  choice: ToolChoice;
+  /** Whether several calls may come in one answer (OpenAI `parallel_tool_calls`, default true). */
+  parallel: boolean;
 }
 
 export interface SamplingOptions {
@@ -39,6 +71,8 @@ export interface ChatRequest {
   messages: ChatMessage[];
   sampling: SamplingOptions;
   responseFormat?: ResponseFormat;
+  /** The tools the model may call; undefined: none declared. */
+  tools?: ToolUse;
   /** When set, return log-probabilities; `topLogprobs` alternatives per token (0–20). */
   logprobs?: { topLogprobs: number };
   /** Aborting stops generation and frees the backend's resources at once. */
@@ -71,7 +105,8 @@ export interface Usage {
   completionTokens: number;
 }
 
-export type FinishReason = "stop" | "length";
+/** `tool_calls`: the answer ends with calls of the request's tools, for the client to run. */
+export type FinishReason = "stop" | "length" | "tool_calls";
 
 export type ChatEvent =
   | {
@@ -83,6 +118,13 @@ export type ChatEvent =
        * still be accounted for what was actually generated.
        */
       usage?: Usage;
+    }
+  | {
+      /** A whole call of one of the request's tools, after the text (if any) before it. */
+      type: "tool_call";
+      /** Its place among the answer's calls, from 0. */
+      index: number;
+      call: ToolCall;
     }
   | {
       type: "done";

@@ -58,6 +58,27 @@ export interface GenerationInput {
   signal: AbortSignal;
   /** Prompt tokens evaluated per step, so that an abort lands between steps. */
   promptChunkSize: number;
+  /** Where the model begins a tool call; generation ends there. Undefined: no tools offered. */
+  callStart?: CallStart;
+}
+
+/**
+ * How a tool call begins in a free answer: the special token that opens the template's call
+ * syntax (Qwen's `<tool_call>`), sampled anywhere; or, at the very start of the answer, the
+ * call's opening text (`{"name": "`), which small models often write without the token
+ * (compared without whitespace). Text held while it may still be that opening is not released.
+ */
+export interface CallStart {
+  token?: Token;
+  opening?: string;
+}
+
+/** How a generation ended, beyond its events: what a tool call that follows continues from. */
+export interface GenerationEnd {
+  /** Undefined: no call began; else how it began (the token, or the opening text). */
+  callStarted: "token" | "opening" | undefined;
+  /** Where this generation's answer begins in the sequence (after its prompt). */
+  answerStart: number;
 }
 
 /** What `evaluateWithMetadata` yields with `confidence` on and `probabilities` maybe on. */
@@ -75,10 +96,15 @@ interface EvaluationStep {
  */
 export async function* generateChat(
   input: GenerationInput,
-): AsyncGenerator<ChatEvent, void, undefined> {
-  const { sequence, model, prompt, sampling, signal } = input;
+): AsyncGenerator<ChatEvent, GenerationEnd, undefined> {
+  const { sequence, model, prompt, sampling, signal, callStart } = input;
   const promptTokens = prompt.tokens.length;
-  const budget = Math.min(sampling.maxTokens, sequence.contextSize - promptTokens);
+  const answerStart = sequence.nextTokenIndex + promptTokens;
+  // The sequence may hold an answer's earlier part already (a tool call before this text).
+  const budget = Math.min(
+    sampling.maxTokens,
+    sequence.contextSize - sequence.nextTokenIndex - promptTokens,
+  );
   const wantLogprobs = input.topLogprobs !== undefined;
   const alternatives = input.topLogprobs ?? 0;
 
@@ -113,6 +139,11 @@ export async function* generateChat(
   let completionTokens = 0;
   let finishReason: FinishReason = "length";
   let ranAway = false;
+  let callStarted: GenerationEnd["callStarted"];
+  // While the answer so far may be a call's opening, its pieces wait here.
+  const opening = callStart?.opening?.replace(/\s+/g, "");
+  let openingHeld: TextPiece<TokenLogprob>[] | undefined = opening ? [] : undefined;
+  let openingText = "";
 
   const toPiece = (text: string, tokenCount: number): TextPiece<TokenLogprob> => {
     const sampled = undecoded.splice(0, tokenCount);
@@ -151,6 +182,11 @@ export async function* generateChat(
         finishReason = "stop";
         break;
       }
+      if (callStart?.token !== undefined && token === callStart.token) {
+        callStarted = "token";
+        finishReason = "stop";
+        break;
+      }
       completionTokens += 1;
       answerTokens.push(token);
       const logprob = toLogprob(probability);
@@ -166,7 +202,23 @@ export async function* generateChat(
 
       const decoded = decoder.push(token);
       if (decoded === undefined) continue;
-      const result = filter.push(toPiece(decoded.text, decoded.tokens.length));
+      const piece = toPiece(decoded.text, decoded.tokens.length);
+      if (openingHeld !== undefined && opening !== undefined) {
+        openingText += decoded.text.replace(/\s+/g, "");
+        if (openingText.startsWith(opening)) {
+          callStarted = "opening";
+          finishReason = "stop";
+          break;
+        }
+        if (opening.startsWith(openingText)) {
+          openingHeld.push(piece);
+          continue;
+        }
+      }
+      // Not (or no longer) a call's opening: what was held goes out first.
+      const pieces = [...(openingHeld ?? []), piece];
+      openingHeld = undefined;
+      const result = pushAll(filter, pieces);
       const delta = joinPieces(result.released, { promptTokens, completionTokens });
       if (delta !== undefined) yield delta;
       if (result.stopped) {
@@ -183,8 +235,9 @@ export async function* generateChat(
   }
 
   if (!filter.isStopped) {
-    const released: TextPiece<TokenLogprob>[] = [];
-    const rest = decoder.flush();
+    // An answer that ended while it still looked like a call's opening was text after all.
+    const released = callStarted === undefined ? pushAll(filter, openingHeld ?? []).released : [];
+    const rest = callStarted === "opening" ? undefined : decoder.flush();
     if (rest !== undefined) {
       const result = filter.push(toPiece(rest.text, rest.tokens.length));
       released.push(...result.released);
@@ -201,6 +254,7 @@ export async function* generateChat(
     confidence: confidence.summary(),
     ...(ranAway ? { runaway: true } : {}),
   };
+  return { callStarted, answerStart };
 }
 
 /**
@@ -227,6 +281,19 @@ function repeatPenaltyOption(
       presencePenalty,
     },
   };
+}
+
+function pushAll(
+  filter: StopSequenceFilter<TokenLogprob>,
+  pieces: readonly TextPiece<TokenLogprob>[],
+): { released: TextPiece<TokenLogprob>[]; stopped: boolean } {
+  const released: TextPiece<TokenLogprob>[] = [];
+  for (const piece of pieces) {
+    const result = filter.push(piece);
+    released.push(...result.released);
+    if (result.stopped) return { released, stopped: true };
+  }
+  return { released, stopped: false };
 }
 
 function joinPieces(

@@ -2,13 +2,16 @@ import {
   resolveChatWrapper,
   SpecialTokensText,
   type ChatHistoryItem,
+  type ChatModelFunctions,
+  type ChatModelResponse,
   type ChatWrapper,
   type LlamaModel,
   type LlamaText,
   type Token,
 } from "node-llama-cpp";
-import type { ChatMessage } from "../core/chat.js";
+import type { ChatMessage, ToolDefinition } from "../core/chat.js";
 import { InvalidRequestError } from "../core/errors.js";
+import { toolCallSyntax, type ToolCallSyntax } from "./tool-call-generation.js";
 
 /** A conversation rendered with the model's chat template, ready to evaluate. */
 export interface PreparedPrompt {
@@ -34,14 +37,40 @@ export class ChatPromptRenderer {
     return this.wrapper.wrapperName;
   }
 
-  render(messages: readonly ChatMessage[]): PreparedPrompt {
+  /** How the template writes a tool call; undefined when no grammar can follow it. */
+  get callSyntax(): ToolCallSyntax | undefined {
+    this.syntax ??= {
+      value: toolCallSyntax(
+        this.wrapper,
+        (text) => text.tokenize(this.model.tokenizer),
+        (token) => this.model.isSpecialToken(token),
+      ),
+    };
+    return this.syntax.value;
+  }
+
+  private syntax: { value: ToolCallSyntax | undefined } | undefined;
+
+  /**
+   * `tools`: the functions the model may call, described in the prompt the way its template does
+   * (undefined or empty: none). Earlier tool calls and their results are rendered as the template
+   * writes them whether or not tools are offered now.
+   */
+  render(messages: readonly ChatMessage[], tools?: readonly ToolDefinition[]): PreparedPrompt {
     if (messages.length === 0) {
       throw new InvalidRequestError("messages must contain at least one message.", "messages");
     }
-    const history = messages.map(toHistoryItem);
+    const history = toHistory(messages);
     // An open model turn at the end: the answer (or the continuation of a given assistant prefix).
-    if (history.at(-1)?.type !== "model") history.push({ type: "model", response: [""] });
-    const state = this.wrapper.generateContextState({ chatHistory: history });
+    const last = history.at(-1);
+    if (last?.type !== "model") history.push({ type: "model", response: [""] });
+    else if (typeof last.response.at(-1) !== "string") last.response.push("");
+    const state = this.wrapper.generateContextState({
+      chatHistory: history,
+      ...(tools === undefined || tools.length === 0
+        ? {}
+        : { availableFunctions: toFunctions(tools), documentFunctionParams: true }),
+    });
     const stopTokens = new Set<number>();
     const stopStrings: string[] = [];
     for (const trigger of state.stopGenerationTriggers)
@@ -73,14 +102,73 @@ export class ChatPromptRenderer {
   }
 }
 
-function toHistoryItem(message: ChatMessage): ChatHistoryItem {
-  switch (message.role) {
-    case "system":
-      return { type: "system", text: message.content };
-    case "assistant":
-      return { type: "model", response: [message.content] };
-    case "user":
-    case "tool":
-      return { type: "user", text: message.content };
+/**
+ * The conversation as node-llama-cpp's chat history: an assistant message's tool calls become
+ * function calls carrying the results the tool messages after it give (matched by call id), and
+ * an assistant message that follows those results continues the same model turn, as the
+ * templates render it.
+ */
+function toHistory(messages: readonly ChatMessage[]): ChatHistoryItem[] {
+  const results = new Map<string, string>();
+  for (const message of messages) {
+    if (message.role === "tool" && message.toolCallId !== undefined) {
+      results.set(message.toolCallId, message.content);
+    }
   }
+  const history: ChatHistoryItem[] = [];
+  let afterResults = false;
+  for (const message of messages) {
+    const last = history.at(-1);
+    switch (message.role) {
+      case "system":
+        history.push({ type: "system", text: message.content });
+        break;
+      case "user":
+        history.push({ type: "user", text: message.content });
+        break;
+      case "tool":
+        // Rendered with the call it answers; a result with no call before it reads as user text.
+        if (message.toolCallId === undefined) history.push({ type: "user", text: message.content });
+        break;
+      case "assistant": {
+        const response: ChatModelResponse["response"] =
+          message.content === "" ? [] : [message.content];
+        (message.toolCalls ?? []).forEach((call, index) => {
+          response.push({
+            type: "functionCall",
+            name: call.name,
+            params: parsedOr(call.arguments),
+            result: parsedOr(results.get(call.id) ?? ""),
+            startsNewChunk: index === 0,
+          });
+        });
+        if (afterResults && last?.type === "model") last.response.push(...response);
+        else history.push({ type: "model", response });
+        break;
+      }
+    }
+    afterResults = message.role === "tool" || (afterResults && message.role === "assistant");
+  }
+  return history;
+}
+
+/** JSON text as its value (so the template writes it as JSON), any other text as itself. */
+function parsedOr(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+function toFunctions(tools: readonly ToolDefinition[]): ChatModelFunctions {
+  return Object.fromEntries(
+    tools.map((tool) => [
+      tool.name,
+      {
+        ...(tool.description === undefined ? {} : { description: tool.description }),
+        ...(tool.parameters === undefined ? {} : { params: tool.parameters }),
+      },
+    ]),
+  ) as ChatModelFunctions;
 }

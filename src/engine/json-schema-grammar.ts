@@ -41,22 +41,68 @@ const anySchema: Schema = {
   ],
 };
 
+/** Which field a schema came from, for the error that refuses it, and how strictly it is read. */
+export interface SchemaSource {
+  /** The request field, e.g. "response_format.json_schema.schema" or "tools[0].function.parameters". */
+  field: string;
+  /** The parameter named in the 400 (`param`). */
+  param: string;
+  /**
+   * What to do with a keyword the grammar cannot enforce (pattern, minimum, an unknown format):
+   * refuse the request (structured output, where the client relies on it), or leave the keyword
+   * out (tool parameters, written for cloud models that enforce nothing: the arguments still
+   * parse and keep every other constraint).
+   */
+  unenforceable: "refuse" | "ignore";
+}
+
+export const responseSchemaSource: SchemaSource = {
+  field: "response_format.json_schema.schema",
+  param: "response_format",
+  unenforceable: "refuse",
+};
+
 /**
- * Translate an OpenAI `response_format.json_schema.schema` into the JSON-schema subset that
- * node-llama-cpp turns into a grammar. Anything the grammar could not enforce (pattern, minimum,
- * allOf, …) is refused with InvalidRequestError naming the place and the keyword, rather than
- * silently producing output that does not match. Every declared property is always generated.
+ * Translate an OpenAI JSON schema (`response_format.json_schema.schema`, a tool's parameters) into
+ * the JSON-schema subset that node-llama-cpp turns into a grammar. Anything the grammar could not
+ * enforce (pattern, minimum, allOf, …) is refused with InvalidRequestError naming the place and the
+ * keyword, rather than silently producing output that does not match — or, where the source says
+ * so, left out. Every declared property is always generated.
  */
-export function toGrammarSchema(schema: unknown): Schema {
-  const definitions = readDefinitions(schema);
-  const converter = new SchemaConverter(new Set(Object.keys(definitions)));
-  const converted = converter.convert(schema, "schema", new Set(["$defs", "definitions"]));
-  const entries = Object.entries(definitions).map(
-    ([name, definition]) =>
-      [name, converter.convert(definition, `schema.$defs.${name}`, new Set())] as const,
-  );
-  if (entries.length === 0) return converted;
-  return { ...converted, $defs: Object.fromEntries(entries) } as Schema;
+export function toGrammarSchema(
+  schema: unknown,
+  source: SchemaSource = responseSchemaSource,
+): Schema {
+  try {
+    const definitions = readDefinitions(schema);
+    const converter = new SchemaConverter(
+      new Set(Object.keys(definitions)),
+      source.unenforceable === "ignore",
+    );
+    const converted = converter.convert(schema, "schema", new Set(["$defs", "definitions"]));
+    const entries = Object.entries(definitions).map(
+      ([name, definition]) =>
+        [name, converter.convert(definition, `schema.$defs.${name}`, new Set())] as const,
+    );
+    if (entries.length === 0) return converted;
+    return { ...converted, $defs: Object.fromEntries(entries) } as Schema;
+  } catch (error) {
+    if (!(error instanceof SchemaRefusal)) throw error;
+    throw new InvalidRequestError(
+      `${source.field} is not supported: at ${error.path}, ${error.reason}.`,
+      source.param,
+    );
+  }
+}
+
+/** Thrown inside the converter; toGrammarSchema names the field it came from. */
+class SchemaRefusal extends Error {
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+  ) {
+    super(`at ${path}, ${reason}`);
+  }
 }
 
 function readDefinitions(schema: unknown): SchemaObject {
@@ -66,7 +112,11 @@ function readDefinitions(schema: unknown): SchemaObject {
 }
 
 class SchemaConverter {
-  constructor(private readonly definitionNames: ReadonlySet<string>) {}
+  constructor(
+    private readonly definitionNames: ReadonlySet<string>,
+    /** Leave out keywords the grammar cannot enforce instead of refusing them. */
+    private readonly ignoreUnenforceable: boolean,
+  ) {}
 
   convert(node: unknown, path: string, extraAllowed: ReadonlySet<string>): Schema {
     if (node === true) return anySchema;
@@ -86,11 +136,11 @@ class SchemaConverter {
       return this.convert(parts[0], `${path}.allOf[0]`, new Set());
     }
     if ("const" in node) {
-      onlyKeys(keys, ["const", "type"], path);
+      if (!this.ignoreUnenforceable) onlyKeys(keys, ["const", "type"], path);
       return { const: literal(node["const"], `${path}.const`), ...described };
     }
     if ("enum" in node) {
-      onlyKeys(keys, ["enum", "type"], path);
+      if (!this.ignoreUnenforceable) onlyKeys(keys, ["enum", "type"], path);
       const values = node["enum"];
       if (!Array.isArray(values) || values.length === 0)
         refuse(path, '"enum" must be a non-empty array');
@@ -118,7 +168,7 @@ class SchemaConverter {
     }
     if ("items" in node || "prefixItems" in node)
       return this.typed(node, "array", keys, path, new Set());
-    if (keys.length === 0) return anySchema;
+    if (keys.length === 0 || this.ignoreUnenforceable) return anySchema;
     return refuse(path, `"${String(keys[0])}" is not supported for grammar-constrained output`);
   }
 
@@ -167,7 +217,7 @@ class SchemaConverter {
     const allowed = keywordsByType[type];
     if (allowed === undefined) refuse(path, `type "${type}" is not a JSON Schema type`);
     for (const key of keys) {
-      if (key !== "type" && !allowed.has(key) && !ignored.has(key)) {
+      if (key !== "type" && !allowed.has(key) && !ignored.has(key) && !this.ignoreUnenforceable) {
         refuse(path, `"${key}" is not supported for type "${type}" in grammar-constrained output`);
       }
     }
@@ -187,7 +237,9 @@ class SchemaConverter {
   private string(node: SchemaObject, path: string, described: object): Schema {
     const format = node["format"];
     if (format !== undefined) {
-      if (typeof format !== "string" || !supportedFormats.has(format)) {
+      const supported = typeof format === "string" && supportedFormats.has(format);
+      if (!supported && this.ignoreUnenforceable) return { type: "string", ...described };
+      if (!supported) {
         refuse(
           path,
           `format ${JSON.stringify(format)} is not supported (supported: date-time, date, time)`,
@@ -273,10 +325,7 @@ class SchemaConverter {
 }
 
 function refuse(path: string, reason: string): never {
-  throw new InvalidRequestError(
-    `response_format.json_schema.schema is not supported: at ${path}, ${reason}.`,
-    "response_format",
-  );
+  throw new SchemaRefusal(path, reason);
 }
 
 function onlyKeys(keys: readonly string[], allowed: readonly string[], path: string): void {

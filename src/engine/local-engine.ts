@@ -8,6 +8,7 @@ import type {
 } from "../core/chat.js";
 import { InvalidRequestError, ServiceUnavailableError } from "../core/errors.js";
 import { generateChat, type RepetitionSettings } from "./chat-generation.js";
+import { assertCallable, generateWithTools } from "./tool-call-generation.js";
 import { ChatPromptRenderer } from "./chat-prompt.js";
 import { resolveSampling, resolveTopLogprobs } from "./chat-request-options.js";
 import { EmbeddingRunner } from "./embedding-runner.js";
@@ -116,7 +117,10 @@ export class LocalEngine implements ChatBackend, AsyncDisposable {
     this.assertOpen();
     const sampling = resolveSampling(request, this.defaultMaxTokens);
     const topLogprobs = resolveTopLogprobs(request);
-    const prompt = this.prompts.render(request.messages);
+    const tools = request.tools?.choice === "none" ? undefined : request.tools;
+    const syntax = tools === undefined ? undefined : this.prompts.callSyntax;
+    if (tools !== undefined) assertCallable(syntax, this.model, this.chatTemplate);
+    const prompt = this.prompts.render(request.messages, tools?.definitions);
     if (prompt.tokens.length >= this.contextSize) {
       throw new InvalidRequestError(
         `The messages use ${prompt.tokens.length} tokens, but "${this.model}" holds at most ${this.contextSize} tokens per request (prompt and answer). Shorten the messages, or raise engine.contextSize.`,
@@ -151,7 +155,7 @@ export class LocalEngine implements ChatBackend, AsyncDisposable {
         });
       return Promise.resolve();
     };
-    const generation = generateChat({
+    const input = {
       sequence,
       model: this.llamaModel,
       prompt,
@@ -161,7 +165,29 @@ export class LocalEngine implements ChatBackend, AsyncDisposable {
       topLogprobs,
       signal,
       promptChunkSize,
-    });
+    };
+    const generation =
+      tools === undefined || syntax === undefined
+        ? generateChat(input)
+        : generateWithTools({
+            ...input,
+            tools,
+            syntax,
+            grammars: {
+              names: (texts) => this.grammars.forOneOf(texts),
+              arguments: (tool, index) =>
+                this.grammars.forSchema(
+                  tool.parameters ?? { type: "object", properties: {} },
+                  {
+                    field: `tools[${index}].function.parameters`,
+                    param: `tools[${index}].function.parameters`,
+                    unenforceable: "ignore",
+                  },
+                  `the parameters of tool "${tool.name}"`,
+                ),
+            },
+            tokenize: (text) => this.llamaModel.tokenize(text),
+          });
     yield* releaseOnAbort(generation, signal, release);
   }
 

@@ -6,7 +6,7 @@
  * consumer stops iterating (`return()`) or the stream fails.
  */
 export async function* releaseOnAbort<T>(
-  inner: AsyncGenerator<T, void, undefined>,
+  inner: AsyncGenerator<T, unknown, undefined>,
   signal: AbortSignal,
   release: () => Promise<void>,
 ): AsyncGenerator<T, void, undefined> {

@@ -1,4 +1,11 @@
-import type { ChatMessage, ChatRequest, ResponseFormat, SamplingOptions } from "../core/chat.js";
+import type {
+  ChatMessage,
+  ChatRequest,
+  ResponseFormat,
+  SamplingOptions,
+  ToolChoice,
+  ToolUse,
+} from "../core/chat.js";
 import { InvalidRequestError } from "../core/errors.js";
 import type { ChatCompletionBody } from "./openai-schemas.js";
 
@@ -25,6 +32,8 @@ export function toChatRequest(
   const request: ChatRequest = { messages, sampling, signal };
   const responseFormat = toResponseFormat(body.response_format ?? undefined);
   if (responseFormat) request.responseFormat = responseFormat;
+  const tools = toToolUse(body);
+  if (tools !== undefined) request.tools = tools;
 
   if (body.top_logprobs != null && body.top_logprobs > 0 && body.logprobs !== true) {
     throw new InvalidRequestError("top_logprobs requires logprobs: true.", "top_logprobs");
@@ -33,8 +42,23 @@ export function toChatRequest(
   return request;
 }
 
+/**
+ * The conversation as the backends take it. A tool message must answer a call of an earlier
+ * assistant message (as OpenAI requires): the local model's template renders each result with
+ * the call it answers.
+ */
 export function toChatMessages(messages: ChatCompletionBody["messages"]): ChatMessage[] {
-  return messages.map(toChatMessage);
+  const calls = new Set<string>();
+  return messages.map((message, index) => {
+    for (const call of message.tool_calls ?? []) calls.add(call.id);
+    if (message.role === "tool" && !calls.has(message.tool_call_id ?? "")) {
+      throw new InvalidRequestError(
+        `messages[${index}] is a tool message for tool_call_id "${message.tool_call_id ?? ""}", but no earlier assistant message has a tool call with that id. Send the assistant message with its tool_calls before the tool results.`,
+        `messages[${index}].tool_call_id`,
+      );
+    }
+    return toChatMessage(message);
+  });
 }
 
 /**
@@ -48,7 +72,67 @@ function toChatMessage(message: ChatCompletionBody["messages"][number]): ChatMes
     typeof content === "string"
       ? content
       : content.map((part) => part.text).join(contentPartSeparator);
-  return { role: message.role === "developer" ? "system" : message.role, content: text };
+  const chat: ChatMessage = {
+    role: message.role === "developer" ? "system" : message.role,
+    content: text,
+  };
+  if (message.tool_calls != null && message.tool_calls.length > 0) {
+    chat.toolCalls = message.tool_calls.map((call) => ({
+      id: call.id,
+      name: call.function.name,
+      arguments: call.function.arguments,
+    }));
+  }
+  if (message.role === "tool" && message.tool_call_id !== undefined) {
+    chat.toolCallId = message.tool_call_id;
+  }
+  return chat;
+}
+
+/**
+ * The tools the model may call, and whether it must. `tool_choice` without `tools`, or naming a
+ * function that is not among them, is a 400 (as OpenAI answers it), never silently ignored.
+ */
+function toToolUse(body: ChatCompletionBody): ToolUse | undefined {
+  const tools = body.tools ?? [];
+  const choice = body.tool_choice ?? undefined;
+  if (tools.length === 0) {
+    if (choice !== undefined && choice !== "none" && choice !== "auto") {
+      throw new InvalidRequestError(
+        "tool_choice asks for a tool call, but the request declares no tools. Add them in tools, or leave tool_choice out.",
+        "tool_choice",
+      );
+    }
+    return undefined;
+  }
+  const names = new Set<string>();
+  const definitions = tools.map(({ function: fn }, index) => {
+    if (names.has(fn.name)) {
+      throw new InvalidRequestError(
+        `tools[${index}]: a function named "${fn.name}" is declared twice; each tool needs its own name.`,
+        `tools[${index}].function.name`,
+      );
+    }
+    names.add(fn.name);
+    return {
+      name: fn.name,
+      ...(fn.description === undefined ? {} : { description: fn.description }),
+      ...(fn.parameters === undefined ? {} : { parameters: fn.parameters }),
+    };
+  });
+  let toolChoice: ToolChoice = "auto";
+  if (typeof choice === "string") toolChoice = choice;
+  else if (choice !== undefined) {
+    const name = choice.function.name;
+    if (!names.has(name)) {
+      throw new InvalidRequestError(
+        `tool_choice names the function "${name}", which is not among the request's tools (${[...names].join(", ")}).`,
+        "tool_choice.function.name",
+      );
+    }
+    toolChoice = { name };
+  }
+  return { definitions, choice: toolChoice, parallel: body.parallel_tool_calls !== false };
 }
 
 /** Between two text parts of one message's content. */

@@ -1,4 +1,4 @@
-import type { FinishReason, TokenLogprob, Usage } from "../core/chat.js";
+import type { FinishReason, TokenLogprob, ToolCall, Usage } from "../core/chat.js";
 
 /** OpenAI wire shapes for chat completions, built from backend events. */
 export interface OpenAILogprobContent {
@@ -31,13 +31,31 @@ export function toOpenAIUsage(usage: Usage) {
   };
 }
 
+/** A tool call as OpenAI writes it in a message (and, with its index, in a stream chunk). */
+export function toOpenAIToolCall(call: ToolCall) {
+  return {
+    id: call.id,
+    type: "function" as const,
+    function: { name: call.name, arguments: call.arguments },
+  };
+}
+
 export function completionObject(
   identity: CompletionIdentity,
   text: string,
   finishReason: FinishReason,
   usage: Usage,
   logprobs: TokenLogprob[] | undefined,
+  toolCalls: readonly ToolCall[] = [],
 ) {
+  // With tool calls and no text, OpenAI writes content null.
+  const content = toolCalls.length > 0 && text === "" ? null : text;
+  const message = {
+    role: "assistant" as const,
+    content,
+    refusal: null,
+    ...(toolCalls.length > 0 ? { tool_calls: toolCalls.map(toOpenAIToolCall) } : {}),
+  };
   return {
     id: identity.id,
     object: "chat.completion" as const,
@@ -46,7 +64,7 @@ export function completionObject(
     choices: [
       {
         index: 0,
-        message: { role: "assistant" as const, content: text, refusal: null },
+        message,
         logprobs: logprobs ? { content: toOpenAILogprobs(logprobs), refusal: null } : null,
         finish_reason: finishReason,
       },
@@ -57,7 +75,11 @@ export function completionObject(
 
 export function chunkObject(
   identity: CompletionIdentity,
-  delta: { role?: "assistant"; content?: string },
+  delta: {
+    role?: "assistant";
+    content?: string;
+    tool_calls?: (ReturnType<typeof toOpenAIToolCall> & { index: number })[];
+  },
   finishReason: FinishReason | null,
   logprobs?: TokenLogprob[],
 ) {

@@ -31,11 +31,37 @@ const contentPart = z
 
 const messageContent = z.union([z.string(), z.array(contentPart).min(1)]);
 
-const message = z.object({
-  role: z.enum(["system", "developer", "user", "assistant", "tool"]),
-  content: messageContent.nullable().optional(),
-  name: z.string().optional(),
+const toolCall = z.object({
+  id: z.string().min(1).max(256),
+  type: z.literal("function").optional(),
+  function: z.object({ name: z.string().min(1).max(64), arguments: z.string() }),
 });
+
+const message = z
+  .object({
+    role: z.enum(["system", "developer", "user", "assistant", "tool"]),
+    content: messageContent.nullable().optional(),
+    name: z.string().optional(),
+    tool_calls: z.array(toolCall).nullable().optional(),
+    tool_call_id: z.string().min(1).max(256).optional(),
+  })
+  .superRefine((entry, context) => {
+    if (entry.tool_calls != null && entry.tool_calls.length > 0 && entry.role !== "assistant") {
+      context.addIssue({
+        code: "custom",
+        path: ["tool_calls"],
+        message: "only an assistant message carries tool_calls.",
+      });
+    }
+    if (entry.role === "tool" && entry.tool_call_id === undefined) {
+      context.addIssue({
+        code: "custom",
+        path: ["tool_call_id"],
+        message:
+          "a tool message needs the tool_call_id of the call it answers (the id of one of the assistant's tool_calls).",
+      });
+    }
+  });
 
 /**
  * How many levels of JSON objects and arrays a `response_format.json_schema.schema` may nest: about
@@ -65,6 +91,33 @@ const responseFormat = z.discriminatedUnion("type", [
   }),
 ]);
 
+/** What OpenAI accepts as a function name: letters, digits, underscores and dashes, up to 64. */
+const functionName = z.string().regex(/^[a-zA-Z0-9_-]{1,64}$/, {
+  error: "a function name is 1 to 64 letters, digits, underscores or dashes.",
+});
+
+const tool = z.object({
+  type: z.literal("function", {
+    error: 'only tools of type "function" are served: {"type": "function", "function": {…}}.',
+  }),
+  function: z.object({
+    name: functionName,
+    description: z.string().optional(),
+    parameters: z
+      .record(z.string(), z.unknown())
+      .refine((schema) => !nestsDeeperThan(schema, maxResponseSchemaDepth), {
+        error: `the parameters schema nests more than ${maxResponseSchemaDepth} levels deep.`,
+      })
+      .optional(),
+    strict: z.boolean().nullable().optional(),
+  }),
+});
+
+const toolChoice = z.union([
+  z.enum(["auto", "none", "required"]),
+  z.object({ type: z.literal("function"), function: z.object({ name: functionName }) }),
+]);
+
 export const chatCompletionBodySchema = z.object({
   model: z.string().min(1),
   messages: z.array(message).min(1),
@@ -85,6 +138,9 @@ export const chatCompletionBodySchema = z.object({
   logprobs: z.boolean().nullable().optional(),
   top_logprobs: z.number().int().min(0).max(20).nullable().optional(),
   response_format: responseFormat.nullable().optional(),
+  tools: z.array(tool).max(128).nullable().optional(),
+  tool_choice: toolChoice.nullable().optional(),
+  parallel_tool_calls: z.boolean().nullable().optional(),
   user: z.string().optional(),
   /** OpenAI's key-value tags; routing rules can match them. */
   metadata: z.record(z.string().max(64), z.string().max(512)).nullable().optional(),

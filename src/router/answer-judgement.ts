@@ -40,7 +40,10 @@ export interface AnswerSoFar {
 export function findAnswerFlaw(answer: AnswerSoFar): AnswerFlaw | undefined {
   if (answer.runaway === true || findRepetition(answer.text) !== undefined) return "repetition";
   if (answer.finished && answer.finishReason === "length") return "length";
-  if (answer.finished && answer.text.trim() === "") return "empty";
+  // An answer that only calls tools says nothing itself, and is not empty for that.
+  if (answer.finished && answer.text.trim() === "" && answer.finishReason !== "tool_calls") {
+    return "empty";
+  }
   if (isRefusal(answer.text)) return "refusal";
   const question = lastUserMessage(answer.messages);
   if (question !== undefined && findLanguageMismatch(question, answer.text) !== undefined) {

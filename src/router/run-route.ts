@@ -133,7 +133,13 @@ async function cascade(
   }
 
   const done = held.findLast((event) => event.type === "done");
-  const probability = confidenceOf(logprobs, options.signal);
+  // Tool calls come whole, without per-token probabilities: the engine's summary stands for them.
+  const probability =
+    done?.finishReason === "tool_calls" && done.confidence !== undefined
+      ? Math.exp(
+          options.signal === "min" ? done.confidence.minLogprob : done.confidence.meanLogprob,
+        )
+      : confidenceOf(logprobs, options.signal);
   // A flawed answer (a loop, cut at the limit, empty, a refusal, another language, bad JSON) is
   // escalated whatever its token probabilities say; see answer-judgement.ts.
   const { confidence, flaw } = judgeAnswer(

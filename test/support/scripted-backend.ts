@@ -4,6 +4,7 @@ import type {
   ChatEvent,
   ChatRequest,
   EmbeddingResult,
+  ToolCall,
 } from "../../src/core/chat.js";
 import { EngineBusyError } from "../../src/core/errors.js";
 
@@ -25,6 +26,8 @@ export class ScriptedBackend implements ChatBackend {
   /** A text's "embedding"; default [length, 0.5, -1]. */
   embeddingOf: (text: string) => number[] = (text) => [text.length, 0.5, -1];
   busy = false;
+  /** The tool calls to end a given request's answer with (finish "tool_calls"); default none. */
+  toolCallsOf: (request: ChatRequest) => ToolCall[] = () => [];
   /** Mark the final event as a runaway loop cut short (finish "length"), as the local engine does. */
   runaway = false;
   aborted = 0;
@@ -70,9 +73,16 @@ export class ScriptedBackend implements ChatBackend {
           usage: { promptTokens: 7, completionTokens: generated },
         };
       }
+      const calls = generated < tokens.length ? [] : this.toolCallsOf(request);
+      for (const [index, call] of calls.entries()) yield { type: "tool_call", index, call };
       yield {
         type: "done",
-        finishReason: generated < tokens.length || this.runaway ? "length" : "stop",
+        finishReason:
+          generated < tokens.length || this.runaway
+            ? "length"
+            : calls.length > 0
+              ? "tool_calls"
+              : "stop",
         usage: { promptTokens: 7, completionTokens: generated },
         confidence: {
           tokens: generated,

@@ -31,7 +31,7 @@ export async function streamAnswer(
       if (event.type === "delta") {
         content += event.text;
         write(event.text);
-      } else {
+      } else if (event.type === "done") {
         const { finishReason, usage } = event;
         return { content, finishReason, usage, stopped: false, route };
       }

@@ -8,6 +8,7 @@ import type { ChatEvent, FinishReason } from "../../core/chat.js";
 import { toColibriError } from "../../core/errors.js";
 import {
   chunkObject,
+  toOpenAIToolCall,
   usageChunkObject,
   type CompletionIdentity,
 } from "../../openai/chat-response.js";
@@ -181,6 +182,12 @@ async function streamCompletion(
         if (event.usage !== undefined) meter.usage = event.usage;
         const logprobs = event.logprobs.length > 0 ? event.logprobs : undefined;
         await write(sseData(chunkObject(identity, { content: event.text }, null, logprobs)));
+        continue;
+      }
+      if (event.type === "tool_call") {
+        // A whole call in one chunk: its id, name and all its arguments (clients join fragments).
+        const call = { index: event.index, ...toOpenAIToolCall(event.call) };
+        await write(sseData(chunkObject(identity, { tool_calls: [call] }, null)));
         continue;
       }
       meter.usage = event.usage;
