@@ -5,6 +5,8 @@
  * never passed on.
  */
 
+import { canonicalJson, stillJson } from "./masked-json.js";
+
 /**
  * Where a text is: a JSON Pointer (RFC 6901) into the value the rules read (`/messages/2/content`,
  * `/sampling/stop/0`, `/responseFormat/schema/properties/cpf/description`), and whether the text
@@ -120,6 +122,25 @@ export const jsonText: FieldRule<unknown> = {
     yield* jsonTexts(value, pointer);
   },
   masked: (value, pointer, mask) => maskedJson(value, pointer, mask),
+};
+
+/**
+ * A string that holds JSON text (a tool call's `arguments`): read as one text in its canonical form
+ * (`canonicalJson`: no spaces, escapes decoded), in which a member's name is read as the context of
+ * its value, as the scanner reads `"dni":"30123456"`. It leaves masked in that form and still JSON
+ * (`stillJson`), so nothing leaves that was not scanned; an integer past 2^53 leaves as JavaScript
+ * reads it. A string that is not JSON is read and masked as plain text.
+ */
+export const encodedJson: FieldRule<string> = {
+  kind: "text",
+  *texts(value, pointer) {
+    yield* textField.texts(canonicalJson(value) ?? value, pointer);
+  },
+  masked(value, pointer, mask) {
+    const canonical = canonicalJson(value);
+    if (canonical === undefined) return textField.masked(value, pointer, mask);
+    return stillJson(textField.masked(canonical, pointer, mask));
+  },
 };
 
 function* jsonTexts(value: unknown, pointer: string): Generator<FieldText> {

@@ -1,5 +1,15 @@
-import type { ChatMessage, ChatRequest, ResponseFormat, SamplingOptions } from "../core/chat.js";
+import type {
+  ChatMessage,
+  ChatRequest,
+  ResponseFormat,
+  SamplingOptions,
+  ToolCall,
+  ToolChoice,
+  ToolDefinition,
+  ToolUse,
+} from "../core/chat.js";
 import {
+  encodedJson,
   jsonText,
   listOf,
   notText,
@@ -15,13 +25,28 @@ import {
  * Every field of a chat request, classified: what a cloud provider's body is built from
  * (upstream/openai-request-body.ts, upstream/anthropic-request-body.ts) is either text the guard
  * scans and masks, or declared here not to be text. Adding a field to ChatRequest,
- * SamplingOptions, ChatMessage or ResponseFormat does not compile until it is classified here,
- * and the request a provider is given is rebuilt from these tables only.
+ * SamplingOptions, ChatMessage, ResponseFormat or the tool types does not compile until it is
+ * classified here, and the request a provider is given is rebuilt from these tables only.
  */
+
+/**
+ * A call's id and a tool message's `toolCallId` are opaque to the model, but a client can write
+ * anything there: they are scanned and masked like any text. The vault gives one value one
+ * placeholder, so a call and its result stay paired once masked.
+ */
+const toolCallRules = {
+  id: textField,
+  name: textField,
+  // JSON text: read as the value it holds, so that masking leaves it valid JSON.
+  arguments: encodedJson,
+} satisfies FieldRules<ToolCall>;
+
 const messageRules = {
   role: notText("one of four fixed roles"),
   // A message's `name` is not carried in ChatMessage: it is dropped at the edge and never leaves.
   content: textField,
+  toolCalls: listOf(objectOf(toolCallRules)),
+  toolCallId: textField,
 } satisfies FieldRules<ChatMessage>;
 
 const samplingRules = {
@@ -61,6 +86,31 @@ const responseFormatRule: FieldRule<ResponseFormat> = {
   },
 };
 
+const toolDefinitionRules = {
+  name: textField,
+  description: textField,
+  // A JSON schema, read as the response format's is.
+  parameters: jsonText as FieldRule<NonNullable<ToolDefinition["parameters"]>>,
+} satisfies FieldRules<ToolDefinition>;
+
+const namedChoice = objectOf<{ name: string }>({ name: textField });
+
+/** "auto", "none" and "required" are fixed words; a named function's name is text. */
+const toolChoiceRule: FieldRule<ToolChoice> = {
+  kind: "text",
+  *texts(choice, pointer) {
+    if (typeof choice === "object") yield* namedChoice.texts(choice, pointer);
+  },
+  masked: (choice, pointer, mask) =>
+    typeof choice === "object" ? namedChoice.masked(choice, pointer, mask) : choice,
+};
+
+const toolUseRules = {
+  definitions: listOf(objectOf(toolDefinitionRules)),
+  choice: toolChoiceRule,
+  parallel: notText("a flag"),
+} satisfies FieldRules<ToolUse>;
+
 const requestRules = {
   model: notText(
     "the cloud model's configured name: the router puts one of providers[].models here, never the client's own text",
@@ -68,6 +118,7 @@ const requestRules = {
   messages: listOf(objectOf(messageRules)),
   sampling: objectOf(samplingRules),
   responseFormat: responseFormatRule,
+  tools: objectOf(toolUseRules),
   logprobs: notText("a count of alternatives"),
   signal: notText("the abort signal; not sent"),
   idempotencyKey: notText("made by the gateway from the request's id"),
