@@ -55,7 +55,7 @@ export async function* openAIAnswerEvents(
       "the stream ended before the answer did (no finish_reason, no [DONE])",
     );
   }
-  yield translator.done();
+  yield* translator.finish();
 }
 
 function isObject(value: unknown): value is object {

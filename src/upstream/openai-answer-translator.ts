@@ -1,12 +1,14 @@
 import type { ChatEvent, FinishReason, TokenLogprob, TopLogprob, Usage } from "../core/chat.js";
 import { ConfidenceTracker } from "../core/confidence-tracker.js";
 import type { OpenAIChunk, OpenAICompletion, OpenAITokenLogprob } from "./openai-schemas.js";
+import { OpenAIToolCalls } from "./openai-tool-calls.js";
 
 /**
  * Turns an OpenAI-compatible answer, chunk by chunk, into ChatEvents. Usage is the provider's when
  * it sends it; otherwise it is estimated: prompt characters / 4, and one completion token per
  * content chunk (servers stream about a token per chunk), or characters / 4 for a whole JSON body.
- * Confidence is reported only when the provider sent log-probabilities.
+ * Confidence is reported only when the provider sent log-probabilities. Tool calls come in pieces
+ * and are passed on whole, at the end (`finish`), before `done`.
  */
 export class OpenAIAnswerTranslator {
   private finishReason: FinishReason | undefined;
@@ -15,6 +17,7 @@ export class OpenAIAnswerTranslator {
   private contentCharacters = 0;
   private readonly confidence = new ConfidenceTracker();
   private sawLogprobs = false;
+  private readonly toolCalls = new OpenAIToolCalls();
 
   constructor(
     private readonly promptEstimate: number,
@@ -26,7 +29,10 @@ export class OpenAIAnswerTranslator {
     return this.finishReason !== undefined;
   }
 
-  /** The delta event for a chunk, or undefined when it carries no text (role, usage, finish). */
+  /**
+   * The delta event for a chunk, or undefined when it carries no text (role, usage, finish, a
+   * piece of a tool call).
+   */
   chunk(chunk: OpenAIChunk): ChatEvent | undefined {
     if (chunk.usage) {
       this.reportedUsage = {
@@ -38,6 +44,15 @@ export class OpenAIAnswerTranslator {
     if (choice === undefined) return undefined;
     if (choice.finish_reason) this.finishReason = finishReason(choice.finish_reason);
     const text = choice.delta?.content ?? "";
+    const fragments = choice.delta?.tool_calls ?? [];
+    for (const fragment of fragments) this.toolCalls.add(fragment);
+    if (fragments.length > 0) {
+      this.contentChunks += 1;
+      this.contentCharacters += fragments.reduce(
+        (sum, fragment) => sum + (fragment.function?.arguments?.length ?? 0),
+        0,
+      );
+    }
     const logprobs = (choice.logprobs?.content ?? []).map(tokenLogprob);
     for (const token of logprobs) this.confidence.record(token.logprob);
     if (logprobs.length > 0) this.sawLogprobs = true;
@@ -49,10 +64,20 @@ export class OpenAIAnswerTranslator {
     return { type: "delta", text, logprobs, usage: this.usage() };
   }
 
+  /** The answer's tool calls, whole and in order, then `done`. */
+  finish(): ChatEvent[] {
+    return [...this.toolCalls.events(), this.done()];
+  }
+
+  /**
+   * `done` alone. An answer with calls that was not cut ends with "tool_calls", whatever the
+   * server said (some OpenAI-compatible servers say "stop").
+   */
   done(): ChatEvent {
+    const reason = this.finishReason ?? "stop";
     return {
       type: "done",
-      finishReason: this.finishReason ?? "stop",
+      finishReason: reason === "length" || this.toolCalls.size === 0 ? reason : "tool_calls",
       usage: this.usage(),
       ...(this.sawLogprobs ? { confidence: this.confidence.summary() } : {}),
     };
@@ -79,7 +104,10 @@ export function completionEvents(
     const delta = translator.chunk({
       choices: [
         {
-          delta: { content: choice.message.content },
+          delta: {
+            content: choice.message.content,
+            tool_calls: choice.message.tool_calls?.map((call, index) => ({ index, ...call })),
+          },
           finish_reason: choice.finish_reason,
           logprobs: choice.logprobs,
         },
@@ -88,11 +116,14 @@ export function completionEvents(
     });
     if (delta !== undefined) events.push(delta);
   }
-  events.push(translator.done());
+  events.push(...translator.finish());
   return events;
 }
 
-/** OpenAI ends with "stop", "length", "content_filter", "tool_calls"…; only "length" is a cut. */
+/**
+ * OpenAI ends with "stop", "length", "content_filter", "tool_calls"…; only "length" is a cut.
+ * Whether the answer ends with calls is told by the calls themselves (see `done`).
+ */
 function finishReason(reason: string): FinishReason {
   return reason === "length" ? "length" : "stop";
 }

@@ -22,12 +22,29 @@ const usageSchema = z
 
 export type OpenAIUsage = NonNullable<z.infer<typeof usageSchema>>;
 
+/**
+ * A piece of a streamed tool call: the first piece of a call has its `id` and `function.name`;
+ * `function.arguments` comes in pieces to be joined. `index` says which call a piece belongs to.
+ */
+const toolCallFragmentSchema = z.object({
+  index: z.number().int().min(0).nullish(),
+  id: z.string().nullish(),
+  function: z.object({ name: z.string().nullish(), arguments: z.string().nullish() }).nullish(),
+});
+
+export type OpenAIToolCallFragment = z.infer<typeof toolCallFragmentSchema>;
+
 /** One `chat.completion.chunk` of a stream (the usage chunk has no choices). */
 export const openAIChunkSchema = z.object({
   choices: z
     .array(
       z.object({
-        delta: z.object({ content: z.string().nullish() }).nullish(),
+        delta: z
+          .object({
+            content: z.string().nullish(),
+            tool_calls: z.array(toolCallFragmentSchema).nullish(),
+          })
+          .nullish(),
         finish_reason: z.string().nullish(),
         logprobs: logprobsSchema,
       }),
@@ -43,7 +60,17 @@ export const openAICompletionSchema = z.object({
   choices: z
     .array(
       z.object({
-        message: z.object({ content: z.string().nullish() }),
+        message: z.object({
+          content: z.string().nullish(),
+          tool_calls: z
+            .array(
+              z.object({
+                id: z.string(),
+                function: z.object({ name: z.string(), arguments: z.string().nullish() }),
+              }),
+            )
+            .nullish(),
+        }),
         finish_reason: z.string().nullish(),
         logprobs: logprobsSchema,
       }),

@@ -299,3 +299,136 @@ describe("OpenAI-compatible provider: embeddings, status, lifecycle", () => {
     expect(fake.cloud.requests).toHaveLength(0);
   });
 });
+
+describe("OpenAI-compatible provider: tool calls", () => {
+  const lookup = {
+    name: "buscar_paciente",
+    description: "Busca um paciente pelo CPF.",
+    parameters: { type: "object", properties: { cpf: { type: "string" } }, required: ["cpf"] },
+  };
+
+  it("sends the tools, a named tool choice, parallel_tool_calls false, the calls and their results", async () => {
+    await collect(
+      provider().chat(
+        chatRequest({
+          messages: [
+            { role: "user", content: "Quem é o paciente?" },
+            {
+              role: "assistant",
+              content: "",
+              toolCalls: [{ id: "call_1", name: "buscar_paciente", arguments: '{"cpf":"1"}' }],
+            },
+            { role: "tool", content: '{"nome":"Ana"}', toolCallId: "call_1" },
+            { role: "assistant", content: "Vejo.", toolCalls: [] },
+            { role: "tool", content: "sem id" },
+          ],
+          tools: {
+            definitions: [lookup, { name: "hora_local" }],
+            choice: { name: "buscar_paciente" },
+            parallel: false,
+          },
+        }),
+      ),
+    );
+    expect(fake.cloud.requests[0]?.body).toEqual({
+      model: "gpt-4o-mini",
+      messages: [
+        { role: "user", content: "Quem é o paciente?" },
+        {
+          role: "assistant",
+          content: null,
+          tool_calls: [
+            {
+              id: "call_1",
+              type: "function",
+              function: { name: "buscar_paciente", arguments: '{"cpf":"1"}' },
+            },
+          ],
+        },
+        { role: "tool", tool_call_id: "call_1", content: '{"nome":"Ana"}' },
+        { role: "assistant", content: "Vejo." },
+        { role: "user", content: "sem id" },
+      ],
+      stream: true,
+      stream_options: { include_usage: true },
+      tools: [
+        { type: "function", function: lookup },
+        { type: "function", function: { name: "hora_local" } },
+      ],
+      tool_choice: { type: "function", function: { name: "buscar_paciente" } },
+      parallel_tool_calls: false,
+    });
+  });
+
+  it("sends auto, none and required as they are, no parallel_tool_calls when parallel, and no tools when none are declared", async () => {
+    const openai = provider();
+    for (const choice of ["auto", "none", "required"] as const) {
+      await collect(
+        openai.chat(chatRequest({ tools: { definitions: [lookup], choice, parallel: true } })),
+      );
+    }
+    await collect(
+      openai.chat(chatRequest({ tools: { definitions: [], choice: "auto", parallel: false } })),
+    );
+    const bodies = fake.cloud.requests.map((request) => request.body as Record<string, unknown>);
+    expect(bodies.map((body) => body["tool_choice"])).toEqual([
+      "auto",
+      "none",
+      "required",
+      undefined,
+    ]);
+    expect(bodies[0]?.["tools"]).toEqual([{ type: "function", function: lookup }]);
+    for (const body of bodies) expect(body).not.toHaveProperty("parallel_tool_calls");
+    expect(bodies[3]).not.toHaveProperty("tools");
+  });
+
+  it("puts streamed pieces of calls together and passes each on whole, in order, before done", async () => {
+    fake.cloud.reply({ kind: "fixture", file: "openai-chat-stream-tool-calls.sse" });
+    const events = await collect(provider().chat(chatRequest()));
+    expect(events).toEqual([
+      {
+        type: "tool_call",
+        index: 0,
+        call: {
+          id: "call_8XkQm2Rz5Lw1Tn4Vb7Yc0Ps3",
+          name: "buscar_paciente",
+          arguments: '{"cpf": "390.533.447-05"}',
+        },
+      },
+      {
+        type: "tool_call",
+        index: 1,
+        call: {
+          id: "call_3HfJ9Wq6Dm0Kx2Sv8Ur5Gt1a",
+          name: "hora_local",
+          arguments: '{"zona": "America/Sao_Paulo"}',
+        },
+      },
+      {
+        type: "done",
+        finishReason: "tool_calls",
+        usage: { promptTokens: 118, completionTokens: 41 },
+      },
+    ]);
+  });
+
+  it("reads the calls of a whole JSON completion", async () => {
+    fake.cloud.reply({ kind: "fixture", file: "openai-chat-completion-tool-calls.json" });
+    expect(await collect(provider().chat(chatRequest()))).toEqual([
+      {
+        type: "tool_call",
+        index: 0,
+        call: {
+          id: "call_5TgH2Nc8Vx0Qk4Rm7Wj1Ly6e",
+          name: "buscar_paciente",
+          arguments: '{"cpf":"390.533.447-05"}',
+        },
+      },
+      {
+        type: "done",
+        finishReason: "tool_calls",
+        usage: { promptTokens: 96, completionTokens: 22 },
+      },
+    ]);
+  });
+});
