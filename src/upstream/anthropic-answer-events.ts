@@ -52,7 +52,7 @@ export async function* anthropicAnswerEvents(
   if (!translator.stopped) {
     throw new UpstreamProtocolError(context.name, "the stream ended before message_stop");
   }
-  yield translator.done();
+  yield* translator.finish();
 }
 
 function eventType(payload: unknown): string | undefined {

@@ -15,7 +15,13 @@ export const anthropicStreamEventSchema = z.discriminatedUnion("type", [
   }),
   z.object({
     type: z.literal("content_block_delta"),
-    delta: z.looseObject({ type: z.string(), text: z.string().nullish() }),
+    index: z.number().int().min(0).default(0),
+    delta: z.looseObject({
+      type: z.string(),
+      text: z.string().nullish(),
+      /** A piece of a tool_use block's input, as JSON text (`input_json_delta`). */
+      partial_json: z.string().nullish(),
+    }),
   }),
   z.object({
     type: z.literal("message_delta"),
@@ -23,8 +29,17 @@ export const anthropicStreamEventSchema = z.discriminatedUnion("type", [
     usage: usageSchema.nullish(),
   }),
   z.object({ type: z.literal("message_stop") }),
-  z.object({ type: z.literal("content_block_start") }),
-  z.object({ type: z.literal("content_block_stop") }),
+  z.object({
+    type: z.literal("content_block_start"),
+    index: z.number().int().min(0).default(0),
+    content_block: z
+      .looseObject({ type: z.string(), id: z.string().nullish(), name: z.string().nullish() })
+      .nullish(),
+  }),
+  z.object({
+    type: z.literal("content_block_stop"),
+    index: z.number().int().min(0).default(0),
+  }),
   z.object({ type: z.literal("ping") }),
 ]);
 
@@ -33,7 +48,16 @@ export type AnthropicStreamEvent = z.infer<typeof anthropicStreamEventSchema>;
 /** A whole message, for an answer that came back as JSON. */
 export const anthropicMessageSchema = z.object({
   type: z.literal("message"),
-  content: z.array(z.looseObject({ type: z.string(), text: z.string().nullish() })),
+  content: z.array(
+    z.looseObject({
+      type: z.string(),
+      text: z.string().nullish(),
+      id: z.string().nullish(),
+      name: z.string().nullish(),
+      /** A tool_use block's input: any JSON (an object, as the API sends it). */
+      input: z.unknown().optional(),
+    }),
+  ),
   stop_reason: z.string().nullish(),
   usage: usageSchema,
 });

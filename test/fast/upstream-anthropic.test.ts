@@ -174,3 +174,168 @@ describe("Anthropic provider: answer translation", () => {
     expect(fake.cloud.requests).toHaveLength(0);
   });
 });
+
+describe("Anthropic provider: tool calls", () => {
+  const lookup = {
+    name: "buscar_paciente",
+    description: "Busca um paciente pelo CPF.",
+    parameters: { type: "object", properties: { cpf: { type: "string" } }, required: ["cpf"] },
+  };
+
+  it("sends tools with input schemas, calls as tool_use blocks, and a run of results as one user turn", async () => {
+    await collect(
+      anthropic().chat(
+        chatRequest({
+          messages: [
+            { role: "system", content: "Sê breve." },
+            { role: "user", content: "Quem são os pacientes?" },
+            {
+              role: "assistant",
+              content: "Vou buscar.",
+              toolCalls: [
+                { id: "call_1", name: "buscar_paciente", arguments: '{"cpf": "1"}' },
+                { id: "call.<CPF_1_k3f9q2>", name: "hora_local", arguments: "" },
+              ],
+            },
+            { role: "tool", content: '{"nome": "Ana"}', toolCallId: "call_1" },
+            { role: "tool", content: "12:00", toolCallId: "call.<CPF_1_k3f9q2>" },
+            { role: "user", content: "E agora?" },
+          ],
+          tools: {
+            definitions: [lookup, { name: "hora_local" }],
+            choice: "auto",
+            parallel: true,
+          },
+        }),
+      ),
+    );
+    expect(fake.cloud.requests[0]?.body).toEqual({
+      model: "claude-sonnet-4-20250514",
+      max_tokens: 1024,
+      system: "Sê breve.",
+      messages: [
+        { role: "user", content: "Quem são os pacientes?" },
+        {
+          role: "assistant",
+          content: [
+            { type: "text", text: "Vou buscar." },
+            { type: "tool_use", id: "call_1", name: "buscar_paciente", input: { cpf: "1" } },
+            { type: "tool_use", id: "call__CPF_1_k3f9q2_", name: "hora_local", input: {} },
+          ],
+        },
+        {
+          role: "user",
+          content: [
+            { type: "tool_result", tool_use_id: "call_1", content: '{"nome": "Ana"}' },
+            { type: "tool_result", tool_use_id: "call__CPF_1_k3f9q2_", content: "12:00" },
+            { type: "text", text: "E agora?" },
+          ],
+        },
+      ],
+      tools: [
+        {
+          name: "buscar_paciente",
+          description: "Busca um paciente pelo CPF.",
+          input_schema: lookup.parameters,
+        },
+        { name: "hora_local", input_schema: { type: "object", properties: {} } },
+      ],
+      tool_choice: { type: "auto" },
+      stream: true,
+    });
+  });
+
+  it("maps each tool choice, and parallel false to disable_parallel_tool_use", async () => {
+    const claude = anthropic();
+    const choices = ["auto", "required", { name: "buscar_paciente" }, "none"] as const;
+    for (const choice of choices) {
+      await collect(
+        claude.chat(chatRequest({ tools: { definitions: [lookup], choice, parallel: false } })),
+      );
+    }
+    expect(
+      fake.cloud.requests.map(
+        (request) => (request.body as Record<string, unknown>)["tool_choice"],
+      ),
+    ).toEqual([
+      { type: "auto", disable_parallel_tool_use: true },
+      { type: "any", disable_parallel_tool_use: true },
+      { type: "tool", name: "buscar_paciente", disable_parallel_tool_use: true },
+      { type: "none" },
+    ]);
+  });
+
+  it("refuses a call whose arguments are not a JSON object with a 400 naming the field, without a call", async () => {
+    const request = chatRequest({
+      messages: [
+        { role: "user", content: "Oi" },
+        {
+          role: "assistant",
+          content: "",
+          toolCalls: [
+            { id: "a", name: "f", arguments: "{}" },
+            { id: "b", name: "g", arguments: "{cpf: 1" },
+          ],
+        },
+        { role: "tool", content: "ok", toolCallId: "b" },
+      ],
+    });
+    const failure = await collect(anthropic().chat(request)).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(InvalidRequestError);
+    expect(failure).toMatchObject({
+      status: 400,
+      param: "messages[1].tool_calls[1].function.arguments",
+      message: expect.stringContaining('function "g") are not JSON'),
+    });
+    expect(fake.cloud.requests).toHaveLength(0);
+  });
+
+  it("streams the text, then each tool_use block as a whole call (no input: {}), and ends with tool_calls", async () => {
+    fake.cloud.reply({ kind: "fixture", file: "anthropic-message-stream-tool-use.sse" });
+    const events = await collect(anthropic().chat(chatRequest()));
+    expect(textOf(events)).toBe("Vou buscar o paciente.");
+    expect(events.filter((event) => event.type !== "delta")).toEqual([
+      {
+        type: "tool_call",
+        index: 0,
+        call: {
+          id: "toolu_01D7FLrfh4GYq7yT1ULFeyMV",
+          name: "buscar_paciente",
+          arguments: '{"cpf": "390.533.447-05"}',
+        },
+      },
+      {
+        type: "tool_call",
+        index: 1,
+        call: { id: "toolu_01Kx9PbR2wQe5Tn8Lm3Vc6Ha", name: "hora_local", arguments: "{}" },
+      },
+      {
+        type: "done",
+        finishReason: "tool_calls",
+        usage: { promptTokens: 402, completionTokens: 87 },
+      },
+    ]);
+    expect(events.slice(0, 2).map((event) => event.type)).toEqual(["delta", "delta"]);
+  });
+
+  it("reads the tool_use blocks of a whole JSON message", async () => {
+    fake.cloud.reply({ kind: "fixture", file: "anthropic-message-tool-use.json" });
+    expect(await collect(anthropic().chat(chatRequest()))).toEqual([
+      { type: "delta", text: "Vou buscar o paciente.", logprobs: [] },
+      {
+        type: "tool_call",
+        index: 0,
+        call: {
+          id: "toolu_01Ab3Cd5Ef7Gh9Ij1Kl3Mn5o",
+          name: "buscar_paciente",
+          arguments: '{"cpf":"390.533.447-05"}',
+        },
+      },
+      {
+        type: "done",
+        finishReason: "tool_calls",
+        usage: { promptTokens: 402, completionTokens: 61 },
+      },
+    ]);
+  });
+});
