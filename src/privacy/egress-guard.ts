@@ -1,11 +1,11 @@
-import type { ChatEvent, ChatRequest, CloudBackend } from "../core/chat.js";
+import type { ChatEvent, ChatRequest, CloudBackend, ToolCall } from "../core/chat.js";
 import { IncompleteModelPassError, type ModelPass } from "./model-pass.js";
 import { CloudUnavailableError, PiiBlockedError, UpstreamError } from "../core/errors.js";
 import { upstreamFailureClass } from "../core/upstream-failure.js";
 import type { EgressAuditor, EgressEvent } from "./egress-auditor.js";
 import type { EgressReview, PrivacyGuard, RequestScan } from "./privacy-guard.js";
 import type { PlaceholderVault } from "./placeholder-vault.js";
-import { StreamingRehydrator } from "./rehydrator.js";
+import { rehydrate, rehydrateJson, StreamingRehydrator } from "./rehydrator.js";
 
 /** The privacy guard and the audit it writes to. */
 export interface EgressControl {
@@ -238,7 +238,10 @@ async function settleDelivery(
   }
 }
 
-/** The answer with the placeholders restored as it streams. */
+/**
+ * The answer with the placeholders restored as it streams: in the text, and in each tool call's
+ * name and arguments (a call comes whole, so it is restored at once).
+ */
 async function* rehydrated(
   events: AsyncIterable<ChatEvent>,
   vault: PlaceholderVault,
@@ -254,8 +257,17 @@ async function* rehydrated(
     }
     const rest = rehydrator.flush();
     if (rest !== "") yield { type: "delta", text: rest, logprobs: [] };
-    yield event;
+    yield event.type === "tool_call" ? { ...event, call: restoredCall(event.call, vault) } : event;
   }
+}
+
+/** The call's arguments are JSON text: a value is restored JSON-escaped, so they stay JSON. */
+function restoredCall(call: ToolCall, vault: PlaceholderVault): ToolCall {
+  return {
+    id: call.id,
+    name: rehydrate(call.name, vault),
+    arguments: rehydrateJson(call.arguments, vault),
+  };
 }
 
 function auditFields(

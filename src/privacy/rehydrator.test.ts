@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { maskText } from "./masking.js";
 import type { Finding } from "../core/pii-types.js";
 import { PlaceholderVault, randomPlaceholderPart } from "./placeholder-vault.js";
-import { rehydrate, StreamingRehydrator } from "./rehydrator.js";
+import { rehydrate, rehydrateJson, StreamingRehydrator } from "./rehydrator.js";
 
 const text = "CPF 123.456.789-09, e-mail ana@example.com; de novo: 12345678909.";
 const cpf = finding("BR_CPF", text.indexOf("123."), text.indexOf(","), "12345678909");
@@ -88,5 +88,18 @@ describe("StreamingRehydrator", () => {
     expect(rehydrator.push("<CPF_1> y")).toBe("<CPF_1> y");
     expect(rehydrator.push("<")).toBe("");
     expect(rehydrator.flush()).toBe("<");
+  });
+});
+
+describe("restoring JSON text", () => {
+  it("writes each value escaped as the inside of a JSON string, so the text stays JSON", () => {
+    const vault = new PlaceholderVault({ randomPart: () => "k3f9q2" });
+    const name = 'Ana "la" \\ Paz\n';
+    const placeholder = vault.placeholderFor(finding("PERSON_NAME", 0, name.length, "ana"), name);
+    const restored = rehydrateJson(
+      `{"${placeholder}": ["${placeholder}", "<CPF_9_k3f9q2>"]}`,
+      vault,
+    );
+    expect(JSON.parse(restored)).toEqual({ [name]: [name, "<CPF_9_k3f9q2>"] });
   });
 });

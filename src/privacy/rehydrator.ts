@@ -49,3 +49,15 @@ export function rehydrate(text: string, vault: PlaceholderVault): string {
   const rehydrator = new StreamingRehydrator(vault);
   return rehydrator.push(text) + rehydrator.flush();
 }
+
+/**
+ * Restore every placeholder in JSON text (a tool call's arguments), each value written as the
+ * inside of a JSON string (quotes, backslashes and control characters escaped), so that text
+ * which was valid JSON stays valid JSON.
+ */
+export function rehydrateJson(text: string, vault: PlaceholderVault): string {
+  return text.replace(placeholderPattern, (placeholder) => {
+    const value = vault.valueOf(placeholder);
+    return value === undefined ? placeholder : JSON.stringify(value).slice(1, -1);
+  });
+}

@@ -224,8 +224,26 @@ function user(content: unknown) {
   return [{ role: "user", content }];
 }
 
+/** An assistant message that calls the "buscar" tool. */
+function toolCall(id: string, args: string) {
+  return {
+    role: "assistant",
+    content: null,
+    tool_calls: [{ id, type: "function", function: { name: "buscar", arguments: args } }],
+  };
+}
+
+function searchTool(description = "Busca un expediente.", parameters: object = { type: "object" }) {
+  return { type: "function", function: { name: "buscar", description, parameters } };
+}
+
 interface SentBody {
-  messages: { role: string; content: string }[];
+  messages: {
+    role: string;
+    content: string;
+    tool_calls?: { id: string; function: { name: string; arguments: string } }[];
+  }[];
+  tools?: { function: { description: string } }[];
   stop?: string[];
   stop_sequences?: string[];
   system?: string;
@@ -258,10 +276,70 @@ describe("every field a provider's body is built from is masked", () => {
     const sent = await sendThrough({
       messages: [
         { role: "user", content: "Busca el expediente." },
-        { role: "tool", content: `{"resultado": "encontrado", "${label}": "${value.text}"}` },
+        toolCall("call_1", "{}"),
+        {
+          role: "tool",
+          tool_call_id: "call_1",
+          content: `{"resultado": "encontrado", "${label}": "${value.text}"}`,
+        },
+      ],
+      tools: [searchTool()],
+    });
+    expect(bodyOf(sent).messages[2]?.content).toMatch(placeholder);
+    expectNothingLeaked(sent, formsOf(value));
+  });
+
+  it.each(named)("in a tool call's arguments, which stay JSON: %s", async (_, { label, value }) => {
+    const sent = await sendThrough({
+      messages: [
+        { role: "user", content: "Busca el expediente." },
+        toolCall("call_1", JSON.stringify({ [label]: value.text, pagina: 1 })),
+        { role: "tool", tool_call_id: "call_1", content: "sin resultados" },
+      ],
+      tools: [searchTool()],
+    });
+    const call = bodyOf(sent).messages[1]?.tool_calls?.[0];
+    expect(JSON.parse(call?.function.arguments ?? "")).toEqual({
+      [label]: expect.stringMatching(placeholder),
+      pagina: 1,
+    });
+    expectNothingLeaked(sent, formsOf(value));
+  });
+
+  it.each(named)("in a tool's description and parameters: %s", async (_, { label, value }) => {
+    const sent = await sendThrough({
+      messages: user("Busca el expediente."),
+      tools: [
+        searchTool(`Busca el expediente; el de prueba es ${label} ${value.text}.`, {
+          type: "object",
+          properties: { documento: { type: "string", description: `${label} ${value.text}` } },
+        }),
       ],
     });
-    expect(bodyOf(sent).messages[1]?.content).toMatch(placeholder);
+    expect(bodyOf(sent).tools?.[0]?.function.description).toMatch(placeholder);
+    expectNothingLeaked(sent, formsOf(value));
+  });
+
+  it("in a tool call's arguments and result to Anthropic, with the call and result still paired", async () => {
+    const [, { label, value }] = named[0]!;
+    const sent = await sendThrough(
+      {
+        messages: [
+          { role: "user", content: "Busca el expediente." },
+          toolCall("call_1", JSON.stringify({ [label]: value.text })),
+          { role: "tool", tool_call_id: "call_1", content: `${label}: ${value.text}` },
+        ],
+        tools: [searchTool()],
+      },
+      "claude-haiku",
+    );
+    const blocks = (sent.body as { messages: { content: Record<string, unknown>[] }[] }).messages;
+    expect(blocks[1]?.content[0]).toMatchObject({
+      type: "tool_use",
+      id: "call_1",
+      input: { [label]: expect.stringMatching(placeholder) },
+    });
+    expect(blocks[2]?.content[0]).toMatchObject({ type: "tool_result", tool_use_id: "call_1" });
     expectNothingLeaked(sent, formsOf(value));
   });
 
