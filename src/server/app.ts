@@ -27,6 +27,7 @@ import { capConnections } from "./connection-cap.js";
 import { registerHostCheck } from "./host-check.js";
 import { requireRouteAccess, type RouteSummary } from "./route-access.js";
 import { errorBody } from "../openai/error-body.js";
+import { errorBodyFor } from "./error-shape.js";
 import {
   answerClientError,
   answerExpectationFailed,
@@ -196,7 +197,7 @@ export function createServer(options: ServerOptions): ColibriServer {
     if (colibriError instanceof ColibriError && "retryAfterSeconds" in colibriError) {
       void reply.header("retry-after", String(colibriError.retryAfterSeconds));
     }
-    return reply.code(colibriError.status).send(errorBody(colibriError));
+    return reply.code(colibriError.status).send(errorBodyFor(request, colibriError));
   });
   app.setNotFoundHandler((request, reply) => {
     const error = new ColibriError(

@@ -54,16 +54,31 @@ async function authenticateTenant(
 }
 
 /**
- * The key from `Authorization: Bearer <key>`; undefined when there is none (no header, or
+ * The key from `Authorization: Bearer <key>`, or from `x-api-key: <key>` (how Anthropic's clients
+ * send it) when there is no Authorization header; undefined when there is none (no header, or
  * `Bearer` with nothing after it, as some clients send when they have no key). Anything else
  * is a mistake worth telling, whether auth is on or off.
  */
 function bearerToken(request: FastifyRequest): string | undefined {
   const header = request.headers.authorization;
-  if (header === undefined || /^\s*(Bearer\s*)?$/i.test(header)) return undefined;
+  if (header === undefined) return apiKeyHeader(request);
+  if (/^\s*(Bearer\s*)?$/i.test(header)) return undefined;
   const match = /^\s*Bearer\s+(\S+)\s*$/i.exec(header);
   if (match?.[1] !== undefined) return match[1];
   throw new AuthenticationError(
     "Malformed Authorization header: expected `Authorization: Bearer <key>`.",
   );
+}
+
+function apiKeyHeader(request: FastifyRequest): string | undefined {
+  const header = request.headers["x-api-key"];
+  if (header === undefined) return undefined;
+  const key = (Array.isArray(header) ? header.join(",") : header).trim();
+  if (key === "") return undefined;
+  if (/\s|,/.test(key)) {
+    throw new AuthenticationError(
+      "Malformed x-api-key header: expected one key, `x-api-key: <key>`.",
+    );
+  }
+  return key;
 }

@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import type { CacheHit } from "../../cache/response-cache.js";
 import type { ChatPipeline } from "../../chat/chat-pipeline.js";
 import type { Meter } from "../../chat/metering.js";
 import { cacheControl } from "../../chat/response-caching.js";
@@ -15,12 +14,11 @@ import {
 import { errorBody } from "../../openai/error-body.js";
 import { chatCompletionBodySchema } from "../../openai/openai-schemas.js";
 import { validateBody } from "../../openai/validate-body.js";
-import type { RoutePlan } from "../../router/decide-route.js";
-import type { RoutedAnswer } from "../../router/run-route.js";
 import type { InFlight } from "../in-flight.js";
 import { requestMetadata } from "../request-metadata.js";
 import { principalOf } from "../request-state.js";
 import { sseData, sseDone } from "../sse.js";
+import { deferAllowed, setDeliveryHeaders, setRouteHeaders } from "./answer-headers.js";
 
 export interface ChatRouteOptions {
   /** The chat flow: admission, privacy, cache, routing and accounting. */
@@ -58,12 +56,7 @@ export function registerChatCompletions(app: FastifyInstance, options: ChatRoute
           const { answer, plan, meter } = delivery;
           // The route is decided and the first event read before any byte is sent, so a full
           // queue or an unreachable cloud still gets a proper status code (or a fallback).
-          setRouteHeaders(reply, plan, answer);
-          if (delivery.cacheHit !== undefined) setCacheHeaders(reply, delivery.cacheHit);
-          setRedactionHeader(reply, delivery.redactions);
-          if (delivery.deferredBatch !== undefined) {
-            void reply.header("x-colibri-deferred-batch", delivery.deferredBatch);
-          }
+          setDeliveryHeaders(reply, delivery);
           const identity: CompletionIdentity = {
             id: `chatcmpl-${randomUUID()}`,
             created: Math.floor(options.now() / 1000),
@@ -99,46 +92,6 @@ export function registerChatCompletions(app: FastifyInstance, options: ChatRoute
 
 function logCompletion(request: FastifyRequest, logPrompts: boolean, text: string): void {
   if (logPrompts) request.log.info({ completion: text }, "completion");
-}
-
-/** Whether the client accepts a local answer now and the cloud's later (`x-colibri-defer: allow`). */
-function deferAllowed(request: FastifyRequest): boolean {
-  const header = request.headers["x-colibri-defer"];
-  return typeof header === "string" && header.trim().toLowerCase() === "allow";
-}
-
-function setRouteHeaders(
-  reply: FastifyReply,
-  plan: RoutePlan | undefined,
-  answer: RoutedAnswer,
-): void {
-  void reply.header("x-colibri-route", answer.route);
-  void reply.header("x-colibri-reason", answer.reason);
-  if (answer.confidence !== undefined) {
-    void reply.header("x-colibri-confidence", answer.confidence.toFixed(4));
-  }
-  if (plan?.score !== undefined) void reply.header("x-colibri-score", plan.score.toFixed(4));
-  if (answer.degraded) void reply.header("x-colibri-degraded", "cloud-unavailable");
-}
-
-function setCacheHeaders(reply: FastifyReply, hit: CacheHit): void {
-  void reply.header("x-colibri-cache", hit.kind);
-  if (hit.similarity !== undefined) {
-    void reply.header("x-colibri-cache-similarity", hit.similarity.toFixed(4));
-  }
-}
-
-/** What the guard masked before the request left, per data type: `BR_CPF=1, EMAIL=2`. */
-function setRedactionHeader(
-  reply: FastifyReply,
-  redactions: Readonly<Record<string, number>>,
-): void {
-  const counts = Object.entries(redactions);
-  if (counts.length === 0) return;
-  void reply.header(
-    "x-colibri-redactions",
-    counts.map(([type, count]) => `${type}=${count}`).join(", "),
-  );
 }
 
 /**
