@@ -67,7 +67,7 @@ export interface Admission {
 
 export interface Settlement {
   requestId: string;
-  endpoint: "chat.completions" | "embeddings" | "batch";
+  endpoint: "chat.completions" | "messages" | "responses" | "completions" | "embeddings" | "batch";
   model: string;
   target: string;
   stream: boolean;
