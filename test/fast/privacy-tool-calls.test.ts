@@ -1,17 +1,21 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config/load.js";
 import type { ChatEvent, ChatRequest, CloudBackend } from "../../src/core/chat.js";
 import { guardedCloud, guardEgress, type EgressControl } from "../../src/privacy/egress-guard.js";
 import { PrivacyGuard } from "../../src/privacy/privacy-guard.js";
 import { AnthropicProvider, OpenAICompatibleProvider } from "../../src/upstream/index.js";
+import { startEchoPair } from "../support/echo-cloud.js";
 import { useFakeCloud } from "../support/fake-cloud.js";
 import { collect, testProviderConfig, textOf } from "../support/provider-config.js";
+import type { ScriptedBackend } from "../support/scripted-backend.js";
+import type { TestGateway } from "../support/test-gateway.js";
 
 /**
  * Tool calling through the privacy guard, from a ChatRequest to what a cloud provider receives
  * and back: personal data in a tool's description, in a call's arguments and id, and in a tool's
  * result leaves as placeholders; placeholders in the cloud's calls come back restored, and the
- * arguments are still JSON. (Through the HTTP route once it carries tools: see issue 22.)
+ * arguments are still JSON: from a ChatRequest to each provider, and end to end with the official
+ * client through an edge Colibrí whose cloud is a second Colibrí.
  */
 const fake = useFakeCloud();
 const guard = new PrivacyGuard(parseConfig({ home: "/tmp/colibri-unused" }).privacy);
@@ -177,5 +181,93 @@ describe("tool calls through the privacy guard", () => {
     const call = events[2]?.type === "tool_call" ? events[2].call : undefined;
     expect(call).toMatchObject({ id: "call_9", name: "enviar_email" });
     expect(JSON.parse(call?.arguments ?? "")).toEqual({ para: email, assunto: `CPF ${cpf}` });
+  });
+});
+
+describe("tool calls end to end, client → edge → cloud stand-in → client", () => {
+  const gateways: TestGateway<ScriptedBackend>[] = [];
+  afterEach(async () => {
+    await Promise.all(gateways.splice(0).map((started) => started.close()));
+  });
+
+  it("the cloud gets placeholders in the tools, the call and the result; its own call comes back with the values, as JSON, whole and streamed", async () => {
+    const { cloud, client } = await startEchoPair(gateways);
+    cloud.tokens = [];
+    // The stand-in calls a tool with the placeholders of the last message it received.
+    cloud.tokensOf = () => ["Um ", "momento."];
+    cloud.toolCallsOf = (request) => {
+      const [to, id] = request.messages.at(-1)?.content.match(/<[A-Z]+_\d+_[a-z0-9]{6}>/g) ?? [];
+      return [
+        { id: "call_9", name: "enviar_email", arguments: JSON.stringify({ para: to, cpf: id }) },
+      ];
+    };
+    const request = {
+      model: "big-model",
+      messages: [
+        { role: "user" as const, content: "Busca a paciente." },
+        {
+          role: "assistant" as const,
+          content: null,
+          tool_calls: [
+            {
+              id: "call_1",
+              type: "function" as const,
+              function: { name: "buscar_paciente", arguments: JSON.stringify({ cpf }) },
+            },
+          ],
+        },
+        { role: "tool" as const, tool_call_id: "call_1", content: `Encontrada, CPF ${cpf}.` },
+        { role: "user" as const, content: `Escreve a ${email}, com o CPF ${cpf}.` },
+      ],
+      tools: [
+        {
+          type: "function" as const,
+          function: {
+            name: "enviar_email",
+            description: `Envia um e-mail; a cópia vai para ${email}.`,
+            parameters: { type: "object", properties: { para: { type: "string" } } },
+          },
+        },
+      ],
+    };
+
+    const whole = await client.chat.completions.create(request);
+    const choice = whole.choices[0];
+    expect(choice?.finish_reason).toBe("tool_calls");
+    const call = choice?.message.tool_calls?.[0];
+    expect(call?.type === "function" && call.function.name).toBe("enviar_email");
+    expect(JSON.parse(call?.type === "function" ? call.function.arguments : "")).toEqual({
+      para: email,
+      cpf,
+    });
+
+    const stream = await client.chat.completions.create({ ...request, stream: true });
+    let text = "";
+    let streamedArguments = "";
+    let finish: string | null | undefined;
+    for await (const chunk of stream) {
+      text += chunk.choices[0]?.delta.content ?? "";
+      for (const piece of chunk.choices[0]?.delta.tool_calls ?? []) {
+        streamedArguments += piece.function?.arguments ?? "";
+      }
+      finish = chunk.choices[0]?.finish_reason ?? finish;
+    }
+    expect(text).toBe("Um momento.");
+    expect(JSON.parse(streamedArguments)).toEqual({ para: email, cpf });
+    expect(finish).toBe("tool_calls");
+
+    expect(cloud.requests).toHaveLength(2);
+    const received = JSON.stringify(cloud.requests);
+    for (const value of [cpf, "39053344705", email]) expect(received).not.toContain(value);
+    const [first] = cloud.requests;
+    expect(first?.tools?.definitions[0]?.description).toMatch(/<EMAIL_1_[a-z0-9]{6}>\.$/);
+    expect(JSON.parse(first?.messages[1]?.toolCalls?.[0]?.arguments ?? "")).toEqual({
+      cpf: expect.stringMatching(/^<CPF_1_[a-z0-9]{6}>$/),
+    });
+    expect(first?.messages[2]).toMatchObject({
+      role: "tool",
+      toolCallId: "call_1",
+      content: expect.stringMatching(/^Encontrada, CPF <CPF_1_[a-z0-9]{6}>\.$/),
+    });
   });
 });
