@@ -40,6 +40,8 @@ import type { MeteringContext } from "../chat/metering.js";
 import { GatewayMetrics } from "./metrics.js";
 import { decorateRequestState } from "./request-state.js";
 import { registerChatCompletions } from "./routes/chat-completions.js";
+import { registerMessages } from "./routes/messages.js";
+import { registerResponses } from "./routes/responses.js";
 import { registerEmbeddings } from "./routes/embeddings.js";
 import { registerFiles } from "./routes/files.js";
 import { registerAdmin } from "./routes/admin.js";
@@ -201,7 +203,7 @@ export function createServer(options: ServerOptions): ColibriServer {
   });
   app.setNotFoundHandler((request, reply) => {
     const error = new ColibriError(
-      `Unknown route ${request.method} ${request.url}. See GET /v1/models, POST /v1/chat/completions, POST /v1/embeddings, /v1/files, /v1/batches, POST /v1/privacy/scan, and /admin/tenants, /admin/keys, /admin/usage, /admin/audit, /admin/queue with the admin key.`,
+      `Unknown route ${request.method} ${request.url}. See GET /v1/models, POST /v1/chat/completions, POST /v1/messages, POST /v1/responses, POST /v1/embeddings, /v1/files, /v1/batches, POST /v1/privacy/scan, and /admin/tenants, /admin/keys, /admin/usage, /admin/audit, /admin/queue with the admin key.`,
       { code: "unknown_url", status: 404, type: "not_found_error" },
     );
     return reply.code(404).send(errorBody(error));
@@ -286,6 +288,8 @@ export function createServer(options: ServerOptions): ColibriServer {
     inFlight,
     now,
   });
+  registerMessages(app, { pipeline, inFlight });
+  registerResponses(app, { pipeline, inFlight, now });
   registerEmbeddings(app, { backend: options.backend, inFlight, metering });
   // Uploads and scans run no model but still take a request slot of the caller's rate limit.
   const admit = (principal: Principal) => options.gatekeeper.admit(principal);

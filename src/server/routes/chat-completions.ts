@@ -19,6 +19,7 @@ import { requestMetadata } from "../request-metadata.js";
 import { principalOf } from "../request-state.js";
 import { sseData, sseDone } from "../sse.js";
 import { deferAllowed, setDeliveryHeaders, setRouteHeaders } from "./answer-headers.js";
+import { openEventStream } from "./event-stream.js";
 
 export interface ChatRouteOptions {
   /** The chat flow: admission, privacy, cache, routing and accounting. */
@@ -105,20 +106,8 @@ async function streamCompletion(
   meter: Meter,
   options: { includeUsage: boolean },
 ): Promise<{ text: string; finishReason: FinishReason | undefined }> {
-  reply.hijack();
-  const raw = reply.raw;
-  raw.writeHead(200, {
-    ...(reply.getHeaders() as Record<string, string>),
-    "content-type": "text/event-stream; charset=utf-8",
-    "cache-control": "no-cache",
-    connection: "keep-alive",
-    "x-accel-buffering": "no",
-  });
-  const write = async (frame: string): Promise<void> => {
-    if (raw.destroyed) return;
-    if (!raw.write(frame))
-      await new Promise<void>((resolve) => raw.once("drain", resolve).once("close", resolve));
-  };
+  const stream = openEventStream(reply);
+  const write = (frame: string): Promise<void> => stream.write(frame);
 
   let text = "";
   let finishReason: FinishReason | undefined;
@@ -126,7 +115,7 @@ async function streamCompletion(
     await write(sseData(chunkObject(identity, { role: "assistant", content: "" }, null)));
     for (
       let result = await events.next();
-      !result.done && !raw.destroyed;
+      !result.done && !stream.closed;
       result = await events.next()
     ) {
       const event = result.value;
@@ -160,7 +149,7 @@ async function streamCompletion(
     meter.outcome = colibriError.status === 499 ? "abandoned" : "failed";
     await write(sseData(errorBody(colibriError)));
   }
-  if (raw.destroyed && meter.outcome === "completed") {
+  if (stream.closed && meter.outcome === "completed") {
     meter.status = 499;
     meter.outcome = "abandoned";
   }
