@@ -148,7 +148,7 @@ export class ServerChat implements ChatTarget {
     try {
       for await (const message of readServerSentEvents(response.body)) {
         if (message.data.trim() === "[DONE]") {
-          yield translator.done();
+          yield* translator.finish();
           return;
         }
         const payload = parseJsonText(message.data);
