@@ -65,6 +65,13 @@ export const configSchema = z
         allowedHosts: z.array(z.string().min(1)).default([]),
         /** Debug only: log prompt and completion text. Off, logs never contain them. */
         logPrompts: z.boolean().default(false),
+        /**
+         * Embedding model names that mean the local model on POST /v1/embeddings, besides its own
+         * name, "local" and "auto": OpenAI's, which LangChain and LlamaIndex send by default.
+         */
+        embeddingModelAliases: z
+          .array(z.string().min(1))
+          .default(["text-embedding-3-small", "text-embedding-3-large", "text-embedding-ada-002"]),
         bodyLimitBytes: z
           .number()
           .int()

@@ -290,7 +290,12 @@ export function createServer(options: ServerOptions): ColibriServer {
   });
   registerMessages(app, { pipeline, inFlight });
   registerResponses(app, { pipeline, inFlight, now });
-  registerEmbeddings(app, { backend: options.backend, inFlight, metering });
+  registerEmbeddings(app, {
+    backend: options.backend,
+    inFlight,
+    metering,
+    aliases: options.server.embeddingModelAliases,
+  });
   // Uploads and scans run no model but still take a request slot of the caller's rate limit.
   const admit = (principal: Principal) => options.gatekeeper.admit(principal);
   if (options.files !== undefined) registerFiles(app, { ...options.files, admit, now });

@@ -26,7 +26,7 @@ describe("a 404 for a model the server does not serve", () => {
   it.each([
     ["/v1/chat/completions", "gpt-4o"],
     ["/v1/chat/completions", "claude-3-5-sonnet-latest"],
-    ["/v1/embeddings", "text-embedding-3-small"],
+    ["/v1/embeddings", "text-embedding-004"],
   ])(
     "on %s, a cloud model's name (%s) is told to configure a provider, not to pull",
     async (url, model) => {
@@ -44,5 +44,43 @@ describe("a 404 for a model the server does not serve", () => {
   ])("on %s, a pullable name (%s) keeps the pull hint", async (url, model) => {
     const message = await notFound(url, model);
     expect(message).toContain(`Run \`colibri pull ${model}\` and restart with --model ${model}`);
+  });
+});
+
+describe("OpenAI's embedding model names", () => {
+  it.each(["text-embedding-3-small", "text-embedding-3-large", "text-embedding-ada-002"])(
+    "%s is the local model by default, as LangChain and LlamaIndex send it",
+    async (model) => {
+      const gateway = await startTestGateway();
+      gateways.push(gateway);
+      const response = await gateway.app.inject({
+        method: "POST",
+        url: "/v1/embeddings",
+        payload: { model, input: ["hola", "mundo"] },
+      });
+      expect(response.statusCode).toBe(200);
+      const body = response.json<{ model: string; data: { embedding: number[] }[] }>();
+      expect(body.model).toBe(gateway.backend.model);
+      expect(body.data).toHaveLength(2);
+    },
+  );
+
+  it("are configurable: server.embeddingModelAliases replaces them", async () => {
+    const gateway = await startTestGateway({
+      config: { server: { embeddingModelAliases: ["nomic-embed-text"] } },
+    });
+    gateways.push(gateway);
+    const post = (model: string) =>
+      gateway.app.inject({
+        method: "POST",
+        url: "/v1/embeddings",
+        payload: { model, input: "hola" },
+      });
+    expect((await post("nomic-embed-text")).statusCode).toBe(200);
+    const refused = await post("text-embedding-3-small");
+    expect(refused.statusCode).toBe(404);
+    expect(refused.json<{ error: { message: string } }>().error.message).toContain(
+      "'nomic-embed-text'",
+    );
   });
 });

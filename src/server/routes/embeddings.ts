@@ -10,13 +10,19 @@ import { validateBody } from "../../openai/validate-body.js";
 
 export function registerEmbeddings(
   app: FastifyInstance,
-  options: { backend: ChatBackend; inFlight: InFlight; metering: MeteringContext },
+  options: {
+    backend: ChatBackend;
+    inFlight: InFlight;
+    metering: MeteringContext;
+    /** Other names that mean the local model (server.embeddingModelAliases). */
+    aliases: readonly string[];
+  },
 ): void {
   const { backend, inFlight } = options;
 
   app.post("/v1/embeddings", { config: { access: "tenant" } }, async (request, reply) => {
     const body = validateBody(embeddingBodySchema, request.body);
-    assertServesModel(body.model, backend.model);
+    assertServesModel(body.model, backend.model, options.aliases);
     const inputs = typeof body.input === "string" ? [body.input] : body.input;
     if (inputs.some((input) => input.length === 0)) {
       throw new InvalidRequestError("input: strings must not be empty.", "input");
