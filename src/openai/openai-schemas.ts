@@ -135,6 +135,26 @@ export const chatCompletionBodySchema = z.object({
   frequency_penalty: z.number().min(-2).max(2).nullable().optional(),
   presence_penalty: z.number().min(-2).max(2).nullable().optional(),
   n: z.literal(1, { error: "Only n=1 is supported." }).nullable().optional(),
+  /**
+   * Token ids are the tokenizer's own, and a request may be answered by the local model or by a
+   * cloud model with another tokenizer: biases could not mean what the client meant. Refused
+   * unless empty, never silently ignored.
+   */
+  logit_bias: z
+    .record(z.string(), z.number())
+    .refine((bias) => Object.keys(bias).length === 0, {
+      error:
+        "logit_bias is not supported: token ids differ between the local model and cloud models, and the router picks between them per request. Leave it out; to keep a word out of the answer, say so in the prompt or use stop.",
+    })
+    .nullable()
+    .optional(),
+  modalities: z
+    .array(z.string())
+    .refine((modalities) => modalities.every((modality) => modality === "text"), {
+      error: 'only text output is served: modalities must be ["text"] or left out.',
+    })
+    .nullable()
+    .optional(),
   logprobs: z.boolean().nullable().optional(),
   top_logprobs: z.number().int().min(0).max(20).nullable().optional(),
   response_format: responseFormat.nullable().optional(),

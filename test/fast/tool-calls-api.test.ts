@@ -216,3 +216,23 @@ describe("tool calls on /v1/chat/completions", () => {
     expect(backend.requests).toHaveLength(0);
   });
 });
+
+describe("OpenAI parameters Colibrí cannot honour are refused, never ignored", () => {
+  it.each([
+    ["logit_bias", { logit_bias: { "50256": -100 } }, "logit_bias"],
+    ["audio output", { modalities: ["text", "audio"] }, "modalities"],
+    ["n > 1", { n: 2 }, "n"],
+  ])("%s is a 400 naming it", async (_name, extra, param) => {
+    const { backend, post } = await start();
+    const response = await post({ messages: [{ role: "user", content: "Hola" }], ...extra });
+    expect(response.statusCode).toBe(400);
+    expect(errorOf(response).param).toBe(param);
+    expect(backend.requests).toHaveLength(0);
+  });
+
+  it("an empty logit_bias, as some clients always send, is accepted", async () => {
+    const { post } = await start();
+    const response = await post({ messages: [{ role: "user", content: "Hola" }], logit_bias: {} });
+    expect(response.statusCode).toBe(200);
+  });
+});
