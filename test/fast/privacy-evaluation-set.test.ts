@@ -571,3 +571,60 @@ describe("the heldout3 evaluation set", () => {
     expect(idsSharedWith(lines(), [...others, read("heldout"), read("heldout2")])).toEqual([]);
   });
 });
+
+/**
+ * The fourth held-out set (heldout4.jsonl, written by test/support/privacy-evaluation/
+ * heldout4-sentences.ts without reading the detectors): identifiers only, every type of the
+ * catalogue 15 times (e-mails, phones and cards 15 per language) as people type, paste and
+ * export them, and 150 negatives full of numbers. Measured blind once, then tuned on.
+ */
+describe("the heldout4 evaluation set", () => {
+  const lines = () => read("heldout4");
+  /** Invisible characters typed or pasted inside a value: zero-width ones, word joiner, soft hyphen. */
+  const visible = (value: string) => value.replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, "");
+  /**
+   * heldout2/3's checks on the value without its invisible characters. Phones as people dial
+   * them: "+" or "00" and a possible number (Mexico's old mobile "1" dropped), or a national one
+   * with its trunk 0 and Argentina's mobile 15 ("011 15-0301-7522"): 8 to 13 digits.
+   */
+  const heldout4Checks: Record<string, (value: string) => boolean> = {
+    ...Object.fromEntries(
+      Object.entries(writtenApartChecks).map(([type, check]) => [
+        type,
+        (value: string) => check(visible(value)),
+      ]),
+    ),
+    PHONE: (value) => {
+      const digits = readBack(visible(value));
+      if (!/^(?:\+|00)/.test(value)) return /^\d{8,13}$/.test(digits);
+      const international = digits.replace(/^00/, "").replace(/^521/, "52");
+      return parsePhoneNumber(`+${international}`).possible;
+    },
+  };
+
+  it("holds every identifier type 15 times or more, and 150 negatives", () => {
+    const all = lines();
+    expect(all).toHaveLength(600);
+    expect(all.filter((line) => line.kind === "negative")).toHaveLength(150);
+    const spans = all.flatMap((line) => line.spans);
+    for (const type of piiTypes.filter(
+      (type) => !(contentTypes as readonly string[]).includes(type),
+    )) {
+      expect(spans.filter((span) => span.type === type).length, type).toBeGreaterThanOrEqual(15);
+    }
+    expect(new Set(all.map((line) => line.form)).size).toBeGreaterThanOrEqual(200);
+    expect(all.map((line) => line.id)).toEqual(
+      all.map((_, index) => `heldout4-${String(index + 1).padStart(4, "0")}`),
+    );
+  });
+
+  it("slices every span to a valid value of its type, spans only in positives, none overlapping", () => {
+    expect(spanProblems(lines(), heldout4Checks)).toEqual([]);
+  });
+
+  it("shares no line with any other evaluation set", () => {
+    const others = [read("dev"), readPath(dev2Path), readPath(dev3Path), read("dev4")];
+    const heldOut = [read("heldout"), read("heldout2"), read("heldout3")];
+    expect(idsSharedWith(lines(), [...others, ...heldOut])).toEqual([]);
+  });
+});

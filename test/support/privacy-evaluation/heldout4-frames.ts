@@ -20,10 +20,12 @@ export interface Placement {
   build: (main: Labelled, other: Labelled) => Draft;
 }
 
+/** A label as a field's key: "C.E.P." → "cep", "habilitação" → "habilitacao", "nº do PIS" → "n_do_pis". */
 const key = (label: string): string =>
   label
     .toLowerCase()
     .normalize("NFD")
+    .replace(/[\u0300-\u036f.]/g, "")
     .replace(/[^a-z]+/g, "_")
     .replace(/^_|_$/g, "");
 const hour = (): string => `${random.integer(8, 20)}h${pick(["", "30", "15"])}`;
