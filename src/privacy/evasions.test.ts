@@ -196,3 +196,95 @@ describe("a form pasted one 'Label: value' a line", () => {
     for (const { written } of lines) expect(coveredWhole(text, written), written).toBe(true);
   });
 });
+
+/**
+ * Forms a fourth set written apart (heldout4) left in clear: each case is a message as it was
+ * written there, generalised — a break with spaces around it, a label asked as a question, a dot
+ * before a check digit, a label glued to a type letter or to a "+", a phone dialled with 00.
+ */
+describe("values as people type, paste and export them", () => {
+  it.each([
+    ["a line break with a space before it", "CNH 961624 \n88731", "961624 \n88731"],
+    [
+      "a line break and the next line indented",
+      'en el campo ruc puse "482\n  5490-8" y no me deja',
+      "482\n  5490-8",
+    ],
+    [
+      "a card's groups two spaces apart, cut by a line break",
+      "tarj. 4111  1111 \n1111  1111 y nada más",
+      "4111  1111 \n1111  1111",
+    ],
+    ["a label asked as a question", "sirve este D.N.I.? 25504122", "25504122"],
+    ["another", "vcs aceitam esse cep? 04569-509", "04569-509"],
+    [
+      "a dot before the check digit",
+      "hola buenas, mi Rut es 1372540.3, me pueden ayudar?",
+      "1372540.3",
+    ],
+    ["a dot for a CEP's hyphen", "dia 13/2 C.E.P. 62786.140 confirmado", "62786.140"],
+    ["spaces in an RG after a dotted label", "R.G.:58 999 128 0", "58 999 128 0"],
+    ["an alphanumeric CNPJ alone", "VF97QYX3JER200", "VF97QYX3JER200"],
+    ["with a soft hyphen inside", "2NBC3Y9D00\u00ad0185", "2NBC3Y9D00\u00ad0185"],
+    [
+      "a cédula's type letter with a dot",
+      "Titular con cedula N°V.5.666.123 solicita baja.",
+      "V.5.666.123",
+    ],
+    ["a RIF glued to its label", "adjunto rifV959562365 para el tramite", "V959562365"],
+    [
+      "with Unicode hyphens",
+      "adjunto RIFG\u201049554784\u20103 para el tramite",
+      "G\u201049554784\u20103",
+    ],
+    [
+      "a +CC phone glued to its word",
+      "adjunto teléfono+56 9 8530 6737 para el tramite",
+      "+56 9 8530 6737",
+    ],
+    ["a phone dialled with 00", "| cel | 0052 55 0247 8160 |", "0052 55 0247 8160"],
+    [
+      "a Mexican mobile with its old 1",
+      "el 22/8 celular +52 1 81 7787 1519 quedó confirmado",
+      "+52 1 81 7787 1519",
+    ],
+    [
+      "a national phone outside the listed ranges, after its word",
+      "Titular con cel N°011.15.0301.7522 solicita baja.",
+      "011.15.0301.7522",
+    ],
+    [
+      "an INE cut after its letters",
+      "clave elector#SMHGWY\n  83100310H941 - urgente",
+      "SMHGWY\n  83100310H941",
+    ],
+    [
+      "a CLABE glued to 'interbancaria'",
+      "clabe interbancaria02118001452870 \n3211 pasa a las 20h15",
+      "02118001452870 \n3211",
+    ],
+    [
+      "a PIS glued to PIS/PASEP, spaced",
+      "pedido 380505 PIS/PASEP134 26878 36 3 entregar 16h30",
+      "134 26878 36 3",
+    ],
+  ])("%s", (_form, text, written) => {
+    expect(coveredWhole(text, written), text).toBe(true);
+  });
+
+  it.each([
+    ["a decimal with no label", "el peso fue 1372540.3 kg"],
+    ["a code with leading zeros", "o código 0012 3456 7890 do pedido"],
+    ["a toll-free line", "llamé al 01 800 123 4567 y me colgaron"],
+    ["a flight", "el vuelo AR1234 sale de la puerta 12"],
+  ])("%s stays unmasked", (_form, text) => {
+    expect(scanText(text)).toEqual([]);
+  });
+
+  it("a diagnosis code is not cut as if a label were glued to it", () => {
+    const text = "Tengo CIE-10 F32 desde 2019";
+    expect(scanText(text).map((finding) => text.slice(finding.start, finding.end))).toEqual([
+      "CIE-10 F32",
+    ]);
+  });
+});

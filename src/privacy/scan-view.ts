@@ -8,7 +8,8 @@ import { foldForMatching } from "./detectors/context-words.js";
  * - decimal digits of every script (Arabic-Indic ٣٩٠, Devanagari ३९०, …) as ASCII digits;
  * - every dash (‐ ‑ ‒ – — − ﹣ －) as `-`, every space (NBSP, narrow NBSP, thin, ideographic) as ` `;
  * - invisible characters (zero-width space and joiners, word joiner, BOM, soft hyphen) removed;
- * - a line break inside a value ("390.533.\n447-05", "3905334\r\n4705") removed: between a digit
+ * - a line break inside a value ("390.533.\n447-05", "3905334\r\n4705") removed with the spaces
+ *   around it ("961624 \n88731", "482\n  5490-8"): between a digit
  *   or a number separator and a digit, or inside a code in capitals ("SOKH920508\nMGRPGL72");
  *   between a card's groups of four ("5342 7298\n0650 7802") it reads as the space between them;
  * - a space put between a label and the number glued to it ("CPF39053344705" → "CPF 3905…"),
@@ -20,6 +21,7 @@ const gluedLabels = new Set([
   "cpf",
   "cnpj",
   "pis",
+  "pasep",
   "nis",
   "cnh",
   "rg",
@@ -39,6 +41,9 @@ const gluedLabels = new Set([
   "ci",
   "cc",
   "cedula",
+  "identidade",
+  "habilitacao",
+  "interbancaria",
   "id",
   "no",
   "nro",
@@ -75,10 +80,11 @@ const letterOrDigit = /[\p{L}\p{N}]/u;
 /** Characters read otherwise: anything not ASCII. */
 const nonAscii = /[\u0080-\u{10ffff}]/gu;
 /**
- * Then, in the text so read, places to look at: a line break, a letter followed by a digit, a
- * letter and its dot followed by a number (possibly after a type letter: "C.I.V-538…").
+ * Then, in the text so read, places to look at: a line break, a letter followed by a digit (or
+ * by a phone's "+": "teléfono+56 9…", or a hyphen: "RIFG-4955…"), a letter and its dot followed by a number (possibly after
+ * a type letter: "C.I.V-538…").
  */
-const structure = /\r?\n|[A-Za-z](?=\d)|[A-Za-z]\.(?=[A-Za-z]?-?\d)/g;
+const structure = /\r?\n|[A-Za-z](?=[-+]?\d)|[A-Za-z]\.(?=[A-Za-z]?-?\d)/g;
 
 /** A change to the text: the original `[from, to)` reads as `text`. */
 interface Edit {
@@ -188,7 +194,17 @@ function structureEdits(text: string): Edit[] {
     if (found === "\n" || found === "\r\n") {
       const to = from + found.length;
       if (insideValue(text, from, to)) {
-        edits.push({ from, to, text: betweenCardGroups(text, from, to) ? " " : "" });
+        // The spaces the line ends with and the next one starts with go with the break
+        // ("89. \n598.921/0001-01", "482\n  5490-8").
+        let cutFrom = from;
+        while (cutFrom > 0 && (text[cutFrom - 1] === " " || text[cutFrom - 1] === "\t")) cutFrom--;
+        let cutTo = to;
+        while (cutTo < text.length && (text[cutTo] === " " || text[cutTo] === "\t")) cutTo++;
+        edits.push({
+          from: cutFrom,
+          to: cutTo,
+          text: betweenCardGroups(text, from, to) ? " " : "",
+        });
       }
       continue;
     }
@@ -198,7 +214,14 @@ function structureEdits(text: string): Edit[] {
       continue;
     }
     const cut = gluedLabelEnd(text, from + 1);
-    if (cut !== undefined) edits.push({ from: cut, to: cut, text: " " });
+    // Before a hyphen, only a label glued to a type letter is cut off ("RIFG-4955…"): "RG-12…"
+    // and "NF-123…" are written so.
+    if (
+      cut !== undefined &&
+      (text[from + 1] !== "-" || (cut <= from && /^-\d{6}/.test(text.slice(from + 1, from + 8))))
+    ) {
+      edits.push({ from: cut, to: cut, text: " " });
+    }
   }
   return edits;
 }
@@ -262,7 +285,7 @@ function insideValue(text: string, from: number, to: number): boolean {
     // "390.533.\n447-05", "KE.G6R.CNT/MZUB-\n60"; not a sentence's full stop ("Fim.\n2024").
     const beforeSeparator = text[before - 1] ?? "";
     if (previous === ".") return /\d/.test(beforeSeparator);
-    return /[-/]/.test(previous) && /[\dA-Za-z]/.test(beforeSeparator);
+    if (/[-/]/.test(previous)) return /[\dA-Za-z]/.test(beforeSeparator);
   }
   // Letters and digits on both sides in capitals, as long as one code together: a CURP or RFC
   // cut in two ("SOKH920508\nMGRPGL72"). Not "…447-05\nOBRIGADO": that line ends in a value.
@@ -279,10 +302,10 @@ function betweenCardGroups(text: string, from: number, to: number): boolean {
   while (before > 0 && (text[before - 1] === " " || text[before - 1] === "\t")) before--;
   let after = to;
   while (after < text.length && (text[after] === " " || text[after] === "\t")) after++;
-  const head = /(?:^|[^\dA-Za-z])(?:(\d{4})[ -])?\d{4}$/.exec(
-    text.slice(Math.max(0, before - 10), before),
+  const head = /(?:^|[^\dA-Za-z])(?:(\d{4})(?: {1,2}|-))?\d{4}$/.exec(
+    text.slice(Math.max(0, before - 11), before),
   );
-  const tail = /^\d{4}(?:[ -](\d{4}))?(?![\dA-Za-z])/.exec(text.slice(after, after + 10));
+  const tail = /^\d{4}(?:(?: {1,2}|-)(\d{4}))?(?![\dA-Za-z])/.exec(text.slice(after, after + 11));
   if (head === null || tail === null) return false;
   return head[1] !== undefined || tail[1] !== undefined;
 }
@@ -328,22 +351,32 @@ function capitalCode(text: string, before: number, after: number): boolean {
   if (/^\d+$/.test(head) && /^[A-Z]+$/.test(tail)) return false;
   // Nor does a code run on into the next line's label ("…AB1\nCURP GOMA…").
   if (gluedLabels.has(tail.toLowerCase())) return false;
-  return joined.length >= 12 && joined.length <= 18 && /\d/.test(head) && /[A-Z]/.test(joined);
+  // Cut after its letters ("SMHGWY\n83100310H941", "GOMA\n800101HDFRRL09"), the next line
+  // must go on as a code does, digits and letters.
+  const headOfCode =
+    /\d/.test(head) ||
+    (head.length >= 4 &&
+      /\d/.test(tail) &&
+      /[A-Z]/.test(tail) &&
+      !gluedLabels.has(head.toLowerCase()));
+  return joined.length >= 12 && joined.length <= 18 && headOfCode && /[A-Z]/.test(joined);
 }
 
 /**
  * Where a label glued to the value after it ends, for the letters that end at `end` (a digit
  * follows): the letters themselves ("CPF" in "CPF3905…"), or a CURP/RFC label glued to the
- * value's own four letters ("curpNECW440506…", "RFCGOMA800101…").
+ * value's own four letters ("curpNECW440506…", "RFCGOMA800101…"), or a RIF or cédula label to
+ * its type letter.
  */
 function gluedLabelEnd(text: string, end: number): number | undefined {
   let start = end;
   // Accented labels too ("cartão4111…", "Cédula1234…"), read without their accents.
   while (start > 0 && /\p{L}/u.test(text[start - 1] ?? "")) start--;
-  if (end - start > 9) return undefined;
+  if (end - start > 13) return undefined;
   if (start > 0 && letterOrDigit.test(text[start - 1] ?? "")) return undefined;
   const letters = foldForMatching(text.slice(start, end));
   if (gluedLabels.has(letters)) return end;
-  const label = /^(?:curp|rfc)(?=[a-z]{3,4}$)/.exec(letters);
+  // Or a Venezuelan label glued to the value's type letter ("rifV959…", "RIFG-4955…").
+  const label = /^(?:curp|rfc)(?=[a-z]{3,4}$)|^(?:rif|cedula)(?=[vejpgc]$)/.exec(letters);
   return label === null ? undefined : start + label[0].length;
 }

@@ -26,10 +26,11 @@ export const cnpjRule: IdentifierRule = {
   plausible: (candidate) =>
     /[./]/.test(candidate.value) || /\d/.test(compactOf(candidate).slice(0, 12)),
   check: checkWith(stdnumValidate("BR", "cnpj")),
+  // Bare, numeric or alphanumeric, its two check digits single it out as they do a CPF's.
   shape: ({ value }) =>
     /^[\dA-Z]{2}\.[\dA-Z]{3}\.[\dA-Z]{3}\/[\dA-Z]{4}-\d{2}$/.test(value)
       ? "formatted"
-      : /^\d+$/.test(value)
+      : /^[\dA-Z]{12}\d{2}$/.test(value)
         ? "plain"
         : "weak",
 };

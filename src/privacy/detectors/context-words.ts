@@ -32,13 +32,17 @@ export function contextBefore(folded: string, start: number, reach = positiveRea
 
 /**
  * Where the sentence holding `start` begins, looking back no further than `from`: after a blank
- * line, `!?;`, or a full stop (followed by a space) after a number or a word of 4+ letters —
+ * line, `;`, `!?` (unless only spaces follow, up to `start`), or a full stop (followed by a space) after a number or a word of 4+ letters —
  * "C.I." and "nº." do not end one. A single line break does not: forms put "CPF:" above it.
  */
 function lastSentenceBreak(folded: string, from: number, start: number): number {
   for (let index = start - 1; index >= from; index--) {
     const character = folded[index];
-    if (character === "!" || character === "?" || character === ";") return index + 1;
+    if (character === ";") return index + 1;
+    // A question right before the value is the value's own label asking for it ("sirve este
+    // DNI? 25504122", "Qual o CEP? 04569-509"): the sentence goes on past it.
+    if ((character === "!" || character === "?") && folded.slice(index + 1, start).trim() !== "")
+      return index + 1;
     if (character === "\n") {
       let previous = index - 1;
       while (previous >= from && /[ \t\r]/.test(folded[previous] ?? "")) previous--;

@@ -40,7 +40,8 @@ export interface IdentifierRule {
  * Findings of one rule in `text`, each with its confidence (those at 0 are left out), in order
  * of start and lazily; `undefined` where it has read up to `input.readTo` (see `boundedMatches`).
  * Besides its own shapes, a rule finds the value with spaces where its separators go
- * ("390 533 447 05"); written so, it counts as a weak shape, which a label word carries.
+ * ("390 533 447 05") and dots where it has a hyphen ("1372540.3", "62786.140"); written so, it
+ * counts as a weak shape, which a label word carries.
  */
 export function* detectIdentifier(
   input: ScanInput,
@@ -48,7 +49,7 @@ export function* detectIdentifier(
   options: DetectorOptions,
 ): Generator<Finding | undefined> {
   const country = piiTypeInfo[rule.type].country;
-  const { pattern, ownLabel, ownLabelAfter, ownSubject, ownPredicate } = compiled(rule);
+  const { pattern, ownShape, ownLabel, ownLabelAfter, ownSubject, ownPredicate } = compiled(rule);
   for (const candidate of boundedMatches(input, pattern)) {
     if (candidate === undefined) {
       yield undefined;
@@ -57,7 +58,7 @@ export function* detectIdentifier(
     if (rule.plausible?.(candidate) === false) continue;
     const spaced = candidate.value.includes(" ");
     if (spaced && !standsApart(input.text, candidate)) continue;
-    const shape = spaced ? "weak" : rule.shape(candidate);
+    const shape = spaced || !ownShape.test(candidate.value) ? "weak" : rule.shape(candidate);
     // Context is read, and the check (a library call) run, only when they could reach the
     // threshold: a candidate that needs a context word is skipped in a text that has none.
     const reachable = (positive: boolean) =>
@@ -140,6 +141,8 @@ const shortestGenericValue = 7;
 
 interface CompiledRule {
   pattern: RegExp;
+  /** The rule's own pattern over a whole value: a candidate it misses is written another way. */
+  ownShape: RegExp;
   /** The rule's word right before a value, and right after one. */
   ownLabel: RegExp;
   ownLabelAfter: RegExp;
@@ -156,6 +159,7 @@ function compiled(rule: IdentifierRule): CompiledRule {
   if (found === undefined) {
     found = {
       pattern: allowingSpaces(rule.pattern),
+      ownShape: new RegExp(`^(?:${rule.pattern.source})$`, rule.pattern.flags.replace("g", "")),
       ownLabel: wordsRightBeforeValue(rule.context),
       ownLabelAfter: wordsRightAfterValue(rule.context),
       ownSubject: wordsAsSubjectOfValue(rule.context),
@@ -168,7 +172,8 @@ function compiled(rule: IdentifierRule): CompiledRule {
 
 /**
  * The pattern with a space allowed wherever it has a separator (`.`, `-`, `/`) outside a
- * character class: `\d{3}\.?\d{3}` also matches "390 533".
+ * character class, and a dot where it has a hyphen: `\d{3}\.?\d{3}` also matches "390 533",
+ * `\d{7,8}-?\d` also "1372540.3".
  */
 export function allowingSpaces(pattern: RegExp): RegExp {
   let source = "";
@@ -185,13 +190,16 @@ export function allowingSpaces(pattern: RegExp): RegExp {
     }
     if (character === "[") inClass = true;
     else if (character === "]") inClass = false;
-    source += !inClass && character === "-" && afterDigits.test(source) ? "[- ]" : character;
+    source += !inClass && character === "-" && afterDigits.test(source) ? "[-. ]" : character;
   }
   return new RegExp(source, pattern.flags);
 }
 
-/** A pattern's source that ends in digits (`\d`, `\d{3}`, `[\dA-Z]{4}`): a separator may follow. */
-const afterDigits = /(?:\\d|\[[^\]]*\\d[^\]]*\])(?:\{\d+(?:,\d*)?\})?$/;
+/**
+ * A pattern's source that ends in digits (`\d`, `\d{3}`, `[\dA-Z]{4}`), possibly opening an
+ * optional group after them (`\d{3}(?:-?[\dX])?`): a separator may follow.
+ */
+const afterDigits = /(?:\\d|\[[^\]]*\\d[^\]]*\])(?:\{\d+(?:,\d*)?\})?(?:\(\?:)?$/;
 
 /** A detector made of identifier rules, e.g. one country's. */
 export function identifierDetector(rules: readonly IdentifierRule[]): Detector {

@@ -69,6 +69,7 @@ export const ineRule: IdentifierRule = {
     "ine",
     "ife",
     "clave de elector",
+    "clave elector",
     "credencial para votar",
     "credencial de elector",
     "credencial",

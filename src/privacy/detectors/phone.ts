@@ -94,7 +94,10 @@ function phoneFinding(
   if (digits.length < 7 || digits.length > 15) return undefined;
   const context = input.contextBefore(candidate.start);
   const positive = phoneWords.test(context);
-  const international = value.startsWith("+");
+  // "0052 55 …", "0055 11 …": the international prefix dialled instead of "+", and the
+  // country code set apart as after a "+".
+  const dialled = /^00[1-9]\d{0,2}[ .-]/.test(value) ? `+${value.slice(2)}` : value;
+  const international = dialled.startsWith("+");
   const separated = /[ .()-]/.test(value);
   let confidence: number;
   if (international) confidence = separated ? confidenceLevels.formatted : 0.9;
@@ -108,7 +111,9 @@ function phoneFinding(
   else if (endsWithNegativeWord(context)) confidence = confidenceLevels.negative;
   if (confidence < options.minConfidence) return undefined;
 
-  const parsed = international ? parseInternational(value) : parseNational(digits, options);
+  const parsed = international
+    ? parseInternational(dialled)
+    : parseNational(digits, options, positive);
   if (parsed === undefined) return undefined;
   return {
     type: "PHONE",
@@ -130,8 +135,16 @@ interface ParsedPhone {
   listed: boolean;
 }
 
-/** A valid international number, or one of a possible length for its country code. */
+/**
+ * A valid international number, or one of a possible length for its country code. Mexico's
+ * mobiles are still written with the "1" they dropped in 2019 ("+52 1 81 7787 1519").
+ */
 function parseInternational(value: string): ParsedPhone | undefined {
+  const oldMexicanMobile = /^\+52[ .-]?1[ .-]?(?=\d)/.exec(value);
+  if (oldMexicanMobile !== null) {
+    const withoutOne = parseInternational(`+52 ${value.slice(oldMexicanMobile[0].length)}`);
+    if (withoutOne !== undefined) return withoutOne;
+  }
   const parsed = parsePhoneNumber(value);
   if (parsed.valid) {
     if (serviceTypes.has(parsed.type)) return undefined;
@@ -146,17 +159,40 @@ function parseInternational(value: string): ParsedPhone | undefined {
 /**
  * The first region (in the caller's order) where it is a valid mobile or landline number, else
  * one where it is valid and not a business's service number ("0800 …" is toll-free wherever it
- * is valid: nobody's own phone).
+ * is valid: nobody's own phone). After a phone word ("cel 011 15-0301-7522"), when no region
+ * lists it at all, the first region where its length is possible: when in doubt, mask.
  */
-function parseNational(digits: string, options: DetectorOptions): ParsedPhone | undefined {
+function parseNational(
+  digits: string,
+  options: DetectorOptions,
+  named: boolean,
+): ParsedPhone | undefined {
   let fallback: ParsedPhone | undefined;
+  let possible: ParsedPhone | undefined;
+  let listedAnywhere = false;
   for (const region of options.phoneRegions) {
     if (!couldBeNationalNumber(digits, region)) continue;
     const parsed = parsePhoneNumber(digits, { regionCode: region });
-    if (!parsed.valid || serviceTypes.has(parsed.type)) continue;
+    if (!parsed.valid) {
+      if (named && parsed.possible && parsed.number !== undefined) {
+        possible ??= {
+          region: parsed.regionCode ?? region,
+          e164: parsed.number.e164,
+          listed: false,
+        };
+      }
+      continue;
+    }
+    listedAnywhere = true;
+    if (serviceTypes.has(parsed.type)) continue;
     const found = { region: parsed.regionCode, e164: parsed.number.e164, listed: true };
     if (preferredTypes.has(parsed.type)) return found;
     fallback ??= found;
   }
-  return fallback;
+  if (fallback !== undefined || listedAnywhere || possible === undefined) return fallback;
+  // Nor a number some region lists under another shape: "0300 789 6543" is shared-cost in Brazil.
+  const listedElsewhere = options.phoneRegions.some(
+    (region) => parsePhoneNumber(digits, { regionCode: region }).valid,
+  );
+  return listedElsewhere ? undefined : possible;
 }
