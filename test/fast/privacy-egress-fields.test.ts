@@ -587,6 +587,22 @@ describe("other values and paths", () => {
     expectNothingLeaked(sent, ["+56 9 1894 9155", "56918949155", "918949155"]);
   });
 
+  // Forms a set written apart (heldout4) showed, each once through the whole path.
+  it.each([
+    ["a line break with a space before it", "CNH 961624 \n88731", ["96162488731"]],
+    ["a label asked as a question", "sirve este D.N.I.? 25504122", ["25504122"]],
+    ["a RIF glued to its label", "adjunto rifV959562365 para el tramite", ["V959562365"]],
+    ["a phone dialled with 00", "| cel | 0052 55 0247 8160 |", ["0052 55 0247 8160", "5502478160"]],
+    [
+      "an INE cut after its letters",
+      "clave elector#SMHGWY\n  83100310H941 - urgente",
+      ["SMHGWY", "83100310H941"],
+    ],
+  ])("%s", async (_form, text, forms) => {
+    const sent = await sendThrough({ messages: user(text) });
+    expectNothingLeaked(sent, forms);
+  });
+
   it("a content part the guard cannot read is refused with a 400, and nothing is sent", async () => {
     const response = await fetch(`${address}/v1/chat/completions`, {
       method: "POST",
