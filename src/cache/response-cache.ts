@@ -81,6 +81,8 @@ export class ResponseCache {
     const { settings } = this.#options;
     const { mode } = settings.exact;
     if (mode === "off" || request.logprobs !== undefined || usesTools(request)) return false;
+    // A text to continue: its key would collapse the white space that shapes the continuation.
+    if (request.continuation === true) return false;
     if (mode === "deterministic" && !isDeterministic(request)) return false;
     return !hasPersonalData || settings.personalData;
   }

@@ -67,6 +67,8 @@ export interface ChatCall {
   retried?: MeteredCall["retried"];
   /** The client accepts a local answer now and the cloud's later, when the cloud is down. */
   deferAllowed?: boolean;
+  /** A legacy text completion: the user message is text to continue (ChatRequest.continuation). */
+  continuation?: boolean;
 }
 
 /** The answer, ready to be written: what answered and why, and how to read it. */
@@ -117,6 +119,7 @@ export class ChatPipeline {
     const messages = toChatMessages(body.messages);
     // The request's own signal is set per attempt; the cache key is computed without one.
     const baseRequest = toChatRequest(body, messages, defaultMaxTokens, neverAborted);
+    if (call.continuation === true) baseRequest.continuation = true;
     const maxTokens = baseRequest.sampling.maxTokens ?? defaultMaxTokens;
     const { target } = call;
     // Until the route is decided, a rejection is recorded against what was asked for.

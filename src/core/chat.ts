@@ -73,6 +73,12 @@ export interface ChatRequest {
   responseFormat?: ResponseFormat;
   /** The tools the model may call; undefined: none declared. */
   tools?: ToolUse;
+  /**
+   * A legacy text completion: the one user message is text to continue, not a turn to answer.
+   * The local engine continues it without its chat template; a cloud provider, which serves chat
+   * only, answers it as a turn.
+   */
+  continuation?: boolean;
   /** When set, return log-probabilities; `topLogprobs` alternatives per token (0–20). */
   logprobs?: { topLogprobs: number };
   /** Aborting stops generation and frees the backend's resources at once. */

@@ -78,6 +78,19 @@ export class ChatPromptRenderer {
     return { tokens: state.contextText.tokenize(this.model.tokenizer), stopTokens, stopStrings };
   }
 
+  /**
+   * A legacy text completion: the messages' text as it is, to be continued, with no chat template
+   * (the model's beginning-of-text token first, where it has one). Ends at an end-of-text token.
+   */
+  continuation(messages: readonly ChatMessage[]): PreparedPrompt {
+    const text = messages.map((message) => message.content).join("\n");
+    if (text === "") throw new InvalidRequestError("prompt must not be empty.", "prompt");
+    const { bos, shouldPrependBosToken } = this.model.tokens;
+    const tokens = this.model.tokenize(text, false);
+    if (bos !== null && shouldPrependBosToken) tokens.unshift(bos);
+    return { tokens, stopTokens: new Set(), stopStrings: [] };
+  }
+
   private addTrigger(trigger: LlamaText, stopTokens: Set<number>, stopStrings: string[]): void {
     if (trigger.values.every((value) => typeof value === "string")) {
       stopStrings.push(trigger.values.join(""));

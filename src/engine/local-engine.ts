@@ -120,7 +120,10 @@ export class LocalEngine implements ChatBackend, AsyncDisposable {
     const tools = request.tools?.choice === "none" ? undefined : request.tools;
     const syntax = tools === undefined ? undefined : this.prompts.callSyntax;
     if (tools !== undefined) assertCallable(syntax, this.model, this.chatTemplate);
-    const prompt = this.prompts.render(request.messages, tools?.definitions);
+    const prompt =
+      request.continuation === true
+        ? this.prompts.continuation(request.messages)
+        : this.prompts.render(request.messages, tools?.definitions);
     if (prompt.tokens.length >= this.contextSize) {
       throw new InvalidRequestError(
         `The messages use ${prompt.tokens.length} tokens, but "${this.model}" holds at most ${this.contextSize} tokens per request (prompt and answer). Shorten the messages, or raise engine.contextSize.`,

@@ -119,6 +119,7 @@ const requestRules = {
   sampling: objectOf(samplingRules),
   responseFormat: responseFormatRule,
   tools: objectOf(toolUseRules),
+  continuation: notText("a flag: the text to continue is the user message, scanned there"),
   logprobs: notText("a count of alternatives"),
   signal: notText("the abort signal; not sent"),
   idempotencyKey: notText("made by the gateway from the request's id"),

@@ -42,6 +42,7 @@ import { decorateRequestState } from "./request-state.js";
 import { registerChatCompletions } from "./routes/chat-completions.js";
 import { registerMessages } from "./routes/messages.js";
 import { registerResponses } from "./routes/responses.js";
+import { registerCompletions } from "./routes/completions.js";
 import { registerEmbeddings } from "./routes/embeddings.js";
 import { registerFiles } from "./routes/files.js";
 import { registerAdmin } from "./routes/admin.js";
@@ -290,6 +291,7 @@ export function createServer(options: ServerOptions): ColibriServer {
   });
   registerMessages(app, { pipeline, inFlight });
   registerResponses(app, { pipeline, inFlight, now });
+  registerCompletions(app, { pipeline, inFlight, now });
   registerEmbeddings(app, {
     backend: options.backend,
     inFlight,
