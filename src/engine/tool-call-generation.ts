@@ -11,6 +11,7 @@ import {
 import type { ChatEvent, ConfidenceSummary, ToolCall, ToolUse } from "../core/chat.js";
 import { InvalidRequestError } from "../core/errors.js";
 import { ConfidenceTracker } from "../core/confidence-tracker.js";
+import { RunawayRepetitionDetector } from "../core/runaway-repetition.js";
 import {
   generateChat,
   type CallStart,
@@ -172,6 +173,7 @@ export async function* generateWithTools(
     });
     completionTokens += args.sampled;
     if (!jsonValueComplete(args.text)) {
+      runaway ||= args.runaway;
       finishReason = "length";
       break;
     }
@@ -222,6 +224,15 @@ async function restartCall(input: ToolGenerationInput, end: GenerationEnd): Prom
   return [...input.syntax.prefix];
 }
 
+/** What a constrained run gave: its text, tokens sampled, and what the next step evaluates first. */
+interface ConstrainedResult {
+  text: string;
+  sampled: number;
+  pending: Token[];
+  /** It fell into a runaway repetition (a value repeated over and over) and was stopped. */
+  runaway: boolean;
+}
+
 interface ConstrainedRun {
   /** A grammar the tokens must follow; undefined with `forced` tokens. */
   grammar: LlamaGrammar | undefined;
@@ -241,12 +252,15 @@ async function sampleConstrained(
   input: ToolGenerationInput,
   pending: Token[],
   run: ConstrainedRun,
-): Promise<{ text: string; sampled: number; pending: Token[] }> {
+): Promise<ConstrainedResult> {
   const { sequence, model, sampling, signal } = input;
   if (run.forced !== undefined) {
     const text = model.detokenize(run.forced, false);
-    return { text, sampled: 0, pending: [...pending, ...run.forced] };
+    return { text, sampled: 0, pending: [...pending, ...run.forced], runaway: false };
   }
+  // A grammar keeps the JSON valid, not its values sane: a small model can repeat one forever.
+  const loop = input.repetition.stopRunaway ? new RunawayRepetitionDetector() : undefined;
+  let runaway = false;
   const tokens: Token[] = [];
   const iterator = sequence.evaluateWithMetadata(
     pending,
@@ -276,14 +290,20 @@ async function sampleConstrained(
       if (model.isEogToken(token)) break;
       tokens.push(token);
       run.confidence.record(toLogprob(confidence));
-      text = model.detokenize(tokens, false);
+      const next = model.detokenize(tokens, false);
+      const added = next.slice(text.length);
+      text = next;
       if (run.complete(text)) break;
+      if (loop?.push(added) !== undefined) {
+        runaway = true;
+        break;
+      }
     }
   } finally {
     await iterator.return();
   }
   const last = tokens.at(-1);
-  return { text, sampled: tokens.length, pending: last === undefined ? [] : [last] };
+  return { text, sampled: tokens.length, pending: last === undefined ? [] : [last], runaway };
 }
 
 /** Whether `text` holds one whole JSON object or array (strings and escapes respected). */
