@@ -118,6 +118,15 @@ const toolChoice = z.union([
   z.object({ type: z.literal("function"), function: z.object({ name: functionName }) }),
 ]);
 
+function deprecatedFunctions(field: string) {
+  return z
+    .unknown()
+    .refine((value) => value === undefined || value === null, {
+      error: `${field} is OpenAI's deprecated function calling and is not served: declare the functions in tools ([{"type": "function", "function": {…}}]) and choose with tool_choice; answers carry tool_calls.`,
+    })
+    .optional();
+}
+
 export const chatCompletionBodySchema = z.object({
   model: z.string().min(1),
   messages: z.array(message).min(1),
@@ -148,6 +157,9 @@ export const chatCompletionBodySchema = z.object({
     })
     .nullable()
     .optional(),
+  /** OpenAI's deprecated function calling: refused with the way to say it now. */
+  functions: deprecatedFunctions("functions"),
+  function_call: deprecatedFunctions("function_call"),
   modalities: z
     .array(z.string())
     .refine((modalities) => modalities.every((modality) => modality === "text"), {

@@ -222,6 +222,8 @@ describe("OpenAI parameters Colibrí cannot honour are refused, never ignored", 
     ["logit_bias", { logit_bias: { "50256": -100 } }, "logit_bias"],
     ["audio output", { modalities: ["text", "audio"] }, "modalities"],
     ["n > 1", { n: 2 }, "n"],
+    ["the deprecated functions", { functions: [{ name: "f", parameters: {} }] }, "functions"],
+    ["the deprecated function_call", { function_call: "auto" }, "function_call"],
   ])("%s is a 400 naming it", async (_name, extra, param) => {
     const { backend, post } = await start();
     const response = await post({ messages: [{ role: "user", content: "Hola" }], ...extra });
