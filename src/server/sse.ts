@@ -4,3 +4,11 @@ export function sseData(payload: unknown): string {
 }
 
 export const sseDone = "data: [DONE]\n\n";
+
+/**
+ * A named server-sent event, as Anthropic's Messages API and OpenAI's Responses API frame theirs:
+ * `event: <type>\ndata: <json>\n\n`, the payload carrying its own `type`.
+ */
+export function sseEvent(payload: { type: string }): string {
+  return `event: ${payload.type}\ndata: ${JSON.stringify(payload)}\n\n`;
+}

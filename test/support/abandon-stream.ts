@@ -1,17 +1,22 @@
 import { request as httpRequest } from "node:http";
 
 /**
- * POST a streaming chat completion to `address`, read `frames` chunks of the answer, then drop the
- * connection the way a client that goes away does.
+ * POST a streaming chat completion (or another streamed answer, at `path`) to `address`, read
+ * `frames` chunks of the answer, then drop the connection the way a client that goes away does.
  */
-export function abandonStream(address: string, body: object, frames = 1): Promise<void> {
+export function abandonStream(
+  address: string,
+  body: object,
+  frames = 1,
+  path = "/v1/chat/completions",
+): Promise<void> {
   const url = new URL(address);
   return new Promise<void>((resolve, reject) => {
     const request = httpRequest(
       {
         host: url.hostname,
         port: url.port,
-        path: "/v1/chat/completions",
+        path,
         method: "POST",
         headers: { "content-type": "application/json" },
       },
