@@ -1,6 +1,6 @@
 import { piiTypeInfo } from "../core/pii-types.js";
 import type { Store } from "../core/records/store.js";
-import type { UsageRecord, UsageSeriesRow } from "../core/records/usage.js";
+import type { UsageLanguageRow, UsageRecord, UsageSeriesRow } from "../core/records/usage.js";
 
 export type Bucket = "hour" | "day";
 
@@ -61,6 +61,18 @@ export interface DashboardReport {
       status: number;
     }[];
   };
+  /**
+   * Chat requests per language among the region's (ISO 639; "other" when unclear), most asked
+   * first: requests, tokens and the share a cloud provider answered (not local, not the cache).
+   */
+  languages: {
+    language: string;
+    requests: number;
+    promptTokens: number;
+    completionTokens: number;
+    cloud: number;
+    cloudShare: number;
+  }[];
   privacy: {
     /**
      * Values found per type: `found` in every request, whatever its route; `sent`, `blocked`
@@ -106,7 +118,7 @@ export async function dashboardReport(
   const scope = query.tenantId === undefined ? {} : { tenantId: query.tenantId };
   const firstBucket = Math.floor((query.since + offsetMs) / size) * size - offsetMs;
   const midnight = Math.floor((now + offsetMs) / 86_400_000) * 86_400_000 - offsetMs;
-  const [rows, todayRows, recent, egress, found, tenants] = await Promise.all([
+  const [rows, todayRows, recent, egress, found, tenants, languages] = await Promise.all([
     store.usage.series({
       ...scope,
       since: firstBucket,
@@ -130,6 +142,7 @@ export async function dashboardReport(
       limit: egressScanned,
     }),
     store.tenants.list(),
+    store.usage.languages({ ...scope, since: query.since, until: query.until }),
   ]);
   const names = new Map(tenants.map((tenant) => [tenant.id, tenant.name]));
 
@@ -180,8 +193,31 @@ export async function dashboardReport(
         decisionOf(record, names.get(record.tenantId) ?? record.tenantId),
       ),
     },
+    languages: languagesOf(languages),
     privacy: privacyOf(egress, found, buckets, size),
   };
+}
+
+function languagesOf(rows: readonly UsageLanguageRow[]): DashboardReport["languages"] {
+  const byLanguage = new Map<string, DashboardReport["languages"][number]>();
+  for (const row of rows) {
+    const entry = byLanguage.get(row.language) ?? {
+      language: row.language,
+      requests: 0,
+      promptTokens: 0,
+      completionTokens: 0,
+      cloud: 0,
+      cloudShare: 0,
+    };
+    entry.requests += row.requests;
+    entry.promptTokens += row.promptTokens;
+    entry.completionTokens += row.completionTokens;
+    if (row.target !== "local" && row.target !== "cache") entry.cloud += row.requests;
+    byLanguage.set(row.language, entry);
+  }
+  return [...byLanguage.values()]
+    .map((entry) => ({ ...entry, cloudShare: entry.cloud / entry.requests }))
+    .sort((a, b) => b.requests - a.requests || (a.language < b.language ? -1 : 1));
 }
 
 function totalsOf(rows: readonly UsageSeriesRow[]): Totals {

@@ -7,7 +7,12 @@ import { guardedCloud, type EgressControl } from "../privacy/egress-guard.js";
 import { maskedCounts, noPersonalData, type RequestScan } from "../privacy/privacy-guard.js";
 import type { CloudTarget, RoutePlan } from "../router/decide-route.js";
 import type { HybridRouter, RouteMode } from "../router/hybrid-router.js";
-import { extractFeatures, type RequestedModel } from "../router/request-features.js";
+import {
+  extractFeatures,
+  requestLanguage,
+  type RequestedModel,
+  type RequestFeatures,
+} from "../router/request-features.js";
 import type { RoutedAnswer } from "../router/run-route.js";
 import type { Principal } from "../tenancy/gatekeeper.js";
 import { collectCompletion, recordAnswer, type CollectedCompletion } from "./collect-completion.js";
@@ -147,6 +152,9 @@ export class ChatPipeline {
         const scan = await this.#scan(baseRequest, forCache);
         metering.metrics.observeFindings(scan.findings.map((entry) => entry.finding.type));
         recordFindings(meter, scan);
+        // Once per request, for the router's rules and the usage record (cache hits too).
+        const language = requestLanguage(messages);
+        meter.language = language;
         if (call.cache !== undefined) {
           caching = cachingFor(
             this.#options.cache,
@@ -173,7 +181,7 @@ export class ChatPipeline {
         } else {
           guarded = await this.#plan(
             call,
-            { requested, messages, maxTokens, scan, body: baseRequest },
+            { requested, messages, maxTokens, scan, language, body: baseRequest },
             admitted,
           );
           recordPlan(meter, guarded.plan, router.localModel);
@@ -227,6 +235,7 @@ export class ChatPipeline {
       messages: ChatMessage[];
       maxTokens: number;
       scan: RequestScan;
+      language: RequestFeatures["language"];
       /** The request as it would leave, for the guard's model pass. */
       body: ChatRequest;
     },
@@ -234,7 +243,7 @@ export class ChatPipeline {
   ): Promise<GuardedPlan> {
     const { router, metering } = this.#options;
     const { body, principal, target } = call;
-    const { requested, messages, maxTokens, scan } = request;
+    const { requested, messages, maxTokens, scan, language } = request;
     let plan: RoutePlan;
     if (target === undefined) {
       const features = extractFeatures({
@@ -246,6 +255,7 @@ export class ChatPipeline {
         budgetSpent: admitted.budgetSpent,
         cloudUp: router.cloudUp(requested),
         personalData: scan.types,
+        language,
       });
       plan = await decideAndReserve(
         router,

@@ -57,6 +57,8 @@ export interface Meter {
   confidence: number | null;
   /** Personal data the privacy guard found in the request, per type; null when none. */
   findings: Readonly<Record<string, number>> | null;
+  /** A chat request's language among the region's, "other" when unclear; null: not a chat. */
+  language: string | null;
   /**
    * The prompt's estimated tokens once its text was written to a cloud provider (see
    * `sentToCloud`): billed when the provider never reported usage (the client left, the call
@@ -105,6 +107,7 @@ export async function metered<T>(
     reason: null,
     confidence: null,
     findings: null,
+    language: null,
     sentPromptTokens: null,
   };
 
@@ -228,6 +231,7 @@ async function settle(
     reason: meter.reason,
     confidence: meter.confidence,
     findings: meter.findings,
+    language: meter.language,
   };
   try {
     const record = await context.gatekeeper.settle(admission, settlement);

@@ -40,20 +40,19 @@ export interface FeatureInput {
   budgetSpent: boolean;
   cloudUp: boolean;
   personalData?: readonly PiiType[];
+  /** The prompt's language when the caller has it already (see requestLanguage). */
+  language?: RegionLanguage | "other";
 }
 
 /** Plain computation over the request: language and task from the user's own words. */
 export function extractFeatures(input: FeatureInput): RequestFeatures {
-  const prompt = input.messages
-    .filter((message) => message.role === "user")
-    .map((message) => message.content)
-    .join("\n");
+  const prompt = userText(input.messages);
   const characters = input.messages.reduce((sum, message) => sum + message.content.length, 0);
   return {
     model: input.model,
     requested: input.requested,
     prompt,
-    language: routingLanguage(prompt),
+    language: input.language ?? routingLanguage(prompt),
     task: detectTask(prompt),
     promptTokens: Math.ceil(characters / 4),
     tenant: input.tenant,
@@ -62,6 +61,21 @@ export function extractFeatures(input: FeatureInput): RequestFeatures {
     cloud: input.cloudUp ? "up" : "down",
     personalData: input.personalData ?? [],
   };
+}
+
+/**
+ * The language of the user's words, as the router's rules see it (features.language): computed
+ * once per request, for the router and the usage record.
+ */
+export function requestLanguage(messages: readonly ChatMessage[]): RegionLanguage | "other" {
+  return routingLanguage(userText(messages));
+}
+
+function userText(messages: readonly ChatMessage[]): string {
+  return messages
+    .filter((message) => message.role === "user")
+    .map((message) => message.content)
+    .join("\n");
 }
 
 /** Below this confidence a prompt is too short or too mixed for a language rule to act on. */

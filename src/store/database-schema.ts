@@ -70,6 +70,8 @@ export interface UsageRecordTable {
   confidence: number | null;
   /** JSON counts per data type of what the privacy guard found; null when nothing. */
   findings: string | null;
+  /** A chat request's language (ISO 639 or "other"); null for other endpoints. */
+  language: string | null;
 }
 
 export interface LimitCounterTable {

@@ -137,6 +137,35 @@ export function usageRepository(db: Kysely<Database>): UsageRepository {
       }));
     },
 
+    async languages(query) {
+      let selection = db
+        .selectFrom("usage_records")
+        .where("language", "is not", null)
+        .where("created_at", ">=", query.since);
+      if (query.until !== undefined) selection = selection.where("created_at", "<", query.until);
+      if (query.tenantId !== undefined)
+        selection = selection.where("tenant_id", "=", query.tenantId);
+      const rows = await selection
+        .select((eb) => [
+          "language",
+          "target",
+          eb.fn.countAll().as("requests"),
+          eb.fn.sum("prompt_tokens").as("promptTokens"),
+          eb.fn.sum("completion_tokens").as("completionTokens"),
+        ])
+        .groupBy(["language", "target"])
+        .orderBy("language")
+        .orderBy("target")
+        .execute();
+      return rows.map((row) => ({
+        language: row.language ?? "other",
+        target: row.target,
+        requests: Number(row.requests),
+        promptTokens: Number(row.promptTokens),
+        completionTokens: Number(row.completionTokens),
+      }));
+    },
+
     async list(query) {
       let selection = db
         .selectFrom("usage_records")
@@ -177,6 +206,7 @@ function usageFromRow(row: Selectable<UsageRecordTable>): UsageRecord {
     reason: row.reason,
     confidence: row.confidence,
     findings: findingsFromColumn(row.findings),
+    language: row.language,
   };
 }
 
@@ -214,5 +244,6 @@ function usageColumns(record: UsageRecord): Insertable<UsageRecordTable> {
       record.findings === null || Object.keys(record.findings).length === 0
         ? null
         : JSON.stringify(record.findings),
+    language: record.language,
   };
 }

@@ -303,6 +303,7 @@ describe("usage report", () => {
       reason: null,
       confidence: null,
       findings: null,
+      language: null,
       ...fields,
     });
   }

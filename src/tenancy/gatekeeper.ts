@@ -79,6 +79,8 @@ export interface Settlement {
   confidence: number | null;
   /** Personal data found in the request, per type (whatever its route); null when none. */
   findings: Readonly<Record<string, number>> | null;
+  /** A chat request's language (ISO 639 or "other"); null for other endpoints. */
+  language: string | null;
 }
 
 /**
@@ -316,6 +318,7 @@ export class Gatekeeper {
       reason: settlement.reason,
       confidence: settlement.confidence,
       findings: settlement.findings,
+      language: settlement.language,
     };
     const used = { tokens: usage.promptTokens + usage.completionTokens, costUsd };
     const { reservation } = admission;

@@ -52,6 +52,7 @@ function usage(tenantId: string, createdAt: number): UsageRecord {
     reason: null,
     confidence: null,
     findings: null,
+    language: null,
   };
 }
 

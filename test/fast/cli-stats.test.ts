@@ -38,6 +38,7 @@ beforeEach(async () => {
       reason: "test",
       confidence: null,
       findings: null,
+      language: null,
     });
     // A local answer to a request with personal data: found, though nothing was bound for a cloud.
     await store.usage.insert({

@@ -261,6 +261,7 @@ describe("colibri usage", () => {
       reason: null,
       confidence: null,
       findings: null,
+      language: null,
       ...fields,
     });
     for (const usage of [

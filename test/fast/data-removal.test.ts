@@ -301,6 +301,7 @@ describe("the retention sweep", () => {
       reason: null,
       confidence: null,
       findings: null,
+      language: null,
     });
     const count = async () => (await gateway.store.usage.list({ since: 0, limit: 10 })).length;
     vi.advanceTimersByTime(59 * 60_000);

@@ -147,6 +147,7 @@ function usage(overrides: Partial<UsageRecord> & { tenantId: string }): UsageRec
     reason: null,
     confidence: null,
     findings: null,
+    language: null,
     ...overrides,
   };
 }
@@ -470,10 +471,11 @@ describe.each([sqlite, postgres])("store contract on $name", (backend) => {
       const key = apiKey({ tenantId: tenant.id });
       await store.keys.insert(key);
       const records = [
-        usage({ tenantId: tenant.id, createdAt: t0, keyId: key.id, stream: true }),
+        usage({ tenantId: tenant.id, createdAt: t0, keyId: key.id, stream: true, language: "qu" }),
         usage({
           tenantId: tenant.id,
           createdAt: t0 + 2,
+          language: "other",
           target: "openai",
           costUsd: 0.0125,
           route: "cloud",
@@ -566,6 +568,41 @@ describe.each([sqlite, postgres])("store contract on $name", (backend) => {
         ["beta", 3, 100],
       ]);
       expect(await store.usage.totals({ since: t0 + 10 * minute })).toEqual([]);
+    });
+
+    it("totals chat requests by language and target in [since, until), skipping records without one", async () => {
+      const acme = await store.tenants.ensure("acme", t0);
+      const beta = await store.tenants.ensure("beta", t0);
+      const records = [
+        usage({ tenantId: acme.id, language: "qu", promptTokens: 3_000_000_000 }),
+        usage({ tenantId: acme.id, language: "qu", target: "openai", createdAt: t0 + minute }),
+        usage({ tenantId: acme.id, language: "qu" }),
+        usage({ tenantId: beta.id, language: "es", target: "cache" }),
+        usage({ tenantId: acme.id, language: "other" }),
+        // An embeddings request has no language.
+        usage({ tenantId: acme.id, endpoint: "embeddings", language: null }),
+        // Outside the range.
+        usage({ tenantId: acme.id, language: "gn", createdAt: t0 + 2 * minute }),
+      ];
+      for (const record of records) await store.usage.insert(record);
+
+      const rows = await store.usage.languages({ since: t0, until: t0 + 2 * minute });
+      expect(rows).toEqual([
+        { language: "es", target: "cache", requests: 1, promptTokens: 10, completionTokens: 5 },
+        { language: "other", target: "local", requests: 1, promptTokens: 10, completionTokens: 5 },
+        {
+          language: "qu",
+          target: "local",
+          requests: 2,
+          promptTokens: 3_000_000_010,
+          completionTokens: 10,
+        },
+        { language: "qu", target: "openai", requests: 1, promptTokens: 10, completionTokens: 5 },
+      ]);
+      expect(
+        (await store.usage.languages({ since: t0, tenantId: beta.id })).map((row) => row.language),
+      ).toEqual(["es"]);
+      expect(await store.usage.languages({ since: t0 + 3 * minute })).toEqual([]);
     });
   });
 

@@ -33,6 +33,11 @@ export interface UsageRecord {
   confidence: number | null;
   /** Personal data the privacy guard found in the request, per type; null when none. */
   findings: Readonly<Record<string, number>> | null;
+  /**
+   * A chat request's language among the region's (ISO 639: qu, gn, ay, nah, es, pt, en), "other"
+   * when unclear; null for other endpoints (embeddings) and records older than the column.
+   */
+  language: string | null;
 }
 
 export interface UsageQuery {
@@ -71,6 +76,17 @@ export interface UsageRepository {
   findings(
     query: UsageQuery & { limit: number },
   ): Promise<{ createdAt: number; findings: Readonly<Record<string, number>> }[]>;
+  /** Totals per language and target, for records with a language created in [since, until). */
+  languages(query: UsageQuery): Promise<UsageLanguageRow[]>;
+}
+
+/** One group of `UsageRepository.languages`. */
+export interface UsageLanguageRow {
+  language: string;
+  target: Target;
+  requests: number;
+  promptTokens: number;
+  completionTokens: number;
 }
 
 /** One group of `UsageRepository.series`. */
