@@ -1,8 +1,10 @@
 import { code, dateTime, number, percent, t } from "./format.js";
+import { messages } from "./i18n.js";
+import { state } from "./state.js";
 import { kpi, lines, panel, table } from "./widgets.js";
 
 export function routing(data) {
-  const { routing, router, series, range, totals } = data;
+  const { routing, router, series, range, totals, languages } = data;
   const rates = series.map((point) => ({
     ...point,
     // A bucket without cascades has no rate: a gap, not 0 %.
@@ -44,6 +46,19 @@ export function routing(data) {
       ),
     )}
     ${panel(
+      t("byLanguage"),
+      table(
+        [t("language"), t("count"), t("tokens"), t("cloudShare")],
+        languages.map((l) => [
+          languageName(l.language),
+          number(l.requests),
+          number(l.promptTokens + l.completionTokens),
+          percent(l.cloud, l.requests),
+        ]),
+        [1, 2, 3],
+      ),
+    )}
+    ${panel(
       t("escalation"),
       lines(
         rates,
@@ -70,4 +85,10 @@ export function routing(data) {
         [5, 6],
       ),
     )}`;
+}
+
+/** A request language's name in the viewer's language (ISO 639 codes of the region, "other"). */
+function languageName(language) {
+  const key = `lang.${language}`;
+  return key in messages[state.language] ? t(key) : language;
 }

@@ -175,6 +175,17 @@ describe("the dashboard", () => {
     expect(reasons).toContain("pidió el modelo local");
     expect(reasons).toContain("pidió un modelo de nube");
     expect(reasons).not.toContain("requested-local");
+    // Requests by language, named in the viewer's language: the four Spanish ones (one answered
+    // by the cloud) and the two too mixed to tell (a Spanish question with an e-mail address, a
+    // Portuguese one full of names and numbers).
+    const languages = page.locator("#view-routing .panel", { hasText: "Solicitudes por idioma" });
+    const rows = (await languages.locator("tbody tr").allInnerTexts()).map((row) =>
+      row.replace(/\s+/g, " ").trim(),
+    );
+    expect(rows).toEqual([
+      expect.stringMatching(/^español 4 \d+ 25 ?%$/),
+      expect.stringMatching(/^otro o no claro 2 \d+ 50 ?%$/),
+    ]);
     await page.screenshot({ path: `${screenshots}/routing-es.png`, fullPage: true });
     await page.context().close();
   });
