@@ -9,6 +9,7 @@ import {
 } from "node-llama-cpp";
 import type { ChatEvent, FinishReason, TokenLogprob, Usage } from "../core/chat.js";
 import type { PreparedPrompt } from "./chat-prompt.js";
+import type { CallStart } from "./tool-call-syntax.js";
 import { ConfidenceTracker } from "../core/confidence-tracker.js";
 import { RunawayRepetitionDetector } from "../core/runaway-repetition.js";
 import { grammarStopStrings } from "./response-format-grammars.js";
@@ -60,17 +61,6 @@ export interface GenerationInput {
   promptChunkSize: number;
   /** Where the model begins a tool call; generation ends there. Undefined: no tools offered. */
   callStart?: CallStart;
-}
-
-/**
- * How a tool call begins in a free answer: the special token that opens the template's call
- * syntax (Qwen's `<tool_call>`), sampled anywhere; or, at the very start of the answer, the
- * call's opening text (`{"name": "`), which small models often write without the token
- * (compared without whitespace). Text held while it may still be that opening is not released.
- */
-export interface CallStart {
-  token?: Token;
-  opening?: string;
 }
 
 /** How a generation ended, beyond its events: what a tool call that follows continues from. */

@@ -11,7 +11,7 @@ import {
 } from "node-llama-cpp";
 import type { ChatMessage, ToolDefinition } from "../core/chat.js";
 import { InvalidRequestError } from "../core/errors.js";
-import { toolCallSyntax, type ToolCallSyntax } from "./tool-call-generation.js";
+import { toolCallSyntax, type ToolCallSyntax } from "./tool-call-syntax.js";
 
 /** A conversation rendered with the model's chat template, ready to evaluate. */
 export interface PreparedPrompt {

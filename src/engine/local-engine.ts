@@ -8,7 +8,8 @@ import type {
 } from "../core/chat.js";
 import { InvalidRequestError, ServiceUnavailableError } from "../core/errors.js";
 import { generateChat, type RepetitionSettings } from "./chat-generation.js";
-import { assertCallable, generateWithTools } from "./tool-call-generation.js";
+import { generateWithTools } from "./tool-call-generation.js";
+import { assertCallable } from "./tool-call-syntax.js";
 import { ChatPromptRenderer } from "./chat-prompt.js";
 import { resolveSampling, resolveTopLogprobs } from "./chat-request-options.js";
 import { EmbeddingRunner } from "./embedding-runner.js";
