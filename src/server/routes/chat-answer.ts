@@ -23,6 +23,8 @@ export interface ChatAnswerCall {
   endpoint: MeteredCall["endpoint"];
   /** The whole answer's id and time, for the OpenAI body `collect` also builds. */
   identity: Omit<CompletionIdentity, "model">;
+  /** A legacy text completion: the prompt is text to continue (ChatCall.continuation). */
+  continuation?: boolean;
 }
 
 /** How a route writes the answer in its API's shape. */
@@ -63,6 +65,7 @@ export async function answerChat<T>(
         signal: abort.signal,
         cache: cacheControl(request.headers["cache-control"]),
         deferAllowed: deferAllowed(request),
+        ...(call.continuation === true ? { continuation: true } : {}),
       },
       async (delivery) => {
         const { answer, plan, meter } = delivery;
