@@ -268,6 +268,34 @@ describe("values as people type, paste and export them", () => {
       "pedido 380505 PIS/PASEP134 26878 36 3 entregar 16h30",
       "134 26878 36 3",
     ],
+    // A second draw of the same generator (another seed) showed these.
+    [
+      "a number cut at one of its dots",
+      "Titular con nit N°980\r\n275.130-5 solicita baja.",
+      "980\r\n275.130-5",
+    ],
+    [
+      "a card grouped by dots, cut between groups",
+      "tarjeta#5576.4538\r\n0468.9010 - urgente",
+      "5576.4538\r\n0468.9010",
+    ],
+    ["a card glued to TDC", "folio 146564 TDC5183933224951939 pasa", "5183933224951939"],
+    ["a card after TDC#", "TDC#4838929847287562 - urgente", "4838929847287562"],
+    [
+      "a phone's (area) glued to its word",
+      "pedido 802090 whatsapp(011)\u00a0961901512 entregar",
+      "(011)\u00a0961901512",
+    ],
+    ["a (+CC) glued to its word", "folio 997079 cel(+51) 975692198 pasa", "(+51) 975692198"],
+    ["a +CC number without its +, after a phone word", "cel:\n56936696229", "56936696229"],
+    ["another", 'no campo tel coloquei "5581971949215" e deu erro', "5581971949215"],
+    ["an INE in lower case", "credencial INE:lgbvdh90121629h772", "lgbvdh90121629h772"],
+    [
+      "a cédula glued to its type letter and dot",
+      "adjunto cedulaE.12.791.543 para el tramite",
+      "E.12.791.543",
+    ],
+    ["CI glued to V", "adjunto CIV-5.061\u00ad.590 para el tramite", "V-5.061\u00ad.590"],
   ])("%s", (_form, text, written) => {
     expect(coveredWhole(text, written), text).toBe(true);
   });
@@ -277,6 +305,8 @@ describe("values as people type, paste and export them", () => {
     ["a code with leading zeros", "o código 0012 3456 7890 do pedido"],
     ["a toll-free line", "llamé al 01 800 123 4567 y me colgaron"],
     ["a flight", "el vuelo AR1234 sale de la puerta 12"],
+    ["a long code with no phone word", "el código 5581971949215 del producto"],
+    ["a quantity cut by a line break", "lote 980\n275.130 unidades"],
   ])("%s stays unmasked", (_form, text) => {
     expect(scanText(text)).toEqual([]);
   });

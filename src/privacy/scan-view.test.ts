@@ -53,9 +53,13 @@ describe("ScanView", () => {
     expect(readAs("ação12 e número123")).toBe("ação12 e número 123");
   });
 
-  it("reads a card's groups of four cut by line breaks as the spaces between them", () => {
+  it("reads a card's groups of four cut by line breaks as the separator between them", () => {
     expect(readAs("cartão:\n4111 1111\n1111 1111")).toBe("cartão:\n4111 1111 1111 1111");
-    expect(readAs("4111-1111-1111\r\n1111")).toBe("4111-1111-1111 1111");
+    expect(readAs("4111-1111-1111\r\n1111")).toBe("4111-1111-1111-1111");
+    expect(readAs("4111.1111 \r\n1111.1111")).toBe("4111.1111.1111.1111");
+    // A number grouped by dots, cut at one of them: the dot.
+    expect(readAs("NIT 980\r\n275.130-5")).toBe("NIT 980.275.130-5");
+    expect(readAs("CPF 390.533\n447-05")).toBe("CPF 390.533.447-05");
     // Not a number cut anywhere else: that is still one value.
     expect(readAs("CPF 3905334\n4705")).toBe("CPF 39053344705");
     expect(readAs("conta 1234\n5678")).toBe("conta 12345678");

@@ -58,6 +58,9 @@ const gluedLabels = new Set([
   "card",
   "tarjeta",
   "cartao",
+  "tarj",
+  "tdc",
+  "tdd",
 ]);
 
 const dashes = new Set([
@@ -81,10 +84,11 @@ const letterOrDigit = /[\p{L}\p{N}]/u;
 const nonAscii = /[\u0080-\u{10ffff}]/gu;
 /**
  * Then, in the text so read, places to look at: a line break, a letter followed by a digit (or
- * by a phone's "+": "teléfono+56 9…", or a hyphen: "RIFG-4955…"), a letter and its dot followed by a number (possibly after
+ * by a phone's "+", "(" or "(+": "teléfono+56 9…", "whatsapp(011) 9…", "cel(+51) 9…", or a
+ * hyphen: "RIFG-4955…"), a letter and its dot followed by a number (possibly after
  * a type letter: "C.I.V-538…").
  */
-const structure = /\r?\n|[A-Za-z](?=[-+]?\d)|[A-Za-z]\.(?=[A-Za-z]?-?\d)/g;
+const structure = /\r?\n|[A-Za-z](?=(?:[-+(]|\(\+)?\d)|[A-Za-z]\.(?=[A-Za-z]?-?\d)/g;
 
 /** A change to the text: the original `[from, to)` reads as `text`. */
 interface Edit {
@@ -203,14 +207,19 @@ function structureEdits(text: string): Edit[] {
         edits.push({
           from: cutFrom,
           to: cutTo,
-          text: betweenCardGroups(text, from, to) ? " " : "",
+          text: breakReadsAs(text, from, to),
         });
       }
       continue;
     }
     if (found.endsWith(".")) {
-      if (dottedLabelBefore(text, from + 2))
+      if (dottedLabelBefore(text, from + 2)) {
         edits.push({ from: from + 2, to: from + 2, text: " " });
+        continue;
+      }
+      // A cédula label glued to the value's type letter and its dot ("cedulaE.12.791.543").
+      const cut = gluedLabelEnd(text, from + 1);
+      if (cut !== undefined && cut <= from) edits.push({ from: cut, to: cut, text: " " });
       continue;
     }
     const cut = gluedLabelEnd(text, from + 1);
@@ -218,7 +227,8 @@ function structureEdits(text: string): Edit[] {
     // and "NF-123…" are written so.
     if (
       cut !== undefined &&
-      (text[from + 1] !== "-" || (cut <= from && /^-\d{6}/.test(text.slice(from + 1, from + 8))))
+      (text[from + 1] !== "-" ||
+        (cut <= from && /^-\d[\d.]{5}/.test(text.slice(from + 1, from + 8))))
     ) {
       edits.push({ from: cut, to: cut, text: " " });
     }
@@ -293,21 +303,30 @@ function insideValue(text: string, from: number, to: number): boolean {
 }
 
 /**
- * Whether the line break at `[from, to)` stands between two of a card's groups of four digits,
- * written as cards print them: a group of four on each side, and another group beside one of
- * them on its own line ("5342 7298\n0650 7802", "5342-7298-0650\n7802").
+ * What the line break at `[from, to)` inside a value stands for. Between two of a card's groups
+ * of four digits, written as cards print them (a group of four on each side, and another group
+ * beside one of them on its own line: "5342 7298\n0650 7802", "5576.4538\r\n0468.9010"), the
+ * groups' own separator. Where a number grouped by dots was cut at one of its dots ("980\r\n
+ * 275.130-5", "390.533\n447-05"), the dot. Otherwise nothing: "3905334\r\n4705".
  */
-function betweenCardGroups(text: string, from: number, to: number): boolean {
+function breakReadsAs(text: string, from: number, to: number): string {
   let before = from;
   while (before > 0 && (text[before - 1] === " " || text[before - 1] === "\t")) before--;
   let after = to;
   while (after < text.length && (text[after] === " " || text[after] === "\t")) after++;
-  const head = /(?:^|[^\dA-Za-z])(?:(\d{4})(?: {1,2}|-))?\d{4}$/.exec(
-    text.slice(Math.max(0, before - 11), before),
-  );
-  const tail = /^\d{4}(?:(?: {1,2}|-)(\d{4}))?(?![\dA-Za-z])/.exec(text.slice(after, after + 11));
-  if (head === null || tail === null) return false;
-  return head[1] !== undefined || tail[1] !== undefined;
+  const head = text.slice(Math.max(0, before - 11), before);
+  const tail = text.slice(after, after + 11);
+  const cardHead = /(?:^|[^\dA-Za-z])(?:\d{4}( {1,2}|[-.]))?\d{4}$/.exec(head);
+  const cardTail = /^\d{4}(?:( {1,2}|[-.])\d{4})?(?![\dA-Za-z])/.exec(tail);
+  if (cardHead !== null && cardTail !== null) {
+    const separator = cardHead[1] ?? cardTail[1];
+    if (separator !== undefined) return separator;
+  }
+  const group = /(?:^|[^\d])(\d{1,3})$/.exec(head);
+  const next = /^\d{3}([./-])/.exec(tail);
+  if (group === null || next === null) return "";
+  const dotted = head.slice(0, head.length - (group[1]?.length ?? 0)).endsWith(".");
+  return dotted || next[1] === "." ? "." : "";
 }
 
 /**
@@ -377,6 +396,6 @@ function gluedLabelEnd(text: string, end: number): number | undefined {
   const letters = foldForMatching(text.slice(start, end));
   if (gluedLabels.has(letters)) return end;
   // Or a Venezuelan label glued to the value's type letter ("rifV959…", "RIFG-4955…").
-  const label = /^(?:curp|rfc)(?=[a-z]{3,4}$)|^(?:rif|cedula)(?=[vejpgc]$)/.exec(letters);
+  const label = /^(?:curp|rfc)(?=[a-z]{3,4}$)|^(?:rif|cedula)(?=[vejpgc]$)|^ci(?=v$)/.exec(letters);
   return label === null ? undefined : start + label[0].length;
 }

@@ -64,7 +64,7 @@ export const clabeRule: IdentifierRule = {
  */
 export const ineRule: IdentifierRule = {
   type: "MX_INE",
-  pattern: /[A-Z]{6}(\d{6})(\d{2})[HM]\d{3}/g,
+  pattern: /[A-Z]{6}(\d{6})(\d{2})[HM]\d{3}/gi,
   context: wordsPattern([
     "ine",
     "ife",
@@ -79,7 +79,8 @@ export const ineRule: IdentifierRule = {
     return isValidShortDate(groups[0] ?? "") && state >= 1 && state <= 32;
   },
   check: () => "none",
-  shape: () => "formatted",
+  // Typed in lower case it still has its structure, but a label must carry it.
+  shape: (candidate) => (caseShape(candidate) === "formatted" ? "formatted" : "weak"),
 };
 
 export const mexicoDetector = identifierDetector([curpRule, rfcRule, clabeRule, ineRule]);

@@ -8,10 +8,11 @@ import { couldBeNationalNumber } from "./phone-regions.js";
 import type { ScanInput } from "./scan-input.js";
 
 /**
- * Phone-shaped runs: an optional `+country code`, an optional `(area)`, and digit groups joined
- * by single spaces, hyphens or dots. Groups must be separated, so there is nothing to backtrack.
+ * Phone-shaped runs: an optional `+country code` (also in parentheses, "(+51)"), an optional
+ * `(area)`, and digit groups joined by single spaces, hyphens or dots. Groups must be separated, so there is nothing to backtrack.
  */
-const phonePattern = /(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\d{1,11}(?:[ .-]\d{1,9}){0,4}/g;
+const phonePattern =
+  /(?:(?:\+\d{1,3}|\(\+\d{1,3}\))[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\d{1,15}(?:[ .-]\d{1,9}){0,4}/g;
 
 const phoneWords = wordsPattern([
   "tel",
@@ -96,7 +97,10 @@ function phoneFinding(
   const positive = phoneWords.test(context);
   // "0052 55 …", "0055 11 …": the international prefix dialled instead of "+", and the
   // country code set apart as after a "+".
-  const dialled = /^00[1-9]\d{0,2}[ .-]/.test(value) ? `+${value.slice(2)}` : value;
+  // "(+51) 975…": the country code in parentheses.
+  const dialled = /^00[1-9]\d{0,2}[ .-]/.test(value)
+    ? `+${value.slice(2)}`
+    : value.replace(/^\((\+\d{1,3})\)/, "$1");
   const international = dialled.startsWith("+");
   const separated = /[ .()-]/.test(value);
   let confidence: number;
@@ -111,9 +115,12 @@ function phoneFinding(
   else if (endsWithNegativeWord(context)) confidence = confidenceLevels.negative;
   if (confidence < options.minConfidence) return undefined;
 
+  // After a phone word, the digits of an international number written without its "+"
+  // ("cel: 56936696229", WhatsApp's own form) when no region reads them as a national one.
   const parsed = international
     ? parseInternational(dialled)
-    : parseNational(digits, options, positive);
+    : (parseNational(digits, options, positive) ??
+      (positive ? listedInternational(`+${digits}`) : undefined));
   if (parsed === undefined) return undefined;
   return {
     type: "PHONE",
@@ -133,6 +140,12 @@ interface ParsedPhone {
   e164: string;
   /** Valid in the numbering plan; false for a possible number in a range it does not list. */
   listed: boolean;
+}
+
+/** An international number the numbering plan lists (not a business's service number). */
+function listedInternational(value: string): ParsedPhone | undefined {
+  const parsed = parseInternational(value);
+  return parsed?.listed === true ? parsed : undefined;
 }
 
 /**
