@@ -109,6 +109,84 @@ describe("findLanguageMismatch", () => {
   });
 });
 
+/**
+ * Questions in the region's indigenous languages, with their Spanish translations and a sentence
+ * in the same language as a right-language answer, from AmericasNLP's dev set (tune half).
+ */
+const indigenousQuestions = [
+  {
+    language: "qu",
+    question: "Qampa hukuyki hinam sapa punchaw allin rimanakuyman chayachiwanku",
+    spanish:
+      "Las organizaciones como la suya son las que ayudan a formar conexiones fantásticas todos los días.",
+    same: "Ari, ari, ari, yachankiñam manam qalaycha ima hukuwanmanchu corporación financiada kapunanri",
+  },
+  {
+    language: "gn",
+    question:
+      "Héê, katu ndaroviái ijáne haĝua rojapóvo, árupi ndaikatúi jajuhu pukoe arupiguáva ha upéva upe marandu roipotavéva.",
+    spanish:
+      "Sí, pero no creo que vayamos a hacerlo porque es que no se pueden obtener estaciones locales y esa es la noticia en la que estamos más interesados.",
+    same: "Opavave nunga oîva upe tekojoja rekojoajúpe oî pype, ha hetave umíva apytépe tahachi.",
+  },
+  {
+    language: "ay",
+    question: "Correo tukiw jutir 45n urunkan arsukipatani kawnir jan waxt'apki ukanakampi.",
+    spanish:
+      "Nos comunicaremos por correo en los próximos 45 días con quienes no hayan hecho donaciones este año fiscal.",
+    same: "jïsa, qhanawa, janiw ukat arsupkanti eh… kunjamti uñkata uka jani yatktati, ukampirus yataw jach'a wila masit jutiri.",
+  },
+  {
+    language: "nah",
+    question: "Oncayaya miyac tlacameh tlen tlacaquitoh ipan tlamachtilli tlen tepoztlizatelite.",
+    spanish: "Había un montón de gente asistiendo al seminario sobre el satélite.",
+    same: "Nicmachilia monequi titequitiz ica inon ihuan cualli ticchihuaz.",
+  },
+] as const;
+
+describe("findLanguageMismatch on the region's indigenous languages", () => {
+  it.each(indigenousQuestions)(
+    "catches a $language question answered in Spanish, and accepts one in $language",
+    ({ language, question, spanish, same }) => {
+      expect(findLanguageMismatch(question, spanish)).toEqual({ expected: language, got: "es" });
+      expect(findLanguageMismatch(question, same)).toBeUndefined();
+      // The cascade's reason for escalating.
+      const messages = [{ role: "user" as const, content: question }];
+      expect(findAnswerFlaw({ text: spanish, finished: false, messages })).toBe("language");
+      expect(findAnswerFlaw({ text: same, finished: false, messages })).toBeUndefined();
+    },
+  );
+
+  it("catches a Quechua question answered in Aymara", () => {
+    const [quechua, , aymara] = indigenousQuestions;
+    expect(findLanguageMismatch(quechua.question, aymara.same)).toEqual({
+      expected: "qu",
+      got: "ay",
+    });
+  });
+
+  it("never flags short answers, numbers, names, code, or a translation asked for", () => {
+    const question = "Imaynallam kachkanki? Ñuqaqa Limapi llamkachkani, wasiymanta karupi.";
+    for (const answer of [
+      "Arí, allinmi.",
+      "84",
+      "1.250.000 soles, 3.400 dólares, 12 %",
+      "Machu Picchu, Qusqu, Perú",
+      "José María Arguedas, Lima, Universidad de San Marcos",
+      "```python\nprint('hola de la casa')\nfor i in range(10): print(i)\n```",
+      "`SELECT nombre, ciudad FROM clientes WHERE pais = 'PE'`",
+    ]) {
+      expect(findLanguageMismatch(question, answer), answer).toBeUndefined();
+    }
+    expect(
+      findLanguageMismatch(
+        "Kay rimayta castellano simiman tikraway: Qampa hukuyki hinam sapa punchaw allin rimanakuyman chayachiwanku",
+        "Las organizaciones como la suya son las que ayudan a formar conexiones todos los días.",
+      ),
+    ).toBeUndefined();
+  });
+});
+
 describe("findJsonProblem", () => {
   const schema: ResponseFormat = {
     type: "json_schema",

@@ -58,6 +58,7 @@ async function fill(store: Store, now: number): Promise<void> {
           reason: "bench",
           confidence: target === "local" ? 0.8 : null,
           findings: null,
+          language: null,
         };
         await repositories.usage.insert(record);
       }

@@ -264,6 +264,7 @@ function settlementOf(requestId: string): Settlement {
     reason: null,
     confidence: null,
     findings: null,
+    language: null,
   };
 }
 
