@@ -593,6 +593,8 @@ describe("other values and paths", () => {
     ["a label asked as a question", "sirve este D.N.I.? 25504122", ["25504122"]],
     ["a RIF glued to its label", "adjunto rifV959562365 para el tramite", ["V959562365"]],
     ["a phone dialled with 00", "| cel | 0052 55 0247 8160 |", ["0052 55 0247 8160", "5502478160"]],
+    ["a +CC number without its +", 'no campo tel coloquei "5581971949215"', ["5581971949215"]],
+    ["a number cut at one of its dots", "nit N°980\r\n275.130-5", ["9802751305"]],
     [
       "an INE cut after its letters",
       "clave elector#SMHGWY\n  83100310H941 - urgente",
