@@ -12,7 +12,9 @@ import { detectRegionLanguage, type RegionLanguage } from "./region-language.js"
  * A question clearly in Quechua, Guaraní, Aymara or Nahuatl (detectRegionLanguage) must be
  * answered in it: an answer of at least five words clearly in another of the region's languages
  * is flagged — in Spanish, Portuguese or English only with two of its stop words too, so names,
- * numbers and code (left out first) are never read as a language.
+ * numbers and code (left out first) are never read as a language. On the held-out half of
+ * AmericasNLP's dev set it flags 69–77 % of Spanish translations and 8 of 3,644 same-language
+ * answers (0.2 %; docs/benchmarks.md).
  */
 export interface LanguageMismatch {
   expected: RegionLanguage;
