@@ -45,9 +45,9 @@ beforeEach(async () => {
       ...record("local", "local", 0),
       findings: { BR_CPF: 2, EMAIL: 1 },
     });
-    await store.usage.insert(record("local", "cascade-local", 0));
-    await store.usage.insert(record("openai", "cascade-cloud", 0.004));
-    await store.usage.insert(record("cache", "cache", 0));
+    await store.usage.insert({ ...record("local", "cascade-local", 0), language: "qu" });
+    await store.usage.insert({ ...record("openai", "cascade-cloud", 0.004), language: "qu" });
+    await store.usage.insert({ ...record("cache", "cache", 0), language: "es" });
   } finally {
     await store.close();
   }
@@ -64,6 +64,7 @@ describe("colibri stats", () => {
       "Saved $0.036: spent $0.004 of the $0.04 all-cloud would have cost.",
     );
     expect(result.stdout).toContain("Escalations: 1 of 2 cascades.");
+    expect(result.stdout).toContain("Languages: qu 2 (50.0% cloud), es 1 (0.0% cloud).");
     expect(result.stdout).toContain("Personal data found: BR_CPF 2, EMAIL 1 (in 1 request).");
     expect(result.stdout).toContain("kept local; personal data in them: none.");
   });

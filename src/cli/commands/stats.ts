@@ -73,7 +73,7 @@ Examples:
           writeJson(context.stdout, report);
           return;
         }
-        const { totals, today, privacy } = report;
+        const { totals, today, privacy, languages } = report;
         const share = (part: number) =>
           totals.requests === 0 ? "—" : formatPercent((100 * part) / totals.requests);
         const rows = [
@@ -88,6 +88,13 @@ Examples:
             .filter((entry) => count(entry) > 0)
             .map((entry) => `${entry.type} ${formatCount(count(entry))}`)
             .join(", ") || "none";
+        const spoken =
+          languages
+            .map(
+              (entry) =>
+                `${entry.language} ${formatCount(entry.requests)} (${formatPercent(100 * entry.cloudShare)} cloud)`,
+            )
+            .join(", ") || "none";
         const found = listed((entry) => entry.found);
         const outbound = listed((entry) => entry.sent + entry.blocked + entry.keptLocal);
         context.stdout.write(
@@ -96,6 +103,7 @@ Examples:
             `Saved ${formatUsd(totals.savedUsd)}: spent ${formatUsd(totals.costUsd)} of the ${formatUsd(totals.referenceCostUsd)} all-cloud would have cost.\n` +
             `Today: ${plural(today.requests, "request", "requests", formatCount)}, ${formatUsd(today.savedUsd)} saved. Errors: ${formatCount(totals.errors)}. ` +
             `Escalations: ${formatCount(totals.escalations)} of ${plural(totals.cascades, "cascade", "cascades", formatCount)}.\n` +
+            `Languages: ${spoken}.\n` +
             `Personal data found: ${found} (in ${plural(privacy.withPersonalData, "request", "requests", formatCount)}).\n` +
             `Bound for the cloud: ${formatCount(privacy.requests.sent)} sent, ${formatCount(privacy.requests.blocked)} blocked, ${formatCount(privacy.requests.keptLocal)} kept local; personal data in them: ${outbound}.\n`,
         );
