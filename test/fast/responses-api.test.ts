@@ -50,7 +50,7 @@ describe("/v1/responses", () => {
     expect(response.output).toHaveLength(1);
     expect(response.output[0]).toMatchObject({ type: "message", role: "assistant" });
     expect(response.usage).toMatchObject({ input_tokens: 7, output_tokens: 5, total_tokens: 12 });
-    expect(response.store).toBe(false);
+    expect((response as unknown as { store: boolean }).store).toBe(false);
     expect(backend.requests[0]?.messages).toEqual([
       { role: "system", content: "Responde en español." },
       { role: "user", content: "Hola" },
@@ -94,15 +94,17 @@ describe("/v1/responses", () => {
       model,
       input: [
         { role: "user", content: "¿Qué tiempo hace en Lima?" },
-        ...first.output.map((item) =>
+        ...first.output.flatMap((item) =>
           item.type === "function_call"
-            ? {
-                type: "function_call" as const,
-                call_id: item.call_id,
-                name: item.name,
-                arguments: item.arguments,
-              }
-            : item,
+            ? [
+                {
+                  type: "function_call" as const,
+                  call_id: item.call_id,
+                  name: item.name,
+                  arguments: item.arguments,
+                },
+              ]
+            : [],
         ),
         { type: "function_call_output", call_id: "call_7", output: '{"temp":19}' },
       ],

@@ -49,7 +49,7 @@ async function answer(
   let text = "";
   for await (const event of engine.chat(request)) {
     if (event.type === "delta") text += event.text;
-    else return { text, done: event };
+    else if (event.type === "done") return { text, done: event };
   }
   throw new Error("the stream ended without a done event");
 }

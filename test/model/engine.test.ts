@@ -45,7 +45,7 @@ async function collect(stream: AsyncIterable<ChatEvent>): Promise<Collected> {
   for await (const event of stream) {
     expect(done, "no event may follow done").toBeUndefined();
     if (event.type === "delta") deltas.push(event);
-    else done = event;
+    else if (event.type === "done") done = event;
   }
   if (done === undefined) throw new Error("the stream ended without a done event");
   return { text: deltas.map((delta) => delta.text).join(""), deltas, done };

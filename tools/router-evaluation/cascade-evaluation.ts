@@ -222,7 +222,7 @@ async function runStrategy(
     if (event.type === "delta") {
       text += event.text;
       for (const token of event.logprobs) logprobs.push(token.logprob);
-    } else {
+    } else if (event.type === "done") {
       usage = event.usage;
       finishReason = event.finishReason;
       runaway = event.runaway === true;
