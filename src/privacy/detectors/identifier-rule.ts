@@ -58,7 +58,9 @@ export function* detectIdentifier(
     if (rule.plausible?.(candidate) === false) continue;
     const spaced = candidate.value.includes(" ");
     if (spaced && !standsApart(input.text, candidate)) continue;
-    const shape = spaced || !ownShape.test(candidate.value) ? "weak" : rule.shape(candidate);
+    // Only a dot can stand where the rule's own pattern has none (spaces are weak already).
+    const relaxed = spaced || (candidate.value.includes(".") && !ownShape.test(candidate.value));
+    const shape = relaxed ? "weak" : rule.shape(candidate);
     // Context is read, and the check (a library call) run, only when they could reach the
     // threshold: a candidate that needs a context word is skipped in a text that has none.
     const reachable = (positive: boolean) =>
@@ -190,16 +192,16 @@ export function allowingSpaces(pattern: RegExp): RegExp {
     }
     if (character === "[") inClass = true;
     else if (character === "]") inClass = false;
-    source += !inClass && character === "-" && afterDigits.test(source) ? "[-. ]" : character;
+    source +=
+      !inClass && character === "-" && afterDigitsOrTheirGroup.test(source) ? "[-. ]" : character;
   }
   return new RegExp(source, pattern.flags);
 }
 
-/**
- * A pattern's source that ends in digits (`\d`, `\d{3}`, `[\dA-Z]{4}`), possibly opening an
- * optional group after them (`\d{3}(?:-?[\dX])?`): a separator may follow.
- */
-const afterDigits = /(?:\\d|\[[^\]]*\\d[^\]]*\])(?:\{\d+(?:,\d*)?\})?(?:\(\?:)?$/;
+/** A pattern's source that ends in digits (`\d`, `\d{3}`, `[\dA-Z]{4}`): a separator may follow. */
+const afterDigits = /(?:\\d|\[[^\]]*\\d[^\]]*\])(?:\{\d+(?:,\d*)?\})?$/;
+/** The same, or opening a group after them: a hyphen before an optional check digit (`(?:-?\d)?`). */
+const afterDigitsOrTheirGroup = /(?:\\d|\[[^\]]*\\d[^\]]*\])(?:\{\d+(?:,\d*)?\})?(?:\(\?:)?$/;
 
 /** A detector made of identifier rules, e.g. one country's. */
 export function identifierDetector(rules: readonly IdentifierRule[]): Detector {
