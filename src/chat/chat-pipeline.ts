@@ -256,6 +256,7 @@ export class ChatPipeline {
         cloudUp: router.cloudUp(requested),
         personalData: scan.types,
         language,
+        tools: request.body.tools !== undefined && request.body.tools.choice !== "none",
       });
       plan = await decideAndReserve(
         router,

@@ -71,6 +71,8 @@ export const ruleConditionsSchema = z
     budget: z.enum(["ok", "spent"]).optional(),
     /** Whether the cloud provider is reachable (its circuit breaker is not open). */
     cloud: z.enum(["up", "down"]).optional(),
+    /** Whether the model may call tools (the request declares some, tool_choice not "none"). */
+    tools: z.boolean().optional(),
     /**
      * Personal data found by the privacy guard: true (any), false (none), or the data types and
      * classes of which one must be present (e.g. ["BR_CPF", "financial"]).

@@ -145,13 +145,14 @@ describe("decideRoute", () => {
       });
     });
 
-    it("match on task, prompt length, metadata, budget and connectivity", () => {
+    it("match on task, prompt length, metadata, budget, connectivity and tools", () => {
       const policyRules = rules(
         { name: "code", when: { task: "code" }, route: "cloud" },
         { name: "long", when: { minPromptTokens: 1000 }, route: "cascade" },
         { name: "urgent", when: { metadata: { priority: "high" } }, route: "cloud" },
         { name: "offline", when: { cloud: "down" }, route: "local" },
         { name: "broke", when: { budget: "spent", model: "auto" }, route: "local" },
+        { name: "agents", when: { tools: true }, route: "cloud" },
       );
       const decide = (input: Partial<FeatureInput>) =>
         decideRoute(features(input), policy({ rules: policyRules })).reason;
@@ -163,6 +164,8 @@ describe("decideRoute", () => {
       expect(decide({ metadata: { priority: "low" } })).toBe("cascade");
       expect(decide({ cloudUp: false })).toBe("rule:offline");
       expect(decide({ budgetSpent: true })).toBe("rule:broke");
+      expect(decide({ tools: true })).toBe("rule:agents");
+      expect(decide({ tools: false })).toBe("cascade");
     });
 
     it("policy beats the client: a local-only rule holds even for an explicit cloud model", () => {

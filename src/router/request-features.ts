@@ -29,6 +29,8 @@ export interface RequestFeatures {
   cloud: "up" | "down";
   /** The data types of the personal data the privacy guard found (empty: none). */
   personalData: readonly PiiType[];
+  /** Whether the model may call tools (the request declares some and tool_choice is not none). */
+  tools: boolean;
 }
 
 export interface FeatureInput {
@@ -42,6 +44,8 @@ export interface FeatureInput {
   personalData?: readonly PiiType[];
   /** The prompt's language when the caller has it already (see requestLanguage). */
   language?: RegionLanguage | "other";
+  /** Whether the model may call tools; default false. */
+  tools?: boolean;
 }
 
 /** Plain computation over the request: language and task from the user's own words. */
@@ -60,6 +64,7 @@ export function extractFeatures(input: FeatureInput): RequestFeatures {
     budget: input.budgetSpent ? "spent" : "ok",
     cloud: input.cloudUp ? "up" : "down",
     personalData: input.personalData ?? [],
+    tools: input.tools ?? false,
   };
 }
 

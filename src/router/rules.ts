@@ -16,6 +16,7 @@ export function matchesConditions(when: RuleConditions, features: RequestFeature
   }
   if (when.budget !== undefined && features.budget !== when.budget) return false;
   if (when.cloud !== undefined && features.cloud !== when.cloud) return false;
+  if (when.tools !== undefined && features.tools !== when.tools) return false;
   if (when.pii !== undefined && !matchesPersonalData(when.pii, features)) return false;
   if (when.metadata) {
     for (const [key, value] of Object.entries(when.metadata)) {
