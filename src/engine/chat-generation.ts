@@ -132,6 +132,8 @@ export async function* generateChat(
   let callStarted: GenerationEnd["callStarted"];
   // While the answer so far may be a call's opening, its pieces wait here.
   const opening = callStart?.opening?.replace(/\s+/g, "");
+  // Small models also fence the call as code (```json {"name": …}).
+  const openings = opening ? [opening, "```json" + opening, "```" + opening] : [];
   let openingHeld: TextPiece<TokenLogprob>[] | undefined = opening ? [] : undefined;
   let openingText = "";
 
@@ -193,14 +195,14 @@ export async function* generateChat(
       const decoded = decoder.push(token);
       if (decoded === undefined) continue;
       const piece = toPiece(decoded.text, decoded.tokens.length);
-      if (openingHeld !== undefined && opening !== undefined) {
+      if (openingHeld !== undefined) {
         openingText += decoded.text.replace(/\s+/g, "");
-        if (openingText.startsWith(opening)) {
+        if (openings.some((text) => openingText.startsWith(text))) {
           callStarted = "opening";
           finishReason = "stop";
           break;
         }
-        if (opening.startsWith(openingText)) {
+        if (openings.some((text) => text.startsWith(openingText))) {
           openingHeld.push(piece);
           continue;
         }

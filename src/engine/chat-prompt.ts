@@ -29,8 +29,12 @@ export interface PreparedPrompt {
 export class ChatPromptRenderer {
   readonly wrapper: ChatWrapper;
 
+  /** The system message the model's own template writes when a conversation has none. */
+  readonly defaultSystem: string | undefined;
+
   constructor(private readonly model: LlamaModel) {
     this.wrapper = resolveChatWrapper(model);
+    this.defaultSystem = templateDefaultSystem(model.fileInfo.metadata.tokenizer?.chat_template);
   }
 
   get wrapperName(): string {
@@ -60,7 +64,17 @@ export class ChatPromptRenderer {
     if (messages.length === 0) {
       throw new InvalidRequestError("messages must contain at least one message.", "messages");
     }
-    const history = toHistory(messages);
+    // Small models use tools and their results well only with the system message they were
+    // trained with, which the template writes when there is none and node-llama-cpp's built-in
+    // wrappers leave out (Qwen 2.5: without it, the answer after a result calls the tool again).
+    const withTools =
+      (tools !== undefined && tools.length > 0) ||
+      messages.some((message) => message.toolCalls !== undefined || message.role === "tool");
+    const system =
+      withTools && this.defaultSystem !== undefined && messages[0]?.role !== "system"
+        ? [{ role: "system" as const, content: this.defaultSystem }]
+        : [];
+    const history = toHistory([...system, ...messages]);
     // An open model turn at the end: the answer (or the continuation of a given assistant prefix).
     const last = history.at(-1);
     if (last?.type !== "model") history.push({ type: "model", response: [""] });
@@ -163,6 +177,17 @@ function toHistory(messages: readonly ChatMessage[]): ChatHistoryItem[] {
     afterResults = message.role === "tool" || (afterResults && message.role === "assistant");
   }
   return history;
+}
+
+/**
+ * The default system message of a ChatML-style Jinja template (`<|im_start|>system\n…<|im_end|>`
+ * written as a literal), e.g. Qwen 2.5's "You are Qwen, created by Alibaba Cloud. You are a
+ * helpful assistant." Undefined when the template writes none.
+ */
+export function templateDefaultSystem(template: string | undefined): string | undefined {
+  const match = /<\|im_start\|>system(?:\\n|\n)([^<'"{}]+?)<\|im_end\|>/.exec(template ?? "");
+  const text = match?.[1]?.trim();
+  return text === undefined || text === "" ? undefined : text;
 }
 
 /** JSON text as its value (so the template writes it as JSON), any other text as itself. */

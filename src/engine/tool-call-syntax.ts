@@ -10,8 +10,9 @@ import {
 /**
  * How a tool call begins in a free answer: the special token that opens the template's call
  * syntax (Qwen's `<tool_call>`), sampled anywhere; or, at the very start of the answer, the
- * call's opening text (`{"name": "`), which small models often write without the token
- * (compared without whitespace). Text held while it may still be that opening is not released.
+ * call's opening text (`{"name": "`), which small models often write without the token, or
+ * fence as code (```` ```json ````; compared without whitespace). Text held while it may still be
+ * that opening is not released.
  */
 export interface CallStart {
   token?: Token;

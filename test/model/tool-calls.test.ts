@@ -159,4 +159,25 @@ describe("the default model (Qwen 2.5 Coder 1.5B)", () => {
     expectWeatherCall(calls[0]);
     expect(done.finishReason).toBe("tool_calls");
   });
+
+  it("after a tool result, with no system message, answers from the result", async () => {
+    // The template's own default system message is added for tool conversations (without it,
+    // this model thanks the user for the result instead of using it).
+    const { calls, text } = await answer(
+      engine,
+      request("none", {
+        messages: [
+          { role: "user", content: "¿Qué tiempo hace en Lima ahora?" },
+          {
+            role: "assistant",
+            content: "",
+            toolCalls: [{ id: "call_1", name: "get_weather", arguments: '{"city":"Lima"}' }],
+          },
+          { role: "tool", toolCallId: "call_1", content: '{"temp_c": 19, "sky": "nublado"}' },
+        ],
+      }),
+    );
+    expect(calls).toEqual([]);
+    expect(text).toContain("19");
+  });
 });
