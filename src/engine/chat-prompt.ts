@@ -34,7 +34,7 @@ export class ChatPromptRenderer {
 
   constructor(private readonly model: LlamaModel) {
     this.wrapper = resolveChatWrapper(model);
-    this.defaultSystem = templateDefaultSystem(model.fileInfo.metadata.tokenizer?.chat_template);
+    this.defaultSystem = templateDefaultSystem(model.fileInfo.metadata.tokenizer.chat_template);
   }
 
   get wrapperName(): string {
