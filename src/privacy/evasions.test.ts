@@ -296,6 +296,32 @@ describe("values as people type, paste and export them", () => {
       "E.12.791.543",
     ],
     ["CI glued to V", "adjunto CIV-5.061\u00ad.590 para el tramite", "V-5.061\u00ad.590"],
+    // And a third draw.
+    [
+      "an RFC cut after two letters",
+      "mi R.F.C. es QW \nU420516MV8, me pueden ayudar?",
+      "QW \nU420516MV8",
+    ],
+    [
+      "a CURP cut after three letters",
+      "Titular con Curp N°KOV\n  C711017HCCVWN20 solicita baja.",
+      "KOV\n  C711017HCCVWN20",
+    ],
+    [
+      "a cédula's letter and groups apart",
+      '{"ci":"V 32 182 800","cuil":"24535370393"}',
+      "V 32 182 800",
+    ],
+    [
+      "a phone cut after its (area)",
+      'no campo celular coloquei "+55 (98) \n99664-0938" e deu erro',
+      "+55 (98) \n99664-0938",
+    ],
+    [
+      "thousands apart, glued to a long label",
+      "cédula de ciudadanía59\u202f422\u202f739 por favor",
+      "59\u202f422\u202f739",
+    ],
   ])("%s", (_form, text, written) => {
     expect(coveredWhole(text, written), text).toBe(true);
   });
@@ -307,6 +333,8 @@ describe("values as people type, paste and export them", () => {
     ["a flight", "el vuelo AR1234 sale de la puerta 12"],
     ["a long code with no phone word", "el código 5581971949215 del producto"],
     ["a quantity cut by a line break", "lote 980\n275.130 unidades"],
+    ["numbers with spaces for thousands", "son 10 000 personas y 12 345 sillas"],
+    ["a word and a code on the next line", "OK\nABC123456789"],
   ])("%s stays unmasked", (_form, text) => {
     expect(scanText(text)).toEqual([]);
   });

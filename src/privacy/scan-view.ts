@@ -41,6 +41,8 @@ const gluedLabels = new Set([
   "ci",
   "cc",
   "cedula",
+  "ciudadania",
+  "extranjeria",
   "identidade",
   "habilitacao",
   "interbancaria",
@@ -288,6 +290,9 @@ function insideValue(text: string, from: number, to: number): boolean {
   if (next === undefined || previous === undefined) return false;
   // A numbered list: "1) RUT …\n2) cédula …" — the next line starts a new item.
   if (listItem.test(text.slice(after, after + 6))) return false;
+  // "+55 (98) \n99664-0938": a phone's area code ends the line.
+  if (previous === ")" && /\d/.test(next))
+    return /\(\d{1,4}\)$/.test(text.slice(before - 6, before + 1));
   // "707.224\n.460-39": the separator starts the next line.
   if (/[.\-/]/.test(next) && /\d/.test(text[after + 1] ?? "")) return /\d/.test(previous);
   if (/\d/.test(next)) {
@@ -370,11 +375,11 @@ function capitalCode(text: string, before: number, after: number): boolean {
   if (/^\d+$/.test(head) && /^[A-Z]+$/.test(tail)) return false;
   // Nor does a code run on into the next line's label ("…AB1\nCURP GOMA…").
   if (gluedLabels.has(tail.toLowerCase())) return false;
-  // Cut after its letters ("SMHGWY\n83100310H941", "GOMA\n800101HDFRRL09"), the next line
-  // must go on as a code does, digits and letters.
+  // Cut after its letters ("SMHGWY\n83100310H941", "KOV\nC711017HCCVWN20", "QW\nU420516MV8"),
+  // the next line must go on as a code does, digits and letters.
   const headOfCode =
     /\d/.test(head) ||
-    (head.length >= 4 &&
+    (head.length >= 2 &&
       /\d/.test(tail) &&
       /[A-Z]/.test(tail) &&
       !gluedLabels.has(head.toLowerCase()));

@@ -192,16 +192,17 @@ export function allowingSpaces(pattern: RegExp): RegExp {
     }
     if (character === "[") inClass = true;
     else if (character === "]") inClass = false;
-    source +=
-      !inClass && character === "-" && afterDigitsOrTheirGroup.test(source) ? "[-. ]" : character;
+    source += !inClass && character === "-" && afterDigits.test(source) ? "[-. ]" : character;
   }
   return new RegExp(source, pattern.flags);
 }
 
-/** A pattern's source that ends in digits (`\d`, `\d{3}`, `[\dA-Z]{4}`): a separator may follow. */
-const afterDigits = /(?:\\d|\[[^\]]*\\d[^\]]*\])(?:\{\d+(?:,\d*)?\})?$/;
-/** The same, or opening a group after them: a hyphen before an optional check digit (`(?:-?\d)?`). */
-const afterDigitsOrTheirGroup = /(?:\\d|\[[^\]]*\\d[^\]]*\])(?:\{\d+(?:,\d*)?\})?(?:\(\?:)?$/;
+/**
+ * A pattern's source that ends in digits (`\d`, `\d{3}`, `[\dA-Z]{4}`), or opens a group after
+ * them: a separator may follow — also a hyphen before an optional check digit (`(?:-?\d)?`) and a
+ * dot between groups of thousands (`(?:\.\d{3}){1,3}`: "59 422 739").
+ */
+const afterDigits = /(?:\\d|\[[^\]]*\\d[^\]]*\])(?:\{\d+(?:,\d*)?\})?(?:\(\?:)?$/;
 
 /** A detector made of identifier rules, e.g. one country's. */
 export function identifierDetector(rules: readonly IdentifierRule[]): Detector {

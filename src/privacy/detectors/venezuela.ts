@@ -2,10 +2,10 @@ import { wordsPattern } from "./context-words.js";
 import { checkWith, identifierDetector, noCheck, type IdentifierRule } from "./identifier-rule.js";
 import { stdnumValidate } from "./stdnum-validators.js";
 
-/** Cédula: V-12.345.678, V.12.345.678 (E for foreigners), no check digit: context only. */
+/** Cédula: V-12.345.678, V.12.345.678, V 12 345 678 (E for foreigners), no check digit: context only. */
 export const cedulaRule: IdentifierRule = {
   type: "VE_CEDULA",
-  pattern: /[VEve][-.]?\d{1,2}\.?\d{3}\.?\d{3}/g,
+  pattern: /[VEve][-. ]?\d{1,2}\.?\d{3}\.?\d{3}/g,
   context: wordsPattern(["cedula", "c.i.", "ci", "cedula de identidad"]),
   check: noCheck,
   shape: () => "weak",
