@@ -222,4 +222,14 @@ describe("/v1/responses", () => {
     expect(error.message).toContain(message);
     expect(backend.requests).toHaveLength(0);
   });
+
+  it("retrieving, deleting or cancelling a response is a 404 that says none is stored", async () => {
+    const { client } = await start();
+    await expect(client.responses.retrieve("resp_123")).rejects.toMatchObject({
+      status: 404,
+      message: expect.stringContaining("does not store responses") as unknown,
+    });
+    await expect(client.responses.delete("resp_123")).rejects.toMatchObject({ status: 404 });
+    await expect(client.responses.cancel("resp_123")).rejects.toMatchObject({ status: 404 });
+  });
 });

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
 import type { ChatEvent, ToolCall } from "../../core/chat.js";
+import { ColibriError } from "../../core/errors.js";
 import {
   responsesBodySchema,
   toChatCompletionBody,
@@ -76,6 +77,24 @@ export function registerResponses(
       },
     );
   });
+
+  // What the OpenAI client offers on stored responses: a 404 that says why, not "unknown route".
+  const stored = { config: { access: "tenant" as const } };
+  const refuse = (request: { params: unknown }) => {
+    throw notStored((request.params as { id: string }).id);
+  };
+  app.get("/v1/responses/:id", stored, refuse);
+  app.delete("/v1/responses/:id", stored, refuse);
+  app.post("/v1/responses/:id/cancel", stored, refuse);
+  app.get("/v1/responses/:id/input_items", stored, refuse);
+}
+
+/** Why a stored response cannot be read, deleted or cancelled: none is stored. */
+function notStored(id: string): ColibriError {
+  return new ColibriError(
+    `No response "${id}": Colibrí does not store responses (every response has store: false). Keep the output you need, and send the whole conversation in input.`,
+    { code: "response_not_stored", status: 404, type: "not_found_error" },
+  );
 }
 
 /**
