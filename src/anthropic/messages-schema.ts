@@ -165,3 +165,8 @@ export const messagesBodySchema = z.object({
 });
 
 export type MessagesBody = z.infer<typeof messagesBodySchema>;
+
+/** `POST /v1/messages/count_tokens`: a Messages body without `max_tokens` (nothing is generated). */
+export const countTokensBodySchema = messagesBodySchema.extend({
+  max_tokens: z.number().int().positive().optional(),
+});

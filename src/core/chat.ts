@@ -182,6 +182,8 @@ export interface ChatBackend {
   readonly model: string;
   chat(request: ChatRequest): AsyncIterable<ChatEvent>;
   embed(input: string[], signal?: AbortSignal): Promise<EmbeddingResult>;
+  /** The prompt tokens a request takes on this backend's model (its template and tools included). */
+  countTokens?(request: ChatRequest): number;
   status(): BackendStatus;
   close(): Promise<void>;
 }

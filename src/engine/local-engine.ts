@@ -195,6 +195,11 @@ export class LocalEngine implements ChatBackend, AsyncDisposable {
     yield* releaseOnAbort(generation, signal, release);
   }
 
+  countTokens(request: ChatRequest): number {
+    const tools = request.tools?.choice === "none" ? undefined : request.tools;
+    return this.prompts.render(request.messages, tools?.definitions).tokens.length;
+  }
+
   async embed(input: string[], signal?: AbortSignal): Promise<EmbeddingResult> {
     this.assertOpen();
     const link = linkAbortSignals([signal, this.closing.signal]);

@@ -204,7 +204,7 @@ export function createServer(options: ServerOptions): ColibriServer {
   });
   app.setNotFoundHandler((request, reply) => {
     const error = new ColibriError(
-      `Unknown route ${request.method} ${request.url}. See GET /v1/models, POST /v1/chat/completions, POST /v1/messages, POST /v1/responses, POST /v1/embeddings, /v1/files, /v1/batches, POST /v1/privacy/scan, and /admin/tenants, /admin/keys, /admin/usage, /admin/audit, /admin/queue with the admin key.`,
+      `Unknown route ${request.method} ${request.url}. See GET /v1/models, POST /v1/chat/completions, POST /v1/messages, POST /v1/responses, POST /v1/completions, POST /v1/embeddings, /v1/files, /v1/batches, POST /v1/privacy/scan, and /admin/tenants, /admin/keys, /admin/usage, /admin/audit, /admin/queue with the admin key.`,
       { code: "unknown_url", status: 404, type: "not_found_error" },
     );
     return reply.code(404).send(errorBody(error));
@@ -289,7 +289,7 @@ export function createServer(options: ServerOptions): ColibriServer {
     inFlight,
     now,
   });
-  registerMessages(app, { pipeline, inFlight });
+  registerMessages(app, { pipeline, inFlight, backend: options.backend });
   registerResponses(app, { pipeline, inFlight, now });
   registerCompletions(app, { pipeline, inFlight, now });
   registerEmbeddings(app, {

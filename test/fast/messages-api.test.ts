@@ -355,6 +355,18 @@ describe("the official @anthropic-ai/sdk against a listening gateway", () => {
     };
   }
 
+  it("messages.countTokens counts the prompt on the local model, generating nothing", async () => {
+    const { gateway, anthropic } = await client();
+    const counted = await anthropic.messages.countTokens({
+      model: gateway.backend.model,
+      system: "Responde en español.",
+      messages: [{ role: "user", content: "¿Qué tiempo hace en Lima hoy?" }],
+    });
+    // The scripted backend counts a token per four characters of the messages.
+    expect(counted).toEqual({ input_tokens: Math.ceil((20 + 29) / 4) });
+    expect(gateway.backend.requests).toHaveLength(0);
+  });
+
   it("messages.create with tools, then a round trip with the tool_result", async () => {
     const { gateway, anthropic } = await client();
     const backend = gateway.backend;

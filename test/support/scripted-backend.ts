@@ -96,6 +96,12 @@ export class ScriptedBackend implements ChatBackend {
     }
   }
 
+  /** A token per four characters of the messages, as a stand-in tokenizer. */
+  countTokens(request: ChatRequest): number {
+    const characters = request.messages.reduce((sum, message) => sum + message.content.length, 0);
+    return Math.ceil(characters / 4);
+  }
+
   embed(input: string[]): Promise<EmbeddingResult> {
     return Promise.resolve({
       embeddings: input.map((text) => this.embeddingOf(text)),

@@ -6,7 +6,10 @@ import {
   MessageStreamTranslator,
   type MessageIdentity,
 } from "../../anthropic/messages-response.js";
-import { messagesBodySchema } from "../../anthropic/messages-schema.js";
+import { countTokensBodySchema, messagesBodySchema } from "../../anthropic/messages-schema.js";
+import type { ChatBackend } from "../../core/chat.js";
+import { ServiceUnavailableError } from "../../core/errors.js";
+import { toChatMessages, toChatRequest } from "../../openai/chat-request.js";
 import { validateBody } from "../../openai/validate-body.js";
 import { anthropicErrorBody } from "../error-shape.js";
 import { sseEvent } from "../sse.js";
@@ -21,7 +24,27 @@ import { relayEvents } from "./relay-events.js";
  * are answered in Anthropic's shape (`errorShape`), in the stream as an `error` event. The
  * `anthropic-version` header is accepted whatever its value: there is one version of the API here.
  */
-export function registerMessages(app: FastifyInstance, options: ChatAnswerOptions): void {
+export function registerMessages(
+  app: FastifyInstance,
+  options: ChatAnswerOptions & { backend: ChatBackend },
+): void {
+  // The prompt's tokens on the local model, its template and tools included: what clients budget
+  // a context with. A cloud model's tokenizer would count otherwise, and no cloud is asked.
+  app.post(
+    "/v1/messages/count_tokens",
+    { config: { access: "tenant", errorShape: "anthropic" } },
+    (request) => {
+      const parsed = validateBody(countTokensBodySchema, request.body);
+      const body = toChatCompletionBody({ ...parsed, max_tokens: parsed.max_tokens ?? 1 });
+      const { backend } = options;
+      if (backend.countTokens === undefined) {
+        throw new ServiceUnavailableError("This server's local model cannot count tokens.");
+      }
+      const chat = toChatRequest(body, toChatMessages(body.messages), 1, neverAborted);
+      return { input_tokens: backend.countTokens(chat) };
+    },
+  );
+
   app.post(
     "/v1/messages",
     { config: { access: "tenant", errorShape: "anthropic" } },
@@ -57,3 +80,5 @@ export function registerMessages(app: FastifyInstance, options: ChatAnswerOption
     },
   );
 }
+
+const neverAborted = new AbortController().signal;
