@@ -8,9 +8,8 @@ import { zodResponseFormat } from "openai/helpers/zod";
 import type { ChatCompletionMessageParam } from "openai/resources/chat/completions";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { readMachine } from "../../src/config/machine.js";
 import { LocalEngine } from "../../src/engine/local-engine.js";
-import { defaultModel } from "../support/default-model.js";
+import { defaultModel, loadTestEngine } from "../support/default-model.js";
 import { startTestGateway, type TestGateway } from "../support/test-gateway.js";
 
 /**
@@ -29,15 +28,7 @@ let anthropic: Anthropic;
 
 beforeAll(async () => {
   const model = await defaultModel();
-  engine = await LocalEngine.load({
-    modelPath: model.path,
-    modelName: model.name,
-    machine: readMachine(),
-    threads: 1,
-    sequences: 1,
-    contextSize: 4096,
-    logger: () => undefined,
-  });
+  engine = await loadTestEngine(model, { contextSize: 4096 });
   gateway = await startTestGateway({ backend: engine, defaultMaxTokens: 200 });
   baseURL = `${await gateway.server.listen()}/v1`;
   client = new OpenAI({ baseURL, apiKey: "local", maxRetries: 0 });

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ChatEvent } from "../../src/core/chat.js";
-import { readMachine } from "../../src/config/machine.js";
 import { LocalEngine } from "../../src/engine/index.js";
-import { defaultModel } from "../support/default-model.js";
+import { defaultModel, loadTestEngine } from "../support/default-model.js";
 
 /**
  * The default model answers the six everyday questions of issue 19 (3 Spanish, 3 Brazilian
@@ -67,14 +66,7 @@ let engine: LocalEngine;
 
 beforeAll(async () => {
   const model = await defaultModel();
-  engine = await LocalEngine.load({
-    modelPath: model.path,
-    modelName: model.name,
-    machine: readMachine(),
-    threads: 1,
-    sequences: 1,
-    contextSize: 2048,
-  });
+  engine = await loadTestEngine(model);
 });
 afterAll(async () => {
   await engine.close();

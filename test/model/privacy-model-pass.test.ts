@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readMachine } from "../../src/config/machine.js";
 import { LocalEngine } from "../../src/engine/index.js";
 import { ModelPass } from "../../src/privacy/model-pass.js";
 import { scanText } from "../../src/privacy/scan.js";
-import { defaultModel } from "../support/default-model.js";
+import { defaultModel, loadTestEngine } from "../support/default-model.js";
 
 /**
  * The privacy guard's model pass on the real default model (issue 20): it finds what the fast
@@ -15,15 +14,7 @@ let pass: ModelPass;
 
 beforeAll(async () => {
   const model = await defaultModel();
-  engine = await LocalEngine.load({
-    modelPath: model.path,
-    modelName: model.name,
-    machine: readMachine(),
-    threads: 1,
-    sequences: 1,
-    contextSize: 2048,
-    logger: () => undefined,
-  });
+  engine = await loadTestEngine(model);
   pass = new ModelPass(engine, {
     enabled: true,
     maxChars: 4_000,

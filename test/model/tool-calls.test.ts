@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readMachine } from "../../src/config/machine.js";
 import type { ChatEvent, ChatRequest, ToolCall, ToolUse } from "../../src/core/chat.js";
 import { LocalEngine } from "../../src/engine/index.js";
-import { defaultModel, plumbingModel } from "../support/default-model.js";
+import { defaultModel, loadTestEngine, plumbingModel } from "../support/default-model.js";
 
 /**
  * Tool calls on real models, at the engine: grammars make every call name a declared function and
@@ -61,22 +60,10 @@ function expectWeatherCall(call: ToolCall | undefined): void {
   if (args["unit"] !== undefined) expect(["celsius", "fahrenheit"]).toContain(args["unit"]);
 }
 
-async function load(model: { name: string; path: string }): Promise<LocalEngine> {
-  return LocalEngine.load({
-    modelPath: model.path,
-    modelName: model.name,
-    machine: readMachine(),
-    threads: 1,
-    sequences: 1,
-    contextSize: 2048,
-    logger: () => undefined,
-  });
-}
-
 describe("SmolLM2 (a template with a plain-text call syntax)", () => {
   let engine: LocalEngine;
   beforeAll(async () => {
-    engine = await load(await plumbingModel());
+    engine = await loadTestEngine(await plumbingModel());
   });
   afterAll(async () => {
     await engine.close();
@@ -141,7 +128,7 @@ describe("SmolLM2 (a template with a plain-text call syntax)", () => {
 describe("the default model (Qwen 2.5 Coder 1.5B)", () => {
   let engine: LocalEngine;
   beforeAll(async () => {
-    engine = await load(await defaultModel());
+    engine = await loadTestEngine(await defaultModel());
   });
   afterAll(async () => {
     await engine.close();

@@ -1,4 +1,7 @@
 import { loadConfig } from "../../src/config/load.js";
+import { readMachine } from "../../src/config/machine.js";
+import { LocalEngine } from "../../src/engine/local-engine.js";
+import type { LocalEngineOptions } from "../../src/engine/local-engine-options.js";
 import { modelStoreFromConfig } from "../../src/models/model-store-from-config.js";
 
 /** The model the plumbing tests run on, by name: tiny and fast, whatever the default is. */
@@ -14,4 +17,24 @@ export async function defaultModel(): Promise<{ name: string; path: string }> {
 export async function plumbingModel(): Promise<{ name: string; path: string }> {
   const config = await loadConfig();
   return modelStoreFromConfig(config).ensure(plumbingModelName);
+}
+
+/**
+ * A model loaded as the model suite runs it on 2 cores: one thread, one sequence, 2,048 tokens,
+ * no engine log; `options` overrides any of it.
+ */
+export function loadTestEngine(
+  model: { name: string; path: string },
+  options: Partial<LocalEngineOptions> = {},
+): Promise<LocalEngine> {
+  return LocalEngine.load({
+    modelPath: model.path,
+    modelName: model.name,
+    machine: readMachine(),
+    threads: 1,
+    sequences: 1,
+    contextSize: 2048,
+    logger: () => undefined,
+    ...options,
+  });
 }
