@@ -5,6 +5,7 @@ import { registerAuditCommand } from "./commands/audit.js";
 import { registerChatCommand } from "./commands/chat.js";
 import { registerDoctorCommand } from "./commands/doctor.js";
 import { registerInspectCommand } from "./commands/inspect.js";
+import { registerKbCommand } from "./commands/kb.js";
 import { registerKeysCommand } from "./commands/keys.js";
 import { registerLangCommand } from "./commands/lang.js";
 import { registerModelsCommand } from "./commands/models.js";
@@ -85,6 +86,7 @@ export async function main(
     offline?.registerEvalCommand ?? notBuiltCommand("eval"),
     registerPrivacyCommand,
     registerLangCommand,
+    registerKbCommand,
     registerQueueCommand,
     registerPurgeCommand,
   ]) {
