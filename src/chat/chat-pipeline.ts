@@ -123,7 +123,7 @@ export class ChatPipeline {
     const requested = router.resolve(body.model);
     const messages = toChatMessages(body.messages);
     // The request's own signal is set per attempt; the cache key is computed without one.
-    const baseRequest = toChatRequest(body, messages, defaultMaxTokens, neverAborted);
+    const baseRequest = toChatRequest(body, messages, defaultMaxTokens);
     if (call.continuation === true) baseRequest.continuation = true;
     const maxTokens = baseRequest.sampling.maxTokens ?? defaultMaxTokens;
     const { target } = call;
@@ -354,8 +354,6 @@ export class ChatPipeline {
     }
   }
 }
-
-const neverAborted = new AbortController().signal;
 
 /** What the guarded plan will use, for the usage record, until the answer says what did. */
 function recordPlan(meter: Meter, plan: RoutePlan, localModel: string): void {

@@ -14,7 +14,6 @@ export function toChatRequest(
   body: ChatCompletionBody,
   messages: ChatMessage[],
   defaultMaxTokens: number,
-  signal: AbortSignal,
 ): ChatRequest {
   const sampling: SamplingOptions = {
     maxTokens: body.max_completion_tokens ?? body.max_tokens ?? defaultMaxTokens,
@@ -29,7 +28,7 @@ export function toChatRequest(
     if (stop.length > 0) sampling.stop = stop;
   }
 
-  const request: ChatRequest = { messages, sampling, signal };
+  const request: ChatRequest = { messages, sampling };
   const responseFormat = toResponseFormat(body.response_format ?? undefined);
   if (responseFormat) request.responseFormat = responseFormat;
   const tools = toToolUse(body);

@@ -40,7 +40,7 @@ export function registerMessages(
       if (backend.countTokens === undefined) {
         throw new ServiceUnavailableError("This server's local model cannot count tokens.");
       }
-      const chat = toChatRequest(body, toChatMessages(body.messages), 1, neverAborted);
+      const chat = toChatRequest(body, toChatMessages(body.messages), 1);
       return { input_tokens: backend.countTokens(chat) };
     },
   );
@@ -80,5 +80,3 @@ export function registerMessages(
     },
   );
 }
-
-const neverAborted = new AbortController().signal;
