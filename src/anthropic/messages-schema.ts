@@ -1,7 +1,6 @@
 import { z } from "zod";
-import { nestsDeeperThan } from "../core/json-nesting.js";
 import { contentPartSeparator } from "../openai/chat-request.js";
-import { maxResponseSchemaDepth } from "../openai/openai-schemas.js";
+import { toolNameSchema, toolSchemaObject } from "../openai/openai-schemas.js";
 
 /**
  * The body of `POST /v1/messages` (Anthropic's Messages API), validated at the edge. Unknown
@@ -94,10 +93,7 @@ const message = z.object({
 
 export type MessagesMessage = z.infer<typeof message>;
 
-/** What Anthropic accepts as a tool name: letters, digits, underscores and dashes, up to 64. */
-const toolName = z.string().regex(/^[a-zA-Z0-9_-]{1,64}$/, {
-  error: "a tool name is 1 to 64 letters, digits, underscores or dashes.",
-});
+const toolName = toolNameSchema("tool");
 
 const tool = z.object({
   type: z
@@ -108,13 +104,9 @@ const tool = z.object({
     .optional(),
   name: toolName,
   description: z.string().optional(),
-  input_schema: z
-    .record(z.string(), z.unknown(), {
-      error: 'a tool needs its input_schema, a JSON schema object: {"type": "object", …}.',
-    })
-    .refine((schema) => !nestsDeeperThan(schema, maxResponseSchemaDepth), {
-      error: `the input_schema nests more than ${maxResponseSchemaDepth} levels deep.`,
-    }),
+  input_schema: toolSchemaObject("input_schema", {
+    error: 'a tool needs its input_schema, a JSON schema object: {"type": "object", …}.',
+  }),
 });
 
 const toolChoice = z

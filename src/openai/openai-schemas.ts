@@ -91,10 +91,29 @@ const responseFormat = z.discriminatedUnion("type", [
   }),
 ]);
 
-/** What OpenAI accepts as a function name: letters, digits, underscores and dashes, up to 64. */
-const functionName = z.string().regex(/^[a-zA-Z0-9_-]{1,64}$/, {
-  error: "a function name is 1 to 64 letters, digits, underscores or dashes.",
-});
+/**
+ * What OpenAI and Anthropic accept as a tool's name: letters, digits, underscores and dashes, up
+ * to 64; `noun` names it in the error ("function", "tool").
+ */
+export function toolNameSchema(noun: string) {
+  return z.string().regex(/^[a-zA-Z0-9_-]{1,64}$/, {
+    error: `a ${noun} name is 1 to 64 letters, digits, underscores or dashes.`,
+  });
+}
+
+const functionName = toolNameSchema("function");
+
+/**
+ * A tool's JSON schema (OpenAI's `parameters`, Anthropic's `input_schema`), bounded in depth like a
+ * response schema; `label` names it in the error.
+ */
+export function toolSchemaObject(label: string, options?: { error: string }) {
+  return z
+    .record(z.string(), z.unknown(), options)
+    .refine((schema) => !nestsDeeperThan(schema, maxResponseSchemaDepth), {
+      error: `the ${label} nests more than ${maxResponseSchemaDepth} levels deep.`,
+    });
+}
 
 const tool = z.object({
   type: z.literal("function", {
@@ -103,12 +122,7 @@ const tool = z.object({
   function: z.object({
     name: functionName,
     description: z.string().optional(),
-    parameters: z
-      .record(z.string(), z.unknown())
-      .refine((schema) => !nestsDeeperThan(schema, maxResponseSchemaDepth), {
-        error: `the parameters schema nests more than ${maxResponseSchemaDepth} levels deep.`,
-      })
-      .optional(),
+    parameters: toolSchemaObject("parameters schema").optional(),
     strict: z.boolean().nullable().optional(),
   }),
 });

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { InvalidRequestError } from "../core/errors.js";
-import { nestsDeeperThan } from "../core/json-nesting.js";
 import {
   chatCompletionBodySchema,
-  maxResponseSchemaDepth,
+  toolNameSchema,
+  toolSchemaObject,
   type ChatCompletionBody,
 } from "./openai-schemas.js";
 
@@ -59,17 +59,9 @@ const functionTool = z.object(
       error:
         'only function tools are served ({"type": "function", "name": …}); built-in tools such as web_search or file_search are not.',
     }),
-    name: z.string().regex(/^[a-zA-Z0-9_-]{1,64}$/, {
-      error: "a function name is 1 to 64 letters, digits, underscores or dashes.",
-    }),
+    name: toolNameSchema("function"),
     description: z.string().nullable().optional(),
-    parameters: z
-      .record(z.string(), z.unknown())
-      .refine((schema) => !nestsDeeperThan(schema, maxResponseSchemaDepth), {
-        error: `the parameters schema nests more than ${maxResponseSchemaDepth} levels deep.`,
-      })
-      .nullable()
-      .optional(),
+    parameters: toolSchemaObject("parameters schema").nullable().optional(),
     strict: z.boolean().nullable().optional(),
   },
   { error: "a tool must be an object" },
