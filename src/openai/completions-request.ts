@@ -10,38 +10,38 @@ import { chatCompletionBodySchema, type ChatCompletionBody } from "./openai-sche
  * served is refused with a 400 that says so, never ignored: `echo`, `suffix`, `best_of`,
  * `logprobs`, several prompts or token-id prompts.
  */
-export const completionBodySchema = z.object({
-  model: z.string().min(1),
-  prompt: z.union([
-    z.string(),
-    z
-      .array(z.string())
-      .length(1, {
-        error:
-          "only one prompt per request is served; send the prompts as separate requests (or as a batch, POST /v1/batches).",
-      })
-      .transform((prompts) => prompts[0] ?? ""),
-  ]),
-  max_tokens: z.number().int().positive().nullable().optional(),
-  temperature: z.number().min(0).max(2).nullable().optional(),
-  top_p: z.number().gt(0).max(1).nullable().optional(),
-  n: z.literal(1, { error: "Only n=1 is supported." }).nullable().optional(),
-  stream: z.boolean().nullable().optional(),
-  stream_options: z.object({ include_usage: z.boolean().optional() }).nullable().optional(),
-  stop: z
-    .union([z.string(), z.array(z.string()).max(4)])
-    .nullable()
-    .optional(),
-  seed: z.number().int().nullable().optional(),
-  frequency_penalty: z.number().min(-2).max(2).nullable().optional(),
-  presence_penalty: z.number().min(-2).max(2).nullable().optional(),
-  echo: z.boolean().nullable().optional(),
-  suffix: z.string().nullable().optional(),
-  best_of: z.number().int().nullable().optional(),
-  logprobs: z.number().int().nullable().optional(),
-  logit_bias: z.record(z.string(), z.number()).nullable().optional(),
-  user: z.string().optional(),
-});
+export const completionBodySchema = chatCompletionBodySchema
+  .pick({
+    model: true,
+    max_tokens: true,
+    temperature: true,
+    top_p: true,
+    n: true,
+    stream: true,
+    stream_options: true,
+    stop: true,
+    seed: true,
+    frequency_penalty: true,
+    presence_penalty: true,
+    logit_bias: true,
+    user: true,
+  })
+  .extend({
+    prompt: z.union([
+      z.string(),
+      z
+        .array(z.string())
+        .length(1, {
+          error:
+            "only one prompt per request is served; send the prompts as separate requests (or as a batch, POST /v1/batches).",
+        })
+        .transform((prompts) => prompts[0] ?? ""),
+    ]),
+    echo: z.boolean().nullable().optional(),
+    suffix: z.string().nullable().optional(),
+    best_of: z.number().int().nullable().optional(),
+    logprobs: z.number().int().nullable().optional(),
+  });
 
 export type CompletionBody = z.infer<typeof completionBodySchema>;
 
@@ -70,30 +70,23 @@ export function toChatCompletionBody(body: CompletionBody): ChatCompletionBody {
     "logprobs is not served on /v1/completions; use /v1/chat/completions with logprobs: true and top_logprobs.",
   );
   refuse(body.prompt === "", "prompt", "prompt must not be empty.");
-  const chat = {
+  // The fields the chat body shares were validated by its own schema (picked above).
+  return {
     model: body.model,
-    messages: [{ role: "user" as const, content: body.prompt }],
+    messages: [{ role: "user", content: body.prompt }],
     stream: body.stream,
     stream_options: body.stream_options,
     max_tokens: body.max_tokens ?? legacyDefaultMaxTokens,
     temperature: body.temperature,
     top_p: body.top_p,
+    n: body.n,
     stop: body.stop,
     seed: body.seed,
     frequency_penalty: body.frequency_penalty,
     presence_penalty: body.presence_penalty,
     logit_bias: body.logit_bias,
-    user: body.user,
+    ...(body.user === undefined ? {} : { user: body.user }),
   };
-  const parsed = chatCompletionBodySchema.safeParse(chat);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new InvalidRequestError(
-      `${issue?.path.join(".") ?? "body"}: ${issue?.message ?? "invalid"}`,
-      issue?.path.join(".") ?? null,
-    );
-  }
-  return parsed.data;
 }
 
 function refuse(condition: boolean, param: string, message: string): void {
