@@ -31,29 +31,22 @@ export class ChatPromptRenderer {
 
   /** The system message the model's own template writes when a conversation has none. */
   readonly defaultSystem: string | undefined;
+  /** How the template writes a tool call; undefined when no grammar can follow it. */
+  readonly callSyntax: ToolCallSyntax | undefined;
 
   constructor(private readonly model: LlamaModel) {
     this.wrapper = resolveChatWrapper(model);
     this.defaultSystem = templateDefaultSystem(model.fileInfo.metadata.tokenizer.chat_template);
+    this.callSyntax = toolCallSyntax(
+      this.wrapper,
+      (text) => text.tokenize(model.tokenizer),
+      (token) => model.isSpecialToken(token),
+    );
   }
 
   get wrapperName(): string {
     return this.wrapper.wrapperName;
   }
-
-  /** How the template writes a tool call; undefined when no grammar can follow it. */
-  get callSyntax(): ToolCallSyntax | undefined {
-    this.syntax ??= {
-      value: toolCallSyntax(
-        this.wrapper,
-        (text) => text.tokenize(this.model.tokenizer),
-        (token) => this.model.isSpecialToken(token),
-      ),
-    };
-    return this.syntax.value;
-  }
-
-  private syntax: { value: ToolCallSyntax | undefined } | undefined;
 
   /**
    * `tools`: the functions the model may call, described in the prompt the way its template does

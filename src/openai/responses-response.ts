@@ -54,10 +54,11 @@ export function messageItem(id: string, text: string, status: MessageItem["statu
 export function functionCallItem(
   call: ToolCall,
   status: FunctionCallItem["status"],
+  id = itemId("fc"),
 ): FunctionCallItem {
   return {
     type: "function_call",
-    id: itemId("fc"),
+    id,
     call_id: call.id,
     name: call.name,
     arguments: status === "completed" ? call.arguments : "",

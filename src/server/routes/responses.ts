@@ -202,7 +202,7 @@ class ResponseEventWriter {
   async #writeCall(call: ToolCall): Promise<void> {
     const index = this.#output.length;
     const added = functionCallItem(call, "in_progress");
-    const done = { ...functionCallItem(call, "completed"), id: added.id };
+    const done = functionCallItem(call, "completed", added.id);
     this.#output.push(done);
     await this.#send("response.output_item.added", { output_index: index, item: added });
     const where = { item_id: added.id, output_index: index };
