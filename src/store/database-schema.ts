@@ -7,8 +7,9 @@ import type { ApiKeyKind } from "../core/records/tenancy.js";
 import type { BatchStatus, QueuedRequestState } from "../core/records/batches.js";
 import type { EgressOutcome } from "../core/records/egress.js";
 import type { UsageOutcome } from "../core/records/usage.js";
+import type { KnowledgeTables } from "./knowledge-tables.js";
 
-export interface Database {
+export interface Database extends KnowledgeTables {
   tenants: TenantTable;
   api_keys: ApiKeyTable;
   usage_records: UsageRecordTable;

@@ -5,6 +5,7 @@ import { counterRepository } from "./counter-repository.js";
 import type { Database } from "./database-schema.js";
 import { egressRepository } from "./egress-repository.js";
 import { fileRepository } from "./file-repository.js";
+import { knowledgeRepository } from "./knowledge-repository.js";
 import { reservationRepository } from "./reservation-repository.js";
 import { responseCacheRepository } from "./response-cache-repository.js";
 import { retentionRepository } from "./retention-repository.js";
@@ -25,5 +26,6 @@ export function createRepositories(db: Kysely<Database>): StoreRepositories {
     files: fileRepository(db),
     batches: batchRepository(db),
     retention: retentionRepository(db),
+    knowledge: knowledgeRepository(db),
   };
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "./database-schema.js";
+import { purgeTenantKnowledge } from "./knowledge-repository.js";
 import { endedBatchStatuses, unfinishedBatchStatuses } from "../core/records/batches.js";
 import type { RemovedRows, RetentionRepository } from "../core/records/store.js";
 
@@ -45,6 +46,7 @@ export function retentionRepository(db: Kysely<Database>): RetentionRepository {
         "files",
         await db.deleteFrom("files").where("tenant_id", "=", tenantId).executeTakeFirst(),
       );
+      Object.assign(removed, await purgeTenantKnowledge(db, tenantId));
       const tenantKeys = db.selectFrom("api_keys").select("id").where("tenant_id", "=", tenantId);
       count(
         "limit_counters",

@@ -1945,6 +1945,9 @@ describe.each([sqlite, postgres])("store contract on $name", (backend) => {
         batches: 1,
         file_chunks: 1,
         files: 1,
+        knowledge_chunks: 0,
+        knowledge_documents: 0,
+        knowledge_bases: 0,
         limit_counters: 2,
       });
       expect(await store.usage.list({ since: 0, limit: 10, tenantId: acme.id })).toEqual([]);

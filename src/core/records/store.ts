@@ -8,6 +8,7 @@ import type { BatchRepository } from "./batches.js";
 import type { CounterRepository, ReservationRepository } from "./counters.js";
 import type { EgressRepository } from "./egress.js";
 import type { FileRepository } from "./files.js";
+import type { KnowledgeRepository } from "./knowledge.js";
 import type { ResponseCacheRepository } from "./response-cache.js";
 import type { ApiKeyRepository, TenantRepository } from "./tenancy.js";
 import type { UsageRepository } from "./usage.js";
@@ -58,6 +59,7 @@ export interface StoreRepositories {
   files: FileRepository;
   batches: BatchRepository;
   retention: RetentionRepository;
+  knowledge: KnowledgeRepository;
 }
 
 export interface Store extends StoreRepositories, AsyncDisposable {

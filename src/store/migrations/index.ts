@@ -12,6 +12,7 @@ import { egressDelivery } from "./0010_egress_delivery.js";
 import { usageFindings } from "./0011_usage_findings.js";
 import { batchRequestClaimOrder } from "./0012_batch_request_claim_order.js";
 import { usageLanguage } from "./0013_usage_language.js";
+import { knowledgeBases } from "./0014_knowledge_bases.js";
 
 /*
  * Versioned migrations, in code so they ship inside the package. Names sort in the order they
@@ -34,4 +35,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "0011_usage_findings": usageFindings,
   "0012_batch_request_claim_order": batchRequestClaimOrder,
   "0013_usage_language": usageLanguage,
+  "0014_knowledge_bases": knowledgeBases,
 };

@@ -1,0 +1,232 @@
+import { randomBytes } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import { testPostgresUrl } from "../../tools/bench/temporary-database.js";
+import type { KnowledgeChunk, Store, Tenant } from "../../src/core/records/index.js";
+import { openStore } from "../../src/store/index.js";
+
+/*
+ * Knowledge bases in the store, on both databases: each test gets a new SQLite file or a new
+ * PostgreSQL schema (dropped in afterAll).
+ */
+const postgresUrl = testPostgresUrl();
+const run = randomBytes(4).toString("hex");
+const home = await mkdtemp(join(tmpdir(), "colibri-knowledge-"));
+const schemas: string[] = [];
+let databases = 0;
+
+async function withPostgres<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: postgresUrl });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+const backends = [
+  { name: "sqlite", freshUrl: () => `sqlite:${join(home, `kb-${++databases}.db`)}` },
+  {
+    name: "postgres",
+    freshUrl() {
+      const schema = `colibri_kb_test_${run}_${++databases}`;
+      schemas.push(schema);
+      const url = new URL(postgresUrl);
+      url.searchParams.set("schema", schema);
+      return url.toString();
+    },
+  },
+] as const;
+
+afterAll(async () => {
+  await rm(home, { recursive: true, force: true });
+  if (schemas.length > 0) {
+    await withPostgres(async (client) => {
+      for (const schema of schemas) await client.query(`drop schema if exists ${schema} cascade`);
+    });
+  }
+});
+
+const t0 = Date.UTC(2026, 0, 15, 12);
+
+function chunk(ordinal: number, text: string, terms = text.toLowerCase()): KnowledgeChunk {
+  return { ordinal, headingPath: ["Dosis"], text, page: ordinal + 1, terms };
+}
+
+describe.each(backends)("knowledge bases on $name", (backend) => {
+  let store: Store;
+  let acme: Tenant;
+  let beta: Tenant;
+  let url: string;
+
+  beforeEach(async () => {
+    url = backend.freshUrl();
+    store = await openStore({ url, home });
+    acme = await store.tenants.ensure("acme", t0);
+    beta = await store.tenants.ensure("beta", t0);
+  });
+  afterEach(async () => {
+    await store.close();
+  });
+
+  async function baseWith(tenant: Tenant, id: string, documentId: string, texts: string[]) {
+    const kb = store.knowledge.forTenant(tenant.id);
+    await kb.createBase({ id, name: "farmacia", createdAt: t0, metadata: null });
+    await kb.beginDocument({ id: documentId, baseId: id, name: "guia.pdf", bytes: 10, now: t0 });
+    await kb.replaceChunks(
+      id,
+      documentId,
+      { sha256: "a".repeat(64), bytes: 10, now: t0 },
+      texts.map((text, ordinal) => chunk(ordinal, text)),
+    );
+    return kb;
+  }
+
+  it("finds a tenant's passages by their terms, best first, with what a citation needs", async () => {
+    const kb = await baseWith(acme, "vs_a", "doc-1", [
+      "paracetamol dosis adultos",
+      "ibuprofeno dosis niños",
+      "horario farmacia",
+    ]);
+    const hits = await kb.search(["vs_a"], ["paracetamol", "dosis"], 5);
+    expect(hits.map((hit) => hit.ordinal)).toEqual([0, 1]);
+    expect(hits[0]).toMatchObject({
+      knowledgeBaseId: "vs_a",
+      documentId: "doc-1",
+      documentName: "guia.pdf",
+      headingPath: ["Dosis"],
+      page: 1,
+      text: "paracetamol dosis adultos",
+    });
+    expect(hits[0]?.score).toBeGreaterThan(hits[1]?.score ?? Infinity);
+    expect(await kb.search(["vs_a"], ["aspirina"], 5)).toEqual([]);
+    expect(await kb.getDocument("vs_a", "doc-1")).toMatchObject({
+      status: "completed",
+      chunkCount: 3,
+      sha256: "a".repeat(64),
+    });
+  });
+
+  it("never returns another tenant's chunks, even for identical text", async () => {
+    const texts = ["paracetamol dosis adultos", "horario farmacia"];
+    const acmeKb = await baseWith(acme, "vs_a", "doc-1", texts);
+    const betaKb = await baseWith(beta, "vs_b", "doc-1", texts);
+    const acmeHits = await acmeKb.search(["vs_a", "vs_b"], ["paracetamol"], 10);
+    expect(acmeHits.map((hit) => hit.knowledgeBaseId)).toEqual(["vs_a"]);
+    const betaHits = await betaKb.search(["vs_a", "vs_b"], ["paracetamol"], 10);
+    expect(betaHits.map((hit) => hit.knowledgeBaseId)).toEqual(["vs_b"]);
+    // Nor sees, lists, changes or deletes it.
+    expect(await acmeKb.getBase("vs_b")).toBeUndefined();
+    expect((await acmeKb.listBases({ limit: 10, order: "desc" })).map((b) => b.id)).toEqual([
+      "vs_a",
+    ]);
+    expect(await acmeKb.updateBase("vs_b", { name: "x" })).toBeUndefined();
+    expect(await acmeKb.deleteDocument("vs_b", "doc-1")).toBe(false);
+    expect(await acmeKb.deleteBase("vs_b")).toBe(false);
+    expect(await betaKb.search(["vs_b"], ["paracetamol"], 10)).toHaveLength(1);
+  });
+
+  it("replaces a document's chunks in one step, and removes them with it", async () => {
+    const kb = await baseWith(acme, "vs_a", "doc-1", ["paracetamol dosis", "horario"]);
+    await kb.beginDocument({ id: "doc-1", baseId: "vs_a", name: "guia.pdf", bytes: 12, now: t0 });
+    // Until the new version lands, the old chunks still answer.
+    expect(await kb.search(["vs_a"], ["paracetamol"], 5)).toHaveLength(1);
+    await kb.replaceChunks("vs_a", "doc-1", { sha256: "b".repeat(64), bytes: 12, now: t0 + 1 }, [
+      chunk(0, "ibuprofeno dosis"),
+    ]);
+    expect(await kb.search(["vs_a"], ["paracetamol"], 5)).toEqual([]);
+    expect((await kb.search(["vs_a"], ["ibuprofeno"], 5)).map((hit) => hit.text)).toEqual([
+      "ibuprofeno dosis",
+    ]);
+    await kb.failDocument("vs_a", "doc-1", "broken", t0 + 2);
+    expect(await kb.getDocument("vs_a", "doc-1")).toMatchObject({
+      status: "failed",
+      error: "broken",
+      chunkCount: 1,
+    });
+    expect(await kb.deleteDocument("vs_a", "doc-1")).toBe(true);
+    expect(await kb.search(["vs_a"], ["ibuprofeno"], 5)).toEqual([]);
+    expect(await kb.listDocuments("vs_a")).toEqual([]);
+  });
+
+  it("keeps names unique per tenant, not across tenants", async () => {
+    await baseWith(acme, "vs_a", "doc-1", ["uno"]);
+    await baseWith(beta, "vs_b", "doc-1", ["uno"]);
+    await expect(
+      store.knowledge
+        .forTenant(acme.id)
+        .createBase({ id: "vs_c", name: "farmacia", createdAt: t0, metadata: null }),
+    ).rejects.toMatchObject({ status: 409, code: "knowledge_base_exists" });
+    expect(await store.knowledge.forTenant(acme.id).settleLanguage("vs_a", "pt")).toBe("pt");
+    expect(await store.knowledge.forTenant(acme.id).settleLanguage("vs_a", "es")).toBe("pt");
+  });
+
+  it("a tenant's purge takes its knowledge bases and leaves the others'", async () => {
+    await baseWith(acme, "vs_a", "doc-1", ["paracetamol"]);
+    await baseWith(beta, "vs_b", "doc-1", ["paracetamol"]);
+    const removed = await store.transaction((repositories) =>
+      repositories.retention.purgeTenant(acme.id, { account: true }),
+    );
+    expect(removed).toMatchObject({
+      knowledge_bases: 1,
+      knowledge_documents: 1,
+      knowledge_chunks: 1,
+      tenants: 1,
+    });
+    const betaKb = store.knowledge.forTenant(beta.id);
+    expect(await betaKb.search(["vs_b"], ["paracetamol"], 5)).toHaveLength(1);
+  });
+
+  it.runIf(backend.name === "postgres")(
+    "row-level security hides other tenants' rows from a query that forgets the tenant",
+    async () => {
+      await baseWith(acme, "vs_a", "doc-1", ["paracetamol"]);
+      await baseWith(beta, "vs_b", "doc-1", ["paracetamol"]);
+      const schema = new URL(url).searchParams.get("schema") ?? "";
+      const role = "colibri_kb_rls_test";
+      const seen = await withPostgres(async (client) => {
+        await client.query(
+          `do $$ begin create role ${role} nologin; exception when duplicate_object then null; end $$`,
+        );
+        await client.query(`grant usage on schema ${schema} to ${role}`);
+        await client.query(`grant select, insert on all tables in schema ${schema} to ${role}`);
+        await client.query(`set search_path = ${schema}`);
+        await client.query("begin");
+        // Superusers bypass row-level security; the store's own role (not a superuser) does not.
+        await client.query(`set local role ${role}`);
+        const count = async () =>
+          Number(
+            (await client.query<{ n: string }>("select count(*) as n from knowledge_chunks"))
+              .rows[0]?.n,
+          );
+        const unbound = await count();
+        await client.query("select set_config('colibri.tenant_id', $1, true)", [acme.id]);
+        const bound = await count();
+        const tenants = (
+          await client.query<{ tenant_id: string }>("select tenant_id from knowledge_bases")
+        ).rows.map((row) => row.tenant_id);
+        const write = await client
+          .query(
+            "insert into knowledge_bases (id, tenant_id, name, created_at) values ('vs_x', $1, 'x', 0)",
+            [beta.id],
+          )
+          .then(
+            () => "written",
+            (error: unknown) => (error instanceof Error ? error.message : String(error)),
+          );
+        await client.query("rollback");
+        return { unbound, bound, tenants, write };
+      });
+      expect(seen).toEqual({
+        unbound: 0,
+        bound: 1,
+        tenants: [acme.id],
+        write: expect.stringContaining("row-level security") as unknown,
+      });
+    },
+  );
+});
