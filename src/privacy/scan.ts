@@ -94,22 +94,28 @@ export function* scanSteps(text: string, options: ScanOptions = {}): Generator<v
   };
   const view = new ScanView(text);
   const input = new ScanInput(view.text);
-  const sources = detectors
-    .filter((detector) => wanted === undefined || detector.types.some((type) => wanted.has(type)))
-    .flatMap((detector) => detector.detect(input, detectorOptions))
-    .map((findings) => new FindingSource(findings));
+  // Plain loops, not filter/flatMap/forEach: on a one-line message this set-up is a good part
+  // of the scan.
+  const sources: FindingSource[] = [];
+  for (const detector of detectors) {
+    if (wanted !== undefined && !detector.types.some((type) => wanted.has(type))) continue;
+    for (const findings of detector.detect(input, detectorOptions)) {
+      sources.push(new FindingSource(findings));
+    }
+  }
   const settler = new OverlapSettler();
   for (let bound = pieceLength; ; bound += pieceLength) {
     const last = bound >= view.text.length;
     const readTo = last ? Number.POSITIVE_INFINITY : bound;
     input.readTo = readTo;
-    sources.forEach((source, index) => {
+    for (let index = 0; index < sources.length; index++) {
+      const source = sources[index] as FindingSource;
       for (let finding = source.takeBefore(readTo); finding; finding = source.takeBefore(readTo)) {
         if (finding.confidence < minConfidence) continue;
         if (wanted !== undefined && !wanted.has(finding.type)) continue;
         settler.add(finding, index);
       }
-    });
+    }
     settler.settleBefore(readTo);
     if (last || settler.settled.length > maxFindings) {
       return settler.settled.map((finding) => ({

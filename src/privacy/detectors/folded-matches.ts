@@ -1,5 +1,5 @@
 import { boundedMatches, type Candidate } from "./candidate.js";
-import { ScanInput } from "./scan-input.js";
+import type { ScanInput } from "./scan-input.js";
 
 /**
  * `boundedMatches` over the input's fold (lower case, no accents, same offsets), read as far as
@@ -10,7 +10,7 @@ export function* foldedMatches(
   input: ScanInput,
   pattern: RegExp,
 ): Generator<Candidate | undefined> {
-  const folded = new ScanInput(input.folded);
+  const folded = input.foldedInput;
   const matches = boundedMatches(folded, pattern);
   for (;;) {
     folded.readTo = input.readTo;

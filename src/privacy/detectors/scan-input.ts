@@ -30,15 +30,17 @@ export class ScanInput {
    */
   readTo = Number.POSITIVE_INFINITY;
   private foldedText: string | undefined;
+  private foldedTextInput: ScanInput | undefined;
   private digits: boolean | undefined;
-  private readonly contexts = new Map<number, string>();
-  private readonly afters = new Map<number, string>();
-  private readonly negatives = new Map<number, boolean>();
-  private readonly headers = new Map<number, TableHeader | null>();
-  private readonly rows = new Map<number, RecordRow | null>();
-  private readonly subjects = new Map<number, string>();
-  private readonly predicates = new Map<number, string>();
-  private readonly mentioned = new Map<RegExp, { readTo: number; found: boolean }>();
+  // Made on first use: most short texts ask none of them, and a scan makes several inputs.
+  private contexts: Map<number, string> | undefined;
+  private afters: Map<number, string> | undefined;
+  private negatives: Map<number, boolean> | undefined;
+  private headers: Map<number, TableHeader | null> | undefined;
+  private rows: Map<number, RecordRow | null> | undefined;
+  private subjects: Map<number, string> | undefined;
+  private predicates: Map<number, string> | undefined;
+  private mentioned: Map<RegExp, { readTo: number; found: boolean }> | undefined;
 
   constructor(text: string) {
     this.text = text;
@@ -57,10 +59,20 @@ export class ScanInput {
   }
 
   /**
+   * An input over `folded`, one per scan, for the rules that match the fold (`foldedMatches`);
+   * they set its `readTo` before each step.
+   */
+  get foldedInput(): ScanInput {
+    this.foldedTextInput ??= new ScanInput(this.folded);
+    return this.foldedTextInput;
+  }
+
+  /**
    * The few words right after `end`, up to the end of the sentence (folded): a label may follow
    * its value ("16001599 — D.N.I. del titular", "puse "139…" como DNI").
    */
   contextAfter(end: number): string {
+    this.afters ??= new Map();
     let after = this.afters.get(end);
     if (after === undefined) {
       after = this.#readAfter(end);
@@ -71,6 +83,7 @@ export class ScanInput {
 
   /** Whether an order word ends the context before `start` (`endsWithNegativeWord`, once per place). */
   negativeBefore(start: number): boolean {
+    this.negatives ??= new Map();
     let negative = this.negatives.get(start);
     if (negative === undefined) {
       negative = endsWithNegativeWord(this.contextBefore(start));
@@ -108,6 +121,7 @@ export class ScanInput {
     while (lineStart > 0 && start - lineStart <= longestRecord && this.text[lineStart - 1] !== "\n")
       lineStart--;
     if (start - lineStart > longestRecord) return false;
+    this.rows ??= new Map();
     let row = this.rows.get(lineStart);
     if (row === undefined) {
       let lineEnd = this.text.indexOf("\n", lineStart);
@@ -128,6 +142,7 @@ export class ScanInput {
   }
 
   #headerOver(lineStart: number): TableHeader | null {
+    this.headers ??= new Map();
     let header = this.headers.get(lineStart);
     if (header === undefined) {
       header = headerOf(this.folded, lineStart, this.headers);
@@ -138,6 +153,7 @@ export class ScanInput {
 
   /** The sentence after `end`, up to `subjectReach` characters (folded): where its predicate is. */
   sentenceAfter(end: number): string {
+    this.predicates ??= new Map();
     let sentence = this.predicates.get(end);
     if (sentence === undefined) {
       // Only a copula right after the value opens a predicate that may name it: "" otherwise.
@@ -156,6 +172,7 @@ export class ScanInput {
    * copula stands right before the value ("el rif … es X").
    */
   sentenceBefore(start: number): string {
+    this.subjects ??= new Map();
     let sentence = this.subjects.get(start);
     if (sentence === undefined) {
       sentence = copulaBefore(this.folded, start)
@@ -168,6 +185,7 @@ export class ScanInput {
 
   /** The context words' view of the text before `start` (see `contextBefore`). */
   contextBefore(start: number): string {
+    this.contexts ??= new Map();
     let context = this.contexts.get(start);
     if (context === undefined) {
       context = contextBefore(this.folded, start);
@@ -183,6 +201,7 @@ export class ScanInput {
    * reading (the context decides then), never false for a word that is there.
    */
   mentionsBefore(words: RegExp, end: number): boolean {
+    this.mentioned ??= new Map();
     let state = this.mentioned.get(words);
     if (state === undefined) {
       state = { readTo: 0, found: false };
