@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import type {
   KnowledgeBase,
   KnowledgeChunk,
@@ -17,6 +17,11 @@ import {
   words,
   type TermAnalyzer,
 } from "./text-analysis.js";
+
+/** "vs_…", as OpenAI names vector stores (a knowledge base is one). */
+export function newKnowledgeBaseId(): string {
+  return `vs_${randomBytes(12).toString("hex")}`;
+}
 
 /** A file to add to a knowledge base. */
 export interface DocumentInput {

@@ -1,4 +1,5 @@
 import { PassThrough } from "node:stream";
+import { expect } from "vitest";
 import { main } from "../../src/cli/main.js";
 
 /** Run the CLI in-process, as `colibri ...args`, and capture what it prints. */
@@ -21,4 +22,11 @@ export async function colibriWithInput(input: string | undefined, ...args: strin
   stdin.end(input ?? "");
   const code = await main(["node", "colibri", ...args], { stdin, stdout, stderr });
   return { code, stdout: out(), stderr: err() };
+}
+
+/** A command that failed with a non-zero exit and one line on stderr matching `pattern`. */
+export function expectOneLineError(result: { code: number; stderr: string }, pattern: RegExp) {
+  expect(result.code).not.toBe(0);
+  expect(result.stderr.trim().split("\n")).toHaveLength(1);
+  expect(result.stderr.trim()).toMatch(pattern);
 }

@@ -12,6 +12,7 @@ import {
 import { detectRegionLanguage } from "../../router/region-language.js";
 import type { CliContext } from "../context.js";
 import { readPassages, readQuestions } from "../kb-eval-files.js";
+import { registerKnowledgeBaseCommands } from "./kb-bases.js";
 
 interface EvalOptions {
   corpus: string;
@@ -27,7 +28,18 @@ const progressThreshold = 1000;
 export function registerKbCommand(program: Command, context: CliContext): void {
   const kb = program
     .command("kb")
-    .description("Knowledge bases: retrieval over your own documents.");
+    .description("Knowledge bases: retrieval over your own documents.")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  colibri kb create farmacia
+  colibri kb add farmacia guia.pdf precios.csv
+  colibri kb search farmacia "¿Cada cuántas horas se toma el paracetamol?"
+  colibri kb list farmacia
+  colibri kb rm farmacia precios.csv`,
+    );
+  registerKnowledgeBaseCommands(kb, context);
   kb.command("eval")
     .description(
       `Measure retrieval on a question set: recall@1, recall@5 and MRR (top ${retrievalDepth}) for Colibrí's retrieval and for plain BM25.`,
