@@ -1,5 +1,6 @@
 import { argentinaDetector } from "./detectors/argentina.js";
 import { brazilDetector } from "./detectors/brazil.js";
+import { scanPieceLength } from "./detectors/candidate.js";
 import { cardDetector } from "./detectors/card.js";
 import { chileDetector } from "./detectors/chile.js";
 import { colombiaDetector } from "./detectors/colombia.js";
@@ -53,7 +54,7 @@ const detectors: readonly Detector[] = [
 ];
 
 /** How much text every detector reads before the scan may stop or pause (UTF-16 units). */
-const pieceLength = 4_096;
+const pieceLength = scanPieceLength;
 
 /** The personal data in `text`: sorted by start, none overlapping. */
 export function scanText(text: string, options: ScanOptions = {}): Finding[] {

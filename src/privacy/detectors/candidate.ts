@@ -124,6 +124,29 @@ function insidePair(text: string, offset: number): boolean {
 const windowMargin = 128;
 
 /**
+ * How much text every detector reads before a scan may stop or pause (UTF-16 units): a text
+ * this short is read in one piece, and every rule reads it in one window.
+ */
+export const scanPieceLength = 4_096;
+
+/**
+ * Whether `boundedMatches(input, pattern)` may yield a candidate: false only for a text read in
+ * one piece (see `scanPieceLength`) where `pattern` matches nowhere. Its one window is then the
+ * whole text, so it would find nothing either; one test is cheaper than setting up a rule that
+ * reads nothing, and on a one-line message most rules read nothing. A longer text is never
+ * read whole here: it is read a piece at a time.
+ */
+export function mayMatch(input: ScanInput, pattern: RegExp): boolean {
+  const { text } = input;
+  if (text.length > scanPieceLength) return true;
+  const matcher = matcherFor(pattern);
+  matcher.lastIndex = 0;
+  const found = matcher.test(text);
+  matcher.lastIndex = 0;
+  return found;
+}
+
+/**
  * Every bounded match of `pattern` (which must have the `g` flag) in the input's text, in order
  * of start, as `matchAll` finds them on the whole text. It reads only up to `input.readTo`
  * (plus the length of a match that starts before it), and yields `undefined` when it gets there:

@@ -1,6 +1,6 @@
 import validator from "validator";
 import type { Finding } from "../../core/pii-types.js";
-import { boundedMatches } from "./candidate.js";
+import { boundedMatches, mayMatch } from "./candidate.js";
 import { confidenceLevels, confidenceOf } from "./confidence.js";
 import { endsWithNegativeWord, wordsPattern } from "./context-words.js";
 import type { Detector, DetectorOptions } from "./detector.js";
@@ -54,7 +54,8 @@ const brazilianBrands =
  */
 export const cardDetector: Detector = {
   types: ["CARD"],
-  detect: (input, options) => (input.hasDigits ? [cardFindings(input, options)] : []),
+  detect: (input, options) =>
+    input.hasDigits && mayMatch(input, cardPattern) ? [cardFindings(input, options)] : [],
 };
 
 function* cardFindings(input: ScanInput, options: DetectorOptions): Generator<Finding | undefined> {

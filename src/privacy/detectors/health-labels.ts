@@ -27,7 +27,7 @@ const valueLabelSource = `(?:${historyLabel}|${fieldLabels})`;
  * A label at the start of a line or after a separator, and its value up to the end of the line,
  * a full stop or a semicolon (at most 60 characters).
  */
-const labelledValue = new RegExp(
+export const labelledValue = new RegExp(
   `(?<=(?:^|\\n)[ \\t*•-]{0,4}|[;|][ \\t]{0,2})${valueLabelSource}[ \\t]*:[ \\t]*([^\\n.;:]{2,60}?)(?=[ \\t]*(?:[\\n.;]|$))`,
   "g",
 );

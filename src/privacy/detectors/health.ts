@@ -1,8 +1,9 @@
 import type { Finding } from "../../core/pii-types.js";
+import { mayMatch } from "./candidate.js";
 import type { Detector } from "./detector.js";
 import { foldedMatches } from "./folded-matches.js";
 import { foldedValue } from "./folded-value.js";
-import { healthLabelSource, labelledHealthFindings } from "./health-labels.js";
+import { healthLabelSource, labelledHealthFindings, labelledValue } from "./health-labels.js";
 import { healthConditions } from "./health-lexicon.js";
 import { mentionsSomeone, sentenceAround, speaksInGeneral } from "./person-context.js";
 import type { ScanInput } from "./scan-input.js";
@@ -15,7 +16,13 @@ import type { ScanInput } from "./scan-input.js";
  */
 export const healthDetector: Detector = {
   types: ["HEALTH"],
-  detect: (input) => [healthFindings(input), labelledHealthFindings(input)],
+  detect: (input) => {
+    const folded = input.foldedInput;
+    const rules: Iterable<Finding | undefined>[] = [];
+    if (mayMatch(folded, healthPattern)) rules.push(healthFindings(input));
+    if (mayMatch(folded, labelledValue)) rules.push(labelledHealthFindings(input));
+    return rules;
+  },
 };
 
 /** One character of a condition as a pattern: a space may be doubled, a hyphen may be a space or nothing. */

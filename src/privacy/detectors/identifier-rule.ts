@@ -1,6 +1,6 @@
 import { normalizeValue } from "../normalize.js";
 import { piiTypeInfo, type Finding, type PiiType } from "../../core/pii-types.js";
-import { boundedMatches, type Candidate } from "./candidate.js";
+import { boundedMatches, mayMatch, type Candidate } from "./candidate.js";
 import { confidenceLevels, confidenceOf, type CheckResult, type Shape } from "./confidence.js";
 import {
   endsWithGenericLabel,
@@ -208,8 +208,16 @@ const afterDigits = /(?:\\d|\[[^\]]*\\d[^\]]*\])(?:\{\d+(?:,\d*)?\})?(?:\(\?:)?$
 export function identifierDetector(rules: readonly IdentifierRule[]): Detector {
   return {
     types: rules.map((rule) => rule.type),
-    detect: (input, options) =>
-      input.hasDigits ? rules.map((rule) => detectIdentifier(input, rule, options)) : [],
+    detect: (input, options) => {
+      const found: Iterable<Finding | undefined>[] = [];
+      if (!input.hasDigits) return found;
+      for (const rule of rules) {
+        if (mayMatch(input, compiled(rule).pattern)) {
+          found.push(detectIdentifier(input, rule, options));
+        }
+      }
+      return found;
+    },
   };
 }
 

@@ -1,5 +1,5 @@
 import type { Finding } from "../../core/pii-types.js";
-import { boundedMatches } from "./candidate.js";
+import { boundedMatches, mayMatch } from "./candidate.js";
 import type { Detector } from "./detector.js";
 import { lowercaseNames } from "./lowercase-names.js";
 import { capitalisedWord, namesInRun, runAt } from "./name-runs.js";
@@ -15,7 +15,10 @@ import { foldedValue } from "./folded-value.js";
  */
 export const personNameDetector: Detector = {
   types: ["PERSON_NAME"],
-  detect: (input) => [personNames(input), lowercaseNames(input)],
+  detect: (input) =>
+    mayMatch(input, capitalisedWord)
+      ? [personNames(input), lowercaseNames(input)]
+      : [lowercaseNames(input)],
 };
 
 function* personNames(input: ScanInput): Generator<Finding | undefined> {

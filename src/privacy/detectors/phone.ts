@@ -1,6 +1,6 @@
 import { parsePhoneNumber } from "awesome-phonenumber";
 import type { Finding } from "../../core/pii-types.js";
-import { boundedMatches, type Candidate } from "./candidate.js";
+import { boundedMatches, mayMatch, type Candidate } from "./candidate.js";
 import { confidenceLevels } from "./confidence.js";
 import { endsWithNegativeWord, wordsPattern } from "./context-words.js";
 import type { Detector, DetectorOptions } from "./detector.js";
@@ -71,7 +71,8 @@ const serviceTypes = new Set(["toll-free", "premium-rate", "shared-cost", "uan"]
  */
 export const phoneDetector: Detector = {
   types: ["PHONE"],
-  detect: (input, options) => (input.hasDigits ? [phoneFindings(input, options)] : []),
+  detect: (input, options) =>
+    input.hasDigits && mayMatch(input, phonePattern) ? [phoneFindings(input, options)] : [],
 };
 
 function* phoneFindings(

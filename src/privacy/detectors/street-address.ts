@@ -1,6 +1,6 @@
 import type { Finding } from "../../core/pii-types.js";
 import type { Detector } from "./detector.js";
-import { boundedMatches } from "./candidate.js";
+import { boundedMatches, mayMatch } from "./candidate.js";
 import { foldedMatches } from "./folded-matches.js";
 import { foldedValue } from "./folded-value.js";
 import { mentionsPerson, sentenceAround } from "./person-context.js";
@@ -16,14 +16,18 @@ import type { ScanInput } from "./scan-input.js";
  */
 export const streetAddressDetector: Detector = {
   types: ["STREET_ADDRESS"],
-  detect: (input) => [
-    streetAddresses(input),
-    blockAddresses(input),
-    typelessAddresses(input),
-    flatAddresses(input),
-    unitAddresses(input),
-    directionAddresses(input),
-  ],
+  detect: (input) => {
+    // Each rule is set up only where its pattern may match (most one-line messages hold none).
+    const folded = input.foldedInput;
+    const rules: Iterable<Finding | undefined>[] = [];
+    if (mayMatch(folded, streetTypeWord)) rules.push(streetAddresses(input));
+    if (mayMatch(input, blockCode)) rules.push(blockAddresses(input));
+    if (mayMatch(folded, typelessPattern)) rules.push(typelessAddresses(input));
+    if (mayMatch(folded, numberBeforeFlat)) rules.push(flatAddresses(input));
+    if (mayMatch(folded, unitPattern)) rules.push(unitAddresses(input));
+    if (mayMatch(folded, directionPattern)) rules.push(directionAddresses(input));
+    return rules;
+  },
 };
 
 /** Street types that name nothing else. */
