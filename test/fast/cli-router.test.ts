@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { colibri } from "../support/run-cli.js";
-import { keywordRows, toCsv, writeRouterData } from "../support/router-data.js";
+import { quantityRows, toCsv, writeRouterData } from "../support/router-data.js";
 
 let home: string;
 let work: string;
@@ -12,8 +12,8 @@ let testData: string;
 let mixedData: string;
 /** One pre-router trained on `trainingRows`, shared by the tests that only use it. */
 let trained: string;
-const trainingRows = keywordRows(500, 1);
-const testRows = keywordRows(300, 2);
+const trainingRows = quantityRows(500, 1);
+const testRows = quantityRows(300, 2);
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), "colibri-cli-router-"));
@@ -101,7 +101,13 @@ describe("colibri router train", () => {
       rows: 500,
       source: "train",
       crossValidation: { folds: 3 },
+      groupValidation: { by: "file" },
     });
+    // The numbers make a question hard and length says little: the learned model wins.
+    expect(artifact.scorer).toBe("learned");
+    expect(result.stdout).toMatch(
+      /scorer: learned \(learned − length APGR with each file held out: mean \+0\.\d+/,
+    );
   });
 
   it("prints only JSON with --json, and holds out a share of prompts by hash", async () => {
@@ -249,6 +255,141 @@ describe("colibri eval router", () => {
     expect(result.stdout).toMatch(/\n +50\.0% +\d\.\d{3} +\d+\.\d% +0\.500 +\d\.\d{3}\n/);
     expect(result.stdout).toMatch(/\nrandom +0\.500 +50\.0% +80\.0%\n/);
     expect(result.stdout).toContain(`Plot: ${plot}`);
+  });
+});
+
+describe("colibri eval router: the router beside the heuristics, on both column shapes", () => {
+  const fixtures = join(import.meta.dirname, "../../tools/router-evaluation/fixtures");
+  const shapes = [
+    { file: "model-columns.csv", rows: 12 },
+    { file: "weak-strong-columns.csv", rows: 10 },
+  ];
+
+  it.each(shapes)(
+    "prints learned, length, structure, random and oracle for $file",
+    async (shape) => {
+      const scoresOut = join(work, `${shape.file}.jsonl`);
+      const data = join(fixtures, shape.file);
+      const result = await colibri(
+        "eval",
+        "router",
+        "--data",
+        data,
+        "--no-plot",
+        "--scores-out",
+        scoresOut,
+      );
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout).toContain(`Evaluated ${shape.rows} rows`);
+      for (const name of [
+        "router \\(length\\)",
+        "learned model",
+        "length heuristic",
+        "structure heuristic",
+        "random",
+        "oracle",
+      ]) {
+        expect(result.stdout).toMatch(
+          new RegExp(`\\n${name} +\\d\\.\\d{3} +(\\d+\\.\\d%|-) +(\\d+\\.\\d%|-)\\n`),
+        );
+      }
+      // The bundled router uses the length heuristic: both rows agree.
+      const apgr = (name: string) =>
+        Number(new RegExp(`\\n${name} +(\\d\\.\\d{3})`).exec(result.stdout)?.[1]);
+      expect(apgr("router \\(length\\)")).toBe(apgr("length heuristic"));
+      const lines = (await readFile(scoresOut, "utf8")).trimEnd().split("\n");
+      expect(lines).toHaveLength(shape.rows);
+      expect(
+        lines.map((line) => JSON.parse(line).score).every((score) => score > 0 && score < 1),
+      ).toBe(true);
+    },
+  );
+
+  it("reports the comparison in JSON too", async () => {
+    const result = await colibri(
+      "eval",
+      "router",
+      "--data",
+      join(fixtures, "model-columns.csv"),
+      "--json",
+      "--no-plot",
+    );
+    expect(result.code, result.stderr).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(Object.keys(report.comparison)).toEqual([
+      "learned model",
+      "length heuristic",
+      "structure heuristic",
+    ]);
+    expect(report.comparison["length heuristic"].apgr).toBe(report.apgr);
+    // The long questions are the hard ones here: length finds them.
+    expect(report.apgr).toBeGreaterThan(0.7);
+  });
+
+  it("holds out whole data sets with --cv-by data, one report each", async () => {
+    const result = await colibri(
+      "eval",
+      "router",
+      "--data",
+      trainingData,
+      "--data",
+      testData,
+      "--cv-by",
+      "data",
+      "--json",
+    );
+    expect(result.code, result.stderr).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report.dataSets.map((set: { data: string }) => set.data)).toEqual([
+      trainingData,
+      testData,
+    ]);
+    for (const set of report.dataSets) {
+      expect(set.heldOut).toBe("data");
+      expect(set.apgr).toBeGreaterThan(set.comparison["length heuristic"].apgr);
+    }
+    const one = await colibri("eval", "router", "--data", testData, "--cv-by", "data");
+    expectOneLineError(one, /--cv-by data holds out whole data sets: give two or more/);
+  });
+
+  it("trains on several data sets and uses the learned model only if it beat length on each held out", async () => {
+    const out = join(work, "two-sets.json");
+    const result = await colibri(
+      "router",
+      "train",
+      "--data",
+      trainingData,
+      "--data",
+      join(fixtures, "model-columns.csv"),
+      "--cv",
+      "0",
+      "--out",
+      out,
+      "--json",
+    );
+    expect(result.code, result.stderr).toBe(0);
+    const summary = JSON.parse(result.stdout);
+    expect(summary.groupValidation.by).toBe("data");
+    expect(summary.groupValidation.groups.map((group: { name: string }) => group.name)).toEqual([
+      "train",
+      "model-columns.csv",
+    ]);
+    const wins =
+      summary.groupValidation.meanGain >= 0.02 && summary.groupValidation.minimumGain >= 0;
+    expect(summary.scorer).toBe(wins ? "learned" : "length");
+    const forced = await colibri(
+      "router",
+      "train",
+      "--data",
+      trainingData,
+      "--scorer",
+      "length",
+      "--cv",
+      "0",
+      "--out",
+      out,
+    );
+    expect(forced.stdout).toContain("scorer: length (as asked)");
   });
 });
 

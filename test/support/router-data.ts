@@ -9,22 +9,25 @@ const vocabulary = (
   "silver animal candle harbor ladder meadow pepper rocket saddle tunnel valley wagon"
 ).split(" ");
 
-/** The word that makes a synthetic question hard: the weak model then mostly fails it. */
-export const hardKeyword = "zorblax";
-
 /**
- * Synthetic routing data where one keyword decides the weak model's outcome: with it (30 % of
- * rows) the weak model is right 10 % of the time and the strong one 90 %; without it, both are
- * right 92 % of the time. A router that learns nothing scores an APGR near 0.5; one that sends
- * exactly the keyword's questions first, about 0.85.
+ * Synthetic routing data where the number of quantities decides the weak model's outcome, as the
+ * number of steps in a word problem would: hard questions (30 % of rows) have four numbers among
+ * their words, the weak model is right on them 10 % of the time and the strong one 90 %; easy ones
+ * have none, and both are right 92 % of the time. Hard and easy questions have as many words, so
+ * their length says little. A router that learns nothing scores an APGR near 0.5; one that sends
+ * exactly the hard questions first, about 0.85.
  */
-export function keywordRows(count: number, seed = 1): RouterRow[] {
+export function quantityRows(count: number, seed = 1): RouterRow[] {
   const random = seededRandom(seed);
   const pick = () => vocabulary[Math.floor(random() * vocabulary.length)] ?? "river";
   return Array.from({ length: count }, (_, index) => {
-    const words = Array.from({ length: 8 + Math.floor(random() * 8) }, pick);
+    const words = Array.from({ length: 10 + Math.floor(random() * 8) }, pick);
     const hard = random() < 0.3;
-    if (hard) words.splice(Math.floor(random() * words.length), 0, hardKeyword);
+    if (hard) {
+      for (let number = 0; number < 4; number++) {
+        words[Math.floor(random() * words.length)] = String(10 + Math.floor(random() * 90));
+      }
+    }
     const options = ["A", "B", "C", "D"].map((letter) => `${letter}. ${pick()} ${pick()}`);
     return {
       prompt: `Question ${seed}-${index}: which ${words.join(" ")}?\n${options.join("\n")}\nAnswer:`,
@@ -32,6 +35,11 @@ export function keywordRows(count: number, seed = 1): RouterRow[] {
       strongCorrect: random() < (hard ? 0.9 : 0.92),
     };
   });
+}
+
+/** Whether a prompt of `quantityRows` is a hard one (it has numbers besides its own id). */
+export function isHardQuestion(prompt: string): boolean {
+  return /which .*\b\d+\b/.test(prompt);
 }
 
 export function csvField(value: string): string {

@@ -4,7 +4,11 @@ import { formatCount, formatShare } from "./router-data-notes.js";
 import { plural } from "../../src/cli/plural.js";
 
 /** The text report of `colibri eval router`. */
-export function describeRouterEvaluation(result: PreRouterEvaluation, heading: string): string {
+export function describeRouterEvaluation(
+  result: PreRouterEvaluation,
+  heading: string,
+  routerName = "router",
+): string {
   const { evaluation, excluded } = result;
   const curve: string[][] = [["CLOUD SHARE", "ROUTER PGR", "ACCURACY", "RANDOM PGR", "ORACLE PGR"]];
   for (const point of evaluation.curve.slice(1)) {
@@ -19,11 +23,17 @@ export function describeRouterEvaluation(result: PreRouterEvaluation, heading: s
   const figures = [
     ["", "APGR", "CPT(50%)", "CPT(80%)"],
     [
-      "router",
+      routerName,
       evaluation.apgr.toFixed(3),
       formatShare(evaluation.cpt50),
       formatShare(evaluation.cpt80),
     ],
+    ...result.comparison.map((scorer) => [
+      scorer.name,
+      scorer.apgr.toFixed(3),
+      formatShare(scorer.cpt50),
+      formatShare(scorer.cpt80),
+    ]),
     [
       "random",
       evaluation.random.apgr.toFixed(3),

@@ -2,7 +2,7 @@ import { mkdtemp, mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { hardKeyword, keywordRows } from "../../test/support/router-data.js";
+import { isHardQuestion, quantityRows } from "../../test/support/router-data.js";
 import { crossValidate } from "../router-evaluation/cross-validation.js";
 import { evaluatePreRouter } from "../router-evaluation/pre-router-evaluation.js";
 import type { RouterDataSet } from "../router-evaluation/router-data.js";
@@ -21,8 +21,8 @@ import {
 import { savePreRouter } from "./save-pre-router.js";
 import { trainPreRouter } from "./train.js";
 
-const training = keywordRows(600, 1);
-const unseen = keywordRows(300, 2);
+const training = quantityRows(600, 1);
+const unseen = quantityRows(300, 2);
 let folder: string;
 let artifact: PreRouterArtifact;
 let path: string;
@@ -30,7 +30,7 @@ let loaded: PreRouter;
 
 beforeAll(async () => {
   folder = await mkdtemp(join(tmpdir(), "colibri-pre-router-"));
-  artifact = trainPreRouter(training, { source: "keywords", now: () => new Date(0) });
+  artifact = trainPreRouter(training, { source: "quantities", now: () => new Date(0) });
   path = join(folder, "pre-router.json");
   await savePreRouter(path, artifact);
   loaded = await loadPreRouter(path);
@@ -63,14 +63,15 @@ describe("train → save → load → score", () => {
       target: "strong-wins",
       trainedRows: 600,
       trainedAt: "1970-01-01T00:00:00.000Z",
-      trainingSource: "keywords",
-      bucketBits: 16,
+      trainingSource: "quantities",
+      scorer: "learned",
+      bucketBits: 8,
     });
   });
 
   it("learns what makes a question hard, on questions it has not seen", () => {
-    const hard = unseen.filter((row) => row.prompt.includes(hardKeyword));
-    const easy = unseen.filter((row) => !row.prompt.includes(hardKeyword));
+    const hard = unseen.filter((row) => isHardQuestion(row.prompt));
+    const easy = unseen.filter((row) => !isHardQuestion(row.prompt));
     const mean = (rows: RouterRow[]) =>
       rows.reduce((sum, row) => sum + loaded.score(row.prompt), 0) / rows.length;
     expect(mean(hard)).toBeGreaterThan(mean(easy) + 0.2);
@@ -91,6 +92,44 @@ describe("train → save → load → score", () => {
     const sent = training.filter((row) => loaded.score(row.prompt) >= threshold).length;
     expect(sent / training.length).toBeGreaterThan(0.27);
     expect(sent / training.length).toBeLessThan(0.33);
+  });
+});
+
+describe("the length fallback", () => {
+  it("scores by length alone when the artifact's scorer is length", () => {
+    const byLength = createPreRouter({ ...artifact, scorer: "length" });
+    const short = "Which river?\nA. one\nB. two\nAnswer:";
+    const long = `Which river ${"and forest ".repeat(30)}?\nA. one\nB. two\nAnswer:`;
+    expect(byLength.score(long)).toBeGreaterThan(byLength.score(short));
+    expect(byLength.score(short)).toBe(byLength.scores(short).length);
+    expect(byLength.info.scorer).toBe("length");
+  });
+
+  it("uses the learned model inside its training range and the heuristic outside it", () => {
+    const inside = unseen[0]?.prompt ?? "";
+    const scores = loaded.scores(inside);
+    expect(scores.outOfRange).toBe(false);
+    expect(scores.router).toBe(scores.learned);
+    // Far more options and numbers than any training question had.
+    const outside = `Compute ${"12 + 34 ".repeat(40)}\n${"ABCDEFGHIJ"
+      .split("")
+      .map((letter) => `${letter}. 1`)
+      .join("\n")}`;
+    const fallback = loaded.scores(outside);
+    expect(fallback.outOfRange).toBe(true);
+    expect(fallback.router).toBe(fallback.length);
+    expect(loaded.score(outside)).toBe(fallback.length);
+  });
+
+  it("gives positions among the training prompts, so both scorers share a threshold", () => {
+    const positions = training.map((row) => loaded.scores(row.prompt));
+    for (const key of ["learned", "length"] as const) {
+      const values = positions.map((score) => score[key]);
+      expect(values.every((value) => value > 0 && value < 1)).toBe(true);
+      const above = values.filter((value) => value >= loaded.thresholdForShare(0.25)).length;
+      expect(above / values.length).toBeGreaterThan(0.2);
+      expect(above / values.length).toBeLessThan(0.3);
+    }
   });
 });
 
@@ -129,7 +168,7 @@ describe("cross-validation", () => {
   it("is far better than chance only when the prompt predicts the outcome", () => {
     const shuffled = training.map((row, index) => ({
       ...row,
-      prompt: `${training[(index * 7) % training.length]?.prompt.replace(hardKeyword, "") ?? ""} ${index}`,
+      prompt: `${training[(index * 7) % training.length]?.prompt ?? ""} (${index})`,
     }));
     expect(Math.abs(crossValidate(shuffled, 3).evaluation.apgr - 0.5)).toBeLessThan(0.15);
   });
@@ -160,9 +199,24 @@ describe("artifact files", () => {
     expect(await resolvePreRouterPath(home)).toBe(join(home, "router", "pre-router.json"));
   });
 
-  it("ships a bundled artifact trained on 80 % of routellm-mmlu", async () => {
+  it("names an artifact of the retired format 1 and says how to replace it", async () => {
+    await writeFile(join(folder, "v1.json"), JSON.stringify({ ...artifact, version: 1 }));
+    await expect(loadPreRouter(join(folder, "v1.json"))).rejects.toThrow(
+      /v1\.json is format 1; this Colibrí reads format 2 .* Train it again with: colibri router train/,
+    );
+  });
+
+  it("ships the length heuristic, trained on MMLU and MBPP, since no learned model beat it on unseen families", async () => {
     const bundled = await loadPreRouter(bundledPreRouterPath);
-    expect(bundled.info).toMatchObject({ trainingSource: "routellm-mmlu", holdOut: 0.2 });
+    expect(bundled.info).toMatchObject({
+      trainingSource: "routellm-mmlu+mbpp_train.csv",
+      scorer: "length",
+      holdOut: 0,
+    });
+    const validation = JSON.parse(await readFile(bundledPreRouterPath, "utf8")).training
+      .groupValidation;
+    expect(validation.by).toBe("data");
+    expect(validation.meanGain).toBeLessThan(0.02);
     expect((await stat(bundledPreRouterPath)).size).toBeLessThan(300_000);
     const easy = bundled.score(
       "What is the capital of France?\nA. Paris\nB. Rome\nC. Oslo\nD. Bern\nAnswer:",

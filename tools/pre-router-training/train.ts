@@ -3,12 +3,15 @@ import {
   preRouterFormat,
   preRouterFormatVersion,
   type CrossValidationSummary,
+  type GroupValidationSummary,
   type PreRouterArtifact,
+  type PreRouterScorer,
   type PreRouterTarget,
 } from "../../src/router/pre-router/artifact.js";
 import {
   denseFeatureCount,
   denseFeatureNames,
+  lengthScore,
 } from "../../src/router/pre-router/dense-features.js";
 import {
   defaultFeatureSettings,
@@ -16,7 +19,7 @@ import {
 } from "../../src/router/pre-router/feature-settings.js";
 import type { FeatureVector } from "../../src/router/pre-router/featurizer.js";
 import { LinearScorer } from "../../src/router/pre-router/linear-scorer.js";
-import { trainLogistic } from "./logistic-regression.js";
+import { trainLogistic, type SparseExample } from "./logistic-regression.js";
 import { encodePromptHashes } from "../../src/router/pre-router/prompt-hash-set.js";
 import {
   featurizePrompts,
@@ -40,6 +43,15 @@ export interface PreRouterTrainingOptions {
   /** Share of the source left out by prompt hash before these rows were chosen (recorded only). */
   holdOut?: number;
   crossValidation?: CrossValidationSummary;
+  groupValidation?: GroupValidationSummary;
+  /**
+   * The group (task family, subject, data set) of each row, by index: each gets its own intercept
+   * while training, dropped afterwards, so the weights learn what makes a question harder than
+   * others of its kind rather than which kinds are hard (which does not carry to a new kind).
+   */
+  groups?: readonly number[];
+  /** Which score the artifact's router uses (default "learned"; `router train` decides by validation). */
+  scorer?: PreRouterScorer;
   now?: () => Date;
   /** Progress from 0 to 1: featurising the prompts (the first tenth), then training. */
   onProgress?: (fraction: number) => void;
@@ -119,9 +131,13 @@ export function fitPreRouter(
 ): PreRouterArtifact {
   const bucketCount = 2 ** options.features.bucketBits;
   const scaling = standardisation(vectors);
-  const examples = vectors.map((vector) => toSparseExample(vector, bucketCount, scaling));
+  const groupCount = options.groups === undefined ? 0 : Math.max(0, ...options.groups) + 1;
+  const firstGroup = bucketCount + denseFeatureCount;
+  const examples = vectors.map((vector, index) =>
+    withGroup(toSparseExample(vector, bucketCount, scaling), options.groups, firstGroup, index),
+  );
   const labels = Uint8Array.from(rows, (row) => targetLabel(row, options.target));
-  const model = trainLogistic(examples, labels, bucketCount + denseFeatureCount, {
+  const model = trainLogistic(examples, labels, firstGroup + groupCount, {
     epochs: options.epochs,
     minimumSteps,
     batchSize: options.batchSize,
@@ -132,10 +148,17 @@ export function fitPreRouter(
       ? {}
       : { onStep: (done: number, total: number) => options.onProgress?.(done / total) }),
   });
-  const denseWeights = Array.from(model.weights.subarray(bucketCount), round);
+  const denseWeights = Array.from(model.weights.subarray(bucketCount, firstGroup), round);
+  // The groups' intercepts go; their mean over the rows joins the bias.
+  let groupShift = 0;
+  options.groups?.forEach((group) => {
+    groupShift += (model.weights[firstGroup + group] ?? 0) / rows.length;
+  });
+  const range = denseRange(vectors);
   const artifact: PreRouterArtifact = {
     format: preRouterFormat,
     version: preRouterFormatVersion,
+    scorer: options.scorer ?? "learned",
     target: options.target,
     features: options.features,
     weights: encodeWeights(model.weights.subarray(0, bucketCount)),
@@ -144,8 +167,10 @@ export function fitPreRouter(
       weights: options.features.dense ? denseWeights : [],
       mean: options.features.dense ? scaling.mean.map(round) : [],
       deviation: options.features.dense ? scaling.deviation.map(round) : [],
+      minimum: options.features.dense ? range.minimum : [],
+      maximum: options.features.dense ? range.maximum : [],
     },
-    bias: round(model.bias),
+    bias: round(model.bias + groupShift),
     training: {
       rows: rows.length,
       positives: labels.reduce((sum, label) => sum + label, 0),
@@ -159,16 +184,56 @@ export function fitPreRouter(
       ...(options.crossValidation === undefined
         ? {}
         : { crossValidation: options.crossValidation }),
+      ...(options.groupValidation === undefined
+        ? {}
+        : { groupValidation: options.groupValidation }),
     },
-    scoreQuantiles: [],
+    quantiles: { learned: [], length: percentiles(rows.map((row) => lengthScore(row.prompt))) },
     trainingPrompts: encodePromptHashes(rows.map((row) => row.prompt)),
   };
   const scorer = new LinearScorer(artifact);
-  const scores = vectors.map((vector) => scorer.score(vector)).sort((a, b) => a - b);
-  artifact.scoreQuantiles = Array.from({ length: 101 }, (_, percent) =>
-    round(quantile(scores, percent / 100)),
-  );
+  artifact.quantiles.learned = percentiles(vectors.map((vector) => scorer.score(vector)));
   return artifact;
+}
+
+/** The example with its group's intercept feature, when rows are grouped. */
+function withGroup(
+  example: SparseExample,
+  groups: readonly number[] | undefined,
+  firstGroup: number,
+  index: number,
+): SparseExample {
+  const group = groups?.[index];
+  if (group === undefined) return example;
+  const indices = new Int32Array(example.indices.length + 1);
+  const values = new Float32Array(example.values.length + 1);
+  indices.set(example.indices);
+  values.set(example.values);
+  indices[example.indices.length] = firstGroup + group;
+  values[example.values.length] = 1;
+  return { indices, values };
+}
+
+/** Each dense feature's smallest and largest value over the training prompts. */
+function denseRange(vectors: readonly FeatureVector[]): { minimum: number[]; maximum: number[] } {
+  const minimum = new Array<number>(denseFeatureCount).fill(Infinity);
+  const maximum = new Array<number>(denseFeatureCount).fill(-Infinity);
+  for (const vector of vectors) {
+    vector.dense.forEach((value, feature) => {
+      minimum[feature] = Math.min(minimum[feature] ?? value, value);
+      maximum[feature] = Math.max(maximum[feature] ?? value, value);
+    });
+  }
+  // Rounded outwards, so a training prompt is never out of its own range.
+  return {
+    minimum: minimum.map((value) => (Number.isFinite(value) ? roundDown(value) : 0)),
+    maximum: maximum.map((value) => (Number.isFinite(value) ? roundUp(value) : 0)),
+  };
+}
+
+function percentiles(values: readonly number[]): number[] {
+  const sorted = [...values].sort((a, b) => a - b);
+  return Array.from({ length: 101 }, (_, percent) => round(quantile(sorted, percent / 100)));
 }
 
 /** Linear interpolation between the order statistics of sorted values. */
@@ -184,4 +249,14 @@ function quantile(sorted: readonly number[], fraction: number): number {
 /** Seven significant digits: plenty for a score threshold, and a smaller file. */
 function round(value: number): number {
   return Number(value.toPrecision(7));
+}
+
+function roundDown(value: number): number {
+  const rounded = round(value);
+  return rounded > value ? rounded - Math.abs(rounded) * 1e-6 - 1e-12 : rounded;
+}
+
+function roundUp(value: number): number {
+  const rounded = round(value);
+  return rounded < value ? rounded + Math.abs(rounded) * 1e-6 + 1e-12 : rounded;
 }

@@ -5,8 +5,12 @@ import type { PreRouterTrainingOptions } from "../pre-router-training/train.js";
 import { crossValidate } from "./cross-validation.js";
 import type { RouterDataSet } from "./router-data.js";
 import { RouterDataError } from "./router-data-error.js";
-import { evaluateScores, type RouterEvaluation } from "./router-evaluation.js";
+import { evaluateScores, type RouterEvaluation, type RouterFigures } from "./router-evaluation.js";
 import type { RouterRow } from "./router-row.js";
+import { lengthScore, structureScore } from "../../src/router/pre-router/dense-features.js";
+import type { PreRouterScores } from "../../src/router/pre-router/pre-router.js";
+import { combineDataSets } from "./router-data.js";
+import { validateByGroup } from "./group-validation.js";
 
 /** Rows of a data set that were not evaluated, by reason. */
 export interface Exclusions {
@@ -27,6 +31,42 @@ export interface PreRouterEvaluation {
   rows: RouterRow[];
   scores: number[];
   excluded: Exclusions;
+  /** Other scorers on the same rows, side by side with the router (random and oracle aside). */
+  comparison: ScorerFigures[];
+}
+
+export interface ScorerFigures extends RouterFigures {
+  name: string;
+}
+
+/** APGR and CPTs of each named list of scores over the same rows. */
+export function compareScorers(
+  rows: readonly RouterRow[],
+  scorers: readonly { name: string; scores: readonly number[] }[],
+): ScorerFigures[] {
+  return scorers.map(({ name, scores }) => {
+    const { apgr, cpt50, cpt80 } = evaluateScores(rows, scores);
+    return { name, apgr, cpt50, cpt80 };
+  });
+}
+
+/** The heuristics every router is compared with: they need no training. */
+function heuristicScorers(rows: readonly RouterRow[]): { name: string; scores: number[] }[] {
+  return [
+    { name: "length heuristic", scores: rows.map((row) => lengthScore(row.prompt)) },
+    { name: "structure heuristic", scores: rows.map((row) => structureScore(row.prompt)) },
+  ];
+}
+
+/** The learned model's (position) scores beside the router's, then the heuristics. */
+function artifactComparison(
+  rows: readonly RouterRow[],
+  scores: readonly PreRouterScores[],
+): ScorerFigures[] {
+  return compareScorers(rows, [
+    { name: "learned model", scores: scores.map((score) => score.learned) },
+    ...heuristicScorers(rows),
+  ]);
 }
 
 /** The rows a pre-router may be evaluated on: those it was not trained on. */
@@ -47,8 +87,68 @@ export function unseenRows(
 /** Score the rows the pre-router has not seen and measure the result. */
 export function evaluatePreRouter(data: RouterDataSet, preRouter: PreRouter): PreRouterEvaluation {
   const { rows, excluded } = unseenRows(data, preRouter);
-  const scores = rows.map((row) => preRouter.score(row.prompt));
-  return { evaluation: evaluateScores(rows, scores), rows, scores, excluded };
+  const all = rows.map((row) => preRouter.scores(row.prompt));
+  const scores = all.map((score) => score.router);
+  return {
+    evaluation: evaluateScores(rows, scores),
+    rows,
+    scores,
+    excluded,
+    comparison: artifactComparison(rows, all),
+  };
+}
+
+/**
+ * Whole data sets held out: for each, a pre-router trained on all the others (intercepts by file)
+ * scores it, as `router train` would ship it: learned with the length fallback out of range.
+ * Data sets where the strong model is not better than the weak are left out.
+ */
+export function evaluateHeldOutSets(
+  sets: readonly RouterDataSet[],
+  options: PreRouterTrainingOptions = {},
+): { data: RouterDataSet; result: PreRouterEvaluation }[] {
+  if (sets.length < 2) {
+    throw new RouterDataError(
+      "--cv-by data holds out whole data sets: give two or more, --data A --data B.",
+    );
+  }
+  const combined = combineDataSets(sets);
+  const validation = validateByGroup(
+    {
+      rows: combined.rows,
+      groups: combined.rowSets,
+      names: sets.map((set) => set.name),
+      by: "data",
+      strata: combined.rowFiles,
+    },
+    { ...options, scorer: "learned" },
+  );
+  return sets.flatMap((data, setIndex) => {
+    const indices = combined.rowSets.flatMap((set, index) => (set === setIndex ? [index] : []));
+    const rows = indices.map((index) => combined.rows[index] as RouterRow);
+    const all = indices.map((index) => validation.scores[index]);
+    if (rows.length === 0 || all.some((score) => score === undefined)) return [];
+    const defined = all as PreRouterScores[];
+    const scores = defined.map((score) => score.router);
+    const repeats = data.rows.length - rows.length;
+    const excluded = exclusions(data, 0);
+    return [
+      {
+        data,
+        result: {
+          evaluation: evaluateScores(rows, scores),
+          rows,
+          scores,
+          excluded: {
+            ...excluded,
+            duplicates: excluded.duplicates + repeats,
+            total: excluded.total + repeats,
+          },
+          comparison: artifactComparison(rows, defined),
+        },
+      },
+    ];
+  });
 }
 
 /** What keeps cross-validation folds apart: the prompt, or the whole file (e.g. a subject). */
@@ -85,6 +185,7 @@ export function evaluateByCrossValidation(
     rows: data.rows,
     scores: result.scores,
     excluded: exclusions(data, 0),
+    comparison: compareScorers(data.rows, heuristicScorers(data.rows)),
   };
 }
 

@@ -148,3 +148,49 @@ async function readText(file: string): Promise<string> {
     throw new RouterDataError(`Cannot read ${file}: ${(error as Error).message}`, error);
   }
 }
+
+/** Several data sets read as one: their rows in order, each row's data set and file. */
+export interface CombinedData {
+  sets: RouterDataSet[];
+  rows: RouterRow[];
+  /** Index into `sets` of each row's data set. */
+  rowSets: number[];
+  /** A number for each row's file, unique across the sets. */
+  rowFiles: number[];
+  /** Every file's base name, by that number. */
+  fileNames: string[];
+  /** The sets' names joined, for the record ("routellm-mmlu+mbpp_train.csv"). */
+  name: string;
+}
+
+/** Read each path (see loadRouterData); a prompt already read from an earlier set is left out. */
+export async function loadRouterDataSets(paths: readonly string[]): Promise<CombinedData> {
+  const sets: RouterDataSet[] = [];
+  for (const path of paths) sets.push(await loadRouterData(path));
+  return combineDataSets(sets);
+}
+
+export function combineDataSets(sets: readonly RouterDataSet[]): CombinedData {
+  const seen = new Set<string>();
+  const combined: CombinedData = {
+    sets: [...sets],
+    rows: [],
+    rowSets: [],
+    rowFiles: [],
+    fileNames: [],
+    name: sets.map((set) => set.name).join("+"),
+  };
+  sets.forEach((set, setIndex) => {
+    const firstFile = combined.fileNames.length;
+    combined.fileNames.push(...set.files.map((file) => basename(file)));
+    set.rows.forEach((row, index) => {
+      const key = promptKey(row.prompt);
+      if (seen.has(key)) return;
+      seen.add(key);
+      combined.rows.push(row);
+      combined.rowSets.push(setIndex);
+      combined.rowFiles.push(firstFile + (set.rowFiles[index] ?? 0));
+    });
+  });
+  return combined;
+}

@@ -2,11 +2,42 @@ import { z } from "zod";
 import { featureSettingsSchema } from "./feature-settings.js";
 
 export const preRouterFormat = "colibri-pre-router";
-export const preRouterFormatVersion = 1;
+export const preRouterFormatVersion = 2;
+
+/**
+ * What the router's score comes from: the length heuristic (the longer the prompt, the likelier
+ * the local model fails it), or the learned model, falling back to the heuristic on prompts
+ * whose features lie outside the range it was trained on.
+ */
+export const preRouterScorers = ["length", "learned"] as const;
+export type PreRouterScorer = (typeof preRouterScorers)[number];
 
 /** What the model predicts: the weak model answers wrongly, or the strong one wins over it. */
 export const preRouterTargets = ["weak-wrong", "strong-wins"] as const;
 export type PreRouterTarget = (typeof preRouterTargets)[number];
+
+/** Scores of the training prompts at the 0th, 1st, … 100th percentile. */
+const quantilesSchema = z.array(z.number()).length(101);
+
+/** Leave-one-group-out APGR of the learned model and the length heuristic (groups: data sets or files). */
+const groupValidationSchema = z
+  .object({
+    by: z.enum(["data", "file"]),
+    groups: z.array(
+      z
+        .object({
+          name: z.string(),
+          rows: z.number().int(),
+          learned: z.number(),
+          length: z.number(),
+        })
+        .strict(),
+    ),
+    /** Mean over the groups of learned − length APGR, and the smallest. */
+    meanGain: z.number(),
+    minimumGain: z.number(),
+  })
+  .strict();
 
 const crossValidationSchema = z
   .object({
@@ -22,6 +53,8 @@ export const preRouterArtifactSchema = z
   .object({
     format: z.literal(preRouterFormat),
     version: z.literal(preRouterFormatVersion),
+    /** Which score the router uses; "length" when the learned model did not beat it on held-out groups. */
+    scorer: z.enum(preRouterScorers),
     target: z.enum(preRouterTargets),
     features: featureSettingsSchema,
     /** One weight per hashed bucket, see weight-encoding.ts. */
@@ -39,6 +72,9 @@ export const preRouterArtifactSchema = z
         weights: z.array(z.number()),
         mean: z.array(z.number()),
         deviation: z.array(z.number().positive()),
+        /** The training set's range: outside it the learned model is not trusted. */
+        minimum: z.array(z.number()),
+        maximum: z.array(z.number()),
       })
       .strict(),
     bias: z.number(),
@@ -55,10 +91,15 @@ export const preRouterArtifactSchema = z
         /** Share of the source's prompts left out by hash for evaluation, if any. */
         holdOut: z.number().min(0).max(1),
         crossValidation: crossValidationSchema.optional(),
+        groupValidation: groupValidationSchema.optional(),
       })
       .strict(),
-    /** Scores of the training prompts at the 0th, 1st, … 100th percentile. */
-    scoreQuantiles: z.array(z.number().min(0).max(1)).length(101),
+    /**
+     * The learned model's and the length heuristic's raw scores over the training prompts at the
+     * 0th … 100th percentile: the router's score is the prompt's position among them (0–1), so
+     * both scorers share one scale and a fallback from one to the other keeps the threshold's meaning.
+     */
+    quantiles: z.object({ learned: quantilesSchema, length: quantilesSchema }).strict(),
     /** Hashes of the training prompts, so evaluation can leave them out. */
     trainingPrompts: z
       .object({
@@ -72,3 +113,4 @@ export const preRouterArtifactSchema = z
 
 export type PreRouterArtifact = z.infer<typeof preRouterArtifactSchema>;
 export type CrossValidationSummary = z.infer<typeof crossValidationSchema>;
+export type GroupValidationSummary = z.infer<typeof groupValidationSchema>;

@@ -13,7 +13,7 @@ export const featureSettingsSchema = z
     /** Long prompts: only the first `headCharacters` and last `tailCharacters` are read. */
     headCharacters: z.number().int().positive(),
     tailCharacters: z.number().int().nonnegative(),
-    /** Whether the dense features (lengths, digit and maths shares, options…) are used. */
+    /** Whether the dense features (lengths, numbers, options, clauses…) are used. */
     dense: z.boolean(),
   })
   .strict();
@@ -21,15 +21,24 @@ export const featureSettingsSchema = z
 export type FeatureSettings = z.infer<typeof featureSettingsSchema>;
 
 /**
- * Chosen by cross-validation (docs/decisions/0004-pre-router.md): character 3–5-grams and the dense
- * features; word n-grams scored better only when test questions share subjects with training ones.
+ * The dense, task-independent features only (docs/decisions/0019-pre-router-across-task-families.md):
+ * hashed n-grams learn a data set's topics, which do not carry to other task families. The
+ * n-gram settings stay for training on one's own traffic (`router train --ngrams`), where they can.
  */
 export const defaultFeatureSettings: FeatureSettings = {
-  bucketBits: 16,
+  bucketBits: 8,
   wordNgrams: 0,
-  charNgramMin: 3,
-  charNgramMax: 5,
+  charNgramMin: 0,
+  charNgramMax: 0,
   headCharacters: 4096,
   tailCharacters: 1024,
   dense: true,
+};
+
+/** The character 3–5-grams of format 1, for `router train --ngrams`. */
+export const ngramFeatureSettings: FeatureSettings = {
+  ...defaultFeatureSettings,
+  bucketBits: 16,
+  charNgramMin: 3,
+  charNgramMax: 5,
 };

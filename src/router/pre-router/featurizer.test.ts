@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { denseFeatureNames, denseFeatures } from "./dense-features.js";
-import { defaultFeatureSettings, type FeatureSettings } from "./feature-settings.js";
+import { ngramFeatureSettings, type FeatureSettings } from "./feature-settings.js";
 import { Featurizer } from "./featurizer.js";
 import { fnv1a, promptHash48, promptKey } from "./hash.js";
 
@@ -25,11 +24,11 @@ describe("hashes", () => {
 });
 
 describe("Featurizer", () => {
-  const featurizer = new Featurizer(defaultFeatureSettings);
+  const featurizer = new Featurizer(ngramFeatureSettings);
 
   it("gives the same vector every time and from every instance", () => {
     const first = featurizer.extract(question);
-    const again = new Featurizer(defaultFeatureSettings).extract(question);
+    const again = new Featurizer(ngramFeatureSettings).extract(question);
     expect(Array.from(again.indices)).toEqual(Array.from(first.indices));
     expect(Array.from(again.values)).toEqual(Array.from(first.values));
     expect(Array.from(again.dense)).toEqual(Array.from(first.dense));
@@ -50,7 +49,7 @@ describe("Featurizer", () => {
     const once = featurizer.extract("abcdefg");
     expect(once.indices).toHaveLength(12);
     for (const value of once.values) expect(Math.abs(value)).toBeCloseTo(1 / Math.sqrt(12), 6);
-    const settings: FeatureSettings = { ...defaultFeatureSettings, wordNgrams: 2, charNgramMin: 0 };
+    const settings: FeatureSettings = { ...ngramFeatureSettings, wordNgrams: 2, charNgramMin: 0 };
     const words = new Featurizer(settings).extract("one two one two");
     // Unigrams "one" and "two" twice each of 4; bigrams one-two twice, two-one once, of 3.
     const magnitudes = Array.from(words.values, (value) => Math.abs(value)).sort();
@@ -64,7 +63,7 @@ describe("Featurizer", () => {
 
   it("scores exactly as the dot product of the vector it extracts", () => {
     const weights = Float32Array.from({ length: 2 ** 16 }, (_, index) => Math.sin(index));
-    for (const settings of [defaultFeatureSettings, { ...defaultFeatureSettings, wordNgrams: 2 }]) {
+    for (const settings of [ngramFeatureSettings, { ...ngramFeatureSettings, wordNgrams: 2 }]) {
       const extractor = new Featurizer(settings);
       for (const prompt of [question, "Abc", "", "x ".repeat(10_000)]) {
         const vector = extractor.extract(prompt);
@@ -85,32 +84,21 @@ describe("Featurizer", () => {
     expect(Array.from(one.values)).toEqual(Array.from(other.values));
   });
 
+  it("reads a prompt saved as a Python list of turns as its text", () => {
+    const wrapped = featurizer.extract("['Solve for x:\\n12 + 7']");
+    const plain = featurizer.extract("Solve for x:\n12 + 7");
+    expect(Array.from(wrapped.indices)).toEqual(Array.from(plain.indices));
+    expect(Array.from(wrapped.dense)).toEqual(Array.from(plain.dense));
+  });
+
   it("reads only the head and tail of a very long prompt", () => {
     const long = `${"start ".repeat(2000)}${"middle ".repeat(100_000)}${"end ".repeat(1000)}`;
-    const { headCharacters, tailCharacters } = defaultFeatureSettings;
+    const { headCharacters, tailCharacters } = ngramFeatureSettings;
     const visible = featurizer.visibleText(long);
     expect(visible.length).toBe(headCharacters + tailCharacters + 1);
     expect(visible.includes("middle")).toBe(false);
     const vector = featurizer.extract(long);
     expect(Array.from(vector.indices)).toEqual(Array.from(featurizer.extract(visible).indices));
     expect(vector.dense[0]).toBeCloseTo(Math.log1p(long.length), 9); // the full length still counts
-  });
-});
-
-describe("dense features", () => {
-  it("describes the prompt's shape", () => {
-    const features = denseFeatures(question, question.length);
-    const byName = Object.fromEntries(
-      denseFeatureNames.map((name, index) => [name, features[index]]),
-    );
-    expect(byName).toMatchObject({
-      "option-count": 4,
-      "numeric-option-share": 1,
-      "question-mark": 1,
-      "question-word-start": 1,
-      "negation-count": 1,
-      "computation-word": 0,
-    });
-    expect(byName["digit-share"]).toBeGreaterThan(0);
   });
 });

@@ -1,4 +1,4 @@
-import { denseFeatureCount, denseFeatures } from "./dense-features.js";
+import { denseFeatureCount, denseFeatures, promptText } from "./dense-features.js";
 import type { FeatureSettings } from "./feature-settings.js";
 import { avalanche, fnvStep, namespaceSeed } from "./hash.js";
 
@@ -51,8 +51,15 @@ export class Featurizer {
     this.touched = new Int32Array(1024);
   }
 
-  /** The part of a long prompt that is read: its head and tail. */
-  visibleText(prompt: string): string {
+  /** Whether any hashed group (word or character n-grams) is enabled. */
+  get hasHashedFeatures(): boolean {
+    const { wordNgrams, charNgramMin, charNgramMax } = this.settings;
+    return wordNgrams >= 1 || (charNgramMin > 0 && charNgramMax >= charNgramMin);
+  }
+
+  /** The part of a long prompt that is read (unwrapped, see promptText): its head and tail. */
+  visibleText(raw: string): string {
+    const prompt = promptText(raw);
     const { headCharacters, tailCharacters } = this.settings;
     if (prompt.length <= headCharacters + tailCharacters) return prompt;
     const tail = tailCharacters === 0 ? "" : prompt.slice(-tailCharacters);
@@ -70,9 +77,7 @@ export class Featurizer {
     return {
       indices: Int32Array.from(this.output.indices),
       values: Float32Array.from(this.output.values),
-      dense: this.settings.dense
-        ? denseFeatures(text, prompt.length)
-        : new Float64Array(denseFeatureCount),
+      dense: this.settings.dense ? denseFeatures(prompt) : new Float64Array(denseFeatureCount),
     };
   }
 

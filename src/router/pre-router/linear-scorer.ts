@@ -1,5 +1,4 @@
 import type { PreRouterArtifact } from "./artifact.js";
-import { denseFeatures } from "./dense-features.js";
 import type { Featurizer, FeatureVector } from "./featurizer.js";
 import { PreRouterArtifactError } from "./pre-router-error.js";
 import { sigmoid } from "./sigmoid.js";
@@ -26,10 +25,12 @@ export class LinearScorer {
     if (
       dense.weights.length !== denseCount ||
       dense.mean.length !== denseCount ||
-      dense.deviation.length !== denseCount
+      dense.deviation.length !== denseCount ||
+      dense.minimum.length !== denseCount ||
+      dense.maximum.length !== denseCount
     ) {
       throw new PreRouterArtifactError(
-        `${source} is damaged: ${denseCount} dense features but ${dense.weights.length} weights, ${dense.mean.length} means and ${dense.deviation.length} deviations.`,
+        `${source} is damaged: ${denseCount} dense features but ${dense.weights.length} weights, ${dense.mean.length} means, ${dense.deviation.length} deviations and ${dense.minimum.length}/${dense.maximum.length} bounds.`,
       );
     }
     this.weights = weights;
@@ -49,11 +50,16 @@ export class LinearScorer {
     return sigmoid(sum + this.denseSum(vector.dense));
   }
 
-  /** The score of a prompt, computed without building its vector (the router's path). */
-  scorePrompt(prompt: string, featurizer: Featurizer): number {
-    const text = featurizer.visibleText(prompt);
-    let sum = this.bias + featurizer.hashedDot(text, this.weights);
-    if (this.denseWeights.length > 0) sum += this.denseSum(denseFeatures(text, prompt.length));
+  /**
+   * The score of a prompt whose dense features are already known (`dense`, from denseFeatures;
+   * ignored when the model has none), computed without building its vector (the router's path).
+   */
+  scorePrompt(prompt: string, featurizer: Featurizer, dense: Float64Array): number {
+    let sum = this.bias;
+    if (featurizer.hasHashedFeatures) {
+      sum += featurizer.hashedDot(featurizer.visibleText(prompt), this.weights);
+    }
+    if (this.denseWeights.length > 0) sum += this.denseSum(dense);
     return sigmoid(sum);
   }
 

@@ -2,19 +2,25 @@ import { readFile } from "node:fs/promises";
 import { z } from "zod";
 import {
   preRouterArtifactSchema,
+  preRouterFormat,
+  preRouterFormatVersion,
   type PreRouterArtifact,
+  type PreRouterScorer,
   type PreRouterTarget,
 } from "./artifact.js";
-import { denseFeatureNames } from "./dense-features.js";
+import { denseFeatureNames, denseFeatures, lengthScore } from "./dense-features.js";
 import { Featurizer } from "./featurizer.js";
 import { promptHash48 } from "./hash.js";
 import { LinearScorer } from "./linear-scorer.js";
 import { decodePromptHashes } from "./prompt-hash-set.js";
 import { PreRouterArtifactError } from "./pre-router-error.js";
+import { positionForShare, scorePosition } from "./score-position.js";
 
 export interface PreRouterInfo {
   /** Where it was loaded from ("(in memory)" when made from an artifact object). */
   source: string;
+  /** What `score` uses: the length heuristic, or the learned model (with the heuristic as fallback). */
+  scorer: PreRouterScorer;
   target: PreRouterTarget;
   trainedRows: number;
   trainedAt: string;
@@ -33,11 +39,24 @@ export interface PreRouter {
    * long text is read only at its head and tail, so scoring stays well under a millisecond.
    */
   score(prompt: string): number;
+  /** The router's score and what it is made of (evaluation: each scorer on its own). */
+  scores(prompt: string): PreRouterScores;
   /** The score threshold that sends about `share` (0–1) of prompts like the training ones to the cloud. */
   thresholdForShare(share: number): number;
   /** Whether this prompt (up to white space) was one of the training prompts. */
   wasTrainedOn(prompt: string): boolean;
   readonly info: PreRouterInfo;
+}
+
+/** Positions (0–1) among the training prompts, see score-position.ts. */
+export interface PreRouterScores {
+  /** What `score` returns. */
+  router: number;
+  /** The learned model's, whether or not it is used or trusted. */
+  learned: number;
+  length: number;
+  /** Some feature lies outside the range the learned model was trained on. */
+  outOfRange: boolean;
 }
 
 export function createPreRouter(artifact: PreRouterArtifact, source = "(in memory)"): PreRouter {
@@ -56,13 +75,30 @@ export function createPreRouter(artifact: PreRouterArtifact, source = "(in memor
       `${label} is damaged: its training-prompt hashes do not hold ${artifact.trainingPrompts.count} entries.`,
     );
   }
-  const quantiles = artifact.scoreQuantiles;
+  const { quantiles } = artifact;
+  const { minimum, maximum } = artifact.dense;
+  const useLearned = artifact.scorer === "learned";
+  const scores = (prompt: string): PreRouterScores => {
+    const dense = denseFeatures(prompt);
+    const length = scorePosition(quantiles.length, lengthScore(prompt));
+    const learned = scorePosition(quantiles.learned, scorer.scorePrompt(prompt, featurizer, dense));
+    let outOfRange = false;
+    for (let feature = 0; feature < minimum.length && !outOfRange; feature++) {
+      const value = dense[feature] ?? 0;
+      outOfRange = value < (minimum[feature] ?? value) || value > (maximum[feature] ?? value);
+    }
+    return { router: useLearned && !outOfRange ? learned : length, learned, length, outOfRange };
+  };
   return {
-    score: (prompt) => scorer.scorePrompt(prompt, featurizer),
-    thresholdForShare: (share) => thresholdForShare(quantiles, share),
+    score: useLearned
+      ? (prompt) => scores(prompt).router
+      : (prompt) => scorePosition(quantiles.length, lengthScore(prompt)),
+    scores,
+    thresholdForShare: positionForShare,
     wasTrainedOn: (prompt) => trainedOn.has(promptHash48(prompt)),
     info: {
       source,
+      scorer: artifact.scorer,
       target: artifact.target,
       trainedRows: artifact.training.rows,
       trainedAt: artifact.training.date,
@@ -101,6 +137,12 @@ export async function readPreRouterArtifact(path: string): Promise<PreRouterArti
       `Pre-router ${path} is not valid JSON: ${(error as Error).message}`,
     );
   }
+  const { format, version } = versionOf(json);
+  if (format === preRouterFormat && version !== preRouterFormatVersion) {
+    throw new PreRouterArtifactError(
+      `Pre-router ${path} is format ${String(version)}; this Colibrí reads format ${preRouterFormatVersion} (format 1's hashed n-gram model did not hold on task families it was not trained on, see docs/decisions/0019-pre-router-across-task-families.md). Train it again with: colibri router train --data DIR, or drop router.preRouter.artifact to use the bundled one.`,
+    );
+  }
   const result = preRouterArtifactSchema.safeParse(json);
   if (!result.success) {
     const problems = result.error.issues
@@ -108,24 +150,19 @@ export async function readPreRouterArtifact(path: string): Promise<PreRouterArti
       .map((issue) => `${issue.path.join(".") || "(top level)"}: ${issue.message}`)
       .join("; ");
     throw new PreRouterArtifactError(
-      `Pre-router ${path} is not a Colibrí pre-router artifact (format ${String(formatOf(json))}): ${problems}`,
+      `Pre-router ${path} is not a Colibrí pre-router artifact (format ${formatOf(json)}): ${problems}`,
     );
   }
   return result.data;
 }
 
-function formatOf(json: unknown): unknown {
+function versionOf(json: unknown): { format?: unknown; version?: unknown } {
   const parsed = z.object({ format: z.unknown(), version: z.unknown() }).safeParse(json);
-  return parsed.success ? `${String(parsed.data.format)} v${String(parsed.data.version)}` : "?";
+  return parsed.success ? parsed.data : {};
 }
 
-/** Interpolated in the training scores' percentiles: the score at the (1 − share) quantile. */
-export function thresholdForShare(quantiles: readonly number[], share: number): number {
-  if (!(share > 0)) return 1;
-  if (share >= 1) return 0;
-  const position = (1 - share) * (quantiles.length - 1);
-  const below = Math.floor(position);
-  const low = quantiles[below] ?? 1;
-  const high = quantiles[Math.min(below + 1, quantiles.length - 1)] ?? low;
-  return low + (high - low) * (position - below);
+function formatOf(json: unknown): string {
+  const { format, version } = versionOf(json);
+  const text = (value: unknown) => (typeof value === "string" ? value : JSON.stringify(value));
+  return format === undefined ? "?" : `${text(format)} v${text(version)}`;
 }
