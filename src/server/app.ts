@@ -45,6 +45,7 @@ import { registerResponses } from "./routes/responses.js";
 import { registerCompletions } from "./routes/completions.js";
 import { registerEmbeddings } from "./routes/embeddings.js";
 import { registerFiles } from "./routes/files.js";
+import { registerVectorStores } from "./routes/vector-stores.js";
 import { registerAdmin } from "./routes/admin.js";
 import { registerAdminQueue } from "./routes/admin-queue.js";
 import { registerAdminTenantData } from "./routes/admin-tenant-data.js";
@@ -204,7 +205,7 @@ export function createServer(options: ServerOptions): ColibriServer {
   });
   app.setNotFoundHandler((request, reply) => {
     const error = new ColibriError(
-      `Unknown route ${request.method} ${request.url}. See GET /v1/models, POST /v1/chat/completions, POST /v1/messages, POST /v1/responses, POST /v1/completions, POST /v1/embeddings, /v1/files, /v1/batches, POST /v1/privacy/scan, and /admin/tenants, /admin/keys, /admin/usage, /admin/audit, /admin/queue with the admin key.`,
+      `Unknown route ${request.method} ${request.url}. See GET /v1/models, POST /v1/chat/completions, POST /v1/messages, POST /v1/responses, POST /v1/completions, POST /v1/embeddings, /v1/files, /v1/vector_stores, /v1/batches, POST /v1/privacy/scan, and /admin/tenants, /admin/keys, /admin/usage, /admin/audit, /admin/queue with the admin key.`,
       { code: "unknown_url", status: 404, type: "not_found_error" },
     );
     return reply.code(404).send(errorBody(error));
@@ -301,6 +302,9 @@ export function createServer(options: ServerOptions): ColibriServer {
   // Uploads and scans run no model but still take a request slot of the caller's rate limit.
   const admit = (principal: Principal) => options.gatekeeper.admit(principal);
   if (options.files !== undefined) registerFiles(app, { ...options.files, admit, now });
+  // Knowledge bases read files uploaded through the Files API, so they come with it.
+  if (options.files !== undefined)
+    registerVectorStores(app, { store: options.files.store, admit, now });
   const privacyGuard =
     options.privacy?.guard ?? new PrivacyGuard(configSchema.shape.privacy.parse(undefined));
   registerPrivacyScan(app, privacyGuard, { admit });

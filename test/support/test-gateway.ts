@@ -1,3 +1,4 @@
+import OpenAI from "openai";
 import type { Administration } from "../../src/tenancy/administration.js";
 import type { Gatekeeper } from "../../src/tenancy/gatekeeper.js";
 import { parseConfig } from "../../src/config/load.js";
@@ -83,4 +84,14 @@ export async function startTestGateway<B extends ChatBackend = ScriptedBackend>(
     hasher,
     close: () => gateway.close(),
   };
+}
+
+/** The official `openai` client for a new key of `tenant` on a listening test gateway. */
+export async function openAIClientFor(
+  gateway: Pick<TestGateway<ChatBackend>, "administration">,
+  address: string,
+  tenant: string,
+): Promise<OpenAI> {
+  const { key } = await gateway.administration.createKey({ tenant });
+  return new OpenAI({ baseURL: `${address}/v1`, apiKey: key, maxRetries: 0 });
 }
