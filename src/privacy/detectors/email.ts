@@ -1,6 +1,7 @@
 import validator from "validator";
 import { normalizeValue } from "../normalize.js";
 import type { Finding } from "../../core/pii-types.js";
+import { mayMatch } from "./candidate.js";
 import type { Detector } from "./detector.js";
 import type { ScanInput } from "./scan-input.js";
 
@@ -13,7 +14,13 @@ const domainCharacter = /[\p{L}\p{N}.-]/u;
  */
 export const emailDetector: Detector = {
   types: ["EMAIL"],
-  detect: (input) => [emailFindings(input), spelledOutFindings(input)],
+  detect: (input) => {
+    // Each rule is set up only where it has something to read: an `@`, a spelled-out "at".
+    const rules: Iterable<Finding | undefined>[] = [];
+    if (input.text.includes("@")) rules.push(emailFindings(input));
+    if (mayMatch(input, spelledAtPattern)) rules.push(spelledOutFindings(input));
+    return rules;
+  },
 };
 
 const spelledAt = String.raw`(?: ?[[({<](?:at|arroba)[\])}>] ?| (?:at|arroba) )`;
