@@ -205,8 +205,11 @@ function parseNational(
   }
   if (fallback !== undefined || listedAnywhere || possible === undefined) return fallback;
   // Nor a number some region lists under another shape: "0300 789 6543" is shared-cost in Brazil.
+  // The regions of its shape were read above, and none lists it: only the others are asked.
   const listedElsewhere = options.phoneRegions.some(
-    (region) => parsePhoneNumber(digits, { regionCode: region }).valid,
+    (region) =>
+      !couldBeNationalNumber(digits, region) &&
+      parsePhoneNumber(digits, { regionCode: region }).valid,
   );
   return listedElsewhere ? undefined : possible;
 }
