@@ -1,12 +1,13 @@
 /**
- * `npm run bench:router`: how fast the pre-router scores a prompt, and how well the bundled one
- * routes the held-out 20 % of routellm-mmlu (the rows it was not trained on).
+ * `npm run bench:router`: how fast the pre-router scores a prompt, with the artifact's own scorer
+ * and with its learned model (features, dot product, range check), and how well the bundled one
+ * routes rows it was not trained on (MBPP's test split by default).
  *
  *   node dist-tools/tools/bench/pre-router-benchmark.js [--data ../shared/data/routellm-mmlu]
- *     [--artifact FILE] [--prompts 10000]
+ *     [--eval-data ../shared/data/routerbench/mbpp_test.csv] [--artifact FILE] [--prompts 10000]
  *
- * Latency is per score() call (featurising and the dot product), timed one call at a time after a
- * warm-up, over prompts of the data in order; then over long inputs (several prompts joined, as a
+ * Latency is per score() call, timed one call at a time after a warm-up, over prompts of --data
+ * in order; then over long inputs (several prompts joined, as a
  * router might pass all user messages of a conversation); then the whole routing decision (features,
  * rules, pre-router, plan) over 10,000 requests. It prints numbers and judges none.
  */
@@ -14,19 +15,26 @@ import { cpus } from "node:os";
 import { parseArgs } from "node:util";
 import { evaluatePreRouter } from "../router-evaluation/pre-router-evaluation.js";
 import { loadRouterData } from "../router-evaluation/router-data.js";
-import { loadPreRouter, type PreRouter } from "../../src/router/pre-router/pre-router.js";
+import {
+  createPreRouter,
+  readPreRouterArtifact,
+  type PreRouter,
+} from "../../src/router/pre-router/pre-router.js";
 import { bundledPreRouterPath } from "../../src/router/pre-router/pre-router-path.js";
 import { benchmarkRouterDecision } from "./router-decision-benchmark.js";
 
 const { values } = parseArgs({
   options: {
     data: { type: "string", default: "../shared/data/routellm-mmlu" },
+    "eval-data": { type: "string", default: "../shared/data/routerbench/mbpp_test.csv" },
     artifact: { type: "string", default: bundledPreRouterPath },
     prompts: { type: "string", default: "10000" },
   },
 });
 const count = Number(values.prompts);
-const router = await loadPreRouter(values.artifact);
+const artifact = await readPreRouterArtifact(values.artifact);
+const router = createPreRouter(artifact, values.artifact);
+const learned = createPreRouter({ ...artifact, scorer: "learned" }, values.artifact);
 const data = await loadRouterData(values.data);
 const prompts = data.rows.map((row) => row.prompt);
 const joined = Array.from({ length: 200 }, (_, index) =>
@@ -37,9 +45,15 @@ console.log(`Pre-router ${values.artifact}`);
 console.log(`Node ${process.version}, ${cpus()[0]?.model ?? "?"} × ${cpus().length}`);
 console.log("");
 console.log("score() latency        p50 µs   p90 µs   p99 µs   max µs  mean chars");
-report("MMLU prompts", timeScores(router, prompts, count));
-report("10 prompts joined", timeScores(router, joined, 2000));
-report("100 KB prompt", timeScores(router, ["x ".repeat(50_000)], 500));
+for (const [name, scorer] of [
+  [`scorer ${router.info.scorer}`, router],
+  ["scorer learned", learned],
+] as const) {
+  console.log(name);
+  report("MMLU prompts", timeScores(scorer, prompts, count));
+  report("10 prompts joined", timeScores(scorer, joined, 2000));
+  report("100 KB prompt", timeScores(scorer, ["x ".repeat(50_000)], 500));
+}
 
 const decision = benchmarkRouterDecision(prompts, router, count);
 console.log("");
@@ -55,21 +69,23 @@ console.log(
     .join(", ")}`,
 );
 
-const result = evaluatePreRouter(data, router);
+const evaluationData = await loadRouterData(values["eval-data"]);
+const result = evaluatePreRouter(evaluationData, router);
 const { evaluation, excluded } = result;
 const share = (value: number | null) => (value === null ? "-" : `${(value * 100).toFixed(1)}%`);
 console.log("");
 console.log(
-  `Held-out evaluation on ${data.name}: ${evaluation.rows} rows (left out: ${excluded.trainedOn} trained on, ${excluded.contaminated} contaminated, ${excluded.duplicates} repeated)`,
+  `Held-out evaluation on ${evaluationData.name}: ${evaluation.rows} rows (left out: ${excluded.trainedOn} trained on, ${excluded.contaminated} contaminated, ${excluded.duplicates} repeated)`,
 );
-console.log("             APGR  CPT(50%)  CPT(80%)");
+console.log("                      APGR  CPT(50%)  CPT(80%)");
 for (const [name, figures] of [
   ["pre-router", evaluation],
+  ...result.comparison.map((scorer) => [scorer.name, scorer] as const),
   ["random", evaluation.random],
   ["oracle", evaluation.oracle],
 ] as const) {
   console.log(
-    `${name.padEnd(10)}  ${figures.apgr.toFixed(3)}  ${share(figures.cpt50).padStart(8)}  ${share(figures.cpt80).padStart(8)}`,
+    `${name.padEnd(19)}  ${figures.apgr.toFixed(3)}  ${share(figures.cpt50).padStart(8)}  ${share(figures.cpt80).padStart(8)}`,
   );
 }
 console.log(

@@ -6,8 +6,8 @@
  */
 
 /** Long prompts are read at their head and tail only, so scoring stays well under a millisecond. */
-const headCharacters = 6144;
-const tailCharacters = 2048;
+const headCharacters = 4096;
+const tailCharacters = 1024;
 
 /**
  * The prompt's text: data sets written from Python (routerbench) store a prompt as the repr of a
