@@ -13,6 +13,8 @@ interface CatalogEntryBase {
   contextLength: number;
   /** False for base models: they continue text, they do not follow chat instructions. */
   instructionTuned: boolean;
+  /** What the model is for; absent means chat (text generation). Embedding models only embed. */
+  task?: "chat" | "embedding";
   /** What decides the KV cache's size, for the RAM a model needs before it is pulled. */
   shape?: ModelShape;
   description: string;

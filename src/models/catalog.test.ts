@@ -36,8 +36,29 @@ describe("catalog", () => {
       if (parts.every((part) => part.sizeBytes === undefined)) continue; // pinned as a whole only
       for (const part of parts) expect(part.sha256).toMatch(/^[0-9a-f]{64}$/);
       const total = parts.reduce((sum, part) => sum + (part.sizeBytes ?? Number.NaN), 0);
-      expect(total, entry.name).toBe(entry.sizeBytes);
+      // Parts that join into an archive to convert add up to the archive, not to the GGUF file.
+      const joined = entry.source.convert?.archive.sizeBytes ?? entry.sizeBytes;
+      expect(total, entry.name).toBe(joined);
     }
+  });
+
+  it("lists EmbeddingGemma's 25 chunks in version order, as an embedding model converted after the pull", () => {
+    const entry = findCatalogEntry("embeddinggemma-300m");
+    expect(entry?.task).toBe("embedding");
+    expect(entry?.instructionTuned).toBe(false);
+    const source = entry?.source.kind === "python-package" ? entry.source : undefined;
+    expect(source?.parts.map((part) => part.version)).toEqual(
+      Array.from({ length: 25 }, (_, index) => `0.2.${index + 1}`),
+    );
+    expect(source?.convert).toMatchObject({
+      converter: "embeddinggemma-q8_0",
+      folder: "model_download",
+    });
+    // The same model from Hugging Face for machines that reach it.
+    expect(findCatalogEntry("embeddinggemma-300m-hf")?.source).toMatchObject({
+      kind: "huggingface",
+      owner: "ggml-org",
+    });
   });
 
   it("lists the 22 parts of the default in order, zero-padded", () => {

@@ -1,4 +1,5 @@
 import type { CatalogEntry } from "./catalog-entry.js";
+import { embeddingCatalog } from "./catalog-embedding.js";
 import { huggingfaceCatalog } from "./catalog-huggingface.js";
 import { qwenCoder05bParts, qwenCoder15bParts } from "./catalog-package-parts.js";
 import { qwen05bShape, qwen15bShape } from "./catalog-shapes.js";
@@ -96,6 +97,7 @@ export const catalog: readonly CatalogEntry[] = [
       "Gemma 3 270M base model (Google), Q4_K_M, split over four Python packages and reassembled. Not instruction-tuned and carries no chat template: it continues text rather than answering.",
   },
   ...huggingfaceCatalog,
+  ...embeddingCatalog,
 ];
 
 export function findCatalogEntry(

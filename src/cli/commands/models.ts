@@ -161,7 +161,11 @@ function printRecommendation(context: CliContext, defaultModel: string, json: bo
         `${approximate}${formatBytes(report.ramBytes)}${report.ramIncludesKvCache ? "" : "+KV"}`,
         report.fitsInFree ? "yes" : "no",
         `×${report.relativeSpeed.toFixed(1)}`,
-        entry.instructionTuned ? spanishPortuguese : "base",
+        entry.task === "embedding"
+          ? "embedding"
+          : entry.instructionTuned
+            ? spanishPortuguese
+            : "base",
         entry.licence,
         entry.source.kind === "huggingface" ? "Hugging Face" : "package index",
       ];

@@ -91,7 +91,11 @@ a safetensors file) is refused before it is installed.`,
           : `Pulled ${manifest.name} (${size}, sha256 ${manifest.sha256.slice(0, 12)}… verified) in ${formatDuration((Date.now() - started) / 1000)}: ${path}\n`,
       );
       const entry = findCatalogEntry(manifest.name);
-      if (entry?.instructionTuned === false) {
+      if (entry?.task === "embedding") {
+        context.stderr.write(
+          `Note: ${entry.name} is a sentence-embedding model: it embeds, it does not chat. Use it with engine.embeddingModel (or COLIBRI_EMBEDDING_MODEL=${entry.name}).\n`,
+        );
+      } else if (entry?.instructionTuned === false) {
         context.stderr.write(
           `Note: ${entry.name} is a base model, not instruction-tuned: it continues text rather than answering chat questions.\n`,
         );
