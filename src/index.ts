@@ -109,3 +109,10 @@ export { HybridRouter, type HybridRouterOptions } from "./router/hybrid-router.j
 export { routerFromConfig } from "./router/router-from-config.js";
 export { confidenceOf, type ConfidenceSignal } from "./router/confidence.js";
 export { loadPreRouter, resolvePreRouterPath, type PreRouter } from "./router/pre-router/index.js";
+export {
+  createTextEmbedder,
+  taskPrompts,
+  type EmbeddingKind,
+  type EmbeddingSource,
+  type TextEmbedder,
+} from "./embedding/index.js";

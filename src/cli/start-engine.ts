@@ -3,6 +3,7 @@ import { readMachine } from "../config/machine.js";
 import type { EngineLogger } from "../engine/llama-runtime.js";
 import { LocalEngine } from "../engine/local-engine.js";
 import { modelStoreFromConfig } from "../models/model-store-from-config.js";
+import type { ResolvedModel } from "../models/model-store.js";
 import type { CliContext } from "./context.js";
 import { createDownloadProgress } from "./download-progress.js";
 
@@ -16,11 +17,18 @@ export async function startEngine(
   logger?: EngineLogger,
 ): Promise<LocalEngine> {
   const progress = createDownloadProgress(context.stderr);
-  const model = await modelStoreFromConfig(config)
-    .ensure(config.model.default, { onProgress: progress.onProgress, onStatus: progress.onStatus })
-    .finally(() => {
-      progress.stop();
-    });
+  const store = modelStoreFromConfig(config);
+  const pulling = { onProgress: progress.onProgress, onStatus: progress.onStatus };
+  let model: ResolvedModel;
+  let embeddingModel: ResolvedModel | undefined;
+  try {
+    model = await store.ensure(config.model.default, pulling);
+    if (config.engine.embeddingModel !== undefined) {
+      embeddingModel = await store.ensure(config.engine.embeddingModel, pulling);
+    }
+  } finally {
+    progress.stop();
+  }
   return LocalEngine.load({
     modelPath: model.path,
     modelName: model.name,
@@ -29,6 +37,10 @@ export async function startEngine(
     sequences: config.engine.sequences,
     contextSize: config.engine.contextSize,
     embeddingContextSize: config.engine.embeddingContextSize,
+    embeddingModel:
+      embeddingModel === undefined
+        ? undefined
+        : { path: embeddingModel.path, name: embeddingModel.name },
     maxQueue: config.engine.maxQueue,
     defaultMaxTokens: config.engine.defaultMaxTokens,
     repetition: {

@@ -42,6 +42,7 @@ const environmentVariables: Record<string, [string, string, "string" | "number" 
   COLIBRI_SEQUENCES: ["engine", "sequences", "number"],
   COLIBRI_CONTEXT_SIZE: ["engine", "contextSize", "number"],
   COLIBRI_MAX_QUEUE: ["engine", "maxQueue", "number"],
+  COLIBRI_EMBEDDING_MODEL: ["engine", "embeddingModel", "string"],
 };
 
 /**

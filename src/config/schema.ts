@@ -113,6 +113,12 @@ export const configSchema = z
         contextSize: z.number().int().min(256).optional(),
         /** Longest embeddings input in tokens; default min(512, contextSize). Costs RAM per token. */
         embeddingContextSize: z.number().int().min(16).optional(),
+        /**
+         * Sentence-embedding model for POST /v1/embeddings, knowledge bases and the semantic cache:
+         * a catalog name (e.g. "embeddinggemma-300m"), a .gguf path or any `colibri pull` source,
+         * pulled at start-up when missing. Unset: embeddings come from the chat model.
+         */
+        embeddingModel: z.string().min(1).optional(),
         /** Requests that may wait for a free sequence; beyond it, HTTP 429. */
         maxQueue: z.number().int().nonnegative().default(16),
         /** Tokens generated when a request gives no max_tokens. */

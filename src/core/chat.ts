@@ -182,6 +182,11 @@ export interface ChatBackend {
   readonly model: string;
   chat(request: ChatRequest): AsyncIterable<ChatEvent>;
   embed(input: string[], signal?: AbortSignal): Promise<EmbeddingResult>;
+  /**
+   * The model `embed()` runs on when it is not the chat model (a sentence-embedding model), with
+   * its GGUF architecture; absent: the chat model embeds.
+   */
+  readonly localEmbeddingModel?: { name: string; architecture: string | undefined };
   /** The prompt tokens a request takes on this backend's model (its template and tools included). */
   countTokens?(request: ChatRequest): number;
   status(): BackendStatus;

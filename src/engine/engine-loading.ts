@@ -13,6 +13,8 @@ export interface LoadedEngine {
   context: LlamaContext;
   sequences: LlamaContextSequence[];
   settings: EngineSettings;
+  /** The separate embedding model, when one is configured. */
+  embeddingModel: LlamaModel | undefined;
 }
 
 /**
@@ -23,7 +25,11 @@ export async function loadEngine(
   options: LocalEngineOptions,
   logger: EngineLogger,
 ): Promise<LoadedEngine> {
-  const footprint = await readFootprint(options);
+  const footprint = await readFootprint(options.modelPath, options.modelName);
+  const embeddingFootprint =
+    options.embeddingModel === undefined
+      ? undefined
+      : await readFootprint(options.embeddingModel.path, options.embeddingModel.name);
   const settings = resolveEngineSettings({
     machine: options.machine,
     model: footprint,
@@ -38,7 +44,8 @@ export async function loadEngine(
   });
   validateSettings(settings);
   const estimate = estimateMemory({
-    fileSizeBytes: footprint.fileSizeBytes,
+    // An embedding model's weights add to the chat model's (its small context is not counted).
+    fileSizeBytes: footprint.fileSizeBytes + (embeddingFootprint?.fileSizeBytes ?? 0),
     shape: footprint.shape,
     contextSize: settings.contextSize,
     sequences: settings.sequences,
@@ -55,25 +62,29 @@ export async function loadEngine(
       threads: settings.threads,
     });
     const sequences = Array.from({ length: settings.sequences }, () => context.getSequence());
-    return { llama, model, context, sequences, settings };
+    const embeddingModel =
+      options.embeddingModel === undefined
+        ? undefined
+        : await llama.loadModel({ modelPath: options.embeddingModel.path });
+    return { llama, model, context, sequences, settings, embeddingModel };
   } catch (error) {
     await llama.dispose().catch(() => undefined);
     throw translateLoadError(error, options.modelName, settings);
   }
 }
 
-async function readFootprint(options: LocalEngineOptions): Promise<ModelFootprint> {
+async function readFootprint(modelPath: string, modelName: string): Promise<ModelFootprint> {
   try {
-    return await readModelFootprint(options.modelPath);
+    return await readModelFootprint(modelPath);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") {
       throw new ModelNotFoundError(
-        options.modelName,
-        `No model file at ${options.modelPath}. Run: colibri pull ${options.modelName}`,
+        modelName,
+        `No model file at ${modelPath}. Run: colibri pull ${modelName}`,
       );
     }
     throw new ColibriError(
-      `Cannot read the model file ${options.modelPath} as GGUF: ${describeError(error)}. Is it a complete GGUF file? Pull it again if it was cut short.`,
+      `Cannot read the model file ${modelPath} as GGUF: ${describeError(error)}. Is it a complete GGUF file? Pull it again if it was cut short.`,
       { code: "invalid_model_file", status: 500, cause: error },
     );
   }

@@ -17,6 +17,11 @@ export interface LocalEngineOptions {
   contextSize?: number | undefined;
   /** Longest embeddings input in tokens; default min(512, contextSize). */
   embeddingContextSize?: number | undefined;
+  /**
+   * A separate sentence-embedding model (GGUF) for `embed()`; without it, embeddings come from the
+   * chat model's own vectors, which separate paraphrases poorly.
+   */
+  embeddingModel?: { path: string; name: string } | undefined;
   /** Requests that may wait for a free sequence; beyond it, EngineBusyError (HTTP 429). Default 16. */
   maxQueue?: number | undefined;
   /** Tokens generated when a request sets no max_tokens. Default 512. */

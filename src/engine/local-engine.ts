@@ -45,6 +45,11 @@ export class LocalEngine implements ChatBackend, AsyncDisposable {
   readonly contextSize: number;
   /** The chat template in use (node-llama-cpp's wrapper name, e.g. "ChatML" or "JinjaTemplate"). */
   readonly chatTemplate: string;
+  /**
+   * The model `embed()` runs on: the configured embedding model, else the chat model. Its GGUF
+   * architecture tells which task prompts it was trained with (see src/embedding).
+   */
+  readonly localEmbeddingModel: { name: string; architecture: string | undefined };
 
   private readonly pool: ResourcePool<LlamaContextSequence>;
   private readonly prompts: ChatPromptRenderer;
@@ -62,8 +67,10 @@ export class LocalEngine implements ChatBackend, AsyncDisposable {
     private readonly llamaModel: LlamaModel,
     private readonly context: LlamaContext,
     sequences: LlamaContextSequence[],
+    private readonly separateEmbeddingModel: LlamaModel | undefined,
     options: {
       modelName: string;
+      embeddingModelName: string | undefined;
       settings: EngineSettings;
       maxQueue: number;
       defaultMaxTokens: number;
@@ -81,7 +88,12 @@ export class LocalEngine implements ChatBackend, AsyncDisposable {
     this.prompts = new ChatPromptRenderer(llamaModel);
     this.chatTemplate = this.prompts.wrapperName;
     this.grammars = new ResponseFormatGrammars(llama);
-    this.embeddings = new EmbeddingRunner(llamaModel, {
+    const embeddingModel = separateEmbeddingModel ?? llamaModel;
+    this.localEmbeddingModel = {
+      name: options.embeddingModelName ?? options.modelName,
+      architecture: embeddingModel.fileInfo.metadata.general.architecture,
+    };
+    this.embeddings = new EmbeddingRunner(embeddingModel, {
       threads: options.settings.threads,
       contextSize: options.settings.embeddingContextSize,
       maxQueue: options.maxQueue,
@@ -95,14 +107,22 @@ export class LocalEngine implements ChatBackend, AsyncDisposable {
   static async load(options: LocalEngineOptions): Promise<LocalEngine> {
     const logger = options.logger ?? stderrEngineLogger;
     const loaded = await loadEngine(options, logger);
-    return new LocalEngine(loaded.llama, loaded.model, loaded.context, loaded.sequences, {
-      modelName: options.modelName,
-      settings: loaded.settings,
-      maxQueue: options.maxQueue ?? defaultMaxQueue,
-      defaultMaxTokens: options.defaultMaxTokens ?? defaultMaxTokens,
-      repetition: { ...defaultRepetition, ...definedValues(options.repetition ?? {}) },
-      logger,
-    });
+    return new LocalEngine(
+      loaded.llama,
+      loaded.model,
+      loaded.context,
+      loaded.sequences,
+      loaded.embeddingModel,
+      {
+        modelName: options.modelName,
+        embeddingModelName: options.embeddingModel?.name,
+        settings: loaded.settings,
+        maxQueue: options.maxQueue ?? defaultMaxQueue,
+        defaultMaxTokens: options.defaultMaxTokens ?? defaultMaxTokens,
+        repetition: { ...defaultRepetition, ...definedValues(options.repetition ?? {}) },
+        logger,
+      },
+    );
   }
 
   /**
@@ -245,6 +265,7 @@ export class LocalEngine implements ChatBackend, AsyncDisposable {
     await this.embeddings.close(error);
     await this.context.dispose();
     await this.llamaModel.dispose();
+    await this.separateEmbeddingModel?.dispose();
     await this.llama.dispose();
   }
 

@@ -6,13 +6,16 @@
  *
  *   node dist-tools/tools/bench/semantic-cache-benchmark.js [--pairs FILE] [--json]
  */
-import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { z } from "zod";
 import { loadConfig } from "../../src/config/load.js";
 import { cosineSimilarity } from "../../src/cache/similarity.js";
 import { startEngine } from "../../src/cli/start-engine.js";
-import { auroc, thresholdTable, type ScoredPair } from "./semantic-cache-evaluation.js";
+import {
+  auroc,
+  readTextPairs,
+  thresholdTable,
+  type ScoredPair,
+} from "./semantic-cache-evaluation.js";
 
 const { values } = parseArgs({
   options: {
@@ -20,16 +23,7 @@ const { values } = parseArgs({
     json: { type: "boolean", default: false },
   },
 });
-const pairSchema = z.object({
-  a: z.string(),
-  b: z.string(),
-  same: z.boolean(),
-  language: z.string(),
-});
-const pairs = (await readFile(values.pairs, "utf8"))
-  .split("\n")
-  .filter((line) => line.trim() !== "")
-  .map((line) => pairSchema.parse(JSON.parse(line)));
+const pairs = await readTextPairs(values.pairs);
 
 const config = await loadConfig({});
 const engine = await startEngine(config, {

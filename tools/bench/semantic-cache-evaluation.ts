@@ -1,3 +1,6 @@
+import { readFile } from "node:fs/promises";
+import { z } from "zod";
+
 /** One pair of prompts: `same` when the second deserves the first's answer. */
 export interface ScoredPair {
   similarity: number;
@@ -43,4 +46,19 @@ export function auroc(pairs: readonly ScoredPair[]): number {
     for (const low of different) wins += high > low ? 1 : high === low ? 0.5 : 0;
   }
   return wins / (same.length * different.length);
+}
+
+const pairSchema = z.object({
+  a: z.string(),
+  b: z.string(),
+  same: z.boolean(),
+  language: z.string(),
+});
+
+/** A JSONL file of `{"a", "b", "same", "language"}` pairs (test/fixtures/cache, test/support). */
+export async function readTextPairs(path: string): Promise<z.infer<typeof pairSchema>[]> {
+  return (await readFile(path, "utf8"))
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .map((line) => pairSchema.parse(JSON.parse(line)));
 }

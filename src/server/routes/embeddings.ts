@@ -22,7 +22,8 @@ export function registerEmbeddings(
 
   app.post("/v1/embeddings", { config: { access: "tenant" } }, async (request, reply) => {
     const body = validateBody(embeddingBodySchema, request.body);
-    assertServesModel(body.model, backend.model, options.aliases);
+    const model = backend.localEmbeddingModel?.name ?? backend.model;
+    assertServesModel(body.model, model, options.aliases);
     const inputs = typeof body.input === "string" ? [body.input] : body.input;
     if (inputs.some((input) => input.length === 0)) {
       throw new InvalidRequestError("input: strings must not be empty.", "input");
@@ -30,7 +31,7 @@ export function registerEmbeddings(
 
     const call = {
       endpoint: "embeddings" as const,
-      model: backend.model,
+      model,
       target: "local",
       stream: false,
     };
@@ -38,7 +39,7 @@ export function registerEmbeddings(
       meter.reason = "embeddings";
       await admitted.reserve({
         target: "local",
-        model: backend.model,
+        model,
         usage: { promptTokens: reservedPromptTokens(inputs), completionTokens: 0 },
         kind: "embeddings",
       });
@@ -56,7 +57,7 @@ export function registerEmbeddings(
         void reply.header("x-colibri-route", "local");
         return {
           object: "list",
-          model: backend.model,
+          model,
           data: result.embeddings.map((vector, index) => ({
             object: "embedding",
             index,
