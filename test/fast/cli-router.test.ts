@@ -447,6 +447,14 @@ describe("colibri router calibrate", () => {
 
   it("explains bad flags and data in one line", async () => {
     await install();
+    for (const command of [
+      ["eval", "router"],
+      ["router", "train"],
+    ]) {
+      const missing = await colibri(...command);
+      expect(missing.code).not.toBe(0);
+      expect(missing.stderr).toContain("required option '--data <path>' not specified");
+    }
     const both = await colibri(
       "router",
       "calibrate",

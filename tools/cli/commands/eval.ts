@@ -82,8 +82,7 @@ function registerEvalRouter(evaluation: Command, context: CliContext): void {
       .requiredOption(
         "--data <path>",
         "a folder of CSV files, or one CSV file; repeat for several data sets, each reported on its own",
-        (value: string, previous: string[]) => [...previous, value],
-        [],
+        (value: string, previous: string[] | undefined) => [...(previous ?? []), value],
       )
       .option(
         "--artifact <file>",
@@ -111,7 +110,7 @@ function registerEvalRouter(evaluation: Command, context: CliContext): void {
       `
 Rows the pre-router was trained on (it keeps hashes of its training prompts), prompts in a
 contaminated_prompts.jsonl beside the CSV files, and repeated prompts are left out and counted.
-The training flags (--target, --epochs, --l2, --seed) apply with --cv only.
+The training flags (--target, --epochs, --l2, --seed) apply with --cv and --cv-by data only.
 
 Examples:
   colibri eval router --data ../shared/data/routellm-mmlu

@@ -73,7 +73,6 @@ function registerTrain(router: Command, context: CliContext): void {
         "--data <path>",
         "a folder of CSV files, or one CSV file; repeat for several data sets (task families)",
         collect,
-        [],
       )
       .addOption(
         new Option(
@@ -214,8 +213,8 @@ Examples:
     });
 }
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
 
 /** Groups to hold out in turn: the data sets if several, else the files if several. */
