@@ -156,4 +156,10 @@ export const en = {
   "lang.ay": "Aymara",
   "lang.nah": "Nahuatl",
   "lang.other": "other or unclear",
+  feedback: "Users\u2019 feedback on answers",
+  noFeedback: "No feedback yet: clients send it with POST /v1/feedback.",
+  ratedGood: "Good",
+  ratedBad: "Bad",
+  goodShare: "Rated good",
+  corrected: "With a correction",
 };

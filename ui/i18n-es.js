@@ -156,4 +156,10 @@ export const es = {
   "lang.ay": "aimara",
   "lang.nah": "náhuatl",
   "lang.other": "otro o no claro",
+  feedback: "Valoraciones de las respuestas",
+  noFeedback: "Aún no hay valoraciones: los clientes las envían con POST /v1/feedback.",
+  ratedGood: "Buenas",
+  ratedBad: "Malas",
+  goodShare: "Valoradas buenas",
+  corrected: "Con corrección",
 };

@@ -156,4 +156,10 @@ export const pt = {
   "lang.ay": "aimará",
   "lang.nah": "náuatle",
   "lang.other": "outro ou incerto",
+  feedback: "Avaliações das respostas",
+  noFeedback: "Ainda sem avaliações: os clientes as enviam com POST /v1/feedback.",
+  ratedGood: "Boas",
+  ratedBad: "Ruins",
+  goodShare: "Avaliadas boas",
+  corrected: "Com correção",
 };

@@ -1,10 +1,11 @@
+import { escape } from "./escape-html.js";
 import { code, dateTime, number, percent, t } from "./format.js";
 import { messages } from "./i18n.js";
 import { state } from "./state.js";
 import { kpi, lines, panel, table } from "./widgets.js";
 
 export function routing(data) {
-  const { routing, router, series, range, totals, languages } = data;
+  const { routing, router, series, range, totals, languages, feedback } = data;
   const rates = series.map((point) => ({
     ...point,
     // A bucket without cascades has no rate: a gap, not 0 %.
@@ -57,6 +58,23 @@ export function routing(data) {
         ]),
         [1, 2, 3],
       ),
+    )}
+    ${panel(
+      t("feedback"),
+      feedback.length === 0
+        ? `<p class="muted">${escape(t("noFeedback"))}</p>`
+        : table(
+            [t("model"), t("route"), t("ratedGood"), t("ratedBad"), t("goodShare"), t("corrected")],
+            feedback.map((f) => [
+              f.model,
+              code(f.target),
+              number(f.good),
+              number(f.bad),
+              percent(f.good, f.good + f.bad),
+              number(f.corrected),
+            ]),
+            [2, 3, 4, 5],
+          ),
     )}
     ${panel(
       t("escalation"),

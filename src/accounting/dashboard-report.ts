@@ -73,6 +73,18 @@ export interface DashboardReport {
     cloud: number;
     cloudShare: number;
   }[];
+  /**
+   * Users' ratings of answers given in the range (POST /v1/feedback), per model and where it ran,
+   * most rated first: good, bad, the share rated good, and how many came with a correction.
+   */
+  feedback: {
+    model: string;
+    target: string;
+    good: number;
+    bad: number;
+    goodShare: number;
+    corrected: number;
+  }[];
   privacy: {
     /**
      * Values found per type: `found` in every request, whatever its route; `sent`, `blocked`
@@ -118,7 +130,7 @@ export async function dashboardReport(
   const scope = query.tenantId === undefined ? {} : { tenantId: query.tenantId };
   const firstBucket = Math.floor((query.since + offsetMs) / size) * size - offsetMs;
   const midnight = Math.floor((now + offsetMs) / 86_400_000) * 86_400_000 - offsetMs;
-  const [rows, todayRows, recent, egress, found, tenants, languages] = await Promise.all([
+  const [rows, todayRows, recent, egress, found, tenants, languages, feedback] = await Promise.all([
     store.usage.series({
       ...scope,
       since: firstBucket,
@@ -143,6 +155,7 @@ export async function dashboardReport(
     }),
     store.tenants.list(),
     store.usage.languages({ ...scope, since: query.since, until: query.until }),
+    store.feedback.totals({ ...scope, since: query.since, until: query.until }),
   ]);
   const names = new Map(tenants.map((tenant) => [tenant.id, tenant.name]));
 
@@ -194,6 +207,9 @@ export async function dashboardReport(
       ),
     },
     languages: languagesOf(languages),
+    feedback: feedback
+      .map((row) => ({ ...row, goodShare: row.good / (row.good + row.bad) }))
+      .sort((a, b) => b.good + b.bad - (a.good + a.bad)),
     privacy: privacyOf(egress, found, buckets, size),
   };
 }

@@ -74,6 +74,8 @@ export interface ChatCall {
   deferAllowed?: boolean;
   /** A legacy text completion: the user message is text to continue (ChatRequest.continuation). */
   continuation?: boolean;
+  /** The id the answer is given (chatcmpl-…), kept in its usage record for feedback. */
+  responseId?: string;
 }
 
 /** The answer, ready to be written: what answered and why, and how to read it. */
@@ -141,6 +143,7 @@ export class ChatPipeline {
       // Read the budget's counters only when the decision can depend on them.
       budgetState: target === undefined && router.needsBudgetState,
       ...(call.retried === undefined ? {} : { retried: call.retried }),
+      ...(call.responseId === undefined ? {} : { responseId: call.responseId }),
     };
     // Admitted (a request slot taken) before anything else is done, the privacy scan included.
     return metered(metering, call.origin, meteredCall, async (meter, admitted) => {

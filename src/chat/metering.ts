@@ -32,6 +32,8 @@ export interface MeteredCall {
   retried?: (error: unknown) => boolean;
   /** Whether the work needs to know if a budget is spent (read at admission). */
   budgetState?: boolean;
+  /** The id the answer is given (chatcmpl-…), kept in the usage record for feedback. */
+  responseId?: string;
 }
 
 /** An admitted request, as its work sees it. */
@@ -232,6 +234,7 @@ async function settle(
     confidence: meter.confidence,
     findings: meter.findings,
     language: meter.language,
+    responseId: call.responseId ?? null,
   };
   try {
     const record = await context.gatekeeper.settle(admission, settlement);

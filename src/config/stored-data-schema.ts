@@ -81,6 +81,11 @@ export const retentionSchema = z
     cacheDays: retentionDays.default(30),
     /** Days usage records (no prompt text: tokens, cost, route) are kept. */
     usageDays: retentionDays.default(400),
+    /**
+     * Days users' feedback on answers is kept: the ratings, and the corrections and comments
+     * they typed (text, unlike usage records).
+     */
+    feedbackDays: retentionDays.default(400),
     /** Days egress-audit records and their value hashes are kept. */
     auditDays: retentionDays.default(400),
   })

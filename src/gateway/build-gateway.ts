@@ -214,6 +214,7 @@ export async function buildGateway<B extends ChatBackend>(
             }
           : {}),
         ...(cache === undefined ? {} : { cache }),
+        feedback: store.feedback,
         gatekeeper,
         administration,
         egressAudit,

@@ -55,6 +55,7 @@ export class QueuedRequestRunner {
       const principal = await this.#principal(batch);
       const body = validateBody(chatCompletionBodySchema, JSON.parse(request.body));
       const target = deferredTarget(request);
+      const responseId = `chatcmpl-${randomUUID()}`;
       const call: ChatCall = {
         origin: {
           id: request.id,
@@ -71,13 +72,14 @@ export class QueuedRequestRunner {
         metadata: body.metadata ?? {},
         signal,
         idempotencyKey: request.id,
+        responseId,
         ...(target === undefined ? {} : { target }),
         // An attempt that waits for its link or a limit writes no usage record of its own.
         retried: (error: unknown) => this.#failure(request, error, signal).kind !== "done",
       };
       return await pipeline.complete(call, async (delivery) => {
         const completion = await pipeline.collect(delivery, {
-          id: `chatcmpl-${randomUUID()}`,
+          id: responseId,
           created: Math.floor(now() / 1000),
           model: delivery.answer.model,
         });

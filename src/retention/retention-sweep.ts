@@ -13,6 +13,8 @@ export interface SweepReport {
   batchBodies: number;
   cacheEntries: number;
   usageRecords: number;
+  /** Ratings of answers, with their corrections and comments. */
+  feedback: number;
   egressRecords: number;
   /** Chunks of uploads that never finished. */
   orphanChunks: number;
@@ -40,6 +42,7 @@ export async function sweepRetention(
     batchBodies: 0,
     cacheEntries: 0,
     usageRecords: 0,
+    feedback: 0,
     egressRecords: 0,
     orphanChunks: 0,
   };
@@ -71,6 +74,9 @@ export async function sweepRetention(
   if (cacheBefore !== undefined) report.cacheEntries = await retention.deleteCache(cacheBefore);
   const usageBefore = before(settings.usageDays);
   if (usageBefore !== undefined) report.usageRecords = await retention.deleteUsage(usageBefore);
+  const feedbackBefore = before(settings.feedbackDays);
+  if (feedbackBefore !== undefined)
+    report.feedback = await retention.deleteFeedback(feedbackBefore);
   const auditBefore = before(settings.auditDays);
   if (auditBefore !== undefined) report.egressRecords = await retention.deleteEgress(auditBefore);
   report.orphanChunks = await retention.deleteOrphanChunks(now - orphanAfterMs);

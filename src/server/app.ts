@@ -9,6 +9,7 @@ import type { Administration } from "../tenancy/administration.js";
 import type { EgressAudit } from "../privacy/egress-audit.js";
 import type { ResponseCache } from "../cache/response-cache.js";
 import { OfflineQueue, type OfflineQueueOptions } from "../queue/offline-queue.js";
+import type { FeedbackRepository } from "../core/records/feedback.js";
 import type { Store } from "../core/records/store.js";
 import type { Gatekeeper, Principal } from "../tenancy/gatekeeper.js";
 import type { ChatBackend } from "../core/chat.js";
@@ -55,6 +56,7 @@ import { registerHealth } from "./routes/health.js";
 import { registerMetrics } from "./routes/metrics.js";
 import { registerModels } from "./routes/models.js";
 import { registerPrivacyScan } from "./routes/privacy-scan.js";
+import { registerFeedback } from "./routes/feedback.js";
 import { warmUpPrivacyScan } from "./privacy-warm-up.js";
 
 export interface ServerOptions {
@@ -79,6 +81,8 @@ export interface ServerOptions {
   queue?: { store: Store; config: ColibriConfig["queue"] };
   /** The dashboard at /ui and its JSON (GET /admin/dashboard, /v1/dashboard); default none. */
   dashboard?: Pick<DashboardOptions, "store" | "installedModels">;
+  /** Users' ratings of answers (POST /v1/feedback); default none. */
+  feedback?: FeedbackRepository;
   /** The exact-match response cache; default none. */
   cache?: ResponseCache;
   /** Auth, limits and accounting over the store: every /v1 request goes through it. */
@@ -205,7 +209,7 @@ export function createServer(options: ServerOptions): ColibriServer {
   });
   app.setNotFoundHandler((request, reply) => {
     const error = new ColibriError(
-      `Unknown route ${request.method} ${request.url}. See GET /v1/models, POST /v1/chat/completions, POST /v1/messages, POST /v1/responses, POST /v1/completions, POST /v1/embeddings, /v1/files, /v1/vector_stores, /v1/batches, POST /v1/privacy/scan, and /admin/tenants, /admin/keys, /admin/usage, /admin/audit, /admin/queue with the admin key.`,
+      `Unknown route ${request.method} ${request.url}. See GET /v1/models, POST /v1/chat/completions, POST /v1/messages, POST /v1/responses, POST /v1/completions, POST /v1/embeddings, /v1/files, /v1/vector_stores, /v1/batches, POST /v1/privacy/scan, POST /v1/feedback, and /admin/tenants, /admin/keys, /admin/usage, /admin/audit, /admin/queue with the admin key.`,
       { code: "unknown_url", status: 404, type: "not_found_error" },
     );
     return reply.code(404).send(errorBody(error));
@@ -308,6 +312,8 @@ export function createServer(options: ServerOptions): ColibriServer {
   const privacyGuard =
     options.privacy?.guard ?? new PrivacyGuard(configSchema.shape.privacy.parse(undefined));
   registerPrivacyScan(app, privacyGuard, { admit });
+  if (options.feedback !== undefined)
+    registerFeedback(app, { repository: options.feedback, admit, now });
   if (options.retention !== undefined) {
     const { store, defaultTenant } = options.retention;
     registerAdminTenantData(app, new DataRemoval({ store, defaultTenant }));

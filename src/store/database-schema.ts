@@ -6,6 +6,7 @@
 import type { ApiKeyKind } from "../core/records/tenancy.js";
 import type { BatchStatus, QueuedRequestState } from "../core/records/batches.js";
 import type { EgressOutcome } from "../core/records/egress.js";
+import type { FeedbackRating } from "../core/records/feedback.js";
 import type { UsageOutcome } from "../core/records/usage.js";
 import type { KnowledgeTables } from "./knowledge-tables.js";
 
@@ -22,6 +23,7 @@ export interface Database extends KnowledgeTables {
   file_chunks: FileChunkTable;
   batches: BatchTable;
   batch_requests: BatchRequestTable;
+  feedback: FeedbackTable;
 }
 
 export interface LimitColumns {
@@ -73,6 +75,19 @@ export interface UsageRecordTable {
   findings: string | null;
   /** A chat request's language (ISO 639 or "other"); null for other endpoints. */
   language: string | null;
+  /** The id the answer was given (chatcmpl-…, msg_…), for feedback; null for other endpoints. */
+  response_id: string | null;
+}
+
+export interface FeedbackTable {
+  id: string;
+  tenant_id: string;
+  response_id: string;
+  key_id: string | null;
+  created_at: number;
+  rating: FeedbackRating;
+  correction: string | null;
+  comment: string | null;
 }
 
 export interface LimitCounterTable {

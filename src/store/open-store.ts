@@ -13,6 +13,7 @@ import type { EgressRepository } from "../core/records/egress.js";
 import type { ResponseCacheRepository } from "../core/records/response-cache.js";
 import type { BatchRepository } from "../core/records/batches.js";
 import type { FileRepository } from "../core/records/files.js";
+import type { FeedbackRepository } from "../core/records/feedback.js";
 import type { KnowledgeRepository } from "../core/records/knowledge.js";
 import type { RetentionRepository, Store, StoreRepositories } from "../core/records/store.js";
 import type { UsageRepository } from "../core/records/usage.js";
@@ -85,6 +86,7 @@ class KyselyStore implements Store {
   readonly batches: BatchRepository;
   readonly retention: RetentionRepository;
   readonly knowledge: KnowledgeRepository;
+  readonly feedback: FeedbackRepository;
   readonly #db: Kysely<Database>;
   #closing: Promise<void> | undefined;
 
@@ -107,6 +109,7 @@ class KyselyStore implements Store {
     this.batches = repositories.batches;
     this.retention = repositories.retention;
     this.knowledge = repositories.knowledge;
+    this.feedback = repositories.feedback;
   }
 
   async transaction<T>(work: (repositories: StoreRepositories) => Promise<T>): Promise<T> {

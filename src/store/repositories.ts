@@ -4,6 +4,7 @@ import { batchRepository } from "./batch-repository.js";
 import { counterRepository } from "./counter-repository.js";
 import type { Database } from "./database-schema.js";
 import { egressRepository } from "./egress-repository.js";
+import { feedbackRepository } from "./feedback-repository.js";
 import { fileRepository } from "./file-repository.js";
 import { knowledgeRepository } from "./knowledge-repository.js";
 import { reservationRepository } from "./reservation-repository.js";
@@ -27,5 +28,6 @@ export function createRepositories(db: Kysely<Database>): StoreRepositories {
     batches: batchRepository(db),
     retention: retentionRepository(db),
     knowledge: knowledgeRepository(db),
+    feedback: feedbackRepository(db),
   };
 }

@@ -27,6 +27,7 @@ export function retentionRepository(db: Kysely<Database>): RetentionRepository {
         await db.deleteFrom("egress_records").where("tenant_id", "=", tenantId).executeTakeFirst(),
       );
       for (const table of [
+        "feedback",
         "usage_records",
         "response_cache",
         "batch_requests",
@@ -115,6 +116,14 @@ export function retentionRepository(db: Kysely<Database>): RetentionRepository {
         .limit(limit)
         .execute();
       return rows.map((row) => ({ id: row.id, tenantId: row.tenant_id }));
+    },
+
+    async deleteFeedback(before) {
+      const result = await db
+        .deleteFrom("feedback")
+        .where("created_at", "<", before)
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
     },
 
     async deleteUsage(before) {

@@ -207,6 +207,7 @@ function usageFromRow(row: Selectable<UsageRecordTable>): UsageRecord {
     confidence: row.confidence,
     findings: findingsFromColumn(row.findings),
     language: row.language,
+    responseId: row.response_id,
   };
 }
 
@@ -245,5 +246,6 @@ function usageColumns(record: UsageRecord): Insertable<UsageRecordTable> {
         ? null
         : JSON.stringify(record.findings),
     language: record.language,
+    response_id: record.responseId,
   };
 }

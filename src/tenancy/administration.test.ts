@@ -304,6 +304,7 @@ describe("usage report", () => {
       confidence: null,
       findings: null,
       language: null,
+      responseId: null,
       ...fields,
     });
   }

@@ -81,6 +81,8 @@ export interface Settlement {
   findings: Readonly<Record<string, number>> | null;
   /** A chat request's language (ISO 639 or "other"); null for other endpoints. */
   language: string | null;
+  /** The id the answer was given (chatcmpl-…), for feedback; null when it has none. */
+  responseId: string | null;
 }
 
 /**
@@ -319,6 +321,7 @@ export class Gatekeeper {
       confidence: settlement.confidence,
       findings: settlement.findings,
       language: settlement.language,
+      responseId: settlement.responseId,
     };
     const used = { tokens: usage.promptTokens + usage.completionTokens, costUsd };
     const { reservation } = admission;

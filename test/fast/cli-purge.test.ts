@@ -53,6 +53,7 @@ function usage(tenantId: string, createdAt: number): UsageRecord {
     confidence: null,
     findings: null,
     language: null,
+    responseId: null,
   };
 }
 

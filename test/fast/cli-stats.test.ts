@@ -39,6 +39,7 @@ beforeEach(async () => {
       confidence: null,
       findings: null,
       language: null,
+      responseId: null,
     });
     // A local answer to a request with personal data: found, though nothing was bound for a cloud.
     await store.usage.insert({

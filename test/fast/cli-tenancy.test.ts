@@ -262,6 +262,7 @@ describe("colibri usage", () => {
       confidence: null,
       findings: null,
       language: null,
+      responseId: null,
       ...fields,
     });
     for (const usage of [

@@ -302,6 +302,7 @@ describe("the retention sweep", () => {
       confidence: null,
       findings: null,
       language: null,
+      responseId: null,
     });
     const count = async () => (await gateway.store.usage.list({ since: 0, limit: 10 })).length;
     vi.advanceTimersByTime(59 * 60_000);
@@ -320,6 +321,7 @@ describe("the retention sweep", () => {
       batchFilesDays: null,
       cacheDays: null,
       usageDays: null,
+      feedbackDays: null,
       auditDays: null,
     };
     expect(await sweepRetention(gateway.store, keepAll, Date.now() + 1000 * day)).toEqual({
@@ -327,6 +329,7 @@ describe("the retention sweep", () => {
       batchBodies: 0,
       cacheEntries: 0,
       usageRecords: 0,
+      feedback: 0,
       egressRecords: 0,
       orphanChunks: 0,
     });

@@ -13,6 +13,7 @@ import {
   type ApiKeyRecord,
   type CounterWindow,
   type EgressRecord,
+  type Feedback,
   type QueuedRequest,
   type Store,
   type StoredBatch,
@@ -148,6 +149,7 @@ function usage(overrides: Partial<UsageRecord> & { tenantId: string }): UsageRec
     confidence: null,
     findings: null,
     language: null,
+    responseId: null,
     ...overrides,
   };
 }
@@ -603,6 +605,91 @@ describe.each([sqlite, postgres])("store contract on $name", (backend) => {
         (await store.usage.languages({ since: t0, tenantId: beta.id })).map((row) => row.language),
       ).toEqual(["es"]);
       expect(await store.usage.languages({ since: t0 + 3 * minute })).toEqual([]);
+    });
+  });
+
+  describe("feedback", () => {
+    const rating = (tenantId: string, responseId: string, overrides: Partial<Feedback> = {}) => ({
+      id: randomUUID(),
+      tenantId,
+      responseId,
+      keyId: null,
+      createdAt: t0,
+      rating: "good" as const,
+      correction: null,
+      comment: null,
+      ...overrides,
+    });
+
+    it("keeps one rating per answer of the tenant's, the latest, and never on another tenant's answer", async () => {
+      const acme = await store.tenants.ensure("acme", t0);
+      const beta = await store.tenants.ensure("beta", t0);
+      await store.usage.insert(usage({ tenantId: acme.id, responseId: "chatcmpl-1" }));
+
+      expect(await store.feedback.record(rating(acme.id, "chatcmpl-1"))).toBe(true);
+      const replaced = rating(acme.id, "chatcmpl-1", {
+        rating: "bad",
+        correction: "La capital de Chile es Santiago.",
+        createdAt: t0 + minute,
+      });
+      expect(await store.feedback.record(replaced)).toBe(true);
+      expect(await store.feedback.find(acme.id, "chatcmpl-1")).toEqual(replaced);
+
+      // Beta names acme's answer, or one that does not exist: nothing is written.
+      expect(await store.feedback.record(rating(beta.id, "chatcmpl-1"))).toBe(false);
+      expect(await store.feedback.record(rating(acme.id, "chatcmpl-2"))).toBe(false);
+      expect(await store.feedback.find(beta.id, "chatcmpl-1")).toBeUndefined();
+      expect(await store.feedback.find(acme.id, "chatcmpl-2")).toBeUndefined();
+    });
+
+    it("totals ratings per model and target in [since, until), by tenant", async () => {
+      const acme = await store.tenants.ensure("acme", t0);
+      const beta = await store.tenants.ensure("beta", t0);
+      await store.usage.insert(usage({ tenantId: acme.id, responseId: "a1" }));
+      await store.usage.insert(usage({ tenantId: acme.id, responseId: "a2" }));
+      await store.usage.insert(
+        usage({ tenantId: acme.id, responseId: "a3", model: "gpt-4o", target: "openai" }),
+      );
+      // The same id in two tenants is two answers.
+      await store.usage.insert(usage({ tenantId: beta.id, responseId: "a1" }));
+      await store.feedback.record(rating(acme.id, "a1"));
+      await store.feedback.record(rating(acme.id, "a2", { rating: "bad", correction: "x" }));
+      await store.feedback.record(rating(acme.id, "a3", { rating: "bad" }));
+      await store.feedback.record(rating(beta.id, "a1", { createdAt: t0 + minute }));
+
+      expect(await store.feedback.totals({ since: t0 })).toEqual([
+        { model: "gpt-4o", target: "openai", good: 0, bad: 1, corrected: 0 },
+        { model: "qwen2.5-0.5b", target: "local", good: 2, bad: 1, corrected: 1 },
+      ]);
+      expect(
+        await store.feedback.totals({ since: t0, until: t0 + minute, tenantId: acme.id }),
+      ).toEqual([
+        { model: "gpt-4o", target: "openai", good: 0, bad: 1, corrected: 0 },
+        { model: "qwen2.5-0.5b", target: "local", good: 1, bad: 1, corrected: 1 },
+      ]);
+      expect(await store.feedback.totals({ since: t0 + minute, tenantId: acme.id })).toEqual([]);
+    });
+
+    it("goes with the tenant's purge, and when older than the retention", async () => {
+      const acme = await store.tenants.ensure("acme", t0);
+      const beta = await store.tenants.ensure("beta", t0);
+      await store.usage.insert(usage({ tenantId: acme.id, responseId: "a1" }));
+      await store.usage.insert(
+        usage({ tenantId: beta.id, responseId: "b1", createdAt: t0 + minute }),
+      );
+      await store.feedback.record(rating(acme.id, "a1"));
+      await store.feedback.record(rating(beta.id, "b1", { createdAt: t0 + minute }));
+
+      const removed = await store.transaction((repositories) =>
+        repositories.retention.purgeTenant(acme.id, { account: false }),
+      );
+      expect(removed.feedback).toBe(1);
+      expect(await store.feedback.find(acme.id, "a1")).toBeUndefined();
+      expect(await store.feedback.find(beta.id, "b1")).toBeDefined();
+
+      expect(await store.retention.deleteFeedback(t0 + minute)).toBe(0);
+      expect(await store.retention.deleteFeedback(t0 + 2 * minute)).toBe(1);
+      expect(await store.feedback.find(beta.id, "b1")).toBeUndefined();
     });
   });
 
@@ -1939,6 +2026,7 @@ describe.each([sqlite, postgres])("store contract on $name", (backend) => {
       expect(removed).toEqual({
         egress_values: 1,
         egress_records: 1,
+        feedback: 0,
         usage_records: 1,
         response_cache: 1,
         batch_requests: 1,

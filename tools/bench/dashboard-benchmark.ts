@@ -59,6 +59,7 @@ async function fill(store: Store, now: number): Promise<void> {
           confidence: target === "local" ? 0.8 : null,
           findings: null,
           language: null,
+          responseId: null,
         };
         await repositories.usage.insert(record);
       }

@@ -265,6 +265,7 @@ function settlementOf(requestId: string): Settlement {
     confidence: null,
     findings: null,
     language: null,
+    responseId: null,
   };
 }
 

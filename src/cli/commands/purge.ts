@@ -126,6 +126,7 @@ function describeSweep(report: SweepReport): string {
     ["batch lines blanked", report.batchBodies],
     ["cache entries deleted", report.cacheEntries],
     ["usage records deleted", report.usageRecords],
+    ["feedback deleted", report.feedback],
     ["egress records deleted", report.egressRecords],
     ["abandoned upload chunks", report.orphanChunks],
   ];

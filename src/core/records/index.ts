@@ -1,6 +1,7 @@
 export * from "./batches.js";
 export type * from "./counters.js";
 export type * from "./egress.js";
+export * from "./feedback.js";
 export * from "./files.js";
 export type * from "./knowledge.js";
 export type * from "./response-cache.js";

@@ -7,6 +7,7 @@
 import type { BatchRepository } from "./batches.js";
 import type { CounterRepository, ReservationRepository } from "./counters.js";
 import type { EgressRepository } from "./egress.js";
+import type { FeedbackRepository } from "./feedback.js";
 import type { FileRepository } from "./files.js";
 import type { KnowledgeRepository } from "./knowledge.js";
 import type { ResponseCacheRepository } from "./response-cache.js";
@@ -23,7 +24,7 @@ export type RemovedRows = Record<string, number>;
 export interface RetentionRepository {
   /**
    * Delete everything stored about the tenant's requests: files, batches and their lines, cache
-   * entries, usage records, egress records and their value hashes, limit counters. With `account`
+   * entries, usage records and feedback, egress records and their value hashes, limit counters. With `account`
    * also its API keys and the tenant itself. Call it inside a transaction.
    */
   purgeTenant(tenantId: string, options: { account: boolean }): Promise<RemovedRows>;
@@ -40,6 +41,8 @@ export interface RetentionRepository {
   ): Promise<{ id: string; tenantId: string }[]>;
   /** Delete usage records created before `before`; returns how many. */
   deleteUsage(before: number): Promise<number>;
+  /** Delete feedback on answers given before `before`; returns how many. */
+  deleteFeedback(before: number): Promise<number>;
   /** Delete egress records (and their value hashes) created before `before`; returns records. */
   deleteEgress(before: number): Promise<number>;
   /** Delete response-cache entries created before `before`, whatever their expiry. */
@@ -60,6 +63,7 @@ export interface StoreRepositories {
   batches: BatchRepository;
   retention: RetentionRepository;
   knowledge: KnowledgeRepository;
+  feedback: FeedbackRepository;
 }
 
 export interface Store extends StoreRepositories, AsyncDisposable {

@@ -38,6 +38,8 @@ export interface UsageRecord {
    * when unclear; null for other endpoints (embeddings) and records older than the column.
    */
   language: string | null;
+  /** The id the answer was given (chatcmpl-…, msg_…, resp_…, cmpl-…), for feedback; else null. */
+  responseId: string | null;
 }
 
 export interface UsageQuery {

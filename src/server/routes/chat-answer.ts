@@ -65,6 +65,7 @@ export async function answerChat<T>(
         signal: abort.signal,
         cache: cacheControl(request.headers["cache-control"]),
         deferAllowed: deferAllowed(request),
+        responseId: call.identity.id,
         ...(call.continuation === true ? { continuation: true } : {}),
       },
       async (delivery) => {

@@ -13,6 +13,7 @@ import { usageFindings } from "./0011_usage_findings.js";
 import { batchRequestClaimOrder } from "./0012_batch_request_claim_order.js";
 import { usageLanguage } from "./0013_usage_language.js";
 import { knowledgeBases } from "./0014_knowledge_bases.js";
+import { feedback } from "./0015_feedback.js";
 
 /*
  * Versioned migrations, in code so they ship inside the package. Names sort in the order they
@@ -36,4 +37,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "0012_batch_request_claim_order": batchRequestClaimOrder,
   "0013_usage_language": usageLanguage,
   "0014_knowledge_bases": knowledgeBases,
+  "0015_feedback": feedback,
 };
