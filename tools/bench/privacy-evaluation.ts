@@ -234,7 +234,7 @@ function printReport(): void {
   );
   for (const [index, run] of timing.runs.entries()) {
     console.log(
-      `  repeat ${index + 1}: ${run.totalMilliseconds.toFixed(1)} ms in all, ${run.millisecondsPerKilobyte.toFixed(3)} ms per KB`,
+      `  repeat ${index + 1}: ${run.totalMilliseconds.toFixed(1)} ms in all, ${run.millisecondsPerKilobyte.toFixed(3)} ms per KB (CPU time ${run.cpuMillisecondsPerKilobyte.toFixed(3)} ms per KB)`,
     );
   }
   console.log(
