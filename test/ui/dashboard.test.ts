@@ -50,9 +50,18 @@ beforeAll(async () => {
   // 3 local answers, 1 from the cache, 2 from the cloud (one carrying a CPF, which is masked).
   await ask("local", "¿Capital de Chile?", 0);
   await ask("local", "¿Capital de Chile?", 0);
-  await ask("local", "¿Capital de Perú?");
+  const peru = await ask("local", "¿Capital de Perú?");
   await ask("local", "¿Capital de Bolivia? Escríbame a ana.souza@example.com.");
-  await ask("gpt-4o-mini", "Resume el informe.");
+  const summary = await ask("gpt-4o-mini", "Resume el informe.");
+  // A user rates two answers: the local one good, the cloud's bad with a correction.
+  const rate = (response_id: string, rating: string, correction?: string) =>
+    fetch(`${address}/v1/feedback`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${tenantKey}`, "content-type": "application/json" },
+      body: JSON.stringify({ response_id, rating, correction }),
+    });
+  expect((await rate(peru.id, "good")).status).toBe(200);
+  expect((await rate(summary.id, "bad", "Más corto.")).status).toBe(200);
   await ask("gpt-4o-mini", `O paciente ${patient}, CPF ${cpf}, tem ${condition}; resuma o caso.`);
   await mkdir(screenshots, { recursive: true });
   browser = await chromium.launch({
@@ -185,6 +194,17 @@ describe("the dashboard", () => {
     expect(rows).toEqual([
       expect.stringMatching(/^español 4 \d+ 25 ?%$/),
       expect.stringMatching(/^otro o no claro 2 \d+ 50 ?%$/),
+    ]);
+    // Users' ratings, per model and where it ran.
+    const feedback = page.locator("#view-routing .panel", {
+      hasText: "Valoraciones de las respuestas",
+    });
+    const ratings = (await feedback.locator("tbody tr").allInnerTexts()).map((row) =>
+      row.replace(/\s+/g, " ").trim(),
+    );
+    expect(ratings).toEqual([
+      expect.stringMatching(/^gpt-4o-mini nube 0 1 0 ?% 1$/),
+      expect.stringMatching(/^scripted-model local 1 0 100 ?% 0$/),
     ]);
     await page.screenshot({ path: `${screenshots}/routing-es.png`, fullPage: true });
     await page.context().close();
