@@ -69,15 +69,11 @@ export async function ingestDocument(
         base.id,
         languageOf(blocks.map((block) => block.text).join("\n")),
       ));
-    const term = termAnalyzer(language);
     const chunks: KnowledgeChunk[] = chunkBlocks(
       blocks,
       undefined,
       language === "plain" ? "en" : language,
-    ).map((chunk) => ({
-      ...chunk,
-      terms: analyse(`${chunk.headingPath.join("\n")}\n${chunk.text}`, term).join(" "),
-    }));
+    ).map((chunk) => ({ ...chunk, terms: chunkTerms(chunk.headingPath, chunk.text, language) }));
     await knowledge.replaceChunks(
       base.id,
       input.id,
@@ -114,6 +110,15 @@ export async function searchKnowledge(
     terms,
     limit,
   );
+}
+
+/** What a chunk is indexed by: its headings' and text's analysed terms, space-separated. */
+export function chunkTerms(
+  headingPath: readonly string[],
+  text: string,
+  language: KnowledgeLanguage,
+): string {
+  return analyse(`${headingPath.join("\n")}\n${text}`, termAnalyzer(language)).join(" ");
 }
 
 function termAnalyzer(language: KnowledgeLanguage): TermAnalyzer {

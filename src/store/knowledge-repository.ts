@@ -353,16 +353,50 @@ function tenantKnowledge(db: Kysely<Database>, sqlite: boolean, tenantId: string
                 and c.knowledge_base_id in (${bases})
               order by bm25(knowledge_chunks_fts), c.id
               limit ${limit}`
-          : sql<HitRow>`select c.knowledge_base_id, c.document_id, d.name as document_name,
-                c.ordinal, c.heading_path, c.text, c.page, ts_rank(c.terms_vector, q) as score
-              from knowledge_chunks c
+          : // Okapi BM25 in SQL (k1 = 1.2, b = 0.75, idf = ln(1 + (N - n + 0.5) / (n + 0.5)),
+            // as kb eval's MiniSearch): the GIN index finds the candidates; N and the average
+            // length are over the searched bases' chunks.
+            sql<HitRow>`with candidates as (
+                select c.id, c.knowledge_base_id, c.document_id, c.ordinal, c.heading_path,
+                  c.text, c.page, string_to_array(c.terms, ' ') as words
+                from knowledge_chunks c
+                where c.terms_vector @@ to_tsquery('simple', ${unique.join(" | ")})
+                  and c.tenant_id = ${tenantId} and c.knowledge_base_id in (${bases})
+              ),
+              stats as materialized (
+                select count(*)::float8 as n,
+                  coalesce(avg(cardinality(string_to_array(terms, ' '))), 1)::float8 as average
+                from knowledge_chunks
+                where tenant_id = ${tenantId} and knowledge_base_id in (${bases})
+              ),
+              matches as (
+                select candidates.id, term,
+                  cardinality(array_positions(candidates.words, term))::float8 as count,
+                  cardinality(candidates.words)::float8 as length
+                from candidates cross join unnest(${unique}::text[]) as term
+                where term = any(candidates.words)
+              ),
+              frequencies as (
+                select term, count(*)::float8 as documents from matches group by term
+              ),
+              scored as (
+                select matches.id, sum(
+                  ln(1 + (stats.n - f.documents + 0.5) / (f.documents + 0.5))
+                  * (matches.count * 2.2)
+                  / (matches.count + 1.2 * (0.25 + 0.75 * matches.length / stats.average))
+                ) as score
+                from matches cross join stats
+                join frequencies f on f.term = matches.term
+                group by matches.id
+              )
+              select c.knowledge_base_id, c.document_id, d.name as document_name, c.ordinal,
+                c.heading_path, c.text, c.page, scored.score
+              from scored
+              join candidates c on c.id = scored.id
               join knowledge_documents d
-                on d.knowledge_base_id = c.knowledge_base_id and d.id = c.document_id,
-                to_tsquery('simple', ${unique.join(" | ")}) q
-              where c.terms_vector @@ q
-                and c.tenant_id = ${tenantId} and d.tenant_id = ${tenantId}
-                and c.knowledge_base_id in (${bases})
-              order by score desc, c.id
+                on d.knowledge_base_id = c.knowledge_base_id and d.id = c.document_id
+              where d.tenant_id = ${tenantId}
+              order by scored.score desc, c.id
               limit ${limit}`;
         const { rows } = await query.execute(target);
         return rows.map(hitFromRow);
