@@ -1,6 +1,7 @@
 import type { LlamaEmbeddingContext, LlamaModel } from "node-llama-cpp";
 import type { EmbeddingResult } from "../core/chat.js";
 import { InvalidRequestError } from "../core/errors.js";
+import { unitVector } from "../embedding/text-embedder.js";
 import { ResourcePool, type PoolStatus } from "./resource-pool.js";
 
 export interface EmbeddingRunnerOptions {
@@ -48,7 +49,9 @@ export class EmbeddingRunner {
         promptTokens += tokens.length;
         // An empty text has no tokens; embed it as the empty string so every input gets a vector.
         const embedding = await context.getEmbeddingFor(tokens.length > 0 ? tokens : "");
-        embeddings.push([...embedding.vector]);
+        // Unit length, as OpenAI's embeddings and sentence-transformers' Normalize give them:
+        // llama.cpp returns the pooled vector unscaled (EmbeddingGemma's run in the hundreds).
+        embeddings.push([...unitVector(embedding.vector)]);
       }
       return { embeddings, promptTokens };
     } finally {

@@ -89,10 +89,12 @@ describe.skipIf(installed?.present !== true)(
       expect(scores.indexOf(Math.max(...scores))).toBe(0);
     });
 
-    it("answers POST-style embedding requests for the embedding model with its vectors", async () => {
+    it("answers embedding requests (what POST /v1/embeddings calls) with unit vectors of the embedding model", async () => {
       const result = await engine.embed(["hola", "olá"]);
       expect(result.embeddings).toHaveLength(2);
       expect(result.embeddings[0]).toHaveLength(768);
+      // Unit length, as OpenAI's clients expect (llama.cpp's pooled vector is in the hundreds).
+      expect(Math.hypot(...(result.embeddings[1] ?? []))).toBeCloseTo(1, 5);
       expect(result.promptTokens).toBeGreaterThan(0);
     });
   },

@@ -103,7 +103,13 @@ Examples:
           formatBytes(row.sizeBytes),
           row.quantization ?? "-",
           row.status,
-          row.instructionTuned === null ? "?" : row.instructionTuned ? "yes" : "no (base)",
+          catalog.find((entry) => entry.name === row.name)?.task === "embedding"
+            ? "no (embedding)"
+            : row.instructionTuned === null
+              ? "?"
+              : row.instructionTuned
+                ? "yes"
+                : "no (base)",
         ]),
       ];
       context.stdout.write(`${formatTable(table)}\n`);
