@@ -195,7 +195,7 @@ async function createLimitedTenant(store: Store, name: string, now: number) {
   return { key: created.key, tenantId: tenant.id };
 }
 
-interface Schedule {
+export interface Schedule {
   rate: number;
   requests: number;
   warmup: number;
@@ -289,7 +289,7 @@ async function injectChat(server: ColibriServer, headers: Record<string, string>
  * actual start; how late it started is reported apart (startDelay). The first failure is thrown
  * once every started request has finished.
  */
-async function measureAtFixedRate(
+export async function measureAtFixedRate(
   schedule: Schedule,
   work: (measured: boolean) => Promise<void>,
 ): Promise<Measurement> {

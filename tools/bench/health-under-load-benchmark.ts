@@ -25,7 +25,6 @@
 import { fork } from "node:child_process";
 import { existsSync } from "node:fs";
 import { request as httpRequest } from "node:http";
-import { createServer } from "node:net";
 import { availableParallelism, cpus } from "node:os";
 import { parseArgs } from "node:util";
 import { Worker } from "node:worker_threads";
@@ -35,6 +34,7 @@ import { buildGateway, type Gateway } from "../../src/gateway/build-gateway.js";
 import { summarize } from "./gateway-benchmark.js";
 import type { HealthPollerResult, HealthPollerTask } from "./health-poller.js";
 import { InstantBackend } from "./instant-backend.js";
+import { freePort } from "./peers-targets.js";
 import type { SlowSocketsResult, SlowSocketsTask } from "./slow-sockets.js";
 import {
   temporaryPostgresSchema,
@@ -222,7 +222,7 @@ async function startGateway(database: TemporaryDatabase): Promise<Gateway> {
     providers: [
       {
         name: "down",
-        baseUrl: `http://127.0.0.1:${await closedPort()}/v1`,
+        baseUrl: `http://127.0.0.1:${await freePort()}/v1`,
         models: ["cloud-model"],
       },
     ],
@@ -235,16 +235,6 @@ async function startGateway(database: TemporaryDatabase): Promise<Gateway> {
     defaultMaxTokens: 16,
     features: ["router", "files", "queue"],
   });
-}
-
-/** A local port nothing listens on: one the system handed out and that was closed again. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  if (address === null || typeof address === "string") throw new Error("No port.");
-  return address.port;
 }
 
 async function startPoller(task: HealthPollerTask) {
