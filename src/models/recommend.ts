@@ -26,7 +26,7 @@ export interface ModelFitReport {
 }
 
 /**
- * Which catalog models fit this machine: RAM from the one memory estimate (file + KV cache +
+ * Which catalog chat models fit this machine: RAM from the one memory estimate (file + KV cache +
  * runtime, one 4096-token sequence) against 75 % of free RAM; speed relative to `reference` (the
  * default model). The recommendation is the largest instruction-tuned model, strong in Spanish and
  * Portuguese, that fits — on 2 cores or fewer, none over 2 B parameters (they read over twice the
@@ -39,7 +39,10 @@ export function recommendModels(
 ): ModelFitReport[] {
   const budget = machine.freeMemoryBytes * memoryShare;
   const referenceSize = reference === undefined ? undefined : catalogSizeBytes(reference);
-  const reports = entries.map((entry): ModelFitReport => {
+  // Chat models only: an embedding model serves beside one, and the estimate's context terms
+  // (KV cache, logits per token) do not describe a pooled embedding model.
+  const chatEntries = entries.filter((entry) => entry.task !== "embedding");
+  const reports = chatEntries.map((entry): ModelFitReport => {
     const sizeBytes = catalogSizeBytes(entry);
     const estimate = estimateMemory({
       fileSizeBytes: sizeBytes,

@@ -167,11 +167,7 @@ function printRecommendation(context: CliContext, defaultModel: string, json: bo
         `${approximate}${formatBytes(report.ramBytes)}${report.ramIncludesKvCache ? "" : "+KV"}`,
         report.fitsInFree ? "yes" : "no",
         `×${report.relativeSpeed.toFixed(1)}`,
-        entry.task === "embedding"
-          ? "embedding"
-          : entry.instructionTuned
-            ? spanishPortuguese
-            : "base",
+        entry.instructionTuned ? spanishPortuguese : "base",
         entry.licence,
         entry.source.kind === "huggingface" ? "Hugging Face" : "package index",
       ];
