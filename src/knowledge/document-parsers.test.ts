@@ -12,11 +12,15 @@ const sections = [
 ];
 
 describe("parseDocument", () => {
-  it("reads a PDF's text page by page", async () => {
-    const blocks = await parseDocument("guia.pdf", await makePdf(sections));
-    expect(blocks.map((block) => block.page)).toEqual([1, 2]);
-    expect(blocks[1]?.text).toBe("Horario La farmacia abre de lunes a sábado.");
-    expect(blocks.map((block) => block.text).join(" ")).toContain("cuatro gramos al día");
+  it("reads a PDF's text page by page, with its larger lines as headings", async () => {
+    expect(await parseDocument("guia.pdf", await makePdf(sections))).toEqual([
+      {
+        headingPath: ["Dosis"],
+        text: "El paracetamol se toma cada ocho horas. No supere cuatro gramos al día.",
+        page: 1,
+      },
+      { headingPath: ["Horario"], text: "La farmacia abre de lunes a sábado.", page: 2 },
+    ]);
   });
 
   it("reads a DOCX's headings and paragraphs", async () => {

@@ -3,7 +3,7 @@ import { parse as parseCsv } from "csv-parse/sync";
 import { Parser } from "htmlparser2";
 import mammoth from "mammoth";
 import { marked } from "marked";
-import { extractText, getDocumentProxy } from "unpdf";
+import { pdfBlocks } from "./pdf-blocks.js";
 
 /** A run of text under its headings (and on its page), before it is cut into chunks. */
 export interface TextBlock {
@@ -70,14 +70,7 @@ export async function parseDocument(name: string, bytes: Uint8Array): Promise<Te
 }
 
 const parsers: Record<DocumentFormat, (bytes: Uint8Array, name: string) => Promise<TextBlock[]>> = {
-  async pdf(bytes) {
-    // pdf.js takes the buffer over, so it gets a copy.
-    const document = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
-    const { text } = await extractText(document, { mergePages: false });
-    return text.flatMap((page, index) =>
-      paragraphs(page).map((paragraph) => ({ headingPath: [], text: paragraph, page: index + 1 })),
-    );
-  },
+  pdf: (bytes) => pdfBlocks(bytes),
   async docx(bytes) {
     const { value } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
     return htmlBlocks(value);

@@ -53,7 +53,7 @@ describe("colibri kb create, add, search, list, rm", () => {
     const search = await colibri("kb", "search", "farmacia", "¿Qué día entregan a domicilio?");
     expect(search.code, search.stderr).toBe(0);
     expect(search.stdout).toMatch(
-      /^1\. entregas\.pdf — page 2 \(score \d+\.\d\d\)\n {3}Entregas Entregamos a domicilio los martes\.\n/,
+      /^1\. entregas\.pdf — Entregas — page 2 \(score \d+\.\d\d\)\n {3}Entregamos a domicilio los martes\.\n/,
     );
     const json = await colibri("kb", "search", "farmacia", "horario", "--top", "1", "--json");
     expect(JSON.parse(json.stdout)).toMatchObject([

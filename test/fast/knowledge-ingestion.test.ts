@@ -65,7 +65,7 @@ describe("ingestDocument", () => {
     ]);
     await ingestDocument(knowledge, base, { id: "doc-2", name: "precios.pdf", bytes: pdf }, now);
     expect(await search("¿Qué día entregan a domicilio?")).toMatchObject([
-      { documentName: "precios.pdf", page: 2 },
+      { documentName: "precios.pdf", headingPath: ["Entregas"], page: 2 },
     ]);
   });
 
