@@ -58,6 +58,7 @@ import { registerModels } from "./routes/models.js";
 import { registerPrivacyScan } from "./routes/privacy-scan.js";
 import { registerFeedback } from "./routes/feedback.js";
 import { warmUpPrivacyScan } from "./privacy-warm-up.js";
+import { OneLinePerRequest } from "./request-log.js";
 
 export interface ServerOptions {
   /** The local engine (embeddings, status and the router's local answers). */
@@ -136,6 +137,7 @@ export function createServer(options: ServerOptions): ColibriServer {
 
   const app = Fastify({
     logger: options.logger ?? false,
+    logController: new OneLinePerRequest(),
     bodyLimit: options.server.bodyLimitBytes,
     requestTimeout: options.server.requestTimeoutMs,
     // Node checks request timeouts every connectionsCheckingInterval (30 s by default): check

@@ -49,7 +49,7 @@ async function authenticateTenant(
 ): Promise<void> {
   const principal = await gatekeeper.authenticate(token);
   request.principal = principal;
-  // The "request completed" line is written through reply.log: tag both with the tenant.
+  // The request's one log line ("request completed") is written through reply.log: tag both.
   request.log = reply.log = request.log.child({ tenant: principal.tenant.name });
 }
 

@@ -12,6 +12,7 @@
 import { join } from "node:path";
 import { parseConfig } from "../../src/config/load.js";
 import { buildGateway } from "../../src/gateway/build-gateway.js";
+import { requestLogOptions } from "../../src/server/request-log.js";
 import { InstantBackend } from "./instant-backend.js";
 
 const [stubUrl, home] = process.argv.slice(2);
@@ -42,7 +43,7 @@ const gateway = await buildGateway(config, {
   backend: new InstantBackend(),
   auditKey: "bench-audit-key-0123456789abcdef0123456789",
   providerLogger: "server",
-  logger: { level: "info" },
+  logger: requestLogOptions("info"),
 });
 const { key } = await gateway.administration.createKey({ tenant, limits, name: "bench:peers" });
 await gateway.store.tenants.updateLimits(tenant, limits);

@@ -11,6 +11,7 @@ import { engineOptions, integer } from "../engine-options.js";
 import { startEngine } from "../start-engine.js";
 import { databaseOption } from "../store-access.js";
 import { plural } from "../plural.js";
+import { requestLogOptions } from "../../server/request-log.js";
 
 interface ServeOptions {
   host?: string;
@@ -133,7 +134,7 @@ async function serve(config: ColibriConfig, context: CliContext, logLevel: strin
         sizeBytes,
         present,
       })),
-    logger: { level: logLevel },
+    logger: requestLogOptions(logLevel),
   });
   try {
     const { server, backend: engine, store, gatekeeper, providers } = gateway;
