@@ -13,7 +13,7 @@ export function responseId(): string {
   return `resp_${randomBytes(24).toString("hex")}`;
 }
 
-export function itemId(kind: "msg" | "fc"): string {
+export function itemId(kind: "msg" | "fc" | "fs"): string {
   return `${kind}_${randomBytes(24).toString("hex")}`;
 }
 
@@ -28,8 +28,33 @@ export interface MessageItem {
 export interface OutputText {
   type: "output_text";
   text: string;
-  annotations: [];
+  annotations: FileCitation[];
   logprobs: [];
+}
+
+/** A passage the text cites: `index` is where its [n] marker starts in the text. */
+export interface FileCitation {
+  type: "file_citation";
+  index: number;
+  file_id: string;
+  filename: string;
+}
+
+/** The file search that ran before the answer; `results` only when the request included them. */
+export interface FileSearchCallItem {
+  type: "file_search_call";
+  id: string;
+  status: "in_progress" | "searching" | "completed";
+  queries: string[];
+  results: FileSearchResult[] | null;
+}
+
+export interface FileSearchResult {
+  file_id: string;
+  filename: string;
+  score: number;
+  text: string;
+  attributes: Record<string, string | number | boolean>;
 }
 
 export interface FunctionCallItem {
@@ -41,14 +66,25 @@ export interface FunctionCallItem {
   status: "in_progress" | "completed";
 }
 
-export type OutputItem = MessageItem | FunctionCallItem;
+export type OutputItem = MessageItem | FunctionCallItem | FileSearchCallItem;
 
-export function outputText(text: string): OutputText {
-  return { type: "output_text", text, annotations: [], logprobs: [] };
+export function outputText(text: string, annotations: FileCitation[] = []): OutputText {
+  return { type: "output_text", text, annotations, logprobs: [] };
 }
 
-export function messageItem(id: string, text: string, status: MessageItem["status"]): MessageItem {
-  return { type: "message", id, status, role: "assistant", content: [outputText(text)] };
+export function messageItem(
+  id: string,
+  text: string,
+  status: MessageItem["status"],
+  annotations: FileCitation[] = [],
+): MessageItem {
+  return {
+    type: "message",
+    id,
+    status,
+    role: "assistant",
+    content: [outputText(text, annotations)],
+  };
 }
 
 export function functionCallItem(
@@ -66,16 +102,25 @@ export function functionCallItem(
   };
 }
 
-/** The answer's output items: its text (when there is any, or nothing else), then its calls. */
+/**
+ * The answer's output items: the file search that ran first (if any), its text (when there is
+ * any, or nothing else) with the citations in it, then its calls.
+ */
 export function outputItems(
   text: string,
   toolCalls: readonly ToolCall[],
   finishReason: FinishReason,
+  search?: { item: FileSearchCallItem; citations: (text: string) => FileCitation[] },
 ): OutputItem[] {
-  const items: OutputItem[] = [];
+  const items: OutputItem[] = search === undefined ? [] : [search.item];
   if (text !== "" || toolCalls.length === 0) {
     items.push(
-      messageItem(itemId("msg"), text, finishReason === "length" ? "incomplete" : "completed"),
+      messageItem(
+        itemId("msg"),
+        text,
+        finishReason === "length" ? "incomplete" : "completed",
+        search?.citations(text) ?? [],
+      ),
     );
   }
   for (const call of toolCalls) items.push(functionCallItem(call, "completed"));

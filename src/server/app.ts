@@ -297,7 +297,13 @@ export function createServer(options: ServerOptions): ColibriServer {
     now,
   });
   registerMessages(app, { pipeline, inFlight, backend: options.backend });
-  registerResponses(app, { pipeline, inFlight, now });
+  registerResponses(app, {
+    pipeline,
+    inFlight,
+    now,
+    // file_search reads the vector stores, served with the files.
+    ...(options.files === undefined ? {} : { knowledge: options.files.store.knowledge }),
+  });
   registerCompletions(app, { pipeline, inFlight, now });
   registerEmbeddings(app, {
     backend: options.backend,

@@ -1,8 +1,13 @@
 import type { FastifyInstance } from "fastify";
 import type { ChatEvent, ToolCall } from "../../core/chat.js";
-import { ColibriError } from "../../core/errors.js";
+import { ColibriError, InvalidRequestError } from "../../core/errors.js";
+import type { KnowledgeBase, KnowledgeRepository } from "../../core/records/knowledge.js";
+import { citationsIn, groundingMessage } from "../../knowledge/grounding.js";
+import { searchKnowledge } from "../../knowledge/knowledge-base.js";
 import {
+  fileSearchOf,
   responsesBodySchema,
+  searchQuery,
   toChatCompletionBody,
   type ResponsesBody,
 } from "../../openai/responses-request.js";
@@ -14,26 +19,49 @@ import {
   outputText,
   responseId,
   responseObject,
+  type FileCitation,
+  type FileSearchCallItem,
   type OutputItem,
   type ResponseIdentity,
 } from "../../openai/responses-response.js";
 import { validateBody } from "../../openai/validate-body.js";
+import { principalOf } from "../request-state.js";
 import { sseEvent } from "../sse.js";
 import { answerChat, type ChatAnswerOptions } from "./chat-answer.js";
 import { openEventStream, type EventStream } from "./event-stream.js";
 import { relayEvents } from "./relay-events.js";
+import { notFound } from "./vector-stores.js";
+
+/** Passages a file search gives the model when the request does not say (max_num_results). */
+const defaultSearchResults = 5;
+
+/** A file search that ran before the answer: its output item, and how to read citations. */
+interface FileSearch {
+  item: FileSearchCallItem;
+  /** The system message with the passages found. */
+  grounding: string;
+  citations: (text: string) => FileCitation[];
+}
 
 /**
  * POST /v1/responses (OpenAI's Responses API): the request is turned into a chat body and runs the
  * chat flow unchanged (admission, privacy guard, cache, router, accounting); the answer is written
- * as a response object, or as the Responses API's stream of events. Nothing is stored.
+ * as a response object, or as the Responses API's stream of events. Nothing is stored. With a
+ * file_search tool, the tenant's vector stores are searched for the last user message first, the
+ * passages found go to the model as a system message (so they pass the privacy guard like any
+ * text bound for a cloud), and the [n] citations of the answer become file_citation annotations.
  */
 export function registerResponses(
   app: FastifyInstance,
-  options: ChatAnswerOptions & { now: () => number },
+  options: ChatAnswerOptions & {
+    now: () => number;
+    /** The tenants' vector stores, for file_search; without them it is refused. */
+    knowledge?: KnowledgeRepository;
+  },
 ): void {
   app.post("/v1/responses", { config: { access: "tenant" } }, async (request, reply) => {
     const body = validateBody(responsesBodySchema, request.body);
+    const search = await fileSearch(body, principalOf(request).tenant.id, options.knowledge);
     const id = responseId();
     const createdAt = Math.floor(options.now() / 1000);
     return answerChat(
@@ -41,7 +69,7 @@ export function registerResponses(
       reply,
       options,
       {
-        body: toChatCompletionBody(body),
+        body: toChatCompletionBody(body, search?.grounding),
         endpoint: "responses",
         identity: { id, created: createdAt },
       },
@@ -52,6 +80,7 @@ export function registerResponses(
             stream,
             { id, createdAt, model: answer.model },
             body,
+            search,
           );
           await writer.start();
           return relayEvents(
@@ -70,7 +99,12 @@ export function registerResponses(
         whole: (collected, meter) =>
           responseObject({ id, createdAt, model: collected.answer.model }, body, {
             status: "completed",
-            output: outputItems(collected.text, collected.toolCalls, collected.finishReason),
+            output: outputItems(
+              collected.text,
+              collected.toolCalls,
+              collected.finishReason,
+              search,
+            ),
             finishReason: collected.finishReason,
             usage: meter.usage,
           }),
@@ -89,6 +123,71 @@ export function registerResponses(
   app.get("/v1/responses/:id/input_items", stored, refuse);
 }
 
+/**
+ * Run the request's file search, if it has one: the tenant's stores it names (another tenant's
+ * are not found), searched for the last user message.
+ */
+async function fileSearch(
+  body: ResponsesBody,
+  tenantId: string,
+  knowledge: KnowledgeRepository | undefined,
+): Promise<FileSearch | undefined> {
+  const tool = fileSearchOf(body);
+  if (tool === undefined) {
+    if (typeof body.tool_choice === "object" && body.tool_choice?.type === "file_search") {
+      throw new InvalidRequestError(
+        'tool_choice names file_search, but no file_search tool is declared: add {"type": "file_search", "vector_store_ids": ["vs_…"]} to tools.',
+        "tool_choice",
+      );
+    }
+    return undefined;
+  }
+  if (knowledge === undefined) {
+    throw new InvalidRequestError(
+      "file_search needs vector stores, which this server does not serve (the files feature is off).",
+      "tools",
+    );
+  }
+  const stores = knowledge.forTenant(tenantId);
+  const bases: KnowledgeBase[] = [];
+  for (const storeId of tool.vector_store_ids) {
+    const base = await stores.getBase(storeId);
+    if (base === undefined) throw notFound("vector store", storeId, "tools");
+    bases.push(base);
+  }
+  const query = searchQuery(body);
+  const hits =
+    query.trim() === ""
+      ? []
+      : await searchKnowledge(stores, bases, query, tool.max_num_results ?? defaultSearchResults);
+  const results = body.include?.includes("file_search_call.results") === true;
+  return {
+    item: {
+      type: "file_search_call",
+      id: itemId("fs"),
+      status: "completed",
+      queries: [query],
+      results: results
+        ? hits.map((hit) => ({
+            file_id: hit.documentId,
+            filename: hit.documentName,
+            score: hit.score,
+            text: hit.text,
+            attributes: {},
+          }))
+        : null,
+    },
+    grounding: groundingMessage(hits),
+    citations: (text) =>
+      citationsIn(text, hits).map(({ index, hit }) => ({
+        type: "file_citation",
+        index,
+        file_id: hit.documentId,
+        filename: hit.documentName,
+      })),
+  };
+}
+
 /** Why a stored response cannot be read, deleted or cancelled: none is stored. */
 function notStored(id: string): ColibriError {
   return new ColibriError(
@@ -101,7 +200,9 @@ function notStored(id: string): ColibriError {
  * The Responses API's events for one answer, each with its `sequence_number`: the response created
  * and in progress; its text as one message item (added, its part added, text deltas, the text
  * done, the part done, the item done); each tool call as a function_call item (added, its
- * arguments, done); then `response.completed` with the whole response.
+ * arguments, done); then `response.completed` with the whole response. A file search that ran
+ * first is its own item before them (added, in progress, searching, completed, done), and the
+ * citations in the text are announced (`response.output_text.annotation.added`) when it is done.
  */
 class ResponseEventWriter {
   readonly #output: OutputItem[] = [];
@@ -114,6 +215,7 @@ class ResponseEventWriter {
     private readonly stream: EventStream,
     private readonly identity: ResponseIdentity,
     private readonly body: ResponsesBody,
+    private readonly search: FileSearch | undefined,
   ) {}
 
   /** A frame of the stream, numbered. */
@@ -126,6 +228,7 @@ class ResponseEventWriter {
     const response = responseObject(this.identity, this.body, { status: "in_progress" });
     await this.#send("response.created", { response });
     await this.#send("response.in_progress", { response });
+    if (this.search !== undefined) await this.#writeSearch(this.search.item);
   }
 
   async write(event: ChatEvent): Promise<void> {
@@ -190,12 +293,38 @@ class ResponseEventWriter {
     this.#message = undefined;
     const text = this.#text;
     this.#text = "";
-    const item = messageItem(message.id, text, status);
+    const annotations = this.search?.citations(text) ?? [];
+    const item = messageItem(message.id, text, status, annotations);
     this.#output[message.index] = item;
     const where = { item_id: message.id, output_index: message.index, content_index: 0 };
+    for (const [index, annotation] of annotations.entries()) {
+      await this.#send("response.output_text.annotation.added", {
+        ...where,
+        annotation_index: index,
+        annotation,
+      });
+    }
     await this.#send("response.output_text.done", { ...where, text, logprobs: [] });
-    await this.#send("response.content_part.done", { ...where, part: outputText(text) });
+    await this.#send("response.content_part.done", {
+      ...where,
+      part: outputText(text, annotations),
+    });
     await this.#send("response.output_item.done", { output_index: message.index, item });
+  }
+
+  /** The file search, already run: its item added, its three states, the item done. */
+  async #writeSearch(item: FileSearchCallItem): Promise<void> {
+    const index = this.#output.length;
+    this.#output.push(item);
+    await this.#send("response.output_item.added", {
+      output_index: index,
+      item: { ...item, status: "in_progress", results: null },
+    });
+    const where = { item_id: item.id, output_index: index };
+    await this.#send("response.file_search_call.in_progress", where);
+    await this.#send("response.file_search_call.searching", where);
+    await this.#send("response.file_search_call.completed", where);
+    await this.#send("response.output_item.done", { output_index: index, item });
   }
 
   /** A function_call item: added with empty arguments, its arguments in one delta, done. */

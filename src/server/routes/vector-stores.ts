@@ -317,7 +317,8 @@ function seconds(milliseconds: number): number {
   return Math.floor(milliseconds / 1000);
 }
 
-function notFound(what: "vector store" | "file", id: string, param: string): ColibriError {
+/** A vector store or file this tenant does not have (also for file_search in /v1/responses). */
+export function notFound(what: "vector store" | "file", id: string, param: string): ColibriError {
   const hint =
     what === "vector store"
       ? "List yours with GET /v1/vector_stores."
