@@ -43,4 +43,18 @@ describe("grounding", () => {
     ]);
     expect(citationsIn("Sin citas.", hits)).toEqual([]);
   });
+
+  it("cites the passage a sentence without a marker was taken from, at the sentence's end", () => {
+    const hits = [
+      hit({ documentId: "file-a", text: "Abrimos de lunes a viernes, de nueve a veinte horas." }),
+      hit({ documentId: "file-b", text: "El paracetamol se toma cada ocho horas." }),
+    ];
+    const text = "El paracetamol se toma cada ocho horas. Consulte a su médico de confianza.";
+    expect(citationsIn(text, hits).map((c) => [c.index, c.hit.documentId])).toEqual([
+      [39, "file-b"],
+    ]);
+    // Markers, when there are any, are all that counts.
+    expect(citationsIn("El paracetamol se toma cada ocho horas [1].", hits)).toHaveLength(1);
+    expect(citationsIn("Sí.", hits)).toEqual([]);
+  });
 });

@@ -32,7 +32,7 @@ export function groundingMessage(hits: readonly KnowledgeHit[]): string {
     .join("\n\n");
   return [
     "You answer questions from the organisation's documents. Use only the sources below.",
-    "After each statement taken from a source, cite it with its number in brackets, e.g. [1].",
+    "After each statement taken from a source, cite it with its number in brackets, for example: La farmacia abre a las nueve [1].",
     "If the sources do not contain the answer, say that the documents do not contain it, and do not answer from your own knowledge.",
     "Answer in the language of the question.",
     "",
@@ -48,7 +48,11 @@ export interface Citation {
   hit: KnowledgeHit;
 }
 
-/** The [n] markers (also [1, 2] and [1][2]) of an answer that name one of the `hits`, in order. */
+/**
+ * The citations of an answer, in order: its [n] markers (also [1, 2] and [1][2]) that name one of
+ * the `hits`. A small model often answers from a passage without writing the marker: then each
+ * sentence most of whose words come from one passage cites it, at the sentence's end.
+ */
 export function citationsIn(text: string, hits: readonly KnowledgeHit[]): Citation[] {
   const citations: Citation[] = [];
   for (const match of text.matchAll(/\[(\d{1,3}(?:\s*,\s*\d{1,3})*)\]/gu)) {
@@ -57,5 +61,36 @@ export function citationsIn(text: string, hits: readonly KnowledgeHit[]): Citati
       if (hit !== undefined) citations.push({ index: match.index, hit });
     }
   }
+  return citations.length > 0 ? citations : sentenceSources(text, hits);
+}
+
+/** Sentences of at least this many content words are matched to a passage. */
+const minimumSentenceWords = 3;
+/** The share of a sentence's content words that must occur in one passage. */
+const minimumOverlap = 0.6;
+
+function sentenceSources(text: string, hits: readonly KnowledgeHit[]): Citation[] {
+  if (hits.length === 0) return [];
+  const passages = hits.map((hit) => new Set(contentWords(hit.text)));
+  const citations: Citation[] = [];
+  for (const sentence of text.matchAll(/[^.!?\n]+[.!?]*/gu)) {
+    const words = [...new Set(contentWords(sentence[0]))];
+    if (words.length < minimumSentenceWords) continue;
+    let best = -1;
+    let bestShare = 0;
+    for (const [index, passage] of passages.entries()) {
+      const share = words.filter((word) => passage.has(word)).length / words.length;
+      if (share > bestShare) [best, bestShare] = [index, share];
+    }
+    const hit = hits[best];
+    if (hit !== undefined && bestShare >= minimumOverlap) {
+      citations.push({ index: sentence.index + sentence[0].trimEnd().length, hit });
+    }
+  }
   return citations;
+}
+
+/** Lower-case words of three letters or more, accents kept, and numbers. */
+function contentWords(text: string): string[] {
+  return text.toLowerCase().match(/\p{L}{3,}|\p{N}+/gu) ?? [];
 }
