@@ -183,7 +183,10 @@ function edited(text: string, edits: readonly Edit[]): Edited {
 
 function characterEdits(original: string): Edit[] {
   const edits: Edit[] = [];
-  for (const match of original.matchAll(nonAscii)) {
+  // `exec` on the module's regex, not `matchAll`, which copies the regex on every call: these
+  // two loops run once per scan, and on a one-line message the copies cost more than the search.
+  nonAscii.lastIndex = 0;
+  for (let match = nonAscii.exec(original); match !== null; match = nonAscii.exec(original)) {
     const replacement = replacementOf(match[0]);
     if (replacement !== match[0]) {
       edits.push({ from: match.index, to: match.index + match[0].length, text: replacement });
@@ -194,7 +197,8 @@ function characterEdits(original: string): Edit[] {
 
 function structureEdits(text: string): Edit[] {
   const edits: Edit[] = [];
-  for (const match of text.matchAll(structure)) {
+  structure.lastIndex = 0;
+  for (let match = structure.exec(text); match !== null; match = structure.exec(text)) {
     const from = match.index;
     const found = match[0];
     if (found === "\n" || found === "\r\n") {
