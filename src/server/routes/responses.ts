@@ -30,7 +30,7 @@ import { sseEvent } from "../sse.js";
 import { answerChat, type ChatAnswerOptions } from "./chat-answer.js";
 import { openEventStream, type EventStream } from "./event-stream.js";
 import { relayEvents } from "./relay-events.js";
-import { notFound } from "./vector-stores.js";
+import { notFound, searchResult } from "./vector-stores.js";
 
 /** Passages a file search gives the model when the request does not say (max_num_results). */
 const defaultSearchResults = 5;
@@ -168,13 +168,10 @@ async function fileSearch(
       status: "completed",
       queries: [query],
       results: results
-        ? hits.map((hit) => ({
-            file_id: hit.documentId,
-            filename: hit.documentName,
-            score: hit.score,
-            text: hit.text,
-            attributes: {},
-          }))
+        ? hits.map((hit) => {
+            const { file_id, filename, score, attributes } = searchResult(hit);
+            return { file_id, filename, score, text: hit.text, attributes };
+          })
         : null,
     },
     grounding: groundingMessage(hits),

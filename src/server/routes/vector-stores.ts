@@ -271,8 +271,11 @@ export function registerVectorStores(app: FastifyInstance, options: VectorStores
   });
 }
 
-/** BM25 (or ts_rank) squashed into [0, 1) as OpenAI's scores are: s / (1 + s), same order. */
-function searchResult(hit: KnowledgeHit) {
+/**
+ * A passage as search answers it (also file_search's results): BM25 (or ts_rank) squashed into
+ * [0, 1) as OpenAI's scores are, s / (1 + s), same order; where it is as attributes.
+ */
+export function searchResult(hit: KnowledgeHit) {
   const location: Record<string, string | number> = {};
   if (hit.headingPath.length > 0) location["heading"] = hit.headingPath.join(" › ");
   if (hit.page !== null) location["page"] = hit.page;
