@@ -61,7 +61,7 @@ export interface KnowledgeHit {
   headingPath: string[];
   text: string;
   page: number | null;
-  /** Higher is better: BM25 on SQLite, ts_rank on PostgreSQL. */
+  /** Okapi BM25, higher is better (FTS5 on SQLite, computed in SQL on PostgreSQL). */
   score: number;
 }
 
