@@ -1,4 +1,4 @@
-import { sql, SqliteAdapter, type Kysely, type Selectable } from "kysely";
+import { sql, SqliteAdapter, type Kysely, type RawBuilder, type Selectable } from "kysely";
 import { ColibriError } from "../core/errors.js";
 import type {
   KnowledgeBase,
@@ -341,22 +341,12 @@ function tenantKnowledge(db: Kysely<Database>, sqlite: boolean, tenantId: string
       return read(async (target) => {
         const bases = sql.join(baseIds.map((id) => sql`${id}`));
         // Terms are runs of letters and digits (see text-analysis.ts), safe inside quotes.
-        const query = sqlite
-          ? sql<HitRow>`select c.knowledge_base_id, c.document_id, d.name as document_name,
-                c.ordinal, c.heading_path, c.text, c.page, -bm25(knowledge_chunks_fts) as score
-              from knowledge_chunks_fts
-              join knowledge_chunks c on c.id = knowledge_chunks_fts.rowid
-              join knowledge_documents d
-                on d.knowledge_base_id = c.knowledge_base_id and d.id = c.document_id
-              where knowledge_chunks_fts match ${unique.map((term) => `"${term}"`).join(" OR ")}
-                and c.tenant_id = ${tenantId} and d.tenant_id = ${tenantId}
-                and c.knowledge_base_id in (${bases})
-              order by bm25(knowledge_chunks_fts), c.id
-              limit ${limit}`
-          : // Okapi BM25 in SQL (k1 = 1.2, b = 0.75, idf = ln(1 + (N - n + 0.5) / (n + 0.5)),
-            // as kb eval's MiniSearch): the GIN index finds the candidates; N and the average
-            // length are over the searched bases' chunks.
-            sql<HitRow>`with candidates as (
+        if (sqlite) return sqliteBm25(target, tenantId, bases, unique, limit);
+        const query =
+          // Okapi BM25 in SQL (k1 = 1.2, b = 0.75, idf = ln(1 + (N - n + 0.5) / (n + 0.5)),
+          // as kb eval's MiniSearch): the GIN index finds the candidates; N and the average
+          // length are over the searched bases' chunks.
+          sql<HitRow>`with candidates as (
                 select c.id, c.knowledge_base_id, c.document_id, c.ordinal, c.heading_path,
                   c.text, c.page, string_to_array(c.terms, ' ') as words
                 from knowledge_chunks c
@@ -403,6 +393,80 @@ function tenantKnowledge(db: Kysely<Database>, sqlite: boolean, tenantId: string
       });
     },
   };
+}
+
+/** Okapi BM25's usual parameters, as kb eval's MiniSearch. */
+const k1 = 1.2;
+const b = 0.75;
+
+/**
+ * BM25 on SQLite: FTS5 finds the candidates (chunks of these bases with any of the terms), and
+ * they are scored here with the searched bases' own statistics (N, average length, document
+ * frequencies), exactly as the SQL on PostgreSQL does. FTS5's bm25() would use the whole table's
+ * statistics (every tenant's chunks) and an idf that is 0 for a term in half the chunks.
+ */
+async function sqliteBm25(
+  db: Kysely<Database>,
+  tenantId: string,
+  bases: RawBuilder<unknown>,
+  terms: readonly string[],
+  limit: number,
+): Promise<KnowledgeHit[]> {
+  // Terms are runs of letters and digits (see text-analysis.ts), safe inside quotes.
+  const match = terms.map((term) => `"${term}"`).join(" OR ");
+  const { rows } = await sql<{ id: number; terms: string }>`
+    select c.id, c.terms
+    from knowledge_chunks_fts
+    join knowledge_chunks c on c.id = knowledge_chunks_fts.rowid
+    where knowledge_chunks_fts match ${match}
+      and c.tenant_id = ${tenantId} and c.knowledge_base_id in (${bases})`.execute(db);
+  if (rows.length === 0) return [];
+  const stats = await sql<{ n: number; words: number }>`
+    select count(*) as n,
+      coalesce(sum(length(terms) - length(replace(terms, ' ', '')) + 1), 0) as words
+    from knowledge_chunks
+    where tenant_id = ${tenantId} and knowledge_base_id in (${bases})`.execute(db);
+  const n = stats.rows[0]?.n ?? 0;
+  const average = n === 0 ? 1 : (stats.rows[0]?.words ?? 0) / n;
+  const counted = rows.map((row) => {
+    const words = row.terms.split(" ");
+    const counts = new Map<string, number>();
+    for (const word of words) counts.set(word, (counts.get(word) ?? 0) + 1);
+    return { row, length: words.length, counts };
+  });
+  const idf = new Map(
+    terms.map((term) => {
+      const documents = counted.filter((chunk) => chunk.counts.has(term)).length;
+      return [term, Math.log(1 + (n - documents + 0.5) / (documents + 0.5))] as const;
+    }),
+  );
+  const best = counted
+    .map(({ row, length, counts }) => {
+      let score = 0;
+      for (const term of terms) {
+        const tf = counts.get(term) ?? 0;
+        if (tf === 0) continue;
+        score +=
+          ((idf.get(term) ?? 0) * (tf * (k1 + 1))) / (tf + k1 * (1 - b + (b * length) / average));
+      }
+      return { id: row.id, score };
+    })
+    .sort((x, y) => y.score - x.score || x.id - y.id)
+    .slice(0, limit);
+  // Text and citation only for the passages returned.
+  const found = await sql<HitRow & { id: number }>`
+    select c.id, c.knowledge_base_id, c.document_id, d.name as document_name, c.ordinal,
+      c.heading_path, c.text, c.page, 0 as score
+    from knowledge_chunks c
+    join knowledge_documents d
+      on d.knowledge_base_id = c.knowledge_base_id and d.id = c.document_id
+    where c.tenant_id = ${tenantId} and d.tenant_id = ${tenantId}
+      and c.id in (${sql.join(best.map((hit) => hit.id))})`.execute(db);
+  const byId = new Map(found.rows.map((row) => [row.id, row]));
+  return best.flatMap(({ id, score }) => {
+    const row = byId.get(id);
+    return row === undefined ? [] : [hitFromRow({ ...row, score })];
+  });
 }
 
 interface HitRow {

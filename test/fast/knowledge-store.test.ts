@@ -130,6 +130,14 @@ describe.each(backends)("knowledge bases on $name", (backend) => {
     expect(await betaKb.search(["vs_b"], ["paracetamol"], 10)).toHaveLength(1);
   });
 
+  it("ranks with the searched bases' own statistics: another tenant's documents change no score", async () => {
+    const kb = await baseWith(acme, "vs_a", "doc-1", ["paracetamol dosis", "horario farmacia"]);
+    const before = await kb.search(["vs_a"], ["paracetamol", "farmacia"], 5);
+    expect(before.map((hit) => hit.score).every((score) => score > 0)).toBe(true);
+    await baseWith(beta, "vs_b", "doc-1", ["paracetamol", "paracetamol uno", "paracetamol dos"]);
+    expect(await kb.search(["vs_a"], ["paracetamol", "farmacia"], 5)).toEqual(before);
+  });
+
   it("replaces a document's chunks in one step, and removes them with it", async () => {
     const kb = await baseWith(acme, "vs_a", "doc-1", ["paracetamol dosis", "horario"]);
     await kb.beginDocument({ id: "doc-1", baseId: "vs_a", name: "guia.pdf", bytes: 12, now: t0 });
