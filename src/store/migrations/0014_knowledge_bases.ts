@@ -4,7 +4,7 @@ import { sql, SqliteAdapter, type Kysely, type Migration } from "kysely";
  * Knowledge bases (OpenAI's vector stores) per tenant, their documents, and the documents'
  * passages (chunks) with full-text search in the store:
  * - SQLite: an FTS5 table over the chunks' analysed terms (external content, kept in step by
- *   triggers), ranked with FTS5's BM25 (k1 = 1.2, b = 0.75, as `colibri kb eval` measured).
+ *   triggers), which finds the candidates that knowledge-repository.ts ranks by BM25.
  * - PostgreSQL: a stored tsvector of the same terms with the 'simple' configuration (the terms
  *   are already stemmed and stripped of stop words) and a GIN index; every table is under
  *   row-level security keyed on `colibri.tenant_id`, a per-transaction setting the repository
