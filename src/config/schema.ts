@@ -1,3 +1,4 @@
+import { copilotSchema } from "./copilot-schema.js";
 import { z } from "zod";
 import { privacySchema } from "./privacy-schema.js";
 import { providerSchema } from "./provider-schema.js";
@@ -149,6 +150,18 @@ export const configSchema = z
       .prefault({}),
     /** Cloud providers the router may escalate to; none by default (local only). */
     providers: z.array(providerSchema).default([]),
+    /**
+     * Named assistants over the tenants' knowledge bases, called as the model `copilot:<name>`
+     * (see docs/api.md); none by default.
+     */
+    copilots: z
+      .array(copilotSchema)
+      .max(100)
+      .refine(
+        (copilots) => new Set(copilots.map((copilot) => copilot.name)).size === copilots.length,
+        { error: "two copilots have the same name" },
+      )
+      .default([]),
     router: routerSchema,
     /** Answers reused instead of computed (or paid for) again; stored in the store. */
     cache: cacheSchema,

@@ -1,3 +1,4 @@
+import { Copilots } from "../knowledge/copilots.js";
 import type { FastifyBaseLogger } from "fastify";
 import { embedder, ResponseCache } from "../cache/response-cache.js";
 import type { ColibriConfig } from "../config/schema.js";
@@ -215,6 +216,10 @@ export async function buildGateway<B extends ChatBackend>(
           : {}),
         ...(cache === undefined ? {} : { cache }),
         feedback: store.feedback,
+        copilots: new Copilots(
+          config.copilots,
+          features.has("files") ? store.knowledge : undefined,
+        ),
         gatekeeper,
         administration,
         egressAudit,

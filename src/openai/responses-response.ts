@@ -110,9 +110,9 @@ export function outputItems(
   text: string,
   toolCalls: readonly ToolCall[],
   finishReason: FinishReason,
-  search?: { item: FileSearchCallItem; citations: (text: string) => FileCitation[] },
+  search?: { item?: FileSearchCallItem; citations: (text: string) => FileCitation[] },
 ): OutputItem[] {
-  const items: OutputItem[] = search === undefined ? [] : [search.item];
+  const items: OutputItem[] = search?.item === undefined ? [] : [search.item];
   if (text !== "" || toolCalls.length === 0) {
     items.push(
       messageItem(

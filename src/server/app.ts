@@ -10,6 +10,7 @@ import type { EgressAudit } from "../privacy/egress-audit.js";
 import type { ResponseCache } from "../cache/response-cache.js";
 import { OfflineQueue, type OfflineQueueOptions } from "../queue/offline-queue.js";
 import type { FeedbackRepository } from "../core/records/feedback.js";
+import type { Copilots } from "../knowledge/copilots.js";
 import type { Store } from "../core/records/store.js";
 import type { Gatekeeper, Principal } from "../tenancy/gatekeeper.js";
 import type { ChatBackend } from "../core/chat.js";
@@ -82,6 +83,8 @@ export interface ServerOptions {
   queue?: { store: Store; config: ColibriConfig["queue"] };
   /** The dashboard at /ui and its JSON (GET /admin/dashboard, /v1/dashboard); default none. */
   dashboard?: Pick<DashboardOptions, "store" | "installedModels">;
+  /** Assistants over the tenants' knowledge bases (model `copilot:<name>`); default none. */
+  copilots?: Copilots;
   /** Users' ratings of answers (POST /v1/feedback); default none. */
   feedback?: FeedbackRepository;
   /** The exact-match response cache; default none. */
@@ -218,7 +221,11 @@ export function createServer(options: ServerOptions): ColibriServer {
   });
 
   registerHealth(app, { backend: options.backend, router, isClosing: () => closing });
-  registerModels(app, { router, startedAt: now() });
+  registerModels(app, {
+    router,
+    startedAt: now(),
+    copilots: options.copilots?.models() ?? [],
+  });
   // Old minute and day counters, expired cache entries, and data past its retention period
   // (retention.*) are pruned hourly while the server runs.
   let pruning: NodeJS.Timeout | undefined;
@@ -290,21 +297,25 @@ export function createServer(options: ServerOptions): ColibriServer {
     egressAudit: options.egressAudit,
     now,
   });
+  // Models named copilot:<name> are answered from the tenant's knowledge bases.
+  const copilots = options.copilots === undefined ? {} : { copilots: options.copilots };
   registerChatCompletions(app, {
     pipeline,
     logPrompts: options.server.logPrompts,
     inFlight,
     now,
+    ...copilots,
   });
-  registerMessages(app, { pipeline, inFlight, backend: options.backend });
+  registerMessages(app, { pipeline, inFlight, backend: options.backend, ...copilots });
   registerResponses(app, {
     pipeline,
     inFlight,
     now,
+    ...copilots,
     // file_search reads the vector stores, served with the files.
     ...(options.files === undefined ? {} : { knowledge: options.files.store.knowledge }),
   });
-  registerCompletions(app, { pipeline, inFlight, now });
+  registerCompletions(app, { pipeline, inFlight, now, ...copilots });
   registerEmbeddings(app, {
     backend: options.backend,
     inFlight,

@@ -5,6 +5,8 @@ import type { Meter, MeteredCall } from "../../chat/metering.js";
 import { cacheControl } from "../../chat/response-caching.js";
 import type { CompletionIdentity } from "../../openai/chat-response.js";
 import type { ChatCompletionBody } from "../../openai/openai-schemas.js";
+import { InvalidRequestError } from "../../core/errors.js";
+import type { Copilots } from "../../knowledge/copilots.js";
 import type { InFlight } from "../in-flight.js";
 import { requestMetadata } from "../request-metadata.js";
 import { principalOf } from "../request-state.js";
@@ -15,6 +17,8 @@ export interface ChatAnswerOptions {
   /** The chat flow: admission, privacy, cache, routing and accounting. */
   pipeline: ChatPipeline;
   inFlight: InFlight;
+  /** Models named `copilot:<name>`: a request for one is grounded in its knowledge bases first. */
+  copilots?: Copilots;
 }
 
 /** One HTTP request for a chat answer, its body already in the pipeline's (OpenAI) shape. */
@@ -49,7 +53,7 @@ export async function answerChat<T>(
   writer: ChatAnswerWriter<T>,
 ): Promise<T | undefined> {
   const { pipeline, inFlight } = options;
-  const { body } = call;
+  const body = await copilotBody(request, options, call);
   const stream = body.stream === true;
   const abort = inFlight.begin(reply);
   try {
@@ -92,4 +96,21 @@ export async function answerChat<T>(
     inFlight.end(abort);
     if (stream && reply.raw.headersSent) reply.raw.end();
   }
+}
+
+/** The body the chat flow runs: a copilot's request grounded in its knowledge bases, or as sent. */
+async function copilotBody(
+  request: FastifyRequest,
+  options: ChatAnswerOptions,
+  call: ChatAnswerCall,
+): Promise<ChatCompletionBody> {
+  const copilot = await options.copilots?.prepare(call.body, principalOf(request).tenant.id);
+  if (copilot === undefined) return call.body;
+  if (call.continuation === true) {
+    throw new InvalidRequestError(
+      "A copilot answers conversations: call it through /v1/chat/completions, /v1/messages or /v1/responses, not /v1/completions.",
+      "model",
+    );
+  }
+  return copilot.body;
 }

@@ -1,7 +1,11 @@
 import type { FastifyInstance } from "fastify";
 import type { ChatEvent, ToolCall } from "../../core/chat.js";
 import { ColibriError, InvalidRequestError } from "../../core/errors.js";
-import type { KnowledgeBase, KnowledgeRepository } from "../../core/records/knowledge.js";
+import type {
+  KnowledgeBase,
+  KnowledgeHit,
+  KnowledgeRepository,
+} from "../../core/records/knowledge.js";
 import { citationsIn, groundingMessage } from "../../knowledge/grounding.js";
 import { searchKnowledge } from "../../knowledge/knowledge-base.js";
 import {
@@ -35,12 +39,18 @@ import { notFound, searchResult } from "./vector-stores.js";
 /** Passages a file search gives the model when the request does not say (max_num_results). */
 const defaultSearchResults = 5;
 
-/** A file search that ran before the answer: its output item, and how to read citations. */
-interface FileSearch {
+/** Passages the model was given: how to read the answer's citations, and the search's item. */
+interface Grounding {
+  /** The file_search_call item, when the request's file_search tool ran. */
+  item?: FileSearchCallItem;
+  citations: (text: string) => FileCitation[];
+}
+
+/** A file search that ran before the answer. */
+interface FileSearch extends Grounding {
   item: FileSearchCallItem;
   /** The system message with the passages found. */
   grounding: string;
-  citations: (text: string) => FileCitation[];
 }
 
 /**
@@ -61,7 +71,19 @@ export function registerResponses(
 ): void {
   app.post("/v1/responses", { config: { access: "tenant" } }, async (request, reply) => {
     const body = validateBody(responsesBodySchema, request.body);
-    const search = await fileSearch(body, principalOf(request).tenant.id, options.knowledge);
+    const tenantId = principalOf(request).tenant.id;
+    const search = await fileSearch(body, tenantId, options.knowledge);
+    // A copilot is grounded here rather than in answerChat, so its citations become annotations.
+    const chatBody = toChatCompletionBody(body, search?.grounding);
+    const copilot = await options.copilots?.prepare(chatBody, tenantId);
+    if (copilot !== undefined && search !== undefined) {
+      throw new InvalidRequestError(
+        "A copilot searches its own knowledge bases: leave out the file_search tool, or call a model with it.",
+        "tools",
+      );
+    }
+    const grounded: Grounding | undefined =
+      copilot === undefined ? search : { citations: (text) => fileCitations(text, copilot.hits) };
     const id = responseId();
     const createdAt = Math.floor(options.now() / 1000);
     return answerChat(
@@ -69,7 +91,7 @@ export function registerResponses(
       reply,
       options,
       {
-        body: toChatCompletionBody(body, search?.grounding),
+        body: copilot?.body ?? chatBody,
         endpoint: "responses",
         identity: { id, created: createdAt },
       },
@@ -80,7 +102,7 @@ export function registerResponses(
             stream,
             { id, createdAt, model: answer.model },
             body,
-            search,
+            grounded,
           );
           await writer.start();
           return relayEvents(
@@ -103,7 +125,7 @@ export function registerResponses(
               collected.text,
               collected.toolCalls,
               collected.finishReason,
-              search,
+              grounded,
             ),
             finishReason: collected.finishReason,
             usage: meter.usage,
@@ -175,14 +197,18 @@ async function fileSearch(
         : null,
     },
     grounding: groundingMessage(hits),
-    citations: (text) =>
-      citationsIn(text, hits).map(({ index, hit }) => ({
-        type: "file_citation",
-        index,
-        file_id: hit.documentId,
-        filename: hit.documentName,
-      })),
+    citations: (text) => fileCitations(text, hits),
   };
+}
+
+/** The answer's citations of these passages, as file_citation annotations. */
+function fileCitations(text: string, hits: readonly KnowledgeHit[]): FileCitation[] {
+  return citationsIn(text, hits).map(({ index, hit }) => ({
+    type: "file_citation",
+    index,
+    file_id: hit.documentId,
+    filename: hit.documentName,
+  }));
 }
 
 /** Why a stored response cannot be read, deleted or cancelled: none is stored. */
@@ -212,7 +238,7 @@ class ResponseEventWriter {
     private readonly stream: EventStream,
     private readonly identity: ResponseIdentity,
     private readonly body: ResponsesBody,
-    private readonly search: FileSearch | undefined,
+    private readonly search: Grounding | undefined,
   ) {}
 
   /** A frame of the stream, numbered. */
@@ -225,7 +251,7 @@ class ResponseEventWriter {
     const response = responseObject(this.identity, this.body, { status: "in_progress" });
     await this.#send("response.created", { response });
     await this.#send("response.in_progress", { response });
-    if (this.search !== undefined) await this.#writeSearch(this.search.item);
+    if (this.search?.item !== undefined) await this.#writeSearch(this.search.item);
   }
 
   async write(event: ChatEvent): Promise<void> {
