@@ -18,14 +18,11 @@ export function counterRepository(db: Kysely<Database>): CounterRepository {
       const result = await executeCompiledOnce(
         db,
         limit === null ? "counters.takeRequest" : "counters.takeRequest/limited",
-        ([scope, scopeId, period, start, allowed]) =>
+        (placeholders) =>
           db
             .insertInto("limit_counters")
             .values({
-              scope: scope as CounterWindow["scope"],
-              scope_id: scopeId as string,
-              period: period as Period,
-              window_start: start as number,
+              ...windowColumns(placeholders),
               requests: 1,
               tokens: 0,
               cost_usd: 0,
@@ -36,7 +33,7 @@ export function counterRepository(db: Kysely<Database>): CounterRepository {
                 .doUpdateSet((eb) => ({ requests: eb("limit_counters.requests", "+", 1) }));
               return limit === null
                 ? update
-                : update.where("limit_counters.requests", "<", allowed as number);
+                : update.where("limit_counters.requests", "<", placeholders[4] as number);
             })
             .returning("requests"),
         [...windowValues(window), limit],
@@ -82,42 +79,46 @@ export function counterRepository(db: Kysely<Database>): CounterRepository {
         // One statement per window: the check and the increment cannot be split by another writer
         // (PostgreSQL re-checks the WHERE on the row it locked), and the row comes back only when
         // it was inserted or the update's WHERE let it through.
-        const result = await db
-          .insertInto("limit_counters")
-          .values({
-            scope: window.scope,
-            scope_id: window.scopeId,
-            period: window.period,
-            window_start: window.start,
-            requests: 0,
-            tokens: amount.tokens,
-            cost_usd: amount.costUsd,
-          })
-          .onConflict((conflict) => {
-            const caps = [
-              ["tokens", maxTokens],
-              ["cost_usd", maxCostUsd],
-            ] as const;
-            return caps.reduce(
-              (update, [column, max]) =>
-                max === null
-                  ? update
-                  : update.where((eb) =>
+        const caps = [
+          ["tokens", maxTokens],
+          ["cost_usd", maxCostUsd],
+        ] as const;
+        // Which caps apply changes the SQL, so it is part of the query's name; the values bind.
+        const capped = caps.filter(([, max]) => max !== null).map(([column]) => column);
+        const { rows } = await executeCompiledOnce(
+          db,
+          `counters.addWithinCaps/${capped.join("+")}`,
+          (placeholders) => {
+            const [tokens, costUsd, tokenCap, costCap] = placeholders.slice(4);
+            return db
+              .insertInto("limit_counters")
+              .values({
+                ...windowColumns(placeholders),
+                requests: 0,
+                tokens: tokens as number,
+                cost_usd: costUsd as number,
+              })
+              .onConflict((conflict) =>
+                capped.reduce(
+                  (update, column) =>
+                    update.where((eb) =>
                       eb(
                         eb(`limit_counters.${column}`, "+", eb.ref(`excluded.${column}`)),
                         "<=",
-                        max,
+                        (column === "tokens" ? tokenCap : costCap) as number,
                       ),
                     ),
-              conflict.columns(primaryKey).doUpdateSet((eb) => ({
-                tokens: eb("limit_counters.tokens", "+", eb.ref("excluded.tokens")),
-                cost_usd: eb("limit_counters.cost_usd", "+", eb.ref("excluded.cost_usd")),
-              })),
-            );
-          })
-          .returning("requests")
-          .execute();
-        if (result.length === 0) return index;
+                  conflict.columns(primaryKey).doUpdateSet((eb) => ({
+                    tokens: eb("limit_counters.tokens", "+", eb.ref("excluded.tokens")),
+                    cost_usd: eb("limit_counters.cost_usd", "+", eb.ref("excluded.cost_usd")),
+                  })),
+                ),
+              )
+              .returning("requests");
+          },
+          [...windowValues(window), amount.tokens, amount.costUsd, maxTokens, maxCostUsd],
+        );
+        if (rows.length === 0) return index;
       }
       return undefined;
     },
@@ -172,6 +173,16 @@ export function counterRepository(db: Kysely<Database>): CounterRepository {
 }
 
 /** A window's key columns, in the order the compiled queries take them. */
+/** A window's key columns from its four placeholders (scope, id, period, start; see windowValues). */
+function windowColumns([scope, scopeId, period, start]: readonly unknown[]) {
+  return {
+    scope: scope as CounterWindow["scope"],
+    scope_id: scopeId as string,
+    period: period as Period,
+    window_start: start as number,
+  };
+}
+
 function windowValues(window: CounterWindow): unknown[] {
   return [window.scope, window.scopeId, window.period, window.start];
 }

@@ -789,6 +789,40 @@ describe.each([sqlite, postgres])("store contract on $name", (backend) => {
       expect(await store.counters.read([])).toEqual([]);
     });
 
+    it("addWithinCaps adds only within each window's caps, whichever caps are set", async () => {
+      const capped = (maxTokens: number | null, maxCostUsd: number | null, scopeId: string) => ({
+        window: window({ scopeId }),
+        maxTokens,
+        maxCostUsd,
+      });
+      const amount = { tokens: 4, costUsd: 0.5 };
+      // Each shape twice, so the second call runs the query compiled by the first.
+      for (const [tokens, cost, id, fits] of [
+        [10, 1, "both", 2],
+        [10, null, "tokens", 2],
+        [null, 1.2, "cost", 2],
+        [null, null, "none", 5],
+      ] as const) {
+        for (let call = 0; call < 5; call++) {
+          const refused = await store.counters.addWithinCaps([capped(tokens, cost, id)], amount);
+          expect(refused).toBe(call < fits ? undefined : 0);
+        }
+        expect(await store.counters.read([window({ scopeId: id })])).toEqual([
+          { requests: 0, tokens: 4 * fits, costUsd: 0.5 * fits },
+        ]);
+      }
+      // The first window that refuses is named; those before it keep what they took.
+      expect(
+        await store.counters.addWithinCaps(
+          [capped(100, null, "free"), capped(1, null, "tight")],
+          amount,
+        ),
+      ).toBe(1);
+      expect(await store.counters.read([window({ scopeId: "free" })])).toEqual([
+        { requests: 0, tokens: 4, costUsd: 0.5 },
+      ]);
+    });
+
     it("prune deletes the windows of one period that started before a time", async () => {
       for (const start of [t0, t0 + minute, t0 + 2 * minute]) {
         await store.counters.takeRequest(window({ start }), null);
