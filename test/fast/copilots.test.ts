@@ -1,7 +1,8 @@
-import { toFile } from "openai";
+import type OpenAI from "openai";
 import { afterEach, describe, expect, it } from "vitest";
 import type { ScriptedBackend } from "../support/scripted-backend.js";
 import { openAIClientFor, startTestGateway, type TestGateway } from "../support/test-gateway.js";
+import { storeWithDocument } from "../support/vector-store.js";
 
 /**
  * Copilots: a configured assistant over the caller tenant's knowledge base, called as the model
@@ -36,19 +37,8 @@ async function start() {
   return { address, backend: gateway.backend, clientOf };
 }
 
-async function knowledgeBase(client: Awaited<ReturnType<typeof openAIClientFor>>, text: string) {
-  const store = await client.vectorStores.create({ name: "farmacia" });
-  const file = await client.files.create({
-    file: await toFile(Buffer.from(text), "guia.md"),
-    purpose: "assistants",
-  });
-  await client.vectorStores.files.createAndPoll(
-    store.id,
-    { file_id: file.id },
-    { pollIntervalMs: 20 },
-  );
-  return file;
-}
+const knowledgeBase = async (client: OpenAI, text: string) =>
+  (await storeWithDocument(client, "farmacia", { filename: "guia.md", text })).file;
 
 describe("copilots", () => {
   it("grounds a chat completion, a message and a response in the tenant's own knowledge base", async () => {

@@ -1,8 +1,9 @@
-import OpenAI, { toFile } from "openai";
+import type OpenAI from "openai";
 import { afterEach, describe, expect, it } from "vitest";
 import { FakeCloud } from "../support/fake-cloud.js";
 import type { ScriptedBackend } from "../support/scripted-backend.js";
 import { openAIClientFor, startTestGateway, type TestGateway } from "../support/test-gateway.js";
+import { storeWithDocument } from "../support/vector-store.js";
 
 /**
  * file_search in the Responses API, through the official `openai` client: the tenant's vector
@@ -45,16 +46,10 @@ async function start() {
   });
   const address = await gateway.server.listen();
   const client = await openAIClientFor(gateway, address, "farmacia");
-  const store = await client.vectorStores.create({ name: "farmacia" });
-  const file = await client.files.create({
-    file: await toFile(Buffer.from(guide), "guia.md"),
-    purpose: "assistants",
+  const { store, file } = await storeWithDocument(client, "farmacia", {
+    filename: "guia.md",
+    text: guide,
   });
-  await client.vectorStores.files.createAndPoll(
-    store.id,
-    { file_id: file.id },
-    { pollIntervalMs: 20 },
-  );
   return { address, backend: gateway.backend, client, store, file };
 }
 

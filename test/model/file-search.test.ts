@@ -1,8 +1,9 @@
-import OpenAI, { toFile } from "openai";
+import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LocalEngine } from "../../src/engine/local-engine.js";
 import { defaultModel, loadTestEngine } from "../support/default-model.js";
 import { startTestGateway, type TestGateway } from "../support/test-gateway.js";
+import { storeWithDocument } from "../support/vector-store.js";
 
 /**
  * A knowledge base answered by the real default model through the Responses API's file_search,
@@ -40,16 +41,10 @@ beforeAll(async () => {
     apiKey: "local",
     maxRetries: 0,
   });
-  const store = await client.vectorStores.create({ name: "clinica" });
-  const file = await client.files.create({
-    file: await toFile(Buffer.from(protocol), "protocolo.md"),
-    purpose: "assistants",
+  const { store, file } = await storeWithDocument(client, "clinica", {
+    filename: "protocolo.md",
+    text: protocol,
   });
-  await client.vectorStores.files.createAndPoll(
-    store.id,
-    { file_id: file.id },
-    { pollIntervalMs: 50 },
-  );
   storeId = store.id;
   fileId = file.id;
 });
