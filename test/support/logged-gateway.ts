@@ -1,6 +1,6 @@
 /**
  * A child process for the request-log test: a test gateway whose request log goes through
- * `colibri serve`'s asynchronous destination to stdout. It prints its address on stderr, and on
+ * `colibri serve`'s destination to stdout. It prints its address on stderr, and on
  * SIGTERM closes as serve does and exits.
  */
 import { requestLogOptions } from "../../src/server/request-log.js";
