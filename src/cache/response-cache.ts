@@ -1,3 +1,4 @@
+import { withTaskPrompt } from "../embedding/task-prompts.js";
 import { z } from "zod";
 import type { ColibriConfig } from "../config/schema.js";
 import type { ChatBackend, ChatEvent, ChatRequest, FinishReason, Usage } from "../core/chat.js";
@@ -167,9 +168,15 @@ export class ResponseCache {
 }
 
 /** The semantic cache's embed function over a backend (the local engine). */
-export function embedder(backend: Pick<ChatBackend, "embed">): (text: string) => Promise<number[]> {
+export function embedder(
+  backend: Pick<ChatBackend, "embed" | "localEmbeddingModel">,
+): (text: string) => Promise<number[]> {
+  // A sentence-embedding model sees a query as it was trained to (EmbeddingGemma: "task: search
+  // result | query: "): paraphrases then score higher than different questions on one topic.
+  const architecture = backend.localEmbeddingModel?.architecture;
   return async (text) => {
-    const [embedding] = (await backend.embed([text])).embeddings;
+    const [embedding] = (await backend.embed([withTaskPrompt(text, "query", architecture)]))
+      .embeddings;
     if (embedding === undefined) throw new Error("The backend returned no embedding.");
     return embedding;
   };

@@ -1,5 +1,6 @@
 import OpenAI from "openai";
 import { afterEach, describe, expect, it } from "vitest";
+import { embedder } from "../../src/cache/response-cache.js";
 import { ScriptedBackend } from "../support/scripted-backend.js";
 import { startTestGateway, type TestGateway } from "../support/test-gateway.js";
 
@@ -249,5 +250,23 @@ describe("the semantic cache", () => {
         })
       ).cache,
     ).toBeNull();
+  });
+});
+
+describe("the semantic cache's embeddings", () => {
+  it("asks a sentence-embedding model with its query prompt, and a chat model with the text alone", async () => {
+    const seen: string[] = [];
+    const backend = (architecture?: string) => ({
+      ...(architecture === undefined
+        ? {}
+        : { localEmbeddingModel: { name: "embeddinggemma-300m", architecture } }),
+      embed: (input: string[]) => {
+        seen.push(...input);
+        return Promise.resolve({ embeddings: [[1, 0]], promptTokens: 1, model: "m" });
+      },
+    });
+    expect(await embedder(backend("gemma-embedding"))("¿Capital de Chile?")).toEqual([1, 0]);
+    await embedder(backend())("¿Capital de Chile?");
+    expect(seen).toEqual(["task: search result | query: ¿Capital de Chile?", "¿Capital de Chile?"]);
   });
 });
