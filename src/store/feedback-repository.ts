@@ -42,16 +42,11 @@ export function feedbackRepository(db: Kysely<Database>): FeedbackRepository {
     },
 
     async totals(query) {
-      // The rated answer's model and target: the usage record written when it was given.
-      const answers = db
-        .selectFrom("usage_records")
-        .select(["tenant_id", "response_id", "model", "target"])
-        .where("response_id", "is not", null)
-        .groupBy(["tenant_id", "response_id", "model", "target"])
-        .as("answers");
+      // The rated answer's model and target: the usage record written when it was given, found
+      // by the (tenant_id, response_id) index (an answer's id is drawn at random: one record).
       let selection = db
         .selectFrom("feedback")
-        .innerJoin(answers, (join) =>
+        .innerJoin("usage_records as answers", (join) =>
           join
             .onRef("answers.tenant_id", "=", "feedback.tenant_id")
             .onRef("answers.response_id", "=", "feedback.response_id"),
