@@ -79,10 +79,7 @@ export class Copilots {
       bases.push(base);
     }
     const question = lastUserText(body);
-    const hits =
-      question.trim() === ""
-        ? []
-        : await searchKnowledge(stores, bases, question, copilot.passages);
+    const hits = await searchKnowledge(stores, bases, question, copilot.passages);
     const first: ChatCompletionBody["messages"] = [
       ...(copilot.instructions === undefined
         ? []

@@ -178,10 +178,12 @@ async function fileSearch(
     bases.push(base);
   }
   const query = searchQuery(body);
-  const hits =
-    query.trim() === ""
-      ? []
-      : await searchKnowledge(stores, bases, query, tool.max_num_results ?? defaultSearchResults);
+  const hits = await searchKnowledge(
+    stores,
+    bases,
+    query,
+    tool.max_num_results ?? defaultSearchResults,
+  );
   const results = body.include?.includes("file_search_call.results") === true;
   return {
     item: {
