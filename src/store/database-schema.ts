@@ -24,6 +24,10 @@ export interface Database extends KnowledgeTables {
   batches: BatchTable;
   batch_requests: BatchRequestTable;
   feedback: FeedbackTable;
+  registered_models: RegisteredModelTable;
+  model_assignments: ModelAssignmentTable;
+  model_trials: ModelTrialTable;
+  model_events: ModelEventTable;
 }
 
 export interface LimitColumns {
@@ -211,4 +215,56 @@ export interface BatchRequestTable {
   result: string | null;
   created_at: number;
   updated_at: number;
+}
+
+export interface RegisteredModelTable {
+  name: string;
+  kind: "model" | "adapter";
+  source: string;
+  sha256: string;
+  size_bytes: number;
+  licence: string | null;
+  installed_at: number;
+  /** JSON object, or null. */
+  evaluation: string | null;
+}
+
+export interface ModelAssignmentTable {
+  scope: string;
+  model: string;
+  role: string;
+  mode: string | null;
+  share: number | null;
+  updated_at: number;
+}
+
+export interface ModelTrialTable {
+  id: string;
+  created_at: number;
+  scope: string;
+  tenant_id: string | null;
+  response_id: string | null;
+  model: string;
+  role: string;
+  mode: string;
+  /** 0 or 1, as the four flags below. */
+  escalated: number;
+  runaway: number;
+  language_mismatch: number;
+  failed: number;
+  finish_reason: string | null;
+  latency_ms: number;
+  confidence: number | null;
+  agreement: number | null;
+}
+
+export interface ModelEventTable {
+  id: string;
+  created_at: number;
+  scope: string;
+  kind: string;
+  model: string;
+  previous: string | null;
+  reason: string;
+  actor: string;
 }

@@ -15,6 +15,7 @@ import type { BatchRepository } from "../core/records/batches.js";
 import type { FileRepository } from "../core/records/files.js";
 import type { FeedbackRepository } from "../core/records/feedback.js";
 import type { KnowledgeRepository } from "../core/records/knowledge.js";
+import type { ModelRegistryRepository } from "../core/records/model-registry.js";
 import type { RetentionRepository, Store, StoreRepositories } from "../core/records/store.js";
 import type { UsageRepository } from "../core/records/usage.js";
 
@@ -87,6 +88,7 @@ class KyselyStore implements Store {
   readonly retention: RetentionRepository;
   readonly knowledge: KnowledgeRepository;
   readonly feedback: FeedbackRepository;
+  readonly models: ModelRegistryRepository;
   readonly #db: Kysely<Database>;
   #closing: Promise<void> | undefined;
 
@@ -110,6 +112,7 @@ class KyselyStore implements Store {
     this.retention = repositories.retention;
     this.knowledge = repositories.knowledge;
     this.feedback = repositories.feedback;
+    this.models = repositories.models;
   }
 
   async transaction<T>(work: (repositories: StoreRepositories) => Promise<T>): Promise<T> {

@@ -7,6 +7,7 @@ import { egressRepository } from "./egress-repository.js";
 import { feedbackRepository } from "./feedback-repository.js";
 import { fileRepository } from "./file-repository.js";
 import { knowledgeRepository } from "./knowledge-repository.js";
+import { modelRegistryRepository } from "./model-registry-repository.js";
 import { reservationRepository } from "./reservation-repository.js";
 import { responseCacheRepository } from "./response-cache-repository.js";
 import { retentionRepository } from "./retention-repository.js";
@@ -29,5 +30,6 @@ export function createRepositories(db: Kysely<Database>): StoreRepositories {
     retention: retentionRepository(db),
     knowledge: knowledgeRepository(db),
     feedback: feedbackRepository(db),
+    models: modelRegistryRepository(db),
   };
 }

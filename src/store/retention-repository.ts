@@ -28,6 +28,7 @@ export function retentionRepository(db: Kysely<Database>): RetentionRepository {
       );
       for (const table of [
         "feedback",
+        "model_trials",
         "usage_records",
         "response_cache",
         "batch_requests",
@@ -127,6 +128,8 @@ export function retentionRepository(db: Kysely<Database>): RetentionRepository {
     },
 
     async deleteUsage(before) {
+      // A model's measured tries are part of its requests' usage: they go with the records.
+      await db.deleteFrom("model_trials").where("created_at", "<", before).execute();
       const result = await db
         .deleteFrom("usage_records")
         .where("created_at", "<", before)

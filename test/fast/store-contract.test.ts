@@ -2061,6 +2061,7 @@ describe.each([sqlite, postgres])("store contract on $name", (backend) => {
         egress_values: 1,
         egress_records: 1,
         feedback: 0,
+        model_trials: 0,
         usage_records: 1,
         response_cache: 1,
         batch_requests: 1,

@@ -8,3 +8,4 @@ export type * from "./response-cache.js";
 export type * from "./store.js";
 export type * from "./tenancy.js";
 export type * from "./usage.js";
+export * from "./model-registry.js";

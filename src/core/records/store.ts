@@ -10,6 +10,7 @@ import type { EgressRepository } from "./egress.js";
 import type { FeedbackRepository } from "./feedback.js";
 import type { FileRepository } from "./files.js";
 import type { KnowledgeRepository } from "./knowledge.js";
+import type { ModelRegistryRepository } from "./model-registry.js";
 import type { ResponseCacheRepository } from "./response-cache.js";
 import type { ApiKeyRepository, TenantRepository } from "./tenancy.js";
 import type { UsageRepository } from "./usage.js";
@@ -24,7 +25,7 @@ export type RemovedRows = Record<string, number>;
 export interface RetentionRepository {
   /**
    * Delete everything stored about the tenant's requests: files, batches and their lines, cache
-   * entries, usage records and feedback, egress records and their value hashes, limit counters. With `account`
+   * entries, usage records, feedback and models' tries, egress records and their value hashes, limit counters. With `account`
    * also its API keys and the tenant itself. Call it inside a transaction.
    */
   purgeTenant(tenantId: string, options: { account: boolean }): Promise<RemovedRows>;
@@ -39,7 +40,7 @@ export interface RetentionRepository {
     before: number,
     limit: number,
   ): Promise<{ id: string; tenantId: string }[]>;
-  /** Delete usage records created before `before`; returns how many. */
+  /** Delete usage records (and models' tries) created before `before`; returns records. */
   deleteUsage(before: number): Promise<number>;
   /** Delete feedback on answers given before `before`; returns how many. */
   deleteFeedback(before: number): Promise<number>;
@@ -64,6 +65,8 @@ export interface StoreRepositories {
   retention: RetentionRepository;
   knowledge: KnowledgeRepository;
   feedback: FeedbackRepository;
+  /** The model registry: installed models, who serves each scope, tries and changes. */
+  models: ModelRegistryRepository;
 }
 
 export interface Store extends StoreRepositories, AsyncDisposable {

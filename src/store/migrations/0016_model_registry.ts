@@ -24,7 +24,7 @@ export const modelRegistry: Migration = {
       .addColumn("model", "text", (column) => column.notNull())
       .addColumn("role", "text", (column) => column.notNull())
       .addColumn("mode", "text")
-      .addColumn("share", "real")
+      .addColumn("share", "double precision")
       .addColumn("updated_at", "bigint", (column) => column.notNull())
       .addPrimaryKeyConstraint("model_assignments_pk", ["scope", "model"])
       .execute();
@@ -43,9 +43,9 @@ export const modelRegistry: Migration = {
       .addColumn("language_mismatch", "integer", (column) => column.notNull())
       .addColumn("failed", "integer", (column) => column.notNull())
       .addColumn("finish_reason", "text")
-      .addColumn("latency_ms", "real", (column) => column.notNull())
-      .addColumn("confidence", "real")
-      .addColumn("agreement", "real")
+      .addColumn("latency_ms", "double precision", (column) => column.notNull())
+      .addColumn("confidence", "double precision")
+      .addColumn("agreement", "double precision")
       .execute();
     await db.schema
       .createIndex("model_trials_scope_model_created")

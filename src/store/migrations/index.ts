@@ -14,6 +14,7 @@ import { batchRequestClaimOrder } from "./0012_batch_request_claim_order.js";
 import { usageLanguage } from "./0013_usage_language.js";
 import { knowledgeBases } from "./0014_knowledge_bases.js";
 import { feedback } from "./0015_feedback.js";
+import { modelRegistry } from "./0016_model_registry.js";
 
 /*
  * Versioned migrations, in code so they ship inside the package. Names sort in the order they
@@ -38,4 +39,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "0013_usage_language": usageLanguage,
   "0014_knowledge_bases": knowledgeBases,
   "0015_feedback": feedback,
+  "0016_model_registry": modelRegistry,
 };
