@@ -6,6 +6,7 @@ import type { Store } from "../core/records/store.js";
 import type { StoredFile } from "../core/records/files.js";
 import { unansweredLine } from "./batch-lines.js";
 import type { ConnectivityMonitor } from "./connectivity-monitor.js";
+import { GroupedMoves } from "./grouped-moves.js";
 import { moveInChunks } from "./move-in-chunks.js";
 import type { RunOutcome } from "./queued-request-runner.js";
 
@@ -54,6 +55,8 @@ class AlreadyFinalized extends Error {}
 export class QueueWorker {
   readonly #options: QueueWorkerOptions;
   readonly #now: () => number;
+  /** Where each attempt's outcome is written, together with the others of the same turn. */
+  readonly #moves: GroupedMoves;
   readonly #running = new Map<string, Promise<void>>();
   /** Release allowance per provider: tokens, refilled at `ratePerMinute`. */
   readonly #allowance = new Map<string, { tokens: number; at: number }>();
@@ -65,6 +68,7 @@ export class QueueWorker {
   constructor(options: QueueWorkerOptions) {
     this.#options = options;
     this.#now = options.now ?? Date.now;
+    this.#moves = new GroupedMoves(options.store);
   }
 
   start(): void {
@@ -198,7 +202,7 @@ export class QueueWorker {
       const now = this.#now();
       const moved =
         outcome.kind === "done"
-          ? await store.batches.move(
+          ? await this.#moves.move(
               request.id,
               ["running"],
               outcome.failed ? "failed" : "completed",
@@ -210,12 +214,12 @@ export class QueueWorker {
               },
             )
           : outcome.kind === "wait"
-            ? await store.batches.move(request.id, ["running"], "waiting", {
+            ? await this.#moves.move(request.id, ["running"], "waiting", {
                 now,
                 provider: outcome.provider,
                 reason: outcome.reason,
               })
-            : await store.batches.move(request.id, ["running"], "pending", {
+            : await this.#moves.move(request.id, ["running"], "pending", {
                 now,
                 notBefore: outcome.notBefore,
                 reason: outcome.reason,

@@ -3,7 +3,6 @@ import type { BatchRequestTable, Database } from "./database-schema.js";
 import {
   openRequestStates,
   type BatchRepository,
-  type QueuedRequest,
   type QueuedRequestState,
   type RequestCounts,
   type RequestMoveFields,
@@ -84,31 +83,28 @@ export function queuedRequestQueries(db: Kysely<Database>): QueuedRequestQueries
           .execute();
       };
       const candidates = [...(await oldestOf("running")), ...(await oldestOf("pending"))]
-        .sort(
-          (left, right) =>
-            left.created_at - right.created_at ||
-            left.line - right.line ||
-            (left.id < right.id ? -1 : left.id > right.id ? 1 : 0),
-        )
+        .sort(oldestFirst)
         .slice(0, limit);
-      const claimed: QueuedRequest[] = [];
-      for (const { id } of candidates) {
-        // Only one caller's conditional update finds the row still claimable.
-        const row = await db
-          .updateTable("batch_requests")
-          .set({
-            state: "running",
-            lease_until: leaseUntil,
-            attempts: sql<number>`attempts + 1`,
-            updated_at: now,
-          })
-          .where("id", "=", id)
-          .where(claimable(now))
-          .returningAll()
-          .executeTakeFirst();
-        if (row !== undefined) claimed.push(fromRequestRow(row));
-      }
-      return claimed;
+      if (candidates.length === 0) return [];
+      // One conditional update for them all (one commit, not one per line): a row another
+      // caller claimed in between no longer matches, so only one caller gets each.
+      const rows = await db
+        .updateTable("batch_requests")
+        .set({
+          state: "running",
+          lease_until: leaseUntil,
+          attempts: sql<number>`attempts + 1`,
+          updated_at: now,
+        })
+        .where(
+          "id",
+          "in",
+          candidates.map(({ id }) => id),
+        )
+        .where(claimable(now))
+        .returningAll()
+        .execute();
+      return rows.sort(oldestFirst).map(fromRequestRow);
     },
 
     async renew(ids, leaseUntil, now) {
@@ -197,6 +193,18 @@ export function queuedRequestQueries(db: Kysely<Database>): QueuedRequestQueries
       return rows.map(fromRequestRow);
     },
   };
+}
+
+/** Queue order: by creation, then line, then id. */
+function oldestFirst(
+  left: { created_at: number; line: number; id: string },
+  right: { created_at: number; line: number; id: string },
+): number {
+  return (
+    left.created_at - right.created_at ||
+    left.line - right.line ||
+    (left.id < right.id ? -1 : left.id > right.id ? 1 : 0)
+  );
 }
 
 /** The columns a move sets: the new state, the time, and each field given (null clears it). */

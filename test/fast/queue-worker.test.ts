@@ -1,7 +1,8 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { configSchema } from "../../src/config/schema.js";
 import { CloudUnavailableError } from "../../src/core/errors.js";
 import { ConnectivityMonitor, probeBackoffMs } from "../../src/queue/connectivity-monitor.js";
+import { GroupedMoves } from "../../src/queue/grouped-moves.js";
 import type { RunOutcome } from "../../src/queue/queued-request-runner.js";
 import { QueueWorker } from "../../src/queue/queue-worker.js";
 import type { ProviderDirectory, RoutableProvider } from "../../src/router/hybrid-router.js";
@@ -315,5 +316,47 @@ describe("the queue worker under a large batch", () => {
       .toMatchObject({ count: 200 });
     await queueWorker.stop();
     expect(ranWithinOneTurn).toBeLessThan(10);
+  });
+
+  it("writes the outcomes of attempts that end in the same turn in one transaction, not a commit each", async () => {
+    // A commit per parked line rewrote the same pages into the SQLite log over and over.
+    const store = await queueWith(8, "pending", null);
+    const { queueWorker } = worker(store, {
+      clock: { now: t0 },
+      queue: { concurrency: 8 },
+      run: () => ({ kind: "wait", provider: "nube", reason: "connection refused" }),
+    });
+    const alone = vi.spyOn(store.batches, "move");
+    const transactions = vi.spyOn(store, "transaction");
+    await queueWorker.tick();
+    await settle(queueWorker);
+    const lines = await store.batches.requestsOf("batch_1");
+    expect(lines.map((line) => line.state)).toEqual(Array(8).fill("waiting"));
+    expect(alone).not.toHaveBeenCalled();
+    expect(transactions).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("the queue's grouped moves", () => {
+  it("writes a group whose transaction failed move by move, so only the bad move's caller fails", async () => {
+    const written: string[] = [];
+    const store = {
+      transaction: () => Promise.reject(new Error("rolled back")),
+      batches: {
+        move: (id: string) =>
+          id === "bad"
+            ? Promise.reject(new Error("disk I/O error"))
+            : (written.push(id), Promise.resolve(true)),
+      },
+    } as unknown as Store;
+    const moves = new GroupedMoves(store);
+    const fields = { now: t0, reason: null };
+    const results = await Promise.allSettled([
+      moves.move("a", ["running"], "completed", fields),
+      moves.move("bad", ["running"], "completed", fields),
+      moves.move("b", ["running"], "completed", fields),
+    ]);
+    expect(results.map((result) => result.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    expect(written).toEqual(["a", "b"]);
   });
 });
