@@ -41,6 +41,7 @@ export const evaluationSets = [
   "heldout2",
   "heldout3",
   "heldout4",
+  "heldout5",
 ] as const;
 export type EvaluationSet = (typeof evaluationSets)[number];
 

@@ -17,15 +17,11 @@
  * of their own (a DNI, a cédula, a CEP, an RG) are always placed with their label, as a person
  * who knows the reader cannot guess writes them.
  */
-import { writeFileSync } from "node:fs";
 import type { PiiType } from "../../../src/core/pii-types.js";
-import {
-  evaluationLineSchema,
-  type EvaluationLine,
-} from "../../../tools/bench/privacy-evaluation-line.js";
 import { portuguesePlacements, spanishPlacements, type Labelled } from "./heldout4-frames.js";
 import { negativeFrames } from "./heldout4-negative-frames.js";
 import { kinds, kindsOf, pick, random, writeAs, type ValueKind } from "./heldout4-values.js";
+import { SetDrafts } from "./write-set.js";
 
 const linesPerKind = 15;
 const negatives = 150;
@@ -53,8 +49,7 @@ function labelled(kind: ValueKind, oneLine: boolean): Labelled & { form: string 
   }
 }
 
-const drafts: Omit<EvaluationLine, "id">[] = [];
-const seen = new Set<string>();
+const set = new SetDrafts();
 for (const kind of kinds) {
   const placements = (kind.lang === "pt" ? portuguesePlacements : spanishPlacements).filter(
     (placement) => !(needsLabel.has(kind.type) && unlabelled.has(placement.name)),
@@ -68,49 +63,27 @@ for (const kind of kinds) {
     const secondValue = second.make();
     const other = { label: pick(second.labels), value: { type: second.type, text: secondValue } };
     const draft = placement.build(main, other);
-    if (seen.has(draft.text)) {
-      count--;
-      continue;
-    }
-    seen.add(draft.text);
-    drafts.push({
+    const added = set.add({
       lang: kind.lang,
       kind: "positive",
       form: `${placement.name}; ${main.form}`,
       text: draft.text,
       spans: draft.spans,
     });
+    if (!added) count--;
   }
 }
 for (let count = 0; count < negatives; count++) {
   const frame = negativeFrames[count % negativeFrames.length];
   if (frame === undefined) throw new Error("no negative frames");
   const draft = frame.build();
-  if (seen.has(draft.text)) {
-    count--;
-    continue;
-  }
-  seen.add(draft.text);
-  drafts.push({
+  const added = set.add({
     lang: frame.lang,
     kind: "negative",
     form: frame.topic,
     text: draft.text,
     spans: [],
   });
+  if (!added) count--;
 }
-
-for (let index = drafts.length - 1; index > 0; index--) {
-  const other = random.integer(0, index);
-  [drafts[index], drafts[other]] = [
-    drafts[other] as (typeof drafts)[number],
-    drafts[index] as (typeof drafts)[number],
-  ];
-}
-const lines = drafts.map((draft, index) =>
-  evaluationLineSchema.parse({ id: `heldout4-${String(index + 1).padStart(4, "0")}`, ...draft }),
-);
-const path = "test/fixtures/privacy/evaluation/heldout4.jsonl";
-writeFileSync(path, lines.map((line) => JSON.stringify(line)).join("\n") + "\n");
-const values = lines.reduce((total, line) => total + line.spans.length, 0);
-console.log(`wrote ${lines.length} lines (${values} values, ${negatives} negatives) to ${path}`);
+set.write("heldout4", random, negatives);
