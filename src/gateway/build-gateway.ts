@@ -1,6 +1,7 @@
 import { Copilots } from "../knowledge/copilots.js";
 import type { FastifyBaseLogger } from "fastify";
 import { embedder, ResponseCache } from "../cache/response-cache.js";
+import { createTextEmbedder, type TextEmbedder } from "../embedding/index.js";
 import type { ColibriConfig } from "../config/schema.js";
 import type { ChatBackend } from "../core/chat.js";
 import { DisposalStack } from "../core/disposal-stack.js";
@@ -180,6 +181,9 @@ export async function buildGateway<B extends ChatBackend>(
           ...withNow,
         })
       : undefined;
+    // Knowledge bases embed with a sentence-embedding model only (engine.embeddingModel): a chat
+    // model's own vectors rank passages worse than BM25 (decision 0020), so without one, BM25.
+    const knowledgeEmbedder = sentenceEmbedder(backend);
     const server = stack.use(
       createServer({
         backend,
@@ -191,6 +195,7 @@ export async function buildGateway<B extends ChatBackend>(
                 store,
                 maxBytes: config.files.maxBytes,
                 quotaBytesPerTenant: config.files.quotaBytesPerTenant,
+                embedder: knowledgeEmbedder,
               },
             }
           : {}),
@@ -219,6 +224,7 @@ export async function buildGateway<B extends ChatBackend>(
         copilots: new Copilots(
           config.copilots,
           features.has("files") ? store.knowledge : undefined,
+          knowledgeEmbedder,
         ),
         gatekeeper,
         administration,
@@ -254,4 +260,14 @@ export async function buildGateway<B extends ChatBackend>(
 
 function loadBackend<B extends ChatBackend>(backend: B | (() => Promise<B>)): Promise<B> {
   return typeof backend === "function" ? backend() : Promise.resolve(backend);
+}
+
+/** A text embedder over the backend's separate sentence-embedding model; none when it has none. */
+function sentenceEmbedder(backend: ChatBackend): TextEmbedder | undefined {
+  const model = backend.localEmbeddingModel;
+  if (model === undefined || model.name === backend.model) return undefined;
+  return createTextEmbedder({
+    localEmbeddingModel: model,
+    embed: (input, signal) => backend.embed(input, signal),
+  });
 }

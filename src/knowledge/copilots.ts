@@ -5,6 +5,7 @@ import type {
   KnowledgeRepository,
 } from "../core/records/knowledge.js";
 import type { CopilotConfig } from "../config/copilot-schema.js";
+import type { TextEmbedder } from "../embedding/text-embedder.js";
 import type { ChatCompletionBody } from "../openai/openai-schemas.js";
 import { groundingMessage } from "./grounding.js";
 import { searchKnowledge } from "./knowledge-base.js";
@@ -31,6 +32,8 @@ export class Copilots {
   constructor(
     copilots: readonly CopilotConfig[],
     private readonly knowledge: KnowledgeRepository | undefined,
+    /** The sentence-embedding model, for hybrid retrieval; without it, BM25 alone. */
+    private readonly embedder?: TextEmbedder,
   ) {
     this.#byName = new Map(copilots.map((copilot) => [copilot.name, copilot]));
   }
@@ -79,7 +82,7 @@ export class Copilots {
       bases.push(base);
     }
     const question = lastUserText(body);
-    const hits = await searchKnowledge(stores, bases, question, copilot.passages);
+    const hits = await searchKnowledge(stores, bases, question, copilot.passages, this.embedder);
     const first: ChatCompletionBody["messages"] = [
       ...(copilot.instructions === undefined
         ? []

@@ -6,6 +6,7 @@ import Fastify, {
   type FastifyServerOptions,
 } from "fastify";
 import type { Administration } from "../tenancy/administration.js";
+import type { TextEmbedder } from "../embedding/text-embedder.js";
 import type { EgressAudit } from "../privacy/egress-audit.js";
 import type { ResponseCache } from "../cache/response-cache.js";
 import { OfflineQueue, type OfflineQueueOptions } from "../queue/offline-queue.js";
@@ -73,7 +74,13 @@ export interface ServerOptions {
    */
   privacy?: EgressControl;
   /** Where POST /v1/files keeps uploads; default: no Files API. */
-  files?: { store: Store; maxBytes: number; quotaBytesPerTenant: number | null };
+  files?: {
+    store: Store;
+    maxBytes: number;
+    quotaBytesPerTenant: number | null;
+    /** The sentence-embedding model for knowledge bases (hybrid retrieval); none: BM25 alone. */
+    embedder?: TextEmbedder | undefined;
+  };
   /**
    * Retention: the hourly sweep of what is older than its period, and DELETE
    * /admin/tenants/{name}/data; default none.
@@ -313,7 +320,12 @@ export function createServer(options: ServerOptions): ColibriServer {
     now,
     ...copilots,
     // file_search reads the vector stores, served with the files.
-    ...(options.files === undefined ? {} : { knowledge: options.files.store.knowledge }),
+    ...(options.files === undefined
+      ? {}
+      : {
+          knowledge: options.files.store.knowledge,
+          ...(options.files.embedder === undefined ? {} : { embedder: options.files.embedder }),
+        }),
   });
   registerCompletions(app, { pipeline, inFlight, now, ...copilots });
   registerEmbeddings(app, {
@@ -327,7 +339,12 @@ export function createServer(options: ServerOptions): ColibriServer {
   if (options.files !== undefined) registerFiles(app, { ...options.files, admit, now });
   // Knowledge bases read files uploaded through the Files API, so they come with it.
   if (options.files !== undefined)
-    registerVectorStores(app, { store: options.files.store, admit, now });
+    registerVectorStores(app, {
+      store: options.files.store,
+      admit,
+      now,
+      embedder: options.files.embedder,
+    });
   const privacyGuard =
     options.privacy?.guard ?? new PrivacyGuard(configSchema.shape.privacy.parse(undefined));
   registerPrivacyScan(app, privacyGuard, { admit });

@@ -8,6 +8,7 @@ import type {
   KnowledgeRepository,
   TenantKnowledge,
 } from "../core/records/knowledge.js";
+import { nearest, vectorFromBytes, vectorToBytes } from "../embedding/vector-bytes.js";
 import type { Database } from "./database-schema.js";
 import type { KnowledgeBaseTable, KnowledgeDocumentTable } from "./knowledge-tables.js";
 
@@ -291,7 +292,10 @@ function tenantKnowledge(db: Kysely<Database>, sqlite: boolean, tenantId: string
                 page: chunk.page,
                 text: chunk.text,
                 terms: chunk.terms,
-                embedding: null,
+                embedding:
+                  chunk.embedding === undefined || chunk.embedding === null
+                    ? null
+                    : vectorToBytes(chunk.embedding),
               })),
             )
             .execute();
@@ -333,6 +337,48 @@ function tenantKnowledge(db: Kysely<Database>, sqlite: boolean, tenantId: string
           .where("knowledge_base_id", "=", baseId)
           .executeTakeFirstOrThrow();
         return Number(row.used);
+      }),
+
+    searchSimilar: (baseIds, vector, limit) => {
+      if (baseIds.length === 0 || vector.length === 0 || limit <= 0) return Promise.resolve([]);
+      return read(async (target) => {
+        // An exact scan of the searched bases' vectors, in the tenant's rows only (RLS on
+        // PostgreSQL too): thousands of chunks take milliseconds (docs/benchmarks.md).
+        const rows = await target
+          .selectFrom("knowledge_chunks")
+          .select(["id", "embedding"])
+          .where("tenant_id", "=", tenantId)
+          .where("knowledge_base_id", "in", baseIds)
+          .where("embedding", "is not", null)
+          .execute();
+        const best = nearest(
+          vector,
+          rows.map((row) => ({
+            id: row.id,
+            vector: vectorFromBytes(row.embedding ?? new Uint8Array()),
+          })),
+          limit,
+        );
+        return hitsByIds(
+          target,
+          tenantId,
+          best.map((hit) => ({ id: hit.id, score: hit.similarity })),
+        );
+      });
+    },
+
+    embeddedChunks: (baseId) =>
+      read(async (target) => {
+        const row = await target
+          .selectFrom("knowledge_chunks")
+          .select((eb) => [
+            eb.fn.countAll<number | string>().as("chunks"),
+            eb.fn.count<number | string>("embedding").as("embedded"),
+          ])
+          .where("tenant_id", "=", tenantId)
+          .where("knowledge_base_id", "=", baseId)
+          .executeTakeFirstOrThrow();
+        return { chunks: Number(row.chunks), embedded: Number(row.embedded) };
       }),
 
     search: (baseIds, terms, limit) => {
@@ -453,17 +499,27 @@ async function sqliteBm25(
     })
     .sort((x, y) => y.score - x.score || x.id - y.id)
     .slice(0, limit);
+  return hitsByIds(db, tenantId, best);
+}
+
+/** The chunks `scored` names (by row id) as hits with those scores, in that order. */
+async function hitsByIds(
+  db: Kysely<Database>,
+  tenantId: string,
+  scored: readonly { id: number; score: number }[],
+): Promise<KnowledgeHit[]> {
+  if (scored.length === 0) return [];
   // Text and citation only for the passages returned.
-  const found = await sql<HitRow & { id: number }>`
+  const found = await sql<HitRow & { id: number | string }>`
     select c.id, c.knowledge_base_id, c.document_id, d.name as document_name, c.ordinal,
       c.heading_path, c.text, c.page, 0 as score
     from knowledge_chunks c
     join knowledge_documents d
       on d.knowledge_base_id = c.knowledge_base_id and d.id = c.document_id
     where c.tenant_id = ${tenantId} and d.tenant_id = ${tenantId}
-      and c.id in (${sql.join(best.map((hit) => hit.id))})`.execute(db);
-  const byId = new Map(found.rows.map((row) => [row.id, row]));
-  return best.flatMap(({ id, score }) => {
+      and c.id in (${sql.join(scored.map((hit) => hit.id))})`.execute(db);
+  const byId = new Map(found.rows.map((row) => [Number(row.id), row]));
+  return scored.flatMap(({ id, score }) => {
     const row = byId.get(id);
     return row === undefined ? [] : [hitFromRow({ ...row, score })];
   });

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { KnowledgeBase, Store, TenantKnowledge } from "../../src/core/records/index.js";
+import type { EmbedTextsOptions, TextEmbedder } from "../../src/embedding/index.js";
 import { ingestDocument, searchKnowledge } from "../../src/knowledge/knowledge-base.js";
 import { openStore } from "../../src/store/index.js";
 import { makePdf } from "../support/knowledge-documents.js";
@@ -110,5 +111,102 @@ describe("ingestDocument", () => {
       error: outcome.status === "failed" ? outcome.error : "",
     });
     expect(await search("paracetamol")).toHaveLength(1);
+  });
+});
+
+/**
+ * A stand-in sentence embedder: a text about pain or its remedies points one way, anything else
+ * the other. It records what it was asked, to check prompts' kinds.
+ */
+function topicEmbedder(): TextEmbedder & { calls: [string[], EmbedTextsOptions["kind"]][] } {
+  const calls: [string[], EmbedTextsOptions["kind"]][] = [];
+  return {
+    model: "topic",
+    calls,
+    embedTexts(texts, options) {
+      calls.push([[...texts], options.kind]);
+      return Promise.resolve(
+        texts.map((text) =>
+          /dolor|paracetamol/i.test(text) ? Float32Array.from([1, 0]) : Float32Array.from([0, 1]),
+        ),
+      );
+    },
+  };
+}
+
+describe("hybrid retrieval", () => {
+  const leaflet = `# Guía
+
+## Dosis
+
+El paracetamol se toma en la farmacia con agua.
+
+## Horario
+
+La farmacia abre de nueve a veinte horas, también los feriados.
+`;
+
+  it("embeds chunks as documents and the question as a query, and fuses both rankings", async () => {
+    const embedder = topicEmbedder();
+    await ingestDocument(
+      knowledge,
+      base,
+      { id: "doc-1", name: "guia.md", bytes: Buffer.from(leaflet) },
+      now,
+      embedder,
+    );
+    expect(embedder.calls).toEqual([
+      [
+        [
+          "Guía\nDosis\nEl paracetamol se toma en la farmacia con agua.",
+          "Guía\nHorario\nLa farmacia abre de nueve a veinte horas, también los feriados.",
+        ],
+        "document",
+      ],
+    ]);
+    expect(await knowledge.embeddedChunks(base.id)).toEqual({ chunks: 2, embedded: 2 });
+    const current = (await knowledge.getBase(base.id)) ?? base;
+    // BM25 alone: "farmacia" is in both, the shorter Dosis chunk first; "dolor" matches nothing.
+    const question = "¿Qué da la farmacia para el dolor?";
+    const lexical = await searchKnowledge(knowledge, [current], question, 5);
+    expect(lexical.map((hit) => hit.headingPath[1])).toEqual(["Dosis", "Horario"]);
+    expect(lexical[0]?.signals).toBeUndefined();
+
+    const hybrid = await searchKnowledge(knowledge, [current], question, 5, embedder);
+    expect(embedder.calls.at(-1)).toEqual([[question], "query"]);
+    expect(hybrid.map((hit) => hit.headingPath[1])).toEqual(["Dosis", "Horario"]);
+    // First in both rankings: the best fused score there is.
+    expect(hybrid[0]?.score).toBeCloseTo(1, 12);
+    expect(hybrid[0]?.signals?.similarity).toBeCloseTo(1, 6);
+    expect(hybrid[0]?.signals?.bm25).toBe(lexical[0]?.score);
+    expect(hybrid[1]?.score).toBeCloseTo(2 / 62 / (2 / 61), 12);
+
+    // A question BM25 cannot place at all: the vectors find the passage alone.
+    const dense = await searchKnowledge(knowledge, [current], "dolor de muelas", 1, embedder);
+    expect(dense).toMatchObject([{ headingPath: ["Guía", "Dosis"], signals: { bm25: null } }]);
+    expect(await searchKnowledge(knowledge, [current], "dolor de muelas", 1)).toEqual([]);
+  });
+
+  it("replaces a changed file's vectors with its chunks, and keeps BM25 for a file added without a model", async () => {
+    const embedder = topicEmbedder();
+    const add = (text: string, model?: TextEmbedder) =>
+      ingestDocument(
+        knowledge,
+        base,
+        { id: "doc-1", name: "guia.md", bytes: Buffer.from(text) },
+        now,
+        model,
+      );
+    await add(leaflet, embedder);
+    await add("# Nueva\n\nSolo ibuprofeno para el dolor.", embedder);
+    expect(await knowledge.embeddedChunks(base.id)).toEqual({ chunks: 1, embedded: 1 });
+    const current = (await knowledge.getBase(base.id)) ?? base;
+    const hits = await searchKnowledge(knowledge, [current], "dolor", 5, embedder);
+    expect(hits.map((hit) => hit.text)).toEqual(["Solo ibuprofeno para el dolor."]);
+    await add("# Otra\n\nSolo aspirina.");
+    expect(await knowledge.embeddedChunks(base.id)).toEqual({ chunks: 1, embedded: 0 });
+    expect(
+      (await searchKnowledge(knowledge, [current], "aspirina", 5, embedder)).map((hit) => hit.text),
+    ).toEqual(["Solo aspirina."]);
   });
 });

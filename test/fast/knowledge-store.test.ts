@@ -161,6 +161,48 @@ describe.each(backends)("knowledge bases on $name", (backend) => {
     expect(await kb.listDocuments("vs_a")).toEqual([]);
   });
 
+  it("finds the nearest sentence vectors of a tenant's own chunks, and replaces them with the document", async () => {
+    const vector = (...values: number[]) => Float32Array.from(values);
+    const withVectors = async (tenant: Tenant, id: string, vectors: Float32Array[]) => {
+      const kb = await baseWith(tenant, id, "doc-1", []);
+      await kb.replaceChunks(
+        id,
+        "doc-1",
+        { sha256: "c".repeat(64), bytes: 10, now: t0 + 1 },
+        vectors.map((embedding, ordinal) => ({ ...chunk(ordinal, `texto ${ordinal}`), embedding })),
+      );
+      return kb;
+    };
+    const kb = await withVectors(acme, "vs_a", [
+      vector(1, 0, 0),
+      vector(0.6, 0.8, 0),
+      vector(0, 0, 1),
+    ]);
+    // beta's chunk is the exact query vector: never a candidate for acme.
+    const betaKb = await withVectors(beta, "vs_b", [vector(0.8, 0.6, 0)]);
+    const hits = await kb.searchSimilar(["vs_a", "vs_b"], vector(0.8, 0.6, 0), 5);
+    expect(hits.map((hit) => [hit.knowledgeBaseId, hit.ordinal])).toEqual([
+      ["vs_a", 1],
+      ["vs_a", 0],
+      ["vs_a", 2],
+    ]);
+    expect(hits[0]).toMatchObject({ documentName: "guia.pdf", text: "texto 1", page: 2 });
+    expect(hits[0]?.score).toBeCloseTo(0.96, 6);
+    expect(hits[2]?.score).toBeCloseTo(0, 6);
+    expect(await kb.searchSimilar(["vs_a"], vector(1, 0, 0), 1)).toMatchObject([{ ordinal: 0 }]);
+    expect(await kb.embeddedChunks("vs_a")).toEqual({ chunks: 3, embedded: 3 });
+    // A vector of another length (another model's) is no candidate.
+    expect(await kb.searchSimilar(["vs_a"], vector(1, 0), 5)).toEqual([]);
+    expect(await betaKb.searchSimilar(["vs_b"], vector(1, 0, 0), 5)).toHaveLength(1);
+
+    // A new version without vectors takes the old vectors with it.
+    await kb.replaceChunks("vs_a", "doc-1", { sha256: "d".repeat(64), bytes: 9, now: t0 + 2 }, [
+      chunk(0, "nuevo"),
+    ]);
+    expect(await kb.searchSimilar(["vs_a"], vector(1, 0, 0), 5)).toEqual([]);
+    expect(await kb.embeddedChunks("vs_a")).toEqual({ chunks: 1, embedded: 0 });
+  });
+
   it("keeps names unique per tenant, not across tenants", async () => {
     await baseWith(acme, "vs_a", "doc-1", ["uno"]);
     await baseWith(beta, "vs_b", "doc-1", ["uno"]);

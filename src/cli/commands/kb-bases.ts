@@ -19,6 +19,7 @@ import type { CliContext } from "../context.js";
 import { createDownloadProgress } from "../download-progress.js";
 import { formatTable } from "../format-table.js";
 import { plural } from "../plural.js";
+import { startEmbedder, type CliEmbedder } from "../start-embedder.js";
 import { databaseOption, withStore, type DatabaseOptions } from "../store-access.js";
 import { formatTime, writeJson } from "../tenancy-format.js";
 
@@ -96,9 +97,11 @@ Examples:
   colibri kb add farmacia guia.pdf          # again after editing it: replaces its passages`,
     )
     .action(async (name: string, files: string[], options: TenantOptions) => {
-      await withKnowledge(context, options, { create: false }, async (knowledge) => {
+      await withKnowledge(context, options, { create: false }, async (knowledge, _, config) => {
         const base = await requireBase(knowledge, name);
-        const results = await addFiles(context, knowledge, base, files, options.json !== true);
+        const results = await withEmbedder(config, context, (embedder) =>
+          addFiles(context, knowledge, base, files, options.json !== true, embedder),
+        );
         if (options.json === true) writeJson(context.stdout, results);
         if (results.some((result) => result.status === "failed")) context.setExitCode(1);
       });
@@ -119,7 +122,9 @@ Examples:
       "after",
       `
 Passages are ranked by BM25 over the base's analysed terms (Spanish or Portuguese stems and stop
-words when the documents are in one of them; accents do not matter).
+words when the documents are in one of them; accents do not matter). With a sentence-embedding
+model (engine.embeddingModel, e.g. embeddinggemma-300m), by BM25 and the nearest passage vectors
+fused by reciprocal rank (hybrid); the score is then in (0, 1], 1 for first in both.
 
 Examples:
   colibri kb search farmacia "¿Cada cuántas horas se toma el paracetamol?"
@@ -133,9 +138,11 @@ Examples:
           "top",
         );
       }
-      await withKnowledge(context, options, { create: false }, async (knowledge) => {
+      await withKnowledge(context, options, { create: false }, async (knowledge, _, config) => {
         const base = await requireBase(knowledge, name);
-        const hits = await searchKnowledge(knowledge, [base], question, top);
+        const hits = await withEmbedder(config, context, (embedder) =>
+          searchKnowledge(knowledge, [base], question, top, embedder),
+        );
         if (options.json === true) {
           writeJson(
             context.stdout,
@@ -290,6 +297,7 @@ async function addFiles(
   base: KnowledgeBase,
   files: readonly string[],
   report: boolean,
+  embedder: CliEmbedder | undefined,
 ): Promise<FileResult[]> {
   const sizes = await Promise.all(
     files.map((file) =>
@@ -308,7 +316,7 @@ async function addFiles(
   let current = base;
   try {
     for (const [index, file] of files.entries()) {
-      const result = await addFile(knowledge, current, file);
+      const result = await addFile(knowledge, current, file, embedder);
       results.push(result);
       // The first document settles the base's language.
       current = (await knowledge.getBase(base.id)) ?? current;
@@ -326,6 +334,7 @@ async function addFile(
   knowledge: TenantKnowledge,
   base: KnowledgeBase,
   file: string,
+  embedder: CliEmbedder | undefined,
 ): Promise<FileResult> {
   const name = basename(file);
   let bytes: Buffer;
@@ -342,6 +351,7 @@ async function addFile(
     base,
     { id, name, bytes },
     Date.now,
+    embedder,
   );
   if (outcome.status === "unchanged") return { file, status: "unchanged" };
   return { file, ...outcome };
@@ -363,15 +373,29 @@ async function withKnowledge(
   context: CliContext,
   options: TenantOptions,
   { create }: { create: boolean },
-  work: (knowledge: TenantKnowledge, store: Store) => Promise<void>,
+  work: (knowledge: TenantKnowledge, store: Store, config: ColibriConfig) => Promise<void>,
 ): Promise<void> {
   await withStore(context, options, async (store, config: ColibriConfig) => {
     const name = normalizeTenantName(options.tenant ?? config.limits.defaultTenant);
     const tenantId = create
       ? (await store.tenants.ensure(name, Date.now())).id
       : await tenantIdByName(store.tenants, name);
-    await work(store.knowledge.forTenant(tenantId ?? ""), store);
+    await work(store.knowledge.forTenant(tenantId ?? ""), store, config);
   });
+}
+
+/** `work` with the configured sentence-embedding model (engine.embeddingModel) loaded, if any. */
+async function withEmbedder<T>(
+  config: ColibriConfig,
+  context: CliContext,
+  work: (embedder: CliEmbedder | undefined) => Promise<T>,
+): Promise<T> {
+  const embedder = await startEmbedder(config, context);
+  try {
+    return await work(embedder);
+  } finally {
+    await embedder?.close();
+  }
 }
 
 async function requireBase(knowledge: TenantKnowledge, name: string): Promise<KnowledgeBase> {

@@ -50,6 +50,8 @@ export interface KnowledgeChunk {
   page: number | null;
   /** The analysed terms of the heading path and text, separated by spaces (what is indexed). */
   terms: string;
+  /** Its sentence vector (unit length) when an embedding model is configured; else absent. */
+  embedding?: Float32Array | null;
 }
 
 /** A passage found by search, with what a citation needs. */
@@ -61,8 +63,14 @@ export interface KnowledgeHit {
   headingPath: string[];
   text: string;
   page: number | null;
-  /** Okapi BM25, higher is better (FTS5 on SQLite, computed in SQL on PostgreSQL). */
+  /**
+   * Higher is better. From `search`: Okapi BM25 (the bases' own statistics). From
+   * `searchSimilar`: cosine similarity. From hybrid retrieval: the reciprocal-rank-fusion score
+   * scaled to (0, 1] (1: first in both rankings), with each ranking's own figure in `signals`.
+   */
   score: number;
+  /** Hybrid retrieval only: the passage's BM25 score and cosine similarity (null: not ranked there). */
+  signals?: { bm25: number | null; similarity: number | null };
 }
 
 /**
@@ -130,6 +138,17 @@ export interface TenantKnowledge {
     terms: readonly string[],
     limit: number,
   ): Promise<KnowledgeHit[]>;
+  /**
+   * The `limit` chunks of these bases whose sentence vectors are nearest `vector` (cosine, exact
+   * scan), best first; chunks without a vector or with another length are not candidates.
+   */
+  searchSimilar(
+    baseIds: readonly string[],
+    vector: Float32Array,
+    limit: number,
+  ): Promise<KnowledgeHit[]>;
+  /** How many chunks of the base have a sentence vector (out of all its chunks). */
+  embeddedChunks(baseId: string): Promise<{ chunks: number; embedded: number }>;
 }
 
 export interface KnowledgeRepository {

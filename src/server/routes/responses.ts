@@ -7,6 +7,7 @@ import type {
   KnowledgeRepository,
 } from "../../core/records/knowledge.js";
 import { citationsIn, groundingMessage } from "../../knowledge/grounding.js";
+import type { TextEmbedder } from "../../embedding/text-embedder.js";
 import { searchKnowledge } from "../../knowledge/knowledge-base.js";
 import {
   fileSearchOf,
@@ -67,12 +68,14 @@ export function registerResponses(
     now: () => number;
     /** The tenants' vector stores, for file_search; without them it is refused. */
     knowledge?: KnowledgeRepository;
+    /** The sentence-embedding model, for hybrid retrieval; without it, BM25 alone. */
+    embedder?: TextEmbedder;
   },
 ): void {
   app.post("/v1/responses", { config: { access: "tenant" } }, async (request, reply) => {
     const body = validateBody(responsesBodySchema, request.body);
     const tenantId = principalOf(request).tenant.id;
-    const search = await fileSearch(body, tenantId, options.knowledge);
+    const search = await fileSearch(body, tenantId, options.knowledge, options.embedder);
     // A copilot is grounded here rather than in answerChat, so its citations become annotations.
     const chatBody = toChatCompletionBody(body, search?.grounding);
     const copilot = await options.copilots?.prepare(chatBody, tenantId);
@@ -153,6 +156,7 @@ async function fileSearch(
   body: ResponsesBody,
   tenantId: string,
   knowledge: KnowledgeRepository | undefined,
+  embedder: TextEmbedder | undefined,
 ): Promise<FileSearch | undefined> {
   const tool = fileSearchOf(body);
   if (tool === undefined) {
@@ -183,6 +187,7 @@ async function fileSearch(
     bases,
     query,
     tool.max_num_results ?? defaultSearchResults,
+    embedder,
   );
   const results = body.include?.includes("file_search_call.results") === true;
   return {

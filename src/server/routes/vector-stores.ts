@@ -9,6 +9,7 @@ import type {
   TenantKnowledge,
 } from "../../core/records/index.js";
 import type { Principal } from "../../tenancy/gatekeeper.js";
+import type { TextEmbedder } from "../../embedding/text-embedder.js";
 import { chunkCharacters } from "../../knowledge/chunking.js";
 import { IngestionQueue } from "../../knowledge/ingestion-queue.js";
 import {
@@ -24,6 +25,8 @@ export interface VectorStoresRouteOptions {
   /** Take one of the caller's requests-per-minute slots (throws RateLimitError). */
   admit: (principal: Principal) => Promise<unknown>;
   now: () => number;
+  /** The sentence-embedding model: chunks get vectors and search is hybrid; without it, BM25. */
+  embedder?: TextEmbedder | undefined;
 }
 
 const metadataSchema = z
@@ -128,6 +131,7 @@ export function registerVectorStores(app: FastifyInstance, options: VectorStores
         current,
         { id: file.id, name: file.filename, bytes: Buffer.from(content, "utf8") },
         options.now,
+        options.embedder,
       );
     });
     return document;
@@ -259,7 +263,13 @@ export function registerVectorStores(app: FastifyInstance, options: VectorStores
     const knowledge = knowledgeOf(principal);
     const base = await requireBase(knowledge, request.params.id);
     const queries = typeof body.query === "string" ? [body.query] : body.query;
-    const hits = await searchKnowledge(knowledge, [base], queries.join("\n"), body.max_num_results);
+    const hits = await searchKnowledge(
+      knowledge,
+      [base],
+      queries.join("\n"),
+      body.max_num_results,
+      options.embedder,
+    );
     const threshold = body.ranking_options?.score_threshold ?? 0;
     return {
       object: "vector_store.search_results.page",
@@ -272,8 +282,9 @@ export function registerVectorStores(app: FastifyInstance, options: VectorStores
 }
 
 /**
- * A passage as search answers it (also file_search's results): BM25 (or ts_rank) squashed into
- * [0, 1) as OpenAI's scores are, s / (1 + s), same order; where it is as attributes.
+ * A passage as search answers it (also file_search's results), scored in [0, 1] as OpenAI's
+ * scores are: hybrid retrieval's fused score as it is (already in (0, 1]), BM25 squashed,
+ * s / (1 + s), same order; where it is as attributes.
  */
 export function searchResult(hit: KnowledgeHit) {
   const location: Record<string, string | number> = {};
@@ -282,7 +293,7 @@ export function searchResult(hit: KnowledgeHit) {
   return {
     file_id: hit.documentId,
     filename: hit.documentName,
-    score: hit.score / (1 + hit.score),
+    score: hit.signals === undefined ? hit.score / (1 + hit.score) : hit.score,
     attributes: location,
     content: [{ type: "text", text: hit.text }],
   };

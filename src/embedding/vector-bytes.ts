@@ -1,0 +1,54 @@
+/**
+ * Sentence vectors as the store keeps them (float32, little-endian, 4 bytes a dimension) and the
+ * exact nearest-neighbour scan over them. Vectors are unit length (see text-embedder.ts), so the
+ * dot product is their cosine similarity.
+ */
+
+/** `vector` as float32 little-endian bytes. */
+export function vectorToBytes(vector: Float32Array): Uint8Array {
+  const bytes = new Uint8Array(vector.length * 4);
+  const view = new DataView(bytes.buffer);
+  for (let index = 0; index < vector.length; index += 1) {
+    view.setFloat32(index * 4, vector[index] ?? 0, true);
+  }
+  return bytes;
+}
+
+/** The vector of `bytes` (written by vectorToBytes); any alignment, any platform. */
+export function vectorFromBytes(bytes: Uint8Array): Float32Array {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const vector = new Float32Array(Math.floor(bytes.byteLength / 4));
+  for (let index = 0; index < vector.length; index += 1) {
+    vector[index] = view.getFloat32(index * 4, true);
+  }
+  return vector;
+}
+
+/** The dot product (cosine similarity of unit vectors); 0 for vectors of different lengths. */
+export function dotProduct(left: Float32Array, right: Float32Array): number {
+  if (left.length !== right.length) return 0;
+  let sum = 0;
+  for (let index = 0; index < left.length; index += 1) {
+    sum += (left[index] ?? 0) * (right[index] ?? 0);
+  }
+  return sum;
+}
+
+/**
+ * The `limit` candidates most similar to `query`, best first (ties by id), by an exact scan.
+ * Candidates whose vector has another length (another model's) are skipped.
+ */
+export function nearest<Id extends string | number>(
+  query: Float32Array,
+  candidates: Iterable<{ id: Id; vector: Float32Array }>,
+  limit: number,
+): { id: Id; similarity: number }[] {
+  const scored: { id: Id; similarity: number }[] = [];
+  for (const { id, vector } of candidates) {
+    if (vector.length !== query.length) continue;
+    scored.push({ id, similarity: dotProduct(query, vector) });
+  }
+  return scored
+    .sort((x, y) => y.similarity - x.similarity || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0))
+    .slice(0, Math.max(0, limit));
+}
