@@ -198,6 +198,64 @@ describe("a form pasted one 'Label: value' a line", () => {
 });
 
 /**
+ * Forms a fifth set written apart (heldout5) left in clear: the spacing a scanned document, a
+ * sheet or a system puts inside a value, and e-mail addresses written around harvesters.
+ */
+describe("values as scans, sheets and systems space them", () => {
+  it.each([
+    [
+      "spaces around the separators",
+      "carteira de identidade 12 . 345 . 678 - 9 ok?",
+      "12 . 345 . 678 - 9",
+    ],
+    [
+      "a value a character at a time",
+      "CEP RESIDENCIAL   0 1 5 2 6 6 3 5\nVALIDA",
+      "0 1 5 2 6 6 3 5",
+    ],
+    [
+      "a type letter and digits a character apart",
+      "cedula=V 2 5 8 0 9 9 4 9 canal=web",
+      "V 2 5 8 0 9 9 4 9",
+    ],
+    [
+      "underscores for separators",
+      "te paso el 1_017_617_230 (cédula de ciudadanía)",
+      "1_017_617_230",
+    ],
+    [
+      "a card grouped by spaced hyphens",
+      "1) 4111 - 1111 - 1111 - 1111\n2) nada",
+      "4111 - 1111 - 1111 - 1111",
+    ],
+    ["an e-mail with [@]", "mail ana.souza1756[@]hotmail.com", "ana.souza1756[@]hotmail.com"],
+    [
+      "an e-mail with spaced dots in its domain",
+      "mi correo ana.souza@uc . cl ok",
+      "ana.souza@uc . cl",
+    ],
+  ])("%s", (_form, text, written) => {
+    expect(coveredWhole(text, written), text).toBe(true);
+  });
+
+  it.each([["two long numbers a slash apart stay two", "cédula/RUC: 1459285399 / 1519727786001"]])(
+    "%s",
+    (_form, text) => {
+      const found = scanText(text).map((finding) => text.slice(finding.start, finding.end));
+      expect(found).toEqual(["1459285399", "1519727786001"]);
+    },
+  );
+
+  it.each([
+    ["lottery numbers", "Mega-Sena concurso 2600: 04 - 15 - 23 - 38 - 47 - 55"],
+    ["a range of years", "de 2019 - 2024 crecimos 12 %"],
+    ["a score", "ganamos 2 - 1, fecha 12"],
+  ])("%s stays unmasked", (_form, text) => {
+    expect(scanText(text)).toEqual([]);
+  });
+});
+
+/**
  * Forms a fourth set written apart (heldout4) left in clear: each case is a message as it was
  * written there, generalised — a break with spaces around it, a label asked as a question, a dot
  * before a check digit, a label glued to a type letter or to a "+", a phone dialled with 00.

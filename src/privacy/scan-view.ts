@@ -117,29 +117,13 @@ export class ScanView {
     // Characters first, so that structure is read on ASCII digits and letters ("CPF３９０…",
     // "３９０.５３３.\n４４７-０５").
     const characters = edited(original, characterEdits(original));
-    const read = edited(characters.text, structureEdits(characters.text));
+    // Then the spacing a scan or a sheet puts inside a value ("2 2 . 8 1 2", "1_017_617_230"),
+    // so that structure is read on values written together.
+    const spaced = composed(characters, edited(characters.text, spacingEdits(characters.text)));
+    const read = composed(spaced, edited(spaced.text, structureEdits(spaced.text)));
     this.text = read.text;
-    if (characters.starts === undefined || characters.ends === undefined) {
-      this.#starts = read.starts;
-      this.#ends = read.ends;
-      return;
-    }
-    if (read.starts === undefined || read.ends === undefined) {
-      this.#starts = characters.starts;
-      this.#ends = characters.ends;
-      return;
-    }
-    // Both: through the characters' map to the original.
-    const starts = new Int32Array(read.text.length);
-    const ends = new Int32Array(read.text.length);
-    for (let unit = 0; unit < read.text.length; unit++) {
-      const start = read.starts[unit] ?? 0;
-      const end = read.ends[unit] ?? 0;
-      starts[unit] = characters.starts[start] ?? original.length;
-      ends[unit] = Math.max(starts[unit] ?? 0, end > 0 ? (characters.ends[end - 1] ?? 0) : 0);
-    }
-    this.#starts = starts;
-    this.#ends = ends;
+    this.#starts = read.starts;
+    this.#ends = read.ends;
   }
 
   /** The original span of `text.slice(start, end)` (a non-empty span). */
@@ -147,6 +131,89 @@ export class ScanView {
     if (this.#starts === undefined || this.#ends === undefined) return { start, end };
     return { start: this.#starts[start] ?? start, end: this.#ends[end - 1] ?? end };
   }
+}
+
+/**
+ * `second` (edits of `first.text`) with its offsets taken through `first`'s map, so that they
+ * point into the text `first` was made from.
+ */
+function composed(first: Edited, second: Edited): Edited {
+  if (first.starts === undefined || first.ends === undefined) return second;
+  if (second.starts === undefined || second.ends === undefined) {
+    return { text: second.text, starts: first.starts, ends: first.ends };
+  }
+  const length = first.starts.length;
+  const starts = new Int32Array(second.text.length);
+  const ends = new Int32Array(second.text.length);
+  for (let unit = 0; unit < second.text.length; unit++) {
+    const start = second.starts[unit] ?? 0;
+    const end = second.ends[unit] ?? 0;
+    starts[unit] = start < length ? (first.starts[start] ?? 0) : (first.ends[length - 1] ?? 0);
+    ends[unit] = Math.max(starts[unit] ?? 0, end > 0 ? (first.ends[end - 1] ?? 0) : 0);
+  }
+  return { text: second.text, starts, ends };
+}
+
+/**
+ * Spacing inside a value, as a scanned document or a sheet writes it:
+ * - a value written a character at a time ("0 1 5 2 6 6 3 5", "V 2 5 8 0 9 9 4 9"): six or more
+ *   single letters or digits, five of them digits at least, each one space apart, read together;
+ * - a space on both sides of a separator between digits ("22 . 812 . 344 - 5") dropped;
+ * - underscores between the groups of a number ("1_017_617_230", "G_30820952_2") read as spaces,
+ *   which the rules take as separators of a weakly shaped value;
+ * - a space on both sides of the dots of an e-mail's domain ("ana@uc . cl") dropped.
+ */
+const spacing =
+  /(?<![\p{L}\p{N}])[0-9A-Za-z](?: [0-9A-Za-z]){5,}(?![\p{L}\p{N}])|(?<=\d) [.\-/] (?=\d)|(?<=[\dA-Z)])_{1,3}(?=[\d(])|(?<=@[\p{L}\p{N}.-]{1,63}) \. (?=\p{L})/gu;
+/** A quick test before the search: digits a space apart, an underscore after one, a spaced dot. */
+const spacingHint = /\d \d|\d [.\-/] \d|[\dA-Z)]_| \. /;
+
+function spacingEdits(text: string): Edit[] {
+  const edits: Edit[] = [];
+  if (!spacingHint.test(text)) return edits;
+  spacing.lastIndex = 0;
+  for (let match = spacing.exec(text); match !== null; match = spacing.exec(text)) {
+    const found = match[0];
+    const from = match.index;
+    if (found.startsWith("_")) {
+      edits.push({ from, to: from + found.length, text: " " });
+    } else if (found.length === 3 && found[0] === " ") {
+      // Inside one value the groups are short; two long numbers a separator apart are two
+      // values ("1459285399 / 1519727786001").
+      if (Math.min(digitsBefore(text, from), digitsAfter(text, from + 3)) <= 4) {
+        edits.push({ from, to: from + 3, text: found[1] ?? "" });
+      }
+    } else if (countDigits(found) >= 5) {
+      for (let index = 1; index < found.length; index += 2) {
+        edits.push({ from: from + index, to: from + index + 1, text: "" });
+      }
+    }
+  }
+  return edits;
+}
+
+function digitsBefore(text: string, end: number): number {
+  let start = end;
+  while (start > 0 && isAsciiDigit(text.charCodeAt(start - 1))) start--;
+  return end - start;
+}
+
+function digitsAfter(text: string, start: number): number {
+  let end = start;
+  while (end < text.length && isAsciiDigit(text.charCodeAt(end))) end++;
+  return end - start;
+}
+
+function isAsciiDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+function countDigits(text: string): number {
+  let count = 0;
+  for (let index = 0; index < text.length; index++) {
+    if (isAsciiDigit(text.charCodeAt(index))) count++;
+  }
+  return count;
 }
 
 /** `text` with `edits` (in order, not overlapping) applied, and where each unit came from. */

@@ -600,6 +600,12 @@ describe("other values and paths", () => {
       "clave elector#SMHGWY\n  83100310H941 - urgente",
       ["SMHGWY", "83100310H941"],
     ],
+    // And forms a fifth set (heldout5) showed: scans, sheets and systems spacing a value.
+    ["spaces around the separators", "RG 12 . 345 . 678 - 9 ok?", ["12 . 345 . 678 - 9"]],
+    ["a value a character at a time", "CEP   0 1 5 2 6 6 3 5", ["0 1 5 2 6 6 3 5"]],
+    ["underscores for separators", "cédula 1_017_617_230", ["1_017_617_230"]],
+    ["an e-mail with [@]", "mail ana.souza1756[@]hotmail.com", ["ana.souza1756", "hotmail"]],
+    ["spaced dots in an e-mail's domain", "correo ana.souza@uc . cl", ["ana.souza", "uc . cl"]],
   ])("%s", async (_form, text, forms) => {
     const sent = await sendThrough({ messages: user(text) });
     expectNothingLeaked(sent, forms);

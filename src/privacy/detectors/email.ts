@@ -23,7 +23,7 @@ export const emailDetector: Detector = {
   },
 };
 
-const spelledAt = String.raw`(?: ?[[({<](?:at|arroba)[\])}>] ?| (?:at|arroba) )`;
+const spelledAt = String.raw`(?: ?[[({<](?:at|arroba|@)[\])}>] ?| (?:at|arroba) )`;
 const spelledDot = String.raw`(?: ?[[({<](?:dot|punto|ponto)[\])}>] ?| (?:dot|punto|ponto) |\.)`;
 const spelledAtPattern = new RegExp(spelledAt, "giu");
 /** The local part, read back from a spelled-out "at": names joined by dots, spelled or not. */
