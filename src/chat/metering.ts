@@ -88,7 +88,8 @@ export interface MeteredRequest {
  * (a request-per-minute slot, before any other work), run it — the work holds what it may spend
  * with `reserve` once it knows where it goes — then settle what it used, also when it failed or
  * the client went away, before the response ends, so a client that has its answer can already
- * see its usage.
+ * see its usage: the record is queued for group commit (store.writeBehind) by then, and this
+ * process's reads of usage and counters wait for what is queued.
  */
 export async function metered<T>(
   context: MeteringContext,
@@ -236,18 +237,23 @@ async function settle(
     language: meter.language,
     responseId: call.responseId ?? null,
   };
-  try {
-    const record = await context.gatekeeper.settle(admission, settlement);
-    context.metrics.observeUsage(meter.model, meter.target, {
-      ...meter.usage,
-      costUsd: record.costUsd,
-    });
-  } catch (error) {
+  const failed = (error: unknown) => {
     context.metrics.observeUsageWriteFailure();
     // The record (never prompt text) goes to the log so it can be replayed by hand.
     request.log.error(
       { err: error, usage: { ...settlement, tenantId: admission.principal.tenant.id } },
       "Could not write the usage record",
     );
+  };
+  try {
+    const { record, written } = await context.gatekeeper.settle(admission, settlement);
+    context.metrics.observeUsage(meter.model, meter.target, {
+      ...meter.usage,
+      costUsd: record.costUsd,
+    });
+    // Written behind the request (group commit): its failure is reported when it comes.
+    written.catch(failed);
+  } catch (error) {
+    failed(error);
   }
 }

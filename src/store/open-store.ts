@@ -16,7 +16,13 @@ import type { FileRepository } from "../core/records/files.js";
 import type { FeedbackRepository } from "../core/records/feedback.js";
 import type { KnowledgeRepository } from "../core/records/knowledge.js";
 import type { ModelRegistryRepository } from "../core/records/model-registry.js";
-import type { RetentionRepository, Store, StoreRepositories } from "../core/records/store.js";
+import type {
+  QueuedWrite,
+  RetentionRepository,
+  Store,
+  StoreRepositories,
+} from "../core/records/store.js";
+import { GroupCommitWriter } from "./group-commit.js";
 import type { UsageRepository } from "../core/records/usage.js";
 
 export interface OpenStoreOptions {
@@ -90,7 +96,10 @@ class KyselyStore implements Store {
   readonly feedback: FeedbackRepository;
   readonly models: ModelRegistryRepository;
   readonly #db: Kysely<Database>;
+  readonly #writer: GroupCommitWriter<StoreRepositories>;
   #closing: Promise<void> | undefined;
+  /** Set once the queued writes are written and the connections are closing. */
+  #closed = false;
 
   constructor(
     db: Kysely<Database>,
@@ -98,34 +107,100 @@ class KyselyStore implements Store {
     readonly location: string,
   ) {
     // Every query, transactions included, goes through the guard.
-    this.#db = db.withPlugin(new StoreClosedGuard(() => this.#closing !== undefined));
+    this.#db = db.withPlugin(new StoreClosedGuard(() => this.#closed));
+    this.#writer = new GroupCommitWriter({
+      transaction: (work) =>
+        this.#db.transaction().execute((transaction) => work(createRepositories(transaction))),
+    });
     const repositories = createRepositories(this.#db);
+    // Reads of what writeBehind writes wait for what is queued (see afterQueuedWrites).
+    const settled = () => this.#writer.flush();
     this.tenants = repositories.tenants;
     this.keys = repositories.keys;
-    this.usage = repositories.usage;
-    this.counters = repositories.counters;
+    this.usage = afterQueuedWrites(repositories.usage, settled);
+    // Only a request-per-minute slot (takeRequest) is taken without waiting: settling writes
+    // tokens and cost, never requests.
+    this.counters = afterQueuedWrites(repositories.counters, settled, ["takeRequest"]);
     this.reservations = repositories.reservations;
-    this.egress = repositories.egress;
+    // The audit's own writes are group-committed too; their callers wait for the commit (a record
+    // of a call is written before the call).
+    const egress = afterQueuedWrites(repositories.egress, settled);
+    this.egress = {
+      ...egress,
+      insert: async (record) => {
+        await (
+          await this.writeBehind(({ egress }) => egress.insert(record), { soon: true })
+        ).committed;
+      },
+      settleDelivery: async (id, delivery) =>
+        (
+          await this.writeBehind(({ egress }) => egress.settleDelivery(id, delivery), {
+            soon: true,
+          })
+        ).committed,
+    };
     this.cache = repositories.cache;
     this.files = repositories.files;
     this.batches = repositories.batches;
-    this.retention = repositories.retention;
+    this.retention = afterQueuedWrites(repositories.retention, settled);
     this.knowledge = repositories.knowledge;
-    this.feedback = repositories.feedback;
+    this.feedback = afterQueuedWrites(repositories.feedback, settled);
     this.models = repositories.models;
   }
 
   async transaction<T>(work: (repositories: StoreRepositories) => Promise<T>): Promise<T> {
     if (this.#closing !== undefined) throw new StoreClosedError();
+    // A transaction may decide on what was spent (a reservation) or delete it (a purge).
+    await this.#writer.flush();
     return this.#db.transaction().execute((transaction) => work(createRepositories(transaction)));
   }
 
+  writeBehind<T>(
+    work: (repositories: StoreRepositories) => Promise<T>,
+    options?: { soon?: boolean },
+  ): Promise<QueuedWrite<T>> {
+    if (this.#closing !== undefined) return Promise.reject(new StoreClosedError());
+    return this.#writer.enqueue(work, options);
+  }
+
+  async flush(): Promise<void> {
+    await this.#writer.flush();
+  }
+
   close(): Promise<void> {
-    this.#closing ??= this.#db.destroy();
+    this.#closing ??= this.#writer
+      .close()
+      .catch(() => undefined)
+      .then(() => {
+        this.#closed = true;
+        return this.#db.destroy();
+      });
     return this.#closing;
   }
 
   [Symbol.asyncDispose](): Promise<void> {
     return this.close();
   }
+}
+
+/**
+ * The repository with each method (but those named in `except`) first waiting for the writes
+ * queued by writeBehind, when there are any: a read sees everything this process has written.
+ */
+function afterQueuedWrites<T extends object>(
+  repository: T,
+  settled: () => Promise<void> | undefined,
+  except: readonly (keyof T)[] = [],
+): T {
+  const wrapped = { ...repository };
+  for (const name of Object.keys(repository) as (keyof T)[]) {
+    const method = repository[name];
+    if (typeof method !== "function" || except.includes(name)) continue;
+    const call = method as (...args: unknown[]) => Promise<unknown>;
+    wrapped[name] = ((...args: unknown[]) => {
+      const waiting = settled();
+      return waiting === undefined ? call(...args) : waiting.then(() => call(...args));
+    }) as T[keyof T];
+  }
+  return wrapped;
 }

@@ -286,9 +286,13 @@ export class Gatekeeper {
   /**
    * Record what an admitted request used: one usage record, and the counters moved from its
    * reservation (if it still holds one) to what it really used, in one transaction, so usage and
-   * budgets always agree.
+   * budgets always agree. Resolves once the write is queued (store.writeBehind); `written`
+   * settles when it is committed.
    */
-  async settle(admission: Admission, settlement: Settlement): Promise<UsageRecord> {
+  async settle(
+    admission: Admission,
+    settlement: Settlement,
+  ): Promise<{ record: UsageRecord; written: Promise<void> }> {
     const now = this.#now();
     const { usage } = settlement;
     const kind = settlement.endpoint === "embeddings" ? "embeddings" : "chat";
@@ -326,7 +330,9 @@ export class Gatekeeper {
     const used = { tokens: usage.promptTokens + usage.completionTokens, costUsd };
     const { reservation } = admission;
     admission.reservation = undefined;
-    await this.#options.store.transaction(async (repositories) => {
+    // Written behind the request, by group commit: a limit check waits for it (the store's reads
+    // of counters and its transactions wait for queued writes), and close() writes it.
+    const { committed } = await this.#options.store.writeBehind(async (repositories) => {
       await repositories.usage.insert(record);
       // Still held: replace it by what was used. Gone (released after its expiry): add it all.
       const held =
@@ -340,7 +346,7 @@ export class Gatekeeper {
       if (amount.tokens === 0 && amount.costUsd === 0) return;
       await repositories.counters.add(admission.windows, amount);
     });
-    return record;
+    return { record, written: committed };
   }
 
   /**

@@ -1,16 +1,5 @@
-import { spawn } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-
-const entry = fileURLToPath(new URL("../support/logged-gateway.ts", import.meta.url));
-const launcher = `
-import { runnerImport } from "vite";
-await runnerImport(${JSON.stringify(entry)}, {
-  configFile: false,
-  logLevel: "error",
-  oxc: { target: "node20" },
-});
-`;
+import { startChildGateway } from "../support/child-gateway.js";
 
 interface LogLine {
   msg?: string;
@@ -21,21 +10,8 @@ interface LogLine {
 
 describe("serve's request log", () => {
   it("writes one line per request, and every request's line reaches stdout, up to SIGTERM", async () => {
-    const child = spawn(process.execPath, ["--input-type=module", "-e", launcher], {
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const { child, address } = await startChildGateway("logged-gateway.ts");
     try {
-      let stderr = "";
-      const address = await new Promise<string>((resolve, reject) => {
-        child.stderr.on("data", (chunk: Buffer) => {
-          stderr += chunk.toString("utf8");
-          const match = /listening at (\S+)/.exec(stderr);
-          if (match?.[1] !== undefined) resolve(match[1]);
-        });
-        child.once("exit", (code) => {
-          reject(new Error(`exited (${String(code)}) before listening: ${stderr}`));
-        });
-      });
       let stdout = "";
       child.stdout.on("data", (chunk: Buffer) => {
         stdout += chunk.toString("utf8");

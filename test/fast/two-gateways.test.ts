@@ -46,9 +46,13 @@ function window(scope: CounterWindow["scope"], scopeId: string, period: Period):
   return { scope, scopeId, period, start: windowStart(period, fixedNow) };
 }
 
-/** `count` concurrent chat requests, alternating between the two gateways, over real HTTP. */
-function burst(key: string, count: number): Promise<number[]> {
-  return Promise.all(
+/**
+ * `count` concurrent chat requests, alternating between the two gateways, over real HTTP. Each
+ * gateway writes its usage records behind the requests (group commit): the other reads them
+ * once they are written, so both write what they queued before the test reads.
+ */
+async function burst(key: string, count: number): Promise<number[]> {
+  const statuses = await Promise.all(
     Array.from({ length: count }, async (_, index) => {
       const response = await fetch(`${addresses[index % 2] ?? ""}/v1/chat/completions`, {
         method: "POST",
@@ -63,6 +67,8 @@ function burst(key: string, count: number): Promise<number[]> {
       return response.status;
     }),
   );
+  await Promise.all([first.store.flush(), second.store.flush()]);
+  return statuses;
 }
 
 describe("two gateways sharing one PostgreSQL database", () => {

@@ -69,12 +69,32 @@ export interface StoreRepositories {
   models: ModelRegistryRepository;
 }
 
+/** A write queued behind the request; `committed` settles when its transaction does. */
+export interface QueuedWrite<T> {
+  committed: Promise<T>;
+}
+
 export interface Store extends StoreRepositories, AsyncDisposable {
   readonly dialect: "sqlite" | "postgres";
   /** A description safe to print (no password), e.g. "sqlite:/home/u/.colibri/colibri.db". */
   readonly location: string;
   /** Run `work` in one transaction: all of its writes land, or none. */
   transaction<T>(work: (repositories: StoreRepositories) => Promise<T>): Promise<T>;
-  /** Close connections; using the store afterwards throws. */
+  /**
+   * Queue `work` to be written by group commit: with the other writes queued within a few
+   * milliseconds, in one transaction (each alone if that transaction fails). For records written
+   * after the fact (usage records, the counters they settle, audit rows). Resolves once queued
+   * (at once, unless the bounded queue is full); `committed` settles when it is written. Reads of
+   * usage, egress, counters and feedback, and transactions, first wait for what is queued, so
+   * this process never reads around its own writes; close() writes what is left. `soon`: write
+   * it on the next turn of the event loop (a caller waits for it).
+   */
+  writeBehind<T>(
+    work: (repositories: StoreRepositories) => Promise<T>,
+    options?: { soon?: boolean },
+  ): Promise<QueuedWrite<T>>;
+  /** Write everything queued by writeBehind now; resolves when it is committed. */
+  flush(): Promise<void>;
+  /** Write what is queued, then close connections; using the store afterwards throws. */
   close(): Promise<void>;
 }
