@@ -49,6 +49,7 @@ import { registerCompletions } from "./routes/completions.js";
 import { registerEmbeddings } from "./routes/embeddings.js";
 import { registerFiles } from "./routes/files.js";
 import { registerVectorStores } from "./routes/vector-stores.js";
+import { registerAdminKnowledge } from "./routes/admin-knowledge.js";
 import { registerAdmin } from "./routes/admin.js";
 import { registerAdminQueue } from "./routes/admin-queue.js";
 import { registerAdminTenantData } from "./routes/admin-tenant-data.js";
@@ -221,7 +222,7 @@ export function createServer(options: ServerOptions): ColibriServer {
   });
   app.setNotFoundHandler((request, reply) => {
     const error = new ColibriError(
-      `Unknown route ${request.method} ${request.url}. See GET /v1/models, POST /v1/chat/completions, POST /v1/messages, POST /v1/responses, POST /v1/completions, POST /v1/embeddings, /v1/files, /v1/vector_stores, /v1/batches, POST /v1/privacy/scan, POST /v1/feedback, and /admin/tenants, /admin/keys, /admin/usage, /admin/audit, /admin/queue with the admin key.`,
+      `Unknown route ${request.method} ${request.url}. See GET /v1/models, POST /v1/chat/completions, POST /v1/messages, POST /v1/responses, POST /v1/completions, POST /v1/embeddings, /v1/files, /v1/vector_stores, /v1/batches, POST /v1/privacy/scan, POST /v1/feedback, and /admin/tenants, /admin/keys, /admin/usage, /admin/audit, /admin/queue, /admin/knowledge with the admin key.`,
       { code: "unknown_url", status: 404, type: "not_found_error" },
     );
     return reply.code(404).send(errorBody(error));
@@ -343,6 +344,12 @@ export function createServer(options: ServerOptions): ColibriServer {
       store: options.files.store,
       admit,
       now,
+      embedder: options.files.embedder,
+    });
+  // The dashboard's knowledge-base view reads the same bases (admin key only).
+  if (options.files !== undefined)
+    registerAdminKnowledge(app, {
+      store: options.files.store,
       embedder: options.files.embedder,
     });
   const privacyGuard =
