@@ -197,6 +197,11 @@ export class ChatPipeline {
             signal: call.signal,
             ...(call.idempotencyKey === undefined ? {} : { idempotencyKey: call.idempotencyKey }),
             ...sentToCloud(meter, messages),
+            serving: {
+              tenantId: principal.tenant.id,
+              tenant: principal.tenant.name,
+              ...(call.responseId === undefined ? {} : { responseId: call.responseId }),
+            },
           });
         }
         recordAnswer(meter, answer);

@@ -2,6 +2,7 @@ import { copilotSchema } from "./copilot-schema.js";
 import { z } from "zod";
 import { privacySchema } from "./privacy-schema.js";
 import { providerSchema } from "./provider-schema.js";
+import { rolloutSchema } from "./rollout-schema.js";
 import { routerSchema } from "./routing-schema.js";
 import { cacheSchema, filesSchema, queueSchema, retentionSchema } from "./stored-data-schema.js";
 import { tenantNameSchema } from "./tenant-name-schema.js";
@@ -101,6 +102,8 @@ export const configSchema = z
         huggingfaceEndpoint: z.url().optional(),
         /** Token for gated or private Hugging Face repositories. */
         huggingfaceToken: z.string().min(1).optional(),
+        /** Candidate models tried beside the current one: when they are promoted or rolled back. */
+        rollout: rolloutSchema,
       })
       .strict()
       .prefault({}),

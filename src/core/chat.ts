@@ -94,6 +94,11 @@ export interface ChatRequest {
    * refused, unreachable or cut short before that never calls it. The local engine ignores it.
    */
   onSent?: () => void;
+  /**
+   * Who asks, for a local backend that tries a candidate model beside the current one on a
+   * tenant's traffic (src/serving): the tenant and the id the answer is given. Never sent upstream.
+   */
+  serving?: { tenantId: string; tenant: string; responseId?: string };
 }
 
 export interface TopLogprob {
@@ -187,6 +192,11 @@ export interface ChatBackend {
    * its GGUF architecture; absent: the chat model embeds.
    */
   readonly localEmbeddingModel?: { name: string; architecture: string | undefined };
+  /**
+   * The model that answers this request when it is not `model` (a candidate serving a share of
+   * the traffic); call after `chat(request)`. Absent or undefined: `model`.
+   */
+  answeredBy?(request: ChatRequest): string | undefined;
   /** The prompt tokens a request takes on this backend's model (its template and tools included). */
   countTokens?(request: ChatRequest): number;
   status(): BackendStatus;

@@ -26,6 +26,10 @@ import {
 import type { ProviderRegistry } from "../upstream/provider-registry.js";
 import { providersFromConfig } from "../upstream/providers-from-config.js";
 import type { UpstreamLogger } from "../upstream/upstream-logger.js";
+import type { RegisteredModel } from "../core/records/model-registry.js";
+import { ModelRollout } from "../serving/model-rollout.js";
+import { registerModels, recordCurrent } from "../serving/model-roles.js";
+import { ModelSlots } from "../serving/model-slots.js";
 
 /** The server's optional parts: each is wired from the config unless left out. */
 export type GatewayFeature = "router" | "files" | "retention" | "queue" | "dashboard" | "cache";
@@ -68,6 +72,15 @@ export interface GatewayParts<B extends ChatBackend> {
   onAuditFailure?: (error: unknown) => void;
   /** What the dashboard's models view lists as installed; default nothing. */
   installedModels?: NonNullable<ServerOptions["dashboard"]>["installedModels"];
+  /**
+   * Candidate models tried beside the backend (issue 25, src/serving): how to load one by name
+   * (memory checked) and the installed models to register. The backend is then served through
+   * ModelSlots, which owns the engines (requires `ownsBackend`). Default: none, one model.
+   */
+  modelRollout?: {
+    load: (model: string) => Promise<ChatBackend>;
+    installed: () => Promise<RegisteredModel[]>;
+  };
   /** max_tokens when a request sets none; default `config.engine.defaultMaxTokens`. */
   defaultMaxTokens?: number;
   /** The server's optional parts to wire; default all. A benchmark of one path leaves out the rest. */
@@ -94,6 +107,13 @@ export interface Gateway<B extends ChatBackend = ChatBackend> {
   /** The egress audit's keyed hash. */
   hasher: ValueHasher;
   providers: ProviderRegistry;
+  /**
+   * What serves local requests: the backend, or the slots that serve it with a candidate beside
+   * it (`modelRollout`), whose current engine may have changed since (a promotion).
+   */
+  local: ChatBackend;
+  /** The candidate models' rollout, when `modelRollout` was given. */
+  rollout: ModelRollout | undefined;
   /** The router from the config; undefined when the "router" feature is left out (all local). */
   router: HybridRouter | undefined;
   cache: ResponseCache | undefined;
@@ -155,17 +175,51 @@ export async function buildGateway<B extends ChatBackend>(
       ),
     );
     const backend = await loadBackend(parts.backend);
-    if (parts.ownsBackend === true) stack.use(backend);
+    let local: ChatBackend = backend;
+    let rollout: ModelRollout | undefined;
+    if (parts.modelRollout === undefined) {
+      if (parts.ownsBackend === true) stack.use(backend);
+    } else {
+      if (parts.ownsBackend !== true) throw new Error("modelRollout needs ownsBackend: true.");
+      const { cascade } = config.router;
+      const slots = stack.use(
+        new ModelSlots({
+          current: backend,
+          record: (trial) => rollout?.record(trial),
+          threshold: cascade.threshold,
+          signal: cascade.signal,
+          ...withNow,
+          onShadowError: (error) =>
+            late.log?.warn({ err: error }, "A candidate model's shadow answer failed"),
+        }),
+      );
+      local = slots;
+      await registerModels(store, await parts.modelRollout.installed());
+      await recordCurrent(store, backend.model, { actor: "server", now: (now ?? Date.now)() });
+      rollout = new ModelRollout({
+        store,
+        slots,
+        load: parts.modelRollout.load,
+        settings: config.model.rollout,
+        log: {
+          info: (message) => late.log?.info(message),
+          error: (error, message) => late.log?.error({ err: error }, message),
+        },
+        ...withNow,
+      });
+      await rollout.start();
+      stack.defer(() => rollout?.close());
+    }
 
     const router = features.has("router")
-      ? await routerFromConfig(config, backend, providers)
+      ? await routerFromConfig(config, local, providers)
       : undefined;
     // The privacy guard on the way to every provider, with the egress audit it writes.
     const privacy: EgressControl | undefined = features.has("router")
       ? {
           guard: new PrivacyGuard(config.privacy),
           modelPass: config.privacy.modelPass.enabled
-            ? new ModelPass(backend, config.privacy.modelPass)
+            ? new ModelPass(local, config.privacy.modelPass)
             : undefined,
           auditor: new EgressAuditor({ repository: store.egress, hash: hasher.hash, ...withNow }),
           onAuditFailure:
@@ -177,16 +231,16 @@ export async function buildGateway<B extends ChatBackend>(
       ? new ResponseCache({
           repository: store.cache,
           settings: config.cache,
-          embed: embedder(backend),
+          embed: embedder(local),
           ...withNow,
         })
       : undefined;
     // Knowledge bases embed with a sentence-embedding model only (engine.embeddingModel): a chat
     // model's own vectors rank passages worse than BM25 (decision 0020), so without one, BM25.
-    const knowledgeEmbedder = sentenceEmbedder(backend);
+    const knowledgeEmbedder = sentenceEmbedder(local);
     const server = stack.use(
       createServer({
-        backend,
+        backend: local,
         ...(router === undefined ? {} : { router }),
         ...(privacy === undefined ? {} : { privacy }),
         ...(features.has("files")
@@ -240,6 +294,8 @@ export async function buildGateway<B extends ChatBackend>(
       config,
       store,
       backend,
+      local,
+      rollout,
       gatekeeper,
       administration,
       egressAudit,

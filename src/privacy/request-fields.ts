@@ -124,6 +124,9 @@ const requestRules = {
   signal: notText("the abort signal; not sent"),
   idempotencyKey: notText("made by the gateway from the request's id"),
   onSent: notText("a callback; not sent"),
+  serving: notText(
+    "the tenant and answer id, for the local backend's candidate model; providers build their bodies field by field and never send it",
+  ),
 } satisfies FieldRules<ChatRequest>;
 
 const chatRequestRule = objectOf<ChatRequest>(requestRules);

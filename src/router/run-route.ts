@@ -101,10 +101,11 @@ async function cascade(
 ): Promise<RoutedAnswer> {
   const clientLogprobs = request.logprobs !== undefined;
   // Token probabilities are always needed to judge the answer; the client sees them only if asked.
-  const source = backends.local.chat({
+  const localRequest: ChatRequest = {
     ...request,
     logprobs: { topLogprobs: request.logprobs?.topLogprobs ?? 0 },
-  });
+  };
+  const source = backends.local.chat(localRequest);
   const iterator = source[Symbol.asyncIterator]();
   const held: ChatEvent[] = [];
   const logprobs: number[] = [];
@@ -160,7 +161,7 @@ async function cascade(
     route: "cascade-local",
     reason,
     target: "local",
-    model: backends.local.model,
+    model: backends.local.answeredBy?.(localRequest) ?? backends.local.model,
     confidence,
     degraded,
     ...(degraded ? { wanted: target } : {}),
@@ -209,7 +210,7 @@ function unavailable(
 
 async function startLocal(request: ChatRequest, local: ChatBackend) {
   const events = await PrefetchedEvents.start(local.chat(request));
-  return { target: "local", model: local.model, events };
+  return { target: "local", model: local.answeredBy?.(request) ?? local.model, events };
 }
 
 async function startCloud(

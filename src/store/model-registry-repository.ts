@@ -34,7 +34,8 @@ export function modelRegistryRepository(db: Kysely<Database>): ModelRegistryRepo
             size_bytes: row.size_bytes,
             licence: row.licence,
             installed_at: row.installed_at,
-            evaluation: row.evaluation,
+            // Registering again (each start) keeps the evaluation measured so far.
+            ...(row.evaluation === null ? {} : { evaluation: row.evaluation }),
           }),
         )
         .execute();

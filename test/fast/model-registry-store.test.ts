@@ -99,6 +99,9 @@ describe.each(backends)("model registry on $name", (backend) => {
     );
     expect(await store.models.setEvaluation("missing", { requests: 1 })).toBe(false);
     expect((await store.models.list())[0]?.evaluation).toEqual({ requests: 40, escalation: 0.25 });
+    // Registered again at the next start: the evaluation stays.
+    await store.models.register(model);
+    expect((await store.models.list())[0]?.evaluation).toEqual({ requests: 40, escalation: 0.25 });
   });
 
   it("keeps one role per scope and model, with a candidate's mode and share", async () => {

@@ -89,7 +89,7 @@ export interface ModelEvent {
 }
 
 export interface ModelRegistryRepository {
-  /** Add or update a model's entry (by name). */
+  /** Add or update a model's entry (by name); a null evaluation keeps the one recorded. */
   register(model: RegisteredModel): Promise<void>;
   list(): Promise<RegisteredModel[]>;
   /** Record a model's evaluation results. False when the model is not registered. */
