@@ -8,6 +8,7 @@
 import { stat } from "node:fs/promises";
 import { Agent, request } from "node:http";
 import { parentPort, workerData } from "node:worker_threads";
+import { watchLoop, type LoopWatchResult } from "./loop-watch.js";
 
 export interface HealthPollerTask {
   address: string;
@@ -23,9 +24,15 @@ export interface HealthPollerResult {
   /** Largest write-ahead log seen, bytes (0 when none was watched or none existed). */
   walMaxBytes: number;
   rssMaxBytes: number;
+  /**
+   * The poller thread's own loop: it does next to nothing, so its stalls are the process not
+   * being scheduled (or the whole process paused), not the gateway's work.
+   */
+  loop: LoopWatchResult;
 }
 
 const task = workerData as HealthPollerTask;
+const loop = watchLoop();
 const agent = new Agent({ keepAlive: true, maxSockets: 1 });
 const latencies: number[] = [];
 let failures = 0;
@@ -100,7 +107,13 @@ await new Promise<void>((resolve) => {
 if (outstanding !== undefined) latencies.push(performance.now() - outstanding);
 clearInterval(sampler);
 await sample();
-const result: HealthPollerResult = { latencies, failures, walMaxBytes, rssMaxBytes };
+const result: HealthPollerResult = {
+  latencies,
+  failures,
+  walMaxBytes,
+  rssMaxBytes,
+  loop: loop.stop(),
+};
 parentPort?.postMessage(result);
 agent.destroy();
 void polling;

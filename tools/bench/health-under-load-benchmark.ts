@@ -15,8 +15,13 @@
  * - sockets: a child process opens `--sockets` connections that each send a chat request's
  *   headers and `{` and then nothing, holds them `--hold-seconds`, and says how each ended.
  *
- * Printed per scenario: worst, p99 and p50 /health latency, the largest WAL and RSS, and (for the
- * batch) whether the WAL was left on disk after the gateway closed. It prints numbers, never judges.
+ * Printed per scenario: worst, p99 and p50 /health latency, the largest WAL and RSS, (for the
+ * batch) whether the WAL was left on disk after the gateway closed, and what held the loops: the
+ * gateway's event-loop delay (perf_hooks) with its longest stall split into time on a CPU (our
+ * work), waiting for a CPU (the OS ran something else) and asleep in a call, the stall with the most
+ * work in it, and the same for the poller thread (whose stalls are the process not being
+ * scheduled). `--json` adds each stall's monotonic timestamp, to line up with a `node --cpu-prof`
+ * profile of the same run. It prints numbers, never judges.
  *
  *   ulimit -n 20000   # the slow-socket child needs a descriptor per socket it holds
  *   flock /tmp/cpu-bench.lock npm run bench:health -- [--scenario batch|sockets|both]
@@ -25,7 +30,7 @@
 import { fork } from "node:child_process";
 import { existsSync } from "node:fs";
 import { request as httpRequest } from "node:http";
-import { availableParallelism, cpus } from "node:os";
+import { availableParallelism, cpus, loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { Worker } from "node:worker_threads";
 import { parseConfig } from "../../src/config/load.js";
@@ -35,6 +40,7 @@ import { summarize } from "./gateway-benchmark.js";
 import type { HealthPollerResult, HealthPollerTask } from "./health-poller.js";
 import { InstantBackend } from "./instant-backend.js";
 import { freePort } from "./peers-targets.js";
+import { watchLoop, type LoopStall, type LoopWatchResult } from "./loop-watch.js";
 import type { SlowSocketsResult, SlowSocketsTask } from "./slow-sockets.js";
 import {
   temporaryPostgresSchema,
@@ -73,6 +79,10 @@ interface ScenarioResult {
   p50Ms: number;
   walMaxBytes: number;
   rssMaxBytes: number;
+  /** The gateway's event loop (this process's main thread) while it was polled. */
+  gatewayLoop: LoopWatchResult;
+  /** The poller thread's loop: its stalls are the process not being scheduled. */
+  pollerLoop: LoopWatchResult;
   details: Record<string, unknown>;
 }
 
@@ -83,11 +93,18 @@ async function listenAndPoll(
 ) {
   const address = new URL(await gateway.server.listen());
   const walPath = gateway.store.dialect === "sqlite" ? `${sqliteFile(database)}-wal` : undefined;
-  const poller = await startPoller({
+  const polling = await startPoller({
     address: address.origin,
     intervalMilliseconds: pollEveryMs,
     walPath,
   });
+  const loop = watchLoop();
+  const poller = {
+    async stop(): Promise<{ polled: HealthPollerResult; gatewayLoop: LoopWatchResult }> {
+      const gatewayLoop = loop.stop();
+      return { polled: await polling.stop(), gatewayLoop };
+    },
+  };
   return { address, walPath, poller };
 }
 
@@ -152,7 +169,7 @@ async function batchScenario(): Promise<ScenarioResult> {
     closed = true;
     return {
       scenario: `batch of ${lineCount} lines, cloud refused (${gateway.store.dialect})`,
-      ...figures(polled),
+      ...figures(polled.polled, polled.gatewayLoop),
       details: {
         uploadSeconds: round(uploadedMs / 1000),
         acceptedSeconds: round(acceptedMs / 1000),
@@ -194,7 +211,7 @@ async function socketsScenario(): Promise<ScenarioResult> {
     const polled = await poller.stop();
     return {
       scenario: `${socketCount} slow sockets (headers and "{", then nothing)`,
-      ...figures(polled),
+      ...figures(polled.polled, polled.gatewayLoop),
       details: { maxConnections: gateway.config.server.maxConnections, ...sockets },
     };
   } finally {
@@ -261,7 +278,7 @@ async function startPoller(task: HealthPollerTask) {
   };
 }
 
-function figures(polled: HealthPollerResult) {
+function figures(polled: HealthPollerResult, gatewayLoop: LoopWatchResult) {
   const latency = summarize(polled.latencies.map((milliseconds) => milliseconds * 1e6));
   return {
     polls: polled.latencies.length,
@@ -271,6 +288,8 @@ function figures(polled: HealthPollerResult) {
     p50Ms: round(latency.p50 / 1000),
     walMaxBytes: polled.walMaxBytes,
     rssMaxBytes: polled.rssMaxBytes,
+    gatewayLoop,
+    pollerLoop: polled.loop,
   };
 }
 
@@ -352,17 +371,35 @@ const round = (value: number) => Math.round(value * 10) / 10;
 const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 
 function report(machine: string, scenarios: readonly ScenarioResult[]): string {
+  const stall = ({ gapMs, onCpuMs, waitingForCpuMs }: LoopStall) => {
+    if (onCpuMs === null || waitingForCpuMs === null) return `${gapMs.toFixed(1)} ms`;
+    const asleep = Math.max(0, gapMs - onCpuMs - waitingForCpuMs);
+    return `${gapMs.toFixed(1)} ms = ${onCpuMs.toFixed(1)} on a CPU + ${waitingForCpuMs.toFixed(1)} waiting for one + ${asleep.toFixed(1)} asleep`;
+  };
   const lines = [
-    `/health under load (${machine}); GET /health every ${pollEveryMs} ms from a worker thread over one kept-alive connection.`,
+    `/health under load (${machine}, load average ${loadavg()
+      .map((value) => value.toFixed(2))
+      .join(
+        " ",
+      )} at the end); GET /health every ${pollEveryMs} ms from a worker thread over one kept-alive connection.`,
     "",
-    "scenario                                              polls  fail  worst ms  p99 ms  p50 ms  WAL max MB  RSS max MB",
+    "scenario                                              polls  fail  worst ms  p99 ms  p50 ms  loop max ms  poller loop max ms  WAL max MB  RSS max MB",
   ];
   for (const result of scenarios) {
     lines.push(
-      `${result.scenario.padEnd(52)} ${String(result.polls).padStart(6)} ${String(result.failures).padStart(5)} ${result.worstMs.toFixed(1).padStart(9)} ${result.p99Ms.toFixed(1).padStart(7)} ${result.p50Ms.toFixed(1).padStart(7)} ${megabytes(result.walMaxBytes).padStart(11)} ${megabytes(result.rssMaxBytes).padStart(11)}`,
+      `${result.scenario.padEnd(52)} ${String(result.polls).padStart(6)} ${String(result.failures).padStart(5)} ${result.worstMs.toFixed(1).padStart(9)} ${result.p99Ms.toFixed(1).padStart(7)} ${result.p50Ms.toFixed(1).padStart(7)} ${result.gatewayLoop.delayMaxMs.toFixed(1).padStart(12)} ${result.pollerLoop.delayMaxMs.toFixed(1).padStart(19)} ${megabytes(result.walMaxBytes).padStart(11)} ${megabytes(result.rssMaxBytes).padStart(11)}`,
     );
-    lines.push(`  ${JSON.stringify(result.details)}`);
+    lines.push(
+      `  gateway loop: delay p99 ${result.gatewayLoop.delayP99Ms.toFixed(1)} ms, ${result.gatewayLoop.stallsOver50Ms} stalls over 50 ms, longest ${stall(result.gatewayLoop.worstStall)}; most work in one stall: ${result.gatewayLoop.busiestStall === null ? "not known" : stall(result.gatewayLoop.busiestStall)}`,
+      `  poller loop:  delay p99 ${result.pollerLoop.delayP99Ms.toFixed(1)} ms, ${result.pollerLoop.stallsOver50Ms} stalls over 50 ms, longest ${stall(result.pollerLoop.worstStall)}`,
+      `  ${JSON.stringify(result.details)}`,
+    );
   }
+  lines.push(
+    "",
+    "loop max: perf_hooks' event-loop delay of the gateway's thread. A stall's time on a CPU is the loop held by work;",
+    "waiting for one is the OS running something else (the poller's own loop stalls the same way then).",
+  );
   return `${lines.join("\n")}\n`;
 }
 
