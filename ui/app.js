@@ -2,6 +2,7 @@ import { escape } from "./escape-html.js";
 import { dateTime, t } from "./format.js";
 import { $, api, state } from "./state.js";
 import { health } from "./view-health.js";
+import { bindKnowledgeSearch, knowledge } from "./view-knowledge.js";
 import { models } from "./view-models.js";
 import { overview } from "./view-overview.js";
 import { bindAuditSearch, privacy } from "./view-privacy.js";
@@ -51,6 +52,9 @@ async function refresh() {
     state.data = await api(dashboardPath());
     if (state.kind === "admin" && state.view === "privacy") {
       state.audit = await api(`/admin/audit?since=${$("#range").value}&limit=50`);
+    }
+    if (state.kind === "admin" && state.view === "knowledge") {
+      state.knowledge = await api("/admin/knowledge");
     }
     $("#status").textContent = t("updated", { time: dateTime(state.data.generatedAt) });
   } catch (error) {
@@ -115,6 +119,8 @@ function render() {
   const typed = $("#audit-value")?.value ?? "";
   const focused = document.activeElement?.id === "audit-value";
   const answer = $("#audit-result")?.textContent ?? "";
+  // Nor the test question of the knowledge view (its text is kept in state; the focus here).
+  const asking = document.activeElement?.id === "kb-question";
   resetCharts();
   section.innerHTML = viewer + views[state.view](state.data);
   drawViewCharts();
@@ -124,9 +130,13 @@ function render() {
     if (focused) $("#audit-value").focus();
   }
   if (state.view === "privacy") bindAuditSearch(render);
+  if (state.view === "knowledge") {
+    bindKnowledgeSearch(render);
+    if (asking) $("#kb-question")?.focus();
+  }
 }
 
-const views = { overview, routing, privacy, health, models };
+const views = { overview, routing, privacy, health, models, knowledge };
 
 // ---- wiring ----
 

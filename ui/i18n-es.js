@@ -162,4 +162,23 @@ export const es = {
   ratedBad: "Malas",
   goodShare: "Valoradas buenas",
   corrected: "Con corrección",
+  "tab.knowledge": "Conocimiento",
+  "kb.hybrid": "Búsqueda híbrida: BM25 y vectores de {model}, fusionados por rango recíproco.",
+  "kb.bm25Only":
+    "Búsqueda: solo BM25 (no hay modelo de embeddings configurado: engine.embeddingModel).",
+  "kb.none":
+    "Todavía no hay bases de conocimiento: cree una con colibri kb create o POST /v1/vector_stores.",
+  "kb.test": "Probar una pregunta",
+  "kb.base": "Base de conocimiento",
+  "kb.questionHint": "Una pregunta, como la haría un usuario",
+  "kb.noPassage": "Ningún pasaje responde a esa pregunta.",
+  "kb.page": "página {page}",
+  "kb.scores": "puntaje {score} · BM25 {bm25} · similitud {similarity}",
+  "kb.summary": "Idioma: {language} · {chunks} pasajes, {embedded} con vectores",
+  "kb.document": "Documento",
+  "kb.status": "Estado",
+  "kb.passages": "Pasajes",
+  "kb.updated": "Actualizado",
+  "kb.error": "Error",
+  "code.in_progress": "en curso",
 };

@@ -1,6 +1,6 @@
 import { mkdir } from "node:fs/promises";
 import { chromium, type Browser, type Page } from "playwright-core";
-import OpenAI from "openai";
+import OpenAI, { toFile } from "openai";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { FakeCloud } from "../support/fake-cloud.js";
 import type { ScriptedBackend } from "../support/scripted-backend.js";
@@ -63,6 +63,18 @@ beforeAll(async () => {
   expect((await rate(peru.id, "good")).status).toBe(200);
   expect((await rate(summary.id, "bad", "Más corto.")).status).toBe(200);
   await ask("gpt-4o-mini", `O paciente ${patient}, CPF ${cpf}, tem ${condition}; resuma o caso.`);
+  // A knowledge base with one document, for the knowledge view.
+  const vectorStore = await client.vectorStores.create({ name: "farmacia" });
+  const leaflet = await client.files.create({
+    file: await toFile(
+      Buffer.from(
+        "# Guía de la farmacia\n\n## Dosis\n\nEl paracetamol se toma cada ocho horas, sin superar cuatro gramos al día.\n\n## Horario\n\nLa farmacia abre de lunes a sábado, de nueve a veinte.\n",
+      ),
+      "guia.md",
+    ),
+    purpose: "assistants",
+  });
+  await client.vectorStores.files.createAndPoll(vectorStore.id, { file_id: leaflet.id });
   await mkdir(screenshots, { recursive: true });
   browser = await chromium.launch({
     executablePath: process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium",
@@ -293,6 +305,33 @@ describe("the dashboard", () => {
     await page.context().close();
   });
 
+  it("shows each tenant's knowledge bases and the passages a test question finds, with scores", async () => {
+    const page = await open({ locale: "es-AR" });
+    await logIn(page, adminKey);
+    await page.click('#tabs button[data-view="knowledge"]');
+    await page.waitForSelector("#view-knowledge:not([hidden]) #kb-search");
+    const view = page.locator("#view-knowledge");
+    expect(await view.innerText()).toContain("solo BM25");
+    const documents = page.locator("#view-knowledge table tbody tr");
+    expect(await documents.nth(0).innerText()).toMatch(/guia\.md[\s\S]*completada[\s\S]*2/);
+    expect(await page.locator("#kb-base").inputValue()).toContain("clinica");
+    await page.fill("#kb-question", "¿A qué hora abre la farmacia?");
+    await page.click("#kb-search button[type=submit]");
+    const first = page.locator("[data-passage]").first();
+    await first.waitFor();
+    expect(await first.innerText()).toMatch(/guia\.md — Guía de la farmacia › Horario/);
+    expect(await first.innerText()).toMatch(/puntaje \d+[.,]\d{1,3} · BM25 \d+[.,]\d{1,3} · similitud —/);
+    // A refresh keeps the question and the passages found.
+    await page.evaluate("new Promise((resolve) => setTimeout(resolve, 5500))");
+    expect(await page.locator("#kb-question").inputValue()).toBe("¿A qué hora abre la farmacia?");
+    expect(await page.locator("[data-passage]").count()).toBe(2);
+    await page.screenshot({ path: `${screenshots}/knowledge-es.png`, fullPage: true });
+    await page.selectOption("#language", "pt");
+    expect(await first.innerText()).toMatch(/pontuação .* similaridade —/);
+    await page.screenshot({ path: `${screenshots}/knowledge-pt.png`, fullPage: true });
+    await page.context().close();
+  });
+
   it("draws the overview's charts on one time axis, with a scale, and an empty day at zero", async () => {
     const page = await open({ locale: "es-MX" });
     await logIn(page, adminKey);
@@ -393,7 +432,7 @@ describe("the dashboard", () => {
   });
 
   it("takes a screenshot of every view in Spanish, Portuguese and English, on a desktop and a phone", async () => {
-    const views = ["overview", "routing", "privacy", "health", "models"];
+    const views = ["overview", "routing", "privacy", "health", "models", "knowledge"];
     for (const [language, locale] of [
       ["es", "es-AR"],
       ["pt", "pt-BR"],
