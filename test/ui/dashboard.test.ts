@@ -320,7 +320,9 @@ describe("the dashboard", () => {
     const first = page.locator("[data-passage]").first();
     await first.waitFor();
     expect(await first.innerText()).toMatch(/guia\.md — Guía de la farmacia › Horario/);
-    expect(await first.innerText()).toMatch(/puntaje \d+[.,]\d{1,3} · BM25 \d+[.,]\d{1,3} · similitud —/);
+    expect(await first.innerText()).toMatch(
+      /puntaje \d+[.,]\d{1,3} · BM25 \d+[.,]\d{1,3} · similitud —/,
+    );
     // A refresh keeps the question and the passages found.
     await page.evaluate("new Promise((resolve) => setTimeout(resolve, 5500))");
     expect(await page.locator("#kb-question").inputValue()).toBe("¿A qué hora abre la farmacia?");
