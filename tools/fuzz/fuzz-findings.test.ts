@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { openAiErrorProblem, shapeProblem } from "./fuzz-findings.js";
+import { anthropicErrorProblem, openAiErrorProblem, shapeProblem } from "./fuzz-findings.js";
 import { parseResponse } from "./raw-http.js";
 
 const response = (head: string, body: string) =>
@@ -19,6 +19,25 @@ describe("the fuzzer's OpenAI error shape check", () => {
     );
     const empty = response("HTTP/1.1 417 Expectation Failed\r\ncontent-length: 0", "");
     expect(shapeProblem(empty, "GET")).toBe('content-type ""');
+  });
+
+  it("holds the Messages routes to Anthropic's error shape, and every other route to OpenAI's", () => {
+    const body =
+      '{"type":"error","error":{"type":"invalid_request_error","message":"model: required"}}';
+    const answer = response("HTTP/1.1 400 Bad Request\r\ncontent-type: application/json", body);
+    expect(shapeProblem(answer, "POST", "/v1/messages")).toBeUndefined();
+    expect(shapeProblem(answer, "POST", "/v1/messages/count_tokens?beta=true")).toBeUndefined();
+    expect(shapeProblem(answer, "POST", "/v1/chat/completions")).toBe(
+      'top-level keys ["type","error"]',
+    );
+    const openAi = response(
+      "HTTP/1.1 400 Bad Request\r\ncontent-type: application/json",
+      '{"error":{"message":"m","type":"t","code":null}}',
+    );
+    expect(shapeProblem(openAi, "POST", "/v1/messages")).toBe('top-level keys ["error"]');
+    expect(anthropicErrorProblem({ type: "error", error: { type: "t" } })).toBe(
+      "error.message missing",
+    );
   });
 
   it("checks the error frames of an event stream, not its answers", () => {

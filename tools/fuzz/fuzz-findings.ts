@@ -65,7 +65,7 @@ export class FuzzFindings {
     }
     const { response } = outcome;
     this.statuses.set(response.status, (this.statuses.get(response.status) ?? 0) + 1);
-    const problem = shapeProblem(response, fuzzed.request.method);
+    const problem = shapeProblem(response, fuzzed.request.method, fuzzed.request.path);
     const code = errorCode(response.body) ?? "-";
     if (response.status >= 500) {
       add(
@@ -164,23 +164,37 @@ function example({ request, mutation }: FuzzedRequest): RequestExample {
 }
 
 /**
- * What is wrong with an answer's shape, or undefined: error statuses need OpenAI's error body
- * (HEAD answers have none), and an event stream's `{"error": …}` frames need it too. Successful
- * answers (health, metrics, the dashboard's files, redirects) are not errors and are not checked.
+ * The paths of the routes that answer errors in Anthropic's shape (`errorShape: "anthropic"`,
+ * the Messages API); a path that matches no route is answered in OpenAI's.
  */
-export function shapeProblem(response: RawResponse, method: string): string | undefined {
+const anthropicPaths: ReadonlySet<string> = new Set(["/v1/messages", "/v1/messages/count_tokens"]);
+
+/**
+ * What is wrong with an answer's shape, or undefined: error statuses need OpenAI's error body
+ * (Anthropic's on the Messages routes; HEAD answers have none), and an event stream's error
+ * frames need it too. Successful answers (health, metrics, the dashboard's files, redirects) are
+ * not errors and are not checked.
+ */
+export function shapeProblem(
+  response: RawResponse,
+  method: string,
+  path = "/",
+): string | undefined {
+  const errorProblem = anthropicPaths.has(path.split("?")[0] ?? "")
+    ? anthropicErrorProblem
+    : openAiErrorProblem;
   if (response.status >= 400) {
     if (method === "HEAD") return undefined;
     const type = response.headers["content-type"] ?? "";
     if (!type.startsWith("application/json")) return `content-type "${type}"`;
-    return openAiErrorProblem(parse(response.body.toString("utf8")));
+    return errorProblem(parse(response.body.toString("utf8")));
   }
   if ((response.headers["content-type"] ?? "").startsWith("text/event-stream")) {
     for (const line of response.body.toString("utf8").split("\n")) {
       if (!line.startsWith("data: ") || line === "data: [DONE]") continue;
       const frame = parse(line.slice(6));
       if (typeof frame === "object" && frame !== null && "error" in frame) {
-        const problem = openAiErrorProblem(frame);
+        const problem = errorProblem(frame);
         if (problem !== undefined) return `stream error frame: ${problem}`;
       }
     }
@@ -212,6 +226,24 @@ export function openAiErrorProblem(body: unknown): string | undefined {
   const extra = Object.keys(fields).filter(
     (key) => !["message", "type", "code", "param"].includes(key),
   );
+  return extra.length === 0 ? undefined : `extra error fields ${JSON.stringify(extra)}`;
+}
+
+/** What keeps `body` from being Anthropic's `{"type": "error", "error": {"type": string, "message": string}}`. */
+export function anthropicErrorProblem(body: unknown): string | undefined {
+  if (typeof body !== "object" || body === null || Array.isArray(body))
+    return "body is not a JSON object";
+  const keys = Object.keys(body).sort();
+  if (keys.join() !== "error,type") return `top-level keys ${JSON.stringify(keys)}`;
+  const { type, error } = body as { type: unknown; error: unknown };
+  if (type !== "error") return `type ${JSON.stringify(type)}`;
+  if (typeof error !== "object" || error === null || Array.isArray(error))
+    return "error is not an object";
+  const fields = error as Record<string, unknown>;
+  if (typeof fields["message"] !== "string" || fields["message"] === "")
+    return "error.message missing";
+  if (typeof fields["type"] !== "string" || fields["type"] === "") return "error.type missing";
+  const extra = Object.keys(fields).filter((key) => !["message", "type"].includes(key));
   return extra.length === 0 ? undefined : `extra error fields ${JSON.stringify(extra)}`;
 }
 
