@@ -390,7 +390,7 @@ function report(machine: string, scenarios: readonly ScenarioResult[]): string {
       `${result.scenario.padEnd(52)} ${String(result.polls).padStart(6)} ${String(result.failures).padStart(5)} ${result.worstMs.toFixed(1).padStart(9)} ${result.p99Ms.toFixed(1).padStart(7)} ${result.p50Ms.toFixed(1).padStart(7)} ${result.gatewayLoop.delayMaxMs.toFixed(1).padStart(12)} ${result.pollerLoop.delayMaxMs.toFixed(1).padStart(19)} ${megabytes(result.walMaxBytes).padStart(11)} ${megabytes(result.rssMaxBytes).padStart(11)}`,
     );
     lines.push(
-      `  gateway loop: delay p99 ${result.gatewayLoop.delayP99Ms.toFixed(1)} ms, ${result.gatewayLoop.stallsOver50Ms} stalls over 50 ms, longest ${stall(result.gatewayLoop.worstStall)}; most work in one stall: ${result.gatewayLoop.busiestStall === null ? "not known" : stall(result.gatewayLoop.busiestStall)}`,
+      `  gateway loop: delay p99 ${result.gatewayLoop.delayP99Ms.toFixed(1)} ms, ${result.gatewayLoop.stallsOver50Ms} stalls over 50 ms, ${result.gatewayLoop.workOver20Ms} with over 20 ms on a CPU, longest ${stall(result.gatewayLoop.worstStall)}; most work in one stall: ${result.gatewayLoop.busiestStall === null ? "not known" : stall(result.gatewayLoop.busiestStall)}`,
       `  poller loop:  delay p99 ${result.pollerLoop.delayP99Ms.toFixed(1)} ms, ${result.pollerLoop.stallsOver50Ms} stalls over 50 ms, longest ${stall(result.pollerLoop.worstStall)}`,
       `  ${JSON.stringify(result.details)}`,
     );

@@ -37,6 +37,8 @@ export interface LoopWatchResult {
   busiestStall: LoopStall | null;
   /** Gaps of over 50 ms. */
   stallsOver50Ms: number;
+  /** Gaps in which the thread was on a CPU for over 20 ms: the loop held by work that long. */
+  workOver20Ms: number;
 }
 
 const tickMs = 5;
@@ -61,6 +63,7 @@ export function watchLoop(): { stop(): LoopWatchResult } {
   let worstStall: LoopStall = { gapMs: 0, onCpuMs: null, waitingForCpuMs: null, endedAtUs: 0 };
   let busiestStall: LoopStall | null = null;
   let stallsOver50Ms = 0;
+  let workOver20Ms = 0;
   const timer = setInterval(() => {
     const now = performance.now();
     const stat = schedstat();
@@ -74,6 +77,7 @@ export function watchLoop(): { stop(): LoopWatchResult } {
       endedAtUs: Number(process.hrtime.bigint() / 1000n),
     };
     if (gapMs > worstStall.gapMs) worstStall = stall;
+    if (stall.onCpuMs !== null && stall.onCpuMs > 20) workOver20Ms++;
     if (stall.onCpuMs !== null && stall.onCpuMs > (busiestStall?.onCpuMs ?? -1)) {
       busiestStall = stall;
     }
@@ -90,6 +94,7 @@ export function watchLoop(): { stop(): LoopWatchResult } {
         worstStall,
         busiestStall,
         stallsOver50Ms,
+        workOver20Ms,
       };
     },
   };
