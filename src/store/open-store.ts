@@ -17,12 +17,14 @@ import type { FeedbackRepository } from "../core/records/feedback.js";
 import type { KnowledgeRepository } from "../core/records/knowledge.js";
 import type { ModelRegistryRepository } from "../core/records/model-registry.js";
 import type {
+  QueuedCount,
   QueuedWrite,
   RetentionRepository,
   Store,
   StoreRepositories,
 } from "../core/records/store.js";
 import { GroupCommitWriter } from "./group-commit.js";
+import { QueuedCounts } from "./queued-counts.js";
 import type { UsageRepository } from "../core/records/usage.js";
 
 export interface OpenStoreOptions {
@@ -97,6 +99,7 @@ class KyselyStore implements Store {
   readonly models: ModelRegistryRepository;
   readonly #db: Kysely<Database>;
   readonly #writer: GroupCommitWriter<StoreRepositories>;
+  readonly #queuedCounts = new QueuedCounts();
   #closing: Promise<void> | undefined;
   /** Set once the queued writes are written and the connections are closing. */
   #closed = false;
@@ -108,19 +111,19 @@ class KyselyStore implements Store {
   ) {
     // Every query, transactions included, goes through the guard.
     this.#db = db.withPlugin(new StoreClosedGuard(() => this.#closed));
+    // The queued writes themselves see the counters as stored.
     this.#writer = new GroupCommitWriter({
       transaction: (work) =>
         this.#db.transaction().execute((transaction) => work(createRepositories(transaction))),
     });
-    const repositories = createRepositories(this.#db);
+    const repositories = this.#repositoriesOf(this.#db);
     // Reads of what writeBehind writes wait for what is queued (see afterQueuedWrites).
     const settled = () => this.#writer.flush();
     this.tenants = repositories.tenants;
     this.keys = repositories.keys;
     this.usage = afterQueuedWrites(repositories.usage, settled);
-    // Only a request-per-minute slot (takeRequest) is taken without waiting: settling writes
-    // tokens and cost, never requests.
-    this.counters = afterQueuedWrites(repositories.counters, settled, ["takeRequest"]);
+    // Counters never wait: they count the queued settlements in memory (QueuedCounts).
+    this.counters = repositories.counters;
     this.reservations = repositories.reservations;
     // The audit's own writes are group-committed too; their callers wait for the commit (a record
     // of a call is written before the call).
@@ -148,19 +151,38 @@ class KyselyStore implements Store {
     this.models = repositories.models;
   }
 
-  async transaction<T>(work: (repositories: StoreRepositories) => Promise<T>): Promise<T> {
-    if (this.#closing !== undefined) throw new StoreClosedError();
-    // A transaction may decide on what was spent (a reservation) or delete it (a purge).
-    await this.#writer.flush();
-    return this.#db.transaction().execute((transaction) => work(createRepositories(transaction)));
+  /** Repositories over `db` whose counters count the queued settlements. */
+  #repositoriesOf(db: Kysely<Database>): StoreRepositories {
+    const repositories = createRepositories(db);
+    return { ...repositories, counters: this.#queuedCounts.counting(repositories.counters) };
   }
 
-  writeBehind<T>(
+  async transaction<T>(
     work: (repositories: StoreRepositories) => Promise<T>,
-    options?: { soon?: boolean },
+    options: { waitForQueued?: boolean } = {},
+  ): Promise<T> {
+    if (this.#closing !== undefined) throw new StoreClosedError();
+    // A transaction may read what is queued or delete it (a purge): it waits unless told not to.
+    if (options.waitForQueued !== false) await this.#writer.flush();
+    return this.#db.transaction().execute((transaction) => work(this.#repositoriesOf(transaction)));
+  }
+
+  async writeBehind<T>(
+    work: (repositories: StoreRepositories) => Promise<T>,
+    options: { soon?: boolean; counts?: QueuedCount } = {},
   ): Promise<QueuedWrite<T>> {
-    if (this.#closing !== undefined) return Promise.reject(new StoreClosedError());
-    return this.#writer.enqueue(work, options);
+    if (this.#closing !== undefined) throw new StoreClosedError();
+    const release =
+      options.counts === undefined ? undefined : this.#queuedCounts.hold(options.counts);
+    try {
+      const queued = await this.#writer.enqueue(work, options);
+      // Written (or failed): the stored counters hold it now (or never will).
+      if (release !== undefined) queued.committed.then(release, release);
+      return queued;
+    } catch (error) {
+      release?.();
+      throw error;
+    }
   }
 
   async flush(): Promise<void> {

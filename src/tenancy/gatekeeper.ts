@@ -267,7 +267,9 @@ export class Gatekeeper {
     };
     if (rateLimited.length === 1) await take(store.counters);
     if (rateLimited.length > 1)
-      await store.transaction((repositories) => take(repositories.counters));
+      await store.transaction((repositories) => take(repositories.counters), {
+        waitForQueued: false,
+      });
     return { principal, startedAt: now, windows, reservation: undefined, budgetSpent };
   }
 
@@ -330,22 +332,35 @@ export class Gatekeeper {
     const used = { tokens: usage.promptTokens + usage.completionTokens, costUsd };
     const { reservation } = admission;
     admission.reservation = undefined;
-    // Written behind the request, by group commit: a limit check waits for it (the store's reads
-    // of counters and its transactions wait for queued writes), and close() writes it.
-    const { committed } = await this.#options.store.writeBehind(async (repositories) => {
-      await repositories.usage.insert(record);
-      // Still held: replace it by what was used. Gone (released after its expiry): add it all.
-      const held =
+    // Written behind the request, by group commit; until then the store's counters count what
+    // it will add (limit decisions see it), and close() writes it.
+    const counts = {
+      windows: admission.windows,
+      amount:
         reservation === undefined
-          ? undefined
-          : await repositories.reservations.take(reservation.id);
-      const amount =
-        held === undefined
           ? used
-          : { tokens: used.tokens - held.tokens, costUsd: used.costUsd - held.costUsd };
-      if (amount.tokens === 0 && amount.costUsd === 0) return;
-      await repositories.counters.add(admission.windows, amount);
-    });
+          : {
+              tokens: used.tokens - reservation.tokens,
+              costUsd: used.costUsd - reservation.costUsd,
+            },
+    };
+    const { committed } = await this.#options.store.writeBehind(
+      async (repositories) => {
+        await repositories.usage.insert(record);
+        // Still held: replace it by what was used. Gone (released after its expiry): add it all.
+        const held =
+          reservation === undefined
+            ? undefined
+            : await repositories.reservations.take(reservation.id);
+        const amount =
+          held === undefined
+            ? used
+            : { tokens: used.tokens - held.tokens, costUsd: used.costUsd - held.costUsd };
+        if (amount.tokens === 0 && amount.costUsd === 0) return;
+        await repositories.counters.add(admission.windows, amount);
+      },
+      { counts },
+    );
     return { record, written: committed };
   }
 
@@ -357,14 +372,17 @@ export class Gatekeeper {
     const { reservation } = admission;
     admission.reservation = undefined;
     if (reservation === undefined) return;
-    await this.#options.store.transaction(async (repositories) => {
-      const held = await repositories.reservations.take(reservation.id);
-      if (held === undefined) return;
-      await repositories.counters.add(admission.windows, {
-        tokens: -held.tokens,
-        costUsd: -held.costUsd,
-      });
-    });
+    await this.#options.store.transaction(
+      async (repositories) => {
+        const held = await repositories.reservations.take(reservation.id);
+        if (held === undefined) return;
+        await repositories.counters.add(admission.windows, {
+          tokens: -held.tokens,
+          costUsd: -held.costUsd,
+        });
+      },
+      { waitForQueued: false },
+    );
   }
 
   /** Give back what expired reservations hold; returns how many were released. */

@@ -89,12 +89,16 @@ export class LimitReservations {
       ...amount,
       windows: capped.map(({ window }) => window),
     };
+    // The store's counters count the settlements still queued: no need to wait for them.
     const hold = () =>
-      store.transaction(async (repositories) => {
-        const refused = await repositories.counters.addWithinCaps(capped, amount);
-        if (refused !== undefined) throw new ReservationRefused(refused);
-        await repositories.reservations.insert(reservation);
-      });
+      store.transaction(
+        async (repositories) => {
+          const refused = await repositories.counters.addWithinCaps(capped, amount);
+          if (refused !== undefined) throw new ReservationRefused(refused);
+          await repositories.reservations.insert(reservation);
+        },
+        { waitForQueued: false },
+      );
     try {
       try {
         await hold();

@@ -78,6 +78,34 @@ describe.each(databases)("writes behind the request on $name", ({ create }) => {
     expect(refusedAt).toBe(0);
   });
 
+  it("a limit decision counts queued settlements without waiting for them, and only once", async () => {
+    const { store, window } = await withTenant();
+    const settled = { tokens: 90, costUsd: 0.5 };
+    const queued = await store.writeBehind(({ counters }) => counters.add([window], settled), {
+      counts: { windows: [window], amount: settled },
+    });
+    const reserve = (tokens: number) =>
+      store.transaction(
+        ({ counters }) =>
+          counters.addWithinCaps([{ window, maxTokens: 100, maxCostUsd: 1 }], {
+            tokens,
+            costUsd: 0,
+          }),
+        { waitForQueued: false },
+      );
+    expect(await reserve(20)).toBe(0);
+    expect(await store.counters.read([window])).toEqual([
+      { requests: 0, tokens: 90, costUsd: 0.5 },
+    ]);
+    await queued.committed;
+    // Written: the stored row holds it, and the memory no longer adds it again.
+    expect(await store.counters.read([window])).toEqual([
+      { requests: 0, tokens: 90, costUsd: 0.5 },
+    ]);
+    expect(await reserve(10)).toBeUndefined();
+    expect(await reserve(1)).toBe(0);
+  });
+
   it("one write that fails loses only itself", async () => {
     const { store, tenant } = await withTenant();
     const twice = usageRecord(tenant.id);

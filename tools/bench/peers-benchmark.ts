@@ -23,11 +23,16 @@
  *
  *   flock /tmp/cpu-bench.lock npm run bench:peers -- [--quick] [--json] [--rounds 2]
  *     [--seconds 5] [--peers-dir DIR] [--no-litellm] [--only colibri,portkey]
- *     [--scenarios ceiling-json,…] [--profile-colibri DIR]
+ *     [--scenarios ceiling-json,…] [--profile-colibri DIR] [--baseline CHECKOUT]
+ *
+ * `--baseline CHECKOUT`: also measure the Colibrí built in another checkout (its dist-tools, after
+ * `npm run build` there) as the target "colibri-baseline", in the same rounds: before and after a
+ * change, alternating like the peers.
  */
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { availableParallelism, cpus, loadavg, tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { Pool } from "undici";
 import { measureAtFixedRate, summarize, type LatencySummary } from "./gateway-benchmark.js";
@@ -47,7 +52,7 @@ import {
 } from "./peers-targets.js";
 
 const usage =
-  "usage: npm run bench:peers -- [--quick] [--json] [--rounds N] [--seconds S] [--peers-dir DIR] [--no-litellm] [--only NAMES] [--scenarios NAMES] [--profile-colibri DIR]";
+  "usage: npm run bench:peers -- [--quick] [--json] [--rounds N] [--seconds S] [--peers-dir DIR] [--no-litellm] [--only NAMES] [--scenarios NAMES] [--profile-colibri DIR] [--baseline CHECKOUT]";
 
 interface Scenario {
   name: string;
@@ -211,6 +216,7 @@ function parseOptions() {
       only: { type: "string" },
       scenarios: { type: "string" },
       "profile-colibri": { type: "string" },
+      baseline: { type: "string" },
     },
     strict: true,
   });
@@ -242,6 +248,7 @@ function parseOptions() {
     only: values.only?.split(","),
     scenarios,
     profileColibri: values["profile-colibri"],
+    baseline: values.baseline,
   };
 }
 
@@ -332,6 +339,20 @@ async function main(): Promise<void> {
         child: started.child,
       };
       targets.push(colibri);
+    }
+    if (options.baseline !== undefined) {
+      const entry = join(resolve(options.baseline), "dist-tools/tools/bench/peers-colibri.js");
+      const started = await forkHelper(pathToFileURL(entry), [
+        stubBase,
+        join(work, "colibri-baseline-home"),
+      ]);
+      targets.push({
+        name: "colibri-baseline",
+        url: `${(started.message as { url: string }).url}/v1/chat/completions`,
+        headers: { authorization: `Bearer ${(started.message as { key: string }).key}` },
+        groupId: started.child.pid ?? 0,
+        child: started.child,
+      });
     }
     for (const target of targets) {
       progress(`waiting for ${target.name}…`);

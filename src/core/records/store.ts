@@ -5,7 +5,7 @@
  */
 
 import type { BatchRepository } from "./batches.js";
-import type { CounterRepository, ReservationRepository } from "./counters.js";
+import type { CounterRepository, CounterWindow, ReservationRepository } from "./counters.js";
 import type { EgressRepository } from "./egress.js";
 import type { FeedbackRepository } from "./feedback.js";
 import type { FileRepository } from "./files.js";
@@ -69,6 +69,12 @@ export interface StoreRepositories {
   models: ModelRegistryRepository;
 }
 
+/** What a queued write will add to counter windows once it is committed. */
+export interface QueuedCount {
+  windows: readonly CounterWindow[];
+  amount: { tokens: number; costUsd: number };
+}
+
 /** A write queued behind the request; `committed` settles when its transaction does. */
 export interface QueuedWrite<T> {
   committed: Promise<T>;
@@ -78,20 +84,28 @@ export interface Store extends StoreRepositories, AsyncDisposable {
   readonly dialect: "sqlite" | "postgres";
   /** A description safe to print (no password), e.g. "sqlite:/home/u/.colibri/colibri.db". */
   readonly location: string;
-  /** Run `work` in one transaction: all of its writes land, or none. */
-  transaction<T>(work: (repositories: StoreRepositories) => Promise<T>): Promise<T>;
+  /**
+   * Run `work` in one transaction: all of its writes land, or none. It first waits for the
+   * writes queued by writeBehind, unless `waitForQueued` is false: for a limit decision, whose
+   * counters count the queued settlements anyway (see writeBehind's `counts`).
+   */
+  transaction<T>(
+    work: (repositories: StoreRepositories) => Promise<T>,
+    options?: { waitForQueued?: boolean },
+  ): Promise<T>;
   /**
    * Queue `work` to be written by group commit: with the other writes queued within a few
    * milliseconds, in one transaction (each alone if that transaction fails). For records written
    * after the fact (usage records, the counters they settle, audit rows). Resolves once queued
    * (at once, unless the bounded queue is full); `committed` settles when it is written. Reads of
-   * usage, egress, counters and feedback, and transactions, first wait for what is queued, so
+   * usage, egress, feedback and retention, and transactions, first wait for what is queued, so
    * this process never reads around its own writes; close() writes what is left. `soon`: write
-   * it on the next turn of the event loop (a caller waits for it).
+   * it on the next turn of the event loop (a caller waits for it). `counts`: what the write adds
+   * to counter windows; until it is written, this store's counter reads and caps count it.
    */
   writeBehind<T>(
     work: (repositories: StoreRepositories) => Promise<T>,
-    options?: { soon?: boolean },
+    options?: { soon?: boolean; counts?: QueuedCount },
   ): Promise<QueuedWrite<T>>;
   /** Write everything queued by writeBehind now; resolves when it is committed. */
   flush(): Promise<void>;
