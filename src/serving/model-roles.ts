@@ -33,16 +33,24 @@ export function currentOf(assignments: readonly ModelAssignment[]): ModelAssignm
   return assignments.find((row) => row.scope === "all" && row.role === "current");
 }
 
-/** Record the model a server starts with as the current one, when the registry names none. */
+/**
+ * The model a server starts with is the current one: recorded when the registry names none, and
+ * replacing the one it names otherwise (a model chosen with --model, or one the registry's is
+ * not installed here), as an audited promotion.
+ */
 export async function recordCurrent(
   store: Store,
   model: string,
   change: RoleChange,
 ): Promise<void> {
   await store.transaction(async (tx) => {
-    if (currentOf(await tx.models.assignments("all")) !== undefined) return;
+    const current = currentOf(await tx.models.assignments("all"));
+    if (current?.model === model) return;
+    if (current !== undefined) await retire(tx, current, change.now);
     await tx.models.assign(assignment("all", model, "current", change.now));
-    await event(tx, "all", "registered", model, null, "the model the server started with", change);
+    const kind = current === undefined ? "registered" : "promoted";
+    const reason = "the model the server started with";
+    await event(tx, "all", kind, model, current?.model ?? null, reason, change);
   });
 }
 

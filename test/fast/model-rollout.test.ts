@@ -5,7 +5,11 @@ import type { ChatBackend } from "../../src/core/chat.js";
 import { InsufficientMemoryError } from "../../src/core/errors.js";
 import type { RatedTrial, RegisteredModel } from "../../src/core/records/index.js";
 import { buildGateway, type Gateway } from "../../src/gateway/build-gateway.js";
-import { nominateCandidate, promoteCandidate } from "../../src/serving/model-roles.js";
+import {
+  nominateCandidate,
+  promoteCandidate,
+  recordCurrent,
+} from "../../src/serving/model-roles.js";
 import { decideRollout, summarise } from "../../src/serving/rollout-policy.js";
 import { ScriptedBackend } from "../support/scripted-backend.js";
 import { testAuditKey } from "../support/test-gateway.js";
@@ -383,5 +387,21 @@ describe("a candidate beside the current model", () => {
       ),
     ).rejects.toThrow(/share/);
     await expect(promoteCandidate(store, "x", change())).rejects.toThrow(/No candidate/);
+  });
+
+  it("the model a server starts with is the current one, recorded once, as a promotion when it changed", async () => {
+    const first = await start(new ClosableBackend("good-model"), {});
+    expect(await first.store.models.events({ limit: 5 })).toEqual([
+      expect.objectContaining({ kind: "registered", model: "good-model", actor: "server" }),
+    ]);
+    await recordCurrent(first.store, "good-model", change());
+    await recordCurrent(first.store, "new-model", change());
+    const [event] = await first.store.models.events({ limit: 5 });
+    expect(event).toMatchObject({ kind: "promoted", model: "new-model", previous: "good-model" });
+    const roles = await first.store.models.assignments("all");
+    expect(roles.map((row) => [row.model, row.role])).toEqual([
+      ["good-model", "retired"],
+      ["new-model", "current"],
+    ]);
   });
 });

@@ -13,6 +13,10 @@ import { modelStoreFromConfig } from "../../models/model-store-from-config.js";
 import type { CliContext } from "../context.js";
 import { formatTable } from "../format-table.js";
 import { plural } from "../plural.js";
+import { registryEntries } from "../model-registry-entries.js";
+import { registerModels } from "../../serving/model-roles.js";
+import { databaseOption, withStore, type DatabaseOptions } from "../store-access.js";
+import { registerModelRolloutCommands, servingRows } from "./models-rollout.js";
 
 type ModelStatus = "installed" | "missing file" | "available";
 
@@ -29,8 +33,8 @@ interface ModelRow {
 }
 
 export function registerModelsCommand(program: Command, context: CliContext): void {
-  program
-    .command("models")
+  const models = databaseOption(program.command("models"));
+  models
     .description(
       "List installed models and the catalog models you can pull; * marks the default model.",
     )
@@ -45,10 +49,12 @@ export function registerModelsCommand(program: Command, context: CliContext): vo
 Examples:
   colibri models
   colibri models --recommend
-  colibri models --json | jq '.models[] | select(.status == "installed") | .name'`,
+  colibri models --json | jq '.models[] | select(.status == "installed") | .name'
+  colibri models candidate smollm2-135m-instruct --mode canary --share 0.1
+  colibri models promote | withdraw | history`,
     )
-    .action(async (options: { json?: boolean; recommend?: boolean }) => {
-      const config = await context.loadConfig();
+    .action(async (options: DatabaseOptions & { json?: boolean; recommend?: boolean }) => {
+      const config = await context.loadConfig({ database: options.database });
       if (options.recommend === true) {
         printRecommendation(context, config.model.default, options.json === true);
         return;
@@ -90,9 +96,20 @@ Examples:
           (model) => ({ name: model, provider: provider.name, kind: provider.kind }),
         ),
       );
+      // Which model serves whom, per the registry (filled from the installed models here).
+      const installed = await store.list();
+      const serving = await withStore(context, options, async (database) => {
+        await registerModels(database, registryEntries(installed));
+        return {
+          rows: await servingRows(database),
+          assignments: (await database.models.assignments()).filter(
+            (row) => row.role !== "retired",
+          ),
+        };
+      });
       if (options.json === true) {
         context.stdout.write(
-          `${JSON.stringify({ default: config.model.default, folder: store.folder, models: rows, cloud }, null, 2)}\n`,
+          `${JSON.stringify({ default: config.model.default, folder: store.folder, models: rows, cloud, serving: serving.assignments }, null, 2)}\n`,
         );
         return;
       }
@@ -116,6 +133,10 @@ Examples:
       context.stdout.write(
         `\n* default model (${config.model.default}). Models folder: ${store.folder}\nPull one with: colibri pull NAME. Which fits this machine: colibri models --recommend\n`,
       );
+      if (serving.rows.length > 0) {
+        const servingTable = [["SERVING", "FOR", "ROLE", "MODE", "SHARE"], ...serving.rows];
+        context.stdout.write(`\n${formatTable(servingTable)}\n`);
+      }
       if (cloud.length > 0) {
         const cloudTable = [
           ["CLOUD MODEL", "PROVIDER", "PROTOCOL"],
@@ -124,6 +145,7 @@ Examples:
         context.stdout.write(`\n${formatTable(cloudTable)}\n`);
       }
     });
+  registerModelRolloutCommands(models, context);
 }
 
 function printRecommendation(context: CliContext, defaultModel: string, json: boolean): void {

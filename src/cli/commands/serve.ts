@@ -9,6 +9,8 @@ import { loadAuditKey } from "../audit-key.js";
 import type { CliContext } from "../context.js";
 import { engineOptions, integer } from "../engine-options.js";
 import { startEngine } from "../start-engine.js";
+import { currentOf } from "../../serving/model-roles.js";
+import { registryEntries } from "../model-registry-entries.js";
 import { databaseOption } from "../store-access.js";
 import { plural } from "../plural.js";
 import { requestLogOptions } from "../../server/request-log.js";
@@ -107,11 +109,19 @@ Prometheus metrics: GET /metrics (admin key required when auth is on).`,
         maxQueue: options.maxQueue,
       },
     });
-    await serve(config, context, options.logLevel);
+    await serve(config, context, options.logLevel, options.model !== undefined);
   });
 }
 
-async function serve(config: ColibriConfig, context: CliContext, logLevel: string): Promise<void> {
+async function serve(
+  config: ColibriConfig,
+  context: CliContext,
+  logLevel: string,
+  modelChosen: boolean,
+): Promise<void> {
+  const models = modelStoreFromConfig(config);
+  /** The model to serve: --model, else the registry's current one when installed, else the config's. */
+  let served = config;
   // The order matters to the user: the store first (a wrong database URL should fail before a
   // model is loaded), the providers before the model (so should a missing API key).
   const gateway = await buildGateway(config, {
@@ -123,13 +133,25 @@ async function serve(config: ColibriConfig, context: CliContext, logLevel: strin
         env: process.env,
         create: true,
       }),
-    prepare: ({ store, administration }) => ensureAdminKey(config, store, administration, context),
+    prepare: async ({ store, administration }) => {
+      await ensureAdminKey(config, store, administration, context);
+      if (modelChosen) return;
+      const current = currentOf(await store.models.assignments("all"));
+      if (current === undefined || (await models.installed(current.model))?.present !== true)
+        return;
+      served = withModel(config, current.model);
+    },
     env: process.env,
     providerLogger: "server",
-    backend: () => startEngine(config, context),
+    backend: () => startEngine(served, context),
     ownsBackend: true,
+    // Candidate models (colibri models candidate) load beside it, with the same engine settings.
+    modelRollout: {
+      load: (model) => startEngine(withModel(config, model), context),
+      installed: async () => registryEntries(await models.list()),
+    },
     installedModels: async () =>
-      (await modelStoreFromConfig(config).list()).map(({ name, sizeBytes, present }) => ({
+      (await models.list()).map(({ name, sizeBytes, present }) => ({
         name,
         sizeBytes,
         present,
@@ -156,6 +178,10 @@ async function serve(config: ColibriConfig, context: CliContext, logLevel: strin
     // The server (in-flight requests finish), then the engine, the providers and the store.
     await gateway.close();
   }
+}
+
+function withModel(config: ColibriConfig, model: string): ColibriConfig {
+  return { ...config, model: { ...config.model, default: model } };
 }
 
 function describeCloud(providers: ProviderRegistry): string {
