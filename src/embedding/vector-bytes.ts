@@ -1,7 +1,7 @@
 /**
- * Sentence vectors as the store keeps them (float32, little-endian, 4 bytes a dimension) and the
- * exact nearest-neighbour scan over them. Vectors are unit length (see text-embedder.ts), so the
- * dot product is their cosine similarity.
+ * Sentence vectors as the store keeps them (float32, little-endian, 4 bytes a dimension; several
+ * vectors of one passage one after another) and the exact nearest-neighbour scan over them.
+ * Vectors are unit length (see text-embedder.ts), so the dot product is their cosine similarity.
  */
 
 /** `vector` as float32 little-endian bytes. */
@@ -24,6 +24,32 @@ export function vectorFromBytes(bytes: Uint8Array): Float32Array {
   return vector;
 }
 
+/** Several vectors of one length as one run of bytes (see vectorsFromBytes). */
+export function vectorsToBytes(vectors: readonly Float32Array[]): Uint8Array {
+  const parts = vectors.map(vectorToBytes);
+  const bytes = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    bytes.set(part, offset);
+    offset += part.length;
+  }
+  return bytes;
+}
+
+/**
+ * The vectors of `dimensions` each in `bytes` (written by vectorsToBytes); none when the bytes are
+ * not a whole number of such vectors (vectors of another model).
+ */
+export function vectorsFromBytes(bytes: Uint8Array, dimensions: number): Float32Array[] {
+  const size = dimensions * 4;
+  if (size === 0 || bytes.byteLength === 0 || bytes.byteLength % size !== 0) return [];
+  const vectors: Float32Array[] = [];
+  for (let offset = 0; offset < bytes.byteLength; offset += size) {
+    vectors.push(vectorFromBytes(bytes.subarray(offset, offset + size)));
+  }
+  return vectors;
+}
+
 /** The dot product (cosine similarity of unit vectors); 0 for vectors of different lengths. */
 export function dotProduct(left: Float32Array, right: Float32Array): number {
   if (left.length !== right.length) return 0;
@@ -35,18 +61,23 @@ export function dotProduct(left: Float32Array, right: Float32Array): number {
 }
 
 /**
- * The `limit` candidates most similar to `query`, best first (ties by id), by an exact scan.
- * Candidates whose vector has another length (another model's) are skipped.
+ * The `limit` candidates most similar to `query`, best first (ties by id), by an exact scan. A
+ * candidate with several vectors (a passage's and its sentences') scores its best one: MaxP,
+ * as in Dai and Callan (SIGIR 2019), so an answer in one sentence of a long passage is not
+ * diluted by the rest. Vectors of another length (another model's) are skipped.
  */
 export function nearest<Id extends string | number>(
   query: Float32Array,
-  candidates: Iterable<{ id: Id; vector: Float32Array }>,
+  candidates: Iterable<{ id: Id; vectors: readonly Float32Array[] }>,
   limit: number,
 ): { id: Id; similarity: number }[] {
   const scored: { id: Id; similarity: number }[] = [];
-  for (const { id, vector } of candidates) {
-    if (vector.length !== query.length) continue;
-    scored.push({ id, similarity: dotProduct(query, vector) });
+  for (const { id, vectors } of candidates) {
+    let best = -Infinity;
+    for (const vector of vectors) {
+      if (vector.length === query.length) best = Math.max(best, dotProduct(query, vector));
+    }
+    if (best > -Infinity) scored.push({ id, similarity: best });
   }
   return scored
     .sort((x, y) => y.similarity - x.similarity || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0))

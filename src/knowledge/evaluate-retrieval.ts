@@ -35,9 +35,12 @@ export function lexicalRankings(
   return questions.map((question) => index.search(question.question, depth));
 }
 
-/** Each query vector's ranking of passage ids by cosine similarity, `depth` deep, best first. */
+/**
+ * Each query vector's ranking of passage ids by cosine similarity (a passage with several vectors
+ * by its best), `depth` deep, best first.
+ */
 export function denseRankings(
-  passages: readonly { id: string; vector: Float32Array }[],
+  passages: readonly { id: string; vectors: readonly Float32Array[] }[],
   queries: readonly Float32Array[],
   depth: number,
 ): string[][] {

@@ -77,15 +77,7 @@ export async function ingestDocument(
       undefined,
       language === "plain" ? "en" : language,
     ).map((chunk) => ({ ...chunk, terms: chunkTerms(chunk.headingPath, chunk.text, language) }));
-    if (embedder !== undefined) {
-      const vectors = await embedder.embedTexts(
-        chunks.map((chunk) => passageText(chunk.headingPath, chunk.text)),
-        { kind: "document" },
-      );
-      chunks.forEach((chunk, index) => {
-        chunk.embedding = vectors[index] ?? null;
-      });
-    }
+    if (embedder !== undefined) await embedChunks(embedder, chunks, language);
     await knowledge.replaceChunks(
       base.id,
       input.id,
@@ -176,6 +168,48 @@ export function fuseHits(
       ];
     },
   );
+}
+
+/**
+ * Give each chunk its vectors: the whole chunk's, then each sentence's when it has more than one
+ * (each under the chunk's headings), all with the model's document prompt. Search scores a chunk
+ * by its best vector (MaxP): on the Portuguese dev set an answer is often one sentence of a
+ * passage about several things, whose single vector it barely moves (docs/benchmarks.md).
+ */
+async function embedChunks(
+  embedder: TextEmbedder,
+  chunks: KnowledgeChunk[],
+  language: KnowledgeLanguage,
+): Promise<void> {
+  const texts = chunks.map((chunk) => embeddingTexts(chunk.headingPath, chunk.text, language));
+  const vectors = await embedder.embedTexts(texts.flat(), { kind: "document" });
+  let next = 0;
+  chunks.forEach((chunk, index) => {
+    const count = texts[index]?.length ?? 0;
+    chunk.vectors = vectors.slice(next, next + count);
+    next += count;
+  });
+}
+
+/**
+ * What a passage's vectors are computed from, in order: the passage (headings, then text), then
+ * each of its sentences under the same headings when it has more than one.
+ */
+export function embeddingTexts(
+  headingPath: readonly string[],
+  text: string,
+  language: KnowledgeLanguage,
+): string[] {
+  const segmenter = new Intl.Segmenter(language === "plain" ? "en" : language, {
+    granularity: "sentence",
+  });
+  const sentences = [...segmenter.segment(text)]
+    .map(({ segment }) => segment.trim())
+    .filter((sentence) => sentence !== "");
+  const whole = passageText(headingPath, text);
+  return sentences.length <= 1
+    ? [whole]
+    : [whole, ...sentences.map((sentence) => passageText(headingPath, sentence))];
 }
 
 /** What a chunk's sentence vector is computed from: its headings, then its text. */

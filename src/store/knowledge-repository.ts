@@ -8,7 +8,7 @@ import type {
   KnowledgeRepository,
   TenantKnowledge,
 } from "../core/records/knowledge.js";
-import { nearest, vectorFromBytes, vectorToBytes } from "../embedding/vector-bytes.js";
+import { nearest, vectorsFromBytes, vectorsToBytes } from "../embedding/vector-bytes.js";
 import type { Database } from "./database-schema.js";
 import type { KnowledgeBaseTable, KnowledgeDocumentTable } from "./knowledge-tables.js";
 
@@ -293,9 +293,9 @@ function tenantKnowledge(db: Kysely<Database>, sqlite: boolean, tenantId: string
                 text: chunk.text,
                 terms: chunk.terms,
                 embedding:
-                  chunk.embedding === undefined || chunk.embedding === null
+                  chunk.vectors === undefined || chunk.vectors.length === 0
                     ? null
-                    : vectorToBytes(chunk.embedding),
+                    : vectorsToBytes(chunk.vectors),
               })),
             )
             .execute();
@@ -355,7 +355,7 @@ function tenantKnowledge(db: Kysely<Database>, sqlite: boolean, tenantId: string
           vector,
           rows.map((row) => ({
             id: row.id,
-            vector: vectorFromBytes(row.embedding ?? new Uint8Array()),
+            vectors: vectorsFromBytes(row.embedding ?? new Uint8Array(), vector.length),
           })),
           limit,
         );

@@ -40,7 +40,10 @@ export interface KnowledgeChunkTable {
   text: string;
   /** Analysed terms, space-separated: what full-text search indexes. */
   terms: string;
-  /** A sentence vector (float32, little-endian) when one is computed; null until then. */
+  /**
+   * The chunk's sentence vectors (float32, little-endian, one after another: the chunk's, then its
+   * sentences') when an embedding model computed them; null otherwise.
+   */
   embedding: Uint8Array | null;
 }
 

@@ -187,6 +187,32 @@ La farmacia abre de nueve a veinte horas, también los feriados.
     expect(await searchKnowledge(knowledge, [current], "dolor de muelas", 1)).toEqual([]);
   });
 
+  it("embeds each sentence of a chunk with more than one, under its headings, after the chunk", async () => {
+    const embedder = topicEmbedder();
+    await ingestDocument(
+      knowledge,
+      base,
+      {
+        id: "doc-1",
+        name: "guia.md",
+        bytes: Buffer.from("# Horario\n\nAbrimos a las nueve. Cerramos a las veinte."),
+      },
+      now,
+      embedder,
+    );
+    expect(embedder.calls).toEqual([
+      [
+        [
+          "Horario\nAbrimos a las nueve. Cerramos a las veinte.",
+          "Horario\nAbrimos a las nueve.",
+          "Horario\nCerramos a las veinte.",
+        ],
+        "document",
+      ],
+    ]);
+    expect(await knowledge.embeddedChunks(base.id)).toEqual({ chunks: 1, embedded: 1 });
+  });
+
   it("replaces a changed file's vectors with its chunks, and keeps BM25 for a file added without a model", async () => {
     const embedder = topicEmbedder();
     const add = (text: string, model?: TextEmbedder) =>

@@ -169,7 +169,10 @@ describe.each(backends)("knowledge bases on $name", (backend) => {
         id,
         "doc-1",
         { sha256: "c".repeat(64), bytes: 10, now: t0 + 1 },
-        vectors.map((embedding, ordinal) => ({ ...chunk(ordinal, `texto ${ordinal}`), embedding })),
+        vectors.map((vector, ordinal) => ({
+          ...chunk(ordinal, `texto ${ordinal}`),
+          vectors: [vector],
+        })),
       );
       return kb;
     };
@@ -194,6 +197,18 @@ describe.each(backends)("knowledge bases on $name", (backend) => {
     // A vector of another length (another model's) is no candidate.
     expect(await kb.searchSimilar(["vs_a"], vector(1, 0), 5)).toEqual([]);
     expect(await betaKb.searchSimilar(["vs_b"], vector(1, 0, 0), 5)).toHaveLength(1);
+
+    // A chunk with several vectors (its own, its sentences') is as near as its nearest one.
+    await kb.replaceChunks("vs_a", "doc-1", { sha256: "e".repeat(64), bytes: 9, now: t0 + 2 }, [
+      { ...chunk(0, "uno"), vectors: [vector(1, 0, 0), vector(0, 0, 1)] },
+      { ...chunk(1, "dos"), vectors: [vector(0.6, 0.8, 0)] },
+    ]);
+    const maxP = await kb.searchSimilar(["vs_a"], vector(0, 0, 1), 5);
+    expect(maxP.map((hit) => [hit.ordinal, hit.score])).toEqual([
+      [0, 1],
+      [1, 0],
+    ]);
+    expect(await kb.embeddedChunks("vs_a")).toEqual({ chunks: 2, embedded: 2 });
 
     // A new version without vectors takes the old vectors with it.
     await kb.replaceChunks("vs_a", "doc-1", { sha256: "d".repeat(64), bytes: 9, now: t0 + 2 }, [

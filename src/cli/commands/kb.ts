@@ -7,7 +7,7 @@ import {
   retrievalDepth,
   scoreRankings,
 } from "../../knowledge/evaluate-retrieval.js";
-import { fusionDepth, passageText } from "../../knowledge/knowledge-base.js";
+import { embeddingTexts, fusionDepth } from "../../knowledge/knowledge-base.js";
 import type { Passage } from "../../knowledge/passage-index.js";
 import type { RetrievalMetrics } from "../../knowledge/retrieval-metrics.js";
 import {
@@ -130,7 +130,15 @@ async function evaluate(options: EvalOptions, context: CliContext) {
     };
     let ours = results["bm25_analysed"];
     if (embedder !== undefined) {
-      const dense = await denseRanked(embedder, passages, questions, depth, options, context);
+      const dense = await denseRanked(
+        embedder,
+        passages,
+        questions,
+        depth,
+        language,
+        options,
+        context,
+      );
       results["dense"] = scoreRankings(dense, questions);
       ours = scoreRankings(fusedRankings(analysed, dense), questions);
     }
@@ -164,6 +172,7 @@ async function denseRanked(
   passages: readonly Passage[],
   questions: readonly { question: string }[],
   depth: number,
+  language: AnalysisLanguage,
   options: EvalOptions,
   context: CliContext,
 ): Promise<string[][]> {
@@ -176,21 +185,19 @@ async function denseRanked(
     options.vectorCache === undefined
       ? model
       : await cachedEmbedder(model, options.vectorCache, progress);
-  const vectors = await embedder.embedTexts(
-    passages.map((passage) =>
-      passageText(passage.title === "" ? [] : [passage.title], passage.text),
-    ),
-    { kind: "document" },
+  // Each passage's vectors as ingestion computes them: the passage's, then its sentences'.
+  const texts = passages.map((passage) =>
+    embeddingTexts(passage.title === "" ? [] : [passage.title], passage.text, language),
   );
+  const flat = await embedder.embedTexts(texts.flat(), { kind: "document" });
+  let next = 0;
+  const vectors = texts.map((group) => flat.slice(next, (next += group.length)));
   const queries = await embedder.embedTexts(
     questions.map((question) => question.question),
     { kind: "query" },
   );
   return denseRankings(
-    passages.map((passage, index) => ({
-      id: passage.id,
-      vector: vectors[index] ?? new Float32Array(),
-    })),
+    passages.map((passage, index) => ({ id: passage.id, vectors: vectors[index] ?? [] })),
     queries,
     depth,
   );

@@ -50,8 +50,12 @@ export interface KnowledgeChunk {
   page: number | null;
   /** The analysed terms of the heading path and text, separated by spaces (what is indexed). */
   terms: string;
-  /** Its sentence vector (unit length) when an embedding model is configured; else absent. */
-  embedding?: Float32Array | null;
+  /**
+   * Its sentence vectors (unit length) when an embedding model is configured, else absent: the
+   * whole chunk's first, then each of its sentences' when it has more than one. Search scores a
+   * chunk by its vector nearest the question.
+   */
+  vectors?: Float32Array[];
 }
 
 /** A passage found by search, with what a citation needs. */
@@ -139,8 +143,9 @@ export interface TenantKnowledge {
     limit: number,
   ): Promise<KnowledgeHit[]>;
   /**
-   * The `limit` chunks of these bases whose sentence vectors are nearest `vector` (cosine, exact
-   * scan), best first; chunks without a vector or with another length are not candidates.
+   * The `limit` chunks of these bases with a sentence vector nearest `vector` (cosine, exact scan,
+   * each chunk scored by its best vector), best first; chunks without vectors, or with vectors of
+   * another length, are not candidates.
    */
   searchSimilar(
     baseIds: readonly string[],
