@@ -234,6 +234,15 @@ describe("values as scans, sheets and systems space them", () => {
       "mi correo ana.souza@uc . cl ok",
       "ana.souza@uc . cl",
     ],
+    ["a value with its separators, alone as the message", "80055950-9", "80055950-9"],
+    ["in a numbered list", "1. 6278147-2\n2. 80008703-8", "80008703-8"],
+    ["a cédula's type letter in a list", "1. V-28.073.968\n2. E 14430717", "E 14430717"],
+    ["in a sheet's row with no header", "A1319\t5935496-8\t$29.367\tbaja", "5935496-8"],
+    [
+      "a house number, then a floor",
+      "Rua Bahia, 410 - 3º andar, CPF 390 . 533 . 447 - 05",
+      "390 . 533 . 447 - 05",
+    ],
   ])("%s", (_form, text, written) => {
     expect(coveredWhole(text, written), text).toBe(true);
   });
@@ -250,6 +259,11 @@ describe("values as scans, sheets and systems space them", () => {
     ["lottery numbers", "Mega-Sena concurso 2600: 04 - 15 - 23 - 38 - 47 - 55"],
     ["a range of years", "de 2019 - 2024 crecimos 12 %"],
     ["a score", "ganamos 2 - 1, fecha 12"],
+    // Alone, bare digits are not enough: one check digit passes one number in ten.
+    ["bare digits alone", "471803134"],
+    ["an order number in a sheet's row", "12/03/2025\t4718031\t12\tR$ 120,00"],
+    ["an invoice number alone", "0001-00012345"],
+    ["a list of dates", "1. 2024-03-15\n2. 2024-04-01"],
   ])("%s stays unmasked", (_form, text) => {
     expect(scanText(text)).toEqual([]);
   });

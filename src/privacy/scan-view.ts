@@ -164,7 +164,7 @@ function composed(first: Edited, second: Edited): Edited {
  * - a space on both sides of the dots of an e-mail's domain ("ana@uc . cl") dropped.
  */
 const spacing =
-  /(?<![\p{L}\p{N}])[0-9A-Za-z](?: [0-9A-Za-z]){5,}(?![\p{L}\p{N}])|(?<=\d) [.\-/] (?=\d)|(?<=[\dA-Z)])_{1,3}(?=[\d(])|(?<=@[\p{L}\p{N}.-]{1,63}) \. (?=\p{L})/gu;
+  /(?<![\p{L}\p{N}])[0-9A-Za-z](?: [0-9A-Za-z]){5,}(?![\p{L}\p{N}])|(?<=\d) [.\-/] (?=\d)|(?<=[\dA-Z)])_{1,3}(?=[\d(])|(?<=@(?:[\p{L}\p{N}.-]| \. ){1,63}) \. (?=\p{L})/gu;
 /** A quick test before the search: digits a space apart, an underscore after one, a spaced dot. */
 const spacingHint = /\d \d|\d [.\-/] \d|[\dA-Z)]_| \. /;
 
@@ -177,10 +177,20 @@ function spacingEdits(text: string): Edit[] {
     const from = match.index;
     if (found.startsWith("_")) {
       edits.push({ from, to: from + found.length, text: " " });
+    } else if (found === " . " && !isAsciiDigit(text.charCodeAt(from - 1))) {
+      // A dot of an e-mail's domain.
+      edits.push({ from, to: from + 3, text: "." });
     } else if (found.length === 3 && found[0] === " ") {
       // Inside one value the groups are short; two long numbers a separator apart are two
       // values ("1459285399 / 1519727786001").
-      if (Math.min(digitsBefore(text, from), digitsAfter(text, from + 3)) <= 4) {
+      // Nor is a floor or a unit after a house number ("410 - 3º andar").
+      const before = digitsBefore(text, from);
+      const after = digitsAfter(text, from + 3);
+      if (
+        Math.min(before, after) <= 4 &&
+        !letterOrDigit.test(text[from + 3 + after] ?? " ") &&
+        !letterOrDigit.test(text[from - before - 1] ?? " ")
+      ) {
         edits.push({ from, to: from + 3, text: found[1] ?? "" });
       }
     } else if (countDigits(found) >= 5) {

@@ -606,6 +606,8 @@ describe("other values and paths", () => {
     ["underscores for separators", "cédula 1_017_617_230", ["1_017_617_230"]],
     ["an e-mail with [@]", "mail ana.souza1756[@]hotmail.com", ["ana.souza1756", "hotmail"]],
     ["spaced dots in an e-mail's domain", "correo ana.souza@uc . cl", ["ana.souza", "uc . cl"]],
+    ["a value alone as the message", "80055950-9", ["80055950-9"]],
+    ["a sheet's row with no header", "A1319\t5935496-8\t$29.367\tbaja", ["5935496-8"]],
   ])("%s", async (_form, text, forms) => {
     const sent = await sendThrough({ messages: user(text) });
     expectNothingLeaked(sent, forms);

@@ -74,11 +74,18 @@ export function* detectIdentifier(
       rule.inRecords === true &&
       confidenceLevels.inPersonalRecord >= options.minConfidence &&
       input.inPersonalRecord(candidate.start, candidate.end);
+    // A value sent alone (the whole message, a list item, a header-less table's field) is
+    // masked in doubt when its check passes, as a record's field is.
+    const alone =
+      !placed && !inRecord && confidenceLevels.inPersonalRecord >= options.minConfidence
+        ? input.standsAlone(candidate.start, candidate.end)
+        : undefined;
     if (
       !reachable(true) ||
       (!reachable(false) &&
         !placed &&
         !inRecord &&
+        alone === undefined &&
         !input.mentionsBefore(rule.context, candidate.end + subjectReach) &&
         !(genericReach && input.mentionsBefore(genericLabelWords, candidate.start)))
     )
@@ -106,14 +113,24 @@ export function* detectIdentifier(
         : inRecord
           ? "record"
           : undefined;
-    if (!reachable(positive) && labelled === undefined) continue;
+    if (!reachable(positive) && labelled === undefined && alone === undefined) continue;
     const check = rule.check(candidate);
+    // Alone, only a value that proves itself: a check that passes on a value written with its
+    // separators ("80055950-9"), or in a shape its check singles out — not bare digits, which
+    // one check digit passes one time in ten, as order numbers and codes stand alone too — or
+    // with letters of its own (a cédula's type letter) where the identifier has no check.
+    const provesItself = /[-./]/.test(candidate.value) || (alone === "line" && shape !== "weak");
+    const aloneCounts =
+      alone !== undefined &&
+      ((check === "passed" && provesItself) ||
+        (check === "none" && /[A-Za-z]/.test(candidate.value)));
+    const evidence = labelled ?? (aloneCounts ? "record" : undefined);
     const confidence = confidenceOf({
       check,
       shape,
       positive,
       negative,
-      ...(labelled === undefined ? {} : { labelled }),
+      ...(evidence === undefined ? {} : { labelled: evidence }),
     });
     if (confidence <= 0) continue;
     yield {

@@ -11,6 +11,11 @@ import { longestRecord, recordRow, type RecordRow } from "./personal-record.js";
 /** What separates the fields of a table's row, in order of preference. */
 const tableSeparators = ["\t", ";", "|", ","];
 
+/** What may stand before a value alone on its line: nothing, or a list item's marker. */
+const aloneBefore = /^\s*(?:(?:\d{1,3}[.)]|[-•*])\s+)?$/u;
+/** And after it: a closing stop or comma at most. */
+const aloneAfter = /^[.,;]?\s*$/;
+
 /** How far after a value a label that follows it is looked for. */
 export const reachAfter = 32;
 
@@ -134,6 +139,34 @@ export class ScanInput {
       row.personal &&
       row.fields.some((field) => field.start === start && field.end === end)
     );
+  }
+
+  /**
+   * Whether `[start, end)` is all its line says: the whole message, an item of a list ("2) …",
+   * "- …") or a field of a row of a table (tab, `;` or `|` separated) — a value sent
+   * on its own, as a clerk pastes a number, with nothing around it that it could be part of.
+   * Says which: "line" or "field"; undefined when neither.
+   */
+  standsAlone(start: number, end: number): "line" | "field" | undefined {
+    let lineStart = start;
+    while (lineStart > 0 && start - lineStart <= longestRecord && this.text[lineStart - 1] !== "\n")
+      lineStart--;
+    let lineEnd = this.text.indexOf("\n", end);
+    if (lineEnd === -1) lineEnd = this.text.length;
+    if (lineEnd - lineStart > longestRecord) return undefined;
+    const before = this.text.slice(lineStart, start);
+    const after = this.text.slice(end, lineEnd);
+    if (aloneBefore.test(before) && aloneAfter.test(after)) return "line";
+    if (!/[\t;|]/.test(before + after)) return undefined;
+    this.rows ??= new Map();
+    let row = this.rows.get(lineStart);
+    if (row === undefined) {
+      row = recordRow(this.text, lineStart, lineEnd);
+      this.rows.set(lineStart, row);
+    }
+    return row !== null && row.fields.some((field) => field.start === start && field.end === end)
+      ? "field"
+      : undefined;
   }
 
   /** Whether `start` is in a row of a table with a header line (see `columnLabel`). */
