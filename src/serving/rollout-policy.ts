@@ -13,8 +13,6 @@ export interface TrialSummary {
   latencyP50Ms: number;
   /** Mean agreement with the current model's answer to the same request (shadow only). */
   agreement: number | null;
-  /** 1 less the mean of the shares above: what promotion compares. */
-  quality: number;
 }
 
 export type RolloutDecision =
@@ -31,7 +29,6 @@ export function summarise(trials: readonly RatedTrial[], feedbackSeen: boolean):
     ? share(trials.filter((trial) => trial.rating === "bad").length)
     : null;
   const agreements = trials.flatMap((trial) => (trial.agreement === null ? [] : [trial.agreement]));
-  const shares = [escalation, runaway, errors, ...(badFeedback === null ? [] : [badFeedback])];
   return {
     requests,
     escalation,
@@ -43,8 +40,17 @@ export function summarise(trials: readonly RatedTrial[], feedbackSeen: boolean):
       agreements.length === 0
         ? null
         : agreements.reduce((sum, value) => sum + value, 0) / agreements.length,
-    quality: 1 - shares.reduce((sum, value) => sum + value, 0) / shares.length,
   };
+}
+
+/**
+ * 1 less the mean of the shares of flawed answers (escalated, runaway, failed, and rated 👎 when
+ * both models' answers were seen): what promotion compares, over the same signals for both.
+ */
+export function qualityOf(summary: TrialSummary, withFeedback: boolean): number {
+  const shares = [summary.escalation, summary.runaway, summary.errors];
+  if (withFeedback) shares.push(summary.badFeedback ?? 0);
+  return 1 - shares.reduce((sum, value) => sum + value, 0) / shares.length;
 }
 
 /**
@@ -72,8 +78,15 @@ export function decideRollout(
     ["runaway", candidate.runaway, current.runaway, margins.runaway],
     ["errors", candidate.errors, current.errors, margins.errors],
   ];
-  if (mode === "canary" && candidate.badFeedback !== null && current.badFeedback !== null) {
-    rates.push(["bad feedback", candidate.badFeedback, current.badFeedback, margins.badFeedback]);
+  const withFeedback =
+    mode === "canary" && candidate.badFeedback !== null && current.badFeedback !== null;
+  if (withFeedback) {
+    rates.push([
+      "bad feedback",
+      candidate.badFeedback ?? 0,
+      current.badFeedback ?? 0,
+      margins.badFeedback,
+    ]);
   }
   rates.push(["escalation", candidate.escalation, current.escalation, margins.escalation]);
   for (const [name, mine, theirs, margin] of rates) {
@@ -95,15 +108,17 @@ export function decideRollout(
     }
   }
   if (promoteAfter !== null && candidate.requests >= promoteAfter) {
-    if (candidate.quality >= current.quality) {
+    const mine = qualityOf(candidate, withFeedback).toFixed(3);
+    const theirs = qualityOf(current, withFeedback).toFixed(3);
+    if (Number(mine) >= Number(theirs)) {
       return {
         action: "promote",
-        reason: `quality ${candidate.quality.toFixed(3)} at least the current model's ${current.quality.toFixed(3)} ${over}`,
+        reason: `quality ${mine} at least the current model's ${theirs} ${over}`,
       };
     }
     return {
       action: "wait",
-      reason: `quality ${candidate.quality.toFixed(3)} below the current model's ${current.quality.toFixed(3)} ${over}`,
+      reason: `quality ${mine} below the current model's ${theirs} ${over}`,
     };
   }
   return { action: "wait", reason: `within every margin ${over}` };

@@ -202,6 +202,14 @@ describe("rollout policy", () => {
     ).toContain("escalation");
   });
 
+  it("compares a shadow candidate's quality with the current's over the same signals", () => {
+    const half = (i: number) => ({ escalated: i % 2 === 0 });
+    const rated = summarise(many(30, half), true);
+    expect(decideRollout(rated, summarise(many(20, half), false), "shadow", settings).action).toBe(
+      "promote",
+    );
+  });
+
   it("promotes after promoteAfter answers when its quality is at least the current's", () => {
     expect(decideRollout(current, summarise(many(20), true), "canary", settings)).toMatchObject({
       action: "promote",
