@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { anthropicErrorProblem, openAiErrorProblem, shapeProblem } from "./fuzz-findings.js";
+import { openAiErrorProblem, shapeProblem } from "./fuzz-findings.js";
 import { parseResponse } from "./raw-http.js";
 
 const response = (head: string, body: string) =>
@@ -21,23 +21,27 @@ describe("the fuzzer's OpenAI error shape check", () => {
     expect(shapeProblem(empty, "GET")).toBe('content-type ""');
   });
 
-  it("holds the Messages routes to Anthropic's error shape, and every other route to OpenAI's", () => {
-    const body =
-      '{"type":"error","error":{"type":"invalid_request_error","message":"model: required"}}';
-    const answer = response("HTTP/1.1 400 Bad Request\r\ncontent-type: application/json", body);
-    expect(shapeProblem(answer, "POST", "/v1/messages")).toBeUndefined();
-    expect(shapeProblem(answer, "POST", "/v1/messages/count_tokens?beta=true")).toBeUndefined();
-    expect(shapeProblem(answer, "POST", "/v1/chat/completions")).toBe(
+  it("accepts Anthropic's error shape from the Messages routes only, and holds both shapes to their fields", () => {
+    const anthropic = response(
+      "HTTP/1.1 400 Bad Request\r\ncontent-type: application/json",
+      '{"type":"error","error":{"type":"invalid_request_error","message":"model: required"}}',
+    );
+    expect(shapeProblem(anthropic, "POST", "POST /v1/messages")).toBeUndefined();
+    expect(shapeProblem(anthropic, "POST", "POST /v1/messages/count_tokens")).toBeUndefined();
+    expect(shapeProblem(anthropic, "POST", "POST /v1/chat/completions")).toBe(
       'top-level keys ["type","error"]',
     );
+    // Refused before the route (a bad request line, a timeout): OpenAI's shape, accepted there too.
     const openAi = response(
-      "HTTP/1.1 400 Bad Request\r\ncontent-type: application/json",
+      "HTTP/1.1 408 Request Timeout\r\ncontent-type: application/json",
       '{"error":{"message":"m","type":"t","code":null}}',
     );
-    expect(shapeProblem(openAi, "POST", "/v1/messages")).toBe('top-level keys ["error"]');
-    expect(anthropicErrorProblem({ type: "error", error: { type: "t" } })).toBe(
-      "error.message missing",
+    expect(shapeProblem(openAi, "POST", "POST /v1/messages")).toBeUndefined();
+    const neither = response(
+      "HTTP/1.1 400 Bad Request\r\ncontent-type: application/json",
+      '{"type":"error","error":{"type":"invalid_request_error"}}',
     );
+    expect(shapeProblem(neither, "POST", "POST /v1/messages")).toBe("error.message missing");
   });
 
   it("checks the error frames of an event stream, not its answers", () => {

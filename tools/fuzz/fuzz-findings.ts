@@ -65,7 +65,7 @@ export class FuzzFindings {
     }
     const { response } = outcome;
     this.statuses.set(response.status, (this.statuses.get(response.status) ?? 0) + 1);
-    const problem = shapeProblem(response, fuzzed.request.method, fuzzed.request.path);
+    const problem = shapeProblem(response, fuzzed.request.method, fuzzed.route);
     const code = errorCode(response.body) ?? "-";
     if (response.status >= 500) {
       add(
@@ -163,26 +163,33 @@ function example({ request, mutation }: FuzzedRequest): RequestExample {
   };
 }
 
+/** The routes that answer errors in Anthropic's shape (`errorShape: "anthropic"`, the Messages API). */
+const anthropicRoutes: ReadonlySet<string> = new Set([
+  "POST /v1/messages",
+  "POST /v1/messages/count_tokens",
+]);
+
 /**
- * The paths of the routes that answer errors in Anthropic's shape (`errorShape: "anthropic"`,
- * the Messages API); a path that matches no route is answered in OpenAI's.
+ * A request drawn for a Messages route is answered in Anthropic's shape once it reaches the
+ * route, and in OpenAI's when it never does (a mutated method or path that matches no route, a
+ * request the HTTP parser refuses, a body that timed out): either is accepted there, whole.
  */
-const anthropicPaths: ReadonlySet<string> = new Set(["/v1/messages", "/v1/messages/count_tokens"]);
+function anthropicOrOpenAiProblem(body: unknown): string | undefined {
+  return openAiErrorProblem(body) === undefined ? undefined : anthropicErrorProblem(body);
+}
 
 /**
  * What is wrong with an answer's shape, or undefined: error statuses need OpenAI's error body
- * (Anthropic's on the Messages routes; HEAD answers have none), and an event stream's error
+ * (or Anthropic's, for requests drawn for a Messages route; HEAD answers have none), and an event stream's error
  * frames need it too. Successful answers (health, metrics, the dashboard's files, redirects) are
  * not errors and are not checked.
  */
 export function shapeProblem(
   response: RawResponse,
   method: string,
-  path = "/",
+  route = "",
 ): string | undefined {
-  const errorProblem = anthropicPaths.has(path.split("?")[0] ?? "")
-    ? anthropicErrorProblem
-    : openAiErrorProblem;
+  const errorProblem = anthropicRoutes.has(route) ? anthropicOrOpenAiProblem : openAiErrorProblem;
   if (response.status >= 400) {
     if (method === "HEAD") return undefined;
     const type = response.headers["content-type"] ?? "";

@@ -10,7 +10,8 @@
  *
  * It prints crashes (the gateway died or a request got no answer within the bound), every 5xx
  * and every error body not in OpenAI's shape (deduplicated by route, status and code; one
- * reproducing request each, in the JSON report), and the gateway's RSS at start and end. Exit
+ * reproducing request each, in the JSON report), and the gateway's RSS at start and end (and with
+ * each thousand requests' progress line, to tell a leak from a warm-up). Exit
  * code 1 when any of those is found.
  */
 import { spawn, type ChildProcess } from "node:child_process";
@@ -118,9 +119,12 @@ async function fuzz(options: Options): Promise<boolean> {
     );
     const rssStart = await rssOf(started.pid);
     let rssPeak = rssStart;
+    // The latest sample, printed with the progress: a leak keeps climbing, a warm-up levels off.
+    let rssNow = rssStart;
     sampler = setInterval(() => {
       void rssOf(started.pid).then(
         (rss) => {
+          rssNow = rss;
           rssPeak = Math.max(rssPeak, rss);
         },
         () => undefined,
@@ -162,7 +166,7 @@ async function fuzz(options: Options): Promise<boolean> {
         }
         if (findings.requests % 1_000 === 0) {
           progress(
-            `${findings.requests} requests, ${Math.round((performance.now() - startedAt) / 1000)} s, cloud ${cloud.mode}`,
+            `${findings.requests} requests, ${Math.round((performance.now() - startedAt) / 1000)} s, cloud ${cloud.mode}, gateway RSS ${megabytes(rssNow)}`,
           );
         }
       }
@@ -290,7 +294,6 @@ function formatReport(
   reportFile: string,
   logFile: string,
 ): string {
-  const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
   const list = (title: string, items: Finding[]) => [
     `${title}: ${items.length}`,
     ...items.map(
@@ -309,7 +312,10 @@ function formatReport(
       .join(" ")}`,
     ...list("crashes", report.crashes),
     ...list("5xx (by route, status, code)", report.serverErrors),
-    ...list("error bodies not in OpenAI's shape", report.nonOpenAiBodies),
+    ...list(
+      "error bodies not in OpenAI's shape (Anthropic's on the Messages routes)",
+      report.nonOpenAiBodies,
+    ),
     ...list("connections closed without an answer", report.unanswered),
     `gateway RSS: start ${megabytes(rssBytes.start)}, end ${megabytes(rssBytes.end)}, growth ${megabytes(rssBytes.growth)}, peak ${megabytes(rssBytes.peak)}`,
     `report: ${reportFile}`,
@@ -334,4 +340,8 @@ function whole(flag: string, text: string, zero = false): number {
     );
   }
   return value;
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
