@@ -316,6 +316,19 @@ function tenantKnowledge(db: Kysely<Database>, sqlite: boolean, tenantId: string
       );
     },
 
+    interruptedDocuments: (before) =>
+      read(async (target) => {
+        const rows = await target
+          .selectFrom("knowledge_documents")
+          .select(documentColumns)
+          .where("tenant_id", "=", tenantId)
+          .where("status", "=", "in_progress")
+          .where("updated_at", "<", before)
+          .orderBy("updated_at")
+          .execute();
+        return rows.map(documentFromRow);
+      }),
+
     deleteDocument: (baseId, documentId) =>
       atomically(async (target) => {
         await deleteChunks(target, baseId, documentId);

@@ -1,5 +1,9 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { toFile } from "openai";
 import { afterEach, describe, expect, it } from "vitest";
+import { openStore } from "../../src/store/index.js";
 import { ScriptedBackend } from "../support/scripted-backend.js";
 import { openAIClientFor, startTestGateway, type TestGateway } from "../support/test-gateway.js";
 
@@ -163,5 +167,55 @@ describe("the knowledge-base admin API", () => {
         { heading: ["Guía de la farmacia", "Horario"], bm25: null, similarity: 0 },
       ],
     });
+  });
+});
+
+describe("documents a stopped process left in_progress", () => {
+  it("are read again when they came through the Files API, and marked failed otherwise", async () => {
+    const home = await mkdtemp(join(tmpdir(), "colibri-interrupted-"));
+    const database = `sqlite:${join(home, "colibri.db")}`;
+    try {
+      const store = await openStore({ url: database, home });
+      const tenant = await store.tenants.ensure("clinica", 0);
+      await store.files.insert(
+        {
+          id: "file-guia",
+          tenantId: tenant.id,
+          purpose: "assistants",
+          filename: "guia.md",
+          bytes: guide.length,
+          createdAt: 0,
+        },
+        guide,
+      );
+      const knowledge = store.knowledge.forTenant(tenant.id);
+      await knowledge.createBase({ id: "vs_1", name: "farmacia", createdAt: 0, metadata: null });
+      for (const [id, name] of [
+        ["file-guia", "guia.md"],
+        ["doc-cli", "precios.csv"],
+      ] as const) {
+        await knowledge.beginDocument({ id, baseId: "vs_1", name, bytes: 10, now: 1 });
+      }
+      await store.close();
+
+      const gateway = await startTestGateway({
+        config: { database, home, server: { auth: true, adminKey } },
+      });
+      gateways.push(gateway);
+      await gateway.server.listen();
+      const documents = () => gateway.store.knowledge.forTenant(tenant.id).listDocuments("vs_1");
+      await expect
+        .poll(async () => (await documents()).map((document) => [document.id, document.status]))
+        .toEqual(
+          expect.arrayContaining([
+            ["file-guia", "completed"],
+            ["doc-cli", "failed"],
+          ]),
+        );
+      const cli = (await documents()).find((document) => document.id === "doc-cli");
+      expect(cli?.error).toMatch(/interrupted .* add it again/);
+    } finally {
+      await rm(home, { recursive: true, force: true });
+    }
   });
 });

@@ -131,6 +131,11 @@ export interface TenantKnowledge {
   ): Promise<void>;
   /** The document failed: keeps the chunks of the version before, if any. */
   failDocument(baseId: string, documentId: string, error: string, now: number): Promise<void>;
+  /**
+   * Documents of every base of the tenant still in_progress since before `before` (ms): left so by
+   * a process that stopped mid-ingestion.
+   */
+  interruptedDocuments(before: number): Promise<KnowledgeDocument[]>;
   /** The document and its chunks; false when there was none. */
   deleteDocument(baseId: string, documentId: string): Promise<boolean>;
   /** Bytes of the documents of a base (OpenAI's usage_bytes). */

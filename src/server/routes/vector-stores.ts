@@ -105,25 +105,19 @@ export function registerVectorStores(app: FastifyInstance, options: VectorStores
     return base;
   };
 
-  /** Attach a file of the tenant's: recorded now, read when the queue gets to it. */
-  const attach = async (principal: Principal, base: KnowledgeBase, fileId: string) => {
-    const tenantId = principal.tenant.id;
-    const file = await options.store.files.get(fileId, tenantId);
-    if (file === undefined) throw notFound("file", fileId, "file_id");
-    const knowledge = knowledgeOf(principal);
-    const document = await knowledge.beginDocument({
-      id: file.id,
-      baseId: base.id,
-      name: file.filename,
-      bytes: file.bytes,
-      now: options.now(),
-    });
+  /** Read a file of the tenant's into a base when the queue gets to it. */
+  const ingestLater = (
+    tenantId: string,
+    baseId: string,
+    file: { id: string; filename: string },
+  ) => {
+    const knowledge = options.store.knowledge.forTenant(tenantId);
     queue.enqueue(tenantId, async () => {
       const content = await options.store.files.content(file.id, tenantId);
-      const current = await knowledge.getBase(base.id);
+      const current = await knowledge.getBase(baseId);
       if (current === undefined) return;
       if (content === undefined) {
-        await knowledge.failDocument(base.id, file.id, "The file was deleted.", options.now());
+        await knowledge.failDocument(baseId, file.id, "The file was deleted.", options.now());
         return;
       }
       await ingestDocument(
@@ -134,8 +128,45 @@ export function registerVectorStores(app: FastifyInstance, options: VectorStores
         options.embedder,
       );
     });
+  };
+
+  /** Attach a file of the tenant's: recorded now, read when the queue gets to it. */
+  const attach = async (principal: Principal, base: KnowledgeBase, fileId: string) => {
+    const tenantId = principal.tenant.id;
+    const file = await options.store.files.get(fileId, tenantId);
+    if (file === undefined) throw notFound("file", fileId, "file_id");
+    const document = await knowledgeOf(principal).beginDocument({
+      id: file.id,
+      baseId: base.id,
+      name: file.filename,
+      bytes: file.bytes,
+      now: options.now(),
+    });
+    ingestLater(tenantId, base.id, file);
     return document;
   };
+
+  // Documents a stopped process left in_progress: a Files API upload is read again (its content
+  // is still stored); anything else (a CLI add that was cut short) is marked failed with why.
+  const startedAt = options.now();
+  app.addHook("onReady", async () => {
+    for (const tenant of await options.store.tenants.list()) {
+      const knowledge = options.store.knowledge.forTenant(tenant.id);
+      for (const document of await knowledge.interruptedDocuments(startedAt)) {
+        const file = await options.store.files.get(document.id, tenant.id);
+        if (file !== undefined) {
+          ingestLater(tenant.id, document.knowledgeBaseId, file);
+          continue;
+        }
+        await knowledge.failDocument(
+          document.knowledgeBaseId,
+          document.id,
+          "Ingestion was interrupted (the process stopped while reading this file); add it again.",
+          options.now(),
+        );
+      }
+    }
+  });
 
   const storeObject = async (knowledge: TenantKnowledge, base: KnowledgeBase) => {
     const documents = await knowledge.listDocuments(base.id);
