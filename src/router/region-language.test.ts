@@ -61,6 +61,17 @@ describe("detectRegionLanguage", () => {
     expect(detectRegionLanguage("12 + 30 = ?")).toEqual({ language: "und", confidence: 0 });
   });
 
+  it("answers a text seen before as the first time, whatever came between", () => {
+    const all = Object.values(sentences).flat();
+    const first = all.map((sentence) => detectRegionLanguage(sentence));
+    const again = [...all].reverse().map((sentence) => detectRegionLanguage(sentence));
+    expect(again.reverse()).toEqual(first);
+    // Each caller gets its own object: changing one does not change what the next is told.
+    const mine = detectRegionLanguage(sentences.es[0]);
+    mine.language = "en";
+    expect(detectRegionLanguage(sentences.es[0]).language).toBe("es");
+  });
+
   it("reads only the start of a very long text", () => {
     const long = `${sentences.qu[0]} `.repeat(400);
     expect(detectRegionLanguage(long).language).toBe("qu");

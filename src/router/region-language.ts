@@ -1,4 +1,6 @@
+import { createHash } from "node:crypto";
 import { francAll } from "franc-all";
+import { LRUCache } from "lru-cache";
 import { guessLanguage } from "./language.js";
 
 /**
@@ -113,9 +115,25 @@ const wordWeight = 1.5;
 const shortest = 3;
 const longest = 2048;
 
+/**
+ * Detections of the samples seen lately, by their hash (never the text): a conversation sends
+ * its earlier turns again with each new one, and a client often sends the same prompt. The
+ * detection is a pure function of the sample; it was ~4 % of the gateway's CPU per request.
+ */
+const recent = new LRUCache<string, LanguageDetection>({ max: 4096 });
+
 /** The language of a text among the region's; well under a millisecond a sentence. */
 export function detectRegionLanguage(text: string): LanguageDetection {
   const sample = text.length > longest ? text.slice(0, longest) : text;
+  const key = createHash("sha256").update(sample).digest("base64");
+  const known = recent.get(key);
+  if (known !== undefined) return { ...known };
+  const detected = detectSample(sample);
+  recent.set(key, detected);
+  return { ...detected };
+}
+
+function detectSample(sample: string): LanguageDetection {
   const words = sample.toLowerCase().match(/[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*/gu) ?? [];
   const letters = words.join("").length;
   if (letters < shortest) return { language: "und", confidence: 0 };
