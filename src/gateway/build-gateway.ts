@@ -270,6 +270,7 @@ export async function buildGateway<B extends ChatBackend>(
                 ...(parts.installedModels === undefined
                   ? {}
                   : { installedModels: parts.installedModels }),
+                ...(rollout === undefined ? {} : { rollout: () => rollout.state }),
               },
             }
           : {}),

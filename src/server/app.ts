@@ -90,7 +90,7 @@ export interface ServerOptions {
   /** The store-and-forward queue (Batch API, deferred requests); default none. */
   queue?: { store: Store; config: ColibriConfig["queue"] };
   /** The dashboard at /ui and its JSON (GET /admin/dashboard, /v1/dashboard); default none. */
-  dashboard?: Pick<DashboardOptions, "store" | "installedModels">;
+  dashboard?: Pick<DashboardOptions, "store" | "installedModels" | "rollout">;
   /** Assistants over the tenants' knowledge bases (model `copilot:<name>`); default none. */
   copilots?: Copilots;
   /** Users' ratings of answers (POST /v1/feedback); default none. */

@@ -11,6 +11,7 @@ import type { ChatBackend } from "../../core/chat.js";
 import type { OfflineQueue } from "../../queue/offline-queue.js";
 import type { HybridRouter } from "../../router/hybrid-router.js";
 import type { Store } from "../../core/records/store.js";
+import type { RolloutState } from "../../serving/model-rollout.js";
 import { principalOf } from "../request-state.js";
 import { grantAccess } from "../route-access.js";
 import { validateBody } from "../../openai/validate-body.js";
@@ -35,6 +36,8 @@ export interface DashboardOptions {
   queue: OfflineQueue | undefined;
   /** The installed local models (name, size), for the models view; default none known. */
   installedModels?: () => Promise<{ name: string; sizeBytes: number; present: boolean }[]>;
+  /** The candidate model's last judgement (safe model updates); default none tried. */
+  rollout?: () => RolloutState;
   now: () => number;
 }
 
@@ -112,6 +115,27 @@ async function snapshot(
       engine: backend.status(),
       memory: { rssBytes: memory.rss, heapUsedBytes: memory.heapUsed },
       installed: viewer.kind === "admin" ? ((await options.installedModels?.()) ?? []) : [],
+      // Which model serves whom, the candidate's measurements and every change of model: the
+      // admin's alone (a tenant never sees what was measured on other tenants' traffic).
+      updates: viewer.kind === "admin" ? await modelUpdates(options) : null,
     },
+  };
+}
+
+async function modelUpdates(options: DashboardOptions) {
+  const { store } = options;
+  const state = options.rollout?.();
+  return {
+    serving: (await store.models.assignments()).filter((row) => row.role !== "retired"),
+    candidate:
+      state?.candidate === undefined
+        ? null
+        : {
+            ...state.candidate,
+            current: state.current ?? null,
+            measured: state.measured ?? null,
+            decision: state.decision ?? null,
+          },
+    events: await store.models.events({ limit: 10 }),
   };
 }
