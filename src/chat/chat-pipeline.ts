@@ -216,7 +216,10 @@ export class ChatPipeline {
           deferredBatch: await this.#deferred(call, answer),
           meter,
         });
-        if (meter.outcome === "completed" && delivered.finishReason !== undefined) {
+        // A candidate model's answer (a canary) is not kept: it may be rolled back.
+        const byCandidate =
+          delivered.answer.target === "local" && delivered.answer.model !== router.localModel;
+        if (meter.outcome === "completed" && delivered.finishReason !== undefined && !byCandidate) {
           await caching?.save(delivered.answer, {
             text: delivered.text,
             finishReason: delivered.finishReason,

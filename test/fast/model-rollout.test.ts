@@ -6,6 +6,7 @@ import { InsufficientMemoryError } from "../../src/core/errors.js";
 import type { RatedTrial, RegisteredModel } from "../../src/core/records/index.js";
 import { buildGateway, type Gateway } from "../../src/gateway/build-gateway.js";
 import {
+  endCandidate,
   nominateCandidate,
   promoteCandidate,
   recordCurrent,
@@ -79,12 +80,16 @@ async function start(
   });
   const address = await gateway.server.listen();
   const keys: Record<string, string> = {};
-  const ask = async (tenant: string, content = "¿Cuál es la capital de Chile?") => {
+  const ask = async (
+    tenant: string,
+    content = "¿Cuál es la capital de Chile?",
+    extra: Record<string, unknown> = {},
+  ) => {
     keys[tenant] ??= (await gateway!.administration.createKey({ tenant })).key;
     const response = await fetch(`${address}/v1/chat/completions`, {
       method: "POST",
       headers: { authorization: `Bearer ${keys[tenant]}`, "content-type": "application/json" },
-      body: JSON.stringify({ model: "local", messages: [{ role: "user", content }] }),
+      body: JSON.stringify({ model: "local", messages: [{ role: "user", content }], ...extra }),
     });
     return { status: response.status, body: (await response.json()) as Record<string, unknown> };
   };
@@ -411,5 +416,29 @@ describe("a candidate beside the current model", () => {
       ["good-model", "retired"],
       ["new-model", "current"],
     ]);
+  });
+
+  it("a canary's answer is never cached: once it is withdrawn, the current model answers", async () => {
+    const { ask, store, rollout } = await start(new ClosableBackend("good-model"), {
+      "new-model": new ClosableBackend("new-model"),
+    });
+    await nominateCandidate(
+      store,
+      { model: "new-model", scope: "all", mode: "canary", share: 1 },
+      change(),
+    );
+    await rollout.tick();
+    const deterministic = { temperature: 0 };
+    expect((await ask("acme", "¿Capital de Perú?", deterministic)).body["model"]).toBe("new-model");
+    await endCandidate(store, "withdrawn", "by command", change());
+    await rollout.tick();
+    expect((await ask("acme", "¿Capital de Perú?", deterministic)).body["model"]).toBe(
+      "good-model",
+    );
+    // The current model's own answer is cached as before.
+    const again = await ask("acme", "¿Capital de Perú?", deterministic);
+    expect(again.body["model"]).toBe("good-model");
+    const usage = await store.usage.list({ since: 0, limit: 10 });
+    expect(usage.map((record) => record.target)).toContain("cache");
   });
 });
