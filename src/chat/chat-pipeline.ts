@@ -152,7 +152,7 @@ export class ChatPipeline {
       try {
         const forCache =
           call.cache !== undefined && this.#options.cache?.accepts(baseRequest, false) === true;
-        const scan = await this.#scan(baseRequest, forCache);
+        const scan = await this.#scan(baseRequest, forCache, principal.tenant.id);
         metering.metrics.observeFindings(scan.findings.map((entry) => entry.finding.type));
         recordFindings(meter, scan);
         // Once per request, for the router's rules and the usage record (cache hits too).
@@ -317,10 +317,10 @@ export class ChatPipeline {
    * nothing could leave, no rule asks and no cache must be kept clean (`forCache`: a cache must
    * not keep personal data).
    */
-  async #scan(request: ChatRequest, forCache: boolean): Promise<RequestScan> {
+  async #scan(request: ChatRequest, forCache: boolean, tenant: string): Promise<RequestScan> {
     const { privacy, router } = this.#options;
     if (privacy === undefined || !(forCache || router.readsPersonalData)) return noPersonalData;
-    return privacy.guard.scan(request);
+    return privacy.guard.scan(request, undefined, { tenant });
   }
 
   /** Carry out the guarded plan; with a permit, cloud calls go masked, audited and restored. */
