@@ -235,6 +235,23 @@ describe("values as scans, sheets and systems space them", () => {
       "ana.souza@uc . cl",
     ],
     ["a value with its separators, alone as the message", "80055950-9", "80055950-9"],
+    [
+      "an alphanumeric CNPJ all letters before its check digits",
+      "CNPJ QWERTYUIOPAS89",
+      "QWERTYUIOPAS89",
+    ],
+    [
+      "a card's groups aligned by a sheet",
+      "CARTÃO   4111   1111   1111   1111",
+      "4111   1111   1111   1111",
+    ],
+    ["a field's name in camelCase", '{"id": 11648, "numeroCnh": "29281112585"}', "29281112585"],
+    ["in an XML element", "<dest><numeroCnh>29281112585</numeroCnh></dest>", "29281112585"],
+    [
+      "in snake_case in a log line",
+      "INFO alta ok nro_cuit=20-12345678-6 canal=web",
+      "20-12345678-6",
+    ],
     ["in a numbered list", "1. 6278147-2\n2. 80008703-8", "80008703-8"],
     ["a cédula's type letter in a list", "1. V-28.073.968\n2. E 14430717", "E 14430717"],
     ["in a sheet's row with no header", "A1319\t5935496-8\t$29.367\tbaja", "5935496-8"],
@@ -264,6 +281,9 @@ describe("values as scans, sheets and systems space them", () => {
     ["an order number in a sheet's row", "12/03/2025\t4718031\t12\tR$ 120,00"],
     ["an invoice number alone", "0001-00012345"],
     ["a list of dates", "1. 2024-03-15\n2. 2024-04-01"],
+    ["a word in capitals and two digits", "QWERTYUIOPAS89"],
+    ["numbers a sheet aligns", "Total   1234   5678   9012 items"],
+    ["a field's name and a count", '{"pedidoNumero": 471803134, "itemCount": 3}'],
   ])("%s stays unmasked", (_form, text) => {
     expect(scanText(text)).toEqual([]);
   });

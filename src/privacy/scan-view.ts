@@ -161,12 +161,15 @@ function composed(first: Edited, second: Edited): Edited {
  * - a space on both sides of a separator between digits ("22 . 812 . 344 - 5") dropped;
  * - underscores between the groups of a number ("1_017_617_230", "G_30820952_2") read as spaces,
  *   which the rules take as separators of a weakly shaped value;
- * - a space on both sides of the dots of an e-mail's domain ("ana@uc . cl") dropped.
+ * - a space on both sides of the dots of an e-mail's domain ("ana@uc . cl") dropped;
+ * - three or four spaces between a card's groups of four, as a sheet aligns them, read as one;
+ * - a field's name in camelCase or snake_case before `:`, `=` or `>` ("numeroCnh", "nr_cpf"),
+ *   its words apart ("numero Cnh", "nr cpf"), so that the label in it is read.
  */
 const spacing =
-  /(?<![\p{L}\p{N}])[0-9A-Za-z](?: [0-9A-Za-z]){5,}(?![\p{L}\p{N}])|(?<=\d) [.\-/] (?=\d)|(?<=[\dA-Z)])_{1,3}(?=[\d(])|(?<=@(?:[\p{L}\p{N}.-]| \. ){1,63}) \. (?=\p{L})/gu;
+  /(?<![\p{L}\p{N}])[0-9A-Za-z](?: [0-9A-Za-z]){5,}(?![\p{L}\p{N}])|(?<!\d)\d{4}(?: {3,4}\d{4}){2,3}(?!\d)|(?<=\d) [.\-/] (?=\d)|(?<=[\dA-Z)])_{1,3}(?=[\d(])|(?<=@(?:[\p{L}\p{N}.-]| \. ){1,63}) \. (?=\p{L})|(?<![\p{L}\p{N}_@.-])[A-Za-z]{2,20}(?:(?:_|(?<=[a-z])(?=[A-Z]))[A-Za-z]{1,20}){1,4}(?=["']?\s{0,3}[:=>])/gu;
 /** A quick test before the search: digits a space apart, an underscore after one, a spaced dot. */
-const spacingHint = /\d \d|\d [.\-/] \d|[\dA-Z)]_| \. /;
+const spacingHint = /\d \d|\d {3,4}\d|\d [.\-/] \d|[\dA-Z)]_| \. |[a-z][_A-Z]/;
 
 function spacingEdits(text: string): Edit[] {
   const edits: Edit[] = [];
@@ -175,7 +178,22 @@ function spacingEdits(text: string): Edit[] {
   for (let match = spacing.exec(text); match !== null; match = spacing.exec(text)) {
     const found = match[0];
     const from = match.index;
-    if (found.startsWith("_")) {
+    if (/^[A-Za-z]/.test(found) && /[_A-Z]/.test(found.slice(1))) {
+      // A field's name in a system's JSON, XML or log ("numeroCnh", "cuenta_clabe"): its
+      // words apart, so that the label in it reads as one.
+      for (let index = 1; index < found.length; index++) {
+        const character = found[index] ?? "";
+        if (character === "_") edits.push({ from: from + index, to: from + index + 1, text: " " });
+        else if (/[A-Z]/.test(character) && /[a-z]/.test(found[index - 1] ?? "")) {
+          edits.push({ from: from + index, to: from + index, text: " " });
+        }
+      }
+    } else if (found.includes("   ")) {
+      // A card's groups of four, three or four spaces apart as a sheet aligns them.
+      for (const gap of found.matchAll(/ {3,4}/g)) {
+        edits.push({ from: from + gap.index, to: from + gap.index + gap[0].length, text: " " });
+      }
+    } else if (found.startsWith("_")) {
       edits.push({ from, to: from + found.length, text: " " });
     } else if (found === " . " && !isAsciiDigit(text.charCodeAt(from - 1))) {
       // A dot of an e-mail's domain.

@@ -22,15 +22,19 @@ export const cnpjRule: IdentifierRule = {
   type: "BR_CNPJ",
   pattern: /[\dA-Z]{2}\.?[\dA-Z]{3}\.?[\dA-Z]{3}\/?[\dA-Z]{4}-?\d{2}/g,
   context: wordsPattern(["cnpj", "c.n.p.j.", "cnpj/mf", "cnpj/me"]),
-  // Bare letters and digits must have a digit before the check digits; formatted ones may not.
-  plausible: (candidate) =>
-    /[./]/.test(candidate.value) || /\d/.test(compactOf(candidate).slice(0, 12)),
+  // Bare letters and digits must have a digit before the check digits, or be letters only (the
+  // alphanumeric CNPJ may be: "QWERTYUIOPAS89"); formatted ones may be anything.
+  plausible: (candidate) => {
+    const front = compactOf(candidate).slice(0, 12);
+    return /[./]/.test(candidate.value) || /\d/.test(front) || /^[A-Z]{12}$/.test(front);
+  },
   check: checkWith(stdnumValidate("BR", "cnpj")),
-  // Bare, numeric or alphanumeric, its two check digits single it out as they do a CPF's.
+  // Bare, numeric or alphanumeric, its two check digits single it out as they do a CPF's; bare
+  // letters only, as a word in capitals and two digits, it needs its word.
   shape: ({ value }) =>
     /^[\dA-Z]{2}\.[\dA-Z]{3}\.[\dA-Z]{3}\/[\dA-Z]{4}-\d{2}$/.test(value)
       ? "formatted"
-      : /^[\dA-Z]{12}\d{2}$/.test(value)
+      : /^(?=[\dA-Z]{0,11}\d)[\dA-Z]{12}\d{2}$/.test(value)
         ? "plain"
         : "weak",
 };
