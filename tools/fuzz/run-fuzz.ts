@@ -313,7 +313,7 @@ function formatReport(
     ...list("crashes", report.crashes),
     ...list("5xx (by route, status, code)", report.serverErrors),
     ...list(
-      "error bodies not in OpenAI's shape (Anthropic's on the Messages routes)",
+      "error bodies not in OpenAI's shape (or Anthropic's, on the Messages routes)",
       report.nonOpenAiBodies,
     ),
     ...list("connections closed without an answer", report.unanswered),
