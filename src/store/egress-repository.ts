@@ -1,6 +1,7 @@
 import { sql, type Insertable, type Kysely, type Selectable } from "kysely";
 import { z } from "zod";
 import { ColibriError } from "../core/errors.js";
+import { executeCompiledOnce } from "./compiled-once.js";
 import type { Database, EgressRecordTable, EgressValueTable } from "./database-schema.js";
 import type { EgressRecord, EgressRepository, EgressValue } from "../core/records/egress.js";
 
@@ -13,12 +14,28 @@ export function egressRepository(db: Kysely<Database>): EgressRepository {
   return {
     async insert(record) {
       const row = recordColumns(record);
+      // On every cloud call: the record's statement is built once (compiled-once.ts).
+      const columns = Object.keys(row) as (keyof typeof row)[];
+      const insertRecord = (target: Kysely<Database>) =>
+        executeCompiledOnce(
+          target,
+          "egress.insert",
+          (placeholders) =>
+            target
+              .insertInto("egress_records")
+              .values(
+                Object.fromEntries(
+                  columns.map((column, index) => [column, placeholders[index]]),
+                ) as typeof row,
+              ),
+          columns.map((column) => row[column]),
+        );
       if (record.values.length === 0) {
-        await db.insertInto("egress_records").values(row).execute();
+        await insertRecord(db);
         return;
       }
       const write = async (target: Kysely<Database>) => {
-        await target.insertInto("egress_records").values(row).execute();
+        await insertRecord(target);
         const values = record.values.map((value, position) =>
           valueColumns(record.id, position, value),
         );
@@ -64,21 +81,35 @@ export function egressRepository(db: Kysely<Database>): EgressRepository {
     },
 
     async settleDelivery(id, delivery) {
+      if (delivery.delivered) {
+        // The common case, on every cloud call: built once.
+        const { numAffectedRows } = await executeCompiledOnce(
+          db,
+          "egress.delivered",
+          ([placeholder]) =>
+            db
+              .updateTable("egress_records")
+              .set({ delivered: 1 })
+              .where("id", "=", placeholder as string)
+              .where("outcome", "=", "sent")
+              .where("delivered", "is", null),
+          [id],
+        );
+        return (numAffectedRows ?? 0n) > 0n;
+      }
       const update = db
         .updateTable("egress_records")
         .where("id", "=", id)
         .where("outcome", "=", "sent")
         .where("delivered", "is", null);
-      const result = delivery.delivered
-        ? await update.set({ delivered: 1 }).executeTakeFirst()
-        : await update
-            .set({
-              delivered: 0,
-              outcome: "kept-local",
-              bytes_sent: 0,
-              reason: sql<string>`reason || ${`; not delivered: ${delivery.why}`}`,
-            })
-            .executeTakeFirst();
+      const result = await update
+        .set({
+          delivered: 0,
+          outcome: "kept-local",
+          bytes_sent: 0,
+          reason: sql<string>`reason || ${`; not delivered: ${delivery.why}`}`,
+        })
+        .executeTakeFirst();
       return result.numUpdatedRows > 0n;
     },
 

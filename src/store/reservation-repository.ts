@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from "kysely";
 import { z } from "zod";
+import { executeCompiledOnce } from "./compiled-once.js";
 import type { Database, LimitReservationTable } from "./database-schema.js";
 import type {
   CounterWindow,
@@ -14,15 +15,26 @@ const windowsSchema = z.array(
 export function reservationRepository(db: Kysely<Database>): ReservationRepository {
   return {
     async insert(reservation) {
-      await db
-        .insertInto("limit_reservations")
-        .values({
-          id: reservation.id,
-          created_at: reservation.createdAt,
-          expires_at: reservation.expiresAt,
-          tokens: reservation.tokens,
-          cost_usd: reservation.costUsd,
-          windows: JSON.stringify(
+      // On every limited request: built once (compiled-once.ts), like the counters' statements.
+      await executeCompiledOnce(
+        db,
+        "reservations.insert",
+        ([id, createdAt, expiresAt, tokens, costUsd, windows]) =>
+          db.insertInto("limit_reservations").values({
+            id: id as string,
+            created_at: createdAt as number,
+            expires_at: expiresAt as number,
+            tokens: tokens as number,
+            cost_usd: costUsd as number,
+            windows: windows as string,
+          }),
+        [
+          reservation.id,
+          reservation.createdAt,
+          reservation.expiresAt,
+          reservation.tokens,
+          reservation.costUsd,
+          JSON.stringify(
             reservation.windows.map((window) => [
               window.scope,
               window.scopeId,
@@ -30,17 +42,23 @@ export function reservationRepository(db: Kysely<Database>): ReservationReposito
               window.start,
             ]),
           ),
-        })
-        .execute();
+        ],
+      );
     },
 
     async take(id) {
       // DELETE … RETURNING: of two takers (settlement and the expiry sweep), only one gets the row.
-      const row = await db
-        .deleteFrom("limit_reservations")
-        .where("id", "=", id)
-        .returningAll()
-        .executeTakeFirst();
+      const { rows } = await executeCompiledOnce(
+        db,
+        "reservations.take",
+        ([placeholder]) =>
+          db
+            .deleteFrom("limit_reservations")
+            .where("id", "=", placeholder as string)
+            .returningAll(),
+        [id],
+      );
+      const row = rows[0];
       return row === undefined ? undefined : fromRow(row);
     },
 
