@@ -164,12 +164,17 @@ function composed(first: Edited, second: Edited): Edited {
  * - a space on both sides of the dots of an e-mail's domain ("ana@uc . cl") dropped;
  * - three or four spaces between a card's groups of four, as a sheet aligns them, read as one;
  * - a field's name in camelCase or snake_case before `:`, `=` or `>` ("numeroCnh", "nr_cpf"),
- *   its words apart ("numero Cnh", "nr cpf"), so that the label in it is read.
+ *   its words apart ("numero Cnh", "nr cpf"), so that the label in it is read;
+ * - digit groups split by spaces right after an identifier's own label ("CUIT: 333 495 121 28",
+ *   "RUC es 800 82416-4"): read together, since the label says they are one value.
  */
 const spacing =
-  /(?<![\p{L}\p{N}])[0-9A-Za-z](?: [0-9A-Za-z]){5,}(?![\p{L}\p{N}])|(?<!\d)\d{4}(?: {3,4}\d{4}){2,3}(?!\d)|(?<=\d) [.\-/] (?=\d)|(?<=[\dA-Z)])_{1,3}(?=[\d(])|(?<=@(?:[\p{L}\p{N}.-]| \. ){1,63}) \. (?=\p{L})|(?<![\p{L}\p{N}_@.-])[A-Za-z]{2,20}(?:(?:_|(?<=[a-z])(?=[A-Z]))[A-Za-z]{1,20}){1,4}(?=["']?\s{0,3}[:=>])/gu;
+  /(?<![\p{L}\p{N}])[0-9A-Za-z](?: [0-9A-Za-z]){5,}(?![\p{L}\p{N}])|(?<!\d)\d{4}(?: {3,4}\d{4}){2,3}(?!\d)|(?<=\d) [.\-/] (?=\d)|(?<=[\dA-Z)])_{1,3}(?=[\d(])|(?<=@(?:[\p{L}\p{N}.-]| \. ){1,63}) \. (?=\p{L})|(?<![\p{L}\p{N}_@.-])[A-Za-z]{2,20}(?:(?:_|(?<=[a-z])(?=[A-Z]))[A-Za-z]{1,20}){1,4}(?=["']?\s{0,3}[:=>])|(?<![\p{L}\p{N}.\-/])\d[\d.\-/]{0,12}(?: \d[\d.\-/]{0,12}){1,5}(?:-[\dKk])?(?![\p{L}\p{N}])/gu;
 /** A quick test before the search: digits a space apart, an underscore after one, a spaced dot. */
 const spacingHint = /\d \d|\d {3,4}\d|\d [.\-/] \d|[\dA-Z)]_| \. |[a-z][_A-Z]/;
+
+/** A value written a character at a time, as `spacing` finds it. */
+const letterSpaced = /^[0-9A-Za-z](?: [0-9A-Za-z]){5,}$/;
 
 function spacingEdits(text: string): Edit[] {
   const edits: Edit[] = [];
@@ -211,6 +216,26 @@ function spacingEdits(text: string): Edit[] {
       ) {
         edits.push({ from, to: from + 3, text: found[1] ?? "" });
       }
+    } else if (/^\d/.test(found) && !letterSpaced.test(found)) {
+      // Digit groups split by spaces where the value has none ("333 495 121 28", "465 748443
+      // 55"), right after an identifier's own label: the label says it is one value.
+      // Not a check digit spaced off ("80074857 3"), which the rules read as written, nor a
+      // run that ends in a list's next number ("33-36413323-0 2) documento"), nor one that goes
+      // on on the next line ("5342 7298\n0650 7802"), which the line-break reading joins.
+      const digits = countDigits(found);
+      const groups = found.split(" ");
+      const spacedCheck = groups.length === 2 && (groups[1] ?? "").length === 1;
+      if (
+        digits >= 7 &&
+        digits <= 18 &&
+        !spacedCheck &&
+        !/^(?:[).]|\r?\n *\d)/.test(text.slice(from + found.length, from + found.length + 8)) &&
+        labelRightBefore(text, from)
+      ) {
+        for (let index = found.indexOf(" "); index !== -1; index = found.indexOf(" ", index + 1)) {
+          edits.push({ from: from + index, to: from + index + 1, text: "" });
+        }
+      }
     } else if (countDigits(found) >= 5) {
       for (let index = 1; index < found.length; index += 2) {
         edits.push({ from: from + index, to: from + index + 1, text: "" });
@@ -218,6 +243,24 @@ function spacingEdits(text: string): Edit[] {
     }
   }
   return edits;
+}
+
+/**
+ * The word before a value and what joins them: `CUIT: `, `"ci": "`, `cedula=`, `D.N.I.  :  `,
+ * `RUC es ` (a copula between).
+ */
+const labelBefore =
+  /([\p{L}.]{2,16})(?:\s{1,3}(?:es|e|é|eh|is))?["']?\s{0,3}(?:[:=#]|n[º°o]\.?)?\s{0,3}["']?$/u;
+/** An identifier's, a card's or a phone's own labels: not words as common as "no" or "id". */
+const identifierLabels = new Set(
+  [...gluedLabels].filter((label) => !["no", "nro", "num", "numero", "id"].includes(label)),
+);
+
+/** Whether an identifier's own label stands right before `start`. */
+function labelRightBefore(text: string, start: number): boolean {
+  const found = labelBefore.exec(text.slice(Math.max(0, start - 40), start));
+  if (found === null) return false;
+  return identifierLabels.has(foldForMatching(found[1] ?? "").replace(/\./g, ""));
 }
 
 function digitsBefore(text: string, end: number): number {

@@ -609,6 +609,7 @@ describe("other values and paths", () => {
     ["a value alone as the message", "80055950-9", ["80055950-9"]],
     ["an all-letter alphanumeric CNPJ", "CNPJ QWERTYUIOPAS89", ["QWERTYUIOPAS89"]],
     ["a field's name in camelCase", '{"numeroCnh": "29281112585"}', ["29281112585"]],
+    ["digit groups split anyhow after the label", "CUIT: 201 234 567 86", ["201 234 567 86"]],
     ["a sheet's row with no header", "A1319\t5935496-8\t$29.367\tbaja", ["5935496-8"]],
   ])("%s", async (_form, text, forms) => {
     const sent = await sendThrough({ messages: user(text) });
