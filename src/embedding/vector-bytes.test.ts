@@ -11,6 +11,8 @@ describe("vectors as bytes", () => {
     const shifted = new Uint8Array(17);
     shifted.set(bytes, 1);
     expect(vectorsFromBytes(shifted.subarray(1), 2)).toEqual(vectors);
+    // A Buffer from Node's shared pool, as the PostgreSQL driver returns bytea.
+    expect(vectorsFromBytes(Buffer.from(bytes), 2)).toEqual(vectors);
     expect(vectorsFromBytes(bytes, 3)).toEqual([]);
     expect(vectorsFromBytes(new Uint8Array(), 2)).toEqual([]);
   });

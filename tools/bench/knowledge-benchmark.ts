@@ -3,12 +3,17 @@
  * ingestion of a generated ~100-page PDF. Prints numbers and judges none.
  *
  *   node dist-tools/tools/bench/knowledge-benchmark.js [--rag DIR] [--pages N] [--postgres] [--json]
+ *     [--sets es,es+distractors,pt] [--vector-cache FILE]
  *
  * Retrieval: every passage of a set (corpus, and distractors for es+d) becomes one document with
  * one chunk (heading = its title), analysed as `colibri kb add` analyses chunks; each question is
  * searched through the store (SQLite FTS5 BM25, or PostgreSQL ts_rank with --postgres) and scored
  * as `colibri kb eval` scores (recall@1, recall@5, MRR over the top 5).
- * Ingestion: a PDF of N pages (a title and passages of the es corpus per page, pdfkit) goes
+ * With --vector-cache (a file `colibri kb eval --vector-cache` filled with EmbeddingGemma's
+ * vectors), each chunk also gets its vectors as ingestion computes them and search is hybrid; the
+ * query's vector comes from the file too, so the latency is the store's and the fusion's (the
+ * model's own time per query is in bench:embedding). A text missing from the file is an error.
+ * Ingestion (skipped with --pages 0): a PDF of N pages (a title and passages of the es corpus per page, pdfkit) goes
  * through `ingestDocument` (parse, chunk, analyse, store) three times into fresh bases.
  */
 import { readFile } from "node:fs/promises";
@@ -16,7 +21,14 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import PDFDocument from "pdfkit";
 import type { KnowledgeLanguage, Store } from "../../src/core/records/index.js";
-import { chunkTerms, ingestDocument, searchKnowledge } from "../../src/knowledge/knowledge-base.js";
+import {
+  chunkTerms,
+  embeddingTexts,
+  ingestDocument,
+  searchKnowledge,
+} from "../../src/knowledge/knowledge-base.js";
+import type { TextEmbedder } from "../../src/embedding/text-embedder.js";
+import { cachedEmbedder } from "../../src/cli/vector-cache.js";
 import { retrievalMetrics, type RetrievalMetrics } from "../../src/knowledge/retrieval-metrics.js";
 import { openStore } from "../../src/store/index.js";
 import { percentile } from "../router-evaluation/cascade-strategy-summary.js";
@@ -33,8 +45,26 @@ const { values } = parseArgs({
     pages: { type: "string", default: "100" },
     postgres: { type: "boolean", default: false },
     json: { type: "boolean", default: false },
+    sets: { type: "string", default: "es,es+distractors,pt" },
+    "vector-cache": { type: "string" },
   },
 });
+
+/** Vectors from the cache file only: the model's name is the one the cache keys carry. */
+const embedder: TextEmbedder | undefined =
+  values["vector-cache"] === undefined
+    ? undefined
+    : await cachedEmbedder(
+        {
+          model: "embeddinggemma-300m",
+          embedTexts(texts) {
+            throw new Error(
+              `${texts.length} texts are not in ${values["vector-cache"]}; fill it with colibri kb eval --vector-cache first.`,
+            );
+          },
+        },
+        values["vector-cache"],
+      );
 
 interface Passage {
   id: string;
@@ -99,6 +129,14 @@ async function retrieval(
         text: passage.text,
         page: null,
         terms: chunkTerms([passage.title], passage.text, language),
+        ...(embedder === undefined
+          ? {}
+          : {
+              vectors: await embedder.embedTexts(
+                embeddingTexts([passage.title], passage.text, language),
+                { kind: "document" },
+              ),
+            }),
       };
       await knowledge.replaceChunks(base.id, passage.id, { sha256: "", bytes: 0, now: 0 }, [chunk]);
     }
@@ -106,7 +144,7 @@ async function retrieval(
     const outcomes = [];
     for (const question of questions) {
       const started = performance.now();
-      const hits = await searchKnowledge(knowledge, [base], question.question, 5);
+      const hits = await searchKnowledge(knowledge, [base], question.question, 5, embedder);
       timings.push(performance.now() - started);
       outcomes.push({ retrieved: hits.map((hit) => hit.documentId), goldIds: question.gold_ids });
     }
@@ -196,27 +234,32 @@ const esQuestions = await jsonl<Question>(join(es, "questions.jsonl"));
 const ptCorpus = await jsonl<Passage>(join(pt, "corpus.jsonl"));
 const ptQuestions = await jsonl<Question>(join(pt, "questions.jsonl"));
 
+const sets = values.sets.split(",");
+const measured: Record<string, Awaited<ReturnType<typeof retrieval>>> = {};
+if (sets.includes("es")) measured["es"] = await retrieval(esCorpus, esQuestions, "es");
+if (sets.includes("es+distractors")) {
+  measured["es+distractors"] = await retrieval([...esCorpus, ...esDistractors], esQuestions, "es");
+}
+if (sets.includes("pt")) measured["pt"] = await retrieval(ptCorpus, ptQuestions, "pt");
 const report = {
   store: values.postgres ? "postgres" : "sqlite",
-  retrieval: {
-    es: await retrieval(esCorpus, esQuestions, "es"),
-    "es+distractors": await retrieval([...esCorpus, ...esDistractors], esQuestions, "es"),
-    pt: await retrieval(ptCorpus, ptQuestions, "pt"),
-  },
-  pdf: await ingestion(esCorpus, esQuestions),
+  search: embedder === undefined ? "bm25" : "hybrid",
+  retrieval: measured,
+  pdf: values.pages === "0" ? null : await ingestion(esCorpus, esQuestions),
 };
 if (values.json) {
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
 } else {
   const figure = (value: number) => value.toFixed(3);
-  process.stdout.write(`store: ${report.store}\n`);
+  process.stdout.write(`store: ${report.store}, search: ${report.search}\n`);
   for (const [set, result] of Object.entries(report.retrieval)) {
     process.stdout.write(
       `${set.padEnd(16)} ${String(result.passages).padStart(5)} passages  recall@1 ${figure(result["recall@1"])}  recall@5 ${figure(result["recall@5"])}  MRR ${figure(result.mrr)}  query p50 ${result.p50Ms} ms p99 ${result.p99Ms} ms\n`,
     );
   }
   const { pdf } = report;
-  process.stdout.write(
-    `PDF: ${pdf.pages} pages, ${pdf.bytes} bytes, ${pdf.chunks} chunks; ingestion ${pdf.ingestMs.join(", ")} ms; query p50 ${pdf.query.p50Ms} ms p99 ${pdf.query.p99Ms} ms\n`,
-  );
+  if (pdf !== null)
+    process.stdout.write(
+      `PDF: ${pdf.pages} pages, ${pdf.bytes} bytes, ${pdf.chunks} chunks; ingestion ${pdf.ingestMs.join(", ")} ms; query p50 ${pdf.query.p50Ms} ms p99 ${pdf.query.p99Ms} ms\n`,
+    );
 }
