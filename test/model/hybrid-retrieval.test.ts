@@ -1,0 +1,84 @@
+import OpenAI from "openai";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config/load.js";
+import type { LocalEngine } from "../../src/engine/local-engine.js";
+import { modelStoreFromConfig } from "../../src/models/model-store-from-config.js";
+import { loadTestEngine, plumbingModel } from "../support/default-model.js";
+import { startTestGateway, type TestGateway } from "../support/test-gateway.js";
+import { storeWithDocument } from "../support/vector-store.js";
+
+/**
+ * Hybrid retrieval with the real EmbeddingGemma through the vector stores API: the gateway's
+ * engine has the embedding model beside the chat model, so an attached file's passages get
+ * vectors and search fuses them with BM25. A question that shares no term with its passage is
+ * found by the vectors. Skipped when the model is not installed.
+ */
+const embeddingModelName = "embeddinggemma-300m";
+const config = await loadConfig();
+const installed = await modelStoreFromConfig(config).installed(embeddingModelName);
+if (installed?.present !== true) {
+  console.warn(
+    `Skipping the hybrid retrieval tests: ${embeddingModelName} is not installed in ${config.home}. Run: colibri pull ${embeddingModelName}`,
+  );
+}
+
+const protocol = `# Protocolo de la Clínica San Rafael
+
+## Horario de atención
+
+La clínica atiende de lunes a viernes de 7:30 a 19:00 y los sábados de 8:00 a 13:00.
+
+## Vacuna contra la influenza
+
+La vacuna contra la influenza se aplica gratis a mayores de 60 años y a embarazadas. Se debe traer el carnet de vacunación.
+
+## Resultados de laboratorio
+
+Los resultados de laboratorio se entregan en 48 horas hábiles, en la ventanilla 3.
+`;
+
+describe.skipIf(installed?.present !== true)("hybrid retrieval with EmbeddingGemma", () => {
+  let engine: LocalEngine;
+  let gateway: TestGateway<LocalEngine>;
+  let client: OpenAI;
+  let storeId = "";
+
+  beforeAll(async () => {
+    engine = await loadTestEngine(await plumbingModel(), {
+      embeddingModel: { path: installed?.path ?? "", name: embeddingModelName },
+    });
+    gateway = await startTestGateway({ backend: engine });
+    client = new OpenAI({
+      baseURL: `${await gateway.server.listen()}/v1`,
+      apiKey: "local",
+      maxRetries: 0,
+    });
+    storeId = (
+      await storeWithDocument(client, "clinica", { filename: "protocolo.md", text: protocol })
+    ).store.id;
+  });
+  afterAll(async () => {
+    await gateway.close();
+    await engine.close();
+  });
+
+  it("embeds the passages when the file is read", async () => {
+    const [tenant] = await gateway.store.tenants.list();
+    const counts = await gateway.store.knowledge
+      .forTenant(tenant?.id ?? "")
+      .embeddedChunks(storeId);
+    expect(counts.chunks).toBeGreaterThanOrEqual(3);
+    expect(counts.embedded).toBe(counts.chunks);
+  });
+
+  it("finds by meaning a passage that shares no word with the question, scored in (0, 1]", async () => {
+    // "análisis de sangre" and "retirar" are nowhere in the document: BM25 alone finds nothing.
+    const page = await client.vectorStores.search(storeId, {
+      query: "¿Cuándo puedo retirar mis análisis de sangre?",
+      max_num_results: 3,
+    });
+    expect(page.data[0]?.attributes?.["heading"]).toMatch(/Resultados de laboratorio/u);
+    expect(page.data[0]?.score).toBeGreaterThan(0);
+    expect(page.data[0]?.score).toBeLessThanOrEqual(1);
+  });
+});
