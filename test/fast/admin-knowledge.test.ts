@@ -1,11 +1,11 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { toFile } from "openai";
 import { afterEach, describe, expect, it } from "vitest";
 import { openStore } from "../../src/store/index.js";
 import { ScriptedBackend } from "../support/scripted-backend.js";
 import { openAIClientFor, startTestGateway, type TestGateway } from "../support/test-gateway.js";
+import { storeWithDocument } from "../support/vector-store.js";
 
 /**
  * The dashboard's knowledge-base API (admin key only) and hybrid retrieval wired through the
@@ -44,12 +44,10 @@ async function start(backend?: ScriptedBackend) {
   gateways.push(gateway);
   const address = await gateway.server.listen();
   const client = await openAIClientFor(gateway, address, "clinica");
-  const store = await client.vectorStores.create({ name: "farmacia" });
-  const file = await client.files.create({
-    file: await toFile(Buffer.from(guide), "guia.md"),
-    purpose: "assistants",
+  const { store, file } = await storeWithDocument(client, "farmacia", {
+    filename: "guia.md",
+    text: guide,
   });
-  await client.vectorStores.files.createAndPoll(store.id, { file_id: file.id });
   const call = (method: string, path: string, key: string, body?: unknown) =>
     fetch(`${address}${path}`, {
       method,
