@@ -99,7 +99,11 @@ async function ask(content: string, temperature = 0) {
       model: "local",
       temperature,
       max_tokens: 24,
-      messages: [{ role: "user", content }],
+      messages: [
+        // Short answers end within max_tokens, so the current model's are rarely cut (a flaw).
+        { role: "system", content: "Answer in a few words." },
+        { role: "user", content },
+      ],
     }),
   });
   const body = (await response.json()) as { model?: string; choices?: unknown[] };
