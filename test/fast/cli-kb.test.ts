@@ -55,11 +55,23 @@ describe("colibri kb eval", () => {
     const result = await evaluate("--distractors", distractorsFile, "--language", "es", "--json");
     expect(result.code, result.stderr).toBe(0);
     const printed = JSON.parse(result.stdout) as Record<string, unknown>;
-    expect(Object.keys(printed)).toEqual(["recall@1", "recall@5", "mrr", "bm25"]);
+    expect(Object.keys(printed)).toEqual([
+      "recall@1",
+      "recall@5",
+      "mrr",
+      "retrieval",
+      "embedding_model",
+      "bm25_analysed",
+      "bm25",
+    ]);
+    // No embedding model in this COLIBRI_HOME: Colibrí's retrieval is the analysed BM25, and says so.
     expect(printed).toEqual({
       "recall@1": 1,
       "recall@5": 1,
       mrr: 1,
+      retrieval: "bm25",
+      embedding_model: null,
+      bm25_analysed: { "recall@1": 1, "recall@5": 1, mrr: 1 },
       bm25: { "recall@1": 0.5, "recall@5": 1, mrr: 0.75 },
     });
   });
@@ -67,7 +79,7 @@ describe("colibri kb eval", () => {
   it("prints a table without --json", async () => {
     const result = await evaluate();
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toContain("2 questions over 3 passages (es), top 5");
+    expect(result.stdout).toContain("2 questions over 3 passages (es), top 5; retrieval: BM25");
     expect(result.stdout).toMatch(/^colibri +1\.000 +1\.000 +1\.000$/m);
   });
 
