@@ -170,6 +170,9 @@ export function fuseHits(
   );
 }
 
+/** Texts per embedding call at ingestion (see embedChunks). */
+const embeddingBatch = 16;
+
 /**
  * Give each chunk its vectors: the whole chunk's, then each sentence's when it has more than one
  * (each under the chunk's headings), all with the model's document prompt. Search scores a chunk
@@ -182,7 +185,17 @@ async function embedChunks(
   language: KnowledgeLanguage,
 ): Promise<void> {
   const texts = chunks.map((chunk) => embeddingTexts(chunk.headingPath, chunk.text, language));
-  const vectors = await embedder.embedTexts(texts.flat(), { kind: "document" });
+  const flat = texts.flat();
+  const vectors: Float32Array[] = [];
+  // A few texts per call: the engine embeds one call at a time, so a long document does not hold
+  // it for minutes while other tenants' embedding requests and searches wait behind it.
+  for (let start = 0; start < flat.length; start += embeddingBatch) {
+    vectors.push(
+      ...(await embedder.embedTexts(flat.slice(start, start + embeddingBatch), {
+        kind: "document",
+      })),
+    );
+  }
   let next = 0;
   chunks.forEach((chunk, index) => {
     const count = texts[index]?.length ?? 0;

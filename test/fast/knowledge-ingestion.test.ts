@@ -213,6 +213,24 @@ La farmacia abre de nueve a veinte horas, también los feriados.
     expect(await knowledge.embeddedChunks(base.id)).toEqual({ chunks: 1, embedded: 1 });
   });
 
+  it("embeds a long document a few texts per call, so other requests get the model in between", async () => {
+    const embedder = topicEmbedder();
+    const sections = Array.from(
+      { length: 20 },
+      (_, index) => `## Sección ${index}\n\nEl paracetamol ${index} se toma con agua.`,
+    );
+    const outcome = await ingestDocument(
+      knowledge,
+      base,
+      { id: "doc-1", name: "guia.md", bytes: Buffer.from(`# Guía\n\n${sections.join("\n\n")}`) },
+      now,
+      embedder,
+    );
+    expect(outcome).toMatchObject({ status: "completed", chunks: 20 });
+    expect(embedder.calls.map(([texts]) => texts.length)).toEqual([16, 4]);
+    expect(await knowledge.embeddedChunks(base.id)).toEqual({ chunks: 20, embedded: 20 });
+  });
+
   it("replaces a changed file's vectors with its chunks, and keeps BM25 for a file added without a model", async () => {
     const embedder = topicEmbedder();
     const add = (text: string, model?: TextEmbedder) =>
