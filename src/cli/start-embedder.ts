@@ -67,7 +67,8 @@ export async function startEmbedder(
       const embeddings: number[][] = [];
       let promptTokens = 0;
       for (const text of input) {
-        const tokens = embedding.model.tokenize(text).slice(0, contextSize);
+        // llama.cpp adds BOS and EOS and wants the input shorter than the context.
+        const tokens = embedding.model.tokenize(text).slice(0, contextSize - 4);
         promptTokens += tokens.length;
         const { vector } = await embedding.getEmbeddingFor(tokens.length > 0 ? tokens : "");
         embeddings.push([...unitVector(vector)]);
