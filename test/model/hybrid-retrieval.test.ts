@@ -1,5 +1,6 @@
 import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startEmbedder } from "../../src/cli/start-embedder.js";
 import { loadConfig } from "../../src/config/load.js";
 import type { LocalEngine } from "../../src/engine/local-engine.js";
 import { modelStoreFromConfig } from "../../src/models/model-store-from-config.js";
@@ -80,5 +81,24 @@ describe.skipIf(installed?.present !== true)("hybrid retrieval with EmbeddingGem
     expect(page.data[0]?.attributes?.["heading"]).toMatch(/Resultados de laboratorio/u);
     expect(page.data[0]?.score).toBeGreaterThan(0);
     expect(page.data[0]?.score).toBeLessThanOrEqual(1);
+  });
+});
+
+describe.skipIf(installed?.present !== true)("kb's own embedder (the model alone)", () => {
+  it("embeds a text longer than its context by its start, instead of failing", async () => {
+    const stderr: string[] = [];
+    const embedder = await startEmbedder(
+      config,
+      { stderr: { write: (text: string) => stderr.push(text) } } as never,
+      { name: embeddingModelName },
+    );
+    try {
+      const long = "La clínica atiende de lunes a viernes por la mañana. ".repeat(120);
+      const [vector] = (await embedder?.embedTexts([long], { kind: "document" })) ?? [];
+      expect(vector).toHaveLength(768);
+      expect(Math.hypot(...(vector ?? []))).toBeCloseTo(1, 4);
+    } finally {
+      await embedder?.close();
+    }
   });
 });
