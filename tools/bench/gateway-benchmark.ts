@@ -210,6 +210,8 @@ async function measurePlatformOverhead(gatekeeper: Gatekeeper, key: string, sche
     const authenticated = process.hrtime.bigint();
     const admission = await gatekeeper.admit(principal);
     const admitted = process.hrtime.bigint();
+    // What the request waits for: the settlement queued for group commit (decision 0022). Its
+    // write happens in a later flush shared with others, outside this part's time.
     await gatekeeper.settle(admission, settlementOf(randomUUID()));
     const settled = process.hrtime.bigint();
     if (measured) {
