@@ -110,4 +110,14 @@ describe("colibri models: candidates, promotion and history", () => {
       /--limit must be a whole number/,
     );
   });
+
+  it("lists the models even when the store cannot be read, saying what is not shown", async () => {
+    await install("modelo-a");
+    const listed = await colibri("models", "--database", "postgres://127.0.0.1:1/nada");
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(listed.stdout).toContain("modelo-a");
+    expect(listed.stdout).not.toContain("SERVING");
+    expect(listed.stderr.trim().split("\n")).toHaveLength(1);
+    expect(listed.stderr).toContain("the store could not be read");
+  });
 });

@@ -98,6 +98,7 @@ Examples:
       );
       // Which model serves whom, per the registry (filled from the installed models here).
       const installed = await store.list();
+      // The list does not depend on the store: a database that cannot be read only hides this.
       const serving = await withStore(context, options, async (database) => {
         await registerModels(database, registryEntries(installed));
         return {
@@ -106,6 +107,11 @@ Examples:
             (row) => row.role !== "retired",
           ),
         };
+      }).catch((error: unknown) => {
+        context.stderr.write(
+          `colibri: which model serves whom is not shown: the store could not be read (${error instanceof Error ? error.message : String(error)}).\n`,
+        );
+        return { rows: [], assignments: [] };
       });
       if (options.json === true) {
         context.stdout.write(
