@@ -248,6 +248,11 @@ describe("values as scans, sheets and systems space them", () => {
     ["a field's name in camelCase", '{"id": 11648, "numeroCnh": "29281112585"}', "29281112585"],
     ["in an XML element", "<dest><numeroCnh>29281112585</numeroCnh></dest>", "29281112585"],
     ["digit groups split anyhow after the label", "CUIT: 201 234 567 86", "201 234 567 86"],
+    [
+      "a code in capitals above a word in capitals",
+      "R.F.C. DEL CLIENTE  :  GODE561231GR8\nFIRMA   DEL   TITULAR",
+      "GODE561231GR8",
+    ],
     ["after the label and a copula", "mi RUC es 800 55950-9", "800 55950-9"],
     ["after a dotted label on a scan", "D.N.I.  :  25 504 1 22\nFIRMA", "25 504 1 22"],
     ["a list's next number is not joined", "1) cuil 20-12345678-6 2) documento", "20-12345678-6"],

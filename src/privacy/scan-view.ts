@@ -515,6 +515,9 @@ function capitalCode(text: string, before: number, after: number): boolean {
   // A code in capitals starts with letters (CURP, RFC) or mixes them in: a number alone above a
   // word alone ("CNH 5550123\nOBS") is a value and the next line, not one code.
   if (/^\d+$/.test(head) && /^[A-Z]+$/.test(tail)) return false;
+  // Nor does a code end in two letters or more alone on the next line: a CURP, an RFC and an INE
+  // end in a digit (an RFC perhaps in "A") — "LUAE771026EG4\nFIRMA" is a code and a word.
+  if (/^[A-Z]{2,}$/.test(tail)) return false;
   // Nor does a code run on into the next line's label ("…AB1\nCURP GOMA…").
   if (gluedLabels.has(tail.toLowerCase())) return false;
   // Cut after its letters ("SMHGWY\n83100310H941", "KOV\nC711017HCCVWN20", "QW\nU420516MV8"),
