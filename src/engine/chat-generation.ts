@@ -61,6 +61,11 @@ export interface GenerationInput {
   promptChunkSize: number;
   /** Where the model begins a tool call; generation ends there. Undefined: no tools offered. */
   callStart?: CallStart;
+  /**
+   * A pause before each token while a finished answer's sequence waits to be cleared (see
+   * ClearingGate); undefined when none waits.
+   */
+  holdForClearing?: () => Promise<void> | undefined;
 }
 
 /** How a generation ended, beyond its events: what a tool call that follows continues from. */
@@ -163,6 +168,8 @@ export async function* generateChat(
   try {
     while (completionTokens < budget) {
       signal.throwIfAborted();
+      const hold = input.holdForClearing?.();
+      if (hold !== undefined) await hold;
       const step = await iterator.next();
       signal.throwIfAborted();
       if (step.done === true) {

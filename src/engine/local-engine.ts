@@ -26,7 +26,7 @@ import {
 import { releaseOnAbort } from "./release-on-abort.js";
 import { ResourcePool } from "./resource-pool.js";
 import { ResponseFormatGrammars } from "./response-format-grammars.js";
-import { recycleSequence } from "./sequence-recycling.js";
+import { ClearingGate, recycleSequence } from "./sequence-recycling.js";
 
 const promptChunkSize = 256;
 /** How long close() waits for running generations to notice the abort before disposing. */
@@ -57,6 +57,8 @@ export class LocalEngine implements ChatBackend, AsyncDisposable {
   private readonly embeddings: EmbeddingRunner;
   private readonly closing = new AbortController();
   private readonly running = new Set<Promise<void>>();
+  /** Finished answers' sequences waiting to be cleared, and generations holding back for them. */
+  private readonly clearing = new ClearingGate();
   private closed: Promise<void> | undefined;
   private readonly defaultMaxTokens: number;
   private readonly repetition: RepetitionSettings;
@@ -189,6 +191,7 @@ export class LocalEngine implements ChatBackend, AsyncDisposable {
       topLogprobs,
       signal,
       promptChunkSize,
+      holdForClearing: () => this.clearing.pause(),
     };
     const generation =
       tools === undefined || syntax === undefined
@@ -270,12 +273,14 @@ export class LocalEngine implements ChatBackend, AsyncDisposable {
   }
 
   private recycle(sequence: LlamaContextSequence): Promise<void> {
-    return recycleSequence(sequence, {
-      pool: this.pool,
-      fresh: () => this.context.getSequence(),
-      closing: () => this.closed !== undefined,
-      logger: this.logger,
-    });
+    return this.clearing.around(() =>
+      recycleSequence(sequence, {
+        pool: this.pool,
+        fresh: () => this.context.getSequence(),
+        closing: () => this.closed !== undefined,
+        logger: this.logger,
+      }),
+    );
   }
 
   private assertOpen(): void {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ResourcePool } from "./resource-pool.js";
-import { recycleSequence, type RecyclableSequence } from "./sequence-recycling.js";
+import { ClearingGate, recycleSequence, type RecyclableSequence } from "./sequence-recycling.js";
 
 /** A sequence whose clearing the test finishes (or fails) when it wants. */
 class FakeSequence implements RecyclableSequence {
@@ -99,5 +99,39 @@ describe("recycleSequence", () => {
     // The one whose clearing failed stays leased: the pool closes with the engine.
     expect(pool.status()).toMatchObject({ inUse: 1 });
     expect(logged).toEqual([]);
+  });
+});
+
+describe("ClearingGate", () => {
+  it("holds generations back only while a clear waits, and lets them go when it is done", async () => {
+    const gate = new ClearingGate(60_000);
+    expect(gate.pause()).toBeUndefined();
+    let finish!: () => void;
+    const clearing = gate.around(() => new Promise<void>((resolve) => (finish = resolve)));
+    let released = false;
+    const pause = gate.pause()!.then(() => (released = true));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(released).toBe(false);
+    finish();
+    await clearing;
+    await pause;
+    expect(released).toBe(true);
+    expect(gate.pause()).toBeUndefined();
+  });
+
+  it("never holds a generation longer than its bound, even if a clear never ends", async () => {
+    const gate = new ClearingGate(5);
+    void gate.around(() => new Promise<void>(() => undefined));
+    await gate.pause(); // resolves by the 5 ms bound, or the test times out
+    expect(gate.pause()).toBeDefined();
+  });
+
+  it("lets generations go when a clear fails", async () => {
+    const gate = new ClearingGate(60_000);
+    const failed = gate.around(() => Promise.reject(new Error("no")));
+    const pause = gate.pause();
+    await expect(failed).rejects.toThrow("no");
+    await pause;
+    expect(gate.pause()).toBeUndefined();
   });
 });

@@ -47,3 +47,40 @@ export async function recycleSequence<T extends RecyclableSequence>(
     }
   }
 }
+
+/**
+ * Sequences waiting to be cleared, and a pause for generations while any does. Clearing takes the
+ * context's lock, which node-llama-cpp's batch dispatcher keeps for as long as any generation has
+ * its next token queued: while a clear waits, generations hold their next token back until no
+ * clear waits (at most `maxPauseMs`), so the lock comes free and the cleared sequence returns to
+ * the pool instead of staying busy until every long generation has ended.
+ */
+export class ClearingGate {
+  #waiting = 0;
+  #opened: (() => void)[] = [];
+
+  constructor(private readonly maxPauseMs = 200) {}
+
+  /** Clear `sequence` while generations hold back (see the class). */
+  async around(clear: () => Promise<void>): Promise<void> {
+    this.#waiting += 1;
+    try {
+      await clear();
+    } finally {
+      this.#waiting -= 1;
+      if (this.#waiting === 0) for (const open of this.#opened.splice(0)) open();
+    }
+  }
+
+  /** Resolves at once when no clear waits; else when none does, or after `maxPauseMs`. */
+  pause(): Promise<void> | undefined {
+    if (this.#waiting === 0) return undefined;
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, this.maxPauseMs);
+      this.#opened.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+}

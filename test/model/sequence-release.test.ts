@@ -162,6 +162,20 @@ const shortQuestion = {
   max_tokens: 4,
 };
 
+/** A generation that cannot end early: the grammar demands 1,000 numbers. */
+const longNumbers = {
+  model: "local",
+  messages: [{ role: "user", content: "List the numbers from 1 to 1000." }],
+  max_tokens: 3000,
+  response_format: {
+    type: "json_schema",
+    json_schema: {
+      name: "numbers",
+      schema: { type: "array", items: { type: "integer" }, minItems: 1000 },
+    },
+  },
+};
+
 describe("local sequences", () => {
   it("are not held by requests waiting for a hung cloud: a local request is answered at once", async () => {
     cloud.otherwise = { kind: "hang" };
@@ -183,21 +197,8 @@ describe("local sequences", () => {
   });
 
   it("are cleared after a finished answer has ended: [DONE] does not wait for longer generations", async () => {
-    // Two generations that cannot end early (the grammar demands 1,000 numbers).
-    const long = {
-      model: "local",
-      messages: [{ role: "user", content: "List the numbers from 1 to 1000." }],
-      max_tokens: 3000,
-      response_format: {
-        type: "json_schema",
-        json_schema: {
-          name: "numbers",
-          schema: { type: "array", items: { type: "integer" }, minItems: 1000 },
-        },
-      },
-    };
-    void leaveRunning(long);
-    void leaveRunning(long);
+    void leaveRunning(longNumbers);
+    void leaveRunning(longNumbers);
     await waitFor(() => engine.status().sequencesInUse === 2, 10_000);
     await new Promise((resolve) => setTimeout(resolve, 500)); // both are generating
     // Unfixed, the short answers end only when the long ones do; stop those after 15 s.
@@ -217,6 +218,29 @@ describe("local sequences", () => {
     expect(whole.value.choices[0]?.message.content).not.toBe("");
     expect(whole.milliseconds).toBeLessThan(5_000);
     // The two long generations were still running when the short answers ended.
+    expect(stillRunning).toBeGreaterThanOrEqual(2);
+  });
+
+  it("are cleared while longer generations run: finished answers do not use up the sequences", async () => {
+    void leaveRunning(longNumbers);
+    void leaveRunning(longNumbers);
+    await waitFor(() => engine.status().sequencesInUse === 2, 10_000);
+    await new Promise((resolve) => setTimeout(resolve, 500)); // both are generating
+    // Unfixed, each short answer's sequence stays waiting to be cleared until the long ones end:
+    // after two, no sequence is left and the third waits for them; stop those after 20 s.
+    const stopLong = setTimeout(() => {
+      for (const controller of leftRunning) controller.abort();
+    }, 20_000);
+
+    const answers: string[] = [];
+    for (let request = 0; request < sequences + 1; request++) {
+      const answer = await complete({ model: "local", ...shortQuestion });
+      answers.push(answer.choices[0]?.message.content ?? "");
+    }
+    const stillRunning = engine.status().sequencesInUse;
+    clearTimeout(stopLong);
+    expect(answers.every((answer) => answer !== "")).toBe(true);
+    // More short answers than sequences came and went while the long generations went on.
     expect(stillRunning).toBeGreaterThanOrEqual(2);
   });
 });
