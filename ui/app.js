@@ -42,7 +42,7 @@ async function logIn(key) {
 function logOut() {
   sessionStorage.clear();
   state.key = state.kind = null;
-  state.data = state.audit = state.auditCheck = undefined;
+  state.data = state.audit = state.auditCheck = state.refreshError = undefined;
   clearInterval(state.timer);
   render();
 }
@@ -56,10 +56,10 @@ async function refresh() {
     if (state.kind === "admin" && state.view === "knowledge") {
       state.knowledge = await api("/admin/knowledge");
     }
-    $("#status").textContent = t("updated", { time: dateTime(state.data.generatedAt) });
+    state.refreshError = undefined;
   } catch (error) {
     if (error.status === 401) return logOut();
-    $("#status").textContent = error.message;
+    state.refreshError = error.message;
   }
   render();
 }
@@ -96,6 +96,10 @@ function revealCurrentTab() {
 
 function render() {
   translateStatic();
+  // In render, so that a change of language rewrites it too.
+  $("#status").textContent =
+    state.refreshError ??
+    (state.data === undefined ? "" : t("updated", { time: dateTime(state.data.generatedAt) }));
   const loggedIn = state.key !== null && state.data !== undefined;
   $("#login").hidden = loggedIn;
   for (const id of ["#tabs", "#range", "#logout"]) $(id).hidden = !loggedIn;

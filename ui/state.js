@@ -8,6 +8,8 @@ export const state = {
   view: location.hash.slice(1) || "overview",
   data: undefined,
   audit: undefined,
+  /** Why the last refresh failed, shown in place of when the data was read; undefined: it did not. */
+  refreshError: undefined,
   timer: undefined,
 };
 

@@ -330,6 +330,8 @@ describe("the dashboard", () => {
     await page.screenshot({ path: `${screenshots}/knowledge-es.png`, fullPage: true });
     await page.selectOption("#language", "pt");
     expect(await first.innerText()).toMatch(/pontuação .* similaridade —/);
+    // The line saying when the data was read changes language with the rest, not at the next refresh.
+    expect(await page.locator("#status").innerText()).toMatch(/^Atualizado /);
     await page.screenshot({ path: `${screenshots}/knowledge-pt.png`, fullPage: true });
     await page.context().close();
   });
