@@ -176,6 +176,20 @@ const longNumbers = {
   },
 };
 
+/**
+ * Start two generations of `longNumbers` and wait until both are generating; they are stopped
+ * after `stopAfterMs` unless the returned timer is cleared first.
+ */
+async function startTwoLongGenerations(stopAfterMs: number): Promise<NodeJS.Timeout> {
+  void leaveRunning(longNumbers);
+  void leaveRunning(longNumbers);
+  await waitFor(() => engine.status().sequencesInUse === 2, 10_000);
+  await new Promise((resolve) => setTimeout(resolve, 500)); // both are generating
+  return setTimeout(() => {
+    for (const controller of leftRunning) controller.abort();
+  }, stopAfterMs);
+}
+
 describe("local sequences", () => {
   it("are not held by requests waiting for a hung cloud: a local request is answered at once", async () => {
     cloud.otherwise = { kind: "hang" };
@@ -197,14 +211,8 @@ describe("local sequences", () => {
   });
 
   it("are cleared after a finished answer has ended: [DONE] does not wait for longer generations", async () => {
-    void leaveRunning(longNumbers);
-    void leaveRunning(longNumbers);
-    await waitFor(() => engine.status().sequencesInUse === 2, 10_000);
-    await new Promise((resolve) => setTimeout(resolve, 500)); // both are generating
     // Unfixed, the short answers end only when the long ones do; stop those after 15 s.
-    const stopLong = setTimeout(() => {
-      for (const controller of leftRunning) controller.abort();
-    }, 15_000);
+    const stopLong = await startTwoLongGenerations(15_000);
 
     const [streamed, whole] = await Promise.all([
       stream({ model: "local", ...shortQuestion }),
@@ -222,15 +230,9 @@ describe("local sequences", () => {
   });
 
   it("are cleared while longer generations run: finished answers do not use up the sequences", async () => {
-    void leaveRunning(longNumbers);
-    void leaveRunning(longNumbers);
-    await waitFor(() => engine.status().sequencesInUse === 2, 10_000);
-    await new Promise((resolve) => setTimeout(resolve, 500)); // both are generating
     // Unfixed, each short answer's sequence stays waiting to be cleared until the long ones end:
     // after two, no sequence is left and the third waits for them; stop those after 20 s.
-    const stopLong = setTimeout(() => {
-      for (const controller of leftRunning) controller.abort();
-    }, 20_000);
+    const stopLong = await startTwoLongGenerations(20_000);
 
     const answers: string[] = [];
     for (let request = 0; request < sequences + 1; request++) {
