@@ -169,7 +169,9 @@ function composed(first: Edited, second: Edited): Edited {
  *   "RUC es 800 82416-4"): read together, since the label says they are one value.
  */
 const spacing =
-  /(?<![\p{L}\p{N}])[0-9A-Za-z](?: [0-9A-Za-z]){5,}(?![\p{L}\p{N}])|(?<!\d)\d{4}(?: {3,4}\d{4}){2,3}(?!\d)|(?<=\d) [.\-/] (?=\d)|(?<=[\dA-Z)])_{1,3}(?=[\d(])|(?<=@(?:[\p{L}\p{N}.-]| \. ){1,63}) \. (?=\p{L})|(?<![\p{L}\p{N}_@.-])[A-Za-z]{2,20}(?:(?:_|(?<=[a-z])(?=[A-Z]))[A-Za-z]{1,20}){1,4}(?=["']?\s{0,3}[:=>])|(?<![\p{L}\p{N}.\-/])\d[\d.\-/]{0,12}(?: \d[\d.\-/]{0,12}){1,5}(?:-[\dKk])?(?![\p{L}\p{N}])/gu;
+  /(?<![\p{L}\p{N}])[0-9A-Za-z](?: [0-9A-Za-z]){5,}(?![\p{L}\p{N}])|(?<!\d)\d{4}(?: {3,4}\d{4}){2,3}(?!\d)|(?<=\d) [.\-/] (?=\d)|(?<=[\dA-Z)])_{1,3}(?=[\d(])| \. (?<=@(?:[\p{L}\p{N}.-]| \. ){1,63} \. )(?=\p{L})|(?<![\p{L}\p{N}_@.-])[A-Za-z]{2,20}(?:(?:_|(?<=[a-z])(?=[A-Z]))[A-Za-z]{1,20}){1,4}(?=["']?\s{0,3}[:=>])|(?<![\p{L}\p{N}.\-/])\d[\d.\-/]{0,12}(?: \d[\d.\-/]{0,12}){1,5}(?:-[\dKk])?(?![\p{L}\p{N}])/gu;
+// The e-mail alternative checks its "@" behind only after its " . ": a lookbehind placed first
+// is tried at every position of the text, up to 63 characters back (4 of 5.7 ms on 18 KB).
 /** A quick test before the search: digits a space apart, an underscore after one, a spaced dot. */
 const spacingHint = /\d \d|\d {3,4}\d|\d [.\-/] \d|[\dA-Z)]_| \. |[a-z][_A-Z]/;
 
