@@ -1,55 +1,15 @@
-import { randomBytes } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import pg from "pg";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
-import { testPostgresUrl } from "../../tools/bench/temporary-database.js";
 import type { KnowledgeChunk, Store, Tenant } from "../../src/core/records/index.js";
 import { openStore } from "../../src/store/index.js";
+import { freshDatabases } from "../support/fresh-databases.js";
 
 /*
  * Knowledge bases in the store, on both databases: each test gets a new SQLite file or a new
  * PostgreSQL schema (dropped in afterAll).
  */
-const postgresUrl = testPostgresUrl();
-const run = randomBytes(4).toString("hex");
-const home = await mkdtemp(join(tmpdir(), "colibri-knowledge-"));
-const schemas: string[] = [];
-let databases = 0;
+const { home, backends, withPostgres, cleanUp } = await freshDatabases("kb");
 
-async function withPostgres<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: postgresUrl });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-const backends = [
-  { name: "sqlite", freshUrl: () => `sqlite:${join(home, `kb-${++databases}.db`)}` },
-  {
-    name: "postgres",
-    freshUrl() {
-      const schema = `colibri_kb_test_${run}_${++databases}`;
-      schemas.push(schema);
-      const url = new URL(postgresUrl);
-      url.searchParams.set("schema", schema);
-      return url.toString();
-    },
-  },
-] as const;
-
-afterAll(async () => {
-  await rm(home, { recursive: true, force: true });
-  if (schemas.length > 0) {
-    await withPostgres(async (client) => {
-      for (const schema of schemas) await client.query(`drop schema if exists ${schema} cascade`);
-    });
-  }
-});
+afterAll(cleanUp);
 
 const t0 = Date.UTC(2026, 0, 15, 12);
 

@@ -1,48 +1,16 @@
-import { randomBytes, randomUUID } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import pg from "pg";
+import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
-import { testPostgresUrl } from "../../tools/bench/temporary-database.js";
 import type { ModelTrial, Store, Tenant } from "../../src/core/records/index.js";
 import { openStore } from "../../src/store/index.js";
+import { freshDatabases } from "../support/fresh-databases.js";
 
 /*
  * The model registry (issue 25) on both databases: each test gets a new SQLite file or a new
  * PostgreSQL schema (dropped in afterAll).
  */
-const postgresUrl = testPostgresUrl();
-const run = randomBytes(4).toString("hex");
-const home = await mkdtemp(join(tmpdir(), "colibri-registry-"));
-const schemas: string[] = [];
-let databases = 0;
+const { home, backends, cleanUp } = await freshDatabases("registry");
 
-const backends = [
-  { name: "sqlite", freshUrl: () => `sqlite:${join(home, `registry-${++databases}.db`)}` },
-  {
-    name: "postgres",
-    freshUrl() {
-      const schema = `colibri_registry_test_${run}_${++databases}`;
-      schemas.push(schema);
-      const url = new URL(postgresUrl);
-      url.searchParams.set("schema", schema);
-      return url.toString();
-    },
-  },
-] as const;
-
-afterAll(async () => {
-  await rm(home, { recursive: true, force: true });
-  if (schemas.length === 0) return;
-  const client = new pg.Client({ connectionString: postgresUrl });
-  await client.connect();
-  try {
-    for (const schema of schemas) await client.query(`drop schema if exists ${schema} cascade`);
-  } finally {
-    await client.end();
-  }
-});
+afterAll(cleanUp);
 
 const t0 = Date.UTC(2026, 11, 7, 12);
 
