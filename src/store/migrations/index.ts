@@ -15,6 +15,7 @@ import { usageLanguage } from "./0013_usage_language.js";
 import { knowledgeBases } from "./0014_knowledge_bases.js";
 import { feedback } from "./0015_feedback.js";
 import { modelRegistry } from "./0016_model_registry.js";
+import { trainingPairs } from "./0017_training_pairs.js";
 
 /*
  * Versioned migrations, in code so they ship inside the package. Names sort in the order they
@@ -40,4 +41,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "0014_knowledge_bases": knowledgeBases,
   "0015_feedback": feedback,
   "0016_model_registry": modelRegistry,
+  "0017_training_pairs": trainingPairs,
 };
