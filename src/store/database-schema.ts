@@ -28,6 +28,7 @@ export interface Database extends KnowledgeTables {
   model_assignments: ModelAssignmentTable;
   model_trials: ModelTrialTable;
   model_events: ModelEventTable;
+  training_pairs: TrainingPairTable;
 }
 
 export interface LimitColumns {
@@ -41,6 +42,8 @@ export interface TenantTable extends LimitColumns {
   id: string;
   name: string;
   created_at: number;
+  /** 0 or 1: the tenant's consent to keep training pairs (migration 0017, default 0). */
+  keep_training_pairs: number;
 }
 
 export interface ApiKeyTable extends LimitColumns {
@@ -169,7 +172,10 @@ export interface FileChunkTable {
   file_id: string;
   /** The chunk's place in its file, from 0. */
   position: number;
+  /** Text written as text (batch results, chunks from before migration 0018); "" otherwise. */
   content: string;
+  /** The uploaded bytes (migration 0018); null for a chunk kept as text. */
+  data: Uint8Array | null;
   created_at: number;
 }
 
@@ -267,4 +273,18 @@ export interface ModelEventTable {
   previous: string | null;
   reason: string;
   actor: string;
+}
+
+/** A request escalated to the cloud, as sent (masked) and answered (migration 0017). */
+export interface TrainingPairTable {
+  id: string;
+  tenant_id: string;
+  response_id: string | null;
+  created_at: number;
+  provider: string;
+  model: string;
+  /** JSON: [{role, content}, …] as sent. */
+  messages: string;
+  answer: string;
+  finish_reason: "stop" | "length";
 }

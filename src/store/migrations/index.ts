@@ -16,6 +16,7 @@ import { knowledgeBases } from "./0014_knowledge_bases.js";
 import { feedback } from "./0015_feedback.js";
 import { modelRegistry } from "./0016_model_registry.js";
 import { trainingPairs } from "./0017_training_pairs.js";
+import { fileBytes } from "./0018_file_bytes.js";
 
 /*
  * Versioned migrations, in code so they ship inside the package. Names sort in the order they
@@ -42,4 +43,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "0015_feedback": feedback,
   "0016_model_registry": modelRegistry,
   "0017_training_pairs": trainingPairs,
+  "0018_file_bytes": fileBytes,
 };
