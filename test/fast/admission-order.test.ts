@@ -1,6 +1,7 @@
 import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeCloud } from "../support/fake-cloud.js";
+import { startWithinOneMinute } from "../support/minute-window.js";
 import type { ScriptedBackend } from "../support/scripted-backend.js";
 import { startTestGateway, type TestGateway } from "../support/test-gateway.js";
 
@@ -64,6 +65,7 @@ describe("admission before the privacy guard", () => {
 
   it("a rate-limited request writes no egress record, sent or blocked", async () => {
     const limited = await client("limited", { requestsPerMinute: 1 });
+    await startWithinOneMinute(5_000);
     const before = (await auditedRequests()).length;
 
     // The one request this minute allows reaches the cloud, masked: one "sent" record.
