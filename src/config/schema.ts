@@ -168,7 +168,7 @@ export const configSchema = z
     router: routerSchema,
     /** Answers reused instead of computed (or paid for) again; stored in the store. */
     cache: cacheSchema,
-    /** The OpenAI Files API (batch input and results), stored in the store as UTF-8 text. */
+    /** The OpenAI Files API (batch input and results, documents), stored in the store. */
     files: filesSchema,
     /**
      * How long request-derived data is kept. The server sweeps hourly (and `colibri purge

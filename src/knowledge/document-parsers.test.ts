@@ -68,9 +68,19 @@ describe("parseDocument", () => {
     await expect(parseDocument("roto.pdf", Buffer.from("not a pdf"))).rejects.toThrow(
       /^roto\.pdf: cannot be read as pdf \(/,
     );
+    const cut = await makePdf(sections);
+    await expect(parseDocument("cortado.pdf", cut.subarray(0, cut.length / 2))).rejects.toThrow(
+      /^cortado\.pdf: cannot be read as pdf \(.+\); the file is damaged or was cut short/,
+    );
+    await expect(
+      parseDocument("secreto.pdf", await makePdf(sections, { userPassword: "clave" })),
+    ).rejects.toThrow(/^secreto\.pdf: the PDF is encrypted and needs a password to open/);
     await expect(parseDocument("roto.docx", Buffer.from("PK\u0003\u0004 nope"))).rejects.toThrow(
       /^roto\.docx: cannot be read as docx/,
     );
+    await expect(
+      parseDocument("viejo.docx", Buffer.from("\u00d0\u00cf\u0011\u00e0 doc")),
+    ).rejects.toThrow(/^viejo\.docx: is not a DOCX file \(a DOCX is a ZIP archive/);
     await expect(parseDocument("latin1.txt", Buffer.from([0x63, 0xe1, 0x0a]))).rejects.toThrow(
       "latin1.txt: not UTF-8 text",
     );

@@ -58,8 +58,7 @@ export async function parseDocument(name: string, bytes: Uint8Array): Promise<Te
     blocks = await parsers[format](bytes, name);
   } catch (error) {
     if (error instanceof DocumentReadError) throw error;
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new DocumentReadError(`${name}: cannot be read as ${format} (${reason}).`);
+    throw new DocumentReadError(unreadable(name, format, error));
   }
   if (blocks.length === 0) {
     throw new DocumentReadError(
@@ -69,9 +68,31 @@ export async function parseDocument(name: string, bytes: Uint8Array): Promise<Te
   return blocks;
 }
 
+/** Why a file of a known format cannot be read, in words its owner can act on. */
+function unreadable(name: string, format: DocumentFormat, error: unknown): string {
+  const reason = error instanceof Error ? error.message : String(error);
+  // pdf.js's exceptions, by name: a password to open it, or a structure it cannot follow.
+  switch (error instanceof Error ? error.name : "") {
+    case "PasswordException":
+      return `${name}: the PDF is encrypted and needs a password to open (${reason}); save a copy without the password and add it again.`;
+    case "InvalidPDFException":
+      return `${name}: cannot be read as pdf (${reason}); the file is damaged or was cut short, upload it again.`;
+    default:
+      return `${name}: cannot be read as ${format} (${reason}).`;
+  }
+}
+
+/** The first bytes of a ZIP archive's first entry, which every DOCX is. */
+const zipSignature = [0x50, 0x4b, 0x03, 0x04];
+
 const parsers: Record<DocumentFormat, (bytes: Uint8Array, name: string) => Promise<TextBlock[]>> = {
   pdf: (bytes) => pdfBlocks(bytes),
-  async docx(bytes) {
+  async docx(bytes, name) {
+    if (!zipSignature.every((byte, index) => bytes[index] === byte)) {
+      throw new DocumentReadError(
+        `${name}: is not a DOCX file (a DOCX is a ZIP archive, this is not one: an old .doc, another format renamed, or a damaged file); save it as .docx and add it again.`,
+      );
+    }
     const { value } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
     return htmlBlocks(value);
   },

@@ -1,6 +1,6 @@
 import type { Readable } from "node:stream";
 import { ColibriError, InvalidRequestError } from "../core/errors.js";
-import { fileChunkLength, type FileRepository } from "../core/records/files.js";
+import { fileChunkBytes, type FileRepository } from "../core/records/files.js";
 import { fileTooLarge, parsedUpload } from "./multipart-errors.js";
 
 export interface UploadLimits {
@@ -12,39 +12,44 @@ export interface UploadLimits {
   usedBytes: number;
 }
 
+/** What an upload stored. */
+export interface ReceivedUpload {
+  bytes: number;
+  /** Whether the bytes are UTF-8 text (batch input must be). */
+  utf8: boolean;
+}
+
 /**
- * Store an uploaded file's bytes as they arrive: each piece is checked as UTF-8 on its own
- * (a decoder that carries a split character over), and every megabyte or so goes to the store as
- * one chunk. So no step handles the whole file at once — neither a copy of it, nor its
- * validation, nor one statement writing it — and the sizes are enforced while it streams.
- * Resolves to the bytes received; the chunks stay unpublished (see FileRepository.publish).
+ * Store an uploaded file's bytes as they arrive, every megabyte or so as one chunk, as they are
+ * (a PDF or a DOCX as well as text), checking on the way whether they are UTF-8 (a decoder that
+ * carries a split character over, so each piece is checked on its own). So no step handles the
+ * whole file at once — neither a copy of it, nor its validation, nor one statement writing it —
+ * and the sizes are enforced while it streams. The chunks stay unpublished (see
+ * FileRepository.publish).
  */
 export async function receiveUpload(
   stream: Readable & { truncated?: boolean },
   target: { files: FileRepository; fileId: string; now: number },
   limits: UploadLimits,
-): Promise<number> {
+): Promise<ReceivedUpload> {
   const decoder = new TextDecoder("utf-8", { fatal: true });
-  let pending: string[] = [];
+  let utf8 = true;
+  let pending: Buffer[] = [];
   let pendingLength = 0;
   let position = 0;
   let bytes = 0;
   const flush = async () => {
     if (pendingLength === 0) return;
-    await target.files.putChunk(target.fileId, position++, pending.join(""), target.now);
+    await target.files.putChunk(target.fileId, position++, Buffer.concat(pending), target.now);
     pending = [];
     pendingLength = 0;
   };
-  const decode = (piece?: Buffer) => {
+  const check = (piece?: Buffer) => {
+    if (!utf8) return;
     try {
-      const text = decoder.decode(piece, { stream: piece !== undefined });
-      pending.push(text);
-      pendingLength += text.length;
+      decoder.decode(piece, { stream: piece !== undefined });
     } catch {
-      throw new InvalidRequestError(
-        "The file is not UTF-8 text. Colibrí keeps text files only (batch input is JSON Lines).",
-        "file",
-      );
+      utf8 = false;
     }
   };
   for await (const piece of parsedUpload(stream as AsyncIterable<Buffer>, limits.maxBytes)) {
@@ -53,13 +58,23 @@ export async function receiveUpload(
     if (limits.quotaBytes !== null && limits.usedBytes + bytes > limits.quotaBytes) {
       throw quotaExceeded(limits.usedBytes, bytes, limits.quotaBytes);
     }
-    decode(piece);
-    if (pendingLength >= fileChunkLength) await flush();
+    check(piece);
+    pending.push(piece);
+    pendingLength += piece.length;
+    if (pendingLength >= fileChunkBytes) await flush();
   }
   if (stream.truncated === true) throw fileTooLarge(limits.maxBytes);
-  decode();
+  check();
   await flush();
-  return bytes;
+  return { bytes, utf8 };
+}
+
+/** 400: a batch input file that is not UTF-8 text. */
+export function notUtf8(purpose: string): InvalidRequestError {
+  return new InvalidRequestError(
+    `The file is not UTF-8 text, and a file with purpose "${purpose}" must be (batch input is JSON Lines). Save it as UTF-8, or upload documents for vector stores with purpose "assistants".`,
+    "file",
+  );
 }
 
 /** 413: the tenant's files would take more than its quota. */

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Selectable } from "kysely";
-import type { Database, FileTable } from "./database-schema.js";
+import type { Database, FileChunkTable, FileTable } from "./database-schema.js";
 import { fileChunkLength, type FileRepository, type StoredFile } from "../core/records/files.js";
 
 const columns = ["id", "tenant_id", "purpose", "filename", "bytes", "created_at"] as const;
@@ -13,12 +13,19 @@ export function fileRepository(db: Kysely<Database>): FileRepository {
     target: Kysely<Database>,
     fileId: string,
     position: number,
-    content: string,
+    content: Uint8Array | string,
     now: number,
   ) => {
+    const text = typeof content === "string";
     await target
       .insertInto("file_chunks")
-      .values({ file_id: fileId, position, content, created_at: now })
+      .values({
+        file_id: fileId,
+        position,
+        content: text ? content : "",
+        data: text ? null : content,
+        created_at: now,
+      })
       .execute();
   };
 
@@ -52,6 +59,19 @@ export function fileRepository(db: Kysely<Database>): FileRepository {
       .where("id", "=", id)
       .where("tenant_id", "=", tenantId)
       .executeTakeFirst();
+
+  /** The tenant's file's chunks in order, its legacy content (files.content) first. */
+  const allChunks = async (id: string, tenantId: string): Promise<StoredChunk[] | undefined> => {
+    const row = await header(id, tenantId);
+    if (row === undefined) return undefined;
+    const chunks = await db
+      .selectFrom("file_chunks")
+      .select(["content", "data"])
+      .where("file_id", "=", id)
+      .orderBy("position")
+      .execute();
+    return [{ content: row.content, data: null }, ...chunks];
+  };
 
   return {
     async insert(file, content) {
@@ -113,31 +133,35 @@ export function fileRepository(db: Kysely<Database>): FileRepository {
     },
 
     async content(id, tenantId) {
-      const row = await header(id, tenantId);
-      if (row === undefined) return undefined;
-      const chunks = await db
-        .selectFrom("file_chunks")
-        .select("content")
-        .where("file_id", "=", id)
-        .orderBy("position")
-        .execute();
-      return row.content + chunks.map((chunk) => chunk.content).join("");
+      const chunks = await allChunks(id, tenantId);
+      if (chunks === undefined) return undefined;
+      // Text kept as text joins as it is; bytes are decoded once joined, as a character may
+      // straddle two chunks.
+      if (chunks.every((chunk) => chunk.data === null)) {
+        return chunks.map((chunk) => chunk.content).join("");
+      }
+      return Buffer.concat(chunks.map(chunkBytes)).toString("utf8");
+    },
+
+    async contentBytes(id, tenantId) {
+      const chunks = await allChunks(id, tenantId);
+      return chunks === undefined ? undefined : Buffer.concat(chunks.map(chunkBytes));
     },
 
     async contentChunks(id, tenantId) {
       const row = await header(id, tenantId);
       if (row === undefined) return undefined;
       async function* chunks() {
-        if (row !== undefined && row.content !== "") yield row.content;
+        if (row !== undefined && row.content !== "") yield Buffer.from(row.content, "utf8");
         for (let position = 0; ; position++) {
           const chunk = await db
             .selectFrom("file_chunks")
-            .select("content")
+            .select(["content", "data"])
             .where("file_id", "=", id)
             .where("position", "=", position)
             .executeTakeFirst();
           if (chunk === undefined) return;
-          yield chunk.content;
+          yield chunkBytes(chunk);
         }
       }
       return chunks();
@@ -179,6 +203,15 @@ export function* chunksOf(text: string, length = fileChunkLength): Generator<str
     yield text.slice(start, end);
     start = end;
   }
+}
+
+/** A chunk as read: its bytes, or its text. */
+type StoredChunk = Pick<Selectable<FileChunkTable>, "content" | "data">;
+
+function chunkBytes(chunk: StoredChunk): Buffer {
+  return chunk.data === null
+    ? Buffer.from(chunk.content, "utf8")
+    : Buffer.from(chunk.data.buffer, chunk.data.byteOffset, chunk.data.byteLength);
 }
 
 function fromRow(row: Pick<Selectable<FileTable>, (typeof columns)[number]>): StoredFile {

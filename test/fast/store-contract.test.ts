@@ -1159,7 +1159,7 @@ describe.each([sqlite, postgres])("store contract on $name", (backend) => {
       expect(await store.files.content("legacy", acme.id)).toBe("antiguo\n");
       const chunks: string[] = [];
       for await (const chunk of (await store.files.contentChunks("legacy", acme.id)) ?? []) {
-        chunks.push(chunk);
+        chunks.push(chunk.toString("utf8"));
       }
       expect(chunks).toEqual(["antiguo\n"]);
       expect(await store.files.usedBytes(acme.id)).toBe(8);
@@ -1202,7 +1202,7 @@ describe.each([sqlite, postgres])("store contract on $name", (backend) => {
       expect(await store.files.content("big", acme.id)).toBe(content);
       const chunks: string[] = [];
       for await (const chunk of (await store.files.contentChunks("big", acme.id)) ?? []) {
-        chunks.push(chunk);
+        chunks.push(chunk.toString("utf8"));
       }
       expect(chunks.length).toBeGreaterThan(1);
       expect(chunks.join("")).toBe(content);
@@ -1212,6 +1212,38 @@ describe.each([sqlite, postgres])("store contract on $name", (backend) => {
       expect(await store.files.delete("big", acme.id)).toBe(true);
       // The chunks went with the file: nothing is left for the orphan sweep.
       expect(await store.retention.deleteOrphanChunks(t0 + 1)).toBe(0);
+    });
+
+    it("keeps an upload's bytes as they came, whatever they are, and reads them back whole or chunk by chunk", async () => {
+      const acme = await store.tenants.ensure("acme", t0);
+      // Bytes that are not UTF-8 (a PDF's binary stream), then a UTF-8 'ñ' split over two chunks.
+      const first = Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0xff, 0xfe, 0x80, 0xc3]);
+      const second = Buffer.from([0xb1, 0x0a]);
+      await store.files.putChunk("pdf", 0, first, t0);
+      await store.files.putChunk("pdf", 1, second, t0);
+      const upload = {
+        id: "pdf",
+        tenantId: acme.id,
+        purpose: "assistants",
+        filename: "manual.pdf",
+        bytes: first.length + second.length,
+        createdAt: t0,
+      };
+      expect((await store.files.publish(upload, null)).stored).toBe(true);
+      expect(await store.files.contentBytes("pdf", acme.id)).toEqual(
+        Buffer.concat([first, second]),
+      );
+      const chunks: Buffer[] = [];
+      for await (const chunk of (await store.files.contentChunks("pdf", acme.id)) ?? []) {
+        chunks.push(chunk);
+      }
+      expect(chunks).toEqual([first, second]);
+      expect((await store.files.content("pdf", acme.id))?.endsWith("ñ\n")).toBe(true);
+      // Text chunks and the legacy column read back as their UTF-8 bytes.
+      await store.files.insert({ ...upload, id: "text", filename: "t.jsonl", bytes: 3 }, "sí\n");
+      expect(await store.files.contentBytes("text", acme.id)).toEqual(Buffer.from("sí\n"));
+      const beta = await store.tenants.ensure("beta", t0);
+      expect(await store.files.contentBytes("pdf", beta.id)).toBeUndefined();
     });
 
     it("publishes an upload stored chunk by chunk only within the tenant's quota, and discards a refused one", async () => {
@@ -2062,6 +2094,7 @@ describe.each([sqlite, postgres])("store contract on $name", (backend) => {
         egress_records: 1,
         feedback: 0,
         model_trials: 0,
+        training_pairs: 0,
         usage_records: 1,
         response_cache: 1,
         batch_requests: 1,

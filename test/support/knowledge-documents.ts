@@ -7,9 +7,15 @@ export interface Section {
   paragraphs: string[];
 }
 
-/** A PDF with one page per section (heading in a larger font), made with pdfkit. */
-export async function makePdf(pages: readonly Section[]): Promise<Buffer> {
-  const document = new PDFDocument({ autoFirstPage: false, compress: false });
+/**
+ * A PDF with one page per section (heading in a larger font), made with pdfkit; with
+ * `userPassword`, encrypted so that it opens only with that password.
+ */
+export async function makePdf(
+  pages: readonly Section[],
+  options: { userPassword?: string } = {},
+): Promise<Buffer> {
+  const document = new PDFDocument({ autoFirstPage: false, compress: false, ...options });
   const parts: Buffer[] = [];
   document.on("data", (part: Buffer) => parts.push(part));
   const ended = new Promise<void>((resolve) => {

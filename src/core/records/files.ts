@@ -1,6 +1,9 @@
 /** Files uploaded through the Files API. Records and repositories; store/ implements them. */
 
-/** A file uploaded through the OpenAI Files API (batch input, batch output and errors). */
+/**
+ * A file uploaded through the OpenAI Files API: batch input (UTF-8 JSON Lines), batch output and
+ * errors, and documents for vector stores (PDF, DOCX, HTML, text, …), kept as the bytes uploaded.
+ */
 export interface StoredFile {
   /** "file-…" */
   id: string;
@@ -8,7 +11,7 @@ export interface StoredFile {
   /** OpenAI's purposes: "batch" (input), "batch_output", "user_data", … */
   purpose: string;
   filename: string;
-  /** UTF-8 bytes of the content. */
+  /** Bytes of the content. */
   bytes: number;
   createdAt: number;
 }
@@ -16,13 +19,22 @@ export interface StoredFile {
 /**
  * Files' content is kept in chunks of about a megabyte, so no single statement (or event-loop
  * turn) handles a whole large file; an upload stores its chunks as they arrive, then `publish`es
- * the file, which is what makes it visible.
+ * the file, which is what makes it visible. A chunk is bytes (an upload, any format) or text
+ * (written as text: batch results, and chunks stored before files kept bytes).
  */
 export interface FileRepository {
   /** The file and its content, in chunks, in one transaction (the caller's, if in one). */
   insert(file: StoredFile, content: string): Promise<void>;
-  /** One chunk of an upload's content (`position` from 0), stored before its file is published. */
-  putChunk(fileId: string, position: number, content: string, now: number): Promise<void>;
+  /**
+   * One chunk of an upload's content (`position` from 0), stored before its file is published:
+   * bytes as they came, or text.
+   */
+  putChunk(
+    fileId: string,
+    position: number,
+    content: Uint8Array | string,
+    now: number,
+  ): Promise<void>;
   /**
    * Make an upload whose chunks are stored visible, unless the tenant's files would then take
    * more than `quotaBytes` (null: no quota). Checked and written in one transaction that holds the
@@ -44,9 +56,15 @@ export interface FileRepository {
   usedBytes(tenantId: string): Promise<number>;
   /** The tenant's file (undefined for another tenant's). */
   get(id: string, tenantId: string): Promise<StoredFile | undefined>;
+  /** The content as UTF-8 text (batch input and results). */
   content(id: string, tenantId: string): Promise<string | undefined>;
-  /** The content chunk by chunk, one query each (for streaming it out); undefined: no such file. */
-  contentChunks(id: string, tenantId: string): Promise<AsyncIterable<string> | undefined>;
+  /** The content's bytes as stored (a document to read into a knowledge base). */
+  contentBytes(id: string, tenantId: string): Promise<Buffer | undefined>;
+  /**
+   * The content's bytes chunk by chunk, one query each (for streaming it out); undefined: no such
+   * file.
+   */
+  contentChunks(id: string, tenantId: string): Promise<AsyncIterable<Buffer> | undefined>;
   /** Newest first, at most `limit`, optionally of one purpose. */
   list(tenantId: string, options: { purpose?: string; limit: number }): Promise<StoredFile[]>;
   /** True when the tenant's file existed and is gone (its chunks with it). */
@@ -55,3 +73,5 @@ export interface FileRepository {
 
 /** UTF-16 code units per chunk (1 MiB): a few milliseconds per statement on either database. */
 export const fileChunkLength = 1024 * 1024;
+/** Bytes per chunk of an upload (1 MiB), for the same reason. */
+export const fileChunkBytes = 1024 * 1024;

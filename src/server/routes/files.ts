@@ -8,12 +8,15 @@ import { ColibriError, InvalidRequestError } from "../../core/errors.js";
 import { DataRemoval } from "../../retention/data-removal.js";
 import type { Store } from "../../core/records/store.js";
 import type { StoredFile } from "../../core/records/files.js";
-import { quotaExceeded, receiveUpload } from "../file-upload.js";
+import { notUtf8, quotaExceeded, receiveUpload } from "../file-upload.js";
 import { parsedUpload, uploadError } from "../multipart-errors.js";
 import { principalOf } from "../request-state.js";
 import { validateBody } from "../../openai/validate-body.js";
 
-/** OpenAI's file purposes; Colibrí reads "batch" files, keeps the others as they are. */
+/**
+ * OpenAI's file purposes; Colibrí reads "batch" files (UTF-8 JSON Lines) and reads any file into
+ * a vector store (PDF, DOCX, HTML, Markdown, text, CSV), and keeps every file as it was uploaded.
+ */
 const purposes = [
   "batch",
   "batch_output",
@@ -40,9 +43,10 @@ export interface FilesRouteOptions {
 
 /**
  * The OpenAI Files API for the caller's tenant: upload (multipart, `file` and `purpose`), list,
- * retrieve, download and delete. Files are UTF-8 text (batch JSONL), kept in the store so every
- * replica sees them; another tenant's file is a 404. An upload counts as a request against the
- * caller's rate limit, and the tenant's files together stay within files.quotaBytesPerTenant.
+ * retrieve, download and delete. Files are kept as the bytes uploaded (a batch's input must be
+ * UTF-8 text), in the store so every replica sees them; another tenant's file is a 404. An upload
+ * counts as a request against the caller's rate limit, and the tenant's files together stay
+ * within files.quotaBytesPerTenant.
  */
 export function registerFiles(app: FastifyInstance, options: FilesRouteOptions): void {
   const files = options.store.files;
@@ -69,15 +73,15 @@ export function registerFiles(app: FastifyInstance, options: FilesRouteOptions):
     let published = false;
     try {
       let purpose: string | undefined;
-      let upload: { filename: string; bytes: number } | undefined;
+      let upload: { filename: string; bytes: number; utf8: boolean } | undefined;
       for await (const part of parsedUpload(request.parts(), options.maxBytes)) {
         if (part.type === "file") {
-          const bytes = await receiveUpload(
+          const received = await receiveUpload(
             part.file,
             { files, fileId: id, now: createdAt },
             { maxBytes: options.maxBytes, quotaBytes, usedBytes },
           );
-          upload = { filename: part.filename, bytes };
+          upload = { filename: part.filename, ...received };
         } else if (part.fieldname === "purpose") {
           purpose = String(part.value);
         }
@@ -91,6 +95,8 @@ export function registerFiles(app: FastifyInstance, options: FilesRouteOptions):
           "purpose",
         );
       }
+      // The purpose may come after the file in the form, so this is known only now.
+      if (purpose === "batch" && !upload.utf8) throw notUtf8(purpose);
       const file: StoredFile = {
         id,
         tenantId,

@@ -113,7 +113,7 @@ export function registerVectorStores(app: FastifyInstance, options: VectorStores
   ) => {
     const knowledge = options.store.knowledge.forTenant(tenantId);
     queue.enqueue(tenantId, async () => {
-      const content = await options.store.files.content(file.id, tenantId);
+      const content = await options.store.files.contentBytes(file.id, tenantId);
       const current = await knowledge.getBase(baseId);
       if (current === undefined) return;
       if (content === undefined) {
@@ -123,7 +123,7 @@ export function registerVectorStores(app: FastifyInstance, options: VectorStores
       await ingestDocument(
         knowledge,
         current,
-        { id: file.id, name: file.filename, bytes: Buffer.from(content, "utf8") },
+        { id: file.id, name: file.filename, bytes: content },
         options.now,
         options.embedder,
       );
