@@ -86,6 +86,11 @@ export const retentionSchema = z
      * they typed (text, unlike usage records).
      */
     feedbackDays: retentionDays.default(400),
+    /**
+     * Days training pairs are kept: requests a tenant allowed to be kept (tenants set
+     * --keep-training-pairs on) as they were sent to the cloud, masked, with the cloud's answer.
+     */
+    trainingPairsDays: retentionDays.default(400),
     /** Days egress-audit records and their value hashes are kept. */
     auditDays: retentionDays.default(400),
   })

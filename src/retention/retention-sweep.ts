@@ -15,6 +15,8 @@ export interface SweepReport {
   usageRecords: number;
   /** Ratings of answers, with their corrections and comments. */
   feedback: number;
+  /** Escalated requests kept, masked, as training pairs. */
+  trainingPairs: number;
   egressRecords: number;
   /** Chunks of uploads that never finished. */
   orphanChunks: number;
@@ -43,6 +45,7 @@ export async function sweepRetention(
     cacheEntries: 0,
     usageRecords: 0,
     feedback: 0,
+    trainingPairs: 0,
     egressRecords: 0,
     orphanChunks: 0,
   };
@@ -77,6 +80,9 @@ export async function sweepRetention(
   const feedbackBefore = before(settings.feedbackDays);
   if (feedbackBefore !== undefined)
     report.feedback = await retention.deleteFeedback(feedbackBefore);
+  const pairsBefore = before(settings.trainingPairsDays);
+  if (pairsBefore !== undefined)
+    report.trainingPairs = await retention.deleteTrainingPairs(pairsBefore);
   const auditBefore = before(settings.auditDays);
   if (auditBefore !== undefined) report.egressRecords = await retention.deleteEgress(auditBefore);
   report.orphanChunks = await retention.deleteOrphanChunks(now - orphanAfterMs);

@@ -52,6 +52,7 @@ export function apiKeyRepository(db: Kysely<Database>): ApiKeyRepository {
               "tenants.budget_usd_month as tenant_budget_usd_month",
               "tenants.requests_per_minute as tenant_requests_per_minute",
               "tenants.tokens_per_minute as tenant_tokens_per_minute",
+              "tenants.keep_training_pairs as tenant_keep_training_pairs",
             ])
             .where("api_keys.hash", "=", placeholder as string),
         [hash],
@@ -69,6 +70,7 @@ export function apiKeyRepository(db: Kysely<Database>): ApiKeyRepository {
               budgetUsdMonth: row.tenant_budget_usd_month,
               requestsPerMinute: row.tenant_requests_per_minute,
               tokensPerMinute: row.tenant_tokens_per_minute,
+              keepTrainingPairs: row.tenant_keep_training_pairs === 1,
             };
       return { key: keyFromRow(row), tenant };
     },

@@ -14,6 +14,7 @@ import type { ResponseCacheRepository } from "../core/records/response-cache.js"
 import type { BatchRepository } from "../core/records/batches.js";
 import type { FileRepository } from "../core/records/files.js";
 import type { FeedbackRepository } from "../core/records/feedback.js";
+import type { TrainingPairRepository } from "../core/records/training-pairs.js";
 import type { KnowledgeRepository } from "../core/records/knowledge.js";
 import type { ModelRegistryRepository } from "../core/records/model-registry.js";
 import type {
@@ -97,6 +98,7 @@ class KyselyStore implements Store {
   readonly knowledge: KnowledgeRepository;
   readonly feedback: FeedbackRepository;
   readonly models: ModelRegistryRepository;
+  readonly trainingPairs: TrainingPairRepository;
   readonly #db: Kysely<Database>;
   readonly #writer: GroupCommitWriter<StoreRepositories>;
   readonly #queuedCounts = new QueuedCounts();
@@ -149,6 +151,8 @@ class KyselyStore implements Store {
     this.knowledge = repositories.knowledge;
     this.feedback = afterQueuedWrites(repositories.feedback, settled);
     this.models = repositories.models;
+    // Pairs are written behind their answer; a read (the export) waits for what is queued.
+    this.trainingPairs = afterQueuedWrites(repositories.trainingPairs, settled);
   }
 
   /** Repositories over `db` whose counters count the queued settlements. */

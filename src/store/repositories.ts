@@ -13,6 +13,7 @@ import { responseCacheRepository } from "./response-cache-repository.js";
 import { retentionRepository } from "./retention-repository.js";
 import type { StoreRepositories } from "../core/records/store.js";
 import { tenantRepository } from "./tenant-repository.js";
+import { trainingPairRepository } from "./training-pair-repository.js";
 import { usageRepository } from "./usage-repository.js";
 
 /** Every repository over one database handle (the store's, or one transaction's). */
@@ -31,5 +32,6 @@ export function createRepositories(db: Kysely<Database>): StoreRepositories {
     knowledge: knowledgeRepository(db),
     feedback: feedbackRepository(db),
     models: modelRegistryRepository(db),
+    trainingPairs: trainingPairRepository(db),
   };
 }

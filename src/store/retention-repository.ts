@@ -29,6 +29,7 @@ export function retentionRepository(db: Kysely<Database>): RetentionRepository {
       for (const table of [
         "feedback",
         "model_trials",
+        "training_pairs",
         "usage_records",
         "response_cache",
         "batch_requests",
@@ -122,6 +123,14 @@ export function retentionRepository(db: Kysely<Database>): RetentionRepository {
     async deleteFeedback(before) {
       const result = await db
         .deleteFrom("feedback")
+        .where("created_at", "<", before)
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
+
+    async deleteTrainingPairs(before) {
+      const result = await db
+        .deleteFrom("training_pairs")
         .where("created_at", "<", before)
         .executeTakeFirst();
       return Number(result.numDeletedRows);

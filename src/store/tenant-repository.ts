@@ -21,7 +21,13 @@ export function tenantRepository(db: Kysely<Database>): TenantRepository {
       // Insert-if-missing that two processes can race: the loser's insert does nothing.
       await db
         .insertInto("tenants")
-        .values({ id: randomUUID(), name, created_at: now, ...noLimitColumns })
+        .values({
+          id: randomUUID(),
+          name,
+          created_at: now,
+          ...noLimitColumns,
+          keep_training_pairs: 0,
+        })
         .onConflict((conflict) => conflict.column("name").doNothing())
         .execute();
       const tenant = await findByName(name);
@@ -67,9 +73,26 @@ export function tenantRepository(db: Kysely<Database>): TenantRepository {
         .executeTakeFirst();
       return row === undefined ? undefined : tenantFromRow(row);
     },
+
+    async updateSettings(name, settings) {
+      if (settings.keepTrainingPairs === undefined) return findByName(name);
+      const row = await db
+        .updateTable("tenants")
+        .set({ keep_training_pairs: settings.keepTrainingPairs ? 1 : 0 })
+        .where("name", "=", name)
+        .returningAll()
+        .executeTakeFirst();
+      return row === undefined ? undefined : tenantFromRow(row);
+    },
   };
 }
 
 function tenantFromRow(row: Selectable<TenantTable>): Tenant {
-  return { id: row.id, name: row.name, createdAt: row.created_at, ...limitsFromColumns(row) };
+  return {
+    id: row.id,
+    name: row.name,
+    createdAt: row.created_at,
+    ...limitsFromColumns(row),
+    keepTrainingPairs: row.keep_training_pairs === 1,
+  };
 }

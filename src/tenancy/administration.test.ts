@@ -173,7 +173,7 @@ describe("tenants", () => {
     await admin.createKey({ tenant: "acme" });
     await admin.createKey({ kind: "admin" });
     await admin.revokeKey(revoked.record.id);
-    await admin.setTenantLimits("empty", { requestsPerMinute: 10 });
+    await admin.setTenant("empty", { requestsPerMinute: 10 });
 
     const tenants = await admin.listTenants();
     expect(tenants.map(({ name, activeKeys }) => ({ name, activeKeys }))).toEqual([
@@ -184,7 +184,7 @@ describe("tenants", () => {
   });
 
   it("sets and removes limits, creating the tenant when it is missing", async () => {
-    const first = await admin.setTenantLimits("acme", {
+    const first = await admin.setTenant("acme", {
       budgetUsdMonth: 100,
       tokensPerMinute: 5000,
     });
@@ -198,7 +198,7 @@ describe("tenants", () => {
       createdAt: now,
     });
 
-    const second = await admin.setTenantLimits("acme", { budgetUsdMonth: null, budgetUsdDay: 2.5 });
+    const second = await admin.setTenant("acme", { budgetUsdMonth: null, budgetUsdDay: 2.5 });
     expect(second.created).toBe(false);
     expect(second.tenant).toMatchObject({
       budgetUsdMonth: null,
@@ -207,16 +207,29 @@ describe("tenants", () => {
     });
     expect(await store.tenants.findByName("acme")).toEqual(second.tenant);
 
-    const nothing = await rejection(admin.setTenantLimits("acme", {}));
+    const nothing = await rejection(admin.setTenant("acme", {}));
     expect(nothing.message).toContain("Nothing to change");
-    const badName = await rejection(admin.setTenantLimits("-acme", { requestsPerMinute: 1 }));
+    const badName = await rejection(admin.setTenant("-acme", { requestsPerMinute: 1 }));
     expect(badName.message).toContain("Invalid tenant name");
-    const badLimit = await rejection(admin.setTenantLimits("acme", { requestsPerMinute: -3 }));
+    const badLimit = await rejection(admin.setTenant("acme", { requestsPerMinute: -3 }));
     expect(badLimit.param).toBe("requestsPerMinute");
   });
 
+  it("keeps training pairs only once the tenant consents, and the consent can be taken back", async () => {
+    const created = await admin.setTenant("acme", { budgetUsdDay: 5 });
+    expect(created.tenant.keepTrainingPairs).toBe(false);
+    const on = await admin.setTenant("acme", { keepTrainingPairs: true });
+    expect(on.tenant).toMatchObject({ keepTrainingPairs: true, budgetUsdDay: 5 });
+    const key = await admin.createKey({ tenant: "acme" });
+    const found = await store.keys.findByHashWithTenant(hashApiKey(key.key));
+    expect(found?.tenant?.keepTrainingPairs).toBe(true);
+    const off = await admin.setTenant("acme", { keepTrainingPairs: false, budgetUsdDay: null });
+    expect(off.tenant).toMatchObject({ keepTrainingPairs: false, budgetUsdDay: null });
+    expect((await store.tenants.findByName("acme"))?.keepTrainingPairs).toBe(false);
+  });
+
   it("shows a tenant's keys and what it used in the current windows", async () => {
-    await admin.setTenantLimits("acme", {
+    await admin.setTenant("acme", {
       budgetUsdDay: 1,
       budgetUsdMonth: 10,
       requestsPerMinute: 60,

@@ -1,5 +1,11 @@
 import { ColibriError, InvalidRequestError } from "../core/errors.js";
-import type { ApiKeyKind, ApiKeyRecord, Limits, Tenant } from "../core/records/tenancy.js";
+import type {
+  ApiKeyKind,
+  ApiKeyRecord,
+  Limits,
+  Tenant,
+  TenantSettings,
+} from "../core/records/tenancy.js";
 import type { Period } from "../core/records/counters.js";
 import type { Store } from "../core/records/store.js";
 import { createApiKey, hashApiKey, maskApiKey } from "./api-keys.js";
@@ -73,6 +79,9 @@ export interface TenantDetails {
 
 /** Limits to change: a number sets a limit, null removes it, a missing field stays as it is. */
 export type LimitChanges = Partial<Limits>;
+
+/** A tenant's limits and settings to change; a missing field stays as it is. */
+export type TenantChanges = LimitChanges & Partial<TenantSettings>;
 
 export interface TenantLimitsResult {
   tenant: Tenant;
@@ -288,15 +297,20 @@ export class Administration {
   }
 
   /**
-   * Set or remove (null) some of a tenant's limits; the tenant is created if it does not exist,
-   * so limits can be set before its first key.
+   * Set or remove (null) some of a tenant's limits, and change its settings (consent to keep
+   * training pairs); the tenant is created if it does not exist, so both can be set before its
+   * first key.
    */
-  async setTenantLimits(name: string, changes: LimitChanges): Promise<TenantLimitsResult> {
+  async setTenant(name: string, changes: TenantChanges): Promise<TenantLimitsResult> {
     const tenantName = validTenantName(name);
-    const limits = validateLimits(changes);
-    if (!limitNames.some((limit) => limits[limit] !== undefined)) {
+    const { keepTrainingPairs, ...limitChanges } = changes;
+    const limits = validateLimits(limitChanges);
+    if (
+      keepTrainingPairs === undefined &&
+      !limitNames.some((limit) => limits[limit] !== undefined)
+    ) {
       throw new InvalidRequestError(
-        `Nothing to change: give at least one of ${limitNames.join(", ")} (a number, or null to remove the limit).`,
+        `Nothing to change: give at least one of ${limitNames.join(", ")} (a number, or null to remove the limit), or keepTrainingPairs (true or false).`,
         "limits",
       );
     }
@@ -304,7 +318,10 @@ export class Administration {
     return this.#store.transaction(async ({ tenants }) => {
       const created = (await tenants.findByName(tenantName)) === undefined;
       if (created) await tenants.ensure(tenantName, now);
-      const tenant = await tenants.updateLimits(tenantName, limits);
+      await tenants.updateLimits(tenantName, limits);
+      const tenant = await tenants.updateSettings(tenantName, {
+        ...(keepTrainingPairs === undefined ? {} : { keepTrainingPairs }),
+      });
       if (tenant === undefined) throw tenantNotFound(tenantName);
       return { tenant, created };
     });

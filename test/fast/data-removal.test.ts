@@ -322,6 +322,7 @@ describe("the retention sweep", () => {
       cacheDays: null,
       usageDays: null,
       feedbackDays: null,
+      trainingPairsDays: null,
       auditDays: null,
     };
     expect(await sweepRetention(gateway.store, keepAll, Date.now() + 1000 * day)).toEqual({
@@ -330,6 +331,7 @@ describe("the retention sweep", () => {
       cacheEntries: 0,
       usageRecords: 0,
       feedback: 0,
+      trainingPairs: 0,
       egressRecords: 0,
       orphanChunks: 0,
     });

@@ -127,6 +127,7 @@ function describeSweep(report: SweepReport): string {
     ["cache entries deleted", report.cacheEntries],
     ["usage records deleted", report.usageRecords],
     ["feedback deleted", report.feedback],
+    ["training pairs deleted", report.trainingPairs],
     ["egress records deleted", report.egressRecords],
     ["abandoned upload chunks", report.orphanChunks],
   ];

@@ -1,4 +1,4 @@
-import type { Command } from "commander";
+import { Option, type Command } from "commander";
 import { Administration, type TenantDetails } from "../../tenancy/administration.js";
 import { InvalidRequestError } from "../../core/errors.js";
 import type { CliContext } from "../context.js";
@@ -23,7 +23,7 @@ interface JsonOptions extends DatabaseOptions {
   json?: boolean;
 }
 
-type SetOptions = JsonOptions & LimitFlagValues;
+type SetOptions = JsonOptions & LimitFlagValues & { keepTrainingPairs?: "on" | "off" };
 
 export function registerTenantsCommand(program: Command, context: CliContext): void {
   const tenants = program
@@ -107,13 +107,20 @@ Examples:
   const set = tenants
     .command("set")
     .description(
-      "Set or remove a tenant's limits (the tenant is created if it does not exist). Limits not given stay as they are.",
+      "Set or remove a tenant's limits and its consent to keep training pairs (the tenant is created if it does not exist). What is not given stays as it is.",
     )
     .argument(
       "<name>",
       'tenant name: letters (accents too), digits, spaces, . _ - (quoted when it has spaces: "São Paulo")',
     );
-  limitOptions(set, { removable: true }).option("--json", "print the tenant as JSON");
+  limitOptions(set, { removable: true })
+    .addOption(
+      new Option(
+        "--keep-training-pairs <on|off>",
+        "keep the tenant's requests escalated to the cloud, as sent (masked by the privacy guard) with the cloud's answer, for `colibri tune dataset` (off by default)",
+      ).choices(["on", "off"]),
+    )
+    .option("--json", "print the tenant as JSON");
   databaseOption(set)
     .addHelpText(
       "after",
@@ -124,26 +131,28 @@ Examples:
   colibri tenants set acme --budget-usd 100 --budget-usd-day 10
   colibri tenants set acme --rpm 600 --tpm 200000
   colibri tenants set "São Paulo" --budget-usd 50
-  colibri tenants set acme --budget-usd none          # remove the monthly budget`,
+  colibri tenants set acme --budget-usd none          # remove the monthly budget
+  colibri tenants set acme --keep-training-pairs on   # consent to keep training pairs`,
     )
     .action(async (name: string, options: SetOptions) => {
       const limits = limitsFromFlags(options, { removable: true });
-      if (Object.keys(limits).length === 0) {
+      const consent = options.keepTrainingPairs;
+      if (Object.keys(limits).length === 0 && consent === undefined) {
         throw new InvalidRequestError(
-          `Nothing to set: give at least one of ${limitFlagList} (a number, or none to remove the limit).`,
+          `Nothing to set: give at least one of ${limitFlagList} (a number, or none to remove the limit), or --keep-training-pairs on|off.`,
         );
       }
       await withStore(context, options, async (store) => {
-        const { tenant, created } = await new Administration({ store }).setTenantLimits(
-          name,
-          limits,
-        );
+        const { tenant, created } = await new Administration({ store }).setTenant(name, {
+          ...limits,
+          ...(consent === undefined ? {} : { keepTrainingPairs: consent === "on" }),
+        });
         if (options.json === true) {
           writeJson(context.stdout, { ...tenant, created });
           return;
         }
         context.stdout.write(
-          `${created ? "Created" : "Updated"} tenant "${tenant.name}". Limits: ${describeLimits(tenant)}.\n`,
+          `${created ? "Created" : "Updated"} tenant "${tenant.name}". Limits: ${describeLimits(tenant)}. Training pairs: ${tenant.keepTrainingPairs ? "kept" : "not kept"}.\n`,
         );
       });
     });
@@ -160,6 +169,7 @@ function describeTenant(details: TenantDetails): string {
       : `${formatUsd(spent.costUsd)} spent of ${formatUsd(spent.budgetUsd)} (${formatUsd(spent.remainingUsd)} left)`;
   const rows: [string, string][] = [
     ["Limits:", describeLimits(tenant)],
+    ["Training:", tenant.keepTrainingPairs ? "pairs kept (consent given)" : "pairs not kept"],
     ["Keys:", `${activeKeys} active${revoked > 0 ? `, ${revoked} revoked` : ""}`],
     [
       "This minute:",

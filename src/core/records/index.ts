@@ -9,3 +9,4 @@ export type * from "./store.js";
 export type * from "./tenancy.js";
 export type * from "./usage.js";
 export * from "./model-registry.js";
+export type * from "./training-pairs.js";

@@ -13,6 +13,7 @@ import type { KnowledgeRepository } from "./knowledge.js";
 import type { ModelRegistryRepository } from "./model-registry.js";
 import type { ResponseCacheRepository } from "./response-cache.js";
 import type { ApiKeyRepository, TenantRepository } from "./tenancy.js";
+import type { TrainingPairRepository } from "./training-pairs.js";
 import type { UsageRepository } from "./usage.js";
 
 /** Rows removed (or blanked) per table, by the table's name. */
@@ -44,6 +45,8 @@ export interface RetentionRepository {
   deleteUsage(before: number): Promise<number>;
   /** Delete feedback on answers given before `before`; returns how many. */
   deleteFeedback(before: number): Promise<number>;
+  /** Delete training pairs kept before `before`; returns how many. */
+  deleteTrainingPairs(before: number): Promise<number>;
   /** Delete egress records (and their value hashes) created before `before`; returns records. */
   deleteEgress(before: number): Promise<number>;
   /** Delete response-cache entries created before `before`, whatever their expiry. */
@@ -67,6 +70,8 @@ export interface StoreRepositories {
   feedback: FeedbackRepository;
   /** The model registry: installed models, who serves each scope, tries and changes. */
   models: ModelRegistryRepository;
+  /** Escalated requests kept, masked, with the tenant's consent (issue 25). */
+  trainingPairs: TrainingPairRepository;
 }
 
 /** What a queued write will add to counter windows once it is committed. */

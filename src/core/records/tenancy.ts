@@ -12,6 +12,16 @@ export interface Tenant extends Limits {
   id: string;
   name: string;
   createdAt: number;
+  /**
+   * The tenant's consent to keep its requests escalated to the cloud as training pairs, masked
+   * as they were sent (issue 25). Off by default.
+   */
+  keepTrainingPairs: boolean;
+}
+
+/** A tenant's settings besides its limits. */
+export interface TenantSettings {
+  keepTrainingPairs: boolean;
 }
 
 export type ApiKeyKind = "tenant" | "admin";
@@ -39,6 +49,8 @@ export interface TenantRepository {
   list(): Promise<Tenant[]>;
   /** Change some limits (undefined fields stay as they are); undefined when no such tenant. */
   updateLimits(name: string, limits: Partial<Limits>): Promise<Tenant | undefined>;
+  /** Change some settings (undefined fields stay as they are); undefined when no such tenant. */
+  updateSettings(name: string, settings: Partial<TenantSettings>): Promise<Tenant | undefined>;
 }
 
 export interface ApiKeyRepository {

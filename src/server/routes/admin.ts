@@ -21,12 +21,14 @@ const createKeyBody = z
   .strict();
 
 /** null removes a limit; an absent field leaves it as it is. */
-const tenantLimitsBody = z
+const tenantChangesBody = z
   .object({
     budgetUsdMonth: usd.nullable().optional(),
     budgetUsdDay: usd.nullable().optional(),
     requestsPerMinute: perMinute.nullable().optional(),
     tokensPerMinute: perMinute.nullable().optional(),
+    /** The tenant's consent to keep its escalated requests, masked, as training pairs. */
+    keepTrainingPairs: z.boolean().optional(),
   })
   .strict();
 
@@ -81,8 +83,8 @@ export function registerAdmin(
     "/admin/tenants/:name",
     { config: { access: "admin" } },
     async (request) => {
-      const body = validateBody(tenantLimitsBody, request.body);
-      return administration.setTenantLimits(request.params.name, withoutUndefined(body));
+      const body = validateBody(tenantChangesBody, request.body);
+      return administration.setTenant(request.params.name, withoutUndefined(body));
     },
   );
 
