@@ -31,9 +31,11 @@ export class EmbeddingRunner {
     if (input.length === 0) throw new InvalidRequestError("input must not be empty.", "input");
     const tokenized = input.map((text, index) => {
       const tokens = this.model.tokenize(text);
-      if (tokens.length > this.options.contextSize) {
+      // llama.cpp needs one position of the context beyond the input: a text of exactly
+      // contextSize tokens is refused by node-llama-cpp too, as a plain Error (a 500).
+      if (tokens.length >= this.options.contextSize) {
         throw new InvalidRequestError(
-          `input[${index}] has ${tokens.length} tokens; the embedding context holds at most ${this.options.contextSize}. Split the text or raise engine.embeddingContextSize.`,
+          `input[${index}] has ${tokens.length} tokens; the embedding context of ${this.options.contextSize} holds at most ${this.options.contextSize - 1}. Split the text or raise engine.embeddingContextSize.`,
           "input",
         );
       }

@@ -188,7 +188,7 @@ describe("with four sequences", () => {
       );
     expect(tooLong).toBeInstanceOf(BadRequestError);
     expect((tooLong as BadRequestError).message).toMatch(
-      /input\[0\] has \d+ tokens; the embedding context holds at most 512.*engine\.embeddingContextSize/,
+      /input\[0\] has \d+ tokens; the embedding context of 512 holds at most 511.*engine\.embeddingContextSize/,
     );
   });
 });
