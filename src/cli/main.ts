@@ -84,6 +84,7 @@ export async function main(
     registerAuditCommand,
     offline?.registerRouterCommand ?? notBuiltCommand("router"),
     offline?.registerEvalCommand ?? notBuiltCommand("eval"),
+    offline?.registerTuneCommand ?? notBuiltCommand("tune"),
     registerPrivacyCommand,
     registerLangCommand,
     registerKbCommand,

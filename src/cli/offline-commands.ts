@@ -8,7 +8,7 @@ import type { CliContext } from "./context.js";
 export type RegisterCommand = (program: Command, context: CliContext) => void;
 
 /**
- * The offline commands — `bench`, `router` (train, calibrate) and `eval` — live in tools/ and are
+ * The offline commands — `bench`, `router` (train, calibrate), `eval` and `tune` — live in tools/ and are
  * compiled apart from the runtime, into dist-tools/. src/ only knows their shape (this interface):
  * it never imports tools/, and main.ts loads them at run time with loadOfflineCommands().
  */
@@ -16,6 +16,8 @@ export interface OfflineCommands {
   registerBenchCommand: RegisterCommand;
   registerRouterCommand: RegisterCommand;
   registerEvalCommand: RegisterCommand;
+  /** `tune`: the specialisation loop's offline steps (dataset export; training). */
+  registerTuneCommand: RegisterCommand;
   /**
    * The one-line message for an error an offline command threw, when it is one of Colibrí's own
    * errors (undefined otherwise). Built, the tools carry their own copy of src/'s modules
@@ -57,7 +59,7 @@ export function mayRunOfflineCommand(args: readonly string[]): boolean {
   return true;
 }
 
-const offlineCommandNames = new Set(["bench", "router", "eval"]);
+const offlineCommandNames = new Set(["bench", "router", "eval", "tune"]);
 
 /**
  * What stands in for an offline command that is not built (or not loaded, as its name was not
