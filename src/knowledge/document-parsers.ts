@@ -50,12 +50,19 @@ export function formatOf(name: string, bytes: Uint8Array): DocumentFormat {
   );
 }
 
-/** The text blocks of a document, or a DocumentReadError saying why it cannot be read. */
-export async function parseDocument(name: string, bytes: Uint8Array): Promise<TextBlock[]> {
+/**
+ * The text blocks of a document, or a DocumentReadError saying why it cannot be read. `onPage`
+ * hears of each page of a PDF as it is read (other formats are read in one step).
+ */
+export async function parseDocument(
+  name: string,
+  bytes: Uint8Array,
+  onPage?: (done: number, total: number) => void,
+): Promise<TextBlock[]> {
   const format = formatOf(name, bytes);
   let blocks: TextBlock[];
   try {
-    blocks = await parsers[format](bytes, name);
+    blocks = await parsers[format](bytes, name, onPage);
   } catch (error) {
     if (error instanceof DocumentReadError) throw error;
     throw new DocumentReadError(unreadable(name, format, error));
@@ -85,8 +92,15 @@ function unreadable(name: string, format: DocumentFormat, error: unknown): strin
 /** The first bytes of a ZIP archive's first entry, which every DOCX is. */
 const zipSignature = [0x50, 0x4b, 0x03, 0x04];
 
-const parsers: Record<DocumentFormat, (bytes: Uint8Array, name: string) => Promise<TextBlock[]>> = {
-  pdf: (bytes) => pdfBlocks(bytes),
+const parsers: Record<
+  DocumentFormat,
+  (
+    bytes: Uint8Array,
+    name: string,
+    onPage?: (done: number, total: number) => void,
+  ) => Promise<TextBlock[]>
+> = {
+  pdf: (bytes, _name, onPage) => pdfBlocks(bytes, onPage),
   async docx(bytes, name) {
     if (!zipSignature.every((byte, index) => bytes[index] === byte)) {
       throw new DocumentReadError(

@@ -33,6 +33,16 @@ export interface DocumentInput {
   bytes: Uint8Array;
 }
 
+/**
+ * How far ingestion is: pages of a PDF read ("reading"), then texts embedded ("embedding", when
+ * there is a sentence-embedding model), each `done` of `total`.
+ */
+export interface IngestProgress {
+  stage: "reading" | "embedding";
+  done: number;
+  total: number;
+}
+
 export type IngestOutcome =
   | { status: "unchanged"; document: KnowledgeDocument }
   | { status: "completed"; chunks: number; pages: number | null }
@@ -42,8 +52,9 @@ export type IngestOutcome =
  * Read a document into a knowledge base: parse it, cut it into chunks under their headings and
  * pages, analyse each chunk's terms the way `colibri kb eval` measured (es/pt stems and stop
  * words, accents folded), embed each chunk with `embedder` (its document prompt) when there is one,
- * and replace the document's chunks and vectors in one transaction. The same bytes again are a no-op; a file that cannot be read marks the document failed with the reason, and
- * whatever version was there before stays searchable.
+ * and replace the document's chunks and vectors in one transaction. The same bytes again are a
+ * no-op; a file that cannot be read marks the document failed with the reason, and whatever
+ * version was there before stays searchable. `onProgress` hears how far it is (for a progress bar).
  */
 export async function ingestDocument(
   knowledge: TenantKnowledge,
@@ -51,6 +62,7 @@ export async function ingestDocument(
   input: DocumentInput,
   now: () => number,
   embedder?: TextEmbedder,
+  onProgress?: (progress: IngestProgress) => void,
 ): Promise<IngestOutcome> {
   const sha256 = createHash("sha256").update(input.bytes).digest("hex");
   const known = await knowledge.getDocument(base.id, input.id);
@@ -65,7 +77,9 @@ export async function ingestDocument(
     now: now(),
   });
   try {
-    const blocks = await parseDocument(input.name, input.bytes);
+    const blocks = await parseDocument(input.name, input.bytes, (done, total) =>
+      onProgress?.({ stage: "reading", done, total }),
+    );
     const language =
       base.language ??
       (await knowledge.settleLanguage(
@@ -77,7 +91,11 @@ export async function ingestDocument(
       undefined,
       language === "plain" ? "en" : language,
     ).map((chunk) => ({ ...chunk, terms: chunkTerms(chunk.headingPath, chunk.text, language) }));
-    if (embedder !== undefined) await embedChunks(embedder, chunks, language);
+    if (embedder !== undefined) {
+      await embedChunks(embedder, chunks, language, (done, total) =>
+        onProgress?.({ stage: "embedding", done, total }),
+      );
+    }
     await knowledge.replaceChunks(
       base.id,
       input.id,
@@ -183,6 +201,7 @@ async function embedChunks(
   embedder: TextEmbedder,
   chunks: KnowledgeChunk[],
   language: KnowledgeLanguage,
+  onEmbedded?: (done: number, total: number) => void,
 ): Promise<void> {
   const texts = chunks.map((chunk) => embeddingTexts(chunk.headingPath, chunk.text, language));
   const flat = texts.flat();
@@ -195,6 +214,7 @@ async function embedChunks(
         kind: "document",
       })),
     );
+    onEmbedded?.(vectors.length, flat.length);
   }
   let next = 0;
   chunks.forEach((chunk, index) => {

@@ -23,9 +23,12 @@ const paragraphGap = 1.6;
  * The blocks of a PDF: its text layer (pdf.js through unpdf) read line by line; lines set larger
  * than the body text (the size most characters have) are headings, ranked by size, so passages
  * keep the section they are in as well as their page. A PDF with one size throughout yields
- * paragraphs without headings.
+ * paragraphs without headings. `onPage` hears of each page read.
  */
-export async function pdfBlocks(bytes: Uint8Array): Promise<PdfBlock[]> {
+export async function pdfBlocks(
+  bytes: Uint8Array,
+  onPage?: (done: number, total: number) => void,
+): Promise<PdfBlock[]> {
   // pdf.js takes the buffer over, so it gets a copy.
   const document = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
   const pages: Line[][] = [];
@@ -46,6 +49,7 @@ export async function pdfBlocks(bytes: Uint8Array): Promise<PdfBlock[]> {
       }
     }
     pages.push(lines.filter((line) => line.text.trim() !== ""));
+    onPage?.(number, document.numPages);
   }
   await document.cleanup();
   return blocksOf(pages);

@@ -4,7 +4,11 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { KnowledgeBase, Store, TenantKnowledge } from "../../src/core/records/index.js";
 import type { EmbedTextsOptions, TextEmbedder } from "../../src/embedding/index.js";
-import { ingestDocument, searchKnowledge } from "../../src/knowledge/knowledge-base.js";
+import {
+  ingestDocument,
+  searchKnowledge,
+  type IngestProgress,
+} from "../../src/knowledge/knowledge-base.js";
 import { openStore } from "../../src/store/index.js";
 import { makePdf } from "../support/knowledge-documents.js";
 
@@ -213,22 +217,46 @@ La farmacia abre de nueve a veinte horas, también los feriados.
     expect(await knowledge.embeddedChunks(base.id)).toEqual({ chunks: 1, embedded: 1 });
   });
 
-  it("embeds a long document a few texts per call, so other requests get the model in between", async () => {
+  it("embeds a long document a few texts per call, so other requests get the model in between, and says how far it is", async () => {
     const embedder = topicEmbedder();
     const sections = Array.from(
       { length: 20 },
       (_, index) => `## Sección ${index}\n\nEl paracetamol ${index} se toma con agua.`,
     );
+    const progress: IngestProgress[] = [];
     const outcome = await ingestDocument(
       knowledge,
       base,
       { id: "doc-1", name: "guia.md", bytes: Buffer.from(`# Guía\n\n${sections.join("\n\n")}`) },
       now,
       embedder,
+      (step) => progress.push(step),
     );
     expect(outcome).toMatchObject({ status: "completed", chunks: 20 });
     expect(embedder.calls.map(([texts]) => texts.length)).toEqual([16, 4]);
+    expect(progress).toEqual([
+      { stage: "embedding", done: 16, total: 20 },
+      { stage: "embedding", done: 20, total: 20 },
+    ]);
     expect(await knowledge.embeddedChunks(base.id)).toEqual({ chunks: 20, embedded: 20 });
+    // A PDF says so page by page as it is read.
+    const pages: IngestProgress[] = [];
+    const pdf = await makePdf([
+      { heading: "Uno", paragraphs: ["El paracetamol se toma con agua."] },
+      { heading: "Dos", paragraphs: ["El ibuprofeno también."] },
+    ]);
+    await ingestDocument(
+      knowledge,
+      base,
+      { id: "doc-2", name: "guia.pdf", bytes: pdf },
+      now,
+      undefined,
+      (step) => pages.push(step),
+    );
+    expect(pages).toEqual([
+      { stage: "reading", done: 1, total: 2 },
+      { stage: "reading", done: 2, total: 2 },
+    ]);
   });
 
   it("replaces a changed file's vectors with its chunks, and keeps BM25 for a file added without a model", async () => {
