@@ -285,6 +285,7 @@ export class ChatPipeline {
       tenantId: principal.tenant.id,
       tenant: principal.tenant.name,
       scan,
+      keepTrainingPair: principal.tenant.keepTrainingPairs,
     };
     return guardPlan(router, this.#options.privacy, metering.metrics, context, plan, {
       body: request.body,

@@ -8,6 +8,7 @@ import { DisposalStack } from "../core/disposal-stack.js";
 import type { Store } from "../core/records/store.js";
 import { EgressAudit } from "../privacy/egress-audit.js";
 import type { EgressControl } from "../privacy/egress-guard.js";
+import { trainingPairKeeper } from "../chat/training-pair-keeper.js";
 import { PrivacyGuard } from "../privacy/privacy-guard.js";
 import { ModelPass } from "../privacy/model-pass.js";
 import { EgressAuditor } from "../privacy/egress-auditor.js";
@@ -225,6 +226,11 @@ export async function buildGateway<B extends ChatBackend>(
           onAuditFailure:
             parts.onAuditFailure ??
             ((error) => late.log?.error({ err: error }, "Could not write an egress audit record")),
+          trainingPairs: trainingPairKeeper({
+            store,
+            onError: (error) => late.log?.error({ err: error }, "Could not keep a training pair"),
+            ...withNow,
+          }),
         }
       : undefined;
     const cache = features.has("cache")

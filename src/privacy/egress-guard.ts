@@ -16,6 +16,26 @@ export interface EgressControl {
   auditor: EgressAuditor | undefined;
   /** Audit failures for requests that did not leave (logged; the request goes on). */
   onAuditFailure(error: unknown): void;
+  /**
+   * Where an exchange is kept as a training pair, as it crossed the wire (masked), when its
+   * tenant consents (`EgressContext.keepTrainingPair`); undefined: none is kept.
+   */
+  trainingPairs?: ((exchange: SentExchange) => void) | undefined;
+}
+
+/**
+ * A request as it was sent to a provider — masked, placeholders in place of the values — and the
+ * provider's whole answer as it came back, before its placeholders were restored.
+ */
+export interface SentExchange {
+  context: EgressContext;
+  provider: string;
+  model: string;
+  /** The id the answer is given to the client (for feedback), when it has one. */
+  responseId: string | undefined;
+  messages: { role: "system" | "user" | "assistant"; content: string }[];
+  answer: string;
+  finishReason: "stop" | "length";
 }
 
 /** Who is asking and what personal data the request holds. */
@@ -24,6 +44,8 @@ export interface EgressContext {
   tenantId: string;
   tenant: string;
   scan: RequestScan;
+  /** The tenant consents to keep its exchanges as training pairs (EgressControl.trainingPairs). */
+  keepTrainingPair?: boolean;
 }
 
 /** Leave to send a request's text to one provider, masked as its review says. */
@@ -201,12 +223,18 @@ async function* guardedChat(
     );
   }
   let sent = false;
-  const events = provider.chat({
+  const answered = provider.chat({
     ...masked.request,
     onSent: () => {
       sent = true;
       request.onSent?.();
     },
+  });
+  const events = keptAsTrainingPair(answered, control, masked.request, {
+    context,
+    provider: name,
+    model: request.model ?? "",
+    responseId: request.serving?.responseId,
   });
   let failure: unknown;
   try {
@@ -217,6 +245,50 @@ async function* guardedChat(
   } finally {
     if (recordId !== undefined) await settleDelivery(control, recordId, sent, failure);
   }
+}
+
+/**
+ * The messages of a request as a training pair holds them, or undefined for a request a pair
+ * cannot hold: one with tools, tool calls or their results.
+ */
+function textMessages(request: ChatRequest): SentExchange["messages"] | undefined {
+  if (request.tools !== undefined) return undefined;
+  const messages: SentExchange["messages"] = [];
+  for (const message of request.messages) {
+    if (message.role === "tool" || message.toolCalls !== undefined) return undefined;
+    messages.push({ role: message.role, content: message.content });
+  }
+  return messages;
+}
+
+/**
+ * The provider's events passed on as they come. When the tenant consents and the guard masks,
+ * once a text answer has ended (whole, or cut at max_tokens) it is kept as a training pair with
+ * the request as it was sent, as it came: placeholders and all.
+ */
+function keptAsTrainingPair(
+  events: AsyncIterable<ChatEvent>,
+  control: EgressControl,
+  sent: ChatRequest,
+  exchange: Omit<SentExchange, "messages" | "answer" | "finishReason">,
+): AsyncIterable<ChatEvent> {
+  const keep = control.trainingPairs;
+  const messages = textMessages(sent);
+  // A guard that is off masks nothing: no pair is kept with the values in it.
+  if (keep === undefined || !control.guard.enabled || messages === undefined) return events;
+  if (exchange.context.keepTrainingPair !== true) return events;
+  return (async function* () {
+    let answer = "";
+    let toolCalls = false;
+    for await (const event of events) {
+      if (event.type === "delta") answer += event.text;
+      else if (event.type === "tool_call") toolCalls = true;
+      else if (!toolCalls && (event.finishReason === "stop" || event.finishReason === "length")) {
+        keep({ ...exchange, messages, answer, finishReason: event.finishReason });
+      }
+      yield event;
+    }
+  })();
 }
 
 /** Record whether the call's body reached the provider; a failure to say so is only logged. */

@@ -34,6 +34,8 @@ export async function startEchoPair(
     local?: ScriptedBackend;
     privacy?: Record<string, unknown>;
     router?: Record<string, unknown>;
+    /** The edge's database URL; default in-memory SQLite. */
+    database?: string;
   } = {},
 ): Promise<EchoPair> {
   const cloud = new ScriptedBackend("big-model");
@@ -56,6 +58,7 @@ export async function startEchoPair(
       ],
       router: { preRouter: { enabled: false }, ...options.router },
       privacy: options.privacy ?? {},
+      ...(options.database === undefined ? {} : { database: options.database }),
     },
   });
   gateways.push(edge);
