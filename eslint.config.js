@@ -2,7 +2,18 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/", "dist-tools/", "node_modules/", "coverage/", "eslint.config.js", "bin/"] },
+  {
+    // .venv: a Python environment (tools/tune/.venv, the LoRA trainer's) holds third-party JavaScript.
+    ignores: [
+      "dist/",
+      "dist-tools/",
+      "node_modules/",
+      "coverage/",
+      "eslint.config.js",
+      "bin/",
+      "**/.venv/",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
