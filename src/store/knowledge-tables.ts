@@ -11,6 +11,10 @@ export interface KnowledgeBaseTable {
   language: string | null;
   /** JSON object of strings; null when none. */
   metadata: string | null;
+  /** The sentence-embedding model its vectors come from (migration 0019); null before any. */
+  embedding_model: string | null;
+  /** Their length; null before any (or for a base marked "(unrecorded)"). */
+  embedding_dimensions: number | null;
 }
 
 export interface KnowledgeDocumentTable {

@@ -17,6 +17,7 @@ import { feedback } from "./0015_feedback.js";
 import { modelRegistry } from "./0016_model_registry.js";
 import { trainingPairs } from "./0017_training_pairs.js";
 import { fileBytes } from "./0018_file_bytes.js";
+import { knowledgeEmbeddingModel } from "./0019_knowledge_embedding_model.js";
 
 /*
  * Versioned migrations, in code so they ship inside the package. Names sort in the order they
@@ -44,4 +45,5 @@ export const migrations: Readonly<Record<string, Migration>> = {
   "0016_model_registry": modelRegistry,
   "0017_training_pairs": trainingPairs,
   "0018_file_bytes": fileBytes,
+  "0019_knowledge_embedding_model": knowledgeEmbeddingModel,
 };
