@@ -19,6 +19,7 @@ import {
   readTensorValues,
   type SafetensorsTensor,
 } from "./safetensors.js";
+import { readJsonFile } from "./read-json-file.js";
 import { readSentencePieceModel } from "./sentencepiece-model.js";
 
 /**
@@ -86,13 +87,13 @@ export async function convertEmbeddingGemma(
   options: EmbeddingGemmaConversionOptions,
 ): Promise<WrittenGguf> {
   const { folder } = options;
-  const config = await readJson(folder, "config.json", configSchema);
+  const config = await readJsonFile(folder, "config.json", configSchema);
   if (!config.architectures.includes("Gemma3TextModel")) {
     throw new InvalidRequestError(
       `${join(folder, "config.json")} is a ${config.architectures.join(", ")}, not an EmbeddingGemma (Gemma3TextModel).`,
     );
   }
-  const modules = await readJson(folder, "modules.json", modulesSchema);
+  const modules = await readJsonFile(folder, "modules.json", modulesSchema);
   const pooling = await poolingType(folder, modules);
   const denseFolders = modules
     .filter((module) => module.type.endsWith("Dense"))
@@ -103,8 +104,8 @@ export async function convertEmbeddingGemma(
       await readFile(join(folder, "tokenizer.model")),
       join(folder, "tokenizer.model"),
     ),
-    tokenizerConfig: await readJson(folder, "tokenizer_config.json", z.unknown()),
-    tokenizer: await readJson(folder, "tokenizer.json", z.unknown()),
+    tokenizerConfig: await readJsonFile(folder, "tokenizer_config.json", z.unknown()),
+    tokenizer: await readJsonFile(folder, "tokenizer.json", z.unknown()),
     vocabularySize: config.vocab_size,
   });
 
@@ -131,7 +132,7 @@ export async function convertEmbeddingGemma(
           `modules.json names a Dense module in ${path}; expected 2_Dense and 3_Dense.`,
         );
       }
-      const dense = await readJson(folder, join(path, "config.json"), denseSchema);
+      const dense = await readJsonFile(folder, join(path, "config.json"), denseSchema);
       if (dense.bias === true) {
         throw new InvalidRequestError(
           `${path} has a bias, which llama.cpp's projection does not apply.`,
@@ -243,30 +244,11 @@ async function poolingType(
   if (module === undefined) {
     throw new InvalidRequestError(`${join(folder, "modules.json")} names no pooling module.`);
   }
-  const pooling = await readJson(folder, join(module.path, "config.json"), poolingSchema);
+  const pooling = await readJsonFile(folder, join(module.path, "config.json"), poolingSchema);
   if (pooling.pooling_mode_mean_tokens === true) return poolingTypes.mean;
   if (pooling.pooling_mode_cls_token === true) return poolingTypes.cls;
   if (pooling.pooling_mode_lasttoken === true) return poolingTypes.last;
   throw new InvalidRequestError(
     `${module.path}/config.json: only mean, CLS and last-token pooling convert.`,
   );
-}
-
-async function readJson<T>(folder: string, file: string, schema: z.ZodType<T>): Promise<T> {
-  const path = join(folder, file);
-  let json: unknown;
-  try {
-    json = JSON.parse(await readFile(path, "utf8"));
-  } catch (error) {
-    throw new InvalidRequestError(
-      `Cannot read ${path} as JSON: ${(error as Error).message}`,
-      null,
-      error,
-    );
-  }
-  const result = schema.safeParse(json);
-  if (!result.success) {
-    throw new InvalidRequestError(`${path} is not as expected: ${z.prettifyError(result.error)}`);
-  }
-  return result.data;
 }
