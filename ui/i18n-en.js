@@ -173,6 +173,8 @@ export const en = {
   "kb.noPassage": "No passage matches that question.",
   "kb.page": "page {page}",
   "kb.scores": "score {score} · BM25 {bm25} · similarity {similarity}",
+  "kb.staleVectors":
+    "Its vectors were made by {recorded}, not by the configured {configured}: searched by full text only until you run colibri kb reindex {name}.",
   "kb.summary": "Language: {language} · {chunks} passages, {embedded} with vectors",
   "kb.document": "Document",
   "kb.status": "Status",

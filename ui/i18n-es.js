@@ -174,6 +174,8 @@ export const es = {
   "kb.noPassage": "Ningún pasaje responde a esa pregunta.",
   "kb.page": "página {page}",
   "kb.scores": "puntaje {score} · BM25 {bm25} · similitud {similarity}",
+  "kb.staleVectors":
+    "Sus vectores los hizo {recorded}, no el modelo configurado {configured}: se busca solo por texto hasta que ejecute colibri kb reindex {name}.",
   "kb.summary": "Idioma: {language} · {chunks} pasajes, {embedded} con vectores",
   "kb.document": "Documento",
   "kb.status": "Estado",

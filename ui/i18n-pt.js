@@ -173,6 +173,8 @@ export const pt = {
   "kb.noPassage": "Nenhum trecho responde a essa pergunta.",
   "kb.page": "página {page}",
   "kb.scores": "pontuação {score} · BM25 {bm25} · similaridade {similarity}",
+  "kb.staleVectors":
+    "Seus vetores foram feitos por {recorded}, não pelo modelo configurado {configured}: a busca é só por texto até executar colibri kb reindex {name}.",
   "kb.summary": "Idioma: {language} · {chunks} trechos, {embedded} com vetores",
   "kb.document": "Documento",
   "kb.status": "Situação",

@@ -40,11 +40,31 @@ export function knowledge(data) {
       <input id="kb-question" type="search" autocomplete="off" value="${escape(state.knowledgeQuestion ?? "")}" placeholder="${escape(t("kb.questionHint"))}" />
       <button type="submit">${escape(t("search"))}</button>
     </form><p id="kb-result" class="muted" role="status">${escape(state.knowledgeError ?? "")}</p>`;
-  return `${panel(t("kb.test"), `<p class="muted">${escape(retrieval)}</p>${form}${passages(state.knowledgeAnswer)}`)}
-    ${bases.map((entry) => basePanel(entry, baseLabel(entry))).join("")}`;
+  const answered = state.knowledgeAnswer;
+  const answeredBase = bases.find(({ base }) => base.id === answered?.knowledge_base)?.base;
+  const warning =
+    answered?.embedding_warning === undefined || answeredBase === undefined
+      ? ""
+      : staleVectors(
+          { ...answeredBase, embedding_warning: answered.embedding_warning },
+          overview.embedding_model,
+        );
+  return `${panel(t("kb.test"), `<p class="muted">${escape(retrieval)}</p>${form}${warning}${passages(answered)}`)}
+    ${bases.map((entry) => basePanel(entry, baseLabel(entry), overview.embedding_model)).join("")}`;
 }
 
-function basePanel({ base }, label) {
+/** A base whose vectors another model made: searched by full text until it is reindexed. */
+function staleVectors(base, configured) {
+  if (base.embedding_warning === null || base.embedding_warning === undefined) return "";
+  const message = t("kb.staleVectors", {
+    recorded: base.vectors_model,
+    configured,
+    name: base.name,
+  });
+  return `<p class="error" data-kb-stale="${escape(base.id)}">${escape(message)}</p>`;
+}
+
+function basePanel({ base }, label, configured) {
   const summary = t("kb.summary", {
     language: base.language ?? "—",
     chunks: number(base.chunks),
@@ -52,7 +72,7 @@ function basePanel({ base }, label) {
   });
   return panel(
     label,
-    `<p class="muted" data-kb-summary="${escape(base.id)}">${escape(summary)}</p>${table(
+    `<p class="muted" data-kb-summary="${escape(base.id)}">${escape(summary)}</p>${staleVectors(base, configured)}${table(
       [t("kb.document"), t("kb.status"), t("kb.passages"), t("kb.updated"), t("kb.error")],
       base.documents.map((document) => [
         document.name,

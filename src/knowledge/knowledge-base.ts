@@ -10,6 +10,7 @@ import type {
 import type { TextEmbedder } from "../embedding/text-embedder.js";
 import { detectRegionLanguage } from "../router/region-language.js";
 import { chunkBlocks } from "./chunking.js";
+import { embeddingMismatchMessage, embeddingModelMismatch } from "./embedding-model-check.js";
 import { DocumentReadError, parseDocument } from "./document-parsers.js";
 import { reciprocalRankFusion, rrfK } from "./rank-fusion.js";
 import {
@@ -45,7 +46,13 @@ export interface IngestProgress {
 
 export type IngestOutcome =
   | { status: "unchanged"; document: KnowledgeDocument }
-  | { status: "completed"; chunks: number; pages: number | null }
+  | {
+      status: "completed";
+      chunks: number;
+      pages: number | null;
+      /** Set when the chunks were stored without vectors: the base's came from another model. */
+      warning?: string;
+    }
   | { status: "failed"; error: string };
 
 /**
@@ -91,11 +98,12 @@ export async function ingestDocument(
       undefined,
       language === "plain" ? "en" : language,
     ).map((chunk) => ({ ...chunk, terms: chunkTerms(chunk.headingPath, chunk.text, language) }));
-    if (embedder !== undefined) {
-      await embedChunks(embedder, chunks, language, (done, total) =>
-        onProgress?.({ stage: "embedding", done, total }),
-      );
-    }
+    const warning =
+      embedder === undefined
+        ? undefined
+        : await embedForBase(knowledge, base, embedder, chunks, language, (done, total) =>
+            onProgress?.({ stage: "embedding", done, total }),
+          );
     await knowledge.replaceChunks(
       base.id,
       input.id,
@@ -106,7 +114,12 @@ export async function ingestDocument(
       (most, block) => (block.page === null ? most : Math.max(most ?? 0, block.page)),
       null,
     );
-    return { status: "completed", chunks: chunks.length, pages };
+    return {
+      status: "completed",
+      chunks: chunks.length,
+      pages,
+      ...(warning === undefined ? {} : { warning }),
+    };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (!(error instanceof DocumentReadError)) {
@@ -132,7 +145,8 @@ export const fusionDepth = 50;
  * (`embedder`), hybrid retrieval: the BM25 ranking (terms analysed as the bases were) and the
  * nearest vectors (the question embedded with the model's query prompt), each `fusionDepth` deep,
  * fused by reciprocal rank (k = 60), the score scaled to (0, 1]. Without one, BM25 alone. Both
- * rankings come from the store under the tenant's own rows.
+ * rankings come from the store under the tenant's own rows. A base whose vectors another model
+ * made is searched by BM25 alone (see embeddingModelMismatch; callers say so).
  */
 export async function searchKnowledge(
   knowledge: TenantKnowledge,
@@ -145,7 +159,14 @@ export async function searchKnowledge(
   const languages = new Set(bases.map((base) => base.language ?? "plain"));
   const terms = [...languages].flatMap((language) => analyse(question, termAnalyzer(language)));
   const baseIds = bases.map((base) => base.id);
-  if (embedder === undefined) return knowledge.search(baseIds, terms, limit);
+  // Vectors of a base another model embedded are not compared with this model's question vector.
+  const comparable =
+    embedder === undefined
+      ? []
+      : bases.filter((base) => embeddingModelMismatch(base, embedder.model) === undefined);
+  if (embedder === undefined || comparable.length === 0) {
+    return knowledge.search(baseIds, terms, limit);
+  }
   // A question with no terms (blank, or only stop words) finds nothing, as BM25 alone does.
   if (terms.length === 0 || limit <= 0) return [];
   const depth = Math.max(limit, fusionDepth);
@@ -155,7 +176,13 @@ export async function searchKnowledge(
   });
   const [lexical, dense] = await Promise.all([
     knowledge.search(baseIds, terms, depth),
-    vector === undefined ? Promise.resolve([]) : knowledge.searchSimilar(baseIds, vector, depth),
+    vector === undefined
+      ? Promise.resolve([])
+      : knowledge.searchSimilar(
+          comparable.map((base) => base.id),
+          vector,
+          depth,
+        ),
   ]);
   return fuseHits(lexical, dense).slice(0, limit);
 }
@@ -188,6 +215,38 @@ export function fuseHits(
   );
 }
 
+/**
+ * Embed a document's chunks for a base, unless the base's vectors came from another model:
+ * then the chunks keep no vectors (BM25 finds them; `colibri kb reindex` embeds them with the
+ * rest) and the warning says so. The first vectors of a base record the model that made them.
+ */
+async function embedForBase(
+  knowledge: TenantKnowledge,
+  base: KnowledgeBase,
+  embedder: TextEmbedder,
+  chunks: KnowledgeChunk[],
+  language: KnowledgeLanguage,
+  onEmbedded: (done: number, total: number) => void,
+): Promise<string | undefined> {
+  const before = embeddingModelMismatch(base, embedder.model);
+  if (before !== undefined) return embeddingMismatchMessage(before);
+  await embedChunks(embedder, chunks, language, onEmbedded);
+  const dimensions = chunks.find((chunk) => (chunk.vectors?.length ?? 0) > 0)?.vectors?.[0]?.length;
+  if (dimensions === undefined) return undefined;
+  const recorded = await knowledge.settleEmbeddingModel(base.id, {
+    name: embedder.model,
+    dimensions,
+  });
+  const after = embeddingModelMismatch(
+    { ...base, embeddingModel: recorded },
+    embedder.model,
+    dimensions,
+  );
+  if (after === undefined) return undefined;
+  for (const chunk of chunks) delete chunk.vectors;
+  return embeddingMismatchMessage(after);
+}
+
 /** Texts per embedding call at ingestion (see embedChunks). */
 const embeddingBatch = 16;
 
@@ -197,7 +256,7 @@ const embeddingBatch = 16;
  * by its best vector (MaxP): on the Portuguese dev set an answer is often one sentence of a
  * passage about several things, whose single vector it barely moves (docs/benchmarks.md).
  */
-async function embedChunks(
+export async function embedChunks(
   embedder: TextEmbedder,
   chunks: KnowledgeChunk[],
   language: KnowledgeLanguage,

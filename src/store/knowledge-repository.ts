@@ -42,7 +42,16 @@ async function bindTenant(db: Kysely<Database>, tenantId: string) {
   await sql`select set_config('colibri.tenant_id', ${tenantId}, true)`.execute(db);
 }
 
-const baseColumns = ["id", "tenant_id", "name", "created_at", "language", "metadata"] as const;
+const baseColumns = [
+  "id",
+  "tenant_id",
+  "name",
+  "created_at",
+  "language",
+  "metadata",
+  "embedding_model",
+  "embedding_dimensions",
+] as const;
 const documentColumns = [
   "id",
   "knowledge_base_id",
@@ -86,6 +95,17 @@ function tenantKnowledge(db: Kysely<Database>, sqlite: boolean, tenantId: string
       .where("name", "=", name)
       .executeTakeFirst()
       .then((row) => (row === undefined ? undefined : baseFromRow(row)));
+
+  const setEmbeddingModel = (
+    target: Kysely<Database>,
+    id: string,
+    model: { name: string; dimensions: number | null },
+  ) =>
+    target
+      .updateTable("knowledge_bases")
+      .set({ embedding_model: model.name, embedding_dimensions: model.dimensions })
+      .where("tenant_id", "=", tenantId)
+      .where("id", "=", id);
 
   const getDocument = (target: Kysely<Database>, baseId: string, documentId: string) =>
     target
@@ -135,7 +155,7 @@ function tenantKnowledge(db: Kysely<Database>, sqlite: boolean, tenantId: string
             metadata: base.metadata === null ? null : JSON.stringify(base.metadata),
           })
           .execute();
-        return { ...base, tenantId, language: null };
+        return { ...base, tenantId, language: null, embeddingModel: null };
       });
     },
 
@@ -201,6 +221,48 @@ function tenantKnowledge(db: Kysely<Database>, sqlite: boolean, tenantId: string
           .where("language", "is", null)
           .execute();
         return (await getBase(target, id))?.language ?? language;
+      }),
+
+    settleEmbeddingModel: (id, model) =>
+      atomically(async (target) => {
+        await setEmbeddingModel(target, id, model).where("embedding_model", "is", null).execute();
+        return (await getBase(target, id))?.embeddingModel ?? model;
+      }),
+
+    async recordEmbeddingModel(id, model) {
+      await atomically((target) => setEmbeddingModel(target, id, model).execute());
+    },
+
+    documentChunks: (baseId, documentId) =>
+      read(async (target) => {
+        const rows = await target
+          .selectFrom("knowledge_chunks")
+          .select(["ordinal", "heading_path", "text", "page"])
+          .where("tenant_id", "=", tenantId)
+          .where("knowledge_base_id", "=", baseId)
+          .where("document_id", "=", documentId)
+          .orderBy("ordinal")
+          .execute();
+        return rows.map((row) => ({
+          ordinal: row.ordinal,
+          headingPath: JSON.parse(row.heading_path) as string[],
+          text: row.text,
+          page: row.page,
+        }));
+      }),
+
+    replaceVectors: (baseId, documentId, vectors) =>
+      atomically(async (target) => {
+        for (const chunk of vectors) {
+          await target
+            .updateTable("knowledge_chunks")
+            .set({ embedding: chunk.vectors.length === 0 ? null : vectorsToBytes(chunk.vectors) })
+            .where("tenant_id", "=", tenantId)
+            .where("knowledge_base_id", "=", baseId)
+            .where("document_id", "=", documentId)
+            .where("ordinal", "=", chunk.ordinal)
+            .execute();
+        }
       }),
 
     deleteBase: (id) =>
@@ -577,6 +639,10 @@ function baseFromRow(row: Pick<Selectable<KnowledgeBaseTable>, (typeof baseColum
     createdAt: row.created_at,
     language: row.language as KnowledgeLanguage | null,
     metadata: row.metadata === null ? null : (JSON.parse(row.metadata) as Record<string, string>),
+    embeddingModel:
+      row.embedding_model === null
+        ? null
+        : { name: row.embedding_model, dimensions: row.embedding_dimensions },
   };
   return base;
 }

@@ -166,6 +166,50 @@ describe("the knowledge-base admin API", () => {
       ],
     });
   });
+
+  it("searches a base another embedding model made by full text only, and says so to the caller and the dashboard", async () => {
+    const backend = new EmbeddingBackend();
+    const { client, store, call } = await start(backend);
+    // As if engine.embeddingModel had been another model when the base was embedded.
+    const gateway = gateways.at(-1);
+    const tenantId = (await gateway?.store.tenants.list())?.find(
+      (entry) => entry.name === "clinica",
+    )?.id;
+    await gateway?.store.knowledge
+      .forTenant(tenantId ?? "")
+      .recordEmbeddingModel(store.id, { name: "otro-modelo", dimensions: 2 });
+
+    const { data: page, response } = await client.vectorStores
+      .search(store.id, { query: "dolor de muelas" })
+      .withResponse();
+    // Only the vectors could find "dolor de muelas": by full text nothing is found.
+    expect(page.data).toEqual([]);
+    expect(response.headers.get("x-colibri-warning")).toBe(
+      `${store.id} embedded with otro-modelo, not topic-embedder: full-text only until colibri kb reindex`,
+    );
+    const found = await client.vectorStores.search(store.id, { query: "horario farmacia" });
+    expect(found.data[0]?.attributes?.["heading"]).toBe("Guía de la farmacia › Horario");
+
+    const overview = (await (await call("GET", "/admin/knowledge", adminKey)).json()) as {
+      tenants: { knowledge_bases: { vectors_model: string; embedding_warning: string }[] }[];
+    };
+    expect(overview.tenants[0]?.knowledge_bases[0]).toMatchObject({
+      vectors_model: "otro-modelo",
+      embedding_warning: expect.stringMatching(
+        /^Knowledge base "farmacia" \(vs_\w+\) was embedded with "otro-modelo" \(2 dimensions\), not with the configured embedding model "topic-embedder"/,
+      ) as unknown,
+    });
+    const search = await call("POST", "/admin/knowledge/search", adminKey, {
+      tenant: "clinica",
+      knowledge_base: store.id,
+      question: "dolor de muelas",
+    });
+    expect(await search.json()).toMatchObject({
+      retrieval: "bm25",
+      embedding_warning: expect.stringContaining("colibri kb reindex farmacia") as unknown,
+      passages: [],
+    });
+  });
 });
 
 describe("documents a stopped process left in_progress", () => {

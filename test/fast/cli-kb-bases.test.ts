@@ -138,5 +138,13 @@ describe("colibri kb create, add, search, list, rm", () => {
     expect(missing.stderr).toContain("cannot read");
     const help = await colibri("kb", "add", "--help");
     expect(help.stdout).toContain("colibri kb add farmacia guia.pdf precios.csv");
+    expectOneLineError(
+      await colibri("kb", "reindex", "farmacia"),
+      /^colibri: No embedding model is configured, so there are no vectors to rebuild\. Set engine\.embeddingModel/,
+    );
+    expectOneLineError(
+      await colibri("kb", "reindex", "nada"),
+      /^colibri: No knowledge base "nada" for this tenant/,
+    );
   });
 });

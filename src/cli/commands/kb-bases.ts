@@ -11,6 +11,10 @@ import {
   type IngestOutcome,
   type IngestProgress,
 } from "../../knowledge/knowledge-base.js";
+import {
+  embeddingMismatchMessage,
+  embeddingModelMismatch,
+} from "../../knowledge/embedding-model-check.js";
 import { formatBytes } from "../../models/byte-size.js";
 import { ProgressMeter } from "../../models/progress-meter.js";
 import { normalizeTenantName } from "../../core/tenant-name.js";
@@ -24,7 +28,7 @@ import { startEmbedder, type CliEmbedder } from "../start-embedder.js";
 import { databaseOption, withStore, type DatabaseOptions } from "../store-access.js";
 import { formatTime, writeJson } from "../tenancy-format.js";
 
-interface TenantOptions extends DatabaseOptions {
+export interface TenantOptions extends DatabaseOptions {
   tenant?: string;
   json?: boolean;
 }
@@ -33,7 +37,7 @@ interface SearchOptions extends TenantOptions {
   top: string;
 }
 
-const tenantHelp =
+export const tenantHelp =
   "the tenant whose knowledge bases these are (default: limits.defaultTenant, the tenant of callers without a key)";
 
 /** `colibri kb create|add|search|rm|list`: a tenant's knowledge bases from the command line. */
@@ -141,9 +145,14 @@ Examples:
       }
       await withKnowledge(context, options, { create: false }, async (knowledge, _, config) => {
         const base = await requireBase(knowledge, name);
-        const hits = await withEmbedder(config, context, (embedder) =>
-          searchKnowledge(knowledge, [base], question, top, embedder),
-        );
+        const hits = await withEmbedder(config, context, (embedder) => {
+          const mismatch =
+            embedder === undefined ? undefined : embeddingModelMismatch(base, embedder.model);
+          if (mismatch !== undefined) {
+            context.stderr.write(`Warning: ${embeddingMismatchMessage(mismatch)}\n`);
+          }
+          return searchKnowledge(knowledge, [base], question, top, embedder);
+        });
         if (options.json === true) {
           writeJson(
             context.stdout,
@@ -286,7 +295,7 @@ function writeListing<T>(
 }
 
 type FileResult = { file: string } & (
-  | { status: "completed"; chunks: number; pages: number | null }
+  | { status: "completed"; chunks: number; pages: number | null; warning?: string }
   | { status: "unchanged" }
   | { status: "failed"; error: string }
 );
@@ -381,7 +390,7 @@ async function addFile(
 function describe(result: FileResult): string {
   switch (result.status) {
     case "completed":
-      return `${result.file}: ${plural(result.chunks, "passage", "passages")}${result.pages === null ? "" : ` from ${plural(result.pages, "page", "pages")}`}`;
+      return `${result.file}: ${plural(result.chunks, "passage", "passages")}${result.pages === null ? "" : ` from ${plural(result.pages, "page", "pages")}`}${result.warning === undefined ? "" : `, without vectors. Warning: ${result.warning}`}`;
     case "unchanged":
       return `${result.file}: unchanged (same content as before)`;
     case "failed":
@@ -390,7 +399,7 @@ function describe(result: FileResult): string {
 }
 
 /** Open the store and the tenant's knowledge bases (with `create`, creating the tenant). */
-async function withKnowledge(
+export async function withKnowledge(
   context: CliContext,
   options: TenantOptions,
   { create }: { create: boolean },
@@ -406,7 +415,7 @@ async function withKnowledge(
 }
 
 /** `work` with the configured sentence-embedding model (engine.embeddingModel) loaded, if any. */
-async function withEmbedder<T>(
+export async function withEmbedder<T>(
   config: ColibriConfig,
   context: CliContext,
   work: (embedder: CliEmbedder | undefined) => Promise<T>,
@@ -419,7 +428,10 @@ async function withEmbedder<T>(
   }
 }
 
-async function requireBase(knowledge: TenantKnowledge, name: string): Promise<KnowledgeBase> {
+export async function requireBase(
+  knowledge: TenantKnowledge,
+  name: string,
+): Promise<KnowledgeBase> {
   const base = (await knowledge.findBase(name)) ?? (await knowledge.getBase(name));
   if (base === undefined) {
     throw new ColibriError(
@@ -438,6 +450,6 @@ function validName(name: string): string {
   return trimmed;
 }
 
-function quoted(name: string): string {
+export function quoted(name: string): string {
   return /^[\p{L}\p{N}._-]+$/u.test(name) ? name : `"${name.replace(/"/g, '\\"')}"`;
 }

@@ -22,6 +22,7 @@ import { readPassages, readQuestions } from "../kb-eval-files.js";
 import { startEmbedder, type CliEmbedder } from "../start-embedder.js";
 import { cachedEmbedder } from "../vector-cache.js";
 import { registerKnowledgeBaseCommands } from "./kb-bases.js";
+import { registerKbReindexCommand } from "./kb-reindex.js";
 
 interface EvalOptions {
   corpus: string;
@@ -49,9 +50,11 @@ Examples:
   colibri kb add farmacia guia.pdf precios.csv
   colibri kb search farmacia "¿Cada cuántas horas se toma el paracetamol?"
   colibri kb list farmacia
-  colibri kb rm farmacia precios.csv`,
+  colibri kb rm farmacia precios.csv
+  colibri kb reindex farmacia         # after engine.embeddingModel changed`,
     );
   registerKnowledgeBaseCommands(kb, context);
+  registerKbReindexCommand(kb, context);
   kb.command("eval")
     .description(
       `Measure retrieval on a question set: recall@1, recall@5 and MRR (top ${retrievalDepth}) for Colibrí's retrieval and for plain BM25.`,

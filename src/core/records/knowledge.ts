@@ -20,7 +20,25 @@ export interface KnowledgeBase {
   language: KnowledgeLanguage | null;
   /** OpenAI's metadata: up to 16 string pairs; null when none. */
   metadata: Record<string, string> | null;
+  /**
+   * The sentence-embedding model its vectors come from, recorded by the first document embedded
+   * (null until then): vectors of another model are never compared with them.
+   */
+  embeddingModel: EmbeddingModelRecord | null;
 }
+
+/** Which model made a base's vectors: its name (as configured) and the vectors' length. */
+export interface EmbeddingModelRecord {
+  name: string;
+  /** null for a base embedded before the model was recorded (see unrecordedEmbeddingModel). */
+  dimensions: number | null;
+}
+
+/** The name a base embedded before models were recorded (migration 0019) carries. */
+export const unrecordedEmbeddingModel = "(unrecorded)";
+
+/** A chunk as stored, without its terms and vectors (what reindexing embeds again). */
+export type StoredChunk = Omit<KnowledgeChunk, "terms" | "vectors">;
 
 export interface KnowledgeDocument {
   /** A Files API id when attached through /v1/vector_stores; "doc-…" when added by the CLI. */
@@ -105,6 +123,13 @@ export interface TenantKnowledge {
   ): Promise<KnowledgeBase | undefined>;
   /** Set the analysis language, only if none is set yet; returns the one in force. */
   settleLanguage(id: string, language: KnowledgeLanguage): Promise<KnowledgeLanguage>;
+  /**
+   * Record the embedding model of the base's vectors, only if none is recorded yet; returns the
+   * one recorded.
+   */
+  settleEmbeddingModel(id: string, model: EmbeddingModelRecord): Promise<EmbeddingModelRecord>;
+  /** Record the embedding model whatever was recorded (its vectors were all rebuilt with it). */
+  recordEmbeddingModel(id: string, model: EmbeddingModelRecord): Promise<void>;
   /** The base with its documents and chunks; false when there was none. */
   deleteBase(id: string): Promise<boolean>;
 
@@ -159,6 +184,14 @@ export interface TenantKnowledge {
   ): Promise<KnowledgeHit[]>;
   /** How many chunks of the base have a sentence vector (out of all its chunks). */
   embeddedChunks(baseId: string): Promise<{ chunks: number; embedded: number }>;
+  /** A document's chunks in order, as stored (headings, text, page). */
+  documentChunks(baseId: string, documentId: string): Promise<StoredChunk[]>;
+  /** In one transaction: each of these chunks of the document gets these vectors instead. */
+  replaceVectors(
+    baseId: string,
+    documentId: string,
+    vectors: readonly { ordinal: number; vectors: readonly Float32Array[] }[],
+  ): Promise<void>;
 }
 
 export interface KnowledgeRepository {

@@ -1,8 +1,12 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { ColibriError } from "../../core/errors.js";
-import type { KnowledgeHit, Store } from "../../core/records/index.js";
+import type { KnowledgeBase, KnowledgeHit, Store } from "../../core/records/index.js";
 import type { TextEmbedder } from "../../embedding/text-embedder.js";
+import {
+  embeddingMismatchMessage,
+  embeddingModelMismatch,
+} from "../../knowledge/embedding-model-check.js";
 import { searchKnowledge } from "../../knowledge/knowledge-base.js";
 import { validateBody } from "../../openai/validate-body.js";
 import { tenantIdByName } from "../../tenancy/tenant-not-found.js";
@@ -35,6 +39,15 @@ export function registerAdminKnowledge(
     retrieval: embedder === undefined ? "bm25" : "hybrid",
     embedding_model: embedder?.model ?? null,
   };
+  /** Which model made a base's vectors, and why it is searched by text only if it is. */
+  const vectorsOf = (base: KnowledgeBase) => {
+    const mismatch =
+      embedder === undefined ? undefined : embeddingModelMismatch(base, embedder.model);
+    return {
+      vectors_model: base.embeddingModel?.name ?? null,
+      embedding_warning: mismatch === undefined ? null : embeddingMismatchMessage(mismatch),
+    };
+  };
 
   app.get("/admin/knowledge", { config: { access: "admin" } }, async () => {
     const tenants = [];
@@ -51,6 +64,7 @@ export function registerAdminKnowledge(
             language: base.language,
             created_at: base.createdAt,
             ...(await knowledge.embeddedChunks(base.id)),
+            ...vectorsOf(base),
             documents: (await knowledge.listDocuments(base.id)).map((document) => ({
               id: document.id,
               name: document.name,
@@ -86,9 +100,12 @@ export function registerAdminKnowledge(
       );
     }
     const hits = await searchKnowledge(knowledge, [base], body.question, body.limit, embedder);
+    const { embedding_warning: warning } = vectorsOf(base);
     return {
       object: "knowledge.search",
       ...retrieval,
+      // A base whose vectors another model made is searched by full text only.
+      ...(warning === null ? {} : { retrieval: "bm25", embedding_warning: warning }),
       question: body.question,
       knowledge_base: base.id,
       passages: hits.map(passage),

@@ -11,6 +11,11 @@ import type {
 import type { Principal } from "../../tenancy/gatekeeper.js";
 import type { TextEmbedder } from "../../embedding/text-embedder.js";
 import { chunkCharacters } from "../../knowledge/chunking.js";
+import {
+  embeddingMismatchHeader,
+  embeddingMismatchMessage,
+  embeddingModelMismatch,
+} from "../../knowledge/embedding-model-check.js";
 import { IngestionQueue } from "../../knowledge/ingestion-queue.js";
 import {
   ingestDocument,
@@ -287,12 +292,21 @@ export function registerVectorStores(app: FastifyInstance, options: VectorStores
     return { id: request.params.fileId, object: "vector_store.file.deleted", deleted: true };
   });
 
-  app.post<Params>("/v1/vector_stores/:id/search", access, async (request) => {
+  app.post<Params>("/v1/vector_stores/:id/search", access, async (request, reply) => {
     const principal = principalOf(request);
     const body = validateBody(searchSchema, request.body);
     await options.admit(principal);
     const knowledge = knowledgeOf(principal);
     const base = await requireBase(knowledge, request.params.id);
+    const mismatch =
+      options.embedder === undefined
+        ? undefined
+        : embeddingModelMismatch(base, options.embedder.model);
+    if (mismatch !== undefined) {
+      // Searched by full text only (see searchKnowledge): the caller and the operator are told.
+      request.log.warn({ vectorStore: base.id }, embeddingMismatchMessage(mismatch));
+      void reply.header("x-colibri-warning", embeddingMismatchHeader([mismatch]));
+    }
     const queries = typeof body.query === "string" ? [body.query] : body.query;
     const hits = await searchKnowledge(
       knowledge,
