@@ -38,7 +38,7 @@ export const cacheSchema = z
   .strict()
   .prefault({});
 
-/** The OpenAI Files API (batch input and results), stored in the store as UTF-8 text. */
+/** The OpenAI Files API (batch input and results, documents), stored in the store as uploaded. */
 export const filesSchema = z
   .object({
     /** Largest file accepted by POST /v1/files. */
