@@ -9,7 +9,8 @@ import { createDownloadProgress } from "./download-progress.js";
 
 /**
  * The configured model, downloaded first if it is missing (with a progress bar), loaded into a
- * LocalEngine with the configured engine settings.
+ * LocalEngine with the configured engine settings; an installed adapter's name loads its base
+ * model with the adapter.
  */
 export async function startEngine(
   config: ColibriConfig,
@@ -32,6 +33,7 @@ export async function startEngine(
   return LocalEngine.load({
     modelPath: model.path,
     modelName: model.name,
+    adapter: model.adapter,
     machine: readMachine(),
     threads: config.engine.threads,
     sequences: config.engine.sequences,

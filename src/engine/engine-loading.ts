@@ -4,6 +4,7 @@ import { estimateMemory } from "../models/memory-estimate.js";
 import { resolveEngineSettings, type EngineSettings } from "./engine-settings.js";
 import { loadLlamaRuntime, type EngineLogger } from "./llama-runtime.js";
 import type { LocalEngineOptions } from "./local-engine-options.js";
+import { assertAdapterMatches, readLoraAdapter } from "./lora-adapter.js";
 import { assertMemoryFits } from "./memory-check.js";
 import { readModelFootprint, type ModelFootprint } from "./model-footprint.js";
 
@@ -26,6 +27,16 @@ export async function loadEngine(
   logger: EngineLogger,
 ): Promise<LoadedEngine> {
   const footprint = await readFootprint(options.modelPath, options.modelName);
+  const adapter =
+    options.adapter === undefined
+      ? undefined
+      : await readLoraAdapter(options.adapter.path, options.modelName);
+  if (adapter !== undefined) {
+    assertAdapterMatches(adapter, footprint.architecture, {
+      adapter: options.modelName,
+      base: options.modelPath,
+    });
+  }
   const embeddingFootprint =
     options.embeddingModel === undefined
       ? undefined
@@ -44,8 +55,12 @@ export async function loadEngine(
   });
   validateSettings(settings);
   const estimate = estimateMemory({
-    // An embedding model's weights add to the chat model's (its small context is not counted).
-    fileSizeBytes: footprint.fileSizeBytes + (embeddingFootprint?.fileSizeBytes ?? 0),
+    // An embedding model's weights and an adapter's add to the chat model's (the embedding
+    // model's small context is not counted).
+    fileSizeBytes:
+      footprint.fileSizeBytes +
+      (embeddingFootprint?.fileSizeBytes ?? 0) +
+      (adapter?.fileSizeBytes ?? 0),
     shape: footprint.shape,
     contextSize: settings.contextSize,
     sequences: settings.sequences,
@@ -60,6 +75,13 @@ export async function loadEngine(
       contextSize: settings.contextSize,
       sequences: settings.sequences,
       threads: settings.threads,
+      ...(options.adapter === undefined
+        ? {}
+        : {
+            lora: {
+              adapters: [{ filePath: options.adapter.path, scale: options.adapter.scale ?? 1 }],
+            },
+          }),
     });
     const sequences = Array.from({ length: settings.sequences }, () => context.getSequence());
     const embeddingModel =

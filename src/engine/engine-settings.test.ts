@@ -7,6 +7,7 @@ const gibibyte = 1024 ** 3;
 const smol: ModelFootprint = {
   fileSizeBytes: 98_362_432,
   trainContextSize: 8192,
+  architecture: "llama",
   shape: { layers: 30, embeddingLength: 576, headCount: 9, headCountKv: 3, vocabularySize: 49_152 },
 };
 const machine = (cores: number, freeGiB: number) => ({
@@ -42,6 +43,7 @@ describe("resolveEngineSettings", () => {
     const big: ModelFootprint = {
       fileSizeBytes: 2 * gibibyte,
       trainContextSize: 32_768,
+      architecture: "llama",
       shape: {
         layers: 32,
         embeddingLength: 4096,

@@ -22,6 +22,11 @@ export interface LocalEngineOptions {
    * chat model's own vectors, which separate paraphrases poorly.
    */
   embeddingModel?: { path: string; name: string } | undefined;
+  /**
+   * A LoRA adapter (llama.cpp's GGUF adapter format) applied to the model in this engine's
+   * context: `modelName` then names the adapted model. `scale` multiplies its effect (default 1).
+   */
+  adapter?: { path: string; scale?: number | undefined } | undefined;
   /** Requests that may wait for a free sequence; beyond it, EngineBusyError (HTTP 429). Default 16. */
   maxQueue?: number | undefined;
   /** Tokens generated when a request sets no max_tokens. Default 512. */

@@ -11,6 +11,8 @@ export interface ModelFootprint {
   trainContextSize: number | undefined;
   /** The shape the RAM estimate needs; undefined when the GGUF lacks it. */
   shape: ModelShape | undefined;
+  /** `general.architecture` (llama, qwen2, gemma3…); undefined when the GGUF does not say. */
+  architecture: string | undefined;
 }
 
 /** Read the GGUF header (not the weights) and the file size. */
@@ -28,5 +30,6 @@ export async function readModelFootprint(modelPath: string): Promise<ModelFootpr
     fileSizeBytes: fileStat.size,
     trainContextSize: info.architectureMetadata.context_length,
     shape: ggufModelShape(info),
+    architecture: info.metadata.general.architecture,
   };
 }

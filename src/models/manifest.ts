@@ -13,6 +13,11 @@ export const modelManifestSchema = z.object({
   source: z.string().min(1),
   installedAt: z.iso.datetime(),
   quantization: z.string().optional(),
+  /**
+   * For a LoRA adapter (colibri models add-adapter): the installed model it adapts and the
+   * scale it is applied with. Served under its own name, as that model with the adapter.
+   */
+  adapter: z.object({ base: z.string().min(1), scale: z.number().positive() }).optional(),
 });
 
 export type ModelManifest = z.infer<typeof modelManifestSchema>;

@@ -81,8 +81,10 @@ export interface InstalledModel extends ModelManifest {
 
 export interface ResolvedModel {
   name: string;
-  /** Absolute path of the .gguf file. */
+  /** Absolute path of the .gguf file (for an adapter, its base model's). */
   path: string;
+  /** An adapter's own file and scale, applied to the model at `path`. */
+  adapter?: { path: string; scale: number };
   /** Undefined for a .gguf path used in place, without installing it. */
   manifest?: ModelManifest;
 }
@@ -167,6 +169,62 @@ export class ModelStore {
     return manifest === undefined ? undefined : this.describe(manifest);
   }
 
+  /**
+   * Install a LoRA adapter of an installed model under `name`: its file copied (or linked) into
+   * the models folder, verified, with a manifest naming its base. `check` reads the file before it
+   * gets its final name (is it an adapter, of the base's architecture?) and throws if not.
+   */
+  async addAdapter(
+    name: string,
+    options: {
+      base: string;
+      file: string;
+      scale?: number;
+      check: (adapterPath: string, basePath: string) => Promise<void>;
+    },
+  ): Promise<InstalledModel> {
+    if (!isValidModelName(name)) {
+      throw new InvalidRequestError(
+        `"${name}" is not a valid model name: use letters, digits, '.', '_' and '-'.`,
+        "name",
+      );
+    }
+    if ((await this.installed(name)) !== undefined) {
+      throw new InvalidRequestError(
+        `A model named "${name}" is already installed. Remove it first (colibri rm ${name}) or choose another name.`,
+        "name",
+      );
+    }
+    const base = await this.installed(options.base);
+    if (base?.adapter !== undefined) {
+      throw new InvalidRequestError(
+        `"${options.base}" is itself an adapter; give the model it adapts as the base.`,
+        "base",
+      );
+    }
+    const basePath = this.usable(
+      base ?? missingModel(options.base, `Run: colibri pull ${options.base}`),
+    ).path;
+    const file = `${name}.lora.gguf`;
+    const installed = await installLocalFile({
+      source: resolvePath(options.file),
+      destination: join(this.folder, file),
+      checkContent: (partialPath) => options.check(partialPath, basePath),
+      ...(this.options.statfs === undefined ? {} : { statfs: this.options.statfs }),
+    });
+    const manifest: ModelManifest = {
+      name,
+      file,
+      sha256: installed.sha256,
+      sizeBytes: installed.sizeBytes,
+      source: resolvePath(options.file),
+      installedAt: (this.options.clock?.() ?? new Date()).toISOString(),
+      adapter: { base: options.base, scale: options.scale ?? 1 },
+    };
+    await writeManifest(this.folder, manifest);
+    return this.describe(manifest);
+  }
+
   /** Delete an installed model's file and manifest. */
   async remove(name: string): Promise<ModelManifest> {
     const model = await this.installed(name);
@@ -190,6 +248,7 @@ export class ModelStore {
   async resolve(nameOrPath: string): Promise<ResolvedModel> {
     const input = nameOrPath.trim();
     const direct = await this.installed(input);
+    if (direct?.adapter !== undefined) return this.usableAdapter(direct, direct.adapter);
     if (direct !== undefined) return this.usable(direct);
 
     const parsed = parseModelSource(input, { catalog: this.catalog });
@@ -320,6 +379,23 @@ export class ModelStore {
     }
     return { name: model.name, path: model.path, manifest: withoutPath(model) };
   }
+
+  /** An adapter: its base model's file, with the adapter's own file and scale. */
+  private async usableAdapter(
+    model: InstalledModel,
+    adapter: NonNullable<ModelManifest["adapter"]>,
+  ): Promise<ResolvedModel> {
+    const own = this.usable(model);
+    const base = await this.installed(adapter.base);
+    const basePath = this.usable(
+      base ??
+        missingModel(
+          adapter.base,
+          `Adapter "${model.name}" adapts it: run colibri pull ${adapter.base}`,
+        ),
+    ).path;
+    return { ...own, path: basePath, adapter: { path: own.path, scale: adapter.scale } };
+  }
 }
 
 /**
@@ -348,6 +424,10 @@ function expectedFromHuggingface(
     );
   }
   return { sha256: published?.sha256, sizeBytes: published?.sizeBytes };
+}
+
+function missingModel(name: string, hint: string): never {
+  throw new ModelNotFoundError(name, hint);
 }
 
 /** The manifest fields only (the schema drops `path` and `present`). */

@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseConfig } from "../../src/config/load.js";
 import type { ChatBackend, ChatRequest } from "../../src/core/chat.js";
-import { buildGateway, type Gateway } from "../../src/gateway/build-gateway.js";
 import { nominateCandidate } from "../../src/serving/model-roles.js";
 import { loadTestEngine, plumbingModel } from "../support/default-model.js";
-import { testAuditKey } from "../support/test-gateway.js";
+import {
+  rolloutQuestions,
+  startRolloutGateway,
+  type RolloutGateway,
+} from "../support/rollout-gateway.js";
 
 /*
  * Safe model updates end to end on real models (issue 25), SmolLM2-135M for speed: the plumbing is
@@ -13,10 +15,7 @@ import { testAuditKey } from "../support/test-gateway.js";
  * worse candidate — the same weights sampled at temperature 2, a broken setting — canaries half of
  * the traffic and is rolled back automatically. No request fails along the way.
  */
-const adminKey = "admin-key-0123456789abcdef";
-let gateway: Gateway;
-let address: string;
-let key: string;
+let started: RolloutGateway;
 const closed: string[] = [];
 
 /** A real engine whose sampling setting is broken: every answer at temperature 2. */
@@ -39,79 +38,31 @@ function brokenSampling(
 
 beforeAll(async () => {
   const model = await plumbingModel();
-  const load = async (name: string) => {
-    const engine = await loadTestEngine(
-      { name, path: model.path },
-      { sequences: 2, contextSize: 1024 },
-    );
-    return name === "smollm2-broken" ? brokenSampling(engine, name) : engine;
-  };
-  const config = parseConfig({
-    home: "/tmp/colibri-unused",
-    database: "sqlite::memory:",
-    server: { port: 0, auth: true, adminKey },
-    model: { rollout: { pollSeconds: 3600, minRequests: 6, promoteAfter: 6 } },
-    router: { preRouter: { enabled: false } },
-    // Every request reaches an engine (the same questions come back).
-    cache: { exact: { mode: "off" } },
+  started = await startRolloutGateway({
+    current: "smollm2-current",
+    installed: ["smollm2-current", "smollm2-copy", "smollm2-broken"].map((name) => ({
+      name,
+      kind: "model" as const,
+    })),
+    rollout: { minRequests: 6, promoteAfter: 6 },
+    load: async (name) => {
+      const engine = await loadTestEngine(
+        { name, path: model.path },
+        { sequences: 2, contextSize: 1024 },
+      );
+      return name === "smollm2-broken" ? brokenSampling(engine, name) : engine;
+    },
   });
-  const installed = ["smollm2-current", "smollm2-copy", "smollm2-broken"].map((name) => ({
-    name,
-    kind: "model" as const,
-    source: "smollm2-135m-instruct",
-    sha256: "0".repeat(64),
-    sizeBytes: 1,
-    licence: "Apache-2.0",
-    installedAt: 0,
-    evaluation: null,
-  }));
-  gateway = await buildGateway(config, {
-    backend: () => load("smollm2-current"),
-    ownsBackend: true,
-    auditKey: testAuditKey,
-    defaultMaxTokens: 24,
-    modelRollout: { load, installed: () => Promise.resolve(installed) },
-  });
-  address = await gateway.server.listen();
-  key = (await gateway.administration.createKey({ tenant: "clinica" })).key;
 });
 
 afterAll(async () => {
-  await gateway.close();
+  await started.gateway.close();
 });
 
-const questions = [
-  "What is the capital of France?",
-  "Name a primary colour.",
-  "How many days are in a week?",
-  "What do bees make?",
-  "What is 2 plus 2?",
-  "Which planet do we live on?",
-  "What colour is the sky on a clear day?",
-  "What animal says meow?",
-];
-
-async function ask(content: string, temperature = 0) {
-  const response = await fetch(`${address}/v1/chat/completions`, {
-    method: "POST",
-    headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
-    body: JSON.stringify({
-      model: "local",
-      temperature,
-      max_tokens: 24,
-      messages: [
-        // Short answers end within max_tokens, so the current model's are rarely cut (a flaw).
-        { role: "system", content: "Answer in a few words." },
-        { role: "user", content },
-      ],
-    }),
-  });
-  const body = (await response.json()) as { model?: string; choices?: unknown[] };
-  return { status: response.status, model: body.model };
-}
+const questions = rolloutQuestions;
 
 async function trialsOf(model: string, mode: string) {
-  const trials = await gateway.store.models.trials({
+  const trials = await started.gateway.store.models.trials({
     scope: "all",
     since: 0,
     models: [model],
@@ -124,6 +75,7 @@ const change = () => ({ actor: "test", now: Date.now() });
 
 describe("a candidate model on real engines", () => {
   it("shadowed, then promoted by measured quality with requests under way, then a worse one canaried and rolled back", async () => {
+    const { gateway, ask } = started;
     const rollout = gateway.rollout!;
     const { store } = gateway;
     await nominateCandidate(
@@ -135,7 +87,7 @@ describe("a candidate model on real engines", () => {
 
     // Shadow: the users get the current model's answers; the copy answers each afterwards.
     for (const question of questions.slice(0, 6)) {
-      expect(await ask(question)).toEqual({ status: 200, model: "smollm2-current" });
+      expect(await ask(question)).toMatchObject({ status: 200, model: "smollm2-current" });
       // The shadow runs only when the candidate is idle: let it finish before the next.
       for (
         let wait = 0;
@@ -166,7 +118,7 @@ describe("a candidate model on real engines", () => {
       actor: "automatic",
     });
     expect(gateway.local.model).toBe("smollm2-copy");
-    expect(await ask(questions[0] ?? "")).toEqual({ status: 200, model: "smollm2-copy" });
+    expect(await ask(questions[0] ?? "")).toMatchObject({ status: 200, model: "smollm2-copy" });
 
     // Canary: the broken candidate serves about half of the traffic; nobody gets an error.
     await nominateCandidate(

@@ -16,6 +16,7 @@ import { plural } from "../plural.js";
 import { registryEntries } from "../model-registry-entries.js";
 import { registerModels } from "../../serving/model-roles.js";
 import { databaseOption, withStore, type DatabaseOptions } from "../store-access.js";
+import { registerAddAdapterCommand } from "./models-adapter.js";
 import { registerModelRolloutCommands, servingRows } from "./models-rollout.js";
 
 type ModelStatus = "installed" | "missing file" | "available";
@@ -51,7 +52,8 @@ Examples:
   colibri models --recommend
   colibri models --json | jq '.models[] | select(.status == "installed") | .name'
   colibri models candidate smollm2-135m-instruct --mode canary --share 0.1
-  colibri models promote | withdraw | history`,
+  colibri models promote | withdraw | history
+  colibri models add-adapter smollm2-clinica --base smollm2-135m-instruct --file ./clinica.gguf`,
     )
     .action(async (options: DatabaseOptions & { json?: boolean; recommend?: boolean }) => {
       const config = await context.loadConfig({ database: options.database });
@@ -152,6 +154,7 @@ Examples:
       }
     });
   registerModelRolloutCommands(models, context);
+  registerAddAdapterCommand(models, context);
 }
 
 function printRecommendation(context: CliContext, defaultModel: string, json: boolean): void {
