@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import type { CliContext } from "../../../src/cli/context.js";
 import { registerTuneDataset } from "./tune-dataset.js";
+import { registerTuneTrain } from "./tune-train.js";
 
 /**
  * `colibri tune`: the specialisation loop's offline steps (issue 25). `tune dataset` exports a
@@ -20,7 +21,9 @@ as they were sent to the cloud: masked by the privacy guard, pseudonyms in place
 
 Examples:
   colibri tenants set acme --keep-training-pairs on
-  colibri tune dataset --tenant acme --out ./acme-data`,
+  colibri tune dataset --tenant acme --out ./acme-data
+  colibri tune train --dataset ./acme-data --base smollm2-135m-instruct --out acme.gguf`,
     );
   registerTuneDataset(tune, context);
+  registerTuneTrain(tune, context);
 }
