@@ -1,3 +1,4 @@
+import Sqlite from "better-sqlite3";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { KnowledgeChunk, Store, Tenant } from "../../src/core/records/index.js";
 import { openStore } from "../../src/store/index.js";
@@ -204,6 +205,63 @@ describe.each(backends)("knowledge bases on $name", (backend) => {
     });
     const betaKb = store.knowledge.forTenant(beta.id);
     expect(await betaKb.search(["vs_b"], ["paracetamol"], 5)).toHaveLength(1);
+  });
+
+  it("records a base's embedding model once, reads a document's chunks back and replaces their vectors, per tenant", async () => {
+    const kb = await baseWith(acme, "vs_a", "doc-1", ["paracetamol dosis", "horario"]);
+    const model = { name: "modelo-a", dimensions: 2 };
+    expect(await kb.settleEmbeddingModel("vs_a", model)).toEqual(model);
+    expect(await kb.settleEmbeddingModel("vs_a", { name: "modelo-b", dimensions: 4 })).toEqual(
+      model,
+    );
+    // Another tenant cannot record one on this base.
+    await store.knowledge
+      .forTenant(beta.id)
+      .recordEmbeddingModel("vs_a", { name: "x", dimensions: 1 });
+    expect((await kb.getBase("vs_a"))?.embeddingModel).toEqual(model);
+    expect(await kb.documentChunks("vs_a", "doc-1")).toEqual([
+      { ordinal: 0, headingPath: ["Dosis"], text: "paracetamol dosis", page: 1 },
+      { ordinal: 1, headingPath: ["Dosis"], text: "horario", page: 2 },
+    ]);
+    expect(await store.knowledge.forTenant(beta.id).documentChunks("vs_a", "doc-1")).toEqual([]);
+    await kb.replaceVectors("vs_a", "doc-1", [{ ordinal: 1, vectors: [Float32Array.of(0, 1)] }]);
+    expect(await kb.embeddedChunks("vs_a")).toEqual({ chunks: 2, embedded: 1 });
+    expect(
+      (await kb.searchSimilar(["vs_a"], Float32Array.of(0, 1), 5)).map((hit) => hit.ordinal),
+    ).toEqual([1]);
+    await kb.recordEmbeddingModel("vs_a", { name: "modelo-b", dimensions: 4 });
+    expect((await kb.getBase("vs_a"))?.embeddingModel).toEqual({ name: "modelo-b", dimensions: 4 });
+  });
+
+  it("marks a base that held vectors before their model was recorded (migration 0019) as unrecorded, tenant by tenant", async () => {
+    const kb = store.knowledge.forTenant(acme.id);
+    await kb.createBase({ id: "vs_a", name: "farmacia", createdAt: t0, metadata: null });
+    await kb.beginDocument({ id: "doc-1", baseId: "vs_a", name: "guia.pdf", bytes: 10, now: t0 });
+    await kb.replaceChunks("vs_a", "doc-1", { sha256: "a".repeat(64), bytes: 10, now: t0 }, [
+      { ...chunk(0, "paracetamol"), vectors: [Float32Array.of(1, 0)] },
+    ]);
+    await baseWith(beta, "vs_b", "doc-1", ["paracetamol"]);
+    await store.close();
+    // Back to the schema before migration 0019, vectors and all, then open the store again.
+    const undo = [
+      "alter table knowledge_bases drop column embedding_model",
+      "alter table knowledge_bases drop column embedding_dimensions",
+      "delete from kysely_migration where name = '0019_knowledge_embedding_model'",
+    ];
+    if (backend.name === "sqlite") {
+      const database = new Sqlite(url.slice("sqlite:".length));
+      for (const statement of undo) database.exec(statement);
+      database.close();
+    } else {
+      await withPostgres(async (client) => {
+        await client.query(`set search_path = ${new URL(url).searchParams.get("schema") ?? ""}`);
+        for (const statement of undo) await client.query(statement);
+      });
+    }
+    store = await openStore({ url, home });
+    const embedded = await store.knowledge.forTenant(acme.id).getBase("vs_a");
+    expect(embedded?.embeddingModel).toEqual({ name: "(unrecorded)", dimensions: null });
+    expect((await store.knowledge.forTenant(beta.id).getBase("vs_b"))?.embeddingModel).toBeNull();
   });
 
   it.runIf(backend.name === "postgres")(
