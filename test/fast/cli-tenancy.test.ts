@@ -200,6 +200,18 @@ describe("colibri tenants", () => {
     expect(shown.stdout).toMatch(/Today:\s+\$0\.00 spent of \$2\.00 \(\$2\.00 left\)/);
     expect(shown.stdout).toMatch(/This month:\s+\$0\.00 spent \(no budget\)/);
     expect(shown.stdout).toContain("web");
+    expect(shown.stdout).toMatch(/Training:\s+pairs not kept/);
+
+    const consent = await colibri("tenants", "set", "acme", "--keep-training-pairs", "on");
+    expect(consent.stdout).toBe(
+      'Updated tenant "acme". Limits: $2.00/day, 600 requests/min, 5,000 tokens/min. Training pairs: kept.\n',
+    );
+    expect((await colibri("tenants", "show", "acme")).stdout).toMatch(
+      /Training:\s+pairs kept \(consent given\)/,
+    );
+    const wrong = await colibri("tenants", "set", "acme", "--keep-training-pairs", "yes");
+    expect(wrong.code).not.toBe(0);
+    expect(wrong.stderr).toMatch(/--keep-training-pairs.*Allowed choices are on, off/);
 
     const shownJson = JSON.parse((await colibri("tenants", "show", "acme", "--json")).stdout);
     expect(shownJson).toMatchObject({

@@ -152,7 +152,7 @@ Examples:
           return;
         }
         context.stdout.write(
-          `${created ? "Created" : "Updated"} tenant "${tenant.name}". Limits: ${describeLimits(tenant)}. Training pairs: ${tenant.keepTrainingPairs ? "kept" : "not kept"}.\n`,
+          `${created ? "Created" : "Updated"} tenant "${tenant.name}". Limits: ${describeLimits(tenant)}.${consent === undefined ? "" : ` Training pairs: ${tenant.keepTrainingPairs ? "kept" : "not kept"}.`}\n`,
         );
       });
     });
