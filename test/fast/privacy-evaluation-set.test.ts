@@ -675,3 +675,51 @@ describe("the heldout5 evaluation set", () => {
     expect(idsSharedWith(lines(), [...others, ...heldOut])).toEqual([]);
   });
 });
+
+/**
+ * The sixth held-out set (heldout6.jsonl, written by test/support/privacy-evaluation/
+ * heldout6-sentences.ts without reading the detectors or their tests): what a clinic, school,
+ * shop or public office sends to a chat assistant — every identifier type 11 times (e-mails,
+ * phones and cards 11 per language) among people's names, addresses and health data, 120 lines
+ * of those alone, and 150 negatives full of numbers. Measured blind once.
+ */
+describe("the heldout6 evaluation set", () => {
+  const lines = () => read("heldout6");
+  /**
+   * heldout2's checks; a name may be written surname first ("Pérez Rojas, Andrea", a class
+   * list); a phone is national (8 to 12 digits with its trunk 0) or "+" and a possible number.
+   */
+  const heldout6Checks: Record<string, (value: string) => boolean> = {
+    ...writtenApartChecks,
+    PERSON_NAME: (value) => /^\p{L}[\p{L}'\- ]*(?:, \p{L}[\p{L} ]*)?\p{L}$/u.test(value),
+    PHONE: (value) =>
+      value.startsWith("+")
+        ? parsePhoneNumber(`+${readBack(value)}`).possible
+        : /^\d{8,12}$/.test(readBack(value)),
+  };
+
+  it("holds every identifier type 11 times or more, names, addresses, health and 150 negatives", () => {
+    const all = lines();
+    expect(all).toHaveLength(600);
+    expect(all.filter((line) => line.kind === "negative")).toHaveLength(150);
+    const spans = all.flatMap((line) => line.spans);
+    const count = (type: string) => spans.filter((span) => span.type === type).length;
+    for (const type of piiTypes) expect(count(type), type).toBeGreaterThanOrEqual(11);
+    expect(count("PERSON_NAME")).toBeGreaterThanOrEqual(400);
+    expect(count("STREET_ADDRESS")).toBeGreaterThanOrEqual(100);
+    expect(count("HEALTH")).toBeGreaterThanOrEqual(100);
+    expect(all.map((line) => line.id)).toEqual(
+      all.map((_, index) => `heldout6-${String(index + 1).padStart(4, "0")}`),
+    );
+  });
+
+  it("slices every span to a valid value of its type, spans only in positives, none overlapping", () => {
+    expect(spanProblems(lines(), heldout6Checks)).toEqual([]);
+  });
+
+  it("shares no line with any other evaluation set", () => {
+    const others = [read("dev"), readPath(dev2Path), readPath(dev3Path), read("dev4")];
+    const heldOut = ["heldout", "heldout2", "heldout3", "heldout4", "heldout5"] as const;
+    expect(idsSharedWith(lines(), [...others, ...heldOut.map(read)])).toEqual([]);
+  });
+});

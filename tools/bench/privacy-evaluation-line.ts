@@ -42,6 +42,7 @@ export const evaluationSets = [
   "heldout3",
   "heldout4",
   "heldout5",
+  "heldout6",
 ] as const;
 export type EvaluationSet = (typeof evaluationSets)[number];
 
