@@ -189,6 +189,17 @@ describe("the knowledge-base admin API", () => {
     );
     const found = await client.vectorStores.search(store.id, { query: "horario farmacia" });
     expect(found.data[0]?.attributes?.["heading"]).toBe("Guía de la farmacia › Horario");
+    // file_search in the Responses API says so too.
+    const { response: answered } = await client.responses
+      .create({
+        model: "local",
+        input: "¿A qué hora abre la farmacia?",
+        tools: [{ type: "file_search", vector_store_ids: [store.id] }],
+      })
+      .withResponse();
+    expect(answered.headers.get("x-colibri-warning")).toContain(
+      `${store.id} embedded with otro-modelo`,
+    );
 
     const overview = (await (await call("GET", "/admin/knowledge", adminKey)).json()) as {
       tenants: { knowledge_bases: { vectors_model: string; embedding_warning: string }[] }[];

@@ -1,3 +1,9 @@
+import {
+  embeddingMismatchHeader,
+  embeddingMismatchMessage,
+  embeddingModelMismatch,
+  type EmbeddingModelMismatch,
+} from "../../knowledge/embedding-model-check.js";
 import type { FastifyInstance } from "fastify";
 import type { ChatEvent, ToolCall } from "../../core/chat.js";
 import { ColibriError, InvalidRequestError } from "../../core/errors.js";
@@ -75,7 +81,19 @@ export function registerResponses(
   app.post("/v1/responses", { config: { access: "tenant" } }, async (request, reply) => {
     const body = validateBody(responsesBodySchema, request.body);
     const tenantId = principalOf(request).tenant.id;
-    const search = await fileSearch(body, tenantId, options.knowledge, options.embedder);
+    const search = await fileSearch(
+      body,
+      tenantId,
+      options.knowledge,
+      options.embedder,
+      (mismatches) => {
+        // Those stores are searched by full text only (see searchKnowledge): say so.
+        for (const mismatch of mismatches) {
+          request.log.warn({ vectorStore: mismatch.base.id }, embeddingMismatchMessage(mismatch));
+        }
+        void reply.header("x-colibri-warning", embeddingMismatchHeader(mismatches));
+      },
+    );
     // A copilot is grounded here rather than in answerChat, so its citations become annotations.
     const chatBody = toChatCompletionBody(body, search?.grounding);
     const copilot = await options.copilots?.prepare(chatBody, tenantId);
@@ -157,6 +175,7 @@ async function fileSearch(
   tenantId: string,
   knowledge: KnowledgeRepository | undefined,
   embedder: TextEmbedder | undefined,
+  onMismatch: (mismatches: EmbeddingModelMismatch[]) => void,
 ): Promise<FileSearch | undefined> {
   const tool = fileSearchOf(body);
   if (tool === undefined) {
@@ -181,6 +200,11 @@ async function fileSearch(
     if (base === undefined) throw notFound("vector store", storeId, "tools");
     bases.push(base);
   }
+  const mismatches = bases.flatMap(
+    (base) =>
+      (embedder === undefined ? undefined : embeddingModelMismatch(base, embedder.model)) ?? [],
+  );
+  if (mismatches.length > 0) onMismatch(mismatches);
   const query = searchQuery(body);
   const hits = await searchKnowledge(
     stores,
