@@ -198,6 +198,21 @@ describe("DELETE /admin/tenants/{name}/data", () => {
       model: "local",
       messages: [{ role: "user", content: prompt }],
     });
+    // A training pair each, as kept with consent (the cloud here refuses connections).
+    for (const name of ["clinica", "escuela"]) {
+      const tenant = await gateway.store.tenants.findByName(name);
+      await gateway.store.trainingPairs.record({
+        id: randomUUID(),
+        tenantId: tenant?.id ?? "",
+        responseId: null,
+        createdAt: Date.now(),
+        provider: "nube",
+        model: "gpt-4o-mini",
+        messages: [{ role: "user", content: "¿Qué trámite necesita <CPF_1_k3f9q2>?" }],
+        answer: "El formulario 12.",
+        finishReason: "stop",
+      });
+    }
 
     expect(await call("DELETE", "/admin/tenants/clinica/data", client.apiKey)).toMatchObject({
       status: 403,
@@ -214,6 +229,7 @@ describe("DELETE /admin/tenants/{name}/data", () => {
         batch_requests: 2,
         // The answered batch line and the chat request.
         usage_records: 2,
+        training_pairs: 1,
       },
     });
     expect(purged.body["removed"]).not.toHaveProperty("tenants");
@@ -226,6 +242,10 @@ describe("DELETE /admin/tenants/{name}/data", () => {
     ).toEqual([]);
     expect((await other.files.list()).data).toHaveLength(3);
     expect((await other.batches.list()).data).toHaveLength(1);
+    const escuela = await gateway.store.tenants.findByName("escuela");
+    expect(
+      await gateway.store.trainingPairs.page({ tenantId: escuela?.id ?? "", limit: 10 }),
+    ).toHaveLength(1);
 
     expect(
       await call("DELETE", "/admin/tenants/clinica/data?delete_tenant=true", adminKey),
