@@ -125,13 +125,17 @@ export function registerVectorStores(app: FastifyInstance, options: VectorStores
         await knowledge.failDocument(baseId, file.id, "The file was deleted.", options.now());
         return;
       }
-      await ingestDocument(
+      const outcome = await ingestDocument(
         knowledge,
         current,
         { id: file.id, name: file.filename, bytes: content },
         options.now,
         options.embedder,
       );
+      // Stored without vectors: the store's came from another embedding model.
+      if (outcome.status === "completed" && outcome.warning !== undefined) {
+        app.log.warn({ vectorStore: baseId, file: file.id }, outcome.warning);
+      }
     });
   };
 
