@@ -70,6 +70,10 @@ describe("colibri models add-adapter", () => {
       scale: 0.5,
     });
 
+    expect((await colibri("models")).stdout).toMatch(
+      /base-llama-clinica\s+.*installed\s+adapter of base-llama/,
+    );
+
     // Tried like a model: the registry knows it as an adapter.
     const named = await colibri("models", "candidate", "base-llama-clinica", "--mode", "shadow");
     expect(named.code, named.stderr).toBe(0);

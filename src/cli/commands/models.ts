@@ -31,6 +31,8 @@ interface ModelRow {
   path: string | null;
   source: string;
   description: string | null;
+  /** For a LoRA adapter (colibri models add-adapter): the model it adapts. */
+  adapterOf: string | null;
 }
 
 export function registerModelsCommand(program: Command, context: CliContext): void {
@@ -75,6 +77,7 @@ Examples:
           path: model.path,
           source: model.source,
           description: entry?.description ?? null,
+          adapterOf: model.adapter?.base ?? null,
         };
       });
       for (const entry of catalog) {
@@ -89,6 +92,7 @@ Examples:
           path: null,
           source: entry.name,
           description: entry.description,
+          adapterOf: null,
         });
       }
 
@@ -128,13 +132,15 @@ Examples:
           formatBytes(row.sizeBytes),
           row.quantization ?? "-",
           row.status,
-          catalog.find((entry) => entry.name === row.name)?.task === "embedding"
-            ? "no (embedding)"
-            : row.instructionTuned === null
-              ? "?"
-              : row.instructionTuned
-                ? "yes"
-                : "no (base)",
+          row.adapterOf !== null
+            ? `adapter of ${row.adapterOf}`
+            : catalog.find((entry) => entry.name === row.name)?.task === "embedding"
+              ? "no (embedding)"
+              : row.instructionTuned === null
+                ? "?"
+                : row.instructionTuned
+                  ? "yes"
+                  : "no (base)",
         ]),
       ];
       context.stdout.write(`${formatTable(table)}\n`);
