@@ -232,6 +232,14 @@ export class ModelStore {
       throw new ModelNotFoundError(name, "Run `colibri models` to list installed models.");
     }
     const others = (await this.list()).filter((other) => other.name !== name);
+    const adapters = others.filter((other) => other.adapter?.base === name);
+    if (adapters.length > 0) {
+      const names = adapters.map((adapter) => adapter.name).join(", ");
+      throw new InvalidRequestError(
+        `Model "${name}" is the base of the adapter${adapters.length === 1 ? "" : "s"} ${names}: remove ${adapters.length === 1 ? "it" : "them"} first (colibri rm ${adapters[0]?.name ?? ""}).`,
+        "model",
+      );
+    }
     if (!others.some((other) => other.file === model.file)) {
       await removeQuietly(model.path);
       await removeQuietly(partialPathFor(model.path));

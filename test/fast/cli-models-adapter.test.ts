@@ -80,6 +80,11 @@ describe("colibri models add-adapter", () => {
     const history = await colibri("models", "history", "--json");
     expect(history.stdout).toContain('"model": "base-llama-clinica"');
 
+    expectOneLineError(
+      await colibri("rm", "base-llama", "--yes"),
+      /base of the adapter base-llama-clinica: remove it first/,
+    );
+
     const again = await colibri(
       "models",
       "add-adapter",
