@@ -90,6 +90,9 @@ export async function runTrainer(options: RunTrainerOptions): Promise<TrainerRes
       PYTHONUNBUFFERED: "1",
       PYTHONWARNINGS: "ignore",
       TOKENIZERS_PARALLELISM: "false",
+      // torch's threads sleep instead of spinning while they wait for each other: at nice 10 on
+      // cores the gateway shares, 2 spinning threads took several times longer a step than 1.
+      OMP_WAIT_POLICY: "PASSIVE",
     },
     ...(options.signal === undefined ? {} : { signal: options.signal }),
     onStdoutLine: (line) => {

@@ -19,6 +19,10 @@ import sys
 import time
 
 
+CHATML_SYSTEM = "<|im_start|>system\n"
+CHATML_END = "<|im_end|>\n"
+
+
 def emit(event: str, **fields: object) -> None:
     print(json.dumps({"event": event, **fields}, ensure_ascii=False), flush=True)
 
@@ -80,12 +84,13 @@ def read_conversations(path: str) -> list[list[dict[str, str]]]:
 
 
 def token_ids(tokenizer, messages, add_generation_prompt: bool) -> list[int]:
-    ids = tokenizer.apply_chat_template(
-        messages, add_generation_prompt=add_generation_prompt, tokenize=True
-    )
-    if isinstance(ids, dict) or hasattr(ids, "keys"):
-        ids = ids["input_ids"]
-    return list(ids)
+    text = tokenizer.apply_chat_template(messages, add_generation_prompt=add_generation_prompt, tokenize=False)
+    # Train on the tokens the engine serves: node-llama-cpp's ChatML wrapper writes no system turn
+    # when the conversation has none, where the Jinja templates of SmolLM2 and Qwen 2.5 add their
+    # default one ("You are a helpful AI assistant named SmolLM..."); that turn is dropped here.
+    if messages[0]["role"] != "system" and text.startswith(CHATML_SYSTEM):
+        text = text[text.index(CHATML_END, len(CHATML_SYSTEM)) + len(CHATML_END) :]
+    return tokenizer(text, add_special_tokens=False)["input_ids"]
 
 
 def encode(tokenizer, messages, max_tokens: int, path: str) -> tuple[list[int], list[int]]:
