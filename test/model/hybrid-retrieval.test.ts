@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startEmbedder } from "../../src/cli/start-embedder.js";
 import { loadConfig } from "../../src/config/load.js";
 import type { LocalEngine } from "../../src/engine/local-engine.js";
+import { reindexBase } from "../../src/knowledge/reindex.js";
 import { modelStoreFromConfig } from "../../src/models/model-store-from-config.js";
 import { loadTestEngine, plumbingModel } from "../support/default-model.js";
 import { startTestGateway, type TestGateway } from "../support/test-gateway.js";
@@ -81,6 +82,42 @@ describe.skipIf(installed?.present !== true)("hybrid retrieval with EmbeddingGem
     expect(page.data[0]?.attributes?.["heading"]).toMatch(/Resultados de laboratorio/u);
     expect(page.data[0]?.score).toBeGreaterThan(0);
     expect(page.data[0]?.score).toBeLessThanOrEqual(1);
+  });
+
+  it("searches by text alone a store another model embedded, and by meaning again once reindexed", async () => {
+    const [tenant] = await gateway.store.tenants.list();
+    const knowledge = gateway.store.knowledge.forTenant(tenant?.id ?? "");
+    const embedded = await knowledge.getBase(storeId);
+    expect(embedded?.embeddingModel).toEqual({ name: embeddingModelName, dimensions: 768 });
+    // As if the store had been embedded by another model before engine.embeddingModel changed.
+    await knowledge.recordEmbeddingModel(storeId, { name: "otro-modelo", dimensions: 768 });
+    const query = "¿Cuándo puedo retirar mis análisis de sangre?";
+    const { data: page, response } = await client.vectorStores
+      .search(storeId, { query, max_num_results: 3 })
+      .withResponse();
+    expect(page.data).toEqual([]);
+    expect(response.headers.get("x-colibri-warning")).toMatch(/embedded with otro-modelo/u);
+
+    const embedder = await startEmbedder(config, { stderr: { write: () => true } } as never, {
+      name: embeddingModelName,
+    });
+    try {
+      const stale = (await knowledge.getBase(storeId)) ?? embedded;
+      if (embedder === undefined || stale === undefined) throw new Error("no embedder or base");
+      const outcome = await reindexBase(knowledge, stale, embedder);
+      expect(outcome.chunks).toBeGreaterThanOrEqual(3);
+    } finally {
+      await embedder?.close();
+    }
+    expect((await knowledge.getBase(storeId))?.embeddingModel).toEqual({
+      name: embeddingModelName,
+      dimensions: 768,
+    });
+    const again = await client.vectorStores
+      .search(storeId, { query, max_num_results: 3 })
+      .withResponse();
+    expect(again.response.headers.get("x-colibri-warning")).toBeNull();
+    expect(again.data.data[0]?.attributes?.["heading"]).toMatch(/Resultados de laboratorio/u);
   });
 });
 
