@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { startEchoPair } from "../support/echo-cloud.js";
+import { startEchoPair, type EchoPair } from "../support/echo-cloud.js";
 import { cpf, curp, rfc, SeededRandom } from "../support/pii-generators.js";
 import { colibri } from "../support/run-cli.js";
 import type { ScriptedBackend } from "../support/scripted-backend.js";
@@ -45,7 +45,7 @@ async function start() {
   return { ...pair, database };
 }
 
-async function ask(client: Awaited<ReturnType<typeof start>>["client"], content: string) {
+async function ask(client: EchoPair["client"], content: string) {
   return client.chat.completions.create({
     model: "big-model",
     messages: [
@@ -111,6 +111,17 @@ describe("training pairs", () => {
     await edge.administration.setTenant("default", { keepTrainingPairs: false });
     await ask(client, prompts[1] ?? "");
     expect(await pairs()).toHaveLength(2);
+  });
+
+  it("are not kept while the privacy guard is off: nothing was masked", async () => {
+    const { client, edge } = await startEchoPair(gateways, { privacy: { enabled: false } });
+    await edge.administration.setTenant("default", { keepTrainingPairs: true });
+    const answered = await ask(client, prompts[0] ?? "");
+    expect(answered.choices[0]?.message.content).toContain(values.cpf);
+    const tenant = await edge.store.tenants.findByName("default");
+    expect(await edge.store.trainingPairs.page({ tenantId: tenant?.id ?? "", limit: 10 })).toEqual(
+      [],
+    );
   });
 
   it("are exported by `colibri tune dataset` with corrections, and no value the guard would mask", async () => {
