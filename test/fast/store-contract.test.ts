@@ -240,7 +240,7 @@ describe.each([sqlite, postgres])("store contract on $name", (backend) => {
   });
 
   describe("tenants", () => {
-    it("ensure creates a tenant once, without limits", async () => {
+    it("ensure creates a tenant once, without limits and without keeping training pairs", async () => {
       const tenant = await store.tenants.ensure("acme", t0);
       expect(tenant).toEqual({
         id: expect.stringMatching(/^[0-9a-f-]{36}$/),
@@ -250,6 +250,7 @@ describe.each([sqlite, postgres])("store contract on $name", (backend) => {
         budgetUsdMonth: null,
         requestsPerMinute: null,
         tokensPerMinute: null,
+        keepTrainingPairs: false,
       });
       expect(await store.tenants.ensure("acme", t0 + 1000)).toEqual(tenant);
       expect(await store.tenants.findById(tenant.id)).toEqual(tenant);
