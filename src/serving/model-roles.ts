@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { timeOrderedId } from "../core/time-ordered-id.js";
 import { InvalidRequestError } from "../core/errors.js";
 import type {
   CandidateMode,
@@ -200,7 +200,7 @@ async function event(
   change: RoleChange,
 ): Promise<void> {
   await tx.models.recordEvent({
-    id: randomUUID(),
+    id: timeOrderedId(),
     createdAt: change.now,
     scope,
     kind,
