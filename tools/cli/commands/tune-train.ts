@@ -41,15 +41,15 @@ export function registerTuneTrain(tune: Command, context: CliContext): void {
     .requiredOption("--dataset <dir>", "folder with train.jsonl and, optionally, eval.jsonl")
     .requiredOption("--base <model>", "installed model to adapt, e.g. smollm2-135m-instruct")
     .requiredOption("--out <file>", "the adapter to write, e.g. clinic.gguf")
-    .option("--steps <n>", "optimizer steps", "60")
+    .option("--steps <n>", "optimizer steps", "80")
     .option("--rank <r>", "LoRA rank", "8")
     .option("--alpha <a>", "LoRA alpha (default: twice the rank)")
-    .option("--learning-rate <lr>", "AdamW learning rate (warm-up, then cosine decay)", "0.001")
+    .option("--learning-rate <lr>", "AdamW learning rate (warm-up, then cosine decay)", "0.002")
     .option("--batch-size <n>", "conversations per step", "8")
     .option(
       "--targets <list>",
       `projections to adapt, among ${projections.join(", ")}`,
-      "q_proj,k_proj,v_proj,o_proj",
+      "q_proj,v_proj,o_proj,down_proj",
     )
     .option("--threads <n>", "CPU threads for training and the check", "2")
     .option("--seed <n>", "seed of the initial adapter and the order of examples", "1")
@@ -69,7 +69,8 @@ it is installed with pip into its own environment ($COLIBRI_HOME/tune/venv unles
 own configuration — point pip at PyTorch's CPU-only wheel index to avoid CUDA's libraries. It
 reads the base model from its GGUF file, trains at low priority (nice 10) with the loss on the
 answers only, and the adapter is converted to llama.cpp's LoRA GGUF and loaded once to check it.
-On 2 shared cores, 60 steps on SmolLM2-135M take minutes (docs/benchmarks.md).
+The defaults are what taught SmolLM2-135M the most in docs/benchmarks.md (80 steps: about
+15 minutes on 2 shared cores).
 
 Examples:
   colibri tune dataset --tenant acme --out ./acme-data
