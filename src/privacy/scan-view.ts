@@ -1,4 +1,7 @@
 import { foldForMatching } from "./detectors/context-words.js";
+import { EditedText, type Edit } from "./edited-text.js";
+import { spacingEdits } from "./spacing-edits.js";
+import { gluedLabels } from "./value-labels.js";
 
 /**
  * The text the detectors read: what a person wrote, with the ways of writing a value that hide it
@@ -15,55 +18,6 @@ import { foldForMatching } from "./detectors/context-words.js";
  * - a space put between a label and the number glued to it ("CPF39053344705" → "CPF 3905…"),
  *   the label's letters written with dots too ("C.I.V-5389452", "R.U.T.12.345.678-5").
  */
-
-/** Label words a number is glued to in forms and chats, folded (lower case, no accents). */
-const gluedLabels = new Set([
-  "cpf",
-  "cnpj",
-  "pis",
-  "pasep",
-  "nis",
-  "cnh",
-  "rg",
-  "cep",
-  "curp",
-  "rfc",
-  "clabe",
-  "ine",
-  "cuit",
-  "cuil",
-  "dni",
-  "rut",
-  "run",
-  "nit",
-  "ruc",
-  "rif",
-  "ci",
-  "cc",
-  "cedula",
-  "ciudadania",
-  "extranjeria",
-  "identidade",
-  "habilitacao",
-  "interbancaria",
-  "id",
-  "no",
-  "nro",
-  "num",
-  "numero",
-  "tel",
-  "cel",
-  "telefono",
-  "telefone",
-  "celular",
-  "whatsapp",
-  "card",
-  "tarjeta",
-  "cartao",
-  "tarj",
-  "tdc",
-  "tdd",
-]);
 
 const dashes = new Set([
   "\u2010",
@@ -92,233 +46,27 @@ const nonAscii = /[\u0080-\u{10ffff}]/gu;
  */
 const structure = /\r?\n|[A-Za-z](?=(?:[-+(]|\(\+)?\d)|[A-Za-z]\.(?=[A-Za-z]?-?\d)/g;
 
-/** A change to the text: the original `[from, to)` reads as `text`. */
-interface Edit {
-  from: number;
-  to: number;
-  text: string;
-}
-
-/** A text after edits, with the offsets in the text before each unit came from (none: no edit). */
-interface Edited {
-  text: string;
-  starts?: Int32Array;
-  ends?: Int32Array;
-}
-
 export class ScanView {
   /** What the detectors read. */
   readonly text: string;
-  /** Per unit of `text`: the original offsets it came from; absent when nothing changed. */
-  readonly #starts: Int32Array | undefined;
-  readonly #ends: Int32Array | undefined;
+  /** The text as read, with the way back to the characters written. */
+  readonly #read: EditedText;
 
   constructor(original: string) {
     // Characters first, so that structure is read on ASCII digits and letters ("CPF３９０…",
     // "３９０.５３３.\n４４７-０５").
-    const characters = edited(original, characterEdits(original));
+    const characters = EditedText.of(original).edited(characterEdits(original));
     // Then the spacing a scan or a sheet puts inside a value ("2 2 . 8 1 2", "1_017_617_230"),
     // so that structure is read on values written together.
-    const spaced = composed(characters, edited(characters.text, spacingEdits(characters.text)));
-    const read = composed(spaced, edited(spaced.text, structureEdits(spaced.text)));
-    this.text = read.text;
-    this.#starts = read.starts;
-    this.#ends = read.ends;
+    const spaced = characters.edited(spacingEdits(characters.text));
+    this.#read = spaced.edited(structureEdits(spaced.text));
+    this.text = this.#read.text;
   }
 
   /** The original span of `text.slice(start, end)` (a non-empty span). */
   original(start: number, end: number): { start: number; end: number } {
-    if (this.#starts === undefined || this.#ends === undefined) return { start, end };
-    return { start: this.#starts[start] ?? start, end: this.#ends[end - 1] ?? end };
+    return { start: this.#read.start(start), end: this.#read.end(end - 1) };
   }
-}
-
-/**
- * `second` (edits of `first.text`) with its offsets taken through `first`'s map, so that they
- * point into the text `first` was made from.
- */
-function composed(first: Edited, second: Edited): Edited {
-  if (first.starts === undefined || first.ends === undefined) return second;
-  if (second.starts === undefined || second.ends === undefined) {
-    return { text: second.text, starts: first.starts, ends: first.ends };
-  }
-  const length = first.starts.length;
-  const starts = new Int32Array(second.text.length);
-  const ends = new Int32Array(second.text.length);
-  for (let unit = 0; unit < second.text.length; unit++) {
-    const start = second.starts[unit] ?? 0;
-    const end = second.ends[unit] ?? 0;
-    starts[unit] = start < length ? (first.starts[start] ?? 0) : (first.ends[length - 1] ?? 0);
-    ends[unit] = Math.max(starts[unit] ?? 0, end > 0 ? (first.ends[end - 1] ?? 0) : 0);
-  }
-  return { text: second.text, starts, ends };
-}
-
-/**
- * Spacing inside a value, as a scanned document or a sheet writes it:
- * - a value written a character at a time ("0 1 5 2 6 6 3 5", "V 2 5 8 0 9 9 4 9"): six or more
- *   single letters or digits, five of them digits at least, each one space apart, read together;
- * - a space on both sides of a separator between digits ("22 . 812 . 344 - 5") dropped;
- * - underscores between the groups of a number ("1_017_617_230", "G_30820952_2") read as spaces,
- *   which the rules take as separators of a weakly shaped value;
- * - a space on both sides of the dots of an e-mail's domain ("ana@uc . cl") dropped;
- * - three or four spaces between a card's groups of four, as a sheet aligns them, read as one;
- * - a field's name in camelCase or snake_case before `:`, `=` or `>` ("numeroCnh", "nr_cpf"),
- *   its words apart ("numero Cnh", "nr cpf"), so that the label in it is read;
- * - digit groups split by spaces right after an identifier's own label ("CUIT: 333 495 121 28",
- *   "RUC es 800 82416-4"): read together, since the label says they are one value.
- */
-const spacing =
-  /(?<![\p{L}\p{N}])[0-9A-Za-z](?: [0-9A-Za-z]){5,}(?![\p{L}\p{N}])|(?<!\d)\d{4}(?: {3,4}\d{4}){2,3}(?!\d)|(?<=\d) [.\-/] (?=\d)|(?<=[\dA-Z)])_{1,3}(?=[\d(])| \. (?<=@(?:[\p{L}\p{N}.-]| \. ){1,63} \. )(?=\p{L})|(?<![\p{L}\p{N}_@.-])[A-Za-z]{2,20}(?:(?:_|(?<=[a-z])(?=[A-Z]))[A-Za-z]{1,20}){1,4}(?=["']?\s{0,3}[:=>])|(?<![\p{L}\p{N}.\-/])\d[\d.\-/]{0,12}(?: \d[\d.\-/]{0,12}){1,5}(?:-[\dKk])?(?![\p{L}\p{N}])/gu;
-// The e-mail alternative checks its "@" behind only after its " . ": a lookbehind placed first
-// is tried at every position of the text, up to 63 characters back (4 of 5.7 ms on 18 KB).
-/** A quick test before the search: digits a space apart, an underscore after one, a spaced dot. */
-const spacingHint = /\d \d|\d {3,4}\d|\d [.\-/] \d|[\dA-Z)]_| \. |[a-z][_A-Z]/;
-
-/** A value written a character at a time, as `spacing` finds it. */
-const letterSpaced = /^[0-9A-Za-z](?: [0-9A-Za-z]){5,}$/;
-
-function spacingEdits(text: string): Edit[] {
-  const edits: Edit[] = [];
-  if (!spacingHint.test(text)) return edits;
-  spacing.lastIndex = 0;
-  for (let match = spacing.exec(text); match !== null; match = spacing.exec(text)) {
-    const found = match[0];
-    const from = match.index;
-    if (/^[A-Za-z]/.test(found) && /[_A-Z]/.test(found.slice(1))) {
-      // A field's name in a system's JSON, XML or log ("numeroCnh", "cuenta_clabe"): its
-      // words apart, so that the label in it reads as one.
-      for (let index = 1; index < found.length; index++) {
-        const character = found[index] ?? "";
-        if (character === "_") edits.push({ from: from + index, to: from + index + 1, text: " " });
-        else if (/[A-Z]/.test(character) && /[a-z]/.test(found[index - 1] ?? "")) {
-          edits.push({ from: from + index, to: from + index, text: " " });
-        }
-      }
-    } else if (found.includes("   ")) {
-      // A card's groups of four, three or four spaces apart as a sheet aligns them.
-      for (const gap of found.matchAll(/ {3,4}/g)) {
-        edits.push({ from: from + gap.index, to: from + gap.index + gap[0].length, text: " " });
-      }
-    } else if (found.startsWith("_")) {
-      edits.push({ from, to: from + found.length, text: " " });
-    } else if (found === " . " && !isAsciiDigit(text.charCodeAt(from - 1))) {
-      // A dot of an e-mail's domain.
-      edits.push({ from, to: from + 3, text: "." });
-    } else if (found.length === 3 && found[0] === " ") {
-      // Inside one value the groups are short; two long numbers a separator apart are two
-      // values ("1459285399 / 1519727786001").
-      // Nor is a floor or a unit after a house number ("410 - 3º andar").
-      const before = digitsBefore(text, from);
-      const after = digitsAfter(text, from + 3);
-      if (
-        Math.min(before, after) <= 4 &&
-        !letterOrDigit.test(text[from + 3 + after] ?? " ") &&
-        !letterOrDigit.test(text[from - before - 1] ?? " ")
-      ) {
-        edits.push({ from, to: from + 3, text: found[1] ?? "" });
-      }
-    } else if (/^\d/.test(found) && !letterSpaced.test(found)) {
-      // Digit groups split by spaces where the value has none ("333 495 121 28", "465 748443
-      // 55"), right after an identifier's own label: the label says it is one value.
-      // Not a check digit spaced off ("80074857 3"), which the rules read as written, nor a
-      // run that ends in a list's next number ("33-36413323-0 2) documento"), nor one that goes
-      // on on the next line ("5342 7298\n0650 7802"), which the line-break reading joins.
-      const digits = countDigits(found);
-      const groups = found.split(" ");
-      const spacedCheck = groups.length === 2 && (groups[1] ?? "").length === 1;
-      if (
-        digits >= 7 &&
-        digits <= 18 &&
-        !spacedCheck &&
-        !/^(?:[).]|\r?\n *\d)/.test(text.slice(from + found.length, from + found.length + 8)) &&
-        labelRightBefore(text, from)
-      ) {
-        for (let index = found.indexOf(" "); index !== -1; index = found.indexOf(" ", index + 1)) {
-          edits.push({ from: from + index, to: from + index + 1, text: "" });
-        }
-      }
-    } else if (countDigits(found) >= 5) {
-      for (let index = 1; index < found.length; index += 2) {
-        edits.push({ from: from + index, to: from + index + 1, text: "" });
-      }
-    }
-  }
-  return edits;
-}
-
-/**
- * The word before a value and what joins them: `CUIT: `, `"ci": "`, `cedula=`, `D.N.I.  :  `,
- * `RUC es ` (a copula between).
- */
-const labelBefore =
-  /([\p{L}.]{2,16})(?:\s{1,3}(?:es|e|é|eh|is))?["']?\s{0,3}(?:[:=#]|n[º°o]\.?)?\s{0,3}["']?$/u;
-/** An identifier's, a card's or a phone's own labels: not words as common as "no" or "id". */
-const identifierLabels = new Set(
-  [...gluedLabels].filter((label) => !["no", "nro", "num", "numero", "id"].includes(label)),
-);
-
-/** Whether an identifier's own label stands right before `start`. */
-function labelRightBefore(text: string, start: number): boolean {
-  const found = labelBefore.exec(text.slice(Math.max(0, start - 40), start));
-  if (found === null) return false;
-  return identifierLabels.has(foldForMatching(found[1] ?? "").replace(/\./g, ""));
-}
-
-function digitsBefore(text: string, end: number): number {
-  let start = end;
-  while (start > 0 && isAsciiDigit(text.charCodeAt(start - 1))) start--;
-  return end - start;
-}
-
-function digitsAfter(text: string, start: number): number {
-  let end = start;
-  while (end < text.length && isAsciiDigit(text.charCodeAt(end))) end++;
-  return end - start;
-}
-
-function isAsciiDigit(code: number): boolean {
-  return code >= 48 && code <= 57;
-}
-
-function countDigits(text: string): number {
-  let count = 0;
-  for (let index = 0; index < text.length; index++) {
-    if (isAsciiDigit(text.charCodeAt(index))) count++;
-  }
-  return count;
-}
-
-/** `text` with `edits` (in order, not overlapping) applied, and where each unit came from. */
-function edited(text: string, edits: readonly Edit[]): Edited {
-  if (edits.length === 0) return { text };
-  let result = "";
-  let position = 0;
-  for (const edit of edits) {
-    result += text.slice(position, edit.from) + edit.text;
-    position = edit.to;
-  }
-  result += text.slice(position);
-  const starts = new Int32Array(result.length);
-  const ends = new Int32Array(result.length);
-  let unit = 0;
-  position = 0;
-  const copy = (to: number) => {
-    for (; position < to; position++, unit++) {
-      starts[unit] = position;
-      ends[unit] = position + 1;
-    }
-  };
-  for (const edit of edits) {
-    copy(edit.from);
-    for (let index = 0; index < edit.text.length; index++, unit++) {
-      starts[unit] = edit.from;
-      ends[unit] = edit.to;
-    }
-    position = edit.to;
-  }
-  copy(text.length);
-  return { text: result, starts, ends };
 }
 
 function characterEdits(original: string): Edit[] {

@@ -93,19 +93,22 @@ export function* detectIdentifier(
     const context = input.contextBefore(candidate.start);
     const after = input.contextAfter(candidate.end);
     const column = ` ${input.columnLabel(candidate.start)} `;
+    // The rule's words in the context at all, a quick test before the patterns that place them
+    // (a label's filler words read with much backtracking).
+    const wordBefore = rule.context.test(context);
+    const wordAfter = rule.context.test(after);
     const ownLabelled =
       placed ||
-      ownLabel.test(context) ||
+      (wordBefore && ownLabel.test(context)) ||
       rule.context.test(column) ||
-      ownLabelAfter.test(after) ||
+      (wordAfter && ownLabelAfter.test(after)) ||
       (input.mentionsBefore(rule.context, candidate.start) &&
         ownSubject.test(input.sentenceBefore(candidate.start))) ||
       (input.mentionsBefore(rule.context, candidate.end + subjectReach) &&
         ownPredicate.test(input.sentenceAfter(candidate.end)));
     // The value's own label beside it outweighs an order word further away.
     const negative = !ownLabelled && input.negativeBefore(candidate.start);
-    const positive =
-      ownLabelled || rule.context.test(context) || (!negative && rule.context.test(after));
+    const positive = ownLabelled || wordBefore || (!negative && wordAfter);
     const labelled = ownLabelled
       ? "own"
       : genericReach && endsWithGenericLabel(context)
