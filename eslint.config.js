@@ -3,7 +3,7 @@ import tseslint from "typescript-eslint";
 
 export default tseslint.config(
   {
-    // .venv: a Python environment (tools/tune/.venv, the LoRA trainer's) holds third-party JavaScript.
+    // .venv: a Python environment in the tree (e.g. colibri tune train --venv .venv) holds third-party JavaScript.
     ignores: [
       "dist/",
       "dist-tools/",
