@@ -171,6 +171,12 @@ function parseInternational(value: string): ParsedPhone | undefined {
 }
 
 /**
+ * Mexico's mobile prefixes before a mobile's ten digits, dialled until 2019 and still written:
+ * "044 55 1445 9357" from the same city, "045" from another.
+ */
+const oldMexicanMobilePrefix = /^04[45](?=\d{10}$)/;
+
+/**
  * The first region (in the caller's order) where it is a valid mobile or landline number, else
  * one where it is valid and not a business's service number ("0800 …" is toll-free wherever it
  * is valid: nobody's own phone). After a phone word ("cel 011 15-0301-7522"), when no region
@@ -186,7 +192,8 @@ function parseNational(
   let listedAnywhere = false;
   for (const region of options.phoneRegions) {
     if (!couldBeNationalNumber(digits, region)) continue;
-    const parsed = parsePhoneNumber(digits, { regionCode: region });
+    const national = region === "MX" ? digits.replace(oldMexicanMobilePrefix, "") : digits;
+    const parsed = parsePhoneNumber(national, { regionCode: region });
     if (!parsed.valid) {
       if (named && parsed.possible && parsed.number !== undefined) {
         possible ??= {
