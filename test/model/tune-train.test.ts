@@ -100,6 +100,9 @@ describe("colibri tune train", () => {
       /^Wrote .*adapter\.gguf \(640 B, sha256 [0-9a-f]{64}\): rank 2, alpha 4, 2 matrices of .*; llama\.cpp loads it\./,
     );
     expect(result.stdout).toContain("held-out loss 3.200 → 1.100 (1 conversations)");
+    expect(result.stdout).toContain(
+      `Install it: colibri models add-adapter NAME --base llama-2-tiny-random --file ${out},`,
+    );
     expect(result.stdout).toMatch(/Q: ¿Qué interno es emergencias\?\n\s+base: .*\n\s+adapted: /);
 
     const info = await readGgufFileInfo(out, { readTensorInfo: true, logWarnings: false });

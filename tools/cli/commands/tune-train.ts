@@ -172,6 +172,9 @@ function formatSummary(result: TrainedAdapter, baseName: string): string {
     `Wrote ${adapter.path} (${formatBytes(adapter.sizeBytes)}, sha256 ${adapter.sha256}): rank ${adapter.rank}, alpha ${adapter.alpha}, ${adapter.matrixCount} matrices of ${baseName}; llama.cpp loads it.`,
     `Trained on ${training.trainExamples} conversations in ${training.trainingSeconds.toFixed(0)} s (${training.seconds.toFixed(0)} s with loading); last step's loss ${training.finalLoss?.toFixed(3) ?? "?"}; ${loss}.`,
   ];
+  lines.push(
+    `Install it: colibri models add-adapter NAME --base ${baseName} --file ${adapter.path}, then try it with colibri models candidate NAME --mode shadow.`,
+  );
   for (const sample of result.samples) {
     lines.push(
       `  Q: ${sample.question}`,
