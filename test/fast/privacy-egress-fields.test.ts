@@ -611,6 +611,17 @@ describe("other values and paths", () => {
     ["a field's name in camelCase", '{"numeroCnh": "29281112585"}', ["29281112585"]],
     ["digit groups split anyhow after the label", "CUIT: 201 234 567 86", ["201 234 567 86"]],
     ["a sheet's row with no header", "A1319\t5935496-8\t$29.367\tbaja", ["5935496-8"]],
+    ["a Mexican mobile with its old 044 prefix", "móvil: 044 55 1234 5678", ["044 55 1234 5678"]],
+    [
+      "a phone word right after the number",
+      "segue o 5511987654321 (celular) pra nota",
+      ["5511987654321"],
+    ],
+    [
+      "a phone under its column's header",
+      "Cód\tcel.\tValor\nC7413\t11987654321\tR$ 51,90",
+      ["11987654321"],
+    ],
   ])("%s", async (_form, text, forms) => {
     const sent = await sendThrough({ messages: user(text) });
     expectNothingLeaked(sent, forms);

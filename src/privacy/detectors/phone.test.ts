@@ -48,6 +48,18 @@ describe("phone detector", () => {
     }
   });
 
+  it("takes a phone word right after the number, or over its column in a sheet, as one before it", () => {
+    expect(valuesFound("segue o 5511987654321 (celular) pra nota")).toEqual([
+      ["PHONE", "5511987654321"],
+    ]);
+    expect(valuesFound("te paso el 11987654321 — WhatsApp")).toEqual([["PHONE", "11987654321"]]);
+    expect(valuesFound("Cód\tcel.\tValor\nC7413\t11987654321\tR$ 51,90")).toEqual([
+      ["PHONE", "11987654321"],
+    ]);
+    // Not a phone word further on in the sentence.
+    expect(valuesFound("segue o 11987654321 e amanhã ligo para o celular")).toEqual([]);
+  });
+
   it("takes bare digits for a phone only after a phone word", () => {
     expect(valuesFound("Código 11987654321 do produto")).not.toContainEqual([
       "PHONE",

@@ -2,7 +2,7 @@ import { parsePhoneNumber } from "awesome-phonenumber";
 import type { Finding } from "../../core/pii-types.js";
 import { boundedMatches, mayMatch, type Candidate } from "./candidate.js";
 import { confidenceLevels } from "./confidence.js";
-import { endsWithNegativeWord, wordsPattern } from "./context-words.js";
+import { endsWithNegativeWord, wordsPattern, wordsRightAfterValue } from "./context-words.js";
 import type { Detector, DetectorOptions } from "./detector.js";
 import { couldBeNationalNumber } from "./phone-regions.js";
 import type { ScanInput } from "./scan-input.js";
@@ -48,6 +48,9 @@ const phoneWords = wordsPattern([
   "ramal",
   "sms",
 ]);
+
+/** A phone word right after the number: "5561967570097 (celular)", "… — WhatsApp". */
+const phoneLabelAfter = wordsRightAfterValue(phoneWords);
 
 /** Thousands grouping (1.234.567.890): a number, not a phone, when dots are its only separators. */
 const thousandsGrouping = /^\d{1,3}(?:\.\d{3})+$/;
@@ -95,7 +98,12 @@ function phoneFinding(
   const digits = value.replace(/\D/g, "");
   if (digits.length < 7 || digits.length > 15) return undefined;
   const context = input.contextBefore(candidate.start);
-  const positive = phoneWords.test(context);
+  // A phone word before it, right after it ("5561967570097 (celular)") or over its column in a
+  // sheet ("cel." in the header row).
+  const positive =
+    phoneWords.test(context) ||
+    phoneLabelAfter.test(input.contextAfter(candidate.end)) ||
+    phoneWords.test(` ${input.columnLabel(candidate.start)} `);
   // "0052 55 …", "0055 11 …": the international prefix dialled instead of "+", and the
   // country code set apart as after a "+".
   // "(+51) 975…": the country code in parentheses.
