@@ -219,6 +219,11 @@ describe("values as scans, sheets and systems space them", () => {
       "V 2 5 8 0 9 9 4 9",
     ],
     [
+      "a code in capitals a character at a time",
+      "RFC G O M A 8 0 0 1 0 1 A B 1",
+      "G O M A 8 0 0 1 0 1 A B 1",
+    ],
+    [
       "underscores for separators",
       "te paso el 1_017_617_230 (cédula de ciudadanía)",
       "1_017_617_230",

@@ -66,7 +66,9 @@ export function spacingEdits(text: string): Edit[] {
   for (const match of alternation(spacings, text)) {
     const found = match[0];
     const from = match.index;
-    if (/^[A-Za-z]/.test(found) && /[_A-Z]/.test(found.slice(1))) {
+    // A field's name has no space; a value a character at a time that starts with a letter and
+    // holds capitals ("T Q N K 7 0 0 4 …") is not one.
+    if (/^[A-Za-z]/.test(found) && /[_A-Z]/.test(found.slice(1)) && !found.includes(" ")) {
       // A field's name in a system's JSON, XML or log ("numeroCnh", "cuenta_clabe"): its
       // words apart, so that the label in it reads as one.
       for (let index = 1; index < found.length; index++) {
