@@ -100,9 +100,11 @@ function phoneFinding(
   const context = input.contextBefore(candidate.start);
   // A phone word before it, right after it ("5561967570097 (celular)") or over its column in a
   // sheet ("cel." in the header row).
+  // (The words at all first: the label pattern after a value backtracks over its filler words.)
+  const after = input.contextAfter(candidate.end);
   const positive =
     phoneWords.test(context) ||
-    phoneLabelAfter.test(input.contextAfter(candidate.end)) ||
+    (phoneWords.test(after) && phoneLabelAfter.test(after)) ||
     phoneWords.test(` ${input.columnLabel(candidate.start)} `);
   // "0052 55 …", "0055 11 …": the international prefix dialled instead of "+", and the
   // country code set apart as after a "+".
