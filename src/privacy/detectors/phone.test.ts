@@ -56,8 +56,9 @@ describe("phone detector", () => {
     expect(valuesFound("Cód\tcel.\tValor\nC7413\t11987654321\tR$ 51,90")).toEqual([
       ["PHONE", "11987654321"],
     ]);
-    // Not a phone word further on in the sentence.
+    // Not a phone word further on in the sentence, nor one that goes on to another number.
     expect(valuesFound("segue o 11987654321 e amanhã ligo para o celular")).toEqual([]);
+    expect(valuesFound("segue o 11987654321 e o telefone é outro")).toEqual([]);
   });
 
   it("takes bare digits for a phone only after a phone word", () => {

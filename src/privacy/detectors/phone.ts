@@ -2,7 +2,7 @@ import { parsePhoneNumber } from "awesome-phonenumber";
 import type { Finding } from "../../core/pii-types.js";
 import { boundedMatches, mayMatch, type Candidate } from "./candidate.js";
 import { confidenceLevels } from "./confidence.js";
-import { endsWithNegativeWord, wordsPattern, wordsRightAfterValue } from "./context-words.js";
+import { endsWithNegativeWord, wordsPattern } from "./context-words.js";
 import type { Detector, DetectorOptions } from "./detector.js";
 import { couldBeNationalNumber } from "./phone-regions.js";
 import type { ScanInput } from "./scan-input.js";
@@ -49,8 +49,11 @@ const phoneWords = wordsPattern([
   "sms",
 ]);
 
-/** A phone word right after the number: "5561967570097 (celular)", "… — WhatsApp". */
-const phoneLabelAfter = wordsRightAfterValue(phoneWords);
+/**
+ * A phone word right after the number, past punctuation only: "5561967570097 (celular)",
+ * "… — WhatsApp"; not "… e o telefone é …", a sentence going on to another number.
+ */
+const phoneLabelAfter = new RegExp(`^[^\\p{L}\\p{N}]*${phoneWords.source}`, "u");
 
 /** Thousands grouping (1.234.567.890): a number, not a phone, when dots are its only separators. */
 const thousandsGrouping = /^\d{1,3}(?:\.\d{3})+$/;
@@ -100,11 +103,9 @@ function phoneFinding(
   const context = input.contextBefore(candidate.start);
   // A phone word before it, right after it ("5561967570097 (celular)") or over its column in a
   // sheet ("cel." in the header row).
-  // (The words at all first: the label pattern after a value backtracks over its filler words.)
-  const after = input.contextAfter(candidate.end);
   const positive =
     phoneWords.test(context) ||
-    (phoneWords.test(after) && phoneLabelAfter.test(after)) ||
+    phoneLabelAfter.test(input.contextAfter(candidate.end)) ||
     phoneWords.test(` ${input.columnLabel(candidate.start)} `);
   // "0052 55 …", "0055 11 …": the international prefix dialled instead of "+", and the
   // country code set apart as after a "+".
