@@ -7,6 +7,7 @@ import type {
 import type { CopilotConfig } from "../config/copilot-schema.js";
 import type { TextEmbedder } from "../embedding/text-embedder.js";
 import type { ChatCompletionBody } from "../openai/openai-schemas.js";
+import { embeddingModelMismatch, type EmbeddingModelMismatch } from "./embedding-model-check.js";
 import { groundingMessage } from "./grounding.js";
 import { searchKnowledge } from "./knowledge-base.js";
 
@@ -18,6 +19,8 @@ export interface CopilotRequest {
   body: ChatCompletionBody;
   /** The passages the model was given, best first, for citations. */
   hits: KnowledgeHit[];
+  /** Its knowledge bases whose vectors another embedding model made: searched by full text. */
+  mismatches: EmbeddingModelMismatch[];
 }
 
 /**
@@ -82,7 +85,12 @@ export class Copilots {
       bases.push(base);
     }
     const question = lastUserText(body);
-    const hits = await searchKnowledge(stores, bases, question, copilot.passages, this.embedder);
+    const embedder = this.embedder;
+    const mismatches = bases.flatMap(
+      (base) =>
+        (embedder === undefined ? undefined : embeddingModelMismatch(base, embedder.model)) ?? [],
+    );
+    const hits = await searchKnowledge(stores, bases, question, copilot.passages, embedder);
     const first: ChatCompletionBody["messages"] = [
       ...(copilot.instructions === undefined
         ? []
@@ -92,6 +100,7 @@ export class Copilots {
     return {
       body: { ...body, model: copilot.model, messages: [...first, ...body.messages] },
       hits,
+      mismatches,
     };
   }
 }

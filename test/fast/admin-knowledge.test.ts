@@ -38,7 +38,10 @@ La farmacia abre de nueve a veinte, también los feriados.
 
 async function start(backend?: ScriptedBackend) {
   const gateway = await startTestGateway({
-    config: { server: { auth: true, adminKey } },
+    config: {
+      server: { auth: true, adminKey },
+      copilots: [{ name: "farmacia", knowledgeBases: ["farmacia"] }],
+    },
     ...(backend === undefined ? {} : { backend }),
   });
   gateways.push(gateway);
@@ -200,6 +203,23 @@ describe("the knowledge-base admin API", () => {
     expect(answered.headers.get("x-colibri-warning")).toContain(
       `${store.id} embedded with otro-modelo`,
     );
+    // So does a copilot over that base, answered whole or streamed, through either API.
+    const question = [{ role: "user" as const, content: "¿A qué hora abre la farmacia?" }];
+    const copilotAnswers = [
+      await client.chat.completions
+        .create({ model: "copilot:farmacia", messages: question })
+        .withResponse(),
+      await client.chat.completions
+        .create({ model: "copilot:farmacia", messages: question, stream: true })
+        .withResponse(),
+      await client.responses.create({ model: "copilot:farmacia", input: question }).withResponse(),
+    ];
+    for (const { response: copilot } of copilotAnswers) {
+      expect(copilot.status).toBe(200);
+      expect(copilot.headers.get("x-colibri-warning")).toContain(
+        `${store.id} embedded with otro-modelo`,
+      );
+    }
 
     const overview = (await (await call("GET", "/admin/knowledge", adminKey)).json()) as {
       tenants: { knowledge_bases: { vectors_model: string; embedding_warning: string }[] }[];

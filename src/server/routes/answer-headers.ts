@@ -1,6 +1,11 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { CacheHit } from "../../cache/response-cache.js";
 import type { ChatDelivery } from "../../chat/chat-pipeline.js";
+import {
+  embeddingMismatchHeader,
+  embeddingMismatchMessage,
+  type EmbeddingModelMismatch,
+} from "../../knowledge/embedding-model-check.js";
 import type { RoutePlan } from "../../router/decide-route.js";
 import type { RoutedAnswer } from "../../router/run-route.js";
 
@@ -57,4 +62,20 @@ function setRedactionHeader(
     "x-colibri-redactions",
     counts.map(([type, count]) => `${type}=${count}`).join(", "),
   );
+}
+
+/**
+ * Knowledge bases a request searched by full text only, because another embedding model made
+ * their vectors: the operator's log and the caller (`x-colibri-warning`) are told.
+ */
+export function warnOfMismatches(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  mismatches: readonly EmbeddingModelMismatch[],
+): void {
+  if (mismatches.length === 0) return;
+  for (const mismatch of mismatches) {
+    request.log.warn({ vectorStore: mismatch.base.id }, embeddingMismatchMessage(mismatch));
+  }
+  void reply.header("x-colibri-warning", embeddingMismatchHeader(mismatches));
 }

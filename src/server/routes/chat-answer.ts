@@ -10,7 +10,12 @@ import type { Copilots } from "../../knowledge/copilots.js";
 import type { InFlight } from "../in-flight.js";
 import { requestMetadata } from "../request-metadata.js";
 import { principalOf } from "../request-state.js";
-import { deferAllowed, setDeliveryHeaders, setRouteHeaders } from "./answer-headers.js";
+import {
+  deferAllowed,
+  setDeliveryHeaders,
+  setRouteHeaders,
+  warnOfMismatches,
+} from "./answer-headers.js";
 import type { RelayedAnswer } from "./relay-events.js";
 
 export interface ChatAnswerOptions {
@@ -53,7 +58,7 @@ export async function answerChat<T>(
   writer: ChatAnswerWriter<T>,
 ): Promise<T | undefined> {
   const { pipeline, inFlight } = options;
-  const body = await copilotBody(request, options, call);
+  const body = await copilotBody(request, reply, options, call);
   const stream = body.stream === true;
   const abort = inFlight.begin(reply);
   try {
@@ -101,6 +106,7 @@ export async function answerChat<T>(
 /** The body the chat flow runs: a copilot's request grounded in its knowledge bases, or as sent. */
 async function copilotBody(
   request: FastifyRequest,
+  reply: FastifyReply,
   options: ChatAnswerOptions,
   call: ChatAnswerCall,
 ): Promise<ChatCompletionBody> {
@@ -112,5 +118,6 @@ async function copilotBody(
       "model",
     );
   }
+  warnOfMismatches(request, reply, copilot.mismatches);
   return copilot.body;
 }

@@ -1,10 +1,9 @@
 import {
-  embeddingMismatchHeader,
-  embeddingMismatchMessage,
   embeddingModelMismatch,
   type EmbeddingModelMismatch,
 } from "../../knowledge/embedding-model-check.js";
 import type { FastifyInstance } from "fastify";
+import { warnOfMismatches } from "./answer-headers.js";
 import type { ChatEvent, ToolCall } from "../../core/chat.js";
 import { ColibriError, InvalidRequestError } from "../../core/errors.js";
 import type {
@@ -87,16 +86,13 @@ export function registerResponses(
       options.knowledge,
       options.embedder,
       (mismatches) => {
-        // Those stores are searched by full text only (see searchKnowledge): say so.
-        for (const mismatch of mismatches) {
-          request.log.warn({ vectorStore: mismatch.base.id }, embeddingMismatchMessage(mismatch));
-        }
-        void reply.header("x-colibri-warning", embeddingMismatchHeader(mismatches));
+        warnOfMismatches(request, reply, mismatches);
       },
     );
     // A copilot is grounded here rather than in answerChat, so its citations become annotations.
     const chatBody = toChatCompletionBody(body, search?.grounding);
     const copilot = await options.copilots?.prepare(chatBody, tenantId);
+    if (copilot !== undefined) warnOfMismatches(request, reply, copilot.mismatches);
     if (copilot !== undefined && search !== undefined) {
       throw new InvalidRequestError(
         "A copilot searches its own knowledge bases: leave out the file_search tool, or call a model with it.",

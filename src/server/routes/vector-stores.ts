@@ -11,11 +11,7 @@ import type {
 import type { Principal } from "../../tenancy/gatekeeper.js";
 import type { TextEmbedder } from "../../embedding/text-embedder.js";
 import { chunkCharacters } from "../../knowledge/chunking.js";
-import {
-  embeddingMismatchHeader,
-  embeddingMismatchMessage,
-  embeddingModelMismatch,
-} from "../../knowledge/embedding-model-check.js";
+import { embeddingModelMismatch } from "../../knowledge/embedding-model-check.js";
 import { IngestionQueue } from "../../knowledge/ingestion-queue.js";
 import {
   ingestDocument,
@@ -24,6 +20,7 @@ import {
 } from "../../knowledge/knowledge-base.js";
 import { validateBody } from "../../openai/validate-body.js";
 import { principalOf } from "../request-state.js";
+import { warnOfMismatches } from "./answer-headers.js";
 
 export interface VectorStoresRouteOptions {
   store: Store;
@@ -306,11 +303,8 @@ export function registerVectorStores(app: FastifyInstance, options: VectorStores
       options.embedder === undefined
         ? undefined
         : embeddingModelMismatch(base, options.embedder.model);
-    if (mismatch !== undefined) {
-      // Searched by full text only (see searchKnowledge): the caller and the operator are told.
-      request.log.warn({ vectorStore: base.id }, embeddingMismatchMessage(mismatch));
-      void reply.header("x-colibri-warning", embeddingMismatchHeader([mismatch]));
-    }
+    // Searched by full text only (see searchKnowledge): the caller and the operator are told.
+    if (mismatch !== undefined) warnOfMismatches(request, reply, [mismatch]);
     const queries = typeof body.query === "string" ? [body.query] : body.query;
     const hits = await searchKnowledge(
       knowledge,
