@@ -7,7 +7,7 @@ import type {
 import type { CopilotConfig } from "../config/copilot-schema.js";
 import type { TextEmbedder } from "../embedding/text-embedder.js";
 import type { ChatCompletionBody } from "../openai/openai-schemas.js";
-import { embeddingModelMismatch, type EmbeddingModelMismatch } from "./embedding-model-check.js";
+import { embeddingMismatches, type EmbeddingModelMismatch } from "./embedding-model-check.js";
 import { groundingMessage } from "./grounding.js";
 import { searchKnowledge } from "./knowledge-base.js";
 
@@ -85,12 +85,8 @@ export class Copilots {
       bases.push(base);
     }
     const question = lastUserText(body);
-    const embedder = this.embedder;
-    const mismatches = bases.flatMap(
-      (base) =>
-        (embedder === undefined ? undefined : embeddingModelMismatch(base, embedder.model)) ?? [],
-    );
-    const hits = await searchKnowledge(stores, bases, question, copilot.passages, embedder);
+    const mismatches = embeddingMismatches(bases, this.embedder);
+    const hits = await searchKnowledge(stores, bases, question, copilot.passages, this.embedder);
     const first: ChatCompletionBody["messages"] = [
       ...(copilot.instructions === undefined
         ? []

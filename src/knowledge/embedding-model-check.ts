@@ -3,6 +3,7 @@ import {
   type EmbeddingModelRecord,
   type KnowledgeBase,
 } from "../core/records/knowledge.js";
+import type { TextEmbedder } from "../embedding/text-embedder.js";
 
 /** A base whose vectors another model made than the one configured. */
 export interface EmbeddingModelMismatch {
@@ -27,6 +28,18 @@ export function embeddingModelMismatch(
     dimensions === undefined || recorded.dimensions === null || recorded.dimensions === dimensions;
   if (recorded.name === model && sameLength) return undefined;
   return { base: { id: base.id, name: base.name }, recorded, configured: model };
+}
+
+/**
+ * The bases among `bases` that a search with `embedder` reads by full text only, because another
+ * model made their vectors; none without an embedder (every base is read by full text then).
+ */
+export function embeddingMismatches(
+  bases: readonly Pick<KnowledgeBase, "id" | "name" | "embeddingModel">[],
+  embedder: Pick<TextEmbedder, "model"> | undefined,
+): EmbeddingModelMismatch[] {
+  if (embedder === undefined) return [];
+  return bases.flatMap((base) => embeddingModelMismatch(base, embedder.model) ?? []);
 }
 
 /** What a user is told: which base, which models, that it is searched by text, how to fix it. */

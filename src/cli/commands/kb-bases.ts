@@ -13,7 +13,7 @@ import {
 } from "../../knowledge/knowledge-base.js";
 import {
   embeddingMismatchMessage,
-  embeddingModelMismatch,
+  embeddingMismatches,
 } from "../../knowledge/embedding-model-check.js";
 import { formatBytes } from "../../models/byte-size.js";
 import { ProgressMeter } from "../../models/progress-meter.js";
@@ -146,9 +146,7 @@ Examples:
       await withKnowledge(context, options, { create: false }, async (knowledge, _, config) => {
         const base = await requireBase(knowledge, name);
         const hits = await withEmbedder(config, context, (embedder) => {
-          const mismatch =
-            embedder === undefined ? undefined : embeddingModelMismatch(base, embedder.model);
-          if (mismatch !== undefined) {
+          for (const mismatch of embeddingMismatches([base], embedder)) {
             context.stderr.write(`Warning: ${embeddingMismatchMessage(mismatch)}\n`);
           }
           return searchKnowledge(knowledge, [base], question, top, embedder);

@@ -5,7 +5,7 @@ import type { KnowledgeBase, KnowledgeHit, Store } from "../../core/records/inde
 import type { TextEmbedder } from "../../embedding/text-embedder.js";
 import {
   embeddingMismatchMessage,
-  embeddingModelMismatch,
+  embeddingMismatches,
 } from "../../knowledge/embedding-model-check.js";
 import { searchKnowledge } from "../../knowledge/knowledge-base.js";
 import { validateBody } from "../../openai/validate-body.js";
@@ -41,8 +41,7 @@ export function registerAdminKnowledge(
   };
   /** Which model made a base's vectors, and why it is searched by text only if it is. */
   const vectorsOf = (base: KnowledgeBase) => {
-    const mismatch =
-      embedder === undefined ? undefined : embeddingModelMismatch(base, embedder.model);
+    const [mismatch] = embeddingMismatches([base], embedder);
     return {
       vectors_model: base.embeddingModel?.name ?? null,
       embedding_warning: mismatch === undefined ? null : embeddingMismatchMessage(mismatch),

@@ -1,5 +1,5 @@
 import {
-  embeddingModelMismatch,
+  embeddingMismatches,
   type EmbeddingModelMismatch,
 } from "../../knowledge/embedding-model-check.js";
 import type { FastifyInstance } from "fastify";
@@ -196,10 +196,7 @@ async function fileSearch(
     if (base === undefined) throw notFound("vector store", storeId, "tools");
     bases.push(base);
   }
-  const mismatches = bases.flatMap(
-    (base) =>
-      (embedder === undefined ? undefined : embeddingModelMismatch(base, embedder.model)) ?? [],
-  );
+  const mismatches = embeddingMismatches(bases, embedder);
   if (mismatches.length > 0) onMismatch(mismatches);
   const query = searchQuery(body);
   const hits = await searchKnowledge(

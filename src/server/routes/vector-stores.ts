@@ -11,7 +11,7 @@ import type {
 import type { Principal } from "../../tenancy/gatekeeper.js";
 import type { TextEmbedder } from "../../embedding/text-embedder.js";
 import { chunkCharacters } from "../../knowledge/chunking.js";
-import { embeddingModelMismatch } from "../../knowledge/embedding-model-check.js";
+import { embeddingMismatches } from "../../knowledge/embedding-model-check.js";
 import { IngestionQueue } from "../../knowledge/ingestion-queue.js";
 import {
   ingestDocument,
@@ -299,12 +299,8 @@ export function registerVectorStores(app: FastifyInstance, options: VectorStores
     await options.admit(principal);
     const knowledge = knowledgeOf(principal);
     const base = await requireBase(knowledge, request.params.id);
-    const mismatch =
-      options.embedder === undefined
-        ? undefined
-        : embeddingModelMismatch(base, options.embedder.model);
     // Searched by full text only (see searchKnowledge): the caller and the operator are told.
-    if (mismatch !== undefined) warnOfMismatches(request, reply, [mismatch]);
+    warnOfMismatches(request, reply, embeddingMismatches([base], options.embedder));
     const queries = typeof body.query === "string" ? [body.query] : body.query;
     const hits = await searchKnowledge(
       knowledge,
