@@ -1,5 +1,6 @@
 import { toF32Bytes } from "../../src/models/convert/ggml-quantize.js";
 import { GgmlType, writeGguf, type WrittenGguf } from "../../src/models/convert/gguf-writer.js";
+import { loraAdapterMetadata } from "../../src/models/convert/lora-adapter-conversion.js";
 
 /** One adapted matrix: llama.cpp's tensor name and the base matrix's size (input, output). */
 export interface AdaptedMatrix {
@@ -53,13 +54,11 @@ export function writeLoraAdapterFile(
     }),
   );
   return writeGguf(path, {
-    metadata: [
-      ["general.architecture", { type: "string", value: options.architecture }],
-      ["general.type", { type: "string", value: "adapter" }],
-      ["general.name", { type: "string", value: options.name ?? "test adapter" }],
-      ["adapter.type", { type: "string", value: "lora" }],
-      ["adapter.lora.alpha", { type: "float32", value: options.alpha }],
-    ],
+    metadata: loraAdapterMetadata(
+      options.architecture,
+      options.name ?? "test adapter",
+      options.alpha,
+    ),
     tensors,
   });
 }

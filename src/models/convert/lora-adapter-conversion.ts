@@ -3,7 +3,13 @@ import { join } from "node:path";
 import { z } from "zod";
 import { InvalidRequestError } from "../../core/errors.js";
 import { toF16Bytes, toF32Bytes } from "./ggml-quantize.js";
-import { GgmlType, writeGguf, type GgufTensor, type WrittenGguf } from "./gguf-writer.js";
+import {
+  GgmlType,
+  writeGguf,
+  type GgufTensor,
+  type GgufValue,
+  type WrittenGguf,
+} from "./gguf-writer.js";
 import { readJsonFile } from "./read-json-file.js";
 import { readSafetensorsHeader, readTensorValues, type SafetensorsTensor } from "./safetensors.js";
 
@@ -117,19 +123,31 @@ export async function convertLoraAdapter(
       },
     ]);
     const written = await writeGguf(options.output, {
-      metadata: [
-        ["general.architecture", { type: "string", value: options.base.architecture }],
-        ["general.type", { type: "string", value: "adapter" }],
-        ["general.name", { type: "string", value: options.name }],
-        ["adapter.type", { type: "string", value: "lora" }],
-        ["adapter.lora.alpha", { type: "float32", value: config.lora_alpha }],
-      ],
+      metadata: loraAdapterMetadata(options.base.architecture, options.name, config.lora_alpha),
       tensors,
     });
     return { ...written, rank: config.r, alpha: config.lora_alpha, matrixCount: matrices.length };
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * The header that makes a GGUF file a LoRA adapter for llama.cpp (what convert_lora_to_gguf.py
+ * writes, and what readLoraAdapter checks): its base's architecture, its name and alpha.
+ */
+export function loraAdapterMetadata(
+  architecture: string,
+  name: string,
+  alpha: number,
+): [string, GgufValue][] {
+  return [
+    ["general.architecture", { type: "string", value: architecture }],
+    ["general.type", { type: "string", value: "adapter" }],
+    ["general.name", { type: "string", value: name }],
+    ["adapter.type", { type: "string", value: "lora" }],
+    ["adapter.lora.alpha", { type: "float32", value: alpha }],
+  ];
 }
 
 async function readAdapterConfig(folder: string): Promise<z.infer<typeof adapterConfigSchema>> {
