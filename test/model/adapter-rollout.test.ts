@@ -75,12 +75,17 @@ describe("a LoRA adapter on a real engine", () => {
       model: "smollm2-broken-adapter",
     });
 
-    const answers = [];
-    for (let round = 0; round < 2; round++) {
+    // Each answer draws the canary from its random id, so how many the adapter gets of a round is
+    // a coin's toss (of 16, fewer than 6 about one run in ten): ask rounds until it has answered
+    // 6, at most 6 rounds (then fewer than 6 is about one run in a hundred million).
+    const answers: Awaited<ReturnType<typeof ask>>[] = [];
+    const adapterAnswers = () =>
+      answers.filter((answer) => answer.model === "smollm2-broken-adapter");
+    for (let round = 0; round < 6 && (round < 2 || adapterAnswers().length < 6); round++) {
       for (const question of rolloutQuestions) answers.push(await ask(question));
     }
     expect(answers.every((answer) => answer.status === 200)).toBe(true);
-    const byAdapter = answers.filter((answer) => answer.model === "smollm2-broken-adapter");
+    const byAdapter = adapterAnswers();
     expect(byAdapter.length).toBeGreaterThanOrEqual(6);
     // The adapter changes what the same weights say to the same question at temperature 0.
     const baseAnswers = new Map(
