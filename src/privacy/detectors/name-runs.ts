@@ -12,6 +12,7 @@ import { nameLists } from "./name-lists.js";
 import {
   ambiguousGivenNames,
   buildingAndProgrammeWords,
+  givenNamesAlsoCommonWords,
   nameParticles,
   nameSuffixes,
   placeNouns,
@@ -90,10 +91,14 @@ export function namesInRun(
   const end = start + value.length;
   if (inTableHeader(text, start, end) || inAddressTail(text, folded, start, end)) return [];
   const segments = segmentsOf(tokensOf(folded, start, value));
-  // The next of a list of names: "Presentes: Edvaldo Cavalcanti, Caio Magalhães e Edvaldo Souza".
+  // The next of a list of names: "Presentes: Edvaldo Cavalcanti, Caio Magalhães e Edvaldo Souza",
+  // when a word of it is on the lists; after a name, a bank or a company may follow its comma
+  // ("no nome de Davi Correia, Nubank").
   const first = segments[0];
   if (first !== undefined && previousNameEnd >= 0 && first.words[0]?.start === start) {
-    first.titled ||= listSeparator.test(text.slice(previousNameEnd, start));
+    first.titled ||=
+      listSeparator.test(text.slice(previousNameEnd, start)) &&
+      first.words.some((token) => kindOf(token.folded) !== "unknown");
   }
   const spans: NameSpan[] = [];
   for (const segment of segments) {
@@ -192,14 +197,50 @@ function segmentsOf(tokens: readonly Token[]): Segment[] {
     // After a particle a common word that is also a name is a surname: "Maria de Jesus".
     const afterParticle =
       inName && (previous?.particle === true || capitalParticles.has(previous?.folded ?? ""));
-    if (stopWords.has(foldedWord) && !(afterParticle && kindOf(foldedWord) !== "unknown")) {
+    if (
+      stopWords.has(foldedWord) &&
+      !(afterParticle && kindOf(foldedWord) !== "unknown") &&
+      !(inName && continuesName(tokens, index))
+    ) {
       close(false);
-      continue;
+      if (!opensName(tokens, index)) continue;
     }
     current.words.push(token);
   }
   close(false);
   return segments;
+}
+
+/**
+ * A surname that is a common word ("Dias", "Calle", "Carrera"), or a given name that is a month
+ * ("Julio"), right after a listed word of a name: "Reginaldo Dias", "Carlos Julio Arosemena".
+ */
+function continuesName(tokens: readonly Token[], index: number): boolean {
+  const foldedWord = tokens[index]?.folded ?? "";
+  const previous = tokens[index - 1];
+  return (
+    previous !== undefined &&
+    !previous.particle &&
+    kindOf(previous.folded) !== "unknown" &&
+    (kindOf(foldedWord) === "surname" || givenNamesAlsoCommonWords.has(foldedWord))
+  );
+}
+
+/**
+ * A given name that is a month, a day or a holy name ("Julio", "Abril", "Marco", "Domingo")
+ * right before a listed given name or surname: "Julio César Rojas", "Abril Vargas".
+ */
+function opensName(tokens: readonly Token[], index: number): boolean {
+  const next = tokens[index + 1];
+  if (!givenNamesAlsoCommonWords.has(tokens[index]?.folded ?? "") || next === undefined) {
+    return false;
+  }
+  const nextKind = kindOf(next.folded);
+  return (
+    !next.particle &&
+    !stopWords.has(next.folded) &&
+    (nextKind === "surname" || (nextKind === "given" && !ambiguousGivenNames.has(next.folded)))
+  );
 }
 
 /** Particles that may be written in capitals inside a name: "Del Castillo", "De Souza". */

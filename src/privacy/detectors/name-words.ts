@@ -133,6 +133,12 @@ export const ambiguousGivenNames = words(`
 `);
 
 /**
+ * Given names that are also a month, a day or a holy name, and so stop words ("Julio", "Abril",
+ * "Marco", "Domingo", "Jesús"): before a listed given name or surname they open a name.
+ */
+export const givenNamesAlsoCommonWords = words("julio abril marco domingo jesus");
+
+/**
  * Words of the lists that are common words too, mostly English ones the US lists hold ("can",
  * "other", "first", "then"): in lower case they are those words, never a name.
  */

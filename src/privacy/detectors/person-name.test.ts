@@ -147,3 +147,33 @@ describe("person names: kin, forwarding, signatures and public works", () => {
     expect(names("Es el auto de Ramiro Cortázar, mi vecino")).toEqual(["Ramiro Cortázar"]);
   });
 });
+
+describe("person names: common words that are names too", () => {
+  it("opens a name with a month or a day that is a given name, before a listed name", () => {
+    expect(names("Llamó Julio César Castillo López para reclamar")).toEqual([
+      "Julio César Castillo López",
+    ]);
+    expect(names("Beneficiario: Marco Antonio Ortega Herrera")).toEqual([
+      "Marco Antonio Ortega Herrera",
+    ]);
+    expect(names("la factura a nombre de Abril Vargas, por favor")).toEqual(["Abril Vargas"]);
+    // Before no name, or before a particle, it is the month, the day or the noun.
+    expect(names("El Marco Legal de la Primera Infancia")).toEqual([]);
+    expect(names("Nos vemos el Domingo de Ramos")).toEqual([]);
+  });
+
+  it("keeps a surname that is a common word after a listed word of the name", () => {
+    expect(names("Pessoal, Reginaldo Dias está afastado")).toEqual(["Reginaldo Dias"]);
+    expect(names("Atenciosamente,\nMárcio Pinto Dias")).toEqual(["Márcio Pinto Dias"]);
+    // After an unknown word it is the common word: "Bons Dias".
+    expect(names("Faltam Poucos Dias para a festa")).toEqual([]);
+  });
+
+  it("takes no bank after a name and a comma for the next name of a list", () => {
+    expect(names("tá no nome de Davi Correia, Nubank")).toEqual(["Davi Correia"]);
+    expect(names("Presentes: Edvaldo Cavalcanti, Caio Magalhães")).toEqual([
+      "Edvaldo Cavalcanti",
+      "Caio Magalhães",
+    ]);
+  });
+});
