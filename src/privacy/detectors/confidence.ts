@@ -3,8 +3,12 @@
  * negatives corpora (test/fixtures/privacy/); `npm run bench:privacy` measures them.
  */
 
-/** What a check digit said: passed, failed, or there is none for this identifier. */
-export type CheckResult = "passed" | "failed" | "none";
+/**
+ * What a check digit said: passed, failed, or there is none for this identifier — or `unlisted`:
+ * the check digit passes but a registry list the validator holds does not know a part of the
+ * value (a CLABE's bank code newer than the list).
+ */
+export type CheckResult = "passed" | "unlisted" | "failed" | "none";
 
 /**
  * How the value was written. `formatted`: in the identifier's own shape (123.456.789-09), or a
@@ -58,6 +62,11 @@ export const confidenceLevels = {
   inPersonalRecord: 0.52,
   /** `+country code` and a possible number in a range the numbering plan does not list. */
   unlistedPhone: 0.55,
+  /**
+   * Its check digit passes but a registry list does not know a part of it (see `CheckResult`):
+   * masked in doubt, below any validated finding; a word naming it raises it as for no check.
+   */
+  unlisted: 0.55,
   /** Cap when a negative word stands right before and no positive word does. */
   negative: 0.3,
 } as const;
@@ -77,6 +86,10 @@ export function confidenceOf(evidence: Evidence): number {
 function fromWords(evidence: Evidence): number {
   const { check, shape, positive, negative } = evidence;
   if (check === "failed") return positive ? confidenceLevels.failedWithContext : 0;
+  if (check === "unlisted") {
+    if (positive) return confidenceLevels.uncheckedWithContext;
+    return negative ? confidenceLevels.negative : confidenceLevels.unlisted;
+  }
   if (positive) {
     return check === "passed"
       ? confidenceLevels.checkedWithContext

@@ -80,6 +80,23 @@ describe("Mexico detectors", () => {
     expect(valuesFound("CLABE 0020100777777777710")).toEqual([]);
   });
 
+  it("masks a CLABE of a bank newer than the validator's list, unvalidated, in SPEI's ranges only", () => {
+    // 710 (NVIO) and 722 (Mercado Pago) are SPEI participants stdnum's bank list lacks; the check
+    // digits of these are right. 350 is no range Banxico assigns.
+    for (const value of ["710027986253928274", "722180012345678901"]) {
+      const findings = scanText(`Cliente: ${value}`);
+      expect(findings, value).toMatchObject([{ type: "MX_CLABE", validated: false }]);
+      expect(findings[0]?.confidence).toBeLessThan(
+        scanText("CLABE 002010077777777771")[0]?.confidence ?? 0,
+      );
+      expect(scanText(`CLABE ${value}`)[0]?.confidence, value).toBeGreaterThan(
+        findings[0]?.confidence ?? 1,
+      );
+    }
+    expect(valuesFound("Cliente: 350180012345678904")).toEqual([]);
+    expect(valuesFound("pedido 710027986253928274")).toEqual([]);
+  });
+
   it("does not take a product code or an all-caps word run for an RFC", () => {
     expect(valuesFound("Modelo ABC-123456-XYZ, lote ABCD991332XY1, SKU MEXICO2024")).toEqual([]);
   });

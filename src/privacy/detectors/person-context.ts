@@ -61,7 +61,7 @@ const cue = (words: readonly string[]) =>
   new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${words.join("|")})(?![\\p{L}\\p{N}])`, "u");
 
 /** Kin, titles, third-person pronouns, a patient, a diagnosis: someone in particular. */
-const someoneWords = [
+export const someoneWords = [
   "ella",
   "ele",
   "ela",

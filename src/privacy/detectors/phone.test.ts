@@ -99,6 +99,30 @@ describe("phone detector", () => {
     ]);
   });
 
+  it("leaves an organisation's public landline alone, named before it on its line", () => {
+    for (const text of [
+      "Hospital Italiano, central de turnos: (011) 4959-0200",
+      "Drogaria Central — SAC (11) 3146-0331",
+      "Prefeitura de Campinas, atendimento: (19) 2116-0555",
+      "Atención al cliente de la tienda: 55 5322 4539",
+    ]) {
+      expect(valuesFound(text), text).toEqual([]);
+    }
+  });
+
+  it("keeps a landline a phone where a person, a list's line, a desk or a mobile says so", () => {
+    for (const [text, value] of [
+      ["Mi teléfono de casa: (011) 4959-0200", "(011) 4959-0200"],
+      ["Paciente María Soto, tel. (11) 3146-0331, clínica Vida", "(11) 3146-0331"],
+      ["Lo que pide la escuela:\n- Teléfono: 33 4427 8785\n- Correo: x", "33 4427 8785"],
+      ["Llamen al conmutador 55 5433 7230 ext. 778", "55 5433 7230"],
+      ["Liga na recepção (11) 3976-4769 ramal 210", "(11) 3976-4769"],
+      ["Atendimento da loja: (11) 98765-4321", "(11) 98765-4321"],
+    ]) {
+      expect(valuesFound(text ?? ""), text).toContainEqual(["PHONE", value]);
+    }
+  });
+
   it("reads national numbers only in the regions asked for", () => {
     expect(valuesFound("Ligue 55 1234 5678", { phoneRegions: ["BR"] })).toEqual([]);
     expect(scanText("Ligue 55 1234 5678", { phoneRegions: ["MX"] })[0]?.country).toBe("MX");

@@ -2,6 +2,7 @@ import { parsePhoneNumber } from "awesome-phonenumber";
 import type { Finding } from "../../core/pii-types.js";
 import { boundedMatches, mayMatch, type Candidate } from "./candidate.js";
 import { confidenceLevels } from "./confidence.js";
+import { isBusinessLine } from "./business-line.js";
 import { endsWithNegativeWord, wordsPattern } from "./context-words.js";
 import type { Detector, DetectorOptions } from "./detector.js";
 import { couldBeNationalNumber } from "./phone-regions.js";
@@ -134,6 +135,11 @@ function phoneFinding(
     : (parseNational(digits, options, positive) ??
       (positive ? listedInternational(`+${digits}`) : undefined));
   if (parsed === undefined) return undefined;
+  // An organisation's public landline ("atención a clientes 55 5322 4539, de 9:00 a 22:00").
+  if (parsed.listed && !parsed.mobile && isBusinessLine(input, candidate.start)) {
+    confidence = Math.min(confidence, confidenceLevels.negative);
+    if (confidence < options.minConfidence) return undefined;
+  }
   return {
     type: "PHONE",
     country: parsed.region,
@@ -152,6 +158,8 @@ interface ParsedPhone {
   e164: string;
   /** Valid in the numbering plan; false for a possible number in a range it does not list. */
   listed: boolean;
+  /** A mobile's number in the numbering plan (not a landline, nor one that may be either). */
+  mobile: boolean;
 }
 
 /** An international number the numbering plan lists (not a business's service number). */
@@ -173,12 +181,17 @@ function parseInternational(value: string): ParsedPhone | undefined {
   const parsed = parsePhoneNumber(value);
   if (parsed.valid) {
     if (serviceTypes.has(parsed.type)) return undefined;
-    return { region: parsed.regionCode, e164: parsed.number.e164, listed: true };
+    return {
+      region: parsed.regionCode,
+      e164: parsed.number.e164,
+      listed: true,
+      mobile: parsed.type === "mobile",
+    };
   }
   if (!parsed.possible || parsed.regionCode === undefined || parsed.number === undefined) {
     return undefined;
   }
-  return { region: parsed.regionCode, e164: parsed.number.e164, listed: false };
+  return { region: parsed.regionCode, e164: parsed.number.e164, listed: false, mobile: false };
 }
 
 /**
@@ -211,13 +224,19 @@ function parseNational(
           region: parsed.regionCode ?? region,
           e164: parsed.number.e164,
           listed: false,
+          mobile: false,
         };
       }
       continue;
     }
     listedAnywhere = true;
     if (serviceTypes.has(parsed.type)) continue;
-    const found = { region: parsed.regionCode, e164: parsed.number.e164, listed: true };
+    const found = {
+      region: parsed.regionCode,
+      e164: parsed.number.e164,
+      listed: true,
+      mobile: parsed.type === "mobile",
+    };
     if (preferredTypes.has(parsed.type)) return found;
     fallback ??= found;
   }
