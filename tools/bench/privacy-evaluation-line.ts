@@ -43,6 +43,7 @@ export const evaluationSets = [
   "heldout4",
   "heldout5",
   "heldout6",
+  "heldout7",
 ] as const;
 export type EvaluationSet = (typeof evaluationSets)[number];
 
