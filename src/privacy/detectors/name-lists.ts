@@ -24,6 +24,16 @@ export function nameLists(): NameLists {
   return loaded;
 }
 
+export type Kind = "given" | "surname" | "unknown";
+
+/** Which list a folded word is on: a given name first, then a surname. */
+export function kindOf(foldedWord: string): Kind {
+  const lists = nameLists();
+  if (lists.given.has(foldedWord)) return "given";
+  if (lists.surnames.has(foldedWord)) return "surname";
+  return "unknown";
+}
+
 /**
  * The folder from this module's place: three levels below the package root in src/ and dist/,
  * four in dist-tools/src/ (the benchmarks' build).

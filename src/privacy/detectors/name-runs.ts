@@ -8,7 +8,8 @@ import {
   namesAuthorOfWork,
   precedingWords,
 } from "./name-context.js";
-import { nameLists } from "./name-lists.js";
+import { invertedName } from "./inverted-name.js";
+import { kindOf, type Kind } from "./name-lists.js";
 import {
   ambiguousGivenNames,
   buildingAndProgrammeWords,
@@ -90,6 +91,8 @@ export function namesInRun(
   }
   const end = start + value.length;
   if (inTableHeader(text, start, end) || inAddressTail(text, folded, start, end)) return [];
+  const inverted = invertedName(text, folded, start, end);
+  if (inverted !== undefined) return [inverted];
   const segments = segmentsOf(tokensOf(folded, start, value));
   // The next of a list of names: "Presentes: Edvaldo Cavalcanti, Caio Magalhães e Edvaldo Souza",
   // when a word of it is on the lists; after a name, a bank or a company may follow its comma
@@ -260,15 +263,6 @@ const capitalParticles: ReadonlySet<string> = new Set([
 
 /** "de Santa Cruz", "do São Francisco": a saint's name after a particle is still a place. */
 const saints: ReadonlySet<string> = new Set(["san", "santa", "santo", "sao", "sant"]);
-
-type Kind = "given" | "surname" | "unknown";
-
-function kindOf(foldedWord: string): Kind {
-  const lists = nameLists();
-  if (lists.given.has(foldedWord)) return "given";
-  if (lists.surnames.has(foldedWord)) return "surname";
-  return "unknown";
-}
 
 function judge(text: string, folded: string, segment: Segment): NameSpan | undefined {
   let words = segment.words;

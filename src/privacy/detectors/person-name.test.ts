@@ -177,3 +177,19 @@ describe("person names: common words that are names too", () => {
     ]);
   });
 });
+
+describe("person names: surnames first", () => {
+  it("takes a list's line of surnames, a comma and given names for one name", () => {
+    expect(names("Turma 5ºB:\n1. Carvalho, Lívia\n2. Dias, Cláudio (TDAH)")).toEqual([
+      "Carvalho, Lívia",
+      "Dias, Cláudio",
+    ]);
+    expect(names("Lista:\n- Caballero Guzmán, Marco Antonio\n- do Carmo, Simone")).toEqual([
+      "Caballero Guzmán, Marco Antonio",
+      "do Carmo, Simone",
+    ]);
+    // A place and its region, or a header, is no name.
+    expect(names("Envíos:\n1. Mendoza, Argentina\n2. Salvador, Bahia")).toEqual([]);
+    expect(names("Apellidos, Nombres")).toEqual([]);
+  });
+});

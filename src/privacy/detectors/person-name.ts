@@ -37,6 +37,8 @@ function* personNames(input: ScanInput): Generator<Finding | undefined> {
     runEnd = candidate.start + run.length;
     for (const span of namesInRun(text, folded, candidate.start, run, previousNameEnd)) {
       previousNameEnd = span.end;
+      // A name may reach past its run: "Carvalho, Lívia" (inverted-name.ts).
+      runEnd = Math.max(runEnd, span.end);
       yield {
         type: "PERSON_NAME",
         country: null,
