@@ -428,6 +428,15 @@ describe("values as people type, paste and export them", () => {
       "cédula de ciudadanía59\u202f422\u202f739 por favor",
       "59\u202f422\u202f739",
     ],
+    // Forms a fifth set written apart (heldout5) left in clear, generalised.
+    ["slashes for separators, after its label", "CUIT 20/12345678/6 ok", "20/12345678/6"],
+    ["another, its label after it", "segue o 181/08054/69/4 (número do PIS)", "181/08054/69/4"],
+    ["a Paraguayan RUC with no hyphen, its label after it", "el 40871215 (RUC) para", "40871215"],
+    [
+      "digit groups split anywhere, its label after it in parentheses",
+      "te paso el 027 023 540 011 (RUT) para la factura",
+      "027 023 540 011",
+    ],
     // Forms a sixth set written apart (heldout6) left in clear, generalised.
     ["glued to 'identidad'", "con cédula de identidad1712345675 pide", "1712345675"],
     [
@@ -458,6 +467,7 @@ describe("values as people type, paste and export them", () => {
     ["a quantity cut by a line break", "lote 980\n275.130 unidades"],
     ["numbers with spaces for thousands", "son 10 000 personas y 12 345 sillas"],
     ["a word and a code on the next line", "OK\nABC123456789"],
+    ["dates and an invoice's number with slashes", "factura 0001/00012345 del 12/03/2024"],
   ])("%s stays unmasked", (_form, text) => {
     expect(scanText(text)).toEqual([]);
   });

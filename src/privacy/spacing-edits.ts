@@ -58,7 +58,8 @@ const letterSpaced = /^[0-9A-Za-z](?: [0-9A-Za-z]){5,}$/;
  * - a field's name in camelCase or snake_case before `:`, `=` or `>` ("numeroCnh", "nr_cpf"),
  *   its words apart ("numero Cnh", "nr cpf"), so that the label in it is read;
  * - digit groups split by spaces right after an identifier's own label ("CUIT: 333 495 121 28",
- *   "RUC es 800 82416-4"): read together, since the label says they are one value.
+ *   "RUC es 800 82416-4") or right before it in parentheses ("166 773 820 018 (RUT)"): read
+ *   together, since the label says they are one value.
  */
 export function spacingEdits(text: string): Edit[] {
   const edits: Edit[] = [];
@@ -103,7 +104,7 @@ export function spacingEdits(text: string): Edit[] {
       }
     } else if (/^\d/.test(found) && !letterSpaced.test(found)) {
       // Digit groups split by spaces where the value has none ("333 495 121 28", "465 748443
-      // 55"), right after an identifier's own label: the label says it is one value.
+      // 55"), beside an identifier's own label: the label says it is one value.
       // Not a check digit spaced off ("80074857 3"), which the rules read as written, nor a
       // run that ends in a list's next number ("33-36413323-0 2) documento"), nor one that goes
       // on on the next line ("5342 7298\n0650 7802"), which the line-break reading joins.
@@ -115,7 +116,7 @@ export function spacingEdits(text: string): Edit[] {
         digits <= 18 &&
         !spacedCheck &&
         !/^(?:[).]|\r?\n *\d)/.test(text.slice(from + found.length, from + found.length + 8)) &&
-        labelRightBefore(text, from)
+        (labelRightBefore(text, from) || labelRightAfter(text, from + found.length))
       ) {
         for (let index = found.indexOf(" "); index !== -1; index = found.indexOf(" ", index + 1)) {
           edits.push({ from: from + index, to: from + index + 1, text: "" });
@@ -140,6 +141,16 @@ const labelBefore =
 /** Whether an identifier's own label stands right before `start`. */
 function labelRightBefore(text: string, start: number): boolean {
   const found = labelBefore.exec(text.slice(Math.max(0, start - 40), start));
+  if (found === null) return false;
+  return identifierLabels.has(foldForMatching(found[1] ?? "").replace(/\./g, ""));
+}
+
+/** An identifier's own label in parentheses right after a value: ` (RUT empresa)`, ` (número do PIS)`. */
+const labelAfter = /^ ?\((?:n[uú]mero d[eo] |nro\.? )?([\p{L}.]{2,16})/u;
+
+/** Whether an identifier's own label, in parentheses, stands right after `end`. */
+function labelRightAfter(text: string, end: number): boolean {
+  const found = labelAfter.exec(text.slice(end, end + 40));
   if (found === null) return false;
   return identifierLabels.has(foldForMatching(found[1] ?? "").replace(/\./g, ""));
 }

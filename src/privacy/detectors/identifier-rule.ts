@@ -40,8 +40,8 @@ export interface IdentifierRule {
  * Findings of one rule in `text`, each with its confidence (those at 0 are left out), in order
  * of start and lazily; `undefined` where it has read up to `input.readTo` (see `boundedMatches`).
  * Besides its own shapes, a rule finds the value with spaces where its separators go
- * ("390 533 447 05") and dots where it has a hyphen ("1372540.3", "62786.140"); written so, it
- * counts as a weak shape, which a label word carries.
+ * ("390 533 447 05"), dots where it has a hyphen ("1372540.3", "62786.140") and slashes where it
+ * has either ("20/12345678/6"); written so, it counts as a weak shape, which a label word carries.
  */
 export function* detectIdentifier(
   input: ScanInput,
@@ -59,7 +59,7 @@ export function* detectIdentifier(
     const spaced = candidate.value.includes(" ");
     if (spaced && !standsApart(input.text, candidate)) continue;
     // Only a dot can stand where the rule's own pattern has none (spaces are weak already).
-    const relaxed = spaced || (candidate.value.includes(".") && !ownShape.test(candidate.value));
+    const relaxed = spaced || (/[./]/.test(candidate.value) && !ownShape.test(candidate.value));
     const shape = relaxed ? "weak" : rule.shape(candidate);
     // Context is read, and the check (a library call) run, only when they could reach the
     // threshold: a candidate that needs a context word is skipped in a text that has none.
@@ -193,9 +193,9 @@ function compiled(rule: IdentifierRule): CompiledRule {
 }
 
 /**
- * The pattern with a space allowed wherever it has a separator (`.`, `-`, `/`) outside a
- * character class, and a dot where it has a hyphen: `\d{3}\.?\d{3}` also matches "390 533",
- * `\d{7,8}-?\d` also "1372540.3".
+ * The pattern with a space or another separator allowed wherever it has one (`.`, `-`, `/`)
+ * outside a character class — a dot or a slash where it has a hyphen, a slash where it has a
+ * dot: `\d{3}\.?\d{3}` also matches "390 533", `\d{7,8}-?\d` also "1372540.3" and "80067651/3".
  */
 export function allowingSpaces(pattern: RegExp): RegExp {
   let source = "";
@@ -206,13 +206,13 @@ export function allowingSpaces(pattern: RegExp): RegExp {
       const escaped = pattern.source[index + 1] ?? "";
       index++;
       if (!inClass && (escaped === "." || escaped === "/") && afterDigits.test(source)) {
-        source += `[\\${escaped} ]`;
+        source += "[./ ]";
       } else source += character + escaped;
       continue;
     }
     if (character === "[") inClass = true;
     else if (character === "]") inClass = false;
-    source += !inClass && character === "-" && afterDigits.test(source) ? "[-. ]" : character;
+    source += !inClass && character === "-" && afterDigits.test(source) ? "[-./ ]" : character;
   }
   return new RegExp(source, pattern.flags);
 }
