@@ -275,7 +275,7 @@ describe("units, corners and forms of each country", () => {
       ["STREET_ADDRESS", "100 m norte y 50 oeste de la escuela"],
     ]);
     expect(found("Enviar a Blvd. Díaz Ordaz 130 Pte., Col. Santa María")).toEqual([
-      ["STREET_ADDRESS", "Blvd. Díaz Ordaz 130 Pte."],
+      ["STREET_ADDRESS", "Blvd. Díaz Ordaz 130 Pte., Col. Santa María"],
     ]);
     expect(found("Vivo en la Diagonal 40A Bis # 20-15")).toEqual([
       ["STREET_ADDRESS", "Diagonal 40A Bis # 20-15"],
@@ -317,7 +317,7 @@ describe("units, corners and forms of each country", () => {
 describe("more of each country's forms", () => {
   it("reads Yucatán's cross streets, a floor and flat after the number, a km after a road's number", () => {
     expect(found("Dirección de entrega: Calle 60 x 45 y 47 #310, col. Centro, Mérida")).toEqual([
-      ["STREET_ADDRESS", "Calle 60 x 45 y 47 #310"],
+      ["STREET_ADDRESS", "Calle 60 x 45 y 47 #310, col. Centro"],
     ]);
     expect(found("Enviar a:\nAv. Callao 1020 3º C\nCABA")).toEqual([
       ["STREET_ADDRESS", "Av. Callao 1020 3º C"],

@@ -1,5 +1,12 @@
 import type { Finding } from "../../core/pii-types.js";
 import type { Detector } from "./detector.js";
+import {
+  afterNeighbourhood,
+  afterUnits,
+  isProseWord,
+  neighbourhoodWords,
+  typedInLowerCase,
+} from "./address-neighbourhood.js";
 import { boundedMatches, mayMatch } from "./candidate.js";
 import { foldedMatches } from "./folded-matches.js";
 import { foldedValue } from "./folded-value.js";
@@ -115,6 +122,14 @@ const streetTypes = [
   "comunidad",
   "recinto",
   "paraje",
+  "bvar\\.?",
+  "cno\\.",
+  "rambla",
+  "rbla\\.",
+  "diag\\.",
+  "kra\\.?",
+  "cr\\.",
+  "carr\\.",
 ]
   // Longest first: "callejon" before "calle", so a type is never read as the start of a longer one.
   .sort((left, right) => right.length - left.length)
@@ -143,11 +158,12 @@ const ordinaryWordTypes = new Set([
   "privada",
   "diagonal",
   "transversal",
+  "rambla",
 ]);
 
 const nameWord = "[a-z0-9][a-z0-9'\u2019.-]{0,24}";
 const number =
-  "(?:(?:n|no|nro|num|numero|n\u00ba|n\u00b0|#)\\.?[ \\t]{0,2})?(?:\\d{1,5}(?!\\d|h(?:s|rs)?(?![a-z0-9]))[a-z]?(?:[ \\t]{0,2}(?:#|n\u00ba|n\u00b0|no\\.?)?[ \\t]{0,2}\\d{1,4}[a-z]?(?:[ \\t](?:sur|norte|este|oeste|bis))?[ \\t]{0,2}-[ \\t]{0,2}\\d{1,4}|(?:[ \\t](?:sur|norte|este|oeste|bis))?[ \\t]{0,2}-[ \\t]{0,2}\\d{1,4}(?![\\d\u00ba\u00b0\u00aa]|(?:o|a|er|ro|do|to|vo|no|mo)?\\.?[ \\t]{0,2}(?:andar|piso))|[ \\t]{0,2}/[ \\t]{0,2}\\d{1,5}|-[a-z](?![a-z0-9]))?(?:[ \\t]{1,2}(?:bis|pte|ote|nte|poniente|oriente)\\.?(?![a-z0-9]))?(?:[ \\t]{0,2},?[ \\t]{1,2}km[ \\t]{0,2}\\d{1,4}(?:[.,]\\d{1,3})?)?|km[ \\t]{0,2}\\d{1,4}(?:[.,]\\d{1,3})?|s/n|s\\.n\\.|sin numero|sem numero|sn)";
+  "(?:(?:n|no|nro|num|numero|n\u00ba|n\u00b0|#)\\.?[ \\t]{0,2})?(?:(?:oe|e|s)\\d{1,3}[a-z]?[ \\t]{0,2}-[ \\t]{0,2}\\d{1,4}[a-z]?(?![a-z0-9])|\\d{1,5}(?!\\d|h(?:s|rs)?(?![a-z0-9]))[a-z]?(?:[ \\t]{0,2}(?:#|n\u00ba|n\u00b0|no\\.?)?[ \\t]{0,2}\\d{1,4}[a-z]?(?:[ \\t](?:sur|norte|este|oeste|bis))?[ \\t]{0,2}-[ \\t]{0,2}\\d{1,4}|(?:[ \\t](?:sur|norte|este|oeste|bis))?[ \\t]{0,2}-[ \\t]{0,2}\\d{1,4}(?![\\d\u00ba\u00b0\u00aa]|(?:o|a|er|ro|do|to|vo|no|mo)?\\.?[ \\t]{0,2}(?:andar|piso))|[ \\t]{0,2}/[ \\t]{0,2}\\d{1,5}|-[a-z](?![a-z0-9]))?(?:[ \\t]{1,2}(?:bis|pte|ote|nte|poniente|oriente)\\.?(?![a-z0-9]))?(?:[ \\t]{0,2},?[ \\t]{1,2}km[ \\t]{0,2}\\d{1,4}(?:[.,]\\d{1,3})?)?|km[ \\t]{0,2}\\d{1,4}(?:[.,]\\d{1,3})?|s/n|s\\.n\\.|sin numero|sem numero|sn)";
 const complementWord = `(?:${[
   "apartamento",
   "residencia",
@@ -201,8 +217,8 @@ const floor =
   "\\d{1,2}(?:\u00ba|\u00b0|\u00aa|o|a|er|ro|do|to|vo|no|mo)?\\.?[ \\t]{0,2}(?:piso|andar)|\\d{1,2}(?:\u00ba|\u00b0|\u00aa|o|a|er|ro|do|to|vo|no|mo)\\.?[ \\t]{0,2}[a-z]\\b|pb\\b|planta baja|terreo";
 /** One flat, floor or building after the number: "apto 3-B", "edificio Miramar", "2º andar", "PB". */
 /** A building's name after its word: "edificio Los Andes", "Res. Caracas", "condomínio Jardim". */
-const building = `(?:edificio|edif|ed|predio|residencia|residencial|res|torre|quinta|qta|condominio|cond|ph|sitio|chacara|fazenda|granja|finca|parcela|sector|setor)(?:\\.?[ \\t]{1,2}|\\.)(?:(?:de|del|los|las|la|el|do|da|dos|das)[ \\t])?[a-z0-9][a-z0-9-]{0,14}(?:[ \\t](?!(?:${complementWord}|en|na|no|em|y|e|a|al|con|com|para|por|que|hasta|ate|cerca|perto|frente)(?![a-z0-9]))[a-z][a-z0-9-]{1,14}){0,2}(?![a-z0-9])`;
-const complementItem = `[ \\t]{0,2}[,/-]?[ \\t]{1,2}(?:${building}|${complementWord}(?:\\.?[ \\t]{1,2}|\\.|(?=[\\d#]))(?:#[ \\t]?|n[\u00ba\u00b0o]\\.?[ \\t]?)?[a-z0-9][a-z0-9-]{0,11}(?![a-z0-9])(?:[ \\t](?:sur|norte|este|oeste|sul|leste))?|${floor}|fundos)`;
+const building = `(?:edificio|edif|ed|conjunto|predio|residencia|residencial|res|torre|quinta|qta|condominio|cond|ph|sitio|chacara|fazenda|granja|finca|parcela|sector|setor)(?:\\.?[ \\t]{1,2}|\\.)(?:(?:de|del|los|las|la|el|do|da|dos|das)[ \\t])?[a-z0-9][a-z0-9-]{0,14}(?:[ \\t](?!(?:${complementWord}|en|na|no|em|y|e|a|al|con|com|para|por|que|hasta|ate|cerca|perto|frente)(?![a-z0-9]))[a-z][a-z0-9-]{1,14}){0,2}(?![a-z0-9])(?:[ \\t]{1,2}(?:n[\u00ba\u00b0o]?\\.?|nro\\.?|#)[ \\t]{0,2}\\d{1,5}[a-z]?(?![a-z0-9]))?`;
+const complementItem = `[ \\t]{0,2}[,/-]?[ \\t]{1,2}(?:${building}|${complementWord}(?:\\.?[ \\t]{1,2}|\\.|(?=[\\d#]))(?:#[ \\t]?|(?:n[\u00ba\u00b0o]|nro|num|numero)\\.?[ \\t]?)?(?:s/n|[a-z0-9][a-z0-9-]{0,11}(?![a-z0-9])(?:[\u00ba\u00b0\u00aa]\\.?(?:[ \\t]{0,2}[a-z](?![a-z0-9]))?)?)(?:[ \\t](?:sur|norte|este|oeste|sul|leste))?|${floor}|(?:(?:dos|do|de)[ \\t]{1,2})?fundos|s/n(?![a-z0-9]))`;
 const complement = `(?:${complementItem}){0,4}`;
 
 /** Street type, name (1–6 words), then optionally its number and the flat. Matched on the fold. */
@@ -210,18 +226,18 @@ const complement = `(?:${complementItem}){0,4}`;
 const numberedName = `(?:${nameWord}[ \\t]{1,3}){0,5}?${nameWord}`;
 const bareName = `(?:${nameWord}[ \\t]{1,3}){0,5}${nameWord}`;
 /** The corner after the number: "455 y Av. Colón", "120 esquina com Rua Bahia". */
-const corner = `((?:[ \\t]{1,2}(?:(?:e/|entre)[ \\t]{1,2}${nameWord}[ \\t]{1,2}y(?=[ \\t])|y|e|con|c/|casi|esq\\.?|esquina(?:[ \\t]{1,2}(?:con|com|c/))?)[ \\t]{1,2}(?:(?:${streetTypes})[ \\t]{1,3})?${nameWord}(?:[ \\t]{1,2}${nameWord})?)(${complement}))?`;
+const corner = `((?:[ \\t]{1,2}(?:(?:e/|entre)[ \\t]{1,2}(?:(?:calles|ruas|avenidas)[ \\t]{1,2})?${nameWord}[ \\t]{1,2}y(?=[ \\t])|y|e|con|c/|casi|esq\\.?|esquina(?:[ \\t]{1,2}(?:con|com|c/))?|x(?=[ \\t]{1,2}\\d))[ \\t]{1,2}(?:(?:${streetTypes})[ \\t]{1,3})?${nameWord}(?:[ \\t]{1,2}${nameWord}){0,3})(${complement}))?`;
 /** Yucatán's streets between which the house stands: "Calle 51 x 32 y 30 #444". */
 const crossStreets = `[ \\t]{1,2}(?:x[ \\t]{1,2}\\d{1,3}[a-z]?(?:[ \\t]{1,2}y[ \\t]{1,2}\\d{1,3}[a-z]?)?|entre[ \\t]{1,2}\\d{1,3}[a-z]?[ \\t]{1,2}y[ \\t]{1,2}\\d{1,3}[a-z]?)(?=[ \\t]{1,2}(?:#|n))`;
 /** A corner street between a numbered street's name and its flat: "Calle 75 con Av. 14E, casa 14E-85". */
 const typedCorner = `[ \\t]{1,2}(?:y|e|con|com|esq\\.?|esquina(?:[ \\t]{1,2}(?:con|com))?)[ \\t]{1,2}(?:${streetTypes})[ \\t]{1,3}${nameWord}`;
 const addressPattern = new RegExp(
-  `(${streetTypes})[ \\t]{1,3}(?:(${numberedName})(?:${crossStreets})?(?:(?:[ \\t]{0,2},)?[ \\t]{1,3}(${number})(${complement})${corner}|((?:${typedCorner})?(?:${complementItem}){1,4}))|(${bareName}))|(?:manzana|mz)\\.?[ \\t]{0,2}[a-z0-9]{1,3}[ \\t]{0,2},?[ \\t]{1,3}(?:lote|lt|solar)\\.?[ \\t]{0,2}(\\d{1,4})(${complement}(?:[ \\t]{0,2},?[ \\t]{1,2}(?:${streetTypes})[ \\t]{1,3}${nameWord})?)`,
+  `(${streetTypes})[ \\t]{1,3}(?:(${numberedName})(?:${crossStreets})?(?:(?:[ \\t]{0,2},)?[ \\t]{1,3}(${number})(${complement})${corner}|((?:${typedCorner})?(?:${complementItem}){1,4}))|(${bareName}))|(?:manzana|mz)\\.?[ \\t]{0,2}[a-z0-9]{1,3}[ \\t]{0,2},?[ \\t]{1,3}(?:lote|lt|solar)\\.?[ \\t]{0,2}(\\d{1,4})(${complement})`,
   "g",
 );
 /** After an ordinal ("8a. Avenida 15-46") the type is the name: the number follows it. */
 const ordinalStreetFrom = new RegExp(
-  `(${streetTypes})[ \\t]{1,3}(${number})(${complement})${corner}`,
+  `(${streetTypes})(?:[ \\t]{1,3}(${number})(${complement})${corner}|((?:${complementItem}){1,4}))`,
   "y",
 );
 
@@ -231,7 +247,7 @@ const ordinalStreetFrom = new RegExp(
  * "nos juntamos en mi casa,", "Dirección:").
  */
 const addressContext =
-  /(?:^|[^\p{L}\p{N}])(?:(?:vivo|vive|vivimos|viven|vivia|viviendo|moro|mora|moramos|moram|morando|morava|resido|reside|residimos|residencia|residente|domicilio|domiciliado|domiciliada|direccion|dire|endereco|logradouro|morada|mi casa|minha casa|casa de|en casa|em casa|mi departamento|meu apartamento|meu ap|envio|envios|retiro|retirar|retirada|entregar|entrega|entreguen|entreguem|entregue|mandem|envien|envie|enviar|enviem|envia|envialo|enviala|enviamelo|enviame|mandar|manden|mande|manda|mandalo|mandala|mandamelo|mandame|paquete|pacote|encomenda|recoger|buscar|busquen|dejar|deixar|deixem|dejen|mude|mudei|mudamos|mudou|mudo|mudanza|mudanca|alquilo|alquilando|alugo|alugando|me encuentras|me encontras|me encuentran|me achem|me acham|me encontram|juntamos|reunimos|encontrar|encontramos|espero|esperamos|esperamos|fiesta|festa|cumpleanos|aniversario|cep|codigo postal)\b|(?:origen|destino|origem|saida|chegada|llegada|partida|anterior|nuevo|nueva|novo|nova|antigo|antiga|actual|atual)[ \t]{0,2}:)[^.!?\n]{0,24}$/u;
+  /(?:^|[^\p{L}\p{N}])(?:(?:vivo|vive|vivimos|viven|vivia|viviendo|moro|mora|moramos|moram|morando|morava|resido|reside|residimos|residencia|residente|domicilio|domiciliado|domiciliada|direccion|dire|endereco|logradouro|morada|mi casa|minha casa|casa de|en casa|em casa|mi departamento|meu apartamento|meu ap|envio|envios|retiro|retirar|retirada|entregar|entrega|entreguen|entreguem|entregue|mandem|envien|envie|enviar|enviem|envia|envialo|enviala|enviamelo|enviame|mandar|manden|mande|manda|mandalo|mandala|mandamelo|mandame|paquete|pacote|encomenda|pedido|flete|frete|recoger|buscar|busquen|dejar|deixar|deixem|dejen|mude|mudei|mudamos|mudou|mudo|mudanza|mudanca|alquilo|alquilando|alugo|alugando|me encuentras|me encontras|me encuentran|me achem|me acham|me encontram|juntamos|reunimos|encontrar|encontramos|espero|esperamos|esperamos|fiesta|festa|cumpleanos|aniversario|cep|codigo postal)\b|(?:origen|destino|origem|saida|chegada|llegada|partida|anterior|nuevo|nueva|novo|nova|antigo|antiga|actual|atual)[ \t]{0,2}:)[^.!?\n]{0,24}$/u;
 /** A table's column of addresses: "endereco", "direccion", "domicilio". */
 const addressColumn = /(?:endereco|direccion|domicilio|logradouro|address|morada|calle y numero)/u;
 
@@ -243,7 +259,7 @@ const addressAfter =
   /^[^.!?\n]{0,60}?(?:(?:ahi|ali|aqui|aca|alli|la)[ \t]{1,2}(?:es|e)[ \t]{1,2}(?:donde|onde|adonde|aonde)|(?:vivo|vive|vivia|vivi|vivimos|viven|moro|mora|morava|morei|moramos|moram)[ \t]{1,2}(?:ahi|ali|aqui|aca|alla|la)|(?:donde|onde|aqui|aca|ahi)[ \t]{1,2}(?:vivo|vive|vivimos|viven|moro|mora|moramos|moram|recibo|recibe|recibimos|recebo|recebe|recebemos)|(?:es|e)[ \t]{1,2}(?:mi casa|minha casa|mi domicilio|meu endereco|mi direccion|mi departamento|meu apartamento))(?![a-z])/u;
 /** Words that only place something ("estoy en", "fica na"): enough for an address with a number. */
 const placeContext =
-  /(?:^|[^\p{L}\p{N}])(?:estoy|estou|estamos|queda|quedamos|fica|fico|ficamos|departamento|apartamento|depto|casa|hogar|estar|estare|estarei|estaremos|trabajo|trabajamos|trabalho|trabalhamos|vemos|veremos|espero|pasen|passem|venha|venham|vengan|es en|e na|e no|taller|oficina|escritorio|consultorio|loja|tienda|sitio|fazenda|finca|chacra|ubicado|ubicada|situado|situada|localizado|localizada|terreno|imovel|to na|to no|frente a|vecina de|vecino de|vizinha da|vizinho da|pasa por|passa na|passa pela|sai da|sai do)\b[^.!?\n]{0,24}$/u;
+  /(?:^|[^\p{L}\p{N}])(?:estoy|estou|estamos|queda|quedamos|fica|fico|ficamos|departamento|apartamento|depto|casa|hogar|estar|estare|estarei|estaremos|trabajo|trabajamos|trabalho|trabalhamos|vemos|veremos|espero|pasen|passem|venha|venham|vengan|es en|e na|e no|taller|oficina|escritorio|consultorio|loja|tienda|sitio|fazenda|finca|chacra|ubicado|ubicada|situado|situada|localizado|localizada|terreno|imovel|to na|to no|frente a|vecina de|vecino de|vizinha da|vizinho da|pasa por|pasar por|pasen por|passa na|passa pela|passar na|passar no|passar pela|sai da|sai do)\b[^.!?\n]{0,24}$/u;
 
 const particles = new Set([
   "a",
@@ -266,16 +282,25 @@ const particles = new Set([
   "aos",
 ]);
 
-/** A neighbourhood, estate or block named right before the street, with its comma. */
-const neighbourhoodBefore =
-  /(?:^|[^\p{L}\p{N}])((?:vila|villa|colonia|col\.|conjunto habitacional|conjunto|residencial|urb\.|urbanizacion|barrio|bairro|fraccionamiento|fracc\.|jardim|reparto|setor|sector|sitio|chacara|fazenda|granja|finca|rancho|hacienda|parcela)[ \t]{1,2}(?:[\p{L}\p{N}'.-]+[ \t]{1,2}){0,3}[\p{L}\p{N}'.-]+,[ \t]{1,2})$/u;
+/** A neighbourhood, estate or block named right before the street, and its comma if any. */
+const neighbourhoodBefore = new RegExp(
+  `(?:^|[^\\p{L}\\p{N}])((?:${neighbourhoodWords}|conjunto|sitio|chacara|fazenda|granja|finca|rancho|hacienda|parcela)[ \\t]{1,2}(?:[\\p{L}\\p{N}'.-]+[ \\t]{1,2}){0,3}[\\p{L}\\p{N}'.-]+(,?)[ \\t]{1,2})$`,
+  "u",
+);
+
+/** Guatemala's street numbered before its type, then its house: "15 calle 3-20", "6 avenida 9-14". */
+const numberBefore = /(?:^|[^\p{L}\p{N}])(\d{1,2}[ \t])$/u;
+const guatemalanStreet = /^(?:calle|avenida|av\.?)[ \t]{1,3}\d{1,2}[a-z]?-\d{1,3}(?!\d)/;
 
 /** An ordinal right before a street type: "5a ", "3ra. ", "2da ", "1ª ", "10º ". */
 const ordinalBefore =
   /(?:^|[^\p{L}\p{N}])(\d{1,2}(?:a|ra|da|ta|va|na|ma|o|er|ro|do|to|vo|no|mo|\u00aa|\u00ba)\.?[ \t]{1,2})$/u;
 
 /** Where an address may start: a street type (short enough for `boundedMatches`' window). */
-const streetTypeWord = new RegExp(`(?<![a-z0-9])(?:${streetTypes}|manzana|mz\\.?)`, "g");
+const streetTypeWord = new RegExp(
+  `(?<![a-z0-9])(?<![a-z]\\.)(?:${streetTypes}|manzana|mz\\.?)`,
+  "g",
+);
 const addressFrom = new RegExp(addressPattern.source, "y");
 
 function* streetAddresses(input: ScanInput): Generator<Finding | undefined> {
@@ -330,26 +355,36 @@ function judge(
     lot,
     blockFlat,
   ] = groups;
-  // A flat without a street number ("Av Sucre, Res. Caracas, piso 7") counts as one when it has a digit.
-  if (flat !== undefined && !/\d/.test(flat)) return undefined;
   const houseNumber = streetNumber ?? flat ?? lot;
   const name = numberedName ?? bareName;
-  const { text } = input;
+  const { text, folded } = input;
   let start = at;
   let end = at + value.length;
-  // The neighbourhood written before the street belongs to the address: "Colonia Roma, Calle 5 12".
-  const neighbourhood = neighbourhoodBefore.exec(
-    input.folded.slice(Math.max(0, start - 64), start),
-  );
-  if (neighbourhood?.[1] !== undefined) start -= neighbourhood[1].length;
-  // A street numbered before its type: "5a Avenida 12-45", "3ra calle poniente", "1ª Travessa".
-  else
-    start -=
-      ordinalBefore.exec(input.folded.slice(Math.max(0, start - 8), start))?.[1]?.length ?? 0;
+  // Blocks, lots and houses with no street yet: "Mz. 222 villa 2", "Quadra 4, Lote 17".
+  const unitsOnly = startsWithUnit.test(folded.slice(at, at + 12));
+  // A street numbered before its type: "5a Avenida 12-45", "3ra calle poniente", "1ª Travessa",
+  // Guatemala's "15 calle 3-20".
+  start -=
+    (ordinalBefore.exec(folded.slice(Math.max(0, start - 8), start)) ??
+      (guatemalanStreet.test(folded.slice(at, at + 16))
+        ? numberBefore.exec(folded.slice(Math.max(0, start - 4), start))
+        : null))?.[1]?.length ?? 0;
+  // The neighbourhood written before the street belongs to the address: "Colonia Roma, Calle 5
+  // 12"; before units, also without its comma: "Urb. Los Jardines Mz. B Lt. 5".
+  const neighbourhood = neighbourhoodBefore.exec(folded.slice(Math.max(0, start - 64), start));
+  const neighbourhoodLength =
+    neighbourhood?.[2] === "," || unitsOnly ? (neighbourhood?.[1]?.length ?? 0) : 0;
+  const inNeighbourhood = neighbourhoodLength > 0;
+  start -= neighbourhoodLength;
   const before = input.contextBefore(start);
   const context = addressContext.test(before) || addressColumn.test(input.columnLabel(start));
+  // A flat without a street number ("Av Sucre, Res. Caracas, piso 7") counts as one when it has
+  // a digit, or a house's name where the neighbourhood or an address word says where it is
+  // ("Urb. Los Palos Grandes, 4ta Transversal, Qta. Maritza").
+  if (flat !== undefined && !/\d/.test(flat) && !(context || inNeighbourhood)) return undefined;
   const placed = context || placeContext.test(before);
   let lowerCase = false;
+  let lowerCaseText = false;
   if (type !== undefined && name !== undefined) {
     const nameStart = at + value.indexOf(name, type.length);
     const words = wordsOf(text, nameStart, name);
@@ -359,16 +394,29 @@ function judge(
     if (houseNumber !== undefined && particles.has(words[words.length - 1]?.folded ?? "")) {
       return undefined;
     }
-    const proper = written.every((word) => /^[\p{Lu}\d]/u.test(word.original));
-    lowerCase = !proper;
+    // A document's number is no street's name: "C.C. 1072978428, 31 años".
+    if (written.some((word) => /\d{5}/.test(word.folded))) return undefined;
+    // In a text typed all in lower case, a name's words are a street's when none is a word of
+    // prose and the number ends the address ("calle niños héroes 768, adulto mayor").
+    lowerCase = !written.every((word) => /^[\p{Lu}\d]/u.test(word.original));
+    lowerCaseText =
+      lowerCase &&
+      houseNumber !== undefined &&
+      written.every((word) => !isProseWord(word.folded)) &&
+      !/^(?:y|e|a|o|al|ao)$/.test(words[0]?.folded ?? "") &&
+      typedInLowerCase(text, at) &&
+      endsAddress(folded, at + value.length);
+    const proper = !lowerCase || lowerCaseText;
     if (!proper && !context && !(placed && houseNumber !== undefined)) return undefined;
     if (ordinaryWordTypes.has(type) && !/^[\p{Lu}\d]/u.test(written[0]?.original ?? "")) {
       return undefined;
     }
     if (houseNumber === undefined) {
       if (!context) return undefined;
-      // Without a number the name ends at its last capitalised word.
-      const lastProper = [...written].reverse().find((word) => /^[\p{Lu}\d]/u.test(word.original));
+      // Without a number the name ends at the last of its first capitalised words: "Rua das
+      // Palmeiras e o vizinho Ademir Rocha" gives "Rua das Palmeiras".
+      const firstLower = written.findIndex((word) => !/^[\p{Lu}\d]/u.test(word.original));
+      const lastProper = written[(firstLower < 0 ? written.length : firstLower) - 1];
       if (lastProper === undefined) return undefined;
       end = lastProper.end - (lastProper.original.endsWith(".") ? 1 : 0);
     }
@@ -379,9 +427,28 @@ function judge(
     // The corner's group holds its street and then its flat.
     const cornerStart = end - cornerStreet.length;
     const street = cornerStreet.slice(0, cornerStreet.length - (cornerFlat ?? "").length);
-    const kept = cornerLength(text, cornerStart, street);
+    const kept = cornerLength(text, cornerStart, street, lowerCaseText);
     if (kept < street.length) end = cornerStart + kept;
   }
+  // The neighbourhood after the address; after units named without one, else the street they
+  // face or the estate they stand in, and its neighbourhood.
+  let extended = afterNeighbourhood(text, folded, start, end);
+  if (unitsOnly && extended === end && !inNeighbourhood) {
+    // The street is read whole, with its number and flats: "Quadra 104 Norte, Alameda 14, lote 20".
+    const streetEnd = (from: number): number | undefined => {
+      const [street, parts] = addressAt(input, from) ?? [];
+      return street === undefined || parts === undefined
+        ? undefined
+        : judge(input, from, street, parts)?.end;
+    };
+    extended = afterNeighbourhood(
+      text,
+      folded,
+      start,
+      afterUnits(text, folded, end, startsWithTypeAndSpace, streetEnd),
+    );
+  }
+  end = extended;
   const sentence = sentenceAround(input, start, end);
   // "La tienda queda en…", "el estadio está del parque 2 cuadras al sur": a public place's address.
   const inPublic = speaksOfPublicPlace(input, start, end);
@@ -506,20 +573,22 @@ const publicPlaces =
   /(?<![a-z])(?:muse[ou]s?|teatro|cinema|cine|estadio|shopping|centro comercial|mall|tienda|loja|restaurante|lanchonete|cafeteria|hotel|pousada|hostal|banco|agencia|embajada|embaixada|consulado|ministerio|prefeitura|municipalidad|municipio|alcaldia|gobernacion|camara|tribunal|juzgado|cartorio|notaria|universidad|universidade|faculdade|colegio|escuela|escola|hospital|clinica|farmacia|drogaria|supermercado|mercado|feira|iglesia|igreja|catedral|parroquia|biblioteca|sede|sucursal|filial|empresa|fabrica|oficinas|escritorios|abre|abren|abierto|aberto|famos[oa]|conocid[oa]|conhecid[oa]|turistas?|historic[oa]|monumento|estacion|estacao|terminal|aeropuerto|aeroporto|correo|correios|poupatempo|receita federal|sat|registro civil|reniec|anses|sunat|afip|dian|detran|masp|accidente|colision|colisao|batida|(?:un|el|del|hubo|um|o|houve)[ \t]{1,2}choque|acidente|incendio|protesta|marcha|manifestacion|manifestacao|obras?|transito|trafico|congestionamento|evento|show|concierto|concerto|festival|exposicion|exposicao|congreso|congresso|senado|asamblea|parlamento|palacio|gobierno|governo|encuentranos|visitanos|visite|visitenos|distribucion|distribuicao|deposito|cd|laboratorio|ponto de coleta|punto de retiro|ponto de retirada|nuestro local|nosso local)s?(?![a-z])/gu;
 
 const cornerWord =
-  /^[ \t]{1,2}(?:(?:e\/|entre)[ \t]{1,2}[^ \t]+[ \t]{1,2}y|y|e|con|c\/|casi|esq\.?|esquina(?:[ \t]{1,2}(?:con|com|c\/))?)[ \t]{1,2}/;
+  /^[ \t]{1,2}(?:(?:e\/|entre)[ \t]{1,2}(?:(?:calles|ruas|avenidas)[ \t]{1,2})?[^ \t]+[ \t]{1,2}y|y|e|con|c\/|casi|esq\.?|esquina(?:[ \t]{1,2}(?:con|com|c\/))?|x(?=[ \t]{1,2}\d))[ \t]{1,2}/;
 
 /**
  * How much of a corner ("y Hermano Miguel", "c/ Venezuela así") is a street: all of it after a
  * street type, else its capitalised words; 0 when none is.
  */
-function cornerLength(text: string, start: number, folded: string): number {
+function cornerLength(text: string, start: number, folded: string, lowerCaseText = false): number {
   const connector = cornerWord.exec(folded)?.[0] ?? "";
   const street = folded.slice(connector.length);
   if (startsWithType.test(street)) return folded.length;
   let length = 0;
   for (const word of wordsOf(text, start + connector.length, street)) {
     if (particles.has(word.folded)) continue;
-    if (!/^[\p{Lu}\d]/u.test(word.original)) break;
+    if (!/^[\p{Lu}\d]/u.test(word.original) && !(lowerCaseText && !isProseWord(word.folded))) {
+      break;
+    }
     length = word.end - start;
   }
   return length;
@@ -576,15 +645,25 @@ function* blockAddresses(input: ScanInput): Generator<Finding | undefined> {
  */
 /** The corner after a typeless street: "Mariscal López 1234 c/ Brasil", "Olmedo 45 esq. Colón". */
 const typelessCorner = `(?:[ \\t]{1,2}(?:c/|casi|esq\\.?|esquina(?:[ \\t]{1,2}(?:con|com|c/))?)[ \\t]{1,2}${nameWord}(?:[ \\t]{1,2}${nameWord})?)?`;
+/** "bis" after a house number: "Soriano 1257 bis", "Juan Paullier 1564 bis". */
+const bisAhead = "[ \\t]{1,2}bis(?![a-z])";
+const bisFrom = new RegExp(bisAhead, "y");
 const typelessCornerAhead = `[ \\t]{1,2}(?:c/|casi|esq\\.?|esquina)[ \\t]{1,2}[a-z]`;
 const typelessPattern = new RegExp(
-  `(?<![a-z0-9])(?:(?:vivo|vive|vivimos|viven|moro|mora|moramos|moram|resido|reside|residimos|mi casa|minha casa|domicilio|direccion|endereco|mi direccion es|meu endereco e|envien|enviar|enviem|entregar|entreguem|entreguen|mandar|manden|mandem|dejar|deixar|quedamos|nos vemos|pasen por|passem na|passem no|estoy|estou|estamos|pasa por|passa na|passa pela|queda|fica|to na|to no)(?![a-z])(?:[ \\t]{1,2}(?:en|na|no|em|es|e|a|al|para))?|(?:direccion|endereco)[^.!?\\n:]{0,40}?[ \\t](?:es|e|era)|(?:casa|origen|destino|origem|saida|chegada|llegada|partida|anterior|nuevo|nueva|novo|nova|antigo|antiga|actual|atual)(?=[ \\t]{0,2}[:,]))[ \\t]{0,2}["']?[ \\t]{0,2}[:,]?[ \\t]{0,2}["']?[ \\t]{0,2}((?:\\d{1,2}[ \\t]de[ \\t])?((?:${nameWord}[ \\t]{1,2}){0,3}?${nameWord})(?:[ \\t]{0,2},)?[ \\t]{1,2}([nseo]\\d{1,3}-\\d{1,4}|\\d{2,5}[a-z]?(?:[ \\t]bis(?![a-z]))?)(?![\\d.,:/]?\\d)(${complement})${typelessCorner})`,
+  `(?<![a-z0-9])(?:(?:vivo|vive|vivimos|viven|moro|mora|moramos|moram|resido|reside|residimos|mi casa|minha casa|domicilio|direccion|endereco|mi direccion es|meu endereco e|envien|enviar|enviem|entregar|entreguem|entreguen|mandar|manden|mandem|dejar|deixar|quedamos|nos vemos|pasen por|passem na|passem no|estoy|estou|estamos|pasa por|passa na|passa pela|queda|fica|to na|to no|(?:pedido|paquete|pacote|encomenda)[ \\t]{1,2}(?:va|vai|llega|chega))(?![a-z])(?:[ \\t]{1,2}(?:en|na|no|em|es|e|a|al|para))?|(?:direccion|endereco)[^.!?\\n:]{0,40}?[ \\t](?:es|e|era)|(?:casa|origen|destino|origem|saida|chegada|llegada|partida|anterior|nuevo|nueva|novo|nova|antigo|antiga|actual|atual)(?=[ \\t]{0,2}[:,]))[ \\t]{0,2}["']?[ \\t]{0,2}[:,]?[ \\t]{0,2}["']?[ \\t]{0,2}((?:\\d{1,2}[ \\t]de[ \\t])?((?:${nameWord}[ \\t]{1,2}){0,3}?${nameWord})(?:[ \\t]{0,2},)?[ \\t]{1,2}([nseo]\\d{1,3}-\\d{1,4}|\\d{2,5}[a-z]?(?:[ \\t]bis(?![a-z]))?)(?![\\d.,:/]?\\d)(${complement})${typelessCorner})`,
   "g",
 );
 /** After the number and its flat: the end of the sentence or a clause, or a small word. */
 const typelessEnd =
   /^(?:$|[ \t]{0,2}[,.;:)!?\n]|[ \t]{1,2}(?:en|na|no|em|desde|hace|ha|por|y|e|con|com|a|o|de|do|da|pero|mas|hasta|ate)(?![a-z]))/u;
 const startsWithType = new RegExp(`^(?:${streetTypes}|manzana|mz\\.?)(?![a-z])`);
+const startsWithTypeAndSpace = new RegExp(`^(?:${streetTypes})[ \\t]{1,3}`);
+
+/** Whether an address ends at `end`: a stop, a clause or a small word follows ("…, 768, adulto"). */
+function endsAddress(folded: string, end: number): boolean {
+  const after = folded.slice(end, end + 12);
+  return typelessEnd.test(after) || /^[ \t]{1,2}(?:pra|para)(?![a-z])/.test(after);
+}
 
 function* typelessAddresses(input: ScanInput): Generator<Finding | undefined> {
   for (const candidate of foldedMatches(input, typelessPattern)) {
@@ -624,7 +703,7 @@ function* typelessAddresses(input: ScanInput): Generator<Finding | undefined> {
  * 302", "Manuel Montt 1450 casa 3". The name is the capitalised words right before the number.
  */
 const numberBeforeFlat = new RegExp(
-  `\\d{2,5}[a-z]?(?=${complementItem}|${typelessCornerAhead}|[ \\t]{0,2},?[ \\t]{1,2}(?:ahi|ali|aqui|aca|alli|la|es|e|donde|onde)[ \\t])`,
+  `\\d{2,5}[a-z]?(?=${complementItem}|${typelessCornerAhead}|${bisAhead}|[ \\t]{0,2},?[ \\t]{1,2}(?:ahi|ali|aqui|aca|alli|la|es|e|donde|onde)[ \\t])`,
   "g",
 );
 const capitalisedRunBefore =
@@ -635,6 +714,10 @@ const startsWithRoom = new RegExp(
   `^(?:${complementWord}|aula|salon|habitacion|quarto|consultorio|auditorio|laboratorio|box|cama|leito|modulo|pabellon|pavilhao|ala|sector|setor)(?![a-z])`,
 );
 
+/** A law's article, a chapter or a step numbered "bis", not a street: "Artículo 41 bis". */
+const numberedPart =
+  /(?:^|[ \t])(?:articulo|art\.|capitulo|cap\.|inciso|fraccion|numeral|seccion|apartado|clausula|anexo|regla|norma|ley|decreto|resolucion|parrafo|item|punto|paso|tomo|volumen|pagina|version|modelo|ticket|codigo)[ \t]*$/;
+
 const shortFlatWord = /^[ \t]{0,2}[,/-]?[ \t]{1,2}(?:of|int|res|cs|lt|bl|ap|cj)[ \t]/;
 
 const typelessCornerFrom = new RegExp(
@@ -644,6 +727,9 @@ const typelessCornerFrom = new RegExp(
 
 /** The flat after a typeless street's number, or its corner with a capitalised street. */
 function flatOrCornerAfter(input: ScanInput, at: number): string | undefined {
+  bisFrom.lastIndex = at;
+  const bis = bisFrom.exec(input.folded)?.[0];
+  if (bis !== undefined) return bis + (flatOrCornerAfter(input, at + bis.length) ?? "");
   flatsFrom.lastIndex = at;
   const flats = flatsFrom.exec(input.folded)?.[0];
   // A flat word that is also English or a code ("Item 12 of 45") needs its dot.
@@ -675,7 +761,12 @@ function* flatAddresses(input: ScanInput): Generator<Finding | undefined> {
     )?.[0];
     const start = from + run.index + (lead?.length ?? 0);
     const name = input.folded.slice(start, candidate.start);
-    if (start >= candidate.start || startsWithType.test(name) || startsWithRoom.test(name)) {
+    if (
+      start >= candidate.start ||
+      startsWithType.test(name) ||
+      startsWithRoom.test(name) ||
+      numberedPart.test(name)
+    ) {
       continue;
     }
     yield addressFinding(input, start, candidate.end + after.length, 0.9);
@@ -697,7 +788,7 @@ const heading =
 const legs = `${distance}[ \\t]{1,2}${heading}(?:[ \\t]{0,2},?[ \\t]{1,2}(?:y[ \\t]{1,2})?${distanceNumber}(?:[ \\t]{1,2}${distanceUnit})?[ \\t]{1,2}${heading}){0,3}`;
 const landmark = `(?:de|del|desde)[ \\t]{1,2}(?:(?:la|el|los|las)[ \\t]{1,2})?`;
 const directionPattern = new RegExp(
-  `(?<![a-z0-9])(?:${landmark}(?:${nameWord}[ \\t]{1,2}){0,4}?(?=(${distanceNumber}))${legs}|(?=(${distanceNumber}))${legs}[ \\t]{1,2}${landmark}${nameWord}|(?:km|kilometro|quilometro)\\.?[ \\t]{0,2}\\d{1,4}(?:[.,]\\d{1,3}|[ \\t]1/2|\u00bd)?[ \\t]{1,2}(?:(?:de|da|do)[ \\t]{1,2}(?:(?:la|a|o)[ \\t]{1,2})?)?(?:carretera|ruta|rodovia|autopista|estrada|panamericana|interamericana|camino|via)(?:[ \\t]{1,2}(?:a|al|para|de|del|do|da)?[ \\t]{0,2}${nameWord}){0,2}(?:[ \\t-]{1,2}[a-z]{2}[ \\t-]?\\d{2,3})?)(${complement})`,
+  `(?<![a-z0-9])(?:${landmark}(?:${nameWord}[ \\t]{1,2}){0,6}?(?=(${distanceNumber}))${legs}|(?=(${distanceNumber}))${legs}[ \\t]{1,2}${landmark}${nameWord}|(?:km|kilometro|quilometro)\\.?[ \\t]{0,2}\\d{1,4}(?:[.,]\\d{1,3}|[ \\t]1/2|\u00bd)?[ \\t]{1,2}(?:(?:de|da|do)[ \\t]{1,2}(?:(?:la|a|o)[ \\t]{1,2})?)?(?:carretera|ruta|rodovia|autopista|estrada|panamericana|interamericana|camino|via)(?:[ \\t]{1,2}(?:a|al|para|de|del|do|da)?[ \\t]{0,2}${nameWord}){0,2}(?:[ \\t-]{1,2}[a-z]{2}[ \\t-]?\\d{2,3})?)(${complement})`,
   "g",
 );
 
@@ -730,6 +821,7 @@ function* directionAddresses(input: ScanInput): Generator<Finding | undefined> {
 const unitWords =
   "casa|lote|lt|solar|bloque|bloco|block|parcela|villa|manzana|mz|quadra|qd|torre|modulo|etapa|sector|setor";
 const unitWord = `(?:${unitWords})`;
+const startsWithUnit = new RegExp(`^${unitWord}(?![a-z])`);
 /** What may follow a first unit: another, or the flat in it ("Torre 2, Apto 502"). */
 const unitFollower = `(?:${unitWords}|apto|apt|ap|depto|dpto|departamento|apartamento|piso|interior|int)`;
 const unitNumber = "(?:n[\\u00ba\\u00b0o]\\.?[ \\t]?|#[ \\t]?)?";
