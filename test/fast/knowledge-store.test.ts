@@ -47,6 +47,16 @@ describe.each(backends)("knowledge bases on $name", (backend) => {
     return kb;
   }
 
+  /** A base whose one passage holds a vector, as bases embedded before migration 0019 did. */
+  async function embeddedBase(tenant: Tenant, id: string, text: string, vector: number[]) {
+    const kb = store.knowledge.forTenant(tenant.id);
+    await kb.createBase({ id, name: "farmacia", createdAt: t0, metadata: null });
+    await kb.beginDocument({ id: "doc-1", baseId: id, name: "guia.pdf", bytes: 10, now: t0 });
+    await kb.replaceChunks(id, "doc-1", { sha256: "a".repeat(64), bytes: 10, now: t0 }, [
+      { ...chunk(0, text), vectors: [Float32Array.from(vector)] },
+    ]);
+  }
+
   it("finds a tenant's passages by their terms, best first, with what a citation needs", async () => {
     const kb = await baseWith(acme, "vs_a", "doc-1", [
       "paracetamol dosis adultos",
@@ -234,12 +244,7 @@ describe.each(backends)("knowledge bases on $name", (backend) => {
   });
 
   it("marks a base that held vectors before their model was recorded (migration 0019) as unrecorded, tenant by tenant", async () => {
-    const kb = store.knowledge.forTenant(acme.id);
-    await kb.createBase({ id: "vs_a", name: "farmacia", createdAt: t0, metadata: null });
-    await kb.beginDocument({ id: "doc-1", baseId: "vs_a", name: "guia.pdf", bytes: 10, now: t0 });
-    await kb.replaceChunks("vs_a", "doc-1", { sha256: "a".repeat(64), bytes: 10, now: t0 }, [
-      { ...chunk(0, "paracetamol"), vectors: [Float32Array.of(1, 0)] },
-    ]);
+    await embeddedBase(acme, "vs_a", "paracetamol", [1, 0]);
     await baseWith(beta, "vs_b", "doc-1", ["paracetamol"]);
     await store.close();
     // Back to the schema before migration 0019, vectors and all, then open the store again.
@@ -263,6 +268,66 @@ describe.each(backends)("knowledge bases on $name", (backend) => {
     expect(embedded?.embeddingModel).toEqual({ name: "(unrecorded)", dimensions: null });
     expect((await store.knowledge.forTenant(beta.id).getBase("vs_b"))?.embeddingModel).toBeNull();
   });
+
+  it.runIf(backend.name === "postgres")(
+    "migration 0019 marks every tenant's bases when the store's role, not a superuser, owns the tables",
+    async () => {
+      await embeddedBase(acme, "vs_a", "paracetamol", [1, 0]);
+      await embeddedBase(beta, "vs_b", "ibuprofeno", [0, 1]);
+      await store.knowledge
+        .forTenant(beta.id)
+        .createBase({ id: "vs_c", name: "recetas", createdAt: t0, metadata: null });
+      await store.close();
+      // Back to the schema before migration 0019; the tables then belong to a login role that is
+      // no superuser, as in a production install: row-level security is forced on their owner,
+      // so the migration sees a tenant's rows only with that tenant bound.
+      const schema = new URL(url).searchParams.get("schema") ?? "";
+      const role = `${schema}_owner`;
+      await withPostgres(async (client) => {
+        await client.query(`set search_path = ${schema}`);
+        await client.query("alter table knowledge_bases drop column embedding_model");
+        await client.query("alter table knowledge_bases drop column embedding_dimensions");
+        await client.query(
+          "delete from kysely_migration where name = '0019_knowledge_embedding_model'",
+        );
+        await client.query(`create role ${role} login`);
+        await client.query(`grant usage, create on schema ${schema} to ${role}`);
+        await client.query(`grant create on database ${client.database ?? "test"} to ${role}`);
+        // A table's own sequences (its serial columns) follow it.
+        const tables = await client.query<{ name: string }>(
+          "select tablename as name from pg_tables where schemaname = $1",
+          [schema],
+        );
+        for (const { name } of tables.rows) {
+          await client.query(`alter table ${schema}.${name} owner to ${role}`);
+        }
+        const superuser = await client.query<{ rolsuper: boolean }>(
+          "select rolsuper from pg_roles where rolname = $1",
+          [role],
+        );
+        expect(superuser.rows[0]?.rolsuper).toBe(false);
+      });
+      const asOwner = new URL(url);
+      asOwner.username = role;
+      try {
+        store = await openStore({ url: asOwner.toString(), home });
+        const read = async (tenant: Tenant, id: string) =>
+          (await store.knowledge.forTenant(tenant.id).getBase(id))?.embeddingModel;
+        expect(await read(acme, "vs_a")).toEqual({ name: "(unrecorded)", dimensions: null });
+        expect(await read(beta, "vs_b")).toEqual({ name: "(unrecorded)", dimensions: null });
+        expect(await read(beta, "vs_c")).toBeNull();
+      } finally {
+        await store.close();
+        store = await openStore({ url, home });
+        await withPostgres(async (client) => {
+          await client.query(`drop schema ${schema} cascade`);
+          await client.query(`revoke create on database ${client.database ?? "test"} from ${role}`);
+          await client.query(`drop role ${role}`);
+          await client.query(`create schema ${schema}`);
+        });
+      }
+    },
+  );
 
   it.runIf(backend.name === "postgres")(
     "row-level security hides other tenants' rows from a query that forgets the tenant",
