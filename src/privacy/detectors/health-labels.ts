@@ -16,11 +16,20 @@ const fieldLabels =
   "alergias?|alergic[oa] a|condic(?:ion|ao)(?:es|oes)?[ \\t](?:medicas?|de[ \\t]sa(?:lud|ude))|enfermedad(?:es)?[ \\t](?:pre-?existentes?|de[ \\t]base|cronicas?)|doencas?[ \\t](?:pre-?existentes?|de[ \\t]base|cronicas?)|comorbilidad(?:es)?|comorbidades?|medicamentos?[ \\t](?:de[ \\t]uso[ \\t](?:continuo|cronico|diario|habitual)|en[ \\t]uso|em[ \\t]uso|actuales|atuais|habituales|que[ \\t]toma)|medicacion[ \\t](?:actual|habitual|cronica)|medicacao[ \\t](?:atual|continua|de[ \\t]uso[ \\t]continuo)";
 
 /**
+ * A clinical note's or a referral's labels: the diagnosis, the treatment, the reason for the
+ * visit ("Dx:", "Tto:", "Motivo:", "Hipótese diagnóstica:", "Conduta:"). "Diagnóstico:" and
+ * "Motivo:" also head a technician's report or a letter, so they tie a known condition or
+ * medicine to someone, but their value alone is no health data.
+ */
+const clinicalLabels =
+  "dx|tto|diagnosticos?|hipotesis[ \\t]diagnosticas?|hipotese[ \\t]diagnostica|impresion[ \\t]diagnostica|motivo(?:[ \\t]d[eoa][ \\t](?:(?:la|el|a)[ \\t])?(?:consulta|ingreso|internacion|internacao|derivacion|encaminhamento|referencia|interconsulta|atencion|atendimento))?|tratamientos?|tratamentos?|medicacion|medicacao|prescripcion|prescricao|indicacion|conducta|conduta|cuadro[ \\t]clinico|quadro[ \\t]clinico|patologias?|queixa[ \\t]principal";
+
+/**
  * The labels of a person's health in a form or a record (folded). A bare "Antecedentes:" also
  * heads a report's background, so it ties a known condition to someone but its value alone is
  * no health data.
  */
-export const healthLabelSource = `(?:${historyLabel}|antecedentes|${fieldLabels})`;
+export const healthLabelSource = `(?:${historyLabel}|antecedentes|${clinicalLabels}|${fieldLabels})`;
 const valueLabelSource = `(?:${historyLabel}|${fieldLabels})`;
 
 /**

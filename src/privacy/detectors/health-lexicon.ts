@@ -1,3 +1,4 @@
+import { sourcedConditions } from "./health-lexicon-sourced.js";
 import { healthMedicines } from "./health-medicines.js";
 
 /**
@@ -483,7 +484,48 @@ const cancers = organs.flatMap((organ) =>
   ["de", "do", "da", "no", "na", "en el", "en la", "del"].map((word) => `cancer ${word} ${organ}`),
 );
 
-/** Every condition: the list above, the cancers by organ and the medicines someone takes. */
+/**
+ * Words that head a condition's name but name none alone ("insuficiencia de fondos", "un
+ * proyecto en gestación"): a condition with its kind or stage after it ("insuficiencia venosa",
+ * "distrofia muscular", "gestação de risco"; see health-extent.ts).
+ */
+const kindHeads = ["insuficiencia", "distrofia", "displasia", "atrofia", "gestacion", "gestacao"];
+/**
+ * Heads that take the name of what they are of or to: "síndrome de Down", "adicción al alcohol",
+ * "cirurgia de vesícula"; alone, no condition ("un trastorno en el tránsito").
+ */
+const namedOnlyHeads = [
+  "sindrome",
+  "enfermedad",
+  "doenca",
+  "trastorno",
+  "transtorno",
+  "adiccion",
+  "adicao",
+  "cirugia",
+  "cirurgia",
+  "trasplante",
+  "transplante",
+  "infeccion",
+  "infeccao",
+];
+/** Conditions alone that may also take a name after them: "hernia de hiato", "fractura de cadera". */
+const namedToo = ["hernia", "fractura", "fratura", "tumor", "linfoma"];
+export const namedAfterHeads: ReadonlySet<string> = new Set([...namedOnlyHeads, ...namedToo]);
+export const needsComplement: ReadonlySet<string> = new Set([...kindHeads, ...namedOnlyHeads]);
+
+/**
+ * Every condition: the lists above and of health-lexicon-sourced.ts, the cancers by organ, the
+ * heads and the medicines someone takes.
+ */
 export const healthConditions: readonly string[] = [
-  ...new Set([...listedConditions, ...cancers, ...healthMedicines]),
+  ...new Set([
+    ...listedConditions,
+    ...sourcedConditions,
+    ...cancers,
+    ...kindHeads,
+    ...namedOnlyHeads,
+    ...namedToo,
+    ...healthMedicines,
+  ]),
 ];

@@ -84,3 +84,96 @@ describe("a form's health fields", () => {
     expect(found("Antecedentes pessoais: hérnia de hiato")).toEqual(["hérnia de hiato"]);
   });
 });
+
+describe("medicines and conditions known by their shape", () => {
+  it("finds a medicine by its INN stem and takes its dose", () => {
+    expect(found("Mi papá toma telmisartán")).toEqual(["telmisartán"]);
+    expect(found("Minha mãe usa vildagliptina")).toEqual(["vildagliptina"]);
+    expect(found("Le recetaron lisinopril 10 mg")).toEqual(["lisinopril 10 mg"]);
+    expect(found("tomo metformina 850 dos veces al día")).toEqual(["metformina 850"]);
+  });
+
+  it("leaves everyday words that end like a medicine or a condition", () => {
+    expect(found("Meus pais compram pão todo dia")).toEqual([]);
+    expect(found("Tengo nostalgia de mi pueblo")).toEqual([]);
+    expect(found("Vou na academia com minha irmã")).toEqual([]);
+  });
+
+  it("finds a condition by its clinical ending, with the adjective of its kind", () => {
+    expect(found("Mi hijo tiene dermatitis atópica")).toEqual(["dermatitis atópica"]);
+    expect(found("Mi papá tiene leucemia linfoblástica aguda")).toEqual([
+      "leucemia linfoblástica aguda",
+    ]);
+    expect(found("Mi hermano tiene trastorno obsesivo-compulsivo")).toEqual([
+      "trastorno obsesivo-compulsivo",
+    ]);
+  });
+});
+
+describe("clinical heads", () => {
+  it("takes a head with its kind, or with what it is of or to", () => {
+    expect(found("Mi abuela tiene insuficiencia venosa")).toEqual(["insuficiencia venosa"]);
+    expect(found("la vecina tiene síndrome de Guillain-Barré")).toEqual([
+      "síndrome de Guillain-Barré",
+    ]);
+    expect(found("Mi tío tiene adicción al juego")).toEqual(["adicción al juego"]);
+    expect(found("fiz cirurgia de vesícula e estou afastada")).toEqual(["cirurgia de vesícula"]);
+  });
+
+  it("leaves a head with nothing of a body after it", () => {
+    expect(found("La empresa tiene insuficiencia de fondos")).toEqual([]);
+    expect(found("Hubo un trastorno en el tránsito")).toEqual([]);
+    expect(found("Estamos en gestación de un nuevo proyecto")).toEqual([]);
+    expect(found("Nombre: Ana | Enfermedad de base: lupus")).toEqual(["lupus"]);
+  });
+
+  it("keeps the type, the risk, the letter and the body part after a condition", () => {
+    expect(found("Mi mamá tiene diabetes mellitus tipo 2")).toEqual(["diabetes mellitus tipo 2"]);
+    expect(found("Ela tem gestação de alto risco")).toEqual(["gestação de alto risco"]);
+    expect(found("Mi hija tiene hepatitis A")).toEqual(["hepatitis A"]);
+    expect(found("Mi hermano tiene artrosis de rodilla")).toEqual(["artrosis de rodilla"]);
+    expect(found("Citlali vive con un trastorno de ansiedad")).toEqual([
+      "un trastorno de ansiedad",
+    ]);
+  });
+});
+
+describe("what ties a condition or a medicine to someone", () => {
+  it("reads a clinical note's labels and a code after the diagnosis", () => {
+    expect(
+      found("Paciente Ana Flores, 48 años. Dx: asma. Tto: salbutamol. Control en 30 días."),
+    ).toEqual(["asma", "salbutamol"]);
+    expect(
+      found("Hoja de referencia: paciente Emiliano, domicilio Gorriti 889. Motivo: VIH."),
+    ).toEqual(["VIH"]);
+    expect(found("Diagnóstico: J45.9, paciente Rocío Salinas")).toEqual(["Diagnóstico: J45.9"]);
+    expect(found("Motivo: cambio de domicilio.")).toEqual([]);
+  });
+
+  it("reads why someone is away or cannot do something", () => {
+    expect(
+      found(
+        "la alumna no podrá hacer educación física este mes por chikungunya, adjunto certificado",
+      ),
+    ).toEqual(["chikungunya"]);
+    expect(found("estará con licencia médica por demencia senil hasta nuevo aviso")).toEqual([
+      "demencia senil",
+    ]);
+    expect(found("Por mi artritis reumatoide no puedo hacer la fila")).toEqual([
+      "artritis reumatoide",
+    ]);
+    expect(found("El alumno no podrá asistir mañana por un viaje familiar")).toEqual([]);
+  });
+
+  it("reads a person it is with, and the next sentence saying whom a medicine is for", () => {
+    expect(found("visita domiciliaria: adulto mayor con insuficiencia renal.")).toEqual([
+      "insuficiencia renal",
+    ]);
+    expect(found("¿Tienen clonazepam? Es para mi esposo.")).toEqual(["clonazepam"]);
+    expect(found("¿Tienen clonazepam? Es para un trabajo del colegio.")).toEqual([]);
+  });
+
+  it("leaves a question about a specialist in a condition", () => {
+    expect(found("El hospital tiene especialista en hipertensión?")).toEqual([]);
+  });
+});

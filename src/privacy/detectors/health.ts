@@ -4,13 +4,15 @@ import type { Detector } from "./detector.js";
 import { foldedMatches } from "./folded-matches.js";
 import { foldedValue } from "./folded-value.js";
 import { healthLabelSource, labelledHealthFindings, labelledValue } from "./health-labels.js";
-import { healthConditions } from "./health-lexicon.js";
+import { extendedEnd, extendedStart } from "./health-extent.js";
+import { healthConditions, needsComplement } from "./health-lexicon.js";
+import { conditionShapeSource, isEverydayWord, medicineShapeSource } from "./health-word-shapes.js";
 import { mentionsSomeone, sentenceAround, speaksInGeneral } from "./person-context.js";
 import type { ScanInput } from "./scan-input.js";
 
 /**
- * Health data: a condition of the lexicon (health-lexicon.ts) or an ICD-10 code after "CID" or
- * "CIE", when its sentence ties it to a person — "tengo", "tem", "padece", "sofre de" before it,
+ * Health data: a condition or medicine of the lexicon (health-lexicon.ts), one known by its shape
+ * (health-word-shapes.ts) or an ICD-10 code after "CID" or "CIE", when its sentence ties it to a person — "tengo", "tem", "padece", "sofre de" before it,
  * or kin, a title, a patient, a diagnosis or a person's name in the sentence. A question about a
  * disease ("¿Cuáles son los síntomas del dengue?") stays below the default threshold.
  */
@@ -69,17 +71,51 @@ function conditionsPattern(conditions: readonly string[]): string {
   return source(root);
 }
 
-/** ICD-10 codes with their "CID"/"CIE", or a condition, from the start of a word. */
+/**
+ * From the start of a word: an ICD-10 code with its "CID"/"CIE" or after "Dx:" (group 1), a condition or
+ * medicine of the lexicon, a medicine by its INN stem (group 2) or a condition by its clinical
+ * ending (group 3).
+ */
 const healthPattern = new RegExp(
-  `(?<![a-z0-9])(?:(?:cid|cie)(?:[ -]?10)?[ \\t:]{0,3}([a-z]\\d{2}(?:\\.\\d{1,2})?)|${conditionsPattern(healthConditions)})`,
+  `(?<![a-z0-9])(?:(?:cid|cie|dx|diagnostico)(?:[ -]?10)?[ \\t:]{0,3}([a-z]\\d{2}(?:\\.\\d{1,2})?)|${conditionsPattern(healthConditions)}|${medicineShapeSource}|${conditionShapeSource})`,
   "g",
 );
 /** The same, tried at one place: the condition a treatment is for. */
 const conditionHere = new RegExp(healthPattern.source, "y");
 
+/** Where a condition (no code, no everyday word) read at `from` in the fold ends. */
+function conditionAt(input: ScanInput, from: number): number | undefined {
+  conditionHere.lastIndex = from;
+  const condition = conditionHere.exec(input.folded);
+  if (condition === null || condition[1] !== undefined) return undefined;
+  if (isEverydayWord(condition[0]) || needsComplement.has(condition[0])) return undefined;
+  return conditionHere.lastIndex;
+}
+
 /** Right before the condition: someone has it ("tengo", "tem", "sofre de", "diagnosticada con"). */
 const hasCondition =
-  /(?:^|[^\p{L}\p{N}])(?:tengo|tenho|tiene|tem|tenia|tinha|tuve|tive|teve|tuvo|sufro|sofro|sufre|sofre|padezco|padeco|padece|padeceu|soy|sou|estoy|estou|esta|estava|estaba|vivo|vive|convivo|convive|diagnosticad[oa]s?|presenta|apresenta|presento|apresentou|detectaron|detectaram|dieron|deram|confirmaron|confirmaram|descubri|descobri|controla|controlo|to|ta|tava|estuve|estive|estuvo|esteve|estamos|andaba|andava|sigo|sigue|segue|dio|deu|positivo|positiva|reagente|tomo|toma|tomando|medicado|medicada|operado|operada|operaron|operaram|opere|amputaron|amputaram|nacio|nasceu|naci|nasci|internaron|internaram|dx|hd|lucho|luchando|luto|lutando|venci|supere|superei|recuperando|recupero|curei|remision|remissao|sobrevivi|sobreviviente|sobrevivente|salio|saiu|resulto|resultou|uso|usa|usando|reposo|repouso|afastado|afastada|afastamento|internado|internada|hospitalizado|hospitalizada|incapacidad)(?![\p{L}\p{N}])[^.!?\n]{0,40}$/u;
+  /(?:^|[^\p{L}\p{N}])(?:tengo|tenho|tiene|tem|tenia|tinha|tuve|tive|teve|tuvo|sufro|sofro|sufre|sofre|padezco|padeco|padece|padeceu|soy|sou|estoy|estou|esta|estava|estaba|vivo|vive|convivo|convive|diagnosticad[oa]s?|presenta|apresenta|presento|apresentou|detectaron|detectaram|dieron|deram|confirmaron|confirmaram|descubri|descobri|controla|controlo|to|ta|tava|estuve|estive|estuvo|esteve|estamos|andaba|andava|sigo|sigue|segue|dio|deu|positivo|positiva|reagente|tomo|toma|tomando|medicado|medicada|operado|operada|operaron|operaram|opere|amputaron|amputaram|nacio|nasceu|naci|nasci|internaron|internaram|dx|hd|lucho|luchando|luto|lutando|venci|supere|superei|recuperando|recupero|curei|remision|remissao|sobrevivi|sobreviviente|sobrevivente|salio|saiu|resulto|resultou|uso|usa|usando|reposo|repouso|afastado|afastada|afastamento|internado|internada|hospitalizado|hospitalizada|incapacidad|recetaron|receto|receitaram|receitou|prescribieron|prescribio|prescreveram|prescreveu|indicaron|indicaram|peguei|pegou|pego|contraje|contrajo|contraiu|agarre|agarro|certificado|constancia|justificante)(?![\p{L}\p{N}])[^.!?\n]{0,40}$/u;
+
+/**
+ * Before the condition, why someone is away or excused: "no podrá hacer educación física este mes
+ * por", "licencia médica por", "justifica inasistencia por", "afastada do trabalho devido a".
+ */
+const excusedFor =
+  /(?:^|[^\p{L}\p{N}])(?:no[ \t]{1,2}(?:podra|puede|pudo|podre|vino|asistio|asistira)|nao[ \t]{1,2}(?:podera|pode|pude|veio|vai)|faltas?|falto|faltou|faltara|ausente|ausencia|inasistencia|licencia|licenca|baja|afastad[oa]|afastamento|dispensad[oa]|dispensa|justifica|justificar|justifico|justificativa|incapacidad|incapacidade|reposo|repouso)(?![\p{L}\p{N}])[^.!?\n]{0,60}(?:por|pela|pelo|debido[ \t]{1,2}a|devido[ \t]{1,2}a|a[ \t]{1,2}causa[ \t]{1,2}de|por[ \t]{1,2}causa[ \t]{1,2}d[eoa])[ \t]{1,2}(?:(?:el|la|un|una|o|a|um|uma|su|sua|seu)[ \t]{1,2})?$/u;
+
+/** Right before the condition, a procedure someone had: "fiz cirurgia de vesícula", "le hicieron una biopsia". */
+const procedureDone =
+  /(?:^|[^\p{L}\p{N}])(?:fiz|fez|fizeram|hice|hizo|hicieron|realizaron|realizaram)[ \t]{1,2}(?:(?:una|uma|um|un)[ \t]{1,2})?$/u;
+
+/** Before the condition, a cause, and after it what the writer cannot do: "Por mi artritis no puedo …". */
+const causeBefore =
+  /(?:^|[^\p{L}\p{N}])(?:por|por[ \t]{1,2}causa[ \t]{1,2}d[eoa]|debido[ \t]{1,2}a|devido[ \t]{1,2}[aà]|a[ \t]{1,2}causa[ \t]{1,2}de)[ \t]{1,2}(?:(?:mi|minha|meu|la|a|el|o)[ \t]{1,2})?$/u;
+const cannotAfter =
+  /^[^.!?\n]{0,24}?(?:no|nao)[ \t]{1,2}(?:puedo|pude|podre|posso|pude|podia|podre|consigo|consegui|vou[ \t]{1,2}poder)(?![\p{L}\p{N}])/u;
+
+/** Right before the condition, a person it is with: "adulto mayor con insuficiencia renal". */
+const personWith =
+  /(?:^|[^\p{L}\p{N}])(?:adult[oa][ \t]{1,2}mayor|ancian[oa]|idos[oa]|nin[oa]|menor|bebe|alumn[oa]|alun[oa]|estudiante|paciente|beneficiari[oa]|domiciliad[oa]|residente)(?:[ \t]{1,2}de[ \t]{1,2}\d{1,3}[ \t]{1,2}(?:anos|meses))?,?[ \t]{1,2}(?:con|com)[ \t]{1,2}(?:(?:un|una|um|uma)[ \t]{1,2})?$/u;
 
 /** A health field of a form right before it: "Condición médica: cardiopatía congénita". */
 const labelled = new RegExp(
@@ -103,60 +139,9 @@ const isCondition =
 /** Words of the lexicon that are ordinary words in lower case ("tea", "ela"): only in capitals. */
 const capitalsOnly = new Set(["tea", "ela"]);
 
-/** After a condition, what says how far along it is: "aguda", "tipo 2", "de 5 meses" (pregnancy). */
-const qualifier =
-  /^[ \t]{1,2}(?:aguda|agudo|cronica|cronico|severa|severo|grave|leve|moderada|moderado|congenita|congenito|avanzada|avancada|recurrente|recorrente|positivo|positiva|de[ \t]{1,2}\d{1,2}[ \t]{1,2}(?:semanas|meses))(?![\p{L}\p{N}])/u;
-
-/** After a condition, where in the body: "artrose no joelho", "tendinitis en el hombro derecho". */
-const bodyPlace =
-  /^[ \t]{1,2}(?:no|na|nos|nas|en[ \t]{1,2}(?:el|la|los|las)|de[ \t]{1,2}(?:la|las|los)|del|da|do|das|dos)[ \t]{1,2}(?:joelhos?|rodillas?|cadera|quadril|hombros?|ombros?|columna|coluna|espalda|costas|cuello|pescoco|manos?|maos?|pies?|pes?|tobillos?|tornozelos?|codos?|cotovelos?|munecas?|punhos?|ojos?|olhos?|oidos?|ouvidos?|dedos?)(?:[ \t]{1,2}(?:derech[oa]s?|izquierd[oa]s?|direit[oa]s?|esquerd[oa]s?))?(?![\p{L}\p{N}])/u;
-
-/** After an allergy, to what: "alergia a amendoim", "alergia al maní", "alérgico a la penicilina". */
-const allergen =
-  /^[ \t]{1,2}(?:a|al|ao|aos|as|a[ \t]{1,2}(?:la|las|los|el)|de|por)[ \t]{1,2}(\p{L}{3,})(?:[ \t]{1,2}(\p{L}{3,}))?/u;
-/** Words that end what an allergy is to: "alergia a amendoim e precisa …". */
-const afterAllergen = new Set([
-  "que",
-  "pero",
-  "mas",
-  "para",
-  "por",
-  "com",
-  "con",
-  "desde",
-  "hace",
-  "faz",
-  "muy",
-  "muito",
-  "pois",
-  "porque",
-  "entao",
-  "entonces",
-  "cuando",
-  "quando",
-  "tambien",
-  "tambem",
-  "los",
-  "las",
-  "uma",
-  "una",
-  "um",
-  "uno",
-  "sus",
-  "seu",
-  "sua",
-  "mis",
-  "meu",
-  "minha",
-]);
-
-/** After a medicine or a treatment, the condition it is for: "quimioterapia por câncer de mama". */
-const forCondition =
-  /^[ \t]{1,2}(?:por(?:[ \t]{1,2}causa)?|para|pra|contra|pela|pelo|a[ \t]{1,2}causa|debido|devido)(?:[ \t]{1,2}(?:de|del|do|da|dos|das|a|al|ao|à))?[ \t]{1,2}(?:(?:el|la|los|las|o|a|os|as|un|una|um|uma|mi|su|sua|seu)[ \t]{1,2})?/u;
-
 /** The next sentence ties a condition asked about to someone: "A mi esposa se lo detectaron". */
 const toldOfSomeone =
-  /(?:^|[^\p{L}\p{N}])(?:(?:l[oa]s?|lhe|me|te)[ \t]{1,2}(?:detectaron|diagnosticaron|descubrieron|encontraron|dieron|detectaram|diagnosticaram|descobriram|encontraram|deram)|(?:tengo|tiene|tenho|tem|padece|padezco|sofre|sufre)[ \t]{1,2}(?:eso|esto|isso|isto)|descobriu|descubrio|detectou|diagnosticou|foi[ \t]{1,2}diagnosticad[oa])(?![\p{L}\p{N}])/u;
+  /(?:^|[^\p{L}\p{N}])(?:(?:l[oa]s?|lhe|me|te)[ \t]{1,2}(?:detectaron|diagnosticaron|descubrieron|encontraron|dieron|detectaram|diagnosticaram|descobriram|encontraram|deram)|(?:tengo|tiene|tenho|tem|padece|padezco|sofre|sufre)[ \t]{1,2}(?:eso|esto|isso|isto)|descobriu|descubrio|detectou|diagnosticou|foi[ \t]{1,2}diagnosticad[oa]|(?:es|e|son|sao)[ \t]{1,2}(?:para|pra|pro)[ \t]{1,2}(?:(?:mi|su|meu|minha|seu|sua|o|a)[ \t]{1,2})?(?:esposo|esposa|marido|mujer|mulher|hij[oa]|filh[oa]|madre|mama|mae|padre|papa|pai|herman[oa]|irmao|irma|abuel[oa]|avo|suegr[oa]|sogr[oa]|ti[oa]|niet[oa]|net[oa]|sobrin[oa]|sobrinh[oa]|bebe|paciente)|(?:l[oa]s?|[oa]s?)[ \t]{1,2}(?:necesito|necesita|preciso|precisa|necessito|necessita|toma|tomo|usa|uso))(?![\p{L}\p{N}])/u;
 
 /**
  * A sentence about a condition in general — a question on how it works, or a campaign —
@@ -165,7 +150,7 @@ const toldOfSomeone =
 const questionWord =
   /^[\s¿"'(]*(?:como|que|o que|lo que|cuales|cual|quais|qual|por que|porque|cuando|quando|donde|onde)(?![\p{L}\p{N}])/u;
 const generalTopic =
-  /^[\s¿"'(]*(?:como|que|o que|lo que|cuales|cual|quais|qual|por que|porque|cuando|quando|donde|onde)(?![\p{L}\p{N}])|(?:^|[^\p{L}\p{N}])(?:prevenir|previna|prevencion|prevencao|prevenga|campana|campanha|guia|vacuna|vacina|vacunacion|vacinacao|mitos|dia mundial|dia nacional|necesita receta|precisa de receita|precisa receita|sin receta|sem receita|venta libre|venda livre)(?![\p{L}\p{N}])/u;
+  /^[\s¿"'(]*(?:como|que|o que|lo que|cuales|cual|quais|qual|por que|porque|cuando|quando|donde|onde)(?![\p{L}\p{N}])|(?:^|[^\p{L}\p{N}])(?:prevenir|previna|prevencion|prevencao|prevenga|campana|campanha|guia|vacuna|vacina|vacunacion|vacinacao|mitos|dia mundial|dia nacional|especialistas?[ \t]{1,2}(?:en|em)|necesita receta|precisa de receita|precisa receita|sin receta|sem receita|venta libre|venda livre)(?![\p{L}\p{N}])/u;
 /** The first person or kin: the writer or their family has it, whatever else the sentence says. */
 const ownerCue =
   /(?:^|[^\p{L}\p{N}])(?:yo|eu|mi|mis|meu|minha|meus|minhas|me|tengo|tenho|tuve|tive|soy|sou|estoy|estou|hijo|hija|filho|filha|esposo|esposa|marido|madre|mae|padre|pai|hermano|hermana|irmao|irma|abuelo|abuela|avo|suegro|suegra|sogro|sogra)(?![\p{L}\p{N}])/u;
@@ -177,6 +162,7 @@ function* healthFindings(input: ScanInput): Generator<Finding | undefined> {
       continue;
     }
     const code = candidate.groups[0];
+    if (candidate.groups[2] !== undefined && isEverydayWord(candidate.value)) continue;
     if (code === undefined && capitalsOnly.has(candidate.value)) {
       if (input.text.slice(candidate.start, candidate.end) !== candidate.value.toUpperCase()) {
         continue;
@@ -185,8 +171,15 @@ function* healthFindings(input: ScanInput): Generator<Finding | undefined> {
     const carried = carrier.exec(
       input.folded.slice(Math.max(0, candidate.start - 16), candidate.start),
     );
-    const start = candidate.start - (carried?.[0].length ?? 0) + (carried?.[0].search(/p/) ?? 0);
-    const end = extendedEnd(input, candidate.value, candidate.end);
+    const start =
+      carried === null
+        ? extendedStart(input, candidate.start)
+        : candidate.start - carried[0].length + carried[0].search(/p/);
+    const end = extendedEnd(input, candidate.value, candidate.end, (from) =>
+      conditionAt(input, from),
+    );
+    // "insuficiencia", "síndrome", "trastorno" name a condition only with what follows them.
+    if (end === candidate.end && needsComplement.has(candidate.value)) continue;
     const sentence = sentenceAround(input, start, end);
     // The condition's own words are not its owner: "câncer de mama" names no mother.
     const someone =
@@ -204,11 +197,17 @@ function* healthFindings(input: ScanInput): Generator<Finding | undefined> {
     const from = Math.max(sentence.start, start - 60);
     const before = input.folded.slice(from, start);
     // "es"/"é" right before only for a word that describes a person ("sorda", not "autismo").
-    const describes = !/(?:ismo|ia|is|es|e|ma)$/.test(candidate.value.split(" ")[0] ?? "");
+    const describes =
+      !/(?:ismo|ia|is|es|e|ma)$/.test(candidate.value.split(" ")[0] ?? "") &&
+      !needsComplement.has(candidate.value);
     const treated =
       treatment.test(before) && (inTreatment.test(before) || ownerCue.test(sentenceText));
     const had =
       hasCondition.test(before) ||
+      excusedFor.test(input.folded.slice(Math.max(sentence.start, start - 100), start)) ||
+      personWith.test(before) ||
+      procedureDone.test(before) ||
+      (causeBefore.test(before) && cannotAfter.test(input.folded.slice(end, end + 40))) ||
       labelled.test(before) ||
       carried !== null ||
       (describes && isCondition.test(before)) ||
@@ -228,32 +227,6 @@ function* healthFindings(input: ScanInput): Generator<Finding | undefined> {
       normalized: foldedValue(input.folded.slice(start, end)),
     };
   }
-}
-
-/**
- * Where a condition ends with what follows it: its stage or type, where in the body, what an
- * allergy is to, and the condition a medicine or treatment is for.
- */
-function extendedEnd(input: ScanInput, value: string, end: number): number {
-  const { folded } = input;
-  const stage = qualifier.exec(folded.slice(end, end + 24));
-  let to = end + (stage?.[0].length ?? 0);
-  const place = bodyPlace.exec(folded.slice(to, to + 48));
-  if (place !== null) return to + place[0].length;
-  if (value.startsWith("alergi")) {
-    const target = allergen.exec(folded.slice(to, to + 48));
-    if (target === null) return to;
-    const second = target[2];
-    if (second === undefined || !afterAllergen.has(second)) return to + target[0].length;
-    return to + target[0].slice(0, target[0].lastIndexOf(second)).trimEnd().length;
-  }
-  const link = forCondition.exec(folded.slice(to, to + 24));
-  if (link !== null) {
-    conditionHere.lastIndex = to + link[0].length;
-    const condition = conditionHere.exec(folded);
-    if (condition !== null && condition[1] === undefined) to = conditionHere.lastIndex;
-  }
-  return to;
 }
 
 /** Whether the sentence right after the one ending at `end` tells whose the condition is. */

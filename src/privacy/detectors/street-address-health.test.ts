@@ -142,10 +142,10 @@ describe("more street types, conditions and counts that are no house number", ()
 
   it("finds a cancer by its organ with any preposition, and a fight against it", () => {
     expect(found("Meu tio luta contra um câncer no estômago")).toEqual([
-      ["HEALTH", "câncer no estômago"],
+      ["HEALTH", "um câncer no estômago"],
     ]);
     expect(found("Superé un cáncer en la piel el año pasado")).toEqual([
-      ["HEALTH", "cáncer en la piel"],
+      ["HEALTH", "un cáncer en la piel"],
     ]);
   });
 });
