@@ -684,6 +684,25 @@ describe("the heldout5 evaluation set", () => {
 });
 
 /**
+ * The sizes of a set of 600 lines written apart as heldout6 and heldout7 are: 150 negatives,
+ * every identifier type 11 times or more, 400 names, `addresses` street addresses and 100 health
+ * spans at least, ids in order.
+ */
+function expectWrittenApartSizes(all: readonly EvaluationLine[], set: string, addresses: number) {
+  expect(all).toHaveLength(600);
+  expect(all.filter((line) => line.kind === "negative")).toHaveLength(150);
+  const spans = all.flatMap((line) => line.spans);
+  const count = (type: string) => spans.filter((span) => span.type === type).length;
+  for (const type of piiTypes) expect(count(type), type).toBeGreaterThanOrEqual(11);
+  expect(count("PERSON_NAME")).toBeGreaterThanOrEqual(400);
+  expect(count("STREET_ADDRESS")).toBeGreaterThanOrEqual(addresses);
+  expect(count("HEALTH")).toBeGreaterThanOrEqual(100);
+  expect(all.map((line) => line.id)).toEqual(
+    all.map((_, index) => `${set}-${String(index + 1).padStart(4, "0")}`),
+  );
+}
+
+/**
  * The sixth held-out set (heldout6.jsonl, written by test/support/privacy-evaluation/
  * heldout6-sentences.ts without reading the detectors or their tests): what a clinic, school,
  * shop or public office sends to a chat assistant — every identifier type 11 times (e-mails,
@@ -706,18 +725,7 @@ describe("the heldout6 evaluation set", () => {
   };
 
   it("holds every identifier type 11 times or more, names, addresses, health and 150 negatives", () => {
-    const all = lines();
-    expect(all).toHaveLength(600);
-    expect(all.filter((line) => line.kind === "negative")).toHaveLength(150);
-    const spans = all.flatMap((line) => line.spans);
-    const count = (type: string) => spans.filter((span) => span.type === type).length;
-    for (const type of piiTypes) expect(count(type), type).toBeGreaterThanOrEqual(11);
-    expect(count("PERSON_NAME")).toBeGreaterThanOrEqual(400);
-    expect(count("STREET_ADDRESS")).toBeGreaterThanOrEqual(100);
-    expect(count("HEALTH")).toBeGreaterThanOrEqual(100);
-    expect(all.map((line) => line.id)).toEqual(
-      all.map((_, index) => `heldout6-${String(index + 1).padStart(4, "0")}`),
-    );
+    expectWrittenApartSizes(lines(), "heldout6", 100);
   });
 
   it("slices every span to a valid value of its type, spans only in positives, none overlapping", () => {
@@ -743,18 +751,7 @@ describe("the heldout7 evaluation set", () => {
   const lines = () => read("heldout7");
 
   it("holds every identifier type 11 times or more, names, addresses, health and 150 negatives", () => {
-    const all = lines();
-    expect(all).toHaveLength(600);
-    expect(all.filter((line) => line.kind === "negative")).toHaveLength(150);
-    const spans = all.flatMap((line) => line.spans);
-    const count = (type: string) => spans.filter((span) => span.type === type).length;
-    for (const type of piiTypes) expect(count(type), type).toBeGreaterThanOrEqual(11);
-    expect(count("PERSON_NAME")).toBeGreaterThanOrEqual(400);
-    expect(count("STREET_ADDRESS")).toBeGreaterThanOrEqual(90);
-    expect(count("HEALTH")).toBeGreaterThanOrEqual(100);
-    expect(all.map((line) => line.id)).toEqual(
-      all.map((_, index) => `heldout7-${String(index + 1).padStart(4, "0")}`),
-    );
+    expectWrittenApartSizes(lines(), "heldout7", 90);
   });
 
   it("has spans only in positives, each trimmed, inside its line and none overlapping", () => {
