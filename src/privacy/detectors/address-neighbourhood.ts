@@ -8,7 +8,7 @@
 
 /** The words that open a neighbourhood, an estate or a district, folded. */
 export const neighbourhoodWords =
-  "colonia|col\\.|urbanizacion|urb\\.|aa\\.?[ \\t]?hh\\.?|asentamiento humano|pueblo joven|p\\.[ \\t]?j\\.|barrio|bairro|b\u00b0|fraccionamiento|fracc\\.|ciudadela|cdla\\.|reparto|poblacion|pobl\\.|lotizacion|loteamento|conjunto habitacional|residencial|jardim|vila|villa|zona|sector|setor";
+  "colonia|col\\.|urbanizacion|urb\\.|aa\\.?[ \\t]?hh\\.?|asentamiento humano|pueblo joven|p\\.[ \\t]?j\\.|barrio|bairro|b\u00b0|fraccionamiento|fracc\\.|ciudadela|cdla\\.|reparto|poblacion|pobl\\.|lotizacion|loteamento|conjunto habitacional|unidad habitacional|unidad|condominio|cond\\.|residencial|jardim|vila|villa|zona|sector|setor";
 
 /** At most this many words in a neighbourhood's or a street's name after an address. */
 const longestName = 4;

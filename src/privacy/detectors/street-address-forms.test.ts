@@ -32,6 +32,16 @@ describe("street addresses: blocks, lots and the estate around them", () => {
     ).toEqual(["Col. Miraflores, bloque 7, casa 210"]);
   });
 
+  it("takes a house alone right after its estate and a comma, but not a district's sector", () => {
+    expect(addresses("Moro no Condomínio Solar, casa 14")).toEqual(["Condomínio Solar, casa 14"]);
+    expect(
+      addresses("Jorge Luis Quispe\nMz. E5 Lote 17\nAA.HH. Villa El Salvador, sector 2"),
+    ).toEqual(["Mz. E5 Lote 17"]);
+    expect(addresses("moro na QNM 36 Conjunto P Casa 19, Taguatinga")).toEqual([
+      "QNM 36 Conjunto P Casa 19",
+    ]);
+  });
+
   it("keeps the estate written right before units, without its comma", () => {
     expect(addresses("Domicilio: Urb. Los Jardines Mz. B Lt. 5, Trujillo")).toEqual([
       "Urb. Los Jardines Mz. B Lt. 5",
@@ -125,6 +135,16 @@ describe("street addresses: numbers, flats and corners of each country", () => {
     ]);
   });
 
+  it("reads a street named by one capital letter, the ground floor's flat and a housing unit", () => {
+    expect(addresses("Moro na Rua A, 45, Conjunto Habitacional Padre Cícero")).toEqual([
+      "Rua A, 45, Conjunto Habitacional Padre Cícero",
+    ]);
+    expect(addresses("Domicilio: Sarmiento 1234 PB B, Rosario")).toEqual(["Sarmiento 1234 PB B"]);
+    expect(
+      addresses("Vivo en Andador 12 Edif. 5 Depto. 302, Unidad Habitacional El Rosario"),
+    ).toEqual(["Andador 12 Edif. 5 Depto. 302, Unidad Habitacional El Rosario"]);
+  });
+
   it("keeps 's/n' after a street named with a number, and a house at the back", () => {
     expect(addresses("Meu endereço é Rua Projetada 4, s/n, Vila Nova")).toEqual([
       "Rua Projetada 4, s/n, Vila Nova",
@@ -173,9 +193,12 @@ describe("street addresses without a type, and the words around them", () => {
     ).toEqual(["de donde fue el cine Cabrera 2 cuadras al lago, casa 14"]);
   });
 
-  it("ends a street without a number at its first words in capitals", () => {
+  it("ends a street without a number at its first words in capitals, over a corner's word", () => {
     expect(addresses("moro na Rua das Palmeiras e o vizinho Ademir Rocha deixa entulho")).toEqual([
       "Rua das Palmeiras",
+    ]);
+    expect(addresses("Mi casa está en Calle Comercio esq. Ayacucho")).toEqual([
+      "Calle Comercio esq. Ayacucho",
     ]);
   });
 });

@@ -214,7 +214,7 @@ const complementWord = `(?:${[
 ].join("|")})`;
 /** A floor as an ordinal ("2º andar", "3° B", "5to C", "2do piso") or the ground floor ("PB"). */
 const floor =
-  "\\d{1,2}(?:\u00ba|\u00b0|\u00aa|o|a|er|ro|do|to|vo|no|mo)?\\.?[ \\t]{0,2}(?:piso|andar)|\\d{1,2}(?:\u00ba|\u00b0|\u00aa|o|a|er|ro|do|to|vo|no|mo)\\.?[ \\t]{0,2}[a-z]\\b|pb\\b|planta baja|terreo";
+  "\\d{1,2}(?:\u00ba|\u00b0|\u00aa|o|a|er|ro|do|to|vo|no|mo)?\\.?[ \\t]{0,2}(?:piso|andar)|\\d{1,2}(?:\u00ba|\u00b0|\u00aa|o|a|er|ro|do|to|vo|no|mo)\\.?[ \\t]{0,2}[a-z]\\b|pb\\b(?:[ \\t]{1,2}[a-z](?![a-z0-9]))?|planta baja|terreo";
 /** One flat, floor or building after the number: "apto 3-B", "edificio Miramar", "2º andar", "PB". */
 /** A building's name after its word: "edificio Los Andes", "Res. Caracas", "condomínio Jardim". */
 const building = `(?:edificio|edif|ed|conjunto|predio|residencia|residencial|res|torre|quinta|qta|condominio|cond|ph|sitio|chacara|fazenda|granja|finca|parcela|sector|setor)(?:\\.?[ \\t]{1,2}|\\.)(?:(?:de|del|los|las|la|el|do|da|dos|das)[ \\t])?[a-z0-9][a-z0-9-]{0,14}(?:[ \\t](?!(?:${complementWord}|en|na|no|em|y|e|a|al|con|com|para|por|que|hasta|ate|cerca|perto|frente)(?![a-z0-9]))[a-z][a-z0-9-]{1,14}){0,2}(?![a-z0-9])(?:[ \\t]{1,2}(?:n[\u00ba\u00b0o]?\\.?|nro\\.?|#)[ \\t]{0,2}\\d{1,5}[a-z]?(?![a-z0-9]))?`;
@@ -390,8 +390,14 @@ function judge(
     const words = wordsOf(text, nameStart, name);
     // The name's words as written: capitalised or numbers, or anything after an address word.
     const written = words.filter((word) => !particles.has(word.folded));
-    // A street's name never ends in "a las" or "de": "Avenida Bolívar a las 10" gives a time.
-    if (houseNumber !== undefined && particles.has(words[words.length - 1]?.folded ?? "")) {
+    // A street's name never ends in "a las" or "de": "Avenida Bolívar a las 10" gives a time;
+    // "Rua A, 45" is a street named by its letter.
+    const last = words[words.length - 1];
+    if (
+      houseNumber !== undefined &&
+      particles.has(last?.folded ?? "") &&
+      !(words.length === 1 && /^\p{Lu}$/u.test(last?.original ?? ""))
+    ) {
       return undefined;
     }
     // A document's number is no street's name: "C.C. 1072978428, 31 años".
@@ -413,9 +419,12 @@ function judge(
     }
     if (houseNumber === undefined) {
       if (!context) return undefined;
-      // Without a number the name ends at the last of its first capitalised words: "Rua das
-      // Palmeiras e o vizinho Ademir Rocha" gives "Rua das Palmeiras".
-      const firstLower = written.findIndex((word) => !/^[\p{Lu}\d]/u.test(word.original));
+      // Without a number the name ends at the last of its first capitalised words, a corner's
+      // among them: "Rua das Palmeiras e o vizinho Ademir Rocha" gives "Rua das Palmeiras",
+      // "Calle Comercio esq. Ayacucho" all of it.
+      const firstLower = written.findIndex(
+        (word) => !/^[\p{Lu}\d]/u.test(word.original) && !cornerWords.has(word.folded),
+      );
       const lastProper = written[(firstLower < 0 ? written.length : firstLower) - 1];
       if (lastProper === undefined) return undefined;
       end = lastProper.end - (lastProper.original.endsWith(".") ? 1 : 0);
@@ -571,6 +580,17 @@ const landmarkReference =
 /** Words of a sentence about a public place, a business or a landmark rather than a home. */
 const publicPlaces =
   /(?<![a-z])(?:muse[ou]s?|teatro|cinema|cine|estadio|shopping|centro comercial|mall|tienda|loja|restaurante|lanchonete|cafeteria|hotel|pousada|hostal|banco|agencia|embajada|embaixada|consulado|ministerio|prefeitura|municipalidad|municipio|alcaldia|gobernacion|camara|tribunal|juzgado|cartorio|notaria|universidad|universidade|faculdade|colegio|escuela|escola|hospital|clinica|farmacia|drogaria|supermercado|mercado|feira|iglesia|igreja|catedral|parroquia|biblioteca|sede|sucursal|filial|empresa|fabrica|oficinas|escritorios|abre|abren|abierto|aberto|famos[oa]|conocid[oa]|conhecid[oa]|turistas?|historic[oa]|monumento|estacion|estacao|terminal|aeropuerto|aeroporto|correo|correios|poupatempo|receita federal|sat|registro civil|reniec|anses|sunat|afip|dian|detran|masp|accidente|colision|colisao|batida|(?:un|el|del|hubo|um|o|houve)[ \t]{1,2}choque|acidente|incendio|protesta|marcha|manifestacion|manifestacao|obras?|transito|trafico|congestionamento|evento|show|concierto|concerto|festival|exposicion|exposicao|congreso|congresso|senado|asamblea|parlamento|palacio|gobierno|governo|encuentranos|visitanos|visite|visitenos|distribucion|distribuicao|deposito|cd|laboratorio|ponto de coleta|punto de retiro|ponto de retirada|nuestro local|nosso local)s?(?![a-z])/gu;
+
+/** The words that join a corner's two streets: "esq.", "esquina", "c/", "casi", "con". */
+const cornerWords: ReadonlySet<string> = new Set([
+  "esq.",
+  "esq",
+  "esquina",
+  "c/",
+  "casi",
+  "con",
+  "com",
+]);
 
 const cornerWord =
   /^[ \t]{1,2}(?:(?:e\/|entre)[ \t]{1,2}(?:(?:calles|ruas|avenidas)[ \t]{1,2})?[^ \t]+[ \t]{1,2}y|y|e|con|c\/|casi|esq\.?|esquina(?:[ \t]{1,2}(?:con|com|c\/))?|x(?=[ \t]{1,2}\d))[ \t]{1,2}/;
@@ -815,8 +835,9 @@ function* directionAddresses(input: ScanInput): Generator<Finding | undefined> {
 
 /**
  * An address of units alone, with no street: "bloque 23, casa 885" (Tegucigalpa), "casa 12 del
- * condominio Los Robles", "Lote 27 sector 5", "Mz. 128 villa 2". Two units at least, and none
- * right after a street, whose flats the street's own pattern reads.
+ * condominio Los Robles", "Lote 27 sector 5", "Mz. 128 villa 2". Two units at least, or a house
+ * right after its estate and a comma ("Condomínio Solar, casa 14"), and none right after a street, whose
+ * flats the street's own pattern reads.
  */
 const unitWords =
   "casa|lote|lt|solar|bloque|bloco|block|parcela|villa|manzana|mz|quadra|qd|torre|modulo|etapa|sector|setor";
@@ -826,7 +847,7 @@ const startsWithUnit = new RegExp(`^${unitWord}(?![a-z])`);
 const unitFollower = `(?:${unitWords}|apto|apt|ap|depto|dpto|departamento|apartamento|piso|interior|int)`;
 const unitNumber = "(?:n[\\u00ba\\u00b0o]\\.?[ \\t]?|#[ \\t]?)?";
 const unitPattern = new RegExp(
-  `(?<![a-z0-9])${unitWord}\\.?[ \\t]{0,2}${unitNumber}(\\d{1,5}[a-z]?(?:-[a-z0-9]{1,4})?|[a-z](?=[ \\t]{0,2},?[ \\t]))((?:[ \\t]{0,2},?[ \\t]{1,2}${unitFollower}\\.?[ \\t]{0,2}${unitNumber}(?:\\d[a-z0-9-]{0,5}|[a-z]\\d[a-z0-9-]{0,4}|[a-z])(?![a-z0-9])|[ \\t]{1,2}(?:del|do|da|de la|de)[ \\t]{1,2}(?:condominio|conjunto|residencial|edificio|fraccionamiento|loteamento|urbanizacion)[ \\t]{1,2}${nameWord}(?:[ \\t]{1,2}${nameWord}){0,2}){1,3})`,
+  `(?<![a-z0-9])${unitWord}\\.?[ \\t]{0,2}${unitNumber}(\\d{1,5}[a-z]?(?:-[a-z0-9]{1,4})?|[a-z](?=[ \\t]{0,2},?[ \\t]))((?:[ \\t]{0,2},?[ \\t]{1,2}${unitFollower}\\.?[ \\t]{0,2}${unitNumber}(?:\\d[a-z0-9-]{0,5}|[a-z]\\d[a-z0-9-]{0,4}|[a-z])(?![a-z0-9])|[ \\t]{1,2}(?:del|do|da|de la|de)[ \\t]{1,2}(?:condominio|conjunto|residencial|edificio|fraccionamiento|loteamento|urbanizacion)[ \\t]{1,2}${nameWord}(?:[ \\t]{1,2}${nameWord}){0,2}){0,3})`,
   "g",
 );
 const streetBefore = new RegExp(`(?<![a-z0-9])(?:${streetTypes})[ \\t][^.!?\\n;|]{0,48}$`);
@@ -843,6 +864,16 @@ function* unitAddresses(input: ScanInput): Generator<Finding | undefined> {
     }
     const [first, more] = candidate.groups;
     if (!/\d/.test(`${first ?? ""}${more ?? ""}`)) continue;
+    // One house alone only after its estate and a comma: "Condomínio Solar, casa 14".
+    if (
+      (more ?? "") === "" &&
+      (!/^(?:casa|villa|solar|bloque|bloco|block|torre)/.test(candidate.value) ||
+        neighbourhoodBefore.exec(
+          input.folded.slice(Math.max(0, candidate.start - 64), candidate.start),
+        )?.[2] !== ",")
+    ) {
+      continue;
+    }
     if (
       streetBefore.test(input.folded.slice(Math.max(0, candidate.start - 56), candidate.start)) ||
       blockCodeBefore.test(input.text.slice(Math.max(0, candidate.start - 16), candidate.start))
