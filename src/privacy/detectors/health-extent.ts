@@ -21,11 +21,11 @@ const nextWord = /^[ \t]{1,2}(\p{L}{4,}(?:-\p{L}{3,})?)(?![\p{L}\p{N}])/u;
 
 /** After a medicine, its dose: "850 mg", "50mg", "0,5 mg", "100 UI", or a bare strength ("metformina 850"). */
 const dose =
-  /^[ \t]{1,2}\d{1,4}(?:[.,]\d{1,3})?(?:[ \t]?(?:mg|mcg|ug|g|ml|ui|u|unidades|gotas)(?:\/(?:ml|dia|d))?)?(?![\p{L}\p{N}])/u;
+  /^[ \t]{1,2}(?:de[ \t]{1,2})?\d{1,4}(?:[.,]\d{1,3})?(?:[ \t]?(?:mg|mcg|ug|g|ml|ui|u|unidades|gotas)(?:\/(?:ml|dia|d))?)?(?![\p{L}\p{N}])/u;
 
 /** After a condition, where in the body: "artrose no joelho", "tendinitis en el hombro derecho". */
 const bodyPlace =
-  /^[ \t]{1,2}(?:no|na|nos|nas|en[ \t]{1,2}(?:el|la|los|las)|de|de[ \t]{1,2}(?:la|las|los)|del|da|do|das|dos)[ \t]{1,2}(?:joelhos?|rodillas?|cadera|quadril|hombros?|ombros?|columna|coluna|espalda|costas|cuello|pescoco|manos?|maos?|pies?|pes?|tobillos?|tornozelos?|codos?|cotovelos?|munecas?|punhos?|ojos?|olhos?|oidos?|ouvidos?|dedos?)(?:[ \t]{1,2}(?:derech[oa]s?|izquierd[oa]s?|direit[oa]s?|esquerd[oa]s?))?(?![\p{L}\p{N}])/u;
+  /^[ \t]{1,2}(?:no|na|nos|nas|en[ \t]{1,2}(?:el|la|los|las)|de|de[ \t]{1,2}(?:la|las|los)|del|da|do|das|dos)[ \t]{1,2}(?:joelhos?|rodillas?|cadera|quadril|hombros?|ombros?|columna|coluna|espalda|costas|cuello|pescoco|manos?|maos?|pies?|pes?|tobillos?|tornozelos?|codos?|cotovelos?|munecas?|punhos?|ojos?|olhos?|oidos?|ouvidos?|dedos?|piernas?|pernas?|brazos?|bracos?|unas?|unhas?|cabeza|cabeca|pecho|peito|garganta|piel|pele)(?:[ \t]{1,2}(?:derech[oa]s?|izquierd[oa]s?|direit[oa]s?|esquerd[oa]s?))?(?![\p{L}\p{N}])/u;
 
 /** After an allergy, to what: "alergia a amendoim", "alergia al maní", "alérgico a la penicilina". */
 const allergen =

@@ -71,7 +71,10 @@ const medicineStems = [
   "lutamida", // antiandrogens: bicalutamida
 ] as const;
 
-/** Endings of a condition's name: inflammation, a condition, the blood, pain, disease, palsy, removal. */
+/**
+ * Endings of a condition's name: inflammation, a condition, the blood, pain, disease, palsy,
+ * removal, an infestation.
+ */
 const conditionEndings = [
   "itis",
   "osis",
@@ -82,6 +85,9 @@ const conditionEndings = [
   "plegia",
   "ectomia",
   "ostomia",
+  "iasis", // infestations: giardiasis, candidiasis
+  "iase",
+  "ose", // Portuguese "-osis": trombose, micose, estenose
 ] as const;
 
 /** Everyday words with a clinical ending ("academia", "dosis", "nostalgia", "simpatía"). */
@@ -114,6 +120,36 @@ const everydayWords = new Set([
   "homeopatia",
   "osteopatia",
   "naturopatia",
+  // Portuguese words and sugars in "-ose", and English words a message may quote.
+  "glicose",
+  "glucose",
+  "lactose",
+  "frutose",
+  "sacarose",
+  "maltose",
+  "dextrose",
+  "celulose",
+  "hipnose",
+  "simbiose",
+  "metamorfose",
+  "apoteose",
+  "diagnose",
+  "prognose",
+  "osmose",
+  "mitose",
+  "meiose",
+  "overdose",
+  "purpose",
+  "suppose",
+  "dispose",
+  "compose",
+  "propose",
+  "expose",
+  "impose",
+  "oppose",
+  "choose",
+  "verbose",
+  "morose",
 ]);
 
 /** A medicine's name by its stem, from the start of a word (at least three letters before it). */

@@ -91,12 +91,15 @@ describe("medicines and conditions known by their shape", () => {
     expect(found("Minha mãe usa vildagliptina")).toEqual(["vildagliptina"]);
     expect(found("Le recetaron lisinopril 10 mg")).toEqual(["lisinopril 10 mg"]);
     expect(found("tomo metformina 850 dos veces al día")).toEqual(["metformina 850"]);
+    expect(found("Mi papá toma metformina de 850 mg")).toEqual(["metformina de 850 mg"]);
+    expect(found("Mi abuela toma Eutirox")).toEqual(["Eutirox"]);
   });
 
   it("leaves everyday words that end like a medicine or a condition", () => {
     expect(found("Meus pais compram pão todo dia")).toEqual([]);
     expect(found("Tengo nostalgia de mi pueblo")).toEqual([]);
     expect(found("Vou na academia com minha irmã")).toEqual([]);
+    expect(found("Eu tomo glicose quando treino com meu irmão")).toEqual([]);
   });
 
   it("finds a condition by its clinical ending, with the adjective of its kind", () => {
@@ -107,6 +110,9 @@ describe("medicines and conditions known by their shape", () => {
     expect(found("Mi hermano tiene trastorno obsesivo-compulsivo")).toEqual([
       "trastorno obsesivo-compulsivo",
     ]);
+    expect(found("Minha avó teve trombose na perna")).toEqual(["trombose na perna"]);
+    expect(found("Mi hijo tiene giardiasis")).toEqual(["giardiasis"]);
+    expect(found("Minha mãe tem pancreatite")).toEqual(["pancreatite"]);
   });
 });
 
