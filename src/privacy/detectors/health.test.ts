@@ -168,6 +168,7 @@ describe("what ties a condition or a medicine to someone", () => {
     expect(found("Por mi artritis reumatoide no puedo hacer la fila")).toEqual([
       "artritis reumatoide",
     ]);
+    expect(found("o aluno vai faltar essa semana por causa de caxumba")).toEqual(["caxumba"]);
     expect(found("El alumno no podrá asistir mañana por un viaje familiar")).toEqual([]);
   });
 
@@ -175,6 +176,8 @@ describe("what ties a condition or a medicine to someone", () => {
     expect(found("visita domiciliaria: adulto mayor con insuficiencia renal.")).toEqual([
       "insuficiencia renal",
     ]);
+    expect(found("visita domiciliar: idosa acamada com demência")).toEqual(["demência"]);
+    expect(found("oi doutora, continua com febre amarela")).toEqual(["febre amarela"]);
     expect(found("¿Tienen clonazepam? Es para mi esposo.")).toEqual(["clonazepam"]);
     expect(found("¿Tienen clonazepam? Es para un trabajo del colegio.")).toEqual([]);
   });

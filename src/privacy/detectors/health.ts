@@ -94,14 +94,15 @@ function conditionAt(input: ScanInput, from: number): number | undefined {
 
 /** Right before the condition: someone has it ("tengo", "tem", "sofre de", "diagnosticada con"). */
 const hasCondition =
-  /(?:^|[^\p{L}\p{N}])(?:tengo|tenho|tiene|tem|tenia|tinha|tuve|tive|teve|tuvo|sufro|sofro|sufre|sofre|padezco|padeco|padece|padeceu|soy|sou|estoy|estou|esta|estava|estaba|vivo|vive|convivo|convive|diagnosticad[oa]s?|presenta|apresenta|presento|apresentou|detectaron|detectaram|dieron|deram|confirmaron|confirmaram|descubri|descobri|controla|controlo|to|ta|tava|estuve|estive|estuvo|esteve|estamos|andaba|andava|sigo|sigue|segue|dio|deu|positivo|positiva|reagente|tomo|toma|tomando|medicado|medicada|operado|operada|operaron|operaram|opere|amputaron|amputaram|nacio|nasceu|naci|nasci|internaron|internaram|dx|hd|lucho|luchando|luto|lutando|venci|supere|superei|recuperando|recupero|curei|remision|remissao|sobrevivi|sobreviviente|sobrevivente|salio|saiu|resulto|resultou|uso|usa|usando|reposo|repouso|afastado|afastada|afastamento|internado|internada|hospitalizado|hospitalizada|incapacidad|recetaron|receto|receitaram|receitou|prescribieron|prescribio|prescreveram|prescreveu|indicaron|indicaram|peguei|pegou|pego|contraje|contrajo|contraiu|agarre|agarro|certificado|constancia|justificante)(?![\p{L}\p{N}])[^.!?\n]{0,40}$/u;
+  /(?:^|[^\p{L}\p{N}])(?:tengo|tenho|tiene|tem|tenia|tinha|tuve|tive|teve|tuvo|sufro|sofro|sufre|sofre|padezco|padeco|padece|padeceu|soy|sou|estoy|estou|esta|estava|estaba|vivo|vive|convivo|convive|diagnosticad[oa]s?|presenta|apresenta|presento|apresentou|detectaron|detectaram|dieron|deram|confirmaron|confirmaram|descubri|descobri|controla|controlo|to|ta|tava|estuve|estive|estuvo|esteve|estamos|andaba|andava|sigo|sigue|segue|continua|continuo|permanece|dio|deu|positivo|positiva|reagente|tomo|toma|tomando|medicado|medicada|operado|operada|operaron|operaram|opere|amputaron|amputaram|nacio|nasceu|naci|nasci|internaron|internaram|dx|hd|lucho|luchando|luto|lutando|venci|supere|superei|recuperando|recupero|curei|remision|remissao|sobrevivi|sobreviviente|sobrevivente|salio|saiu|resulto|resultou|uso|usa|usando|reposo|repouso|afastado|afastada|afastamento|internado|internada|hospitalizado|hospitalizada|incapacidad|recetaron|receto|receitaram|receitou|prescribieron|prescribio|prescreveram|prescreveu|indicaron|indicaram|peguei|pegou|pego|contraje|contrajo|contraiu|agarre|agarro|certificado|constancia|justificante)(?![\p{L}\p{N}])[^.!?\n]{0,40}$/u;
 
 /**
- * Before the condition, why someone is away or excused: "no podrá hacer educación física este mes
- * por", "licencia médica por", "justifica inasistencia por", "afastada do trabalho devido a".
+ * Before the condition, why someone is away, excused, referred or in hospital: "no podrá hacer
+ * educación física este mes por", "licencia médica por", "vai faltar por causa de", "encaminhado
+ * por", "internación por".
  */
 const excusedFor =
-  /(?:^|[^\p{L}\p{N}])(?:no[ \t]{1,2}(?:podra|puede|pudo|podre|vino|asistio|asistira)|nao[ \t]{1,2}(?:podera|pode|pude|veio|vai)|faltas?|falto|faltou|faltara|ausente|ausencia|inasistencia|licencia|licenca|baja|afastad[oa]|afastamento|dispensad[oa]|dispensa|justifica|justificar|justifico|justificativa|incapacidad|incapacidade|reposo|repouso)(?![\p{L}\p{N}])[^.!?\n]{0,60}(?:por|pela|pelo|debido[ \t]{1,2}a|devido[ \t]{1,2}a|a[ \t]{1,2}causa[ \t]{1,2}de|por[ \t]{1,2}causa[ \t]{1,2}d[eoa])[ \t]{1,2}(?:(?:el|la|un|una|o|a|um|uma|su|sua|seu)[ \t]{1,2})?$/u;
+  /(?:^|[^\p{L}\p{N}])(?:no[ \t]{1,2}(?:podra|puede|pudo|podre|vino|asistio|asistira)|nao[ \t]{1,2}(?:podera|pode|pude|veio|vai)|faltas?|falto|faltou|faltara|faltar|faltando|faltaria|ausente|ausencia|inasistencia|licencia|licenca|baja|afastad[oa]|afastamento|dispensad[oa]|dispensa|justifica|justificar|justifico|justificativa|incapacidad|incapacidade|reposo|repouso|interconsulta|derivad[oa]|derivacion|encaminhad[oa]|encaminhamento|referid[oa]|internacion|internacao|hospitalizacion|hospitalizacao)(?![\p{L}\p{N}])[^.!?\n]{0,60}(?:por|pela|pelo|debido[ \t]{1,2}a|devido[ \t]{1,2}a|a[ \t]{1,2}causa[ \t]{1,2}de|por[ \t]{1,2}causa[ \t]{1,2}d[eoa])[ \t]{1,2}(?:(?:el|la|un|una|o|a|um|uma|su|sua|seu)[ \t]{1,2})?$/u;
 
 /** Right before the condition, a procedure someone had: "fiz cirurgia de vesícula", "le hicieron una biopsia". */
 const procedureDone =
@@ -115,7 +116,7 @@ const cannotAfter =
 
 /** Right before the condition, a person it is with: "adulto mayor con insuficiencia renal". */
 const personWith =
-  /(?:^|[^\p{L}\p{N}])(?:adult[oa][ \t]{1,2}mayor|ancian[oa]|idos[oa]|nin[oa]|menor|bebe|alumn[oa]|alun[oa]|estudiante|paciente|beneficiari[oa]|domiciliad[oa]|residente)(?:[ \t]{1,2}de[ \t]{1,2}\d{1,3}[ \t]{1,2}(?:anos|meses))?,?[ \t]{1,2}(?:con|com)[ \t]{1,2}(?:(?:un|una|um|uma)[ \t]{1,2})?$/u;
+  /(?:^|[^\p{L}\p{N}])(?:adult[oa][ \t]{1,2}mayor|ancian[oa]|idos[oa]|nin[oa]|menor|bebe|alumn[oa]|alun[oa]|estudiante|paciente|beneficiari[oa]|domiciliad[oa]|residente)(?:[ \t]{1,2}(?:de[ \t]{1,2}\d{1,3}[ \t]{1,2}(?:anos|meses)|\p{L}{3,})){0,3},?[ \t]{1,2}(?:con|com)[ \t]{1,2}(?:(?:un|una|um|uma)[ \t]{1,2})?$/u;
 
 /** A health field of a form right before it: "Condición médica: cardiopatía congénita". */
 const labelled = new RegExp(
