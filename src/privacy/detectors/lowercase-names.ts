@@ -1,5 +1,6 @@
 import type { Finding } from "../../core/pii-types.js";
 import { foldedValue } from "./folded-value.js";
+import { followsPlaceNoun, precedingWords } from "./name-context.js";
 import { nameLists } from "./name-lists.js";
 import { ambiguousGivenNames, commonListWords, nameParticles, stopWords } from "./name-words.js";
 import type { ScanInput } from "./scan-input.js";
@@ -17,13 +18,15 @@ import type { ScanInput } from "./scan-input.js";
  * one, and the scan's cost per word must stay small.
  */
 const pairStart = /(?<![\p{L}\p{N}@._-])[a-z]{3,24}(?=[ \t][a-z])/gu;
-const nextWord = /[ \t]([a-z]{3,24})(?![a-z])/y;
+/** The next word, after a particle at most: "lucas do carmo castro", "maria de la cruz". */
+const nextWord = /[ \t](?:(?:de|da|do|dos|das|del)[ \t](?:la[ \t])?)?([a-z]{3,24})(?![a-z])/y;
 
 /** At most this many words in a name in lower case. */
 const longest = 4;
 
 export function* lowercaseNames(input: ScanInput): Generator<Finding | undefined> {
-  // A pair of listed words starts the name; after a cue ("me llamo"), the name starts after it.
+  // A pair of listed words starts the name; after a cue ("me llamo", "quem recebe é"), the name
+  // starts after it.
   yield* namesAt(
     input,
     pairStart,
@@ -31,12 +34,22 @@ export function* lowercaseNames(input: ScanInput): Generator<Finding | undefined
     (start, match) => nameEndAt(input, start, match[0]),
     0.6,
   );
-  yield* namesAt(
+  yield* afterCue(input, cue, cuedNameEnd, 0.8);
+  yield* afterCue(input, roleCue, roleNameEnd, 0.7);
+}
+
+function afterCue(
+  input: ScanInput,
+  matcher: RegExp,
+  endAt: (input: ScanInput, start: number) => number | undefined,
+  confidence: number,
+): Generator<Finding | undefined> {
+  return namesAt(
     input,
-    cue,
+    matcher,
     (match) => match.index + match[0].length,
-    (start) => cuedNameEnd(input, start),
-    0.8,
+    (start) => endAt(input, start),
+    confidence,
   );
 }
 
@@ -97,16 +110,55 @@ function nameEndAt(input: ScanInput, start: number, first: string): number | und
   }
   const { text, folded } = input;
   if (!isLowerCase(text, start)) return undefined;
-  let end: number | undefined;
-  let at = start + first.length;
+  const end = listedNameEnd(input, start + first.length, false);
+  // "av. augusto de lima", "blvd. miguel de cervantes saavedra": a street named after someone.
+  if (end === undefined || followsPlaceNoun(precedingWords(folded, start, true))) return undefined;
+  return end;
+}
+
+/**
+ * "lo recibe nelly si no estoy", "quem cobre é felipe", "le escribe mayra", "seu filho arthur",
+ * "la alumna nelly tito": after words that say who does something or who someone is to the
+ * writer, a listed given name in lower case (no common word) is a name alone, and the listed
+ * words after it are its surnames.
+ */
+const roleCue =
+  /(?<![a-z])(?:hij[oa]|filh[oa]|niet[oa]|net[oa]|sobrinh?[oa]|espos[oa]|marido|novi[oa]|namorad[oa]|alumn[oa]|alun[oa]|oi e|ola e|hola es|quem [a-z]{3,14} e|quien [a-z]{3,14} es|(?:lo|la|le|me|te) [a-z]{3,14}[ae])[ \t]+(?=[a-z])/gu;
+const roleWord = /[a-z]{3,24}(?![a-z])/y;
+
+function roleNameEnd(input: ScanInput, start: number): number | undefined {
+  roleWord.lastIndex = start;
+  const first = roleWord.exec(input.folded)?.[0];
+  if (
+    first === undefined ||
+    !isLowerCase(input.text, start) ||
+    !nameLists().given.has(first) ||
+    isCommonWord(first) ||
+    ambiguousGivenNames.has(first)
+  ) {
+    return undefined;
+  }
+  return listedNameEnd(input, start + first.length, true);
+}
+
+/**
+ * Where the name whose first word ends at `at` ends: the listed words after it, a particle
+ * between two ("lucas do carmo castro"), the last a surname that is no given name; past one,
+ * any listed word ("brenda flores tito"). With `alone`, the first word may be the whole name.
+ */
+function listedNameEnd(input: ScanInput, at: number, alone: boolean): number | undefined {
+  const lists = nameLists();
+  const { text, folded } = input;
+  let end = alone ? at : undefined;
   for (let count = 1; count < longest; count++) {
     nextWord.lastIndex = at;
     const word = nextWord.exec(folded)?.[1];
-    if (word === undefined || !isLowerCase(text, at + 1) || isCommonWord(word)) break;
+    const wordStart = nextWord.lastIndex - (word?.length ?? 0);
+    if (word === undefined || !isLowerCase(text, wordStart) || isCommonWord(word)) break;
     const given = lists.given.has(word);
     if (!given && !lists.surnames.has(word)) break;
     at = nextWord.lastIndex;
-    if (!given) end = at;
+    if (!given || end !== undefined) end = at;
   }
   // Glued to a digit or a letter outside a–z: no name.
   if (end !== undefined && /[\p{L}\p{N}]/u.test(text[end] ?? "")) return undefined;

@@ -329,6 +329,7 @@ const abbreviations = new Set([
   "mtro",
   "mtra",
   "av",
+  "blvd",
   "jr",
   "pres",
   "gral",

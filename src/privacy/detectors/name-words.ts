@@ -71,7 +71,7 @@ export const placePrefixes = words(`
  */
 export const placeNouns = words(`
   calle avenida av avda rua travessa carrera cra jiron jr pasaje psje diagonal transversal camino
-  boulevard bulevar calzada callejon privada prolongacion alameda praca plaza rodovia estrada
+  boulevard bulevar blvd calzada callejon privada prolongacion alameda praca plaza rodovia estrada
   largo ladeira beco viela paseo autopista carretera ruta via
   hospital clinica policlinico sanatorio instituto universidad universidade facultad faculdade
   escuela escola colegio liceo jardin fundacion fundacao asociacion associacao sociedad sociedade

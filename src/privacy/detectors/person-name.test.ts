@@ -193,3 +193,28 @@ describe("person names: surnames first", () => {
     expect(names("Apellidos, Nombres")).toEqual([]);
   });
 });
+
+describe("person names in lower case: particles, streets and roles", () => {
+  it("reads a particle between listed words, and a listed word after the surname", () => {
+    expect(names("pessoal, lucas do carmo castro está afastado")).toEqual([
+      "lucas do carmo castro",
+    ]);
+    expect(names("visita 24/11: brenda flores tito, calle 5")).toEqual(["brenda flores tito"]);
+  });
+
+  it("takes no street named after someone for a name in lower case", () => {
+    expect(names("vai ter feira na rua teodoro sampaio no sábado?")).toEqual([]);
+    expect(names("estamos en blvd. miguel de cervantes saavedra 303")).toEqual([]);
+  });
+
+  it("takes a lone given name in lower case after words that say who does something", () => {
+    expect(names("se eu não tiver, quem recebe é leandro")).toEqual(["leandro"]);
+    expect(names("el pedido lo recibe nelly si no estoy")).toEqual(["nelly"]);
+    expect(names("hola doctor, le escribe mayra, la hija")).toEqual(["mayra"]);
+    expect(names("informamos que seu filho arthur foi diagnosticado")).toEqual(["arthur"]);
+    expect(names("la alumna nelly tito no podrá venir")).toEqual(["nelly tito"]);
+    // A common word, or a given name that is one too, is no name.
+    expect(names("lo recibe mañana si no estoy")).toEqual([]);
+    expect(names("quem manda é luz, a dona da casa")).toEqual([]);
+  });
+});
