@@ -11,7 +11,7 @@ import type { ScanInput } from "./scan-input.js";
 
 /** After a condition, what says how far along it is: "aguda", "tipo 2", "de 5 meses" (pregnancy). */
 const qualifier =
-  /^[ \t]{1,2}(?:aguda|agudo|cronica|cronico|severa|severo|grave|leve|moderada|moderado|congenita|congenito|avanzada|avancada|recurrente|recorrente|positivo|positiva|de[ \t]{1,2}\d{1,2}[ \t]{1,2}(?:semanas|meses)|tipo[ \t]{1,2}(?:[12]|i{1,2}|[ab])|(?:estadio|estagio|grado|grau|fase|etapa)[ \t]{1,2}(?:[0-4]|i{1,3}|iv|[a-c])|de[ \t]{1,2}(?:(?:alto|bajo|baixo)[ \t]{1,2})?(?:riesgo|risco))(?![\p{L}\p{N}])/u;
+  /^[ \t]{1,2}(?:aguda|agudo|cronica|cronico|severa|severo|grave|leve|moderada|moderado|congenita|congenito|avanzada|avancada|recurrente|recorrente|positivo|positiva|profunda|profundo|maligna|maligno|benigna|benigno|latente|refractaria|refratario|refrataria|de[ \t]{1,2}\d{1,2}[ \t]{1,2}(?:semanas|meses)|tipo[ \t]{1,2}(?:[12]|i{1,2}|[ab])|(?:estadio|estagio|grado|grau|fase|etapa)[ \t]{1,2}(?:[0-4]|i{1,3}|iv|[a-c])|de[ \t]{1,2}(?:(?:alto|bajo|baixo)[ \t]{1,2})?(?:riesgo|risco))(?![\p{L}\p{N}])/u;
 
 /** After a hepatitis, its letter: "hepatitis A", "hepatite E". */
 const hepatitisLetter = /^[ \t]{1,2}[a-e](?![\p{L}\p{N}])/u;
@@ -157,7 +157,10 @@ export function extendedEnd(
   let to = end + qualifiersLength(folded, value, end);
   if (to === end && namedAfterHeads.has(value)) {
     const named = namedAfter.exec(folded.slice(to, to + 40));
-    if (named !== null && !namesNothing.has(named[1] ?? "")) to += named[0].length;
+    if (named !== null && !namesNothing.has(named[1] ?? "")) {
+      to += named[0].length;
+      to += qualifiersLength(folded, value, to);
+    }
   }
   const place = bodyPlace.exec(folded.slice(to, to + 48));
   if (place !== null) return to + place[0].length;

@@ -69,6 +69,27 @@ const medicineStems = [
   "tinibe",
   "platino", // cisplatino, carboplatino
   "lutamida", // antiandrogens: bicalutamida
+  "cumarol", // coumarin anticoagulants: acenocumarol
+  "ciclina", // tetracyclines: doxiciclina
+  "picina", // rifamycins: rifampicina
+  "niazida", // tuberculosis: isoniazida
+  "vudina", // HIV nucleosides: lamivudina, zidovudina
+  "dazol", // antiparasitics: metronidazol, albendazol
+  "imazol", // thyroid: metimazol
+  "clopramida", // antiemetics: metoclopramida
+  "peramida", // loperamida
+  "salazina", // bowel disease: sulfasalazina
+  "ticasona", // corticosteroids: fluticasona
+  "cortisona", // hidrocortisona
+  "tropio", // inhaled bronchodilators: tiotropio
+  "cept", // receptor fusion proteins: etanercept
+  "cepte",
+  "azodona", // antidepressants: trazodona
+  "pexol", // Parkinson's: pramipexol
+  "afil", // PDE5 inhibitors: sildenafil
+  "sterida", // 5-alpha reductase inhibitors: finasterida
+  "ulosina", // alpha blockers: tamsulosina
+  "fuzosina",
 ] as const;
 
 /**
@@ -153,9 +174,9 @@ const everydayWords = new Set([
 ]);
 
 /** A medicine's name by its stem, from the start of a word (at least three letters before it). */
-export const medicineShapeSource = `([a-z]{3,}(?:${medicineStems.join("|")}))`;
+export const medicineShapeSource = `([a-z]{3,}(?:${medicineStems.join("|")}))(?![a-z])`;
 /** A condition's name by its ending, from the start of a word. */
-export const conditionShapeSource = `([a-z]{3,}(?:${conditionEndings.join("|")}))`;
+export const conditionShapeSource = `([a-z]{3,}(?:${conditionEndings.join("|")}))(?![a-z])`;
 
 /** Whether a word of a condition's shape is an everyday word instead. */
 export function isEverydayWord(word: string): boolean {

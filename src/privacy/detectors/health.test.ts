@@ -93,6 +93,7 @@ describe("medicines and conditions known by their shape", () => {
     expect(found("tomo metformina 850 dos veces al día")).toEqual(["metformina 850"]);
     expect(found("Mi papá toma metformina de 850 mg")).toEqual(["metformina de 850 mg"]);
     expect(found("Mi abuela toma Eutirox")).toEqual(["Eutirox"]);
+    expect(found("Mi tía toma metoclopramida")).toEqual(["metoclopramida"]);
   });
 
   it("leaves everyday words that end like a medicine or a condition", () => {
@@ -123,6 +124,12 @@ describe("clinical heads", () => {
       "síndrome de Guillain-Barré",
     ]);
     expect(found("Mi tío tiene adicción al juego")).toEqual(["adicción al juego"]);
+    expect(found("Mi hija tiene síndrome de ovario poliquístico")).toEqual([
+      "síndrome de ovario poliquístico",
+    ]);
+    expect(found("Mi abuelo tuvo trombosis venosa profunda")).toEqual([
+      "trombosis venosa profunda",
+    ]);
     expect(found("fiz cirurgia de vesícula e estou afastada")).toEqual(["cirurgia de vesícula"]);
   });
 
