@@ -27,12 +27,18 @@ const placeEnd = /[,;.!?:()\n"]|[ \t]-[ \t]/;
 /** Words of prose, never a place's or a street's name: a name typed in lower case ends there. */
 const proseWords = new Set(
   `y e o u que pero mas porque pois como cuando quando donde onde si se lo la le les me te nos
-  es era fue son esta estan estaba estoy estou tem tiene tengo tenho hay ha he foi sao vai va
+  es era fue son esta estan estaba estoy estou tem tiene tengo tenho hay ha he foi vai va
   voy vou para pra por con com sin sem en em desde hasta ate hace faz favor gracias obrigado
   obrigada porfa pls please ya ja aqui ahi ali alli cerca perto lado frente pero entonces
   mi mis meu minha su sus seu sua tu teu tua el ella ele ela eles ellos ellas
-  cuesta costo custa custou sale salio sai saiu vale valen tarda demora dura mide lleva leva
-  llega chega queda quedan fica ficam cobra cobran paga pago hizo fez dio deu tienen tinha`
+  cuesta costo custa custou sale salio sai saiu valen tarda demora dura mide lleva leva
+  llega chega queda quedan fica ficam cobra cobran paga pago hizo fez dio deu tienen tinha
+  estoy vivo vive moro mora domicilio direccion endereco casa pedido orden ordem factura fatura
+  ticket numero codigo cliente producto produto item precio preco valor total cuota pago
+  monto caja cajas unidades piezas sala aula habitacion cuarto quarto folio expediente
+  protocolo modelo version pagina capitulo articulo na no nas num numa pelo pela a al ao aos
+  asi tambien tambem luego despues depois antes ahora agora hoy hoje manana amanha ayer ontem
+  siempre sempre nunca solo so bien bem mal muy muito`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -40,6 +46,18 @@ const proseWords = new Set(
 /** Whether a folded word is a word of prose (a verb, a pronoun, a small word), no name's. */
 export function isProseWord(folded: string): boolean {
   return proseWords.has(folded);
+}
+
+/**
+ * Where a name typed in lower case starts in `run` (folded words before a number): after its
+ * last word of prose ("vivo en moreno" gives "moreno"); 0 when none is prose.
+ */
+export function nameAfterProse(run: string): number {
+  let start = 0;
+  for (const match of run.matchAll(/[^ \t]+/g)) {
+    if (proseWords.has(match[0])) start = match.index + match[0].length;
+  }
+  return start + (/^[ \t]*/.exec(run.slice(start))?.[0].length ?? 0);
 }
 
 /** A word of a place's name: capitalised or a number, or any word of a text typed in lower case. */

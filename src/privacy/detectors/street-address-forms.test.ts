@@ -80,6 +80,9 @@ describe("street addresses typed in lower case", () => {
     expect(addresses("amanhã passo na casa dela na rua sete, s/n pra pegar as chaves")).toEqual([
       "rua sete, s/n",
     ]);
+    expect(addresses("oi, o técnico pode vir na rua são bento 120, apto 3")).toEqual([
+      "rua são bento 120, apto 3",
+    ]);
   });
 
   it("leaves prices, counts and verbs after a street type", () => {
@@ -87,6 +90,44 @@ describe("street addresses typed in lower case", () => {
     expect(addresses("fui por la avenida y tardé 40, un horror")).toEqual([]);
     expect(addresses("la calle estaba cerrada 2 horas por la marcha")).toEqual([]);
     expect(addresses("la avenida principal tiene 4 carriles")).toEqual([]);
+  });
+
+  it("reads a street without its type, its flat, bis or corner, typed in lower case", () => {
+    expect(
+      addresses("hoja de referencia: paciente iván morales, domicilio güemes 3488, palermo"),
+    ).toEqual(["güemes 3488"]);
+    expect(addresses("vivo en moreno 2338, piso 1, depto f, caballito")).toEqual([
+      "moreno 2338, piso 1, depto f",
+    ]);
+    expect(addresses("daniela cárdenas, los cedros 531, dpto 508, la florida")).toEqual([
+      "los cedros 531, dpto 508",
+    ]);
+    expect(addresses("el pedido va a soriano 1257 bis, lo recibe wendy")).toEqual([
+      "soriano 1257 bis",
+    ]);
+    expect(
+      addresses("me mudé a mcal. lópez 4681 c/ venezuela así que cambien la dirección"),
+    ).toEqual(["mcal. lópez 4681 c/ venezuela"]);
+    expect(addresses("artículo 41 bis de la ley federal del trabajo")).toEqual([]);
+    expect(addresses("el modelo 2020 bis no sirve")).toEqual([]);
+    expect(
+      addresses("devoluciones al centro de distribución, camino a melipilla km 17, bodega 18"),
+    ).toEqual([]);
+  });
+
+  it("reads Brasília's blocks, a road's type after an address word and the clause after it", () => {
+    expect(addresses("moro na sqs 308 bloco c apto 504, asa sul, brasília")).toEqual([
+      "sqs 308 bloco c apto 504",
+    ]);
+    expect(addresses("domicilio: camino carrasco 5418\nciudad: maldonado")).toEqual([
+      "camino carrasco 5418",
+    ]);
+    expect(addresses("retira micaela en calle los aromos 932 después de las 15 h.")).toEqual([
+      "calle los aromos 932",
+    ]);
+    expect(addresses("pasaje a cusco 350, ida y vuelta")).toEqual([]);
+    expect(addresses("la ruta 40 tiene 5000 km")).toEqual([]);
+    expect(addresses("quedé en la plaza 2 horas")).toEqual([]);
   });
 
   it("reads a lower-case corner after an address word as a street", () => {

@@ -4,10 +4,11 @@ import {
   afterNeighbourhood,
   afterUnits,
   isProseWord,
+  nameAfterProse,
   neighbourhoodWords,
   typedInLowerCase,
 } from "./address-neighbourhood.js";
-import { boundedMatches, mayMatch } from "./candidate.js";
+import { boundedMatches, mayMatch, type Candidate } from "./candidate.js";
 import { foldedMatches } from "./folded-matches.js";
 import { foldedValue } from "./folded-value.js";
 import { mentionsPerson, sentenceAround } from "./person-context.js";
@@ -30,7 +31,12 @@ export const streetAddressDetector: Detector = {
     const { hasDigits } = input;
     const rules: Iterable<Finding | undefined>[] = [];
     if (mayMatch(folded, streetTypeWord)) rules.push(streetAddresses(input));
-    if (hasDigits && mayMatch(input, blockCode)) rules.push(blockAddresses(input));
+    if (hasDigits && mayMatch(input, blockCode)) {
+      rules.push(blockAddresses(input, boundedMatches(input, blockCode)));
+    }
+    if (hasDigits && mayMatch(folded, brasiliaBlock)) {
+      rules.push(blockAddresses(input, foldedMatches(input, brasiliaBlock), true));
+    }
     if (hasDigits && mayMatch(folded, typelessPattern)) rules.push(typelessAddresses(input));
     if (hasDigits && mayMatch(folded, numberBeforeFlat)) rules.push(flatAddresses(input));
     if (hasDigits && mayMatch(folded, unitPattern)) rules.push(unitAddresses(input));
@@ -409,12 +415,18 @@ function judge(
       lowerCase &&
       houseNumber !== undefined &&
       written.every((word) => !isProseWord(word.folded)) &&
-      !/^(?:y|e|a|o|al|ao)$/.test(words[0]?.folded ?? "") &&
+      !/^(?:y|e|o|u)$/.test(words[0]?.folded ?? "") &&
+      // "pasaje a cusco 350," is a ticket's fare; "camino a melipilla 8450" a road.
+      !(/^(?:a|al|ao|para|pra|hasta|ate)$/.test(words[0]?.folded ?? "") && !roadTypes.test(type)) &&
       typedInLowerCase(text, at) &&
-      endsAddress(folded, at + value.length);
+      (/\d/.test(numberedFlat ?? "") || endsAddress(folded, at + value.length));
     const proper = !lowerCase || lowerCaseText;
     if (!proper && !context && !(placed && houseNumber !== undefined)) return undefined;
-    if (ordinaryWordTypes.has(type) && !/^[\p{Lu}\d]/u.test(written[0]?.original ?? "")) {
+    if (
+      ordinaryWordTypes.has(type) &&
+      !/^[\p{Lu}\d]/u.test(written[0]?.original ?? "") &&
+      !(lowerCaseText && placed)
+    ) {
       return undefined;
     }
     if (houseNumber === undefined) {
@@ -636,12 +648,26 @@ const blockCode =
   /(?<![\p{L}\p{N}])[A-Z]{2,5}(?:[ \t][A-Z]{2,3})?[ \t]{1,2}\d{1,4}[A-Z]?(?![\p{L}\p{N}])/gu;
 const flatsFrom = new RegExp(`(?:${complementItem}){1,4}`, "y");
 
-function* blockAddresses(input: ScanInput): Generator<Finding | undefined> {
-  for (const candidate of boundedMatches(input, blockCode)) {
+/** Brasília's block codes as typed in lower case: "sqn 108", "shin qi 4", "qnm 30", "cln 405". */
+const brasiliaBlock =
+  /(?<![a-z0-9])(?:sq[ns]w?|sh[il][ns]|sh[ic]s|qn[a-z]|cl[ns]|cr[ns]|eq[ns])(?:[ \t](?:qi|ql))?[ \t]{1,2}\d{1,4}[a-z]?(?![a-z0-9])/g;
+
+/**
+ * The block addresses among `candidates` (block codes and their number); `lowerCase`: codes
+ * read on the fold, taken only where the text is typed in lower case (the others are the
+ * capitals' own).
+ */
+function* blockAddresses(
+  input: ScanInput,
+  candidates: Iterable<Candidate | undefined>,
+  lowerCase = false,
+): Generator<Finding | undefined> {
+  for (const candidate of candidates) {
     if (candidate === undefined) {
       yield undefined;
       continue;
     }
+    if (lowerCase && !typedInLowerCase(input.text, candidate.start)) continue;
     flatsFrom.lastIndex = candidate.end;
     const flats = flatsFrom.exec(input.folded);
     if (flats === null || !/\d|\b[a-z]\b/.test(flats[0])) continue;
@@ -679,11 +705,20 @@ const typelessEnd =
 const startsWithType = new RegExp(`^(?:${streetTypes}|manzana|mz\\.?)(?![a-z])`);
 const startsWithTypeAndSpace = new RegExp(`^(?:${streetTypes})[ \\t]{1,3}`);
 
-/** Whether an address ends at `end`: a stop, a clause or a small word follows ("…, 768, adulto"). */
+/** The types of a road, whose name may say where it leads: "camino a Melipilla". */
+const roadTypes =
+  /^(?:camino|cno\.|carretera|carr\.|ruta|estrada|estr\.|est\.|rodovia|rod\.|autopista|via)$/;
+
+/**
+ * Whether an address typed in lower case ends at `end`: a stop, a quote or a table's bar, or a
+ * word that opens the next clause follows ("…, 768, adulto", "… 2502 después de las 15 h").
+ */
 function endsAddress(folded: string, end: number): boolean {
   const after = folded.slice(end, end + 12);
-  return typelessEnd.test(after) || /^[ \t]{1,2}(?:pra|para)(?![a-z])/.test(after);
+  return typelessEnd.test(after) || clauseAfter.test(after);
 }
+const clauseAfter =
+  /^(?:[ \t]{0,2}["'|(]|[ \t]{1,2}(?:pra|para|despues|depois|antes|manana|amanha|hoy|hoje|ahora|agora|mi|meu|minha|lo|la|le|les|se|me|nos|que|si|pero|porque|pues|ahi|ali|aqui|alla|asi|entonces|ya|ja|tocar|toco|preguntar|perguntar|llamar|ligar)(?![a-z]))/;
 
 function* typelessAddresses(input: ScanInput): Generator<Finding | undefined> {
   for (const candidate of foldedMatches(input, typelessPattern)) {
@@ -703,16 +738,21 @@ function* typelessAddresses(input: ScanInput): Generator<Finding | undefined> {
     const yearLike = /^(?:19|20)\d\d$/.test(houseNumber);
     if ((houseNumber.length < 3 || yearLike) && (flats ?? "") === "") continue;
     // The street is the capitalised words before the number: "la dirección correcta es
-    // Sarmiento 2210" gives "Sarmiento 2210".
+    // Sarmiento 2210" gives "Sarmiento 2210"; typed in lower case, its words that are no prose.
     const nameStart = start + address.indexOf(name);
     const words = wordsOf(input.text, nameStart, name);
+    // In a text typed in lower case, every word after the address word that is no prose.
+    const lowerCaseText = typedInLowerCase(input.text, start);
     const lastLower = words.findLastIndex(
-      (word) => !particles.has(word.folded) && !/^[\p{Lu}\d]/u.test(word.original),
+      (word) =>
+        !particles.has(word.folded) &&
+        (lowerCaseText ? isProseWord(word.folded) : !/^[\p{Lu}\d]/u.test(word.original)),
     );
     const street = words.slice(lastLower + 1).filter((word) => !particles.has(word.folded));
     const first = street[0];
     if (first === undefined) continue;
     if (lastLower >= 0) start = first.end - first.original.length;
+    if (startsWithType.test(input.folded.slice(start, end))) continue;
     if (speaksOfPublicPlace(input, start, end)) continue;
     yield addressFinding(input, start, end, 0.9);
   }
@@ -726,6 +766,9 @@ const numberBeforeFlat = new RegExp(
   `\\d{2,5}[a-z]?(?=${complementItem}|${typelessCornerAhead}|${bisAhead}|[ \\t]{0,2},?[ \\t]{1,2}(?:ahi|ali|aqui|aca|alli|la|es|e|donde|onde)[ \\t])`,
   "g",
 );
+/** Up to four words in lower case (folded) right before a number, and a comma. */
+const lowerCaseRunBefore =
+  /(?<![\p{L}\p{N}])((?:[a-z][a-z'.-]*|\d{1,2})(?:[ \t]{1,2}(?:[a-z][a-z'.-]*|\d{1,2})){0,3}),?[ \t]{1,2}$/u;
 const capitalisedRunBefore =
   /(?<![\p{L}\p{N}])((?:[\p{Lu}][\p{L}'\u2019.-]*|\d{1,2}|de|del|la|las|los|el|da|das|do|dos)(?:[ \t]{1,2}(?:[\p{Lu}][\p{L}'\u2019.-]*|\d{1,2}|de|del|la|las|los|el|da|das|do|dos)){0,4}),?[ \t]{1,2}$/u;
 
@@ -734,9 +777,12 @@ const startsWithRoom = new RegExp(
   `^(?:${complementWord}|aula|salon|habitacion|quarto|consultorio|auditorio|laboratorio|box|cama|leito|modulo|pabellon|pavilhao|ala|sector|setor)(?![a-z])`,
 );
 
-/** A law's article, a chapter or a step numbered "bis", not a street: "Artículo 41 bis". */
+/**
+ * A law's article, a chapter or a step numbered "bis", not a street ("Artículo 41 bis"), nor a
+ * road's kilometre ("camino a melipilla km 17, bodega 18").
+ */
 const numberedPart =
-  /(?:^|[ \t])(?:articulo|art\.|capitulo|cap\.|inciso|fraccion|numeral|seccion|apartado|clausula|anexo|regla|norma|ley|decreto|resolucion|parrafo|item|punto|paso|tomo|volumen|pagina|version|modelo|ticket|codigo)[ \t]*$/;
+  /(?:^|[ \t])(?:km|kilometro|quilometro|articulo|art\.|capitulo|cap\.|inciso|fraccion|numeral|seccion|apartado|clausula|anexo|regla|norma|ley|decreto|resolucion|parrafo|item|punto|paso|tomo|volumen|pagina|version|modelo|ticket|codigo)[ \t]*$/;
 
 const shortFlatWord = /^[ \t]{0,2}[,/-]?[ \t]{1,2}(?:of|int|res|cs|lt|bl|ap|cj)[ \t]/;
 
@@ -757,7 +803,7 @@ function flatOrCornerAfter(input: ScanInput, at: number): string | undefined {
   typelessCornerFrom.lastIndex = at;
   const corner = typelessCornerFrom.exec(input.folded)?.[0];
   if (corner === undefined) return undefined;
-  const kept = cornerLength(input.text, at, corner);
+  const kept = cornerLength(input.text, at, corner, typedInLowerCase(input.text, at));
   return kept === 0 ? undefined : corner.slice(0, kept);
 }
 
@@ -773,16 +819,24 @@ function* flatAddresses(input: ScanInput): Generator<Finding | undefined> {
       (addressAfter.test(input.folded.slice(candidate.end, candidate.end + 80)) ? "" : undefined);
     if (after === undefined) continue;
     const from = Math.max(0, candidate.start - 64);
-    const run = capitalisedRunBefore.exec(input.text.slice(from, candidate.start));
+    const lowerCaseText = typedInLowerCase(input.text, candidate.start);
+    const run = (lowerCaseText ? lowerCaseRunBefore : capitalisedRunBefore).exec(
+      (lowerCaseText ? input.folded : input.text).slice(from, candidate.start),
+    );
     if (run?.[1] === undefined) continue;
-    // The name starts at its first capitalised word ("en Los Cedros": "Los Cedros").
-    const lead = /^(?:(?:de|del|la|las|los|el|da|das|do|dos|\d{1,2})[ \t]{1,2})*/u.exec(
-      run[1],
-    )?.[0];
-    const start = from + run.index + (lead?.length ?? 0);
+    // The name starts at its first capitalised word ("en Los Cedros": "Los Cedros"); typed in
+    // lower case, after the last word of prose ("vivo en moreno 2338": "moreno").
+    // Typed in lower case, an article opens the name ("los cedros 531").
+    const afterProse = lowerCaseText ? nameAfterProse(run[1]) : 0;
+    const lead = (
+      lowerCaseText
+        ? /^(?:(?:de|del|da|do|\d{1,2})[ \t]{1,2})*/u
+        : /^(?:(?:de|del|la|las|los|el|da|das|do|dos|\d{1,2})[ \t]{1,2})*/u
+    ).exec(run[1].slice(afterProse))?.[0];
+    const start = from + run.index + afterProse + (lead?.length ?? 0);
     const name = input.folded.slice(start, candidate.start);
     if (
-      start >= candidate.start ||
+      !/[a-z]/.test(name) ||
       startsWithType.test(name) ||
       startsWithRoom.test(name) ||
       numberedPart.test(name)
@@ -856,6 +910,8 @@ const streetBefore = new RegExp(`(?<![a-z0-9])(?:${streetTypes})[ \\t][^.!?\\n;|
 const blockCodeBefore =
   /(?<![\p{L}\p{N}])[A-Z]{2,5}(?:[ \t][A-Z]{2,3})?[ \t]{1,2}\d{1,4}[A-Z]?[ \t]{1,2}$/u;
 
+const brasiliaBlockBefore = new RegExp(`${brasiliaBlock.source}[ \\t]{1,2}$`);
+
 function* unitAddresses(input: ScanInput): Generator<Finding | undefined> {
   for (const candidate of foldedMatches(input, unitPattern)) {
     if (candidate === undefined) {
@@ -876,7 +932,10 @@ function* unitAddresses(input: ScanInput): Generator<Finding | undefined> {
     }
     if (
       streetBefore.test(input.folded.slice(Math.max(0, candidate.start - 56), candidate.start)) ||
-      blockCodeBefore.test(input.text.slice(Math.max(0, candidate.start - 16), candidate.start))
+      blockCodeBefore.test(input.text.slice(Math.max(0, candidate.start - 16), candidate.start)) ||
+      brasiliaBlockBefore.test(
+        input.folded.slice(Math.max(0, candidate.start - 16), candidate.start),
+      )
     ) {
       continue;
     }
