@@ -8,6 +8,7 @@ import {
   namesAuthorOfWork,
   precedingWords,
 } from "./name-context.js";
+import { namesCompany } from "./company-name.js";
 import { invertedName } from "./inverted-name.js";
 import { kindOf, type Kind } from "./name-lists.js";
 import {
@@ -46,13 +47,19 @@ const glued = /[\p{L}\p{N}]/u;
 /**
  * The run of capitalised words that starts at `start` (where `capitalisedWord` matched), read
  * on the whole text so it does not depend on how far the scan has read; undefined when it is
- * glued to a letter or digit after it.
+ * glued to a letter or digit after it. A last word glued to digits is a code, not the run's:
+ * "Joaquín Villalba Chávez\tV14124947" is read up to "Chávez".
  */
 export function runAt(text: string, start: number): string | undefined {
   runFrom.lastIndex = start;
   const run = runFrom.exec(text)?.[0];
-  if (run === undefined || glued.test(text[start + run.length] ?? "")) return undefined;
-  return run;
+  if (run === undefined || !glued.test(text[start + run.length] ?? "")) return run;
+  const lastSpace = Math.max(run.lastIndexOf(" "), run.lastIndexOf("\t"));
+  if (lastSpace <= 0) return undefined;
+  // Read again within the words before the code, so that a particle does not end the run.
+  runFrom.lastIndex = start;
+  const shorter = runFrom.exec(text.slice(0, start + lastSpace))?.[0];
+  return shorter === undefined || shorter.length === 0 ? undefined : shorter;
 }
 
 export interface NameSpan {
@@ -93,7 +100,10 @@ export function namesInRun(
   if (inTableHeader(text, start, end) || inAddressTail(text, folded, start, end)) return [];
   const inverted = invertedName(text, folded, start, end);
   if (inverted !== undefined) return [inverted];
-  const segments = segmentsOf(tokensOf(folded, start, value));
+  const tokens = tokensOf(folded, start, value);
+  const foldedWords = tokens.map((token) => token.folded);
+  if (namesCompany(text, start, end, foldedWords)) return [];
+  const segments = segmentsOf(tokens);
   // The next of a list of names: "Presentes: Edvaldo Cavalcanti, Caio Magalhães e Edvaldo Souza",
   // when a word of it is on the lists; after a name, a bank or a company may follow its comma
   // ("no nome de Davi Correia, Nubank").

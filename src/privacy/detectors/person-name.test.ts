@@ -218,3 +218,19 @@ describe("person names in lower case: particles, streets and roles", () => {
     expect(names("quem manda é luz, a dona da casa")).toEqual([]);
   });
 });
+
+describe("person names: codes after a name, companies", () => {
+  it("reads a name up to a code glued to digits in the next cell", () => {
+    expect(names("Nombre\tCI\tCiudad\nJoaquín Villalba Chávez\tV14124947\tMaracaibo")).toEqual([
+      "Joaquín Villalba Chávez",
+    ]);
+  });
+
+  it("takes no company with its legal form for a person, even one named after someone", () => {
+    expect(names("Razão social: Auto Peças Rio Verde Ltda.\nCNPJ: x")).toEqual([]);
+    expect(names("Proveedor: Transportes Quispe Mamani S.A.C., RUC x")).toEqual([]);
+    expect(names("Cliente: Construtora Almeida EIRELI")).toEqual([]);
+    // A surname in capitals after a given name is still a name.
+    expect(names("Paciente Ana SÁ, 40 años")).toEqual(["Ana SÁ"]);
+  });
+});
