@@ -22,7 +22,7 @@ const fieldLabels =
  * medicine to someone, but their value alone is no health data.
  */
 const clinicalLabels =
-  "dx|tto|diagnosticos?|hipotesis[ \\t]diagnosticas?|hipotese[ \\t]diagnostica|impresion[ \\t]diagnostica|motivo(?:[ \\t]d[eoa][ \\t](?:(?:la|el|a)[ \\t])?(?:consulta|ingreso|internacion|internacao|derivacion|encaminhamento|referencia|interconsulta|atencion|atendimento))?|tratamientos?|tratamentos?|medicacion|medicacao|prescripcion|prescricao|indicacion|conducta|conduta|cuadro[ \\t]clinico|quadro[ \\t]clinico|patologias?|queixa[ \\t]principal";
+  "dx|tto|diagnosticos?|hipotesis[ \\t]diagnosticas?|hipotese[ \\t]diagnostica|impresion[ \\t]diagnostica|motivo(?:[ \\t]d[eoa][ \\t](?:(?:la|el|a)[ \\t])?(?:consulta|ingreso|internacion|internacao|derivacion|encaminhamento|referencia|interconsulta|atencion|atendimento))?|tratamientos?|tratamentos?|medicacion|medicacao|prescripcion(?:es)?|prescricao|indicacion(?:es)?|medicamentos?|enfermedad[ \\t]actual|conducta|conduta|cuadro[ \\t]clinico|quadro[ \\t]clinico|patologias?|queixa[ \\t]principal";
 
 /**
  * The labels of a person's health in a form or a record (folded). A bare "Antecedentes:" also

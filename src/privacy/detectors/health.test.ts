@@ -160,6 +160,13 @@ describe("what ties a condition or a medicine to someone", () => {
       found("Hoja de referencia: paciente Emiliano, domicilio Gorriti 889. Motivo: VIH."),
     ).toEqual(["VIH"]);
     expect(found("Diagnóstico: J45.9, paciente Rocío Salinas")).toEqual(["Diagnóstico: J45.9"]);
+    expect(found("Paciente Ana Flores, 48 años. Dx. asma. Tto. salbutamol.")).toEqual([
+      "asma",
+      "salbutamol",
+    ]);
+    expect(found("Juan Pérez, 30 años.\nIndicaciones: fluoxetina 20 mg")).toEqual([
+      "fluoxetina 20 mg",
+    ]);
     expect(found("Motivo: cambio de domicilio.")).toEqual([]);
   });
 

@@ -124,6 +124,9 @@ const labelled = new RegExp(
   "u",
 );
 
+/** Right before the condition, a clinical abbreviation with its full stop, which ends no sentence: "Tto. enalapril". */
+const abbreviatedLabel = /(?:^|[^\p{L}\p{N}])(?:dx|tto|diag|trat)\.[ \t]{0,2}$/u;
+
 /** Right before the condition, who carries it: "portador de HIV", "portadora do vírus". */
 const carrier = /(?:^|[^\p{L}\p{N}])portador(?:a|es|as)?[ \t]{1,2}(?:de|do|da|del)[ \t]{1,2}$/u;
 
@@ -210,6 +213,7 @@ function* healthFindings(input: ScanInput): Generator<Finding | undefined> {
       procedureDone.test(before) ||
       (causeBefore.test(before) && cannotAfter.test(input.folded.slice(end, end + 40))) ||
       labelled.test(before) ||
+      abbreviatedLabel.test(input.folded.slice(Math.max(0, start - 8), start)) ||
       carried !== null ||
       (describes && isCondition.test(before)) ||
       treated;
