@@ -125,6 +125,14 @@ describe("street addresses typed in lower case", () => {
     expect(addresses("retira micaela en calle los aromos 932 después de las 15 h.")).toEqual([
       "calle los aromos 932",
     ]);
+    expect(
+      addresses("urgente ambulancia a privada de los fresnos 64 casa 28 mi mamá se cayó"),
+    ).toEqual(["privada de los fresnos 64 casa 28"]);
+    expect(
+      addresses(
+        "recoger en av. cristo redentor 821 y entregar en av. las acacias, torre b, piso 5",
+      ),
+    ).toEqual(["av. cristo redentor 821 y entregar", "av. las acacias, torre b, piso 5"]);
     expect(addresses("pasaje a cusco 350, ida y vuelta")).toEqual([]);
     expect(addresses("la ruta 40 tiene 5000 km")).toEqual([]);
     expect(addresses("quedé en la plaza 2 horas")).toEqual([]);

@@ -391,6 +391,7 @@ function judge(
   const placed = context || placeContext.test(before);
   let lowerCase = false;
   let lowerCaseText = false;
+  const withFlat = /\d/.test(numberedFlat ?? flat ?? "");
   if (type !== undefined && name !== undefined) {
     const nameStart = at + value.indexOf(name, type.length);
     const words = wordsOf(text, nameStart, name);
@@ -419,13 +420,16 @@ function judge(
       // "pasaje a cusco 350," is a ticket's fare; "camino a melipilla 8450" a road.
       !(/^(?:a|al|ao|para|pra|hasta|ate)$/.test(words[0]?.folded ?? "") && !roadTypes.test(type)) &&
       typedInLowerCase(text, at) &&
-      (/\d/.test(numberedFlat ?? "") || endsAddress(folded, at + value.length));
+      (withFlat || cornerStreet !== undefined || endsAddress(folded, at + value.length));
     const proper = !lowerCase || lowerCaseText;
     if (!proper && !context && !(placed && houseNumber !== undefined)) return undefined;
     if (
       ordinaryWordTypes.has(type) &&
       !/^[\p{Lu}\d]/u.test(written[0]?.original ?? "") &&
-      !(lowerCaseText && placed)
+      !(
+        lowerCaseText &&
+        (placed || withFlat || (roadTypes.test(type) && !isHouseNumber(houseNumber)))
+      )
     ) {
       return undefined;
     }
@@ -443,8 +447,9 @@ function judge(
     }
   }
   // A corner without a street type is a street only when its words are capitalised ("7-62 y
-  // Hermano Miguel", not "1450 y entregar"), or all in lower case after an address word.
-  if (cornerStreet !== undefined && !(context && lowerCase)) {
+  // Hermano Miguel", not "1450 y entregar"), or all in lower case after an address word; in a
+  // text typed in lower case, up to its first word of prose ("821 y entregar en av. …").
+  if (cornerStreet !== undefined && !(context && lowerCase && !lowerCaseText)) {
     // The corner's group holds its street and then its flat.
     const cornerStart = end - cornerStreet.length;
     const street = cornerStreet.slice(0, cornerStreet.length - (cornerFlat ?? "").length);
