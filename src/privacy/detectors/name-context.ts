@@ -57,6 +57,10 @@ const nameContextPhrases: ReadonlySet<string> = new Set([
   "cordialmente",
   "abracos",
   "abrazos",
+  "abs",
+  "bjs",
+  "beijos",
+  "besos",
   "att",
   "atte",
   "hola",
@@ -269,6 +273,18 @@ export function followsRoleLabel(folded: string, start: number): boolean {
   if (label === undefined) return false;
   if (byLabel.test(label)) return true;
   return label.split(/[ \t]+/).some((word) => roleWords.has(word));
+}
+
+/**
+ * An identifier's word, its value at most, and "de": "el C.I. 0556305159 de Franco", "o CPF da
+ * Lívia", "la cédula de Marta". Read on the fold, up to 48 characters before the run.
+ */
+const identifierOf =
+  /(?:^|[^a-z])(?:c\.?[ \t]?i|dni|cpf|rg|rut|run|curp|cedula|nit|cuil|cuit|pasaporte|passaporte|carnet|cnh|nie)\.?(?:[ \t]+(?:n[o.]?|numero))?(?:[ \t]+[\dve][\d.\-/ ]{4,20}[\dk])?[ \t]+(?:de|do|da|del)[ \t]+$/;
+
+/** Whether the run at `start` follows an identifier's word and "de": whose identifier it is. */
+export function followsIdentifier(folded: string, start: number): boolean {
+  return identifierOf.test(folded.slice(Math.max(0, start - 48), start));
 }
 
 /** Between a context word and the name: "mãe do Vitória", "aqui é a Iracema". */

@@ -1,6 +1,7 @@
 import { beforeHouseNumber, inAddressTail } from "./address-tail.js";
 import {
   followsBrandWord,
+  followsIdentifier,
   followsNameContext,
   followsPlaceNoun,
   followsRoleLabel,
@@ -282,14 +283,15 @@ function judge(text: string, folded: string, segment: Segment): NameSpan | undef
   const after = text.slice(lastOfSegment?.end ?? 0, (lastOfSegment?.end ?? 0) + 4);
   // A line's label ("Seguro: Fonasa") takes no context from the line before ("Parentesco: madre").
   const before = precedingWords(folded, first.start, isLineLabel(text, first.start, after));
-  // A role's label may name a team or a company too ("Remitente: Amazon México"): it counts when
-  // a word of the run is on the lists.
+  // A role's label may name a team or a company too ("Remitente: Amazon México"), and so may an
+  // identifier's owner ("el RUC de Comercial Andina"): they count when a word of the run is on
+  // the lists.
   const context =
     segment.titled ||
     followsNameContext(before) ||
     greetedByName(before, after) ||
     introducesSelf(text.slice(lastOfSegment?.end ?? 0, (lastOfSegment?.end ?? 0) + 20)) ||
-    (followsRoleLabel(folded, first.start) &&
+    ((followsRoleLabel(folded, first.start) || followsIdentifier(folded, first.start)) &&
       words.some((token) => kindOf(token.folded) !== "unknown"));
   const lastWord = words[words.length - 1];
   if (

@@ -234,3 +234,15 @@ describe("person names: codes after a name, companies", () => {
     expect(names("Paciente Ana SÁ, 40 años")).toEqual(["Ana SÁ"]);
   });
 });
+
+describe("person names: an identifier's owner, short closings", () => {
+  it("takes a listed name after an identifier's word, its value and 'de' as its owner", () => {
+    expect(names("le mando el C.I. 0556305159 de Franco para el seguro")).toEqual(["Franco"]);
+    // An unlisted word there is a document's name or a place: no name.
+    expect(names("traje la Cédula de Identidad vencida")).toEqual([]);
+  });
+
+  it("takes the name under a short closing ('Abs,', 'Bjs,') for the writer's", () => {
+    expect(names("Qualquer coisa me avisa.\nAbs,\nCleiton")).toEqual(["Cleiton"]);
+  });
+});
