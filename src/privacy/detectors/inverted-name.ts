@@ -15,7 +15,7 @@ export interface InvertedName {
 
 /** Before the surnames: the line's start, a list's marker, a particle in lower case. */
 const lineStart =
-  /(?:^|\n)[ \t]*(?:(?:[-*•]|\d{1,3}[.)º°]?)[ \t]+)?((?:(?:de|da|do|dos|das|del)[ \t]+(?:la[ \t]+|los[ \t]+)?)?)$/;
+  /(?:^|\n)[ \t]*((?:[-*•]|\d{1,3}[.)º°]?)[ \t]+)?((?:(?:de|da|do|dos|das|del)[ \t]+(?:la[ \t]+|los[ \t]+)?)?)$/;
 /** After them: a comma and up to three capitalised words, then the line's end or a note. */
 const givenAfter =
   /,[ \t]*(\p{Lu}[\p{L}\p{M}'\u2019]{1,24}(?:[ \t]\p{Lu}[\p{L}\p{M}'\u2019]{1,24}){0,2})(?=[ \t]*(?:$|\r?\n|\(|[;|]|[ \t][-\u2013\u2014][ \t]))/uy;
@@ -23,7 +23,8 @@ const givenAfter =
 /**
  * The name whose surnames are the run `start`–`end` of `text` (`folded` is its fold), with the
  * given names after its comma; undefined when the line is no such name. Every word must be on
- * the lists, and the first after the comma a given name.
+ * the lists (a surname after a list's marker need not), and the first after the comma a given
+ * name.
  */
 export function invertedName(
   text: string,
@@ -34,8 +35,11 @@ export function invertedName(
   if (text[end] !== ",") return undefined;
   const before = lineStart.exec(text.slice(Math.max(0, start - 24), start));
   if (before === null) return undefined;
+  // After a list's marker, a surname the lists lack will do: "1. Bezerra, Priscila".
+  const marked = before[1] !== undefined;
   const surnames = folded.slice(start, end).split(/[ \t]+/);
-  if (surnames.length > 3 || !surnames.every(isNameWord)) return undefined;
+  const surnameWord = marked ? isNoCommonWord : isNameWord;
+  if (surnames.length > 3 || !surnames.every(surnameWord)) return undefined;
   givenAfter.lastIndex = end;
   const given = givenAfter.exec(text)?.[1];
   if (given === undefined) return undefined;
@@ -47,7 +51,7 @@ export function invertedName(
     return undefined;
   }
   return {
-    start: start - (before[1]?.length ?? 0),
+    start: start - (before[2]?.length ?? 0),
     end: givenEnd,
     confidence: 0.8,
   };
@@ -55,10 +59,13 @@ export function invertedName(
 
 /** A listed word that is no common word, or a surname that is one too ("Dias"). */
 function isNameWord(foldedWord: string): boolean {
-  const kind = kindOf(foldedWord);
+  return kindOf(foldedWord) !== "unknown" && isNoCommonWord(foldedWord);
+}
+
+/** No common word nor a place's first word, unless a surname ("Dias"). */
+function isNoCommonWord(foldedWord: string): boolean {
   return (
-    kind !== "unknown" &&
-    (kind === "surname" || !stopWords.has(foldedWord)) &&
+    (kindOf(foldedWord) === "surname" || !stopWords.has(foldedWord)) &&
     !placePrefixes.has(foldedWord)
   );
 }

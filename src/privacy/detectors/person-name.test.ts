@@ -188,6 +188,12 @@ describe("person names: surnames first", () => {
       "Caballero Guzmán, Marco Antonio",
       "do Carmo, Simone",
     ]);
+    // After a list's marker, a surname the lists lack; without one, every word must be listed.
+    expect(names("Turma:\n1. Bezerra, Priscila\n2. Rocha, Beatriz")).toEqual([
+      "Bezerra, Priscila",
+      "Rocha, Beatriz",
+    ]);
+    expect(names("Bezerrão, Priscila")).toEqual(["Priscila"]);
     // A place and its region, or a header, is no name.
     expect(names("Envíos:\n1. Mendoza, Argentina\n2. Salvador, Bahia")).toEqual([]);
     expect(names("Apellidos, Nombres")).toEqual([]);
