@@ -166,6 +166,10 @@ const nameContextPhrases: ReadonlySet<string> = new Set([
   "conversamos com",
   "falei com",
   "falar com",
+  "dile",
+  "digale",
+  "avisale",
+  "preguntale",
   "pregunten por",
   "preguntar por",
   "pergunte por",
@@ -258,6 +262,7 @@ const roleWords: ReadonlySet<string> = new Set([
   "autora",
   "orientador",
   "orientadora",
+  "nomina",
 ]);
 
 /** The label before a colon on the run's line, folded: "responsable del turno". */

@@ -252,3 +252,17 @@ describe("person names: an identifier's owner, short closings", () => {
     expect(names("Qualquer coisa me avisa.\nAbs,\nCleiton")).toEqual(["Cleiton"]);
   });
 });
+
+describe("person names: a payroll's label, a message passed on", () => {
+  it("takes the runs after a 'Nómina' label with a listed word for names", () => {
+    expect(names("Nómina de turno noche: Kusi Maldonado, Emiliano Londoño Villca")).toEqual([
+      "Kusi Maldonado",
+      "Emiliano Londoño Villca",
+    ]);
+    expect(names("Nómina de sueldos: Enero")).toEqual([]);
+  });
+
+  it("takes the run after 'dile a' or 'avísale a' for the person told", () => {
+    expect(names("oye, dile a Wayra Cusi que traiga los papeles")).toEqual(["Wayra Cusi"]);
+  });
+});
