@@ -16,16 +16,16 @@ const capitalLegalForms: ReadonlySet<string> = new Set(["ME", "EPP", "SA", "S.A"
 const initialsForm = /^[ \t,]*S\.?[ \t]?(?:A|R\.?[ \t]?L)(?:\.|(?![\p{L}\p{N}]))/u;
 
 /**
- * Whether the run `start`–`end` of `text` (its words folded in `foldedWords`, in order) names a
- * company: a word of it is a legal form, or one follows it.
+ * Whether the run `start`–`end` of `text` (its words, folded, in order) names a company: a word
+ * of it is a legal form, or one follows it.
  */
 export function namesCompany(
   text: string,
   start: number,
   end: number,
-  foldedWords: readonly string[],
+  words: readonly { folded: string }[],
 ): boolean {
-  if (foldedWords.some((word) => legalFormWords.has(word))) return true;
+  if (words.some((word) => legalFormWords.has(word.folded))) return true;
   const run = text.slice(start, end);
   const lastSpace = Math.max(run.lastIndexOf(" "), run.lastIndexOf("\t"));
   const lastWord = run.slice(lastSpace + 1).replace(/\.$/, "");

@@ -32,24 +32,16 @@ export function* lowercaseNames(input: ScanInput): Generator<Finding | undefined
     pairStart,
     (match) => match.index,
     (start, match) => nameEndAt(input, start, match[0]),
-    0.6,
+    () => 0.6,
   );
-  yield* afterCue(input, cue, cuedNameEnd, 0.8);
-  yield* afterCue(input, roleCue, roleNameEnd, 0.7);
-}
-
-function afterCue(
-  input: ScanInput,
-  matcher: RegExp,
-  endAt: (input: ScanInput, start: number) => number | undefined,
-  confidence: number,
-): Generator<Finding | undefined> {
-  return namesAt(
+  // One search for both kinds of cue: a scan of a short text pays for each search it starts.
+  yield* namesAt(
     input,
-    matcher,
+    cue,
     (match) => match.index + match[0].length,
-    (start) => endAt(input, start),
-    confidence,
+    (start, match) =>
+      match[1] === undefined ? roleNameEnd(input, start) : cuedNameEnd(input, start),
+    (match) => (match[1] === undefined ? 0.7 : 0.8),
   );
 }
 
@@ -63,7 +55,7 @@ function* namesAt(
   matcher: RegExp,
   startOf: (match: RegExpExecArray) => number,
   endAt: (start: number, match: RegExpExecArray) => number | undefined,
-  confidence: number,
+  confidenceOf: (match: RegExpExecArray) => number,
 ): Generator<Finding | undefined> {
   // The matcher is shared by every scan: each search sets where it starts, so a scan paused at
   // a `yield` does not mind another one using it meanwhile.
@@ -87,7 +79,7 @@ function* namesAt(
       country: null,
       start,
       end,
-      confidence,
+      confidence: confidenceOf(match),
       validated: false,
       normalized: foldedValue(folded.slice(start, end)),
     };
@@ -122,8 +114,6 @@ function nameEndAt(input: ScanInput, start: number, first: string): number | und
  * writer, a listed given name in lower case (no common word) is a name alone, and the listed
  * words after it are its surnames.
  */
-const roleCue =
-  /(?<![a-z])(?:hij[oa]|filh[oa]|niet[oa]|net[oa]|sobrinh?[oa]|espos[oa]|marido|novi[oa]|namorad[oa]|alumn[oa]|alun[oa]|oi e|ola e|hola es|quem [a-z]{3,14} e|quien [a-z]{3,14} es|(?:lo|la|le|me|te) [a-z]{3,14}[ae])[ \t]+(?=[a-z])/gu;
 const roleWord = /[a-z]{3,24}(?![a-z])/y;
 
 function roleNameEnd(input: ScanInput, start: number): number | undefined {
@@ -169,10 +159,11 @@ function listedNameEnd(input: ScanInput, at: number, alone: boolean): number | u
  * "me llamo efraín pech", "oi aqui é luiz fernando da conceição": after words that say one's own
  * name follows, the words in lower case up to a comma or a common word are that name, known or
  * not, so long as one of them is on the lists. After a particle only a listed word goes on
- * ("… da conceição do apto" ends before "do").
+ * ("… da conceição do apto" ends before "do"). Its first group holds those words; the other
+ * words are the role cues of `roleNameEnd`.
  */
 const cue =
-  /(?<![a-z])(?:me llamo|mi nombre es|meu nome e|me chamo|aqui es|aqui e|yo soy|eu sou|soy|sou)[ \t]+(?=[a-z])/gu;
+  /(?<![a-z])(?:(me llamo|mi nombre es|meu nome e|me chamo|aqui es|aqui e|yo soy|eu sou|soy|sou)|hij[oa]|filh[oa]|niet[oa]|net[oa]|sobrinh?[oa]|espos[oa]|marido|novi[oa]|namorad[oa]|alumn[oa]|alun[oa]|oi e|ola e|hola es|quem [a-z]{3,14} e|quien [a-z]{3,14} es|(?:lo|la|le|me|te) [a-z]{3,14}[ae])[ \t]+(?=[a-z])/gu;
 const cuedWord = /([a-z]{2,24})(?![a-z])[ \t]*/y;
 
 function cuedNameEnd(input: ScanInput, start: number): number | undefined {

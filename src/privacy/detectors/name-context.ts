@@ -289,6 +289,10 @@ const identifierOf =
 
 /** Whether the run at `start` follows an identifier's word and "de": whose identifier it is. */
 export function followsIdentifier(folded: string, start: number): boolean {
+  // Most runs follow no "de": only those are read further back.
+  if (!/(?:^|[^a-z])d(?:e|el|o|a)[ \t]+$/.test(folded.slice(Math.max(0, start - 6), start))) {
+    return false;
+  }
   return identifierOf.test(folded.slice(Math.max(0, start - 48), start));
 }
 

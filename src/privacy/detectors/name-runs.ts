@@ -109,8 +109,7 @@ export function namesInRun(
   const inverted = invertedName(text, folded, start, end);
   if (inverted !== undefined) return [inverted];
   const tokens = tokensOf(folded, start, value);
-  const foldedWords = tokens.map((token) => token.folded);
-  if (namesCompany(text, start, end, foldedWords)) return [];
+  if (namesCompany(text, start, end, tokens)) return [];
   const segments = segmentsOf(tokens);
   // The next of a list of names: "Presentes: Edvaldo Cavalcanti, Caio Magalhães e Edvaldo Souza",
   // when a word of it is on the lists; after a name, a bank or a company may follow its comma
