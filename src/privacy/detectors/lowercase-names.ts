@@ -160,10 +160,11 @@ function listedNameEnd(input: ScanInput, at: number, alone: boolean): number | u
  * name follows, the words in lower case up to a comma or a common word are that name, known or
  * not, so long as one of them is on the lists. After a particle only a listed word goes on
  * ("… da conceição do apto" ends before "do"). Its first group holds those words; the other
- * words are the role cues of `roleNameEnd`.
+ * words are the role cues of `roleNameEnd` — an object pronoun and a verb, but not "la", which is
+ * as often the article before a noun ("la temperatura máxima", Máxima a given name).
  */
 const cue =
-  /(?<![a-z])(?:(me llamo|mi nombre es|meu nome e|me chamo|aqui es|aqui e|yo soy|eu sou|soy|sou)|hij[oa]|filh[oa]|niet[oa]|net[oa]|sobrinh?[oa]|espos[oa]|marido|novi[oa]|namorad[oa]|alumn[oa]|alun[oa]|oi e|ola e|hola es|quem [a-z]{3,14} e|quien [a-z]{3,14} es|(?:lo|la|le|me|te) [a-z]{3,14}[ae])[ \t]+(?=[a-z])/gu;
+  /(?<![a-z])(?:(me llamo|mi nombre es|meu nome e|me chamo|aqui es|aqui e|yo soy|eu sou|soy|sou)|hij[oa]|filh[oa]|niet[oa]|net[oa]|sobrinh?[oa]|espos[oa]|marido|novi[oa]|namorad[oa]|alumn[oa]|alun[oa]|oi e|ola e|hola es|quem [a-z]{3,14} e|quien [a-z]{3,14} es|(?:lo|le|me|te) [a-z]{3,14}[ae])[ \t]+(?=[a-z])/gu;
 const cuedWord = /([a-z]{2,24})(?![a-z])[ \t]*/y;
 
 function cuedNameEnd(input: ScanInput, start: number): number | undefined {

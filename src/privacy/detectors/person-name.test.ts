@@ -221,6 +221,8 @@ describe("person names in lower case: particles, streets and roles", () => {
     expect(names("la alumna nelly tito no podrá venir")).toEqual(["nelly tito"]);
     // A common word, or a given name that is one too, is no name.
     expect(names("lo recibe mañana si no estoy")).toEqual([]);
+    // "la" before a noun is the article: "máxima" is a given name too.
+    expect(names("La temperatura máxima será de 31 °C")).toEqual([]);
     expect(names("quem manda é luz, a dona da casa")).toEqual([]);
   });
 });
