@@ -437,6 +437,18 @@ describe("values as people type, paste and export them", () => {
       "te paso el 027 023 540 011 (RUT) para la factura",
       "027 023 540 011",
     ],
+    // Forms a seventh set written apart (heldout7) left in clear, generalised.
+    [
+      "an e-mail percent-encoded in a URL's query string",
+      "GET /api/usuarios?correo=ana.perez%40uc.cl&pagina=2 falla",
+      "ana.perez%40uc.cl",
+    ],
+    ["a phone glued to 'zap'", "me passa o zap41 3362-9305 da mãe", "41 3362-9305"],
+    [
+      "digit groups split anywhere inside the label's parentheses",
+      "la dueña (CUIT 201 234 567 86) me da recibo",
+      "201 234 567 86",
+    ],
     // Forms a sixth set written apart (heldout6) left in clear, generalised.
     ["glued to 'identidad'", "con cédula de identidad1712345675 pide", "1712345675"],
     [
@@ -468,6 +480,7 @@ describe("values as people type, paste and export them", () => {
     ["numbers with spaces for thousands", "son 10 000 personas y 12 345 sillas"],
     ["a word and a code on the next line", "OK\nABC123456789"],
     ["dates and an invoice's number with slashes", "factura 0001/00012345 del 12/03/2024"],
+    ["a percent sign before 40 that is no e-mail", "subió 12%40 veces? no: 12% en 40 días"],
   ])("%s stays unmasked", (_form, text) => {
     expect(scanText(text)).toEqual([]);
   });

@@ -17,6 +17,7 @@ import { gluedLabels } from "./value-labels.js";
  *   between a card's groups of four ("5342 7298\n0650 7802") it reads as the space between them;
  * - a space put between a label and the number glued to it ("CPF39053344705" → "CPF 3905…"),
  *   the label's letters written with dots too ("C.I.V-5389452", "R.U.T.12.345.678-5").
+ * - an e-mail's "@" percent-encoded in a URL's query string ("?email=ana%40uc.cl") as "@".
  */
 
 const dashes = new Set([
@@ -42,9 +43,10 @@ const nonAscii = /[\u0080-\u{10ffff}]/gu;
  * Then, in the text so read, places to look at: a line break, a letter followed by a digit (or
  * by a phone's "+", "(" or "(+": "teléfono+56 9…", "whatsapp(011) 9…", "cel(+51) 9…", or a
  * hyphen: "RIFG-4955…"), a letter and its dot followed by a number (possibly after
- * a type letter: "C.I.V-538…").
+ * a type letter: "C.I.V-538…"), an e-mail's "@" percent-encoded in a URL ("ana%40uc.cl").
  */
-const structure = /\r?\n|[A-Za-z](?=(?:[-+(]|\(\+)?\d)|[A-Za-z]\.(?=[A-Za-z]?-?\d)/g;
+const structure =
+  /\r?\n|(?<=[A-Za-z0-9._+-])%40(?=[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2})|[A-Za-z](?=(?:[-+(]|\(\+)?\d)|[A-Za-z]\.(?=[A-Za-z]?-?\d)/g;
 
 export class ScanView {
   /** What the detectors read. */
@@ -104,6 +106,10 @@ function structureEdits(text: string): Edit[] {
           text: breakReadsAs(text, from, to),
         });
       }
+      continue;
+    }
+    if (found === "%40") {
+      edits.push({ from, to: from + 3, text: "@" });
       continue;
     }
     if (found.endsWith(".")) {

@@ -115,7 +115,7 @@ export function spacingEdits(text: string): Edit[] {
         digits >= 7 &&
         digits <= 18 &&
         !spacedCheck &&
-        !/^(?:[).]|\r?\n *\d)/.test(text.slice(from + found.length, from + found.length + 8)) &&
+        !endsInListItem(text, from, from + found.length) &&
         (labelRightBefore(text, from) || labelRightAfter(text, from + found.length))
       ) {
         for (let index = found.indexOf(" "); index !== -1; index = found.indexOf(" ", index + 1)) {
@@ -129,6 +129,20 @@ export function spacingEdits(text: string): Edit[] {
     }
   }
   return edits;
+}
+
+/**
+ * Whether the run `[from, to)` ends in a list's next number ("33-36413323-0 2) documento",
+ * "… 3. cédula") or goes on on the next line ("5342 7298\n0650 7802"); not a ")" that closes a
+ * parenthesis opened before it on its line ("(CUIT 246 044 606 69)").
+ */
+function endsInListItem(text: string, from: number, to: number): boolean {
+  const next = text.slice(to, to + 8);
+  if (/^\r?\n *\d/.test(next) || next.startsWith(".")) return true;
+  if (!next.startsWith(")")) return false;
+  const lineStart = text.lastIndexOf("\n", from) + 1;
+  const opened = text.lastIndexOf("(", from);
+  return opened < lineStart || text.lastIndexOf(")", from) > opened;
 }
 
 /**
