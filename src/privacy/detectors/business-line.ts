@@ -118,5 +118,8 @@ const personalWords = wordsPattern([
   "personal",
   "celular",
   "whatsapp",
+  "whats",
+  "wpp",
+  "zap",
   "cel",
 ]);

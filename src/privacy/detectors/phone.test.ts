@@ -118,6 +118,7 @@ describe("phone detector", () => {
       ["Llamen al conmutador 55 5433 7230 ext. 778", "55 5433 7230"],
       ["Liga na recepção (11) 3976-4769 ramal 210", "(11) 3976-4769"],
       ["Atendimento da loja: (11) 98765-4321", "(11) 98765-4321"],
+      ["A secretaria da escola pediu o zap (41) 3362-9305 da mãe", "(41) 3362-9305"],
     ]) {
       expect(valuesFound(text ?? ""), text).toContainEqual(["PHONE", value]);
     }
