@@ -21,7 +21,7 @@ export const stopWords = words(`
   cuanto quanto cuantos quantos por para con com sin sem en em no na nos nas sobre entre hasta ate
   desde hacia segun sob tras ante contra
   yo eu tu vos voce voces usted ustedes el ella ele ela ellos ellas eles elas nosotros nosotras
-  nos vosotros mi mis meu minha meus minhas tu tus teu tua su sus seu sua seus suas nuestro nuestra
+  nos vosotros les lhes mi mis meu minha meus minhas tu tus teu tua su sus seu sua seus suas nuestro nuestra
   nosso nossa este esta esto estos estas ese esa eso esos esas aquel aquela aquele isto isso aquilo
   aqui ali alli aca hoy hoje ayer ontem manana amanha ahora agora ya ja siempre sempre nunca nao
   si sim tambien tambem tampoco solo so muy muito mucho mucha pouco poco mais menos
@@ -38,12 +38,14 @@ export const stopWords = words(`
   tio tia abuelo abuela avo primo prima amigo amiga jefe jefa chefe papa mama papai mamae
   real atletico deportivo sporting racing universitario club independiente
   casa hospital clinica centro calle avenida rua travessa carrera jiron pasaje plaza praca parque
+  shis shin sqn sqs sqsw sqnw qi ql qnl
   barrio bairro ciudad cidade estado provincia municipio departamento distrito region regiao pais
   norte sur sul este oeste leste nacional federal estadual municipal central general
   banco empresa grupo universidad universidade instituto escuela escola colegio ministerio
   secretaria gobierno governo prefeitura alcaldia tribunal corte camara senado congreso
   mercado tienda loja farmacia restaurante hotel club clube iglesia igreja museo museu teatro
   estadio aeropuerto aeroporto estacion estacao shopping edificio torre sala oficina escritorio
+  razon social sumario resumen resumo informe laudo alta
   pedido orden ordem factura fatura nota protocolo ticket numero codigo total valor precio preco
   cpf cnpj rg cnh curp rfc rut dni cuit nit ruc cedula cep email telefono telefone celular
   whatsapp pix sus imss issste

@@ -264,6 +264,17 @@ describe("person names: a payroll's label, a message passed on", () => {
     expect(names("Nómina de sueldos: Enero")).toEqual([]);
   });
 
+  it("takes no form's label, report's title, pronoun or Brasília sector for a name", () => {
+    expect(names("Apellido y nombre / Razón social:\nDELFINA YUNIS ARÉVALO")).toEqual([
+      "DELFINA YUNIS ARÉVALO",
+    ]);
+    expect(names("SUMÁRIO DE ALTA\nPaciente: LUÍZA GONÇALVES")).toEqual(["LUÍZA GONÇALVES"]);
+    expect(names("> Edwin Pech escribió:\n> Les aviso que me mudé.")).toEqual(["Edwin Pech"]);
+    expect(names("moradora Ana Clara Salomão, SHIS QI 11 conjunto 5")).toEqual([
+      "Ana Clara Salomão",
+    ]);
+  });
+
   it("takes the run after 'dile a' or 'avísale a' for the person told", () => {
     expect(names("oye, dile a Wayra Cusi que traiga los papeles")).toEqual(["Wayra Cusi"]);
   });
