@@ -19,6 +19,7 @@ import {
 } from "./run-position.js";
 import { invertedName } from "./inverted-name.js";
 import { kindOf, type Kind } from "./name-lists.js";
+import { namesPublicFigure } from "./public-figure.js";
 import {
   ambiguousGivenNames,
   buildingAndProgrammeWords,
@@ -109,7 +110,7 @@ export function namesInRun(
   const inverted = invertedName(text, folded, start, end);
   if (inverted !== undefined) return [inverted];
   const tokens = tokensOf(folded, start, value);
-  if (namesCompany(text, start, end, tokens)) return [];
+  if (namesCompany(text, start, end, tokens) || namesPublicFigure(folded, start, end)) return [];
   const segments = segmentsOf(tokens);
   // The next of a list of names: "Presentes: Edvaldo Cavalcanti, Caio Magalhães e Edvaldo Souza",
   // when a word of it is on the lists; after a name, a bank or a company may follow its comma

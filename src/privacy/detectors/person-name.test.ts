@@ -275,6 +275,15 @@ describe("person names: a payroll's label, a message passed on", () => {
     ]);
   });
 
+  it("leaves a public figure's name alone where the text speaks of no one in particular", () => {
+    expect(names("Escribí un párrafo sobre Gabriela Mistral para chicos de 5º grado.")).toEqual([]);
+    expect(names("Faz um resumo sobre Tarsila do Amaral para a aula de artes.")).toEqual([]);
+    // A private person may bear the name: a patient, kin, an identifier's word say so.
+    expect(names("Paciente Luis Díaz, 34 años, control en 30 días.")).toEqual(["Luis Díaz"]);
+    expect(names("Mi vecino Luis Díaz dejó la basura en la vereda.")).toEqual(["Luis Díaz"]);
+    expect(names("Factura para Luis Díaz, RUT 12.345.678-5")).toEqual(["Luis Díaz"]);
+  });
+
   it("takes the run after 'dile a' or 'avísale a' for the person told", () => {
     expect(names("oye, dile a Wayra Cusi que traiga los papeles")).toEqual(["Wayra Cusi"]);
   });
