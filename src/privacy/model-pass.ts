@@ -12,6 +12,7 @@ import {
   stopWords,
   titleWords,
 } from "./detectors/name-words.js";
+import { namesPublicFigure } from "./detectors/public-figure.js";
 import { ScanInput } from "./detectors/scan-input.js";
 import { addressShape, speaksOfPublicPlace } from "./detectors/street-address.js";
 import type { FieldFinding, RequestScan } from "./privacy-guard.js";
@@ -204,6 +205,8 @@ const plausible: Record<ListedType, (input: ScanInput, start: number, end: numbe
     const folded = input.folded.slice(start, end).split(nameWordBreak).filter(Boolean);
     const first = folded[0];
     if (first === undefined || placeWords.some((list) => list.has(first))) return false;
+    // A public figure's name in a text about no one in particular, as the fast layer reads it.
+    if (namesPublicFigure(input.folded, start, end)) return false;
     // An acronym alone ("SAT", "INSS") is an institution.
     if (written.length === 1 && /^\p{Lu}{2,5}$/u.test(written[0] ?? "")) return false;
     const { given, surnames } = nameLists();

@@ -90,6 +90,15 @@ describe("the privacy guard's model pass", () => {
     );
   });
 
+  it("leaves a public figure the model lists alone, as the fast layer does", async () => {
+    const { cloud, client } = await startPair({ enabled: true }, () => [
+      JSON.stringify({ names: ["Frida Kahlo"], addresses: [] }),
+    ]);
+    const text = "escribí un párrafo sobre Frida Kahlo para chicos de 5º grado";
+    await ask(client, text);
+    expect(cloud.requests[0]?.messages.at(-1)?.content).toBe(text);
+  });
+
   it("answers locally, refuses, or sends as configured when the request is too long for it", async () => {
     const long = `${prompt} ${"y otra cosa más ".repeat(20)}`;
     const kept = await startPair({ enabled: true, maxChars: 100 });
