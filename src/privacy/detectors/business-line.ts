@@ -1,5 +1,5 @@
 import { contextBefore, subjectReach, wordsPattern } from "./context-words.js";
-import { someoneWords } from "./person-context.js";
+import { someoneWords } from "./someone-words.js";
 import type { ScanInput } from "./scan-input.js";
 
 /**

@@ -1,5 +1,6 @@
 import { namePattern, namesInRun } from "./name-runs.js";
 import type { ScanInput } from "./scan-input.js";
+import { someoneWords } from "./someone-words.js";
 
 /**
  * Whether a sentence is about a particular person: the words that tie an address or a health
@@ -60,81 +61,6 @@ function endsSentence(folded: string, index: number): boolean {
 const cue = (words: readonly string[]) =>
   new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${words.join("|")})(?![\\p{L}\\p{N}])`, "u");
 
-/** Kin, titles, third-person pronouns, a patient, a diagnosis: someone in particular. */
-export const someoneWords = [
-  "ella",
-  "ele",
-  "ela",
-  "paciente",
-  "senor",
-  "senora",
-  "senhor",
-  "senhora",
-  "dona",
-  "sr",
-  "sra",
-  "diagnosticado",
-  "diagnosticada",
-  "diagnosticaron",
-  "diagnosticaram",
-  "diagnostico de",
-  "portador",
-  "portadora",
-  "internado",
-  "internada",
-  "hospitalizado",
-  "hospitalizada",
-  "hijo",
-  "hija",
-  "filho",
-  "filha",
-  "esposo",
-  "esposa",
-  "marido",
-  "mi mujer",
-  "minha mulher",
-  "madre",
-  "mama",
-  "mae",
-  "padre",
-  "papa",
-  "pai",
-  "hermano",
-  "hermana",
-  "irmao",
-  "irma",
-  "abuelo",
-  "abuela",
-  "avo",
-  "tio",
-  "tia",
-  "novio",
-  "novia",
-  "namorado",
-  "namorada",
-  "bebe",
-  "nene",
-  "nena",
-  // A medical record's labels: the condition is the patient's.
-  "antecedentes",
-  "historico",
-  "historial",
-  "historia clinica",
-  "diagnostico",
-  "enfermedad de base",
-  "doenca de base",
-  "comorbilidad",
-  "comorbilidades",
-  "comorbidade",
-  "comorbidades",
-  "atestado",
-  "laudo",
-  "prontuario",
-  "receta",
-  "receita",
-  "cid",
-  "cie",
-];
 const someoneCue = cue(someoneWords);
 
 /** Besides those, the first person: "yo", "eu", "mi", "minha", "vivo", "moro". */

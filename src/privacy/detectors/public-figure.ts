@@ -1,6 +1,6 @@
 import { foldedValue } from "./folded-value.js";
 import { wordsPattern } from "./context-words.js";
-import { someoneWords } from "./person-context.js";
+import { someoneWords } from "./someone-words.js";
 
 /**
  * People whose names are public knowledge in Latin America — writers, artists, musicians,
@@ -72,13 +72,8 @@ const publicFigures: ReadonlySet<string> = new Set(
     .filter((name) => name !== ""),
 );
 
-/**
- * Words that speak of someone in particular, or of the writer: the name may be theirs. Built on
- * first use: person-context.ts is still loading when this module is (they import each other
- * through the name rules).
- */
-let personalCue: RegExp | undefined;
-const personalCueWords = () => [
+/** Words that speak of someone in particular, or of the writer: the name may be theirs. */
+const personalCue = wordsPattern([
   ...someoneWords,
   "mi",
   "mis",
@@ -108,7 +103,7 @@ const personalCueWords = () => [
   "domicilio",
   "endereco",
   "direccion",
-];
+]);
 
 /** How far around the name its text is read for a personal cue, each way. */
 const reach = 120;
@@ -120,6 +115,5 @@ const reach = 120;
 export function namesPublicFigure(folded: string, start: number, end: number): boolean {
   if (!publicFigures.has(foldedValue(folded.slice(start, end)))) return false;
   const around = folded.slice(Math.max(0, start - reach), end + reach);
-  personalCue ??= wordsPattern(personalCueWords());
   return !personalCue.test(around) && !around.includes("@");
 }
