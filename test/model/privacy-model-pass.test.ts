@@ -34,9 +34,10 @@ async function masked(text: string): Promise<string[]> {
 }
 
 describe("the model pass on the default model", () => {
-  it("adds a name and an address the fast layer does not find", async () => {
+  it("adds a name the fast layer does not find, beside the address it finds", async () => {
     const text = "mándale el pedido a rosa quispe en av juárez 88, ella paga al recibir";
-    expect(scanText(text)).toEqual([]);
+    // The fast layer reads a street typed in lower case, not a name without a cue before it.
+    expect(scanText(text).map((finding) => finding.type)).toEqual(["STREET_ADDRESS"]);
     const found = await masked(text);
     expect(found).toContain("PERSON_NAME rosa quispe");
     expect(found).toContain("STREET_ADDRESS av juárez 88");
