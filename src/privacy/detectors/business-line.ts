@@ -1,5 +1,5 @@
 import { contextBefore, subjectReach, wordsPattern } from "./context-words.js";
-import { someoneWords } from "./someone-words.js";
+import { possessiveWords, someoneWords } from "./someone-words.js";
 import type { ScanInput } from "./scan-input.js";
 
 /**
@@ -103,12 +103,7 @@ const organisationWords = wordsPattern([
 /** A person's own number: someone in particular (kin, a title, a patient), a possessive. */
 const personalWords = wordsPattern([
   ...someoneWords,
-  "mi",
-  "mis",
-  "meu",
-  "minha",
-  "meus",
-  "minhas",
+  ...possessiveWords,
   "tu",
   "teu",
   "tua",

@@ -1,6 +1,6 @@
 import { namePattern, namesInRun } from "./name-runs.js";
 import type { ScanInput } from "./scan-input.js";
-import { someoneWords } from "./someone-words.js";
+import { possessiveWords, someoneWords } from "./someone-words.js";
 
 /**
  * Whether a sentence is about a particular person: the words that tie an address or a health
@@ -68,12 +68,7 @@ const personCue = cue([
   ...someoneWords,
   "yo",
   "eu",
-  "mi",
-  "mis",
-  "meu",
-  "minha",
-  "meus",
-  "minhas",
+  ...possessiveWords,
   "me",
   "tengo",
   "tenho",

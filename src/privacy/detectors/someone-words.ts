@@ -78,3 +78,6 @@ export const someoneWords = [
   "cid",
   "cie",
 ];
+
+/** The first person's possessives, folded: "mi", "minha" — what is theirs is the writer's. */
+export const possessiveWords = ["mi", "mis", "meu", "minha", "meus", "minhas"];
