@@ -7,6 +7,8 @@ import {
   type TemporaryDatabase,
 } from "../../tools/bench/temporary-database.js";
 import { openStore, type CounterWindow, type Store } from "../../src/store/index.js";
+import type { CounterRepository } from "../../src/core/records/counters.js";
+import { QueuedCounts } from "../../src/store/queued-counts.js";
 import { usageRecord } from "../support/usage-record.js";
 
 /*
@@ -156,5 +158,81 @@ describe.each(databases)("writes behind the request on $name", ({ create }) => {
     expect(record).toMatchObject({ id, values: [{ type: "email", hash: "h1", action: "mask" }] });
     expect(await store.egress.settleDelivery(id, { delivered: true })).toBe(true);
     expect((await other.egress.list({ since: 0, limit: 10 }))[0]?.delivered).toBe(true);
+  });
+});
+
+describe("queued settlements in limit decisions", () => {
+  const window: CounterWindow = { scope: "tenant", scopeId: "t", period: "day", start: t0 };
+
+  /** Counters in memory whose addWithinCaps lets `beforeStatement` run first (a commit landing). */
+  function counters(stored: { tokens: number; costUsd: number }, beforeStatement = () => {}) {
+    const repository: CounterRepository = {
+      takeRequest: () => Promise.resolve(true),
+      add: (_windows, amount) => {
+        stored.tokens += amount.tokens;
+        stored.costUsd += amount.costUsd;
+        return Promise.resolve();
+      },
+      addWithinCaps: (windows, amount) => {
+        beforeStatement();
+        const [entry] = windows;
+        const over =
+          (entry?.maxTokens != null && stored.tokens + amount.tokens > entry.maxTokens) ||
+          (entry?.maxCostUsd != null && stored.costUsd + amount.costUsd > entry.maxCostUsd);
+        if (over) return Promise.resolve(0);
+        stored.tokens += amount.tokens;
+        stored.costUsd += amount.costUsd;
+        return Promise.resolve(undefined);
+      },
+      read: (windows) => Promise.resolve(windows.map(() => ({ requests: 0, ...stored }))),
+      prune: () => Promise.resolve(0),
+    };
+    return repository;
+  }
+
+  it("what a queued settlement adds counts at once", async () => {
+    const queued = new QueuedCounts();
+    const wrapped = queued.counting(counters({ tokens: 0, costUsd: 0 }));
+    queued.hold({ windows: [window], amount: { tokens: 90, costUsd: 0.9 } });
+    expect(await wrapped.read([window])).toEqual([{ requests: 0, tokens: 90, costUsd: 0.9 }]);
+    const caps = [{ window, maxTokens: 100, maxCostUsd: 1 }];
+    expect(await wrapped.addWithinCaps(caps, { tokens: 20, costUsd: 0 })).toBe(0);
+    expect(await wrapped.addWithinCaps(caps, { tokens: 5, costUsd: 0.05 })).toBeUndefined();
+  });
+
+  it("what it gives back of a reservation counts only once committed, even if it commits while the cap is checked", async () => {
+    const queued = new QueuedCounts();
+    // A request holds 80 tokens and $0.80; it used 20 and $0.20, so its settlement gives 60 back.
+    const stored = { tokens: 80, costUsd: 0.8 };
+    const giveBack = { tokens: -60, costUsd: -0.6 };
+    const release = queued.hold({ windows: [window], amount: giveBack });
+    const commit = () => {
+      stored.tokens += giveBack.tokens;
+      stored.costUsd += giveBack.costUsd;
+      release();
+    };
+    const wrapped = queued.counting(counters(stored, commit));
+    // Reads show where the window is going.
+    expect((await wrapped.read([window]))[0]?.tokens).toBe(20);
+    // The settlement commits between the cap being worked out and its statement: 20 + 90 > 100.
+    const tokenCap = [{ window, maxTokens: 100, maxCostUsd: null }];
+    expect(await wrapped.addWithinCaps(tokenCap, { tokens: 90, costUsd: 0 })).toBe(0);
+    expect(stored.tokens).toBe(20);
+  });
+
+  it("a budget is not passed when a give-back commits while the cap is checked", async () => {
+    const queued = new QueuedCounts();
+    const stored = { tokens: 0, costUsd: 0.044 };
+    const release = queued.hold({ windows: [window], amount: { tokens: 0, costUsd: -0.044 } });
+    const wrapped = queued.counting(
+      counters(stored, () => {
+        stored.costUsd -= 0.044;
+        release();
+      }),
+    );
+    // $0.031 spent since, by another replica.
+    stored.costUsd += 0.031;
+    const budget = [{ window, maxTokens: null, maxCostUsd: 0.05 }];
+    expect(await wrapped.addWithinCaps(budget, { tokens: 0, costUsd: 0.044 })).toBe(0);
   });
 });
