@@ -74,15 +74,20 @@ export class RateLimitError extends ColibriError {
   }
 }
 
-/** A spending budget is used up until its day or month resets (OpenAI's insufficient_quota). */
+/**
+ * A spending budget is used up until its day or month resets (OpenAI's insufficient_quota), or
+ * (`freesSoon`) held by requests in flight that should leave room for this one when they settle.
+ */
 export class BudgetExceededError extends ColibriError {
   readonly retryAfterSeconds: number;
   /** Which budget, e.g. "budget_usd_month". */
   readonly limit: string;
-  constructor(message: string, retryAfterSeconds: number, limit: string) {
+  readonly freesSoon: boolean;
+  constructor(message: string, retryAfterSeconds: number, limit: string, freesSoon = false) {
     super(message, { code: "budget_exceeded", status: 429, type: "insufficient_quota" });
     this.retryAfterSeconds = retryAfterSeconds;
     this.limit = limit;
+    this.freesSoon = freesSoon;
   }
 }
 

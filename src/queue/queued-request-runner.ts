@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Principal } from "../tenancy/gatekeeper.js";
 import {
   AuthenticationError,
+  BudgetExceededError,
   EngineBusyError,
   RateLimitError,
   toColibriError,
@@ -103,7 +104,11 @@ export class QueuedRequestRunner {
     if (error instanceof UpstreamError && error.unavailable) {
       return { kind: "wait", provider: error.provider, reason: error.message };
     }
-    if (error instanceof RateLimitError) {
+    // A budget that requests in flight hold, not one spent: try again once they settle.
+    if (
+      error instanceof RateLimitError ||
+      (error instanceof BudgetExceededError && error.freesSoon)
+    ) {
       return {
         kind: "later",
         notBefore: now + error.retryAfterSeconds * 1000,

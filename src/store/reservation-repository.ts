@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from "kysely";
+import { sql, type Kysely, type Selectable } from "kysely";
 import { z } from "zod";
 import { executeCompiledOnce } from "./compiled-once.js";
 import type { Database, LimitReservationTable } from "./database-schema.js";
@@ -34,14 +34,7 @@ export function reservationRepository(db: Kysely<Database>): ReservationReposito
           reservation.expiresAt,
           reservation.tokens,
           reservation.costUsd,
-          JSON.stringify(
-            reservation.windows.map((window) => [
-              window.scope,
-              window.scopeId,
-              window.period,
-              window.start,
-            ]),
-          ),
+          JSON.stringify(reservation.windows.map(windowTuple)),
         ],
       );
     },
@@ -77,7 +70,31 @@ export function reservationRepository(db: Kysely<Database>): ReservationReposito
         .execute();
       return rows.map(fromRow);
     },
+
+    async held(window) {
+      // Only on a refusal: the windows column is JSON text, so the window is found as a substring.
+      // PostgreSQL sums bigint as numeric, which its driver gives as a string.
+      const pattern = `%${escapeLike(JSON.stringify(windowTuple(window)))}%`;
+      const row = await db
+        .selectFrom("limit_reservations")
+        .select((eb) => [
+          eb.fn.coalesce(eb.fn.sum<string | number>("tokens"), eb.lit(0)).as("tokens"),
+          eb.fn.coalesce(eb.fn.sum<string | number>("cost_usd"), eb.lit(0)).as("cost_usd"),
+        ])
+        .where(sql<boolean>`windows like ${pattern} escape '!'`)
+        .executeTakeFirst();
+      return { tokens: Number(row?.tokens ?? 0), costUsd: Number(row?.cost_usd ?? 0) };
+    },
   };
+}
+
+function windowTuple(window: CounterWindow): [string, string, string, number] {
+  return [window.scope, window.scopeId, window.period, window.start];
+}
+
+/** `text` matched literally by LIKE … ESCAPE '!'. */
+function escapeLike(text: string): string {
+  return text.replace(/[!%_]/g, (character) => `!${character}`);
 }
 
 function fromRow(row: Selectable<LimitReservationTable>): LimitReservation {

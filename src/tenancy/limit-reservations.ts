@@ -114,7 +114,10 @@ export class LimitReservations {
       const entry = capped[error.index];
       const scope = scopes[Math.floor(error.index / checkedPeriods.length)];
       if (entry === undefined || scope === undefined) throw error;
-      const [values] = await store.counters.read([entry.window]);
+      const [[values], held] = await Promise.all([
+        store.counters.read([entry.window]),
+        store.reservations.held(entry.window),
+      ]);
       const tokens = entry.maxTokens !== null;
       const limit: LimitName = tokens
         ? "tokens_per_minute"
@@ -126,6 +129,7 @@ export class LimitReservations {
           limit,
           scope,
           used: tokens ? (values?.tokens ?? 0) : (values?.costUsd ?? 0),
+          heldInFlight: tokens ? held.tokens : held.costUsd,
           allowed: (tokens ? entry.maxTokens : entry.maxCostUsd) ?? 0,
           resetsAt: windowEnd(entry.window.period, entry.window.start),
           requested: {

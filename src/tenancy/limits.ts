@@ -25,7 +25,12 @@ export interface Violation {
   resetsAt: number;
   /** What the refused request would have needed (tokens or USD), when it was estimated. */
   requested?: { amount: number; promptTokens: number; maxTokens: number };
+  /** Of `used`, what reservations of requests in flight hold (tokens or USD). */
+  heldInFlight?: number;
 }
+
+/** How soon a request refused for what requests in flight hold is told to try again. */
+const inFlightRetrySeconds = 5;
 
 /** A tenant as the limit checks see it. */
 export function tenantScope(tenant: Tenant): LimitedScope {
@@ -133,12 +138,16 @@ const limitFlags: Record<LimitName, string> = {
   budget_usd_month: "--budget-usd",
 };
 
-/** A message naming the limit, what was used and when it resets; and seconds until then. */
+/**
+ * A message naming the limit, what was used and when it resets; and seconds until then. A
+ * request that would fit once the requests in flight settle (`freesSoon`) is told to try again
+ * in a few seconds instead.
+ */
 export function describeViolation(
   violation: Violation,
   now: number,
-): { message: string; retryAfterSeconds: number } {
-  const { limit, scope, used, allowed, resetsAt, requested } = violation;
+): { message: string; retryAfterSeconds: number; freesSoon: boolean } {
+  const { limit, scope, used, allowed, resetsAt, requested, heldInFlight = 0 } = violation;
   const retryAfterSeconds = Math.max(1, Math.ceil((resetsAt - now) / 1000));
   const budget = limit.startsWith("budget");
   const amount = (value: number) => (budget ? usd(value) : `${value} tokens`);
@@ -149,12 +158,22 @@ export function describeViolation(
     return {
       message: `${scope.label} has reached its limit of ${limitWords[limit](allowed)} (${usedText}). ${resets}`,
       retryAfterSeconds,
+      freesSoon: false,
     };
   }
   const why = `about ${requested.promptTokens} prompt tokens plus max_tokens ${requested.maxTokens}`;
+  const over = `This request could use up to ${amount(requested.amount)} (${why}), more than what is left of ${scope.label}'s limit of ${limitWords[limit](allowed)}`;
+  if (heldInFlight > 0 && used - heldInFlight + requested.amount <= allowed) {
+    return {
+      message: `${over} while requests in flight hold ${amount(heldInFlight)} of it (${amount(used)} used or held). It should fit once they finish: try again in ${inFlightRetrySeconds} s.`,
+      retryAfterSeconds: inFlightRetrySeconds,
+      freesSoon: true,
+    };
+  }
   return {
-    message: `This request could use up to ${amount(requested.amount)} (${why}), more than what is left of ${scope.label}'s limit of ${limitWords[limit](allowed)} (${amount(used)} used or held by requests in flight). Send a smaller max_tokens or a shorter prompt, or wait. ${resets}`,
+    message: `${over} (${amount(used)} used or held by requests in flight). Send a smaller max_tokens or a shorter prompt, or wait. ${resets}`,
     retryAfterSeconds,
+    freesSoon: false,
   };
 }
 
@@ -163,9 +182,9 @@ export function limitError(
   violation: Violation,
   now: number,
 ): RateLimitError | BudgetExceededError {
-  const { message, retryAfterSeconds } = describeViolation(violation, now);
+  const { message, retryAfterSeconds, freesSoon } = describeViolation(violation, now);
   return violation.limit.startsWith("budget")
-    ? new BudgetExceededError(message, retryAfterSeconds, violation.limit)
+    ? new BudgetExceededError(message, retryAfterSeconds, violation.limit, freesSoon)
     : new RateLimitError(message, retryAfterSeconds, violation.limit);
 }
 

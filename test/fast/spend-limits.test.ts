@@ -229,6 +229,8 @@ describe.each([
       const errors = await (await client.files.content(batch.error_file_id ?? "")).text();
       expect(errors.trim().split("\n")).toHaveLength(concurrent - 1);
       expect(errors).toContain("budget_exceeded");
+      // A line refused while another held the budget tried again once that one had settled.
+      expect(errors).not.toContain("requests in flight hold");
       expect((await spentBy(tenantId)).costUsd).toBeLessThanOrEqual(budgetUsd);
     },
   );
@@ -402,7 +404,8 @@ describe.each([
         usage: { promptTokens: 28, completionTokens: 16 },
         kind: "chat",
       });
-      // The process dies here: nothing settles. Its hold blocks the next request…
+      // The process dies here: nothing settles. Its hold blocks the next request, which is told
+      // the budget is held, not spent, and to try again shortly…
       const second = await gateway.gatekeeper.admit(principal);
       const estimate = {
         target: "nube",
@@ -410,9 +413,15 @@ describe.each([
         usage: { promptTokens: 28, completionTokens: 16 },
         kind: "chat" as const,
       };
-      await expect(gateway.gatekeeper.reserve(second, estimate)).rejects.toMatchObject({
+      const refusal: unknown = await gateway.gatekeeper
+        .reserve(second, estimate)
+        .catch((error: unknown) => error);
+      expect(refusal).toMatchObject({
         code: "budget_exceeded",
+        freesSoon: true,
+        retryAfterSeconds: 5,
       });
+      expect((refusal as Error).message).toContain("while requests in flight hold $0.04");
       expect(await gateway.gatekeeper.releaseExpired()).toBe(0);
       // …until it expires (the store's clock is the gatekeeper's: move the row's expiry back).
       const [held] = await gateway.store.reservations.takeExpired(Number.MAX_SAFE_INTEGER, 10);

@@ -69,4 +69,6 @@ export interface ReservationRepository {
   take(id: string): Promise<LimitReservation | undefined>;
   /** Remove and return up to `limit` reservations whose expiry is before `now`. */
   takeExpired(now: number, limit: number): Promise<LimitReservation[]>;
+  /** What the reservations that include `window` hold together (requests still in flight). */
+  held(window: CounterWindow): Promise<{ tokens: number; costUsd: number }>;
 }
