@@ -771,3 +771,38 @@ describe("the heldout7 evaluation set", () => {
     expect(idsSharedWith(lines(), [...others, ...heldOut.map(read)])).toEqual([]);
   });
 });
+
+/**
+ * The eighth held-out set (heldout8.jsonl, written by test/support/privacy-evaluation/
+ * heldout8-sentences.ts without reading the detectors or their tests): what people paste from
+ * outside the office — cooperatives, microcredit, driving licences, admissions and scholarships,
+ * social programmes, NGOs, vets, dentists, gyms, funeral homes, churches, condominiums, police
+ * reports, marketplace sellers, drivers, parents' groups, OCR'd forms, SMS and voice-to-text —
+ * every identifier type 11 times among names, addresses and health data, 120 lines of those
+ * alone, and 150 negatives. Measured blind once.
+ */
+describe("the heldout8 evaluation set", () => {
+  const lines = () => read("heldout8");
+
+  it("holds every identifier type 11 times or more, names, addresses, health and 150 negatives", () => {
+    expectWrittenApartSizes(lines(), "heldout8", 90);
+  });
+
+  it("has spans only in positives, each trimmed, inside its line and none overlapping", () => {
+    expect(placementProblems(lines())).toEqual([]);
+  });
+
+  it("shares no line with any other evaluation set", () => {
+    const others = [read("dev"), readPath(dev2Path), readPath(dev3Path), read("dev4")];
+    const heldOut = [
+      "heldout",
+      "heldout2",
+      "heldout3",
+      "heldout4",
+      "heldout5",
+      "heldout6",
+      "heldout7",
+    ] as const;
+    expect(idsSharedWith(lines(), [...others, ...heldOut.map(read)])).toEqual([]);
+  });
+});

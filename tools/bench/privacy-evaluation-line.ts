@@ -44,6 +44,7 @@ export const evaluationSets = [
   "heldout5",
   "heldout6",
   "heldout7",
+  "heldout8",
 ] as const;
 export type EvaluationSet = (typeof evaluationSets)[number];
 
