@@ -22,6 +22,7 @@ export const dniRule: IdentifierRule = {
     "documento nacional de identidad",
     "documento de identidad",
   ]),
+  inRecords: true,
   check: noCheck,
   shape: () => "weak",
 };

@@ -17,6 +17,7 @@ export const cedulaRule: IdentifierRule = {
   type: "CO_CEDULA",
   pattern: /\d{1,3}(?:\.\d{3}){1,3}|\d{6,10}/g,
   context: wordsPattern(["cedula", "cedula de ciudadania", "c.c.", "cc", "cedula de extranjeria"]),
+  inRecords: true,
   check: noCheck,
   shape: () => "weak",
 };

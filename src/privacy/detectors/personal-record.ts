@@ -9,7 +9,9 @@ import { stdnumValidate } from "./stdnum-validators.js";
  * CPF whose check digits pass, an e-mail address, or a person's name (a known given name, then
  * capitalised words). The other fields of that row are then the same person's: a value of an
  * identifier's shape that fills a field ("Fernanda Rocha,3013…,175653801,97961-135") is personal
- * in doubt although no word names it.
+ * in doubt although no word names it. A field's quotes are not part of it (`"Ana Ruiz";"3013…"`),
+ * and a row pasted after a sentence that ends in a colon starts after it ("Esta fila falla:
+ * Ana Ruiz,3013…").
  */
 
 /** What separates a row's fields, in order of preference (as for a table with a header). */
@@ -40,20 +42,32 @@ export function recordRow(text: string, lineStart: number, lineEnd: number): Rec
   if (separator === undefined) return null;
   const fields: { start: number; end: number }[] = [];
   let from = 0;
-  for (const piece of line.split(separator)) {
-    const leading = piece.length - piece.trimStart().length;
-    const content = piece.trim();
+  for (const [index, piece] of line.split(separator).entries()) {
+    // The first field may follow a sentence that introduces the row.
+    const colon = index === 0 ? piece.lastIndexOf(": ") : -1;
+    const after = colon === -1 ? 0 : colon + 2;
+    const { offset, content } = unquoted(piece.slice(after));
     if (content !== "") {
-      fields.push({
-        start: lineStart + from + leading,
-        end: lineStart + from + leading + content.length,
-      });
+      const start = lineStart + from + after + offset;
+      fields.push({ start, end: start + content.length });
     }
     from += piece.length + separator.length;
   }
   if (fields.length < fewestFields) return null;
   const personal = fields.some(({ start, end }) => recognisedAlone(text.slice(start, end)));
   return { fields, personal };
+}
+
+/** A field's trimmed content without its quotes, and where that content starts in it. */
+function unquoted(field: string): { offset: number; content: string } {
+  const trimmed = field.trim();
+  const quote = trimmed[0];
+  const inner =
+    trimmed.length >= 2 && (quote === '"' || quote === "'") && trimmed.endsWith(quote)
+      ? trimmed.slice(1, -1)
+      : trimmed;
+  const content = inner.trim();
+  return { offset: content === "" ? 0 : field.indexOf(content), content };
 }
 
 function recognisedAlone(field: string): boolean {

@@ -26,6 +26,7 @@ export const dniRule: IdentifierRule = {
   type: "PE_DNI",
   pattern: /\d{8}(?:-[\dA-K])?/g,
   context: wordsPattern(["dni", "d.n.i.", "documento", "documento nacional de identidad", "cui"]),
+  inRecords: true,
   check: (candidate) => {
     const compact = compactOf(candidate);
     if (compact.length === 8) return "none";
