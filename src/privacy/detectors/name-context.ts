@@ -447,6 +447,22 @@ export function namesAuthorOfWork(before: readonly string[], textBefore: string)
   return /["”»][ \t]+(?:de|do|da|del)[ \t]+$/.test(textBefore);
 }
 
+/**
+ * "Nossa Senhora da Conceição", "Nuestra Señora de Guadalupe", "Virgen del Carmen": an invocation
+ * of the Virgin (a feast, a church, a city), not a person. `run` is the capitalised run, folded,
+ * and `before` the words before it on its line.
+ */
+export function invokesOurLady(run: string, before: readonly string[]): boolean {
+  if (/\b(?:nossa senhora|nuestra senora)\b|^(?:virgen|virgem)\b/.test(run)) return true;
+  let index = before.length - 1;
+  while (index > 0 && contextFillers.has(before[index] ?? "")) index--;
+  const last = before[index] ?? "";
+  const pair = `${before[index - 1] ?? ""} ${last}`;
+  return (
+    last === "virgen" || last === "virgem" || pair === "nossa senhora" || pair === "nuestra senora"
+  );
+}
+
 /** "la marca Dr. Simi", "da marca Boticário": the run is a brand, not a person. */
 export function followsBrandWord(before: readonly string[]): boolean {
   let index = before.length - 1;

@@ -6,6 +6,7 @@ import {
   followsPlaceNoun,
   followsRoleLabel,
   greetedByName,
+  invokesOurLady,
   namesAuthorOfWork,
   precedingWords,
 } from "./name-context.js";
@@ -101,6 +102,7 @@ export function namesInRun(
   if (
     followsPlaceNoun(sameLine) ||
     followsBrandWord(sameLine) ||
+    invokesOurLady(folded.slice(start, start + value.length), sameLine) ||
     namesAuthorOfWork(sameLine, text.slice(Math.max(0, start - 8), start))
   ) {
     return [];

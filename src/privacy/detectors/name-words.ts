@@ -43,7 +43,8 @@ export const stopWords = words(`
   norte sur sul este oeste leste nacional federal estadual municipal central general
   banco empresa grupo universidad universidade instituto escuela escola colegio ministerio
   secretaria gobierno governo prefeitura alcaldia tribunal corte camara senado congreso
-  mercado tienda loja farmacia restaurante hotel club clube iglesia igreja museo museu teatro
+  mercado tienda tiendas loja lojas farmacia farmacias drogaria drogarias supermercado
+  supermercados restaurante hotel club clube iglesia igreja museo museu teatro
   estadio aeropuerto aeroporto estacion estacao shopping edificio torre sala oficina escritorio
   razon social sumario resumen resumo informe laudo alta
   pedido orden ordem factura fatura nota protocolo ticket numero codigo total valor precio preco
@@ -80,6 +81,7 @@ export const placeNouns = words(`
   museo museu teatro estadio aeropuerto aeroporto estacion estacao parque edificio condominio
   conjunto residencial barrio bairro colonia urbanizacion urb villa vila plaza shopping centro
   iglesia igreja parroquia paroquia capilla capela santuario catedral basilica banco premio cine
+  tienda tiendas loja lojas farmacias drogaria drogarias supermercado supermercados
   cinema biblioteca
   ministerio secretaria tribunal juzgado comarca provincia estado departamento municipio
   empresa companhia compania grupo hotel restaurante mercado supermercado farmacia drogaria

@@ -288,3 +288,19 @@ describe("person names: a payroll's label, a message passed on", () => {
     expect(names("oye, dile a Wayra Cusi que traiga los papeles")).toEqual(["Wayra Cusi"]);
   });
 });
+
+describe("person names: the Virgin's invocations and shops", () => {
+  it("takes no invocation of the Virgin for a person, and still the señora named so", () => {
+    expect(names("Procissão de Nossa Senhora dos Navegantes em Porto Alegre")).toEqual([]);
+    expect(names("¿La fiesta de Nuestra Señora de Guadalupe es feriado?")).toEqual([]);
+    expect(names("La procesión de la Virgen del Carmen sale a las 18:00.")).toEqual([]);
+    expect(names("La señora Guadalupe Ríos llamó ayer.")).toEqual(["Guadalupe Ríos"]);
+    expect(names("Falei com a senhora Penha Souza ontem.")).toEqual(["Penha Souza"]);
+  });
+
+  it("takes the shop a 'Tiendas', 'Lojas' or 'Farmacias' names for no person", () => {
+    expect(names("Tiendas Ripley subió sus precios en enero.")).toEqual([]);
+    expect(names("As Lojas Renner abrem domingo?")).toEqual([]);
+    expect(names("Fui à farmácia com a Ana Gómez.")).toEqual(["Ana Gómez"]);
+  });
+});
