@@ -38,8 +38,9 @@ import {
  * Plain functions over the text and its fold (`foldForMatching`, same offsets).
  */
 
+// A hyphen joins a second part in either case: "Jean-Pierre", and Korean "Dong-hyun", "Soo-ah".
 const word =
-  "(?:\\p{Lu}[\\p{L}\\p{M}'\u2019]{0,24}(?:-\\p{Lu}[\\p{L}\\p{M}'\u2019]{0,24})?|\\p{Lu}\\.)";
+  "(?:\\p{Lu}[\\p{L}\\p{M}'\u2019]{0,24}(?:-\\p{L}[\\p{L}\\p{M}'\u2019]{0,24})?|\\p{Lu}\\.)";
 const particle = "(?:de|da|do|dos|das|del|la|las|los|di|van|von|der|den)";
 
 /** Capitalised words, with particles between them: "María Fernanda Quispe", "João da Silva". */

@@ -304,3 +304,12 @@ describe("person names: the Virgin's invocations and shops", () => {
     expect(names("Fui à farmácia com a Ana Gómez.")).toEqual(["Ana Gómez"]);
   });
 });
+
+describe("person names: Korean given names", () => {
+  it("reads a hyphenated given name whose second part is in lower case as one word", () => {
+    expect(names("Ayer llamó la señora Seo-yeon Paredes para confirmar.")).toEqual([
+      "Seo-yeon Paredes",
+    ]);
+    expect(names("O associado Ji-ho Ferreira pediu a segunda via.")).toEqual(["Ji-ho Ferreira"]);
+  });
+});
