@@ -200,3 +200,23 @@ describe("what ties a condition or a medicine to someone", () => {
     expect(found("El hospital tiene especialista en hipertensión?")).toEqual([]);
   });
 });
+
+describe("conditions as people say them", () => {
+  it("takes high blood sugar, hearing loss, an addiction and miscarriages in lay words", () => {
+    expect(found("Mi papá tiene el azúcar alta desde el año pasado")).toEqual(["azúcar alta"]);
+    expect(found("Minha mãe está com açúcar no sangue alto")).toEqual(["açúcar no sangue alto"]);
+    expect(found("Meu tio tem perda auditiva no ouvido esquerdo")).toEqual([
+      "perda auditiva no ouvido esquerdo",
+    ]);
+    expect(found("Mi hermano está en tratamiento por adicción a la pasta base")).toEqual([
+      "adicción a la pasta base",
+    ]);
+    expect(found("Ela teve dois abortos espontâneos")).toEqual(["abortos espontâneos"]);
+  });
+
+  it("takes the medicines of dementia, psychosis and HIV someone takes", () => {
+    expect(found("Mi abuela toma donepecilo 10 mg")).toEqual(["donepecilo 10 mg"]);
+    expect(found("O paciente usa Neozine 25 mg à noite")).toEqual(["Neozine 25 mg"]);
+    expect(found("Sigo tomando emtricitabina todos los días")).toEqual(["emtricitabina"]);
+  });
+});
