@@ -259,6 +259,17 @@ describe("values as scans, sheets and systems space them", () => {
       "GODE561231GR8",
     ],
     ["after the label and a copula", "mi RUC es 800 55950-9", "800 55950-9"],
+    ["after the label and a capital N°", "factura con RUC N° 204 879 131 85", "204 879 131 85"],
+    [
+      "under a table's column header",
+      "Chofer | R.U.C. | Placa\nAna Ruiz | 204 879 131 85 | ABC-123",
+      "204 879 131 85",
+    ],
+    [
+      "under a markdown table's column header",
+      "| Cliente | CUIT |\n|---|---|\n| Ana Ruiz | 201 234 567 86 |",
+      "201 234 567 86",
+    ],
     ["after a dotted label on a scan", "D.N.I.  :  25 504 1 22\nFIRMA", "25 504 1 22"],
     ["a list's next number is not joined", "1) cuil 20-12345678-6 2) documento", "20-12345678-6"],
     [

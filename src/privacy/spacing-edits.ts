@@ -116,7 +116,9 @@ export function spacingEdits(text: string): Edit[] {
         digits <= 18 &&
         !spacedCheck &&
         !endsInListItem(text, from, from + found.length) &&
-        (labelRightBefore(text, from) || labelRightAfter(text, from + found.length))
+        (labelRightBefore(text, from) ||
+          labelRightAfter(text, from + found.length) ||
+          labelOverColumn(text, from))
       ) {
         for (let index = found.indexOf(" "); index !== -1; index = found.indexOf(" ", index + 1)) {
           edits.push({ from: from + index, to: from + index + 1, text: "" });
@@ -150,7 +152,7 @@ function endsInListItem(text: string, from: number, to: number): boolean {
  * `RUC es ` (a copula between).
  */
 const labelBefore =
-  /([\p{L}.]{2,16})(?:\s{1,3}(?:es|e|é|eh|is))?["']?\s{0,3}(?:[:=#]|n[º°o]\.?)?\s{0,3}["']?$/u;
+  /([\p{L}.]{2,16})(?:\s{1,3}(?:es|e|é|eh|is))?["']?\s{0,3}(?:[:=#]|[nN][º°oO]\.?)?\s{0,3}["']?$/u;
 
 /** Whether an identifier's own label stands right before `start`. */
 function labelRightBefore(text: string, start: number): boolean {
@@ -167,6 +169,30 @@ function labelRightAfter(text: string, end: number): boolean {
   const found = labelAfter.exec(text.slice(end, end + 40));
   if (found === null) return false;
   return identifierLabels.has(foldForMatching(found[1] ?? "").replace(/\./g, ""));
+}
+
+/** What separates a table's cells, in order of preference. */
+const cellSeparators = ["|", "\t", ";"];
+
+/**
+ * Whether the value at `start` fills a cell of a table row whose header, on the line above (or
+ * above a markdown table's `---|---` line), names an identifier: "Nombre | R.U.C.\nAna | 104 …".
+ */
+function labelOverColumn(text: string, start: number): boolean {
+  const lineStart = text.lastIndexOf("\n", start - 1) + 1;
+  if (lineStart === 0) return false;
+  let headerEnd = lineStart - 1;
+  let headerStart = text.lastIndexOf("\n", headerEnd - 1) + 1;
+  if (/^[\s|:-]+$/.test(text.slice(headerStart, headerEnd)) && headerStart > 0) {
+    headerEnd = headerStart - 1;
+    headerStart = text.lastIndexOf("\n", headerEnd - 1) + 1;
+  }
+  const header = text.slice(headerStart, headerEnd);
+  const before = text.slice(lineStart, start);
+  const separator = cellSeparators.find((candidate) => header.includes(candidate));
+  if (separator === undefined) return false;
+  const cell = header.split(separator)[before.split(separator).length - 1] ?? "";
+  return identifierLabels.has(foldForMatching(cell.trim()).replace(/\./g, ""));
 }
 
 function digitsBefore(text: string, end: number): number {
