@@ -1,4 +1,5 @@
 import { foldForMatching } from "./detectors/context-words.js";
+import { columnHeaderAt } from "./detectors/table-header.js";
 import type { Edit } from "./edited-text.js";
 import { alternation, fromRunStarts, searching, type Finder } from "./pattern-alternation.js";
 import { identifierLabels } from "./value-labels.js";
@@ -171,28 +172,9 @@ function labelRightAfter(text: string, end: number): boolean {
   return identifierLabels.has(foldForMatching(found[1] ?? "").replace(/\./g, ""));
 }
 
-/** What separates a table's cells, in order of preference. */
-const cellSeparators = ["|", "\t", ";"];
-
-/**
- * Whether the value at `start` fills a cell of a table row whose header, on the line above (or
- * above a markdown table's `---|---` line), names an identifier: "Nombre | R.U.C.\nAna | 104 …".
- */
+/** Whether the value at `start` fills a table cell whose column header names an identifier. */
 function labelOverColumn(text: string, start: number): boolean {
-  const lineStart = text.lastIndexOf("\n", start - 1) + 1;
-  if (lineStart === 0) return false;
-  let headerEnd = lineStart - 1;
-  let headerStart = text.lastIndexOf("\n", headerEnd - 1) + 1;
-  if (/^[\s|:-]+$/.test(text.slice(headerStart, headerEnd)) && headerStart > 0) {
-    headerEnd = headerStart - 1;
-    headerStart = text.lastIndexOf("\n", headerEnd - 1) + 1;
-  }
-  const header = text.slice(headerStart, headerEnd);
-  const before = text.slice(lineStart, start);
-  const separator = cellSeparators.find((candidate) => header.includes(candidate));
-  if (separator === undefined) return false;
-  const cell = header.split(separator)[before.split(separator).length - 1] ?? "";
-  return identifierLabels.has(foldForMatching(cell.trim()).replace(/\./g, ""));
+  return identifierLabels.has(columnHeaderAt(text, start).replace(/\./g, ""));
 }
 
 function digitsBefore(text: string, end: number): number {

@@ -2,6 +2,7 @@ import { foldForMatching } from "./context-words.js";
 import { nameLists } from "./name-lists.js";
 import { nameParticles } from "./name-words.js";
 import { stdnumValidate } from "./stdnum-validators.js";
+import { tableSeparators } from "./table-header.js";
 
 /**
  * A row of a table with no header — a CSV line, a `;`, tab or `|` separated one — is one
@@ -14,8 +15,6 @@ import { stdnumValidate } from "./stdnum-validators.js";
  * Ana Ruiz,3013…").
  */
 
-/** What separates a row's fields, in order of preference (as for a table with a header). */
-const separators = ["\t", ";", "|", ","];
 /** Longer lines are not read as rows. */
 export const longestRecord = 600;
 /** A record has this many fields at least (a name and two values). */
@@ -38,7 +37,7 @@ export interface RecordRow {
 export function recordRow(text: string, lineStart: number, lineEnd: number): RecordRow | null {
   if (lineEnd - lineStart > longestRecord) return null;
   const line = text.slice(lineStart, lineEnd);
-  const separator = separators.find((candidate) => line.includes(candidate));
+  const separator = tableSeparators.find((candidate) => line.includes(candidate));
   if (separator === undefined) return null;
   const fields: { start: number; end: number }[] = [];
   let from = 0;

@@ -7,9 +7,7 @@ import {
   subjectReach,
 } from "./context-words.js";
 import { longestRecord, recordRow, type RecordRow } from "./personal-record.js";
-
-/** What separates the fields of a table's row, in order of preference. */
-const tableSeparators = ["\t", ";", "|", ","];
+import { headerOf, type TableHeader } from "./table-header.js";
 
 /** What may stand before a value alone on its line: nothing, or a list item's marker. */
 const aloneBefore = /^\s*(?:(?:\d{1,3}[.)]|[-•*])\s+)?$/u;
@@ -248,48 +246,3 @@ export class ScanInput {
     return state.found;
   }
 }
-
-interface TableHeader {
-  separator: string;
-  /** Each column's label, "" where it holds a digit (a row, not a header). */
-  labels: string[];
-}
-
-/** Longer lines are not read as table rows (their header would be read for every value). */
-const longestRow = 2_000;
-
-/** The header over the line at `lineStart`, when the line is a row of a table that has one. */
-function headerOf(
-  text: string,
-  lineStart: number,
-  known: ReadonlyMap<number, TableHeader | null>,
-): TableHeader | null {
-  let lineEnd = text.indexOf("\n", lineStart);
-  if (lineEnd === -1) lineEnd = text.length;
-  if (lineEnd - lineStart > longestRow) return null;
-  const line = text.slice(lineStart, lineEnd);
-  const separator = tableSeparators.find((candidate) => line.includes(candidate));
-  if (separator === undefined) return null;
-  const fields = line.split(separator).length;
-  // Up through the rows with as many fields, to the first: the header.
-  let headerStart = lineStart;
-  for (let rows = 0; headerStart > 0 && rows < longestTable; rows++) {
-    const previousStart = text.lastIndexOf("\n", headerStart - 2) + 1;
-    const previous = text.slice(previousStart, headerStart - 1);
-    if (previous.trim() === "" || previous.split(separator).length !== fields) break;
-    // A row above was read already: its header is this one's.
-    const above = known.get(previousStart);
-    if (above !== undefined && above?.separator === separator) return above;
-    headerStart = previousStart;
-  }
-  if (headerStart === lineStart) return null;
-  const headerEnd = text.indexOf("\n", headerStart);
-  const labels = text
-    .slice(headerStart, headerEnd)
-    .split(separator)
-    .map((label) => (/\d/.test(label) ? "" : label));
-  return { separator, labels };
-}
-
-/** How many rows up a header is looked for. */
-const longestTable = 200;
